@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Reflection;
+using TechTransfer.Search.Analysis;
+using TechTransfer.Search.Engine;
+using TechTransfer.Search.Evaluation;
+
+// Usage: dotnet run -c Release --project bench/TechTransfer.Search.Eval -- [--data DIR] [--sets a,b] [--variants]
+//        [--no-baselines] [--only-variants] [--rank Name=Value,...] [--exclude f1,f2]
+var argsList = args.ToList();
+string? Arg(string name)
+{
+    var i = argsList.IndexOf(name);
+    return i >= 0 && i + 1 < argsList.Count ? argsList[i + 1] : null;
+}
+var sharedEnv = Environment.GetEnvironmentVariable("TECHTRANSFER_SHARED_DATA");
+string? data = sharedEnv is { Length: > 0 } ? Path.Combine(sharedEnv, "eval") : null;
+if (data is null || !Directory.Exists(data))
+{
+    var repo = FindRepoRoot(AppContext.BaseDirectory);
+    var candidate = repo is null ? null : Path.GetFullPath(Path.Combine(repo, "..", "shared", "data", "eval"));
+    data = candidate is not null && Directory.Exists(candidate) ? candidate : "/work/shared/data/eval";
+}
+if (Arg("--data") is { } explicitData) data = explicitData;
+var sets = Arg("--sets")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+var variants = new List<(string, SearchEngineOptions)>();
+if (Arg("--rank") is { } rank)
+    variants.Add(($"tuned[{rank}]", new SearchEngineOptions { Ranking = Apply(new RankingOptions(), rank) }));
+if (argsList.Contains("--variants"))
+{
+    variants.Add(("variant: SmartCn words", new SearchEngineOptions { Segmenter = WordSegmenter.SmartCn }));
+    variants.Add(("variant: jieba accurate words", new SearchEngineOptions { Segmenter = WordSegmenter.JiebaAccurate }));
+    variants.Add(("variant: words only (jieba)", new SearchEngineOptions { Ranking = new RankingOptions { UseBigramFields = false } }));
+    variants.Add(("variant: bigrams only", new SearchEngineOptions { Ranking = new RankingOptions { UseWordFields = false } }));
+    variants.Add(("variant: no synonyms", new SearchEngineOptions { Ranking = new RankingOptions { UseSynonyms = false } }));
+    variants.Add(("variant: no phrase/exact", new SearchEngineOptions { Ranking = new RankingOptions { UsePhrases = false, UseExactKeyword = false } }));
+    variants.Add(("variant: + PRF", new SearchEngineOptions { Ranking = new RankingOptions { PrfDocs = 5 } }));
+}
+var options = new EvalRunOptions
+{
+    Variants = variants,
+    Baselines = !argsList.Contains("--no-baselines"),
+    Exclude = Arg("--exclude")?.Split(',', StringSplitOptions.RemoveEmptyEntries),
+};
+Console.WriteLine($"# search evaluation — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, data {data}");
+new SearchEvaluation().RunDirectory(data, sets, Console.Out, options);
+return 0;
+
+static RankingOptions Apply(RankingOptions r, string spec)
+{
+    foreach (var pair in spec.Split(',', StringSplitOptions.RemoveEmptyEntries))
+    {
+        var kv = pair.Split('=');
+        var p = typeof(RankingOptions).GetProperty(kv[0], BindingFlags.Public | BindingFlags.Instance)
+                ?? throw new ArgumentException($"unknown ranking option {kv[0]}");
+        object value = p.PropertyType == typeof(bool) ? bool.Parse(kv[1])
+            : p.PropertyType == typeof(int) ? int.Parse(kv[1], CultureInfo.InvariantCulture)
+            : float.Parse(kv[1], CultureInfo.InvariantCulture);
+        r = r with { };
+        p.SetValue(r, value);
+    }
+    return r;
+}
+
+static string? FindRepoRoot(string start)
+{
+    for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
+        if (File.Exists(Path.Combine(d.FullName, "TechTransfer.slnx"))) return d.FullName;
+    return null;
+}

@@ -1,0 +1,106 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace TechTransfer.Search.Analysis;
+
+/// <summary>Which Chinese word segmenter feeds the word fields.</summary>
+public enum WordSegmenter
+{
+    /// <summary>jieba.NET in search mode (sub-words of long words are indexed too). The shipped default.</summary>
+    Jieba,
+    /// <summary>jieba.NET in accurate (default) mode.</summary>
+    JiebaAccurate,
+    /// <summary>Lucene SmartCn (HMM over a bigram dictionary).</summary>
+    SmartCn,
+}
+
+internal static class LuceneVersion48
+{
+    public const LuceneVersion V = LuceneVersion.LUCENE_48;
+}
+
+/// <summary>
+/// Word analyzer for mixed Chinese/English text: Chinese is segmented into words, Latin words are lower-cased,
+/// English stop words removed and Porter-stemmed ("batteries" → "batteri").
+/// </summary>
+public sealed class WordAnalyzer(WordSegmenter segmenter) : Analyzer
+{
+    public WordSegmenter Segmenter { get; } = segmenter;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        Tokenizer source = Segmenter switch
+        {
+            WordSegmenter.SmartCn => new HMMChineseTokenizer(reader),
+            WordSegmenter.JiebaAccurate => new JiebaTokenizer(reader, searchMode: false),
+            _ => new JiebaTokenizer(reader, searchMode: true),
+        };
+        TokenStream ts = new CJKWidthFilter(source);
+        ts = new LowerCaseFilter(LuceneVersion48.V, ts);
+        ts = new LetterOrDigitFilter(ts);
+        ts = new EnglishPossessiveFilter(LuceneVersion48.V, ts);
+        ts = new StopFilter(LuceneVersion48.V, ts, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
+        ts = new PorterStemFilter(ts);
+        return new TokenStreamComponents(source, ts);
+    }
+}
+
+/// <summary>
+/// Character n-gram analyzer: Chinese runs become overlapping bigrams (深度学习 → 深度 度学 学习), optionally with
+/// unigrams; Latin words are handled as in <see cref="WordAnalyzer"/>. Robust to unknown words and segmentation errors.
+/// </summary>
+public sealed class BigramAnalyzer(bool outputUnigrams) : Analyzer
+{
+    public bool OutputUnigrams { get; } = outputUnigrams;
+
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(LuceneVersion48.V, reader);
+        TokenStream ts = new CJKWidthFilter(source);
+        ts = new LowerCaseFilter(LuceneVersion48.V, ts);
+        ts = new CJKBigramFilter(ts, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, OutputUnigrams);
+        ts = new EnglishPossessiveFilter(LuceneVersion48.V, ts);
+        ts = new StopFilter(LuceneVersion48.V, ts, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
+        ts = new PorterStemFilter(ts);
+        return new TokenStreamComponents(source, ts);
+    }
+}
+
+/// <summary>Drops tokens that contain no letter or digit (punctuation emitted by some segmenters).</summary>
+internal sealed class LetterOrDigitFilter : FilteringTokenFilter
+{
+    private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute _term;
+
+    public LetterOrDigitFilter(TokenStream input) : base(LuceneVersion48.V, input) =>
+        _term = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+
+    protected override bool Accept()
+    {
+        var buffer = _term.Buffer;
+        for (var i = 0; i < _term.Length; i++)
+            if (char.IsLetterOrDigit(buffer[i])) return true;
+        return false;
+    }
+}
+
+public static class AnalyzerExtensions
+{
+    /// <summary>The terms an analyzer produces for a text, in order.</summary>
+    public static List<string> Terms(this Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<string>();
+        if (string.IsNullOrWhiteSpace(text)) return terms;
+        using var ts = analyzer.GetTokenStream(field, new StringReader(text));
+        var term = ts.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        ts.Reset();
+        while (ts.IncrementToken()) terms.Add(term.ToString());
+        ts.End();
+        return terms;
+    }
+}

@@ -1,0 +1,40 @@
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Search.Domain;
+
+public static class SearchErrors
+{
+    public static readonly Error PageOutOfRange = new("search.page_out_of_range",
+        "页码须从 1 开始，且不超过 500 页", "Page must be between 1 and 500.", Field: "page", Status: 400);
+    public static readonly Error PageSizeOutOfRange = new("search.page_size_out_of_range",
+        "每页条数须在 1 到 100 之间", "Page size must be between 1 and 100.", Field: "pageSize", Status: 400);
+    public static readonly Error TrlOutOfRange = new("search.trl_out_of_range",
+        "技术成熟度须在 1 到 9 之间，且下限不大于上限", "TRL must be within 1–9 and min ≤ max.", Field: "trl", Status: 400);
+    public static readonly Error PriceRangeInvalid = new("search.price_range_invalid",
+        "价格区间无效：须非负且下限不大于上限", "Price range must be non-negative with min ≤ max.", Field: "price", Status: 400);
+    public static readonly Error DateRangeInvalid = new("search.date_range_invalid",
+        "日期区间无效：起始日期晚于结束日期", "Date range is invalid: from is after to.", Field: "date", Status: 400);
+    public static readonly Error UnknownType = new("search.unknown_type",
+        "未知的检索对象类型", "Unknown document type.", Field: "type", Status: 400);
+    public static readonly Error QueryTooLong = new("search.query_too_long",
+        "检索词过长（最多 2000 字）", "Query text is too long (at most 2,000 characters).", Field: "q", Status: 400);
+}
+
+public static class SearchQueryValidation
+{
+    public const int MaxPage = 500;
+    public const int MaxPageSize = 100;
+    public const int MaxQueryLength = 2000;
+
+    public static Result Validate(SearchQuery q)
+    {
+        if (q.Page < 1 || q.Page > MaxPage) return SearchErrors.PageOutOfRange;
+        if (q.PageSize < 1 || q.PageSize > MaxPageSize) return SearchErrors.PageSizeOutOfRange;
+        if (q.TrlMin is < 1 or > 9 || q.TrlMax is < 1 or > 9 || (q.TrlMin > q.TrlMax)) return SearchErrors.TrlOutOfRange;
+        if (q.PriceMinYuan < 0 || q.PriceMaxYuan < 0 || q.PriceMinYuan > q.PriceMaxYuan) return SearchErrors.PriceRangeInvalid;
+        if (q.DateFrom > q.DateTo) return SearchErrors.DateRangeInvalid;
+        if (q.Types.Any(t => !SharedKernel.Search.SearchDocumentTypes.All.Contains(t))) return SearchErrors.UnknownType;
+        if (q.Text is { Length: > MaxQueryLength }) return SearchErrors.QueryTooLong;
+        return Result.Success();
+    }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using TechTransfer.Search.Analysis;
+using TechTransfer.SharedKernel.Search;
+
+namespace TechTransfer.Search.Engine;
+
+/// <summary>Field names and the mapping from <see cref="SearchDocument"/> to a Lucene document.</summary>
+internal static class IndexSchema
+{
+    public const string Uid = "uid";
+    public const string Id = "id";
+    public const string Type = "type";
+    public const string TitleWord = "title_w";
+    public const string BodyWord = "body_w";
+    public const string KeywordWord = "kw_w";
+    public const string TitleBigram = "title_b";
+    public const string BodyBigram = "body_b";
+    public const string KeywordBigram = "kw_b";
+    public const string KeywordExact = "kw_x";
+    public const string OrgName = "org_name_b";
+    public const string Field = "field";
+    public const string Ipc = "ipc";
+    public const string Trl = "trl";
+    public const string PriceMin = "price_min";
+    public const string PriceMax = "price_max";
+    public const string Division = "division";
+    public const string Org = "org";
+    public const string Status = "status";
+    public const string Date = "date";
+    public const string VisPublic = "vis_public";
+    public const string VisOrg = "vis_org";
+    public const string VisUser = "vis_user";
+    public const string SortDate = "n_date";
+    public const string SortPrice = "n_price";
+    public const string SortTrl = "n_trl";
+    public const string StoredTitle = "s_title";
+    public const string StoredBody = "s_body";
+    public const string StoredMeta = "s_meta";
+    public const string Highlight = "hl";
+    public const string FacetPrefix = "f_";
+
+    public static readonly string[] WordFields = [TitleWord, BodyWord, KeywordWord];
+    public static readonly string[] BigramFields = [TitleBigram, BodyBigram, KeywordBigram];
+
+    public static string UidOf(string type, Guid id) => $"{type}:{id:N}";
+
+    public static Analyzer CreateIndexAnalyzer(SearchEngineOptions o) =>
+        new PerFieldAnalyzerWrapper(new WordAnalyzer(o.Segmenter), new Dictionary<string, Analyzer>
+        {
+            [TitleBigram] = new BigramAnalyzer(o.IndexUnigrams),
+            [BodyBigram] = new BigramAnalyzer(o.IndexUnigrams),
+            [KeywordBigram] = new BigramAnalyzer(o.IndexUnigrams),
+            [OrgName] = new BigramAnalyzer(o.IndexUnigrams),
+        });
+
+    public static string NormalizeIpc(string code) =>
+        new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
+
+    /// <summary>Division code without trailing "00" pairs: 310000 → 31, 310100 → 3101, 310104 → 310104.</summary>
+    public static string DivisionPrefix(string code)
+    {
+        var c = code.Trim();
+        while (c.Length > 2 && c.EndsWith("00", StringComparison.Ordinal)) c = c[..^2];
+        return c;
+    }
+
+    public static long ToFen(decimal yuan) => (long)Math.Round(yuan * 100m, MidpointRounding.AwayFromZero);
+
+    public static Document ToLucene(SearchDocument d)
+    {
+        var doc = new Document
+        {
+            new StringField(Uid, UidOf(d.Type, d.Id), Lucene.Net.Documents.Field.Store.YES),
+            new StringField(Id, d.Id.ToString("N"), Lucene.Net.Documents.Field.Store.NO),
+            new StringField(Type, d.Type, Lucene.Net.Documents.Field.Store.NO),
+            new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Type, new BytesRef(d.Type)),
+        };
+        var title = Join(d.Title, d.TitleEn);
+        var body = Join(d.Body, d.BodyEn);
+        var keywords = string.Join(" ; ", d.Keywords);
+        doc.Add(new TextField(TitleWord, title, Lucene.Net.Documents.Field.Store.NO));
+        doc.Add(new TextField(TitleBigram, title, Lucene.Net.Documents.Field.Store.NO));
+        doc.Add(new TextField(BodyWord, body, Lucene.Net.Documents.Field.Store.NO));
+        doc.Add(new TextField(BodyBigram, body, Lucene.Net.Documents.Field.Store.NO));
+        if (keywords.Length > 0)
+        {
+            doc.Add(new TextField(KeywordWord, keywords, Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new TextField(KeywordBigram, keywords, Lucene.Net.Documents.Field.Store.NO));
+        }
+        foreach (var k in d.Keywords.Select(TextNormalizer.KeywordKey).Where(k => k.Length > 0).Distinct())
+            doc.Add(new StringField(KeywordExact, k, Lucene.Net.Documents.Field.Store.NO));
+        if (!string.IsNullOrWhiteSpace(d.OrganizationName))
+            doc.Add(new TextField(OrgName, d.OrganizationName, Lucene.Net.Documents.Field.Store.NO));
+        if (!string.IsNullOrWhiteSpace(d.Field))
+        {
+            doc.Add(new StringField(Field, d.Field.Trim().ToLowerInvariant(), Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Field, new BytesRef(d.Field.Trim())));
+        }
+        foreach (var ipc in d.IpcCodes.Select(NormalizeIpc).Where(c => c.Length > 0).Distinct())
+        {
+            doc.Add(new StringField(Ipc, ipc, Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Ipc, new BytesRef(ipc.Length >= 4 ? ipc[..4] : ipc)));
+        }
+        if (d.Trl is { } trl)
+        {
+            doc.Add(new Int32Field(Trl, trl, Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new NumericDocValuesField(SortTrl, trl));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Trl, new BytesRef(trl.ToString(CultureInfo.InvariantCulture))));
+        }
+        if (d.PriceMinYuan is not null || d.PriceMaxYuan is not null)
+        {
+            var min = ToFen(d.PriceMinYuan ?? d.PriceMaxYuan!.Value);
+            var max = ToFen(d.PriceMaxYuan ?? d.PriceMinYuan!.Value);
+            doc.Add(new Int64Field(PriceMin, min, Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new Int64Field(PriceMax, max, Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new NumericDocValuesField(SortPrice, min));
+        }
+        if (!string.IsNullOrWhiteSpace(d.DivisionCode))
+        {
+            doc.Add(new StringField(Division, d.DivisionCode.Trim(), Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Division, new BytesRef(d.DivisionCode.Trim())));
+        }
+        if (d.OrganizationId is { } org)
+        {
+            doc.Add(new StringField(Org, org.ToString("N"), Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Organization,
+                new BytesRef($"{org:N}|{d.OrganizationName}")));
+        }
+        if (!string.IsNullOrWhiteSpace(d.Status))
+        {
+            doc.Add(new StringField(Status, d.Status, Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Status, new BytesRef(d.Status)));
+        }
+        var ms = d.Date.ToUnixTimeMilliseconds();
+        doc.Add(new Int64Field(Date, ms, Lucene.Net.Documents.Field.Store.NO));
+        doc.Add(new NumericDocValuesField(SortDate, ms));
+        doc.Add(new StringField(VisPublic, d.IsPublic ? "1" : "0", Lucene.Net.Documents.Field.Store.NO));
+        foreach (var o in d.VisibleToOrganizations.Distinct())
+            doc.Add(new StringField(VisOrg, o.ToString("N"), Lucene.Net.Documents.Field.Store.NO));
+        foreach (var u in d.VisibleToUsers.Distinct())
+            doc.Add(new StringField(VisUser, u.ToString("N"), Lucene.Net.Documents.Field.Store.NO));
+        // the owner organisation always sees its own records
+        if (d.OrganizationId is { } owner && !d.VisibleToOrganizations.Contains(owner))
+            doc.Add(new StringField(VisOrg, owner.ToString("N"), Lucene.Net.Documents.Field.Store.NO));
+
+        doc.Add(new StoredField(StoredTitle, title));
+        doc.Add(new StoredField(StoredBody, body.Length > 4000 ? body[..4000] : body));
+        doc.Add(new StoredField(StoredMeta, JsonSerializer.Serialize(new StoredMeta(
+            d.Type, d.Id, d.Url, d.Field, d.IpcCodes, d.Keywords, d.Trl, d.PriceMinYuan, d.PriceMaxYuan, d.DivisionCode,
+            d.OrganizationId, d.OrganizationName, d.Status, d.Date))));
+        return doc;
+    }
+
+    private static string Join(string a, string? b) => string.IsNullOrWhiteSpace(b) ? a : $"{a}\n{b}";
+}
+
+internal static class SearchFacetNames
+{
+    public const string Type = Domain.SearchFacets.Type;
+    public const string Field = Domain.SearchFacets.Field;
+    public const string Ipc = Domain.SearchFacets.Ipc;
+    public const string Trl = Domain.SearchFacets.Trl;
+    public const string Division = Domain.SearchFacets.Division;
+    public const string Organization = Domain.SearchFacets.Organization;
+    public const string Status = Domain.SearchFacets.Status;
+}
+
+internal sealed record StoredMeta(
+    string Type, Guid Id, string Url, string? Field, IReadOnlyList<string> IpcCodes, IReadOnlyList<string> Keywords,
+    int? Trl, decimal? PriceMinYuan, decimal? PriceMaxYuan, string? DivisionCode, Guid? OrganizationId,
+    string? OrganizationName, string Status, DateTimeOffset Date);

@@ -1,0 +1,303 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using TechTransfer.Search.Analysis;
+using TechTransfer.Search.Domain;
+
+namespace TechTransfer.Search.Engine;
+
+/// <summary>Turns query text and filters into Lucene queries.</summary>
+internal sealed partial class QueryBuilder(
+    WordAnalyzer wordQueryAnalyzer, BigramAnalyzer bigramQueryAnalyzer, SynonymDictionary synonyms, RankingOptions ranking)
+{
+    public RankingOptions Ranking { get; } = ranking;
+
+    [GeneratedRegex("""(?:(?<field>title|body|keyword|org):)?(?:"(?<phrase>[^"]+)"|(?<word>[^\s"]+))""", RegexOptions.IgnoreCase)]
+    private static partial Regex QueryPart();
+
+    private static readonly char[] ChunkSeparators = [' ', '\t', '\n', '\r', ',', ';', '，', '；', '、', '。', '　'];
+
+    /// <summary>The parsed parts of the query text: required phrases, field-restricted parts and free text.</summary>
+    public sealed record ParsedText(string FreeText, IReadOnlyList<string> Phrases, IReadOnlyList<(string Field, string Text)> FieldParts);
+
+    public static ParsedText Parse(string text)
+    {
+        var free = new List<string>();
+        var phrases = new List<string>();
+        var fields = new List<(string, string)>();
+        foreach (Match m in QueryPart().Matches(text))
+        {
+            var field = m.Groups["field"].Success ? m.Groups["field"].Value.ToLowerInvariant() : null;
+            var phrase = m.Groups["phrase"].Success ? m.Groups["phrase"].Value : null;
+            var word = m.Groups["word"].Success ? m.Groups["word"].Value : null;
+            if (field is not null) fields.Add((field, phrase ?? word ?? ""));
+            else if (phrase is not null) phrases.Add(phrase);
+            else if (word is not null) free.Add(word);
+        }
+        return new ParsedText(string.Join(' ', free), phrases, fields);
+    }
+
+    /// <summary>The ranked part of a query; null when the text has nothing searchable.</summary>
+    public Query? BuildTextQuery(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var parsed = Parse(text);
+        var root = new BooleanQuery(disableCoord: true);
+        var any = false;
+
+        // free text and phrase text both contribute to ranking
+        var rankingText = string.Join(' ', new[] { parsed.FreeText }.Concat(parsed.Phrases)).Trim();
+        var relevance = BuildRelevance(rankingText);
+        if (relevance is not null) { root.Add(relevance, parsed.Phrases.Count == 0 && parsed.FieldParts.Count == 0 ? Occur.MUST : Occur.SHOULD); any = true; }
+
+        foreach (var phrase in parsed.Phrases)
+        {
+            var p = PhraseAnyField(phrase, [IndexSchema.TitleBigram, IndexSchema.BodyBigram, IndexSchema.KeywordBigram], 1f);
+            if (p is null) continue;
+            root.Add(p, Occur.MUST);
+            any = true;
+        }
+        foreach (var (field, value) in parsed.FieldParts)
+        {
+            string[] fields = field switch
+            {
+                "title" => [IndexSchema.TitleBigram],
+                "body" => [IndexSchema.BodyBigram],
+                "keyword" => [IndexSchema.KeywordBigram],
+                _ => [IndexSchema.OrgName],
+            };
+            var p = PhraseAnyField(value, fields, 1f);
+            if (p is null) continue;
+            root.Add(p, Occur.MUST);
+            any = true;
+        }
+        return any ? root : null;
+    }
+
+    /// <summary>Free-text relevance: word fields + bigram fields + exact keyword + phrase proximity + synonyms.</summary>
+    public Query? BuildRelevance(string text, float weight = 1f)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var q = new BooleanQuery(disableCoord: true);
+        AddTextClauses(q, text, weight);
+        if (Ranking.UseSynonyms)
+        {
+            foreach (var (_, variants) in SynonymMatches(text))
+            {
+                var alt = new BooleanQuery(disableCoord: true);
+                foreach (var v in variants)
+                    AddTermEvidence(alt, v, Ranking.SynonymWeight * weight);
+                if (alt.Clauses.Count > 0) q.Add(alt, Occur.SHOULD);
+            }
+        }
+        return q.Clauses.Count == 0 ? null : q;
+    }
+
+    public IEnumerable<(string Term, IReadOnlyList<string> Variants)> SynonymMatches(string text)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (term, variants) in FindTerms(text))
+            if (seen.Add(term)) yield return (term, variants);
+    }
+
+    private IEnumerable<(string, IReadOnlyList<string>)> FindTerms(string text)
+    {
+        // Expand gives rewrites; recover the matched term and its variants by scanning the dictionary terms present
+        var rewrites = synonyms.Expand(text, 64);
+        if (rewrites.Count == 0) yield break;
+        var found = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var r in rewrites)
+        {
+            // the rewrite differs from text in one span: find it
+            var prefix = 0;
+            while (prefix < text.Length && prefix < r.Length && char.ToLowerInvariant(text[prefix]) == char.ToLowerInvariant(r[prefix])) prefix++;
+            var suffix = 0;
+            while (suffix < text.Length - prefix && suffix < r.Length - prefix &&
+                   char.ToLowerInvariant(text[text.Length - 1 - suffix]) == char.ToLowerInvariant(r[r.Length - 1 - suffix])) suffix++;
+            var original = text.Substring(prefix, text.Length - prefix - suffix);
+            var variant = r.Substring(prefix, r.Length - prefix - suffix);
+            var key = original.Length == 0 ? text : original;
+            if (!found.TryGetValue(key, out var list)) found[key] = list = [];
+            if (variant.Length > 0) list.Add(variant);
+        }
+        foreach (var (k, v) in found) yield return (k, v);
+    }
+
+    private void AddTextClauses(BooleanQuery q, string text, float weight)
+    {
+        var r = Ranking;
+        if (r.UseWordFields)
+        {
+            var terms = wordQueryAnalyzer.Terms(IndexSchema.BodyWord, text).Distinct().ToList();
+            AddFieldTerms(q, IndexSchema.TitleWord, terms, weight * r.WordWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyWord, terms, weight * r.WordWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordWord, terms, weight * r.WordWeight * r.KeywordBoost);
+        }
+        if (r.UseBigramFields)
+        {
+            var terms = bigramQueryAnalyzer.Terms(IndexSchema.BodyBigram, text).Distinct().ToList();
+            AddFieldTerms(q, IndexSchema.TitleBigram, terms, weight * r.BigramWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyBigram, terms, weight * r.BigramWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordBigram, terms, weight * r.BigramWeight * r.KeywordBoost);
+        }
+        var chunks = Chunks(text).ToList();
+        if (r.UseExactKeyword)
+        {
+            var keys = chunks.Append(text).Select(TextNormalizer.KeywordKey).Where(k => k.Length > 0).Distinct().ToList();
+            foreach (var k in keys)
+                q.Add(new TermQuery(new Term(IndexSchema.KeywordExact, k)) { Boost = weight * r.ExactKeywordBoost }, Occur.SHOULD);
+        }
+        if (r.UsePhrases)
+        {
+            foreach (var chunk in chunks.Distinct())
+            {
+                var p = PhraseAnyField(chunk, [IndexSchema.TitleBigram, IndexSchema.BodyBigram], weight * r.PhraseBoost, minTokens: 2);
+                if (p is not null) q.Add(p, Occur.SHOULD);
+            }
+        }
+    }
+
+    /// <summary>Evidence for a single term (used for synonym variants): word terms, bigram phrase, exact keyword.</summary>
+    private void AddTermEvidence(BooleanQuery q, string term, float weight)
+    {
+        var r = Ranking;
+        if (r.UseWordFields)
+        {
+            var terms = wordQueryAnalyzer.Terms(IndexSchema.BodyWord, term).Distinct().ToList();
+            AddFieldTerms(q, IndexSchema.TitleWord, terms, weight * r.WordWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyWord, terms, weight * r.WordWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordWord, terms, weight * r.WordWeight * r.KeywordBoost);
+        }
+        if (r.UseBigramFields)
+        {
+            foreach (var (field, boost) in new[] { (IndexSchema.TitleBigram, r.TitleBoost), (IndexSchema.BodyBigram, r.BodyBoost), (IndexSchema.KeywordBigram, r.KeywordBoost) })
+            {
+                var p = Phrase(term, field, weight * r.BigramWeight * boost * 2f);
+                if (p is not null) q.Add(p, Occur.SHOULD);
+            }
+        }
+        if (r.UseExactKeyword)
+        {
+            var k = TextNormalizer.KeywordKey(term);
+            if (k.Length > 0) q.Add(new TermQuery(new Term(IndexSchema.KeywordExact, k)) { Boost = weight * r.ExactKeywordBoost }, Occur.SHOULD);
+        }
+    }
+
+    private static void AddFieldTerms(BooleanQuery q, string field, List<string> terms, float boost)
+    {
+        if (terms.Count == 0 || boost <= 0) return;
+        if (terms.Count == 1)
+        {
+            q.Add(new TermQuery(new Term(field, terms[0])) { Boost = boost }, Occur.SHOULD);
+            return;
+        }
+        var b = new BooleanQuery(disableCoord: true) { Boost = boost };
+        foreach (var t in terms) b.Add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+        q.Add(b, Occur.SHOULD);
+    }
+
+    public static IEnumerable<string> Chunks(string text) =>
+        text.Split(ChunkSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private Query? PhraseAnyField(string text, string[] fields, float boost, int minTokens = 1)
+    {
+        var qs = fields.Select(f => Phrase(text, f, 1f, minTokens)).Where(p => p is not null).ToList();
+        if (qs.Count == 0) return null;
+        if (qs.Count == 1) { qs[0]!.Boost = boost; return qs[0]; }
+        var dis = new DisjunctionMaxQuery(0.1f) { Boost = boost };
+        foreach (var p in qs) dis.Add(p);
+        return dis;
+    }
+
+    /// <summary>A phrase query over the bigram tokens of the text (exact adjacency), or a term query for one token.</summary>
+    public Query? Phrase(string text, string field, float boost, int minTokens = 1)
+    {
+        var tokens = new List<(string Term, int Pos)>();
+        using (var ts = bigramQueryAnalyzer.GetTokenStream(field, new StringReader(text)))
+        {
+            var term = ts.AddAttribute<ICharTermAttribute>();
+            var posInc = ts.AddAttribute<IPositionIncrementAttribute>();
+            ts.Reset();
+            var pos = -1;
+            while (ts.IncrementToken())
+            {
+                pos += posInc.PositionIncrement;
+                tokens.Add((term.ToString(), pos));
+            }
+            ts.End();
+        }
+        if (tokens.Count < minTokens || tokens.Count == 0 || tokens.Count > 32) return null;
+        if (tokens.Count == 1) return new TermQuery(new Term(field, tokens[0].Term)) { Boost = boost };
+        var pq = new PhraseQuery { Boost = boost };
+        foreach (var (t, p) in tokens) pq.Add(new Term(field, t), p);
+        return pq;
+    }
+
+    /// <summary>Filters from the structured part of the query and the caller's visibility.</summary>
+    public static Query BuildFilter(SearchQuery q, SearchCaller caller)
+    {
+        var f = new BooleanQuery();
+        if (!caller.IsPlatformAdmin)
+        {
+            var vis = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+            vis.Add(new TermQuery(new Term(IndexSchema.VisPublic, "1")), Occur.SHOULD);
+            if (caller.OrganizationId is { } org)
+                vis.Add(new TermQuery(new Term(IndexSchema.VisOrg, org.ToString("N"))), Occur.SHOULD);
+            if (caller.UserId is { } user)
+                vis.Add(new TermQuery(new Term(IndexSchema.VisUser, user.ToString("N"))), Occur.SHOULD);
+            f.Add(vis, Occur.MUST);
+        }
+        if (q.Types.Count > 0) f.Add(AnyOf(IndexSchema.Type, q.Types), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(q.Field))
+            f.Add(new TermQuery(new Term(IndexSchema.Field, q.Field.Trim().ToLowerInvariant())), Occur.MUST);
+        if (!string.IsNullOrWhiteSpace(q.IpcPrefix))
+            f.Add(new PrefixQuery(new Term(IndexSchema.Ipc, IndexSchema.NormalizeIpc(q.IpcPrefix))), Occur.MUST);
+        if (q.TrlMin is not null || q.TrlMax is not null)
+            f.Add(NumericRangeQuery.NewInt32Range(IndexSchema.Trl, q.TrlMin, q.TrlMax, true, true), Occur.MUST);
+        if (q.PriceMinYuan is not null || q.PriceMaxYuan is not null)
+        {
+            // overlap: record.min <= query.max AND record.max >= query.min
+            if (q.PriceMaxYuan is { } max)
+                f.Add(NumericRangeQuery.NewInt64Range(IndexSchema.PriceMin, null, IndexSchema.ToFen(max), true, true), Occur.MUST);
+            if (q.PriceMinYuan is { } min)
+                f.Add(NumericRangeQuery.NewInt64Range(IndexSchema.PriceMax, IndexSchema.ToFen(min), null, true, true), Occur.MUST);
+        }
+        if (!string.IsNullOrWhiteSpace(q.DivisionCode))
+            f.Add(new PrefixQuery(new Term(IndexSchema.Division, IndexSchema.DivisionPrefix(q.DivisionCode))), Occur.MUST);
+        if (q.OrganizationId is { } o)
+            f.Add(new TermQuery(new Term(IndexSchema.Org, o.ToString("N"))), Occur.MUST);
+        if (q.Statuses.Count > 0) f.Add(AnyOf(IndexSchema.Status, q.Statuses), Occur.MUST);
+        if (q.DateFrom is not null || q.DateTo is not null)
+            f.Add(NumericRangeQuery.NewInt64Range(IndexSchema.Date, q.DateFrom?.ToUnixTimeMilliseconds(), q.DateTo?.ToUnixTimeMilliseconds(), true, true), Occur.MUST);
+        foreach (var id in q.ExcludeIds)
+            f.Add(new TermQuery(new Term(IndexSchema.Id, id.ToString("N"))), Occur.MUST_NOT);
+        if (f.Clauses.Count == 0) return new MatchAllDocsQuery();
+        if (f.Clauses.All(c => c.Occur == Occur.MUST_NOT)) f.Add(new MatchAllDocsQuery(), Occur.MUST);
+        return f;
+    }
+
+    private static Query AnyOf(string field, IEnumerable<string> values)
+    {
+        var b = new BooleanQuery { MinimumNumberShouldMatch = 1 };
+        foreach (var v in values.Distinct()) b.Add(new TermQuery(new Term(field, v)), Occur.SHOULD);
+        return b;
+    }
+
+    /// <summary>Terms to highlight: the bigram/unigram tokens of the query and its synonym variants.</summary>
+    public Query HighlightQuery(string? text)
+    {
+        var b = new BooleanQuery(disableCoord: true);
+        if (string.IsNullOrWhiteSpace(text)) return b;
+        var parsed = Parse(text);
+        var all = new List<string> { parsed.FreeText };
+        all.AddRange(parsed.Phrases);
+        all.AddRange(parsed.FieldParts.Select(p => p.Text));
+        var joined = string.Join(' ', all);
+        foreach (var (_, variants) in SynonymMatches(joined)) all.AddRange(variants);
+        foreach (var t in all.SelectMany(s => bigramQueryAnalyzer.Terms(IndexSchema.Highlight, s)).Distinct().Take(512))
+            b.Add(new TermQuery(new Term(IndexSchema.Highlight, t)), Occur.SHOULD);
+        return b;
+    }
+}

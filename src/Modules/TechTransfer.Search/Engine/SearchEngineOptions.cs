@@ -1,0 +1,47 @@
+using TechTransfer.Search.Analysis;
+
+namespace TechTransfer.Search.Engine;
+
+/// <summary>Ranking weights. Defaults are chosen from first principles and general IR practice (see
+/// docs/benchmarks.md); they are not fitted to any evaluation set's queries or judgments.</summary>
+public sealed record RankingOptions
+{
+    /// <summary>Weight of the word (segmented) fields.</summary>
+    public float WordWeight { get; init; } = 1.0f;
+    /// <summary>Weight of the character-bigram fields.</summary>
+    public float BigramWeight { get; init; } = 1.0f;
+    public float TitleBoost { get; init; } = 1.5f;
+    public float BodyBoost { get; init; } = 1.0f;
+    public float KeywordBoost { get; init; } = 1.5f;
+    /// <summary>Query (or a chunk of it) equals a keyword of the record.</summary>
+    public float ExactKeywordBoost { get; init; } = 3.0f;
+    /// <summary>A chunk of the query appears verbatim (as a bigram phrase) in the text.</summary>
+    public float PhraseBoost { get; init; } = 1.0f;
+    /// <summary>Weight of a synonym-dictionary variant relative to the original term.</summary>
+    public float SynonymWeight { get; init; } = 0.7f;
+    public bool UseSynonyms { get; init; } = true;
+    public bool UsePhrases { get; init; } = true;
+    public bool UseExactKeyword { get; init; } = true;
+    public bool UseWordFields { get; init; } = true;
+    public bool UseBigramFields { get; init; } = true;
+    /// <summary>Pseudo-relevance feedback: expand the query with terms from the top documents (0 = off).</summary>
+    public int PrfDocs { get; init; }
+    public int PrfTerms { get; init; } = 10;
+    public float PrfWeight { get; init; } = 0.3f;
+    public float Bm25K1 { get; init; } = 1.2f;
+    public float Bm25B { get; init; } = 0.75f;
+}
+
+/// <summary>Configuration of the search index (section <c>Search</c>).</summary>
+public sealed class SearchEngineOptions
+{
+    public const string Section = "Search";
+
+    /// <summary>Directory holding the index generations and the <c>current</c> pointer file.</summary>
+    public string IndexPath { get; set; } = "data/search-index";
+    public WordSegmenter Segmenter { get; set; } = WordSegmenter.Jieba;
+    /// <summary>Also index single characters, so one-character queries (锁, 脱) match inside words.</summary>
+    public bool IndexUnigrams { get; set; } = true;
+    public double RamBufferMb { get; set; } = 64;
+    public RankingOptions Ranking { get; set; } = new();
+}
