@@ -24,8 +24,14 @@ if (Arg("--data") is { } explicitData) data = explicitData;
 var sets = Arg("--sets")?.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
 var variants = new List<(string, SearchEngineOptions)>();
-if (Arg("--rank") is { } rank)
-    variants.Add(($"tuned[{rank}]", new SearchEngineOptions { Ranking = Apply(new RankingOptions(), rank) }));
+if (Arg("--rank") is { } rankSpecs)
+    foreach (var rank in rankSpecs.Split('|', StringSplitOptions.RemoveEmptyEntries))
+        variants.Add(($"[{rank}]", new SearchEngineOptions
+        {
+            Ranking = Apply(new RankingOptions(), rank),
+            IndexUnigrams = !rank.Contains("NoUnigrams"),
+            Segmenter = rank.Contains("SmartCn") ? WordSegmenter.SmartCn : rank.Contains("Accurate") ? WordSegmenter.JiebaAccurate : WordSegmenter.Jieba,
+        }));
 if (argsList.Contains("--variants"))
 {
     variants.Add(("variant: SmartCn words", new SearchEngineOptions { Segmenter = WordSegmenter.SmartCn }));
@@ -51,10 +57,11 @@ static RankingOptions Apply(RankingOptions r, string spec)
     foreach (var pair in spec.Split(',', StringSplitOptions.RemoveEmptyEntries))
     {
         var kv = pair.Split('=');
+        if (kv.Length != 2) continue;
         var p = typeof(RankingOptions).GetProperty(kv[0], BindingFlags.Public | BindingFlags.Instance)
                 ?? throw new ArgumentException($"unknown ranking option {kv[0]}");
-        object value = p.PropertyType == typeof(bool) ? bool.Parse(kv[1])
-            : p.PropertyType == typeof(int) ? int.Parse(kv[1], CultureInfo.InvariantCulture)
+        object value = p.PropertyType == typeof(bool) ? (object)bool.Parse(kv[1])
+            : p.PropertyType == typeof(int) ? (object)int.Parse(kv[1], CultureInfo.InvariantCulture)
             : float.Parse(kv[1], CultureInfo.InvariantCulture);
         r = r with { };
         p.SetValue(r, value);

@@ -104,3 +104,25 @@ public static class AnalyzerExtensions
         return terms;
     }
 }
+
+/// <summary>Single CJK characters only (Latin words are dropped): the index side of one-character queries such as 锁 or 脱.</summary>
+public sealed class UnigramAnalyzer : Analyzer
+{
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new StandardTokenizer(LuceneVersion48.V, reader);
+        TokenStream ts = new CJKWidthFilter(source);
+        ts = new SingleCjkFilter(ts);
+        return new TokenStreamComponents(source, ts);
+    }
+}
+
+internal sealed class SingleCjkFilter : FilteringTokenFilter
+{
+    private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute _term;
+
+    public SingleCjkFilter(TokenStream input) : base(LuceneVersion48.V, input) =>
+        _term = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+
+    protected override bool Accept() => _term.Length == 1 && TextNormalizer.IsCjk(_term.Buffer[0]);
+}

@@ -22,6 +22,10 @@ internal static class IndexSchema
     public const string BodyBigram = "body_b";
     public const string KeywordBigram = "kw_b";
     public const string KeywordExact = "kw_x";
+    public const string TitleUnigram = "title_u";
+    public const string BodyUnigram = "body_u";
+    public const string KeywordUnigram = "kw_u";
+    public const string UidDocValues = "dv_uid";
     public const string OrgName = "org_name_b";
     public const string Field = "field";
     public const string Ipc = "ipc";
@@ -52,10 +56,13 @@ internal static class IndexSchema
     public static Analyzer CreateIndexAnalyzer(SearchEngineOptions o) =>
         new PerFieldAnalyzerWrapper(new WordAnalyzer(o.Segmenter), new Dictionary<string, Analyzer>
         {
-            [TitleBigram] = new BigramAnalyzer(o.IndexUnigrams),
-            [BodyBigram] = new BigramAnalyzer(o.IndexUnigrams),
-            [KeywordBigram] = new BigramAnalyzer(o.IndexUnigrams),
-            [OrgName] = new BigramAnalyzer(o.IndexUnigrams),
+            [TitleBigram] = new BigramAnalyzer(false),
+            [BodyBigram] = new BigramAnalyzer(false),
+            [KeywordBigram] = new BigramAnalyzer(false),
+            [OrgName] = new BigramAnalyzer(true),
+            [TitleUnigram] = new UnigramAnalyzer(),
+            [BodyUnigram] = new UnigramAnalyzer(),
+            [KeywordUnigram] = new UnigramAnalyzer(),
         });
 
     public static string NormalizeIpc(string code) =>
@@ -71,11 +78,20 @@ internal static class IndexSchema
 
     public static long ToFen(decimal yuan) => (long)Math.Round(yuan * 100m, MidpointRounding.AwayFromZero);
 
-    public static Document ToLucene(SearchDocument d)
+    private static readonly FieldType UnigramType = new(TextField.TYPE_NOT_STORED)
+    {
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS,
+        OmitNorms = false,
+    };
+
+    static IndexSchema() => UnigramType.Freeze();
+
+    public static Document ToLucene(SearchDocument d, bool unigrams = true)
     {
         var doc = new Document
         {
             new StringField(Uid, UidOf(d.Type, d.Id), Lucene.Net.Documents.Field.Store.YES),
+            new BinaryDocValuesField(UidDocValues, new BytesRef(UidOf(d.Type, d.Id))),
             new StringField(Id, d.Id.ToString("N"), Lucene.Net.Documents.Field.Store.NO),
             new StringField(Type, d.Type, Lucene.Net.Documents.Field.Store.NO),
             new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Type, new BytesRef(d.Type)),
@@ -91,6 +107,12 @@ internal static class IndexSchema
         {
             doc.Add(new TextField(KeywordWord, keywords, Lucene.Net.Documents.Field.Store.NO));
             doc.Add(new TextField(KeywordBigram, keywords, Lucene.Net.Documents.Field.Store.NO));
+        }
+        if (unigrams)
+        {
+            doc.Add(new Lucene.Net.Documents.Field(TitleUnigram, title, UnigramType));
+            doc.Add(new Lucene.Net.Documents.Field(BodyUnigram, body, UnigramType));
+            if (keywords.Length > 0) doc.Add(new Lucene.Net.Documents.Field(KeywordUnigram, keywords, UnigramType));
         }
         foreach (var k in d.Keywords.Select(TextNormalizer.KeywordKey).Where(k => k.Length > 0).Distinct())
             doc.Add(new StringField(KeywordExact, k, Lucene.Net.Documents.Field.Store.NO));

@@ -47,16 +47,21 @@ internal sealed partial class QueryBuilder(
         var root = new BooleanQuery(disableCoord: true);
         var any = false;
 
-        // free text and phrase text both contribute to ranking
-        var rankingText = string.Join(' ', new[] { parsed.FreeText }.Concat(parsed.Phrases)).Trim();
+        // free text and phrase text both contribute to ranking. Quoted phrases and field parts are required only when
+        // the query has no free text (an explicit phrase search); mixed with free text (e.g. a pasted title that uses
+        // quotation marks for emphasis) they are strong preferences instead.
+        var explicitOnly = parsed.FreeText.Length == 0;
+        var rankingText = string.Join(' ', new[] { parsed.FreeText }.Concat(parsed.Phrases).Concat(parsed.FieldParts.Select(f => f.Text))).Trim();
         var relevance = BuildRelevance(rankingText);
-        if (relevance is not null) { root.Add(relevance, parsed.Phrases.Count == 0 && parsed.FieldParts.Count == 0 ? Occur.MUST : Occur.SHOULD); any = true; }
+        if (relevance is not null) { root.Add(relevance, explicitOnly ? Occur.SHOULD : Occur.MUST); any = true; }
+        var constraint = explicitOnly ? Occur.MUST : Occur.SHOULD;
+        var constraintBoost = explicitOnly ? 1f : Ranking.PhraseBoost;
 
         foreach (var phrase in parsed.Phrases)
         {
-            var p = PhraseAnyField(phrase, [IndexSchema.TitleBigram, IndexSchema.BodyBigram, IndexSchema.KeywordBigram], 1f);
+            var p = PhraseAnyField(phrase, [IndexSchema.TitleBigram, IndexSchema.BodyBigram, IndexSchema.KeywordBigram], constraintBoost);
             if (p is null) continue;
-            root.Add(p, Occur.MUST);
+            root.Add(p, constraint);
             any = true;
         }
         foreach (var (field, value) in parsed.FieldParts)
@@ -68,9 +73,9 @@ internal sealed partial class QueryBuilder(
                 "keyword" => [IndexSchema.KeywordBigram],
                 _ => [IndexSchema.OrgName],
             };
-            var p = PhraseAnyField(value, fields, 1f);
+            var p = PhraseAnyField(value, fields, constraintBoost);
             if (p is null) continue;
-            root.Add(p, Occur.MUST);
+            root.Add(p, constraint);
             any = true;
         }
         return any ? root : null;
@@ -130,17 +135,23 @@ internal sealed partial class QueryBuilder(
         var r = Ranking;
         if (r.UseWordFields)
         {
-            var terms = wordQueryAnalyzer.Terms(IndexSchema.BodyWord, text).Distinct().ToList();
+            var terms = wordQueryAnalyzer.Terms(IndexSchema.BodyWord, text);
             AddFieldTerms(q, IndexSchema.TitleWord, terms, weight * r.WordWeight * r.TitleBoost);
             AddFieldTerms(q, IndexSchema.BodyWord, terms, weight * r.WordWeight * r.BodyBoost);
             AddFieldTerms(q, IndexSchema.KeywordWord, terms, weight * r.WordWeight * r.KeywordBoost);
         }
         if (r.UseBigramFields)
         {
-            var terms = bigramQueryAnalyzer.Terms(IndexSchema.BodyBigram, text).Distinct().ToList();
+            var all = bigramQueryAnalyzer.Terms(IndexSchema.BodyBigram, text);
+            // a CJK character that forms no bigram (a one-character word) is looked up in the unigram fields
+            var singles = all.Where(IsSingleCjk).ToList();
+            var terms = all.Where(t => !IsSingleCjk(t)).ToList();
             AddFieldTerms(q, IndexSchema.TitleBigram, terms, weight * r.BigramWeight * r.TitleBoost);
             AddFieldTerms(q, IndexSchema.BodyBigram, terms, weight * r.BigramWeight * r.BodyBoost);
             AddFieldTerms(q, IndexSchema.KeywordBigram, terms, weight * r.BigramWeight * r.KeywordBoost);
+            AddFieldTerms(q, IndexSchema.TitleUnigram, singles, weight * r.UnigramWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyUnigram, singles, weight * r.UnigramWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordUnigram, singles, weight * r.UnigramWeight * r.KeywordBoost);
         }
         var chunks = Chunks(text).ToList();
         if (r.UseExactKeyword)
@@ -151,11 +162,30 @@ internal sealed partial class QueryBuilder(
         }
         if (r.UsePhrases)
         {
+            AddWordPairs(q, text, weight);
             foreach (var chunk in chunks.Distinct())
             {
                 var p = PhraseAnyField(chunk, [IndexSchema.TitleBigram, IndexSchema.BodyBigram], weight * r.PhraseBoost, minTokens: 2);
                 if (p is not null) q.Add(p, Occur.SHOULD);
             }
+        }
+    }
+
+    /// <summary>Adjacent word pairs of the query (accurate segmentation) as exact bigram phrases in title/body.</summary>
+    private void AddWordPairs(BooleanQuery q, string text, float weight)
+    {
+        if (Ranking.WordPairBoost <= 0) return;
+        foreach (var chunk in Chunks(text))
+        {
+            var words = JiebaTokenizer.Segment(chunk, searchMode: false).Select(t => t.Word).ToList();
+            if (words.Count < 2 || words.Count > 40) continue;
+            var pairs = new BooleanQuery(disableCoord: true) { Boost = weight * Ranking.WordPairBoost };
+            for (var i = 0; i + 1 < words.Count; i++)
+            {
+                var p = PhraseAnyField(words[i] + words[i + 1], [IndexSchema.TitleBigram, IndexSchema.BodyBigram], 1f, minTokens: 2);
+                if (p is not null) pairs.Add(p, Occur.SHOULD);
+            }
+            if (pairs.Clauses.Count > 0) q.Add(pairs, Occur.SHOULD);
         }
     }
 
@@ -185,16 +215,20 @@ internal sealed partial class QueryBuilder(
         }
     }
 
+    private static bool IsSingleCjk(string t) => t.Length == 1 && TextNormalizer.IsCjk(t[0]);
+
+    /// <summary>One BM25 clause per distinct term, weighted by how often the term occurs in the query.</summary>
     private static void AddFieldTerms(BooleanQuery q, string field, List<string> terms, float boost)
     {
         if (terms.Count == 0 || boost <= 0) return;
-        if (terms.Count == 1)
+        var counts = terms.GroupBy(t => t, StringComparer.Ordinal).Select(g => (Term: g.Key, Count: g.Count())).ToList();
+        if (counts.Count == 1)
         {
-            q.Add(new TermQuery(new Term(field, terms[0])) { Boost = boost }, Occur.SHOULD);
+            q.Add(new TermQuery(new Term(field, counts[0].Term)) { Boost = boost * counts[0].Count }, Occur.SHOULD);
             return;
         }
         var b = new BooleanQuery(disableCoord: true) { Boost = boost };
-        foreach (var t in terms) b.Add(new TermQuery(new Term(field, t)), Occur.SHOULD);
+        foreach (var (t, c) in counts) b.Add(new TermQuery(new Term(field, t)) { Boost = c }, Occur.SHOULD);
         q.Add(b, Occur.SHOULD);
     }
 

@@ -10,13 +10,17 @@ public sealed record RankingOptions
     public float WordWeight { get; init; } = 1.0f;
     /// <summary>Weight of the character-bigram fields.</summary>
     public float BigramWeight { get; init; } = 1.0f;
+    /// <summary>Weight of the unigram fields (used only for query characters that form no bigram).</summary>
+    public float UnigramWeight { get; init; } = 1.0f;
     public float TitleBoost { get; init; } = 1.5f;
     public float BodyBoost { get; init; } = 1.0f;
     public float KeywordBoost { get; init; } = 1.5f;
     /// <summary>Query (or a chunk of it) equals a keyword of the record.</summary>
     public float ExactKeywordBoost { get; init; } = 3.0f;
     /// <summary>A chunk of the query appears verbatim (as a bigram phrase) in the text.</summary>
-    public float PhraseBoost { get; init; } = 1.0f;
+    public float PhraseBoost { get; init; } = 0.1f;
+    /// <summary>Sequential dependence: adjacent query words appearing adjacent in the text (ordered window).</summary>
+    public float WordPairBoost { get; init; }
     /// <summary>Weight of a synonym-dictionary variant relative to the original term.</summary>
     public float SynonymWeight { get; init; } = 0.7f;
     public bool UseSynonyms { get; init; } = true;
@@ -39,8 +43,12 @@ public sealed class SearchEngineOptions
 
     /// <summary>Directory holding the index generations and the <c>current</c> pointer file.</summary>
     public string IndexPath { get; set; } = "data/search-index";
+    /// <summary>Segmenter for indexing the word fields.</summary>
     public WordSegmenter Segmenter { get; set; } = WordSegmenter.Jieba;
-    /// <summary>Also index single characters, so one-character queries (锁, 脱) match inside words.</summary>
+    /// <summary>Segmenter for queries (accurate mode: whole words; the index also holds their sub-words).</summary>
+    public WordSegmenter QuerySegmenter { get; set; } = WordSegmenter.JiebaAccurate;
+    /// <summary>Also index single characters (in separate fields, without positions), so one-character query
+    /// terms (锁, 脱) match inside words.</summary>
     public bool IndexUnigrams { get; set; } = true;
     public double RamBufferMb { get; set; } = 64;
     public RankingOptions Ranking { get; set; } = new();

@@ -47,7 +47,7 @@ public sealed class SearchIndex : IDisposable
         _indexAnalyzer = IndexSchema.CreateIndexAnalyzer(options);
         _highlightAnalyzer = new BigramAnalyzer(outputUnigrams: true);
         _similarity = new BM25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B);
-        _queries = new QueryBuilder(new WordAnalyzer(options.Segmenter), new BigramAnalyzer(outputUnigrams: false),
+        _queries = new QueryBuilder(new WordAnalyzer(options.QuerySegmenter), new BigramAnalyzer(outputUnigrams: false),
             synonyms ?? SynonymDictionary.LoadEmbedded(), options.Ranking);
     }
 
@@ -135,7 +135,7 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Adds or replaces a document (visible after <see cref="Commit"/>).</summary>
     public void Upsert(SearchDocument doc)
     {
-        var luceneDoc = IndexSchema.ToLucene(doc);
+        var luceneDoc = IndexSchema.ToLucene(doc, _options.IndexUnigrams);
         var term = new Term(IndexSchema.Uid, IndexSchema.UidOf(doc.Type, doc.Id));
         Apply(w => w.UpdateDocument(term, luceneDoc));
     }
@@ -183,7 +183,7 @@ public sealed class SearchIndex : IDisposable
             var count = 0;
             await foreach (var doc in documents.WithCancellation(ct))
             {
-                fresh.Writer.UpdateDocument(new Term(IndexSchema.Uid, IndexSchema.UidOf(doc.Type, doc.Id)), IndexSchema.ToLucene(doc));
+                fresh.Writer.UpdateDocument(new Term(IndexSchema.Uid, IndexSchema.UidOf(doc.Type, doc.Id)), IndexSchema.ToLucene(doc, _options.IndexUnigrams));
                 count++;
                 Interlocked.Increment(ref _rebuildProcessed);
                 if (count % 500 == 0) progress?.Report(count);
