@@ -58,14 +58,15 @@ public sealed class SynonymDictionary
             : [];
 
     /// <summary>
-    /// Rewrites of <paramref name="query"/> in which one dictionary term found in it is replaced by a variant.
-    /// Terms are matched longest first and never inside a longer matched term; Latin terms only on word boundaries.
+    /// The dictionary terms found in <paramref name="query"/> with their variants. Terms are matched longest first
+    /// and never inside a longer matched term; Latin terms only on word boundaries.
     /// </summary>
-    public IReadOnlyList<string> Expand(string query, int maxVariants = 8)
+    public IReadOnlyList<(string Term, IReadOnlyList<string> Variants)> Matches(string query)
     {
-        var result = new List<string>();
+        var result = new List<(string, IReadOnlyList<string>)>();
         if (string.IsNullOrWhiteSpace(query) || _termsLongestFirst.Count == 0) return result;
         var covered = new bool[query.Length];
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var term in _termsLongestFirst)
         {
             var start = 0;
@@ -74,14 +75,26 @@ public sealed class SynonymDictionary
                 var i = query.IndexOf(term, start, StringComparison.OrdinalIgnoreCase);
                 if (i < 0) break;
                 start = i + 1;
-                if (Enumerable.Range(i, term.Length).Any(k => covered[k])) continue;
+                if (covered.AsSpan(i, term.Length).Contains(true)) continue;
                 if (!OnWordBoundary(query, i, term.Length)) continue;
-                for (var k = i; k < i + term.Length; k++) covered[k] = true;
-                foreach (var v in VariantsOf(term))
-                {
-                    if (result.Count >= maxVariants) return result;
-                    result.Add(string.Concat(query.AsSpan(0, i), v, query.AsSpan(i + term.Length)));
-                }
+                covered.AsSpan(i, term.Length).Fill(true);
+                if (seen.Add(term)) result.Add((term, VariantsOf(term)));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Rewrites of <paramref name="query"/> in which one matched dictionary term is replaced by a variant.</summary>
+    public IReadOnlyList<string> Expand(string query, int maxVariants = 8)
+    {
+        var result = new List<string>();
+        foreach (var (term, variants) in Matches(query))
+        {
+            var i = query.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+            foreach (var v in variants)
+            {
+                if (result.Count >= maxVariants) return result;
+                result.Add(string.Concat(query.AsSpan(0, i), v, query.AsSpan(i + term.Length)));
             }
         }
         return result;

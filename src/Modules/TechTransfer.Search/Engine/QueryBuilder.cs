@@ -100,35 +100,7 @@ internal sealed partial class QueryBuilder(
         return q.Clauses.Count == 0 ? null : q;
     }
 
-    public IEnumerable<(string Term, IReadOnlyList<string> Variants)> SynonymMatches(string text)
-    {
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (term, variants) in FindTerms(text))
-            if (seen.Add(term)) yield return (term, variants);
-    }
-
-    private IEnumerable<(string, IReadOnlyList<string>)> FindTerms(string text)
-    {
-        // Expand gives rewrites; recover the matched term and its variants by scanning the dictionary terms present
-        var rewrites = synonyms.Expand(text, 64);
-        if (rewrites.Count == 0) yield break;
-        var found = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var r in rewrites)
-        {
-            // the rewrite differs from text in one span: find it
-            var prefix = 0;
-            while (prefix < text.Length && prefix < r.Length && char.ToLowerInvariant(text[prefix]) == char.ToLowerInvariant(r[prefix])) prefix++;
-            var suffix = 0;
-            while (suffix < text.Length - prefix && suffix < r.Length - prefix &&
-                   char.ToLowerInvariant(text[text.Length - 1 - suffix]) == char.ToLowerInvariant(r[r.Length - 1 - suffix])) suffix++;
-            var original = text.Substring(prefix, text.Length - prefix - suffix);
-            var variant = r.Substring(prefix, r.Length - prefix - suffix);
-            var key = original.Length == 0 ? text : original;
-            if (!found.TryGetValue(key, out var list)) found[key] = list = [];
-            if (variant.Length > 0) list.Add(variant);
-        }
-        foreach (var (k, v) in found) yield return (k, v);
-    }
+    public IReadOnlyList<(string Term, IReadOnlyList<string> Variants)> SynonymMatches(string text) => synonyms.Matches(text);
 
     private void AddTextClauses(BooleanQuery q, string text, float weight)
     {

@@ -385,7 +385,7 @@ public sealed class SearchIndex : IDisposable
     private string? Highlight(Query q, string text, bool whole)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var h = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(), new QueryScorer(q, IndexSchema.Highlight))
+        var h = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), MinimalHtmlEncoder.Instance, new QueryScorer(q, IndexSchema.Highlight))
         {
             TextFragmenter = whole ? new NullFragmenter() : new SimpleFragmenter(160),
             MaxDocCharsToAnalyze = 4000,
@@ -394,7 +394,7 @@ public sealed class SearchIndex : IDisposable
         return h.GetBestFragment(ts, text);
     }
 
-    private static string Encode(string s) => System.Net.WebUtility.HtmlEncode(s);
+    private static string Encode(string s) => MinimalHtmlEncoder.Instance.EncodeText(s);
     private static string Truncate(string s, int n) => s.Length <= n ? s : s[..n] + "…";
 
     /// <summary>Word-field document frequency, for query term weighting in matching.</summary>
@@ -472,5 +472,29 @@ internal sealed class MatchCollector : ICollector
                 .Take(top).Select(kv => new FacetValue(kv.Key, kv.Value)).ToList();
         }
         return result;
+    }
+}
+
+/// <summary>Escapes only the HTML metacharacters, leaving Chinese text readable (SimpleHTMLEncoder writes every
+/// non-ASCII character as a numeric entity).</summary>
+internal sealed class MinimalHtmlEncoder : IEncoder
+{
+    public static readonly MinimalHtmlEncoder Instance = new();
+
+    public string EncodeText(string originalText)
+    {
+        if (string.IsNullOrEmpty(originalText)) return "";
+        var sb = new System.Text.StringBuilder(originalText.Length + 16);
+        foreach (var c in originalText)
+            sb.Append(c switch
+            {
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '&' => "&amp;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        return sb.ToString();
     }
 }
