@@ -38,9 +38,12 @@ if (argsList.Contains("--variants"))
     variants.Add(("variant: jieba accurate words", new SearchEngineOptions { Segmenter = WordSegmenter.JiebaAccurate }));
     variants.Add(("variant: words only (jieba)", new SearchEngineOptions { Ranking = new RankingOptions { UseBigramFields = false } }));
     variants.Add(("variant: bigrams only", new SearchEngineOptions { Ranking = new RankingOptions { UseWordFields = false } }));
-    variants.Add(("variant: no synonyms", new SearchEngineOptions { Ranking = new RankingOptions { UseSynonyms = false } }));
-    variants.Add(("variant: no phrase/exact", new SearchEngineOptions { Ranking = new RankingOptions { UsePhrases = false, UseExactKeyword = false } }));
-    variants.Add(("variant: + PRF", new SearchEngineOptions { Ranking = new RankingOptions { PrfDocs = 5 } }));
+    if (argsList.Contains("--all-variants"))
+    {
+        variants.Add(("variant: no synonyms", new SearchEngineOptions { Ranking = new RankingOptions { UseSynonyms = false } }));
+        variants.Add(("variant: no phrase/exact", new SearchEngineOptions { Ranking = new RankingOptions { UsePhrases = false, UseExactKeyword = false } }));
+        variants.Add(("variant: + PRF", new SearchEngineOptions { Ranking = new RankingOptions { PrfDocs = 5 } }));
+    }
 }
 var options = new EvalRunOptions
 {

@@ -130,7 +130,7 @@ internal sealed partial class QueryBuilder(
         {
             var keys = chunks.Append(text).Select(TextNormalizer.KeywordKey).Where(k => k.Length > 0).Distinct().ToList();
             foreach (var k in keys)
-                q.Add(new TermQuery(new Term(IndexSchema.KeywordExact, k)) { Boost = weight * r.ExactKeywordBoost }, Occur.SHOULD);
+                q.Add(new TermQuery(new Term(IndexSchema.KeywordExact, k)) { Boost = weight * r.ExactKeywordBoost * TextEvidenceWeight }, Occur.SHOULD);
         }
         if (r.UsePhrases)
         {
@@ -183,9 +183,14 @@ internal sealed partial class QueryBuilder(
         if (r.UseExactKeyword)
         {
             var k = TextNormalizer.KeywordKey(term);
-            if (k.Length > 0) q.Add(new TermQuery(new Term(IndexSchema.KeywordExact, k)) { Boost = weight * r.ExactKeywordBoost }, Occur.SHOULD);
+            if (k.Length > 0) q.Add(new TermQuery(new Term(IndexSchema.KeywordExact, k)) { Boost = weight * r.ExactKeywordBoost * TextEvidenceWeight }, Occur.SHOULD);
         }
     }
+
+    /// <summary>Total weight of the bag-of-terms evidence (word + bigram fields), so that exact-match and phrase evidence
+    /// keep the same relative weight whichever text fields are enabled.</summary>
+    private float TextEvidenceWeight =>
+        (Ranking.UseWordFields ? Ranking.WordWeight : 0) + (Ranking.UseBigramFields ? Ranking.BigramWeight : 0) is var w and > 0 ? w : 1;
 
     private static bool IsSingleCjk(string t) => t.Length == 1 && TextNormalizer.IsCjk(t[0]);
 
