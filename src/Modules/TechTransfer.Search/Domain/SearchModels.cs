@@ -107,3 +107,6 @@ public static class SearchFacets
 public sealed record SearchIndexStatus(
     bool IsOpen, int DocumentCount, string Directory, bool IsRebuilding, long RebuildProcessed,
     DateTimeOffset? LastCommitUtc, DateTimeOffset? LastRebuildUtc);
+
+/// <summary>Ranked matches for a long text, with the key terms the text was reduced to.</summary>
+public sealed record MatchResult(IReadOnlyList<SearchHit> Items, IReadOnlyList<string> KeyTerms, int Total);

@@ -29,6 +29,7 @@ public sealed class SearchIndex : IDisposable
     private readonly Analyzer _indexAnalyzer;
     private readonly Analyzer _highlightAnalyzer;
     private readonly QueryBuilder _queries;
+    private readonly WordAnalyzer _queryWordAnalyzer;
     private readonly Similarity _similarity;
     private readonly object _swapLock = new();
     private readonly SemaphoreSlim _rebuildGate = new(1, 1);
@@ -47,7 +48,8 @@ public sealed class SearchIndex : IDisposable
         _indexAnalyzer = IndexSchema.CreateIndexAnalyzer(options);
         _highlightAnalyzer = new BigramAnalyzer(outputUnigrams: true);
         _similarity = new BM25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B);
-        _queries = new QueryBuilder(new WordAnalyzer(options.QuerySegmenter), new BigramAnalyzer(outputUnigrams: false),
+        _queryWordAnalyzer = new WordAnalyzer(options.QuerySegmenter);
+        _queries = new QueryBuilder(_queryWordAnalyzer, new BigramAnalyzer(outputUnigrams: false),
             synonyms ?? SynonymDictionary.LoadEmbedded(), options.Ranking);
     }
 
@@ -293,6 +295,55 @@ public sealed class SearchIndex : IDisposable
         var q = (filters ?? new SearchQuery()) with { Text = text, Page = 1, PageSize = k, Highlight = false, Facets = false };
         var r = SearchUnchecked(q, caller ?? SearchCaller.Admin);
         return r.Items.Select(h => (h.Type, h.Id, h.Score)).ToList();
+    }
+
+    /// <summary>
+    /// 供需匹配: ranks records against a long text (a demand's or an achievement's description). The text is reduced to
+    /// its most distinctive words (tf·idf against this index), which keeps long-text queries fast at millions of
+    /// documents; each key word is looked up in the word fields and, as a bigram phrase, in the bigram fields.
+    /// </summary>
+    public MatchResult Match(string text, SearchQuery filters, SearchCaller caller, int k = 20, int maxTerms = 24)
+    {
+        var g = Current;
+        var searcher = g.Manager.Acquire();
+        List<(string Term, double Weight)> keyTerms;
+        try { keyTerms = KeyTerms(searcher.IndexReader, text, maxTerms); }
+        finally { g.Manager.Release(searcher); }
+        if (keyTerms.Count == 0) return new MatchResult([], [], 0);
+        var max = keyTerms[0].Weight;
+        var q = new BooleanQuery(disableCoord: true);
+        foreach (var (term, w) in keyTerms)
+        {
+            var boost = (float)(w / max);
+            var t = new BooleanQuery(disableCoord: true) { Boost = boost };
+            t.Add(new TermQuery(new Term(IndexSchema.TitleWord, term)) { Boost = _options.Ranking.TitleBoost }, Occur.SHOULD);
+            t.Add(new TermQuery(new Term(IndexSchema.BodyWord, term)), Occur.SHOULD);
+            t.Add(new TermQuery(new Term(IndexSchema.KeywordWord, term)) { Boost = _options.Ranking.KeywordBoost }, Occur.SHOULD);
+            var p = _queries.Phrase(term, IndexSchema.BodyBigram, 1f, minTokens: 2);
+            if (p is not null) t.Add(p, Occur.SHOULD);
+            q.Add(t, Occur.SHOULD);
+        }
+        var result = SearchUnchecked(filters with { Page = 1, PageSize = k, Highlight = false, Facets = false, Text = null }, caller, q);
+        return new MatchResult(result.Items, keyTerms.Select(x => x.Term).ToList(), result.Total);
+    }
+
+    private List<(string Term, double Weight)> KeyTerms(IndexReader reader, string text, int maxTerms)
+    {
+        var n = Math.Max(1, reader.NumDocs);
+        var tf = new Dictionary<string, int>();
+        foreach (var t in _queryWordAnalyzer.Terms(IndexSchema.BodyWord, text))
+        {
+            if (t.Length < 2 && !(t.Length == 1 && char.IsLetterOrDigit(t[0]) && t[0] > 127)) continue;
+            tf[t] = tf.GetValueOrDefault(t) + 1;
+        }
+        return tf.Select(kv =>
+            {
+                var df = reader.DocFreq(new Term(IndexSchema.BodyWord, kv.Key));
+                if (df == 0 || df > n * 0.25) return (kv.Key, 0.0);
+                var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
+                return (kv.Key, (1 + Math.Log(kv.Value)) * idf);
+            })
+            .Where(x => x.Item2 > 0).OrderByDescending(x => x.Item2).Take(maxTerms).ToList();
     }
 
     private static Sort? SortFor(SearchSort sort, bool noText) => sort switch

@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using TechTransfer.Search.Domain;
+using TechTransfer.Search.Engine;
+using TechTransfer.Search.Evaluation;
+using TechTransfer.SharedKernel.Search;
+
+// Speed benchmark: a corpus of N documents recombined from the real texts in shared/data (never shipped), indexed by
+// the shipped engine and by SQLite FTS5 (trigram); indexing throughput, index size, peak memory, query latency.
+// Usage: dotnet run -c Release --project bench/TechTransfer.Search.Bench -- [--docs 1000000] [--queries 200] [--skip-sqlite]
+var argsList = args.ToList();
+string? Arg(string n) { var i = argsList.IndexOf(n); return i >= 0 && i + 1 < argsList.Count ? argsList[i + 1] : null; }
+var docCount = int.Parse(Arg("--docs") ?? "1000000", CultureInfo.InvariantCulture);
+var queryCount = int.Parse(Arg("--queries") ?? "200", CultureInfo.InvariantCulture);
+var data = Environment.GetEnvironmentVariable("TECHTRANSFER_SHARED_DATA") is { Length: > 0 } e ? e : "/work/shared/data";
+var work = Arg("--work") ?? Path.Combine(Path.GetTempPath(), "tt-search-bench");
+if (Directory.Exists(work)) Directory.Delete(work, true);
+Directory.CreateDirectory(work);
+var rng = new Random(20261126);
+var ci = CultureInfo.InvariantCulture;
+Console.WriteLine($"# search speed benchmark — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {docCount:N0} docs");
+
+// ---------------------------------------------------------------- source texts
+var titles = new List<string>();
+var sentences = new List<string>();
+var keywords = new List<string>();
+var enTitles = new List<string>();
+var enSentences = new List<string>();
+var ipcs = new List<string>();
+var sep = new[] { '。', '；', '.', ';' };
+foreach (var corpus in new[] { "csl", "kpp" })
+    foreach (var l in File.ReadLines(Path.Combine(data, "eval", corpus + ".corpus.jsonl")))
+    {
+        var r = JsonDocument.Parse(l).RootElement;
+        if (r.GetProperty("title").GetString() is { Length: > 0 } t) titles.Add(t);
+        sentences.AddRange(r.GetProperty("abstract").GetString()!.Split(sep, StringSplitOptions.RemoveEmptyEntries).Where(s => s.Length > 8));
+        foreach (var f in new[] { "keywords", "keyphrases" })
+            if (r.TryGetProperty(f, out var k)) keywords.AddRange(k.EnumerateArray().Select(x => x.GetString()!));
+    }
+foreach (var l in File.ReadLines(Path.Combine(data, "eval", "us.corpus.jsonl")))
+{
+    var r = JsonDocument.Parse(l).RootElement;
+    enTitles.Add(r.GetProperty("title").GetString()!);
+    enSentences.AddRange(r.GetProperty("abstract").GetString()!.Replace("\\n", " ").Split(". ", StringSplitOptions.RemoveEmptyEntries).Where(s => s.Length > 20).Take(6));
+}
+foreach (var l in File.ReadLines(Path.Combine(data, "cn-patent-ipc-titles", "cn_patent_titles_ipc_9740.tsv")).Skip(1))
+{
+    var p = l.Split('\t');
+    titles.Add(p[1]);
+    ipcs.AddRange(p[2].Split('|'));
+}
+foreach (var l in File.ReadLines(Path.Combine(data, "csl-sci-zh", "csl_titles_category_train_8000.tsv")).Skip(1))
+    titles.Add(l.Split('\t')[0]);
+var demands = File.ReadLines(Path.Combine(data, "bdci2019-tech-demands", "requirements_371.jsonl"))
+    .Select(l => JsonDocument.Parse(l).RootElement).Select(r => r.GetProperty("title").GetString() + "\n" + r.GetProperty("content").GetString()).ToList();
+keywords = keywords.Where(k => k.Length >= 2).Distinct().ToList();
+ipcs = ipcs.Distinct().ToList();
+var orgs = Enumerable.Range(0, 500).Select(i => (Id: new Guid(i + 1, 0, 0, new byte[8]), Name: $"机构{i:D3}")).ToArray();
+string[] divisions = ["310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112", "310113", "310115", "320100", "320500", "330100", "340100"];
+string[] statuses = ["published", "published", "published", "under_review", "closed"];
+Console.WriteLine($"sources: {titles.Count:N0} zh titles, {sentences.Count:N0} zh sentences, {enTitles.Count:N0} en titles, {enSentences.Count:N0} en sentences, {keywords.Count:N0} keywords, {ipcs.Count} IPC subclasses, {demands.Count} demands");
+
+SearchDocument Make(int i)
+{
+    var r = new Random(i * 7919 + 17);
+    var english = r.NextDouble() < 0.15;
+    var type = SearchDocumentTypes.All[r.Next(SearchDocumentTypes.All.Count)];
+    var org = orgs[r.Next(orgs.Length)];
+    var nSent = r.Next(3, 7);
+    var body = english
+        ? string.Join(". ", Enumerable.Range(0, nSent).Select(_ => enSentences[r.Next(enSentences.Count)]))
+        : string.Join("。", Enumerable.Range(0, nSent).Select(_ => sentences[r.Next(sentences.Count)])) + "。";
+    var isPublic = r.NextDouble() >= 0.05;
+    var price = r.NextDouble() < 0.6 ? (decimal?)(r.Next(1, 500) * 10_000) : null;
+    return new SearchDocument
+    {
+        Type = type, Id = new Guid(i, 1, 1, new byte[8]),
+        Title = english ? enTitles[r.Next(enTitles.Count)] : titles[r.Next(titles.Count)], Body = body,
+        Keywords = Enumerable.Range(0, r.Next(2, 6)).Select(_ => keywords[r.Next(keywords.Count)]).Distinct().ToList(),
+        Field = null, IpcCodes = [ipcs[r.Next(ipcs.Count)]], Trl = r.Next(1, 10), PriceMinYuan = price, PriceMaxYuan = price * 2,
+        DivisionCode = divisions[r.Next(divisions.Length)], OrganizationId = org.Id, OrganizationName = org.Name,
+        Status = statuses[r.Next(statuses.Length)], Date = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero).AddHours(r.Next(0, 50_000)),
+        IsPublic = isPublic, VisibleToOrganizations = isPublic ? [] : [orgs[r.Next(orgs.Length)].Id], Url = $"/x/{i}",
+    };
+}
+
+static long DirSize(string path) => new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
+static long PeakRssBytes()
+{
+    foreach (var line in File.ReadLines("/proc/self/status"))
+        if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    return Process.GetCurrentProcess().PeakWorkingSet64;
+}
+
+// ---------------------------------------------------------------- Lucene (shipped engine)
+var indexPath = Path.Combine(work, "lucene");
+var options = new SearchEngineOptions { IndexPath = indexPath, RamBufferMb = 256 };
+using var index = new SearchIndex(options);
+index.Open();
+var sw = Stopwatch.StartNew();
+var next = -1;
+var threads = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Thread(() =>
+{
+    int i;
+    while ((i = Interlocked.Increment(ref next)) < docCount)
+    {
+        index.Upsert(Make(i));
+        if (i > 0 && i % 100_000 == 0) Console.WriteLine($"  indexed {i:N0} in {sw.Elapsed.TotalSeconds:F0} s");
+    }
+})).ToList();
+threads.ForEach(t => t.Start());
+threads.ForEach(t => t.Join());
+index.Commit();
+var luceneSeconds = sw.Elapsed.TotalSeconds;
+var luceneSize = DirSize(indexPath);
+var lucenePeak = PeakRssBytes();
+Console.WriteLine(string.Create(ci, $"lucene: indexed {docCount:N0} docs in {luceneSeconds:F0} s = {docCount / luceneSeconds:F0} docs/s (2 writer threads, incl. commit); index {luceneSize / 1048576.0:F0} MiB; peak RSS {lucenePeak / 1048576.0:F0} MiB"));
+
+// ---------------------------------------------------------------- queries
+var qr = new Random(42);
+var kwQueries = Enumerable.Range(0, queryCount).Select(_ => keywords[qr.Next(keywords.Count)]).ToList();
+var caller = new SearchCaller(Guid.NewGuid(), orgs[3].Id, false);
+var demandTexts = Enumerable.Range(0, Math.Min(queryCount, 100)).Select(_ => demands[qr.Next(demands.Count)]).ToList();
+SearchQuery Kw(string q) => new() { Text = q, Facets = false, Highlight = true, PageSize = 20 };
+SearchQuery Filtered(string q) => new() { Text = q, Facets = false, PageSize = 20, Types = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent], TrlMin = 4, TrlMax = 9, DivisionCode = "310000" };
+SearchQuery Faceted(string q) => new() { Text = q, Facets = true, PageSize = 20 };
+
+var results = new List<(string Engine, string Kind, int Clients, double P50, double P99, double Qps)>();
+void Measure(string engine, string kind, IReadOnlyList<string> queries, Action<string> run)
+{
+    foreach (var q in queries.Take(10)) run(q);   // warm-up
+    foreach (var clients in new[] { 1, 2 })
+    {
+        var lat = new List<double>[clients];
+        var wall = Stopwatch.StartNew();
+        Parallel.For(0, clients, new ParallelOptions { MaxDegreeOfParallelism = clients }, c =>
+        {
+            lat[c] = [];
+            foreach (var q in queries)
+            {
+                var t = Stopwatch.GetTimestamp();
+                run(q);
+                lat[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+            }
+        });
+        var all = lat.SelectMany(x => x).Order().ToList();
+        double P(double p) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(p * all.Count) - 1)];
+        results.Add((engine, kind, clients, P(0.5), P(0.99), all.Count / wall.Elapsed.TotalSeconds));
+        Console.WriteLine(string.Create(ci, $"  {engine,-8} {kind,-10} clients={clients}  p50 {P(0.5),7:F1} ms  p99 {P(0.99),7:F1} ms  {all.Count / wall.Elapsed.TotalSeconds,6:F0} q/s"));
+    }
+}
+Measure("lucene", "keyword", kwQueries, q => index.Search(Kw(q), caller));
+Measure("lucene", "filtered", kwQueries, q => index.Search(Filtered(q), caller));
+Measure("lucene", "faceted", kwQueries, q => index.Search(Faceted(q), caller));
+Measure("lucene", "matching", demandTexts, q => index.Match(q, new SearchQuery { Types = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense] }, caller));
+var peakAfterQueries = PeakRssBytes();
+Console.WriteLine(string.Create(ci, $"lucene peak RSS after queries: {peakAfterQueries / 1048576.0:F0} MiB"));
+
+// ---------------------------------------------------------------- SQLite FTS5 trigram on the same corpus
+if (!argsList.Contains("--skip-sqlite"))
+{
+    var dbPath = Path.Combine(work, "fts5.db");
+    using var db = new SqliteConnection($"Data Source={dbPath}");
+    db.Open();
+    using (var c = db.CreateCommand())
+    {
+        c.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; CREATE VIRTUAL TABLE docs USING fts5(type UNINDEXED, trl UNINDEXED, division UNINDEXED, title, body, keywords, tokenize='trigram');";
+        c.ExecuteNonQuery();
+    }
+    sw.Restart();
+    const int batch = 10_000;
+    for (var start = 0; start < docCount; start += batch)
+    {
+        using var tx = db.BeginTransaction();
+        using var ins = db.CreateCommand();
+        ins.CommandText = "INSERT INTO docs(rowid, type, trl, division, title, body, keywords) VALUES ($id, $type, $trl, $div, $title, $body, $kw)";
+        var p = new[] { "$id", "$type", "$trl", "$div", "$title", "$body", "$kw" }.Select(n => ins.Parameters.Add(n, SqliteType.Text)).ToArray();
+        for (var i = start; i < Math.Min(docCount, start + batch); i++)
+        {
+            var d = Make(i);
+            p[0].Value = i; p[1].Value = d.Type; p[2].Value = d.Trl; p[3].Value = d.DivisionCode; p[4].Value = d.Title; p[5].Value = d.Body; p[6].Value = string.Join(" ; ", d.Keywords);
+            ins.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+    var sqliteSeconds = sw.Elapsed.TotalSeconds;
+    var sqliteSize = new FileInfo(dbPath).Length + (File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0);
+    Console.WriteLine(string.Create(ci, $"fts5: indexed {docCount:N0} docs in {sqliteSeconds:F0} s = {docCount / sqliteSeconds:F0} docs/s (1 connection); db {sqliteSize / 1048576.0:F0} MiB"));
+    var local = new ThreadLocal<SqliteConnection>(() => { var x = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly"); x.Open(); return x; }, true);
+    void Fts(string sql, string match)
+    {
+        using var c = local.Value!.CreateCommand();
+        c.CommandText = sql;
+        c.Parameters.AddWithValue("$q", match);
+        using var r = c.ExecuteReader();
+        while (r.Read()) { }
+    }
+    string Phrase(string q) => "\"" + q.Replace("\"", "\"\"") + "\"";
+    var kw3 = kwQueries.Where(k => k.Length >= 3).ToList();
+    Measure("fts5", "keyword", kw3, q => Fts("SELECT rowid, title FROM docs WHERE docs MATCH $q ORDER BY bm25(docs) LIMIT 20", Phrase(q)));
+    Measure("fts5", "filtered", kw3, q => Fts("SELECT rowid FROM docs WHERE docs MATCH $q AND type IN ('achievement','patent') AND trl >= 4 AND division LIKE '31%' ORDER BY bm25(docs) LIMIT 20", Phrase(q)));
+    Measure("fts5", "faceted", kw3, q => Fts("SELECT type, count(*) FROM docs WHERE docs MATCH $q GROUP BY type", Phrase(q)));
+    Measure("fts5", "matching", demandTexts.Take(20).ToList(), q => Fts("SELECT rowid FROM docs WHERE docs MATCH $q ORDER BY bm25(docs) LIMIT 20", Fts5TrigramRetriever.MatchExpression(q[..Math.Min(q.Length, 120)]) ?? "\"xyz\""));
+    foreach (var c in local.Values) c.Dispose();
+}
+
+Console.WriteLine();
+Console.WriteLine("| engine | query | clients | p50 ms | p99 ms | queries/s |");
+Console.WriteLine("|---|---|---|---|---|---|");
+foreach (var r in results)
+    Console.WriteLine(string.Create(ci, $"| {r.Engine} | {r.Kind} | {r.Clients} | {r.P50:F1} | {r.P99:F1} | {r.Qps:F0} |"));
+index.Dispose();
+Directory.Delete(work, true);
+return 0;
