@@ -105,4 +105,14 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
         await page.ScreenshotAsync("audit-log");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_api_reference_page_lists_the_organisation_endpoints()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/api-docs/");
+        await Assertions.Expect(page.GetByText("TechTransfer API").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Organizations").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
 }
