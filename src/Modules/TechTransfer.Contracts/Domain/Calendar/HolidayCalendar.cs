@@ -35,7 +35,9 @@ public sealed class HolidayCalendar
     public IEnumerable<CalendarDay> Days => _days.Values.OrderBy(d => d.Date);
 
     /// <summary>The calendar shipped with the module (2024–2027; 2027 is provisional until the State Council notice is loaded).</summary>
-    public static HolidayCalendar Prc { get; } = LoadEmbedded();
+    public static HolidayCalendar Prc => PrcLazy.Value;
+
+    private static readonly Lazy<HolidayCalendar> PrcLazy = new(LoadEmbedded);
 
     public CalendarDay? Find(DateOnly date) => _days.GetValueOrDefault(date);
 
