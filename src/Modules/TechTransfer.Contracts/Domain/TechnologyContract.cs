@@ -31,13 +31,14 @@ public sealed class TechnologyContract : IAudited
 {
     public const string NotificationKindTaxFinance = "tax_finance_notification";
 
+    // Value lists are stored as JSON by the data layer; the fields are not readonly so it can materialise them.
     private readonly List<ContractParty> _parties = [];
     private List<NonTechnicalItem> _nonTechnicalItems = [];
     private List<IpReference> _ipRefs = [];
-    private readonly List<AttachmentInfo> _attachments = [];
-    private readonly List<StatusChange> _history = [];
-    private readonly List<BenefitUse> _benefitUses = [];
-    private readonly List<NotificationTask> _notifications = [];
+    private List<AttachmentInfo> _attachments = [];
+    private List<StatusChange> _history = [];
+    private List<BenefitUse> _benefitUses = [];
+    private List<NotificationTask> _notifications = [];
 
     private TechnologyContract() { }
 
@@ -134,6 +135,18 @@ public sealed class TechnologyContract : IAudited
     public IReadOnlyList<BenefitUse> BenefitUses => _benefitUses;
     public IReadOnlyList<NotificationTask> NotificationTasks => _notifications;
 
+    // ---- statistical classification (denormalised for filtering and the plain GROUP BY) ----
+    /// <summary>Five-class category (legacy licences count as licensing).</summary>
+    public ContractCategory StatCategory { get; private set; }
+    public string SellerNatureGroup { get; private set; } = "";
+    /// <summary>2-digit province of the first seller, "XX" abroad.</summary>
+    public string SellerProvince { get; private set; } = "";
+    public string? SellerDivision { get; private set; }
+    public string BuyerNatureGroup { get; private set; } = "";
+    public string BuyerProvince { get; private set; } = "";
+    /// <summary>The registration day in China time (statistics count on it).</summary>
+    public DateOnly? RegisteredDate { get; private set; }
+
     Guid? IAudited.AuditOrganizationId => OwnerOrganizationId;
 
     public bool IsTechnologyImport =>
@@ -221,8 +234,24 @@ public sealed class TechnologyContract : IAudited
         DeclaredTechTransactionAmount = Yuan.Round(
             TechTransactionAmountCalculator.Compute(d.RegisterableAmount, d.NonTechnicalItems, rules.MaxCarrierEquipmentSets).TechTransactionAmount);
         Fingerprint = DuplicateDetection.Fingerprint(this);
+        Classify();
         Touch(now);
     }
+
+    private void Classify()
+    {
+        StatCategory = ContractCategories.StatisticalCategory(Category, SubType);
+        var seller = _parties.Where(p => p.Role == PartyRole.Seller).OrderBy(p => p.Order).FirstOrDefault();
+        var buyer = _parties.Where(p => p.Role == PartyRole.Buyer).OrderBy(p => p.Order).FirstOrDefault();
+        SellerNatureGroup = seller is null ? "" : EntityNatures.Group(seller.EntityNature);
+        BuyerNatureGroup = buyer is null ? "" : EntityNatures.Group(buyer.EntityNature);
+        SellerProvince = ProvinceOf(seller);
+        BuyerProvince = ProvinceOf(buyer);
+        SellerDivision = seller is { IsDomestic: true } ? seller.DivisionCode : null;
+    }
+
+    private static string ProvinceOf(ContractParty? p) =>
+        p is null ? "-" : !p.IsDomestic ? "XX" : p.DivisionCode is { Length: 6 } d ? d[..2] : "-";
 
     private void SetParties(IReadOnlyList<PartyInput> parties)
     {
@@ -374,6 +403,7 @@ public sealed class TechnologyContract : IAudited
         AssessedTechTransactionAmount = Yuan.Round(assessedTechTransactionAmount);
         RegistrationNo = number;
         RegisteredAt = now;
+        RegisteredDate = ChinaTime.Today(now);
         CertificateIssuedAt = now;
         DueDate = null;
         Move(RegistrationStatus.Registered, now, registrarUserId, "register", number);
