@@ -73,7 +73,9 @@ public static class ContractErrors
     public static FieldError ExpectedInvestmentRequired => F("expectedNewInvestment", "contract.expected_investment_required", "§2.1",
         "技术转让合同须填写预计新增投入和预计新增产值", "A transfer contract needs the expected new investment and output.");
 
-    // ---- workflow (409 / 403) ----
+    // ---- workflow (409 / 403 / 404) ----
+    public static readonly Error NotFound = Error.NotFound("contract", "技术合同");
+
     public static Error Invalid(IReadOnlyList<FieldError> fields) => Error.Validation(fields);
 
     public static readonly Error OnlySellerSideSubmits = E("contract.only_seller_side_submits", "R2.8",
