@@ -86,6 +86,8 @@ internal sealed class ContractStatisticsBucketConfiguration : IEntityTypeConfigu
     {
         b.ToTable("contracts_statistics");
         b.HasKey(x => new { x.Granularity, x.Dimension, x.Period, x.Key });
+        // keeping the buckets current reads the few rows of one day and one month: index by period first
+        b.HasIndex(x => new { x.Period, x.Dimension, x.Key });
         b.Property(x => x.Granularity).HasConversion<string>().HasMaxLength(1);
         b.Property(x => x.Dimension).HasMaxLength(16);
         b.Property(x => x.Key).HasMaxLength(64);

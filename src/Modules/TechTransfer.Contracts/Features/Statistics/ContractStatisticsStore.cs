@@ -40,7 +40,8 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
         var periods = deltas.Select(d => d.Period).Distinct().ToList();
         var keys = deltas.Select(d => d.Key).Distinct().ToList();
         var set = db.Set<ContractStatisticsBucket>();
-        var existing = await set.Where(b => periods.Contains(b.Period) && keys.Contains(b.Key)).ToListAsync(ct);
+        var dims = deltas.Select(d => d.Dim).Distinct().ToList();
+        var existing = await set.Where(b => periods.Contains(b.Period) && dims.Contains(b.Dimension) && keys.Contains(b.Key)).ToListAsync(ct);
         existing.AddRange(set.Local.Where(b => periods.Contains(b.Period) && keys.Contains(b.Key) && !existing.Contains(b)));
         foreach (var d in deltas)
         {

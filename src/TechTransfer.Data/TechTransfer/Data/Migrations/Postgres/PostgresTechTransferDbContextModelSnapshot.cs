@@ -153,6 +153,8 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Granularity", "Dimension", "Period", "Key");
 
+                    b.HasIndex("Period", "Dimension", "Key");
+
                     b.ToTable("contracts_statistics", (string)null);
                 });
 

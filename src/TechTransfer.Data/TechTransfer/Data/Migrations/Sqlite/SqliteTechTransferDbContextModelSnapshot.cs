@@ -144,6 +144,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Granularity", "Dimension", "Period", "Key");
 
+                    b.HasIndex("Period", "Dimension", "Key");
+
                     b.ToTable("contracts_statistics", (string)null);
                 });
 

@@ -11,7 +11,7 @@ using TechTransfer.Data;
 namespace TechTransfer.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTechTransferDbContext))]
-    [Migration("20261126114259_Contracts")]
+    [Migration("20261126121329_Contracts")]
     partial class Contracts
     {
         /// <inheritdoc />
@@ -146,6 +146,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Granularity", "Dimension", "Period", "Key");
+
+                    b.HasIndex("Period", "Dimension", "Key");
 
                     b.ToTable("contracts_statistics", (string)null);
                 });

@@ -193,6 +193,11 @@ namespace TechTransfer.Data.Migrations.Sqlite
                 name: "IX_contracts_parties_OrganizationId",
                 table: "contracts_parties",
                 column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_contracts_statistics_Period_Dimension_Key",
+                table: "contracts_statistics",
+                columns: new[] { "Period", "Dimension", "Key" });
         }
 
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using TechTransfer.Data;
 namespace TechTransfer.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTechTransferDbContext))]
-    [Migration("20261126114316_Contracts")]
+    [Migration("20261126121344_Contracts")]
     partial class Contracts
     {
         /// <inheritdoc />
@@ -155,6 +155,8 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.HasKey("Granularity", "Dimension", "Period", "Key");
+
+                    b.HasIndex("Period", "Dimension", "Key");
 
                     b.ToTable("contracts_statistics", (string)null);
                 });
