@@ -9,5 +9,6 @@ public static class PlatformModules
     public static IReadOnlyList<IModule> All { get; } =
     [
         new OrganizationsModule(),
+        new TechTransfer.Contracts.ContractsModule(),
     ];
 }

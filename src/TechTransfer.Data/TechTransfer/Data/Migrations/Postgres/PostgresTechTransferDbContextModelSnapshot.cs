@@ -125,6 +125,370 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Contracts.Data.ContractStatisticsBucket", b =>
+                {
+                    b.Property<string>("Granularity")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ContractCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TechAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TotalAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Granularity", "Dimension", "Period", "Key");
+
+                    b.HasIndex("Period", "Dimension", "Key");
+
+                    b.ToTable("contracts_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Data.RegistrationSerial", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OfficeDivisionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<long>("LastSerial")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year", "OfficeDivisionCode");
+
+                    b.ToTable("contracts_registration_serials", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("AssessedTechTransactionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attachments_json");
+
+                    b.Property<string>("BenefitUses")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("benefit_uses_json");
+
+                    b.Property<string>("BuyerNatureGroup")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("BuyerProvince")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("CertificateIssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ClockStartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContentRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("CorrectionPending")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("DeclaredTechTransactionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("DuplicateOfContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("ExpectedNewInvestment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("ExpectedNewOutput")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("IpRefs")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ip_refs_json");
+
+                    b.Property<bool>("IsDisputed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsForeignLanguage")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsGovernmentFunded")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsLargeContract")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsMixedContract")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Licence")
+                        .HasColumnType("text")
+                        .HasColumnName("licence_json");
+
+                    b.Property<bool>("LinkedToDevelopmentOrTransfer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NonTechnicalItems")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("non_technical_items_json");
+
+                    b.Property<string>("NotificationTasks")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("notification_tasks_json");
+
+                    b.Property<Guid?>("ObjectionByOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ObjectionOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ObjectionResolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ObjectionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OriginRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payment_json");
+
+                    b.Property<decimal?>("PendingCorrectionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("PendingCorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ProcedureRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProjectApprovalDoc")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("RegisteredDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegistrationNo")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("RegistryOfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RejectionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("RevocationText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SellerDivision")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("SellerNatureGroup")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("SellerProvince")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("SignedByInternalUnit")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("SignedDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SlaDayKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("SlaDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StatCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal?>("StatedTechnicalPartAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("StatusBeforeObjection")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("StatusHistory")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status_history_json");
+
+                    b.Property<string>("SubType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SupplementRequest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TechnicalField")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("RegisteredDate");
+
+                    b.HasIndex("RegistrationNo")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("contracts_contracts", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -484,6 +848,67 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
+                {
+                    b.OwnsMany("TechTransfer.Contracts.Domain.ContractParty", "Parties", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ContractId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)");
+
+                            b1.Property<string>("CreditCode")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<string>("DivisionCode")
+                                .HasMaxLength(6)
+                                .HasColumnType("character varying(6)");
+
+                            b1.Property<string>("EntityNature")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ContractId");
+
+                            b1.HasIndex("CreditCode");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.ToTable("contracts_parties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>

@@ -116,6 +116,370 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Contracts.Data.ContractStatisticsBucket", b =>
+                {
+                    b.Property<string>("Granularity")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ContractCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TechAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Granularity", "Dimension", "Period", "Key");
+
+                    b.HasIndex("Period", "Dimension", "Key");
+
+                    b.ToTable("contracts_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Data.RegistrationSerial", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficeDivisionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "OfficeDivisionCode");
+
+                    b.ToTable("contracts_registration_serials", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AssessedTechTransactionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments_json");
+
+                    b.Property<string>("BenefitUses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benefit_uses_json");
+
+                    b.Property<string>("BuyerNatureGroup")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerProvince")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CertificateIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClockStartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CorrectionPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DeclaredTechTransactionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DuplicateOfContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExpectedNewInvestment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExpectedNewOutput")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpRefs")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_refs_json");
+
+                    b.Property<bool>("IsDisputed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsForeignLanguage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsGovernmentFunded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLargeContract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMixedContract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Licence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_json");
+
+                    b.Property<bool>("LinkedToDevelopmentOrTransfer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NonTechnicalItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("non_technical_items_json");
+
+                    b.Property<string>("NotificationTasks")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notification_tasks_json");
+
+                    b.Property<Guid?>("ObjectionByOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionResolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_json");
+
+                    b.Property<decimal?>("PendingCorrectionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingCorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectApprovalDoc")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RegisteredDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNo")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegistryOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SellerDivision")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SellerNatureGroup")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SellerProvince")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SignedByInternalUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SignedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlaDayKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SlaDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("StatedTechnicalPartAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforeObjection")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusHistory")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_history_json");
+
+                    b.Property<string>("SubType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplementRequest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicalField")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("RegisteredDate");
+
+                    b.HasIndex("RegistrationNo")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("contracts_contracts", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -471,6 +835,67 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
+                {
+                    b.OwnsMany("TechTransfer.Contracts.Domain.ContractParty", "Parties", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ContractId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CreditCode")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DivisionCode")
+                                .HasMaxLength(6)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EntityNature")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ContractId");
+
+                            b1.HasIndex("CreditCode");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.ToTable("contracts_parties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
