@@ -77,10 +77,10 @@ public sealed class Patent : IAudited, ISearchIndexed
     public static string NormalizeApplicationNo(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw)) return "";
-        var s = raw.Trim().ToUpperInvariant();
+        var s = new string(raw.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
         if (s.StartsWith("ZL", StringComparison.Ordinal)) s = s[2..];
         if (s.StartsWith("CN", StringComparison.Ordinal)) s = s[2..];
-        return new string(s.Where(c => char.IsAsciiLetterOrDigit(c)).ToArray());
+        return s;
     }
 
     public static Result<Patent> Register(Guid ownerOrganizationId, PatentDetails details, PatentTermRules rules, DateTimeOffset now)
