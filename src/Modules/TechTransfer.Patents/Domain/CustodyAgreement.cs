@@ -301,6 +301,9 @@ public static class CustodyErrors
     public static readonly Error NotOperator = new("custody.not_operator",
         "只有协议指定的经营权人可以经营该标的", "Only the operator named in the agreement may operate the subject.", Status: 403);
 
+    public static readonly Error DuplicateAgreementNo = new("custody.duplicate_agreement_no",
+        "本单位已有相同编号的托管协议", "Your organisation already has a custody agreement with this number.", "agreementNo");
+
     public static readonly Error OnlyOperatorAccepts = new("custody.only_operator_accepts",
         "须由经营权人确认接受托管", "The operator must accept the custody agreement.", Status: 403);
 

@@ -7,6 +7,9 @@ public static class OpenLicenseErrors
     public static readonly Error NotPatentee = new("open_license.not_patentee",
         "只有专利权人所在单位可以声明、修改或撤回开放许可", "Only the patentee's organisation may declare, change or withdraw an open licence.", Status: 403);
 
+    public static readonly Error AlreadyDeclared = new("open_license.already_declared",
+        "该专利已有未撤回的开放许可声明", "This patent already has an open-licence declaration that is not withdrawn or lapsed.", "patentId");
+
     public static readonly Error WrongPatent = new("open_license.wrong_patent",
         "声明与所选专利不一致", "The declaration belongs to another patent.", "patentId", 422);
 
