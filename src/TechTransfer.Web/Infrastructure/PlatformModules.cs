@@ -1,4 +1,5 @@
 using TechTransfer.Organizations;
+using TechTransfer.Patents;
 using TechTransfer.Platform;
 
 namespace TechTransfer.Web.Infrastructure;
@@ -9,5 +10,6 @@ public static class PlatformModules
     public static IReadOnlyList<IModule> All { get; } =
     [
         new OrganizationsModule(),
+        new PatentsModule(),
     ];
 }

@@ -226,7 +226,7 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
 }
 
 /// <summary>The data context the module works with (the platform's one unit of work), so services do not name the host's type.</summary>
-public sealed class PatentsDb(DbContext context)
+public sealed class PatentsDb(TechTransfer.Data.TechTransferDbContext context)
 {
     public DbContext Context { get; } = context;
 }
