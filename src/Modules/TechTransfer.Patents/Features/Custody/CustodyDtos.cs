@@ -19,15 +19,8 @@ public sealed record CustodyAgreementRequest
     public List<CustodyBeneficiary> Beneficiaries { get; init; } = [];
 }
 
-public sealed record CustodyListQuery
-{
-    public int Page { get; init; } = 1;
-    public int PageSize { get; init; } = 20;
-    public CustodyStatus? Status { get; init; }
-    /// <summary>owner | operator | (empty = both)</summary>
-    public string? Role { get; init; }
-    public string? Q { get; init; }
-}
+public sealed record CustodyListQuery(
+    int Page = 1, int PageSize = 20, CustodyStatus? Status = null, string? Role = null, string? Q = null);
 
 public sealed record CustodySummary(
     Guid Id, string AgreementNo, Guid OwnerOrganizationId, Guid OperatorOrganizationId, string OperatorName, CustodySubjectType SubjectType,

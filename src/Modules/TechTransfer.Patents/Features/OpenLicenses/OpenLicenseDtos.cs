@@ -22,19 +22,9 @@ public sealed record OpenLicenseRequest
         LicenseTermStart, LicenseTermEnd, OtherTerms, OtherTermsEn, EvaluationReportRef, PledgeeConsentRef);
 }
 
-public sealed record OpenLicenseListQuery
-{
-    public int Page { get; init; } = 1;
-    public int PageSize { get; init; } = 20;
-    public string? Q { get; init; }
-    public OpenLicenseStatus? Status { get; init; }
-    public PatentType? PatentType { get; init; }
-    public PaymentMode? PaymentMode { get; init; }
-    /// <summary>Only declarations of the caller's organisation (any state).</summary>
-    public bool Mine { get; init; }
-    /// <summary>Only declarations the caller's organisation holds a licence under.</summary>
-    public bool Licensed { get; init; }
-}
+public sealed record OpenLicenseListQuery(
+    int Page = 1, int PageSize = 20, string? Q = null, OpenLicenseStatus? Status = null, PatentType? PatentType = null,
+    PaymentMode? PaymentMode = null, bool Mine = false, bool Licensed = false);
 
 public sealed record OpenLicenseSummary(
     Guid Id, Guid PatentId, string PatentNo, string PatentTitle, PatentType PatentType, string PatenteeNames, PaymentMode PaymentMode,

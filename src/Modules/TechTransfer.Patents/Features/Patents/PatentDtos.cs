@@ -25,20 +25,9 @@ public sealed record PatentRequest
 }
 
 /// <summary>Query of GET /api/v1/patents.</summary>
-public sealed record PatentListQuery
-{
-    public int Page { get; init; } = 1;
-    public int PageSize { get; init; } = 20;
-    /// <summary>Text in the title, application or publication number, or patentee.</summary>
-    public string? Q { get; init; }
-    public PatentType? Type { get; init; }
-    public PatentLegalStatus? Status { get; init; }
-    /// <summary>Only patents whose annual fee is paid until before this date (fee reminders).</summary>
-    public DateOnly? FeeDueBefore { get; init; }
-    public Guid? AchievementId { get; init; }
-    /// <summary>applicationNo (default), filingDate, expiryDate, title; prefix with '-' for descending.</summary>
-    public string? Sort { get; init; }
-}
+public sealed record PatentListQuery(
+    int Page = 1, int PageSize = 20, string? Q = null, PatentType? Type = null, PatentLegalStatus? Status = null,
+    DateOnly? FeeDueBefore = null, Guid? AchievementId = null, string? Sort = null);
 
 public sealed record PatentSummary(
     Guid Id, string ApplicationNo, string? PublicationNo, PatentType Type, string Title, string? TitleEn, string PatenteeNames,
