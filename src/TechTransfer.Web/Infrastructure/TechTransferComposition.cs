@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -101,6 +102,11 @@ public static class TechTransferComposition
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var modelAssemblies = PlatformModules.All.Select(m => m.Assembly);
         services.AddTechTransferData(configuration, modelAssemblies);
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        // Cookie and bearer-token keys survive restarts; kept beside the database.
+        services.AddDataProtection().SetApplicationName("TechTransfer")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
+        services.AddHttpContextAccessor();
 
         services.AddIdentityCore<PlatformUser>(o =>
             {
