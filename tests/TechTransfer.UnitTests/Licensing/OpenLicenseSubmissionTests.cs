@@ -135,6 +135,14 @@ public sealed class OpenLicenseSubmissionTests
     }
 
     [Fact]
+    public void Ordinal_words_in_payment_terms_are_not_promotional()
+    {
+        var patent = PatentBuilder.Granted().Build();
+        var d = Declarations.DraftFor(patent, Declarations.Terms(otherTerms: "分三期支付：签约时十万元，第一、二年末各十万元。"));
+        Assert.True(d.Submit(patent, Orgs.Fudan, Options, PatentBuilder.Now).IsSuccess); // R3.7 keyword list must not over-match
+    }
+
+    [Fact]
     public void Licence_term_past_patent_expiry_is_refused()
     {
         var patent = PatentBuilder.Granted().OfType(PatentType.UtilityModel).Build(); // expires 2030-05-09

@@ -65,8 +65,8 @@ public sealed class OpenLicensingOptions
     /// <summary>R3.7: words that mark promotional language (广告用语) in free-text fields.</summary>
     public List<string> PromotionalTerms { get; set; } =
     [
-        "最佳", "最好", "最先进", "最优", "第一", "顶级", "顶尖", "极品", "国家级", "全球领先", "世界领先", "国际领先",
-        "唯一", "绝对", "保证收益", "稳赚", "包赚", "零风险",
+        "最佳", "最好", "最先进", "最优", "国内第一", "全国第一", "世界第一", "行业第一", "排名第一", "第一品牌", "顶级", "顶尖",
+        "极品", "国家级", "全球领先", "世界领先", "国际领先", "绝对领先", "独一无二", "保证收益", "稳赚", "包赚", "零风险",
         "best", "world-leading", "world class", "world-class", "number one", "no.1", "guaranteed", "risk-free", "unbeatable",
     ];
 }
