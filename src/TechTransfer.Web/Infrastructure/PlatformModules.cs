@@ -1,4 +1,5 @@
 using TechTransfer.Organizations;
+using TechTransfer.Patents;
 using TechTransfer.Platform;
 
 namespace TechTransfer.Web.Infrastructure;
@@ -10,5 +11,6 @@ public static class PlatformModules
     [
         new OrganizationsModule(),
         new TechTransfer.Contracts.ContractsModule(),
+        new PatentsModule(),
     ];
 }

@@ -799,6 +799,291 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("org_organizations", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreementNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("AllowedDealTypesCsv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OperatorOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("PriceFloorYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("TerminatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorOrganizationId");
+
+                    b.HasIndex("OwnerOrganizationId", "AgreementNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_custody_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AnnouncementDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvaluationReportRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("FixedFeeYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("InitialPaymentYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LicenseTermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LicenseTermStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OtherTerms")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OtherTermsEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PatentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PatentNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PatentTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PatentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PatenteeOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PaymentMode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PledgeeConsentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RoyaltyBase")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal?>("RoyaltyRatePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("WithdrawalAnnouncementDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WithdrawalAnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("WithdrawalSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatentId");
+
+                    b.HasIndex("PatenteeOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("patents_open_licenses", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AchievementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AnnualFeePaidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ApplicationNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ExpiryDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FilingDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("GrantAnnouncementDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IpcCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LegalStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PublicationNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TermCompensationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("LegalStatus");
+
+                    b.HasIndex("OwnerOrganizationId", "ApplicationNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_patents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TechTransfer.Data.Identity.PlatformRole", null)
@@ -942,6 +1227,337 @@ namespace TechTransfer.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyBeneficiaryShare", "Beneficiaries", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("SharePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("numeric(9,4)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_beneficiaries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyOperation", "Operations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Counterparty")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateOnly?>("DealTermEnd")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("DealType")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<decimal>("PriceYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_operations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyRenewal", "Renewals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateOnly>("NewTermEnd")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly>("PreviousTermEnd")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_renewals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Beneficiaries");
+
+                    b.Navigation("Operations");
+
+                    b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseGrant", "Grants", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("CreatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("DeclarationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("EffectiveOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("LicenseeName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("LicenseeOrganizationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("NoticeDate")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal?>("PaidAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<DateOnly?>("PaidOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("PaymentRef")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<decimal>("RequiredPaymentYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("WrittenNoticeRef")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DeclarationId");
+
+                            b1.HasIndex("LicenseeOrganizationId");
+
+                            b1.ToTable("patents_open_license_grants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+
+                            b1.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseDispute", "Disputes", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("Channel")
+                                        .IsRequired()
+                                        .HasMaxLength(20)
+                                        .HasColumnType("character varying(20)");
+
+                                    b2.Property<Guid>("GrantId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<DateTimeOffset>("OpenedAt")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<string>("Outcome")
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<Guid>("RaisedByOrganizationId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<DateTimeOffset?>("ResolvedAt")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<string>("Summary")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("GrantId");
+
+                                    b2.ToTable("patents_open_license_disputes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GrantId");
+                                });
+
+                            b1.OwnsOne("TechTransfer.Patents.Domain.LicenceFilingTask", "Filing", b2 =>
+                                {
+                                    b2.Property<Guid>("OpenLicenseGrantId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<DateOnly>("DueOn")
+                                        .HasColumnType("date")
+                                        .HasColumnName("FilingDueOn");
+
+                                    b2.Property<string>("FiledBy")
+                                        .HasMaxLength(20)
+                                        .HasColumnType("character varying(20)")
+                                        .HasColumnName("FilingFiledBy");
+
+                                    b2.Property<DateOnly?>("FiledOn")
+                                        .HasColumnType("date")
+                                        .HasColumnName("FilingFiledOn");
+
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("FilingId");
+
+                                    b2.Property<string>("ProofRef")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("FilingProofRef");
+
+                                    b2.HasKey("OpenLicenseGrantId");
+
+                                    b2.ToTable("patents_open_license_grants");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OpenLicenseGrantId");
+                                });
+
+                            b1.Navigation("Disputes");
+
+                            b1.Navigation("Filing");
+                        });
+
+                    b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentLicence", "Licences", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("EndDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Licensee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid?>("OpenLicenseGrantId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Scope")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateOnly>("StartDate")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_licences", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentPledge", "Pledges", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Pledgee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateOnly>("RegisteredOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("ReleasedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal?>("SecuredAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_pledges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.Navigation("Licences");
+
+                    b.Navigation("Pledges");
                 });
 #pragma warning restore 612, 618
         }

@@ -786,6 +786,291 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("org_organizations", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreementNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedDealTypesCsv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperatorOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceFloorYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TerminatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorOrganizationId");
+
+                    b.HasIndex("OwnerOrganizationId", "AgreementNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_custody_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnnouncementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvaluationReportRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FixedFeeYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("InitialPaymentYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LicenseTermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LicenseTermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherTerms")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherTermsEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatentNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatentTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatenteeOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentMode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PledgeeConsentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoyaltyBase")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RoyaltyRatePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawalAnnouncementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalAnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawalSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatentId");
+
+                    b.HasIndex("PatenteeOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("patents_open_licenses", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AchievementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnnualFeePaidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpiryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FilingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GrantAnnouncementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpcCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicationNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermCompensationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("LegalStatus");
+
+                    b.HasIndex("OwnerOrganizationId", "ApplicationNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_patents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TechTransfer.Data.Identity.PlatformRole", null)
@@ -929,6 +1214,337 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyBeneficiaryShare", "Beneficiaries", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("SharePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_beneficiaries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyOperation", "Operations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Counterparty")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DealTermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DealType")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("PriceYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_operations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyRenewal", "Renewals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("NewTermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("PreviousTermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_renewals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Beneficiaries");
+
+                    b.Navigation("Operations");
+
+                    b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseGrant", "Grants", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("CreatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("DeclarationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("EffectiveOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LicenseeName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("LicenseeOrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("NoticeDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("PaidAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PaidOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PaymentRef")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("RequiredPaymentYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("WrittenNoticeRef")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DeclarationId");
+
+                            b1.HasIndex("LicenseeOrganizationId");
+
+                            b1.ToTable("patents_open_license_grants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+
+                            b1.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseDispute", "Disputes", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Channel")
+                                        .IsRequired()
+                                        .HasMaxLength(20)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("GrantId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long>("OpenedAt")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Outcome")
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("RaisedByOrganizationId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long?>("ResolvedAt")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Summary")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("GrantId");
+
+                                    b2.ToTable("patents_open_license_disputes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GrantId");
+                                });
+
+                            b1.OwnsOne("TechTransfer.Patents.Domain.LicenceFilingTask", "Filing", b2 =>
+                                {
+                                    b2.Property<Guid>("OpenLicenseGrantId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateOnly>("DueOn")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingDueOn");
+
+                                    b2.Property<string>("FiledBy")
+                                        .HasMaxLength(20)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingFiledBy");
+
+                                    b2.Property<DateOnly?>("FiledOn")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingFiledOn");
+
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingId");
+
+                                    b2.Property<string>("ProofRef")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingProofRef");
+
+                                    b2.HasKey("OpenLicenseGrantId");
+
+                                    b2.ToTable("patents_open_license_grants");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OpenLicenseGrantId");
+                                });
+
+                            b1.Navigation("Disputes");
+
+                            b1.Navigation("Filing");
+                        });
+
+                    b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentLicence", "Licences", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("EndDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Licensee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("OpenLicenseGrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Scope")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("StartDate")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_licences", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentPledge", "Pledges", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pledgee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("RegisteredOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ReleasedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("SecuredAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_pledges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.Navigation("Licences");
+
+                    b.Navigation("Pledges");
                 });
 #pragma warning restore 612, 618
         }
