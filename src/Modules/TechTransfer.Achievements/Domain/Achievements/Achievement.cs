@@ -43,6 +43,8 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     /// <summary>Linked patents by application number only (the Patents module owns patents).</summary>
     public List<string> PatentApplicationNumbers { get; private set; } = [];
     public IReadOnlyList<Completer> Completers => _completers;
+    /// <summary>Platform users among the completers (kept in step with <see cref="Completers"/>, for queries).</summary>
+    public List<Guid> CompleterUserIds { get; private set; } = [];
 
     /// <summary>When true the whole record is hidden from other organisations (and never public in search).</summary>
     public bool IsConfidential { get; private set; }
@@ -139,6 +141,7 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
         NamedViewerUserIds = input.NamedViewerUserIds.Distinct().ToList();
         _completers.Clear();
         _completers.AddRange(input.Completers.Select(c => new Completer(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)));
+        CompleterUserIds = _completers.Where(c => c.UserId is not null).Select(c => c.UserId!.Value).Distinct().ToList();
         UpdatedAt = now;
         Version++;
     }

@@ -64,3 +64,35 @@ public sealed record AnnualConversionReport(
     /// <summary>Overdue when not submitted and today (in the institution's time zone) is after the due date.</summary>
     public bool IsOverdue(DateOnly today, DateTimeOffset? submittedAt) => submittedAt is null && today > DueDate;
 }
+
+/// <summary>The institution's submission of its annual conversion report to the supervisor (R4.7).</summary>
+public sealed class ConversionReportSubmission : IAudited
+{
+    private ConversionReportSubmission() { }
+
+    public Guid Id { get; private set; }
+    public Guid OrganizationId { get; private set; }
+    public int Year { get; private set; }
+    public DateTimeOffset SubmittedAt { get; private set; }
+    public Guid SubmittedByUserId { get; private set; }
+    public DateOnly DueDate { get; private set; }
+    /// <summary>Submitted after the due date (30 March).</summary>
+    public bool Late { get; private set; }
+
+    Guid? IAudited.AuditOrganizationId => OrganizationId;
+
+    public static Result<ConversionReportSubmission> Submit(AnnualConversionReport report, Actor actor, DateTimeOffset now, TimeSpan utcOffset)
+    {
+        if (actor.OrganizationId != report.OrganizationId || !actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.DistributionRoleNotAllowed;
+        return new ConversionReportSubmission
+        {
+            Id = Guid.NewGuid(),
+            OrganizationId = report.OrganizationId,
+            Year = report.Year,
+            SubmittedAt = now,
+            SubmittedByUserId = actor.UserId,
+            DueDate = report.DueDate,
+            Late = DateOnly.FromDateTime(now.ToOffset(utcOffset).DateTime) > report.DueDate,
+        };
+    }
+}

@@ -153,6 +153,8 @@ public sealed class IncomeDistribution : IAudited
     public string RuleSourceRef { get; private set; }
     public decimal FloorPercent { get; private set; }
     public IReadOnlyList<TeamAllocation> Allocations => _allocations;
+    /// <summary>Platform users among the team (for queries: members see their own line).</summary>
+    public List<Guid> TeamUserIds { get; private set; } = [];
     public IReadOnlyList<IncomePayout> Payouts => _payouts;
     public IncomeDistributionStatus Status { get; private set; }
     public Guid CreatedByUserId { get; private set; }
@@ -262,6 +264,7 @@ public sealed class IncomeDistribution : IAudited
             var m = input.Team[i];
             plan._allocations.Add(new TeamAllocation(m.Name, m.UserId, m.ContributionPercent, amounts[i], m.HoldsLeadershipPost));
         }
+        plan.TeamUserIds = plan._allocations.Where(a => a.UserId is not null).Select(a => a.UserId!.Value).Distinct().ToList();
         return plan;
     }
 
