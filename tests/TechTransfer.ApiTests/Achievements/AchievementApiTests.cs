@@ -203,6 +203,76 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         Assert.Equal(1, read.GetProperty("attachments").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Return_and_decline_need_a_reason_and_a_returned_disclosure_can_be_edited_and_resubmitted_R5_1()
+    {
+        var i = NewInstitution();
+        var researcher = factory.ClientAs(i.Researcher);
+        var office = factory.ClientAs(i.Office);
+        var id = (await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
+        await Ok(await office.PostAsync($"/api/v1/achievements/{id}/start-review", null));
+
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/return", new { reason = " " }), "reason", "achievement.reason_required");
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/decline", new { reason = "" }), "reason", "achievement.reason_required");
+        var returned = await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/return", new { reason = "请补充技术指标" }));
+        Assert.Equal("Returned", returned.GetProperty("status").GetString());
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.CoInventor).PutAsJsonAsync($"/api/v1/achievements/{id}", Disclosure(i)),
+            HttpStatusCode.Forbidden, "achievement.only_creator_may_edit");
+        await Ok(await researcher.PutAsJsonAsync($"/api/v1/achievements/{id}", Disclosure(i)));
+        await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
+        await Ok(await office.PostAsync($"/api/v1/achievements/{id}/start-review", null));
+        var declined = await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/decline", new { reason = "不属于职务科技成果" }));
+        Assert.Equal("Declined", declined.GetProperty("status").GetString());
+        await ProblemAssert.IsProblem(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/register", new { reason = "x" }),
+            HttpStatusCode.Conflict, "achievement.invalid_transition");
+    }
+
+    [Fact]
+    public async Task Office_records_conversion_justification_and_confidentiality_and_others_may_not_R5_1_R5_4()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        await ProblemAssert.HasFieldError(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/conversion", new { status = "InProgress" }),
+            "conversionMode", "achievement.conversion_mode_required");
+        await ProblemAssert.HasFieldError(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/conversion",
+            new { status = "InProgress", mode = "Transfer", counterpartyIsForeign = true }), "projectAuthorityApprovalRef", "achievement.foreign_transfer_needs_project_authority_approval");
+        var converted = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/conversion", new { status = "Converted", mode = "License" }));
+        Assert.Equal("License", converted.GetProperty("conversionMode").GetString());
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).PutAsJsonAsync($"/api/v1/achievements/{id}/conversion", new { status = "Converted", mode = "License" }),
+            HttpStatusCode.Forbidden, "achievement.role_not_allowed");
+
+        await ProblemAssert.HasFieldError(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/idle-justification", new { justification = "" }),
+            "justification", "achievement.justification_required");
+        var justified = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/idle-justification", new { justification = "涉密，暂缓转化" }));
+        Assert.Equal("涉密，暂缓转化", justified.GetProperty("idleJustification").GetString());
+
+        var other = NewInstitution();
+        var named = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/confidentiality",
+            new { isConfidential = true, confidentialDetails = "烧结 850℃", namedViewerUserIds = new[] { other.Researcher.UserId } }));
+        Assert.True(named.GetProperty("isConfidential").GetBoolean());
+        var asNamed = await Ok(await factory.ClientAs(other.Researcher).GetAsync($"/api/v1/achievements/{id}"));
+        Assert.Equal("烧结 850℃", asNamed.GetProperty("confidentialDetails").GetString());
+        await ProblemAssert.IsProblem(await factory.ClientAs(other.Office).GetAsync($"/api/v1/achievements/{id}"), HttpStatusCode.NotFound, "achievement.not_found");
+        await ProblemAssert.IsProblem(await factory.ClientAs(other.Office).PutAsJsonAsync($"/api/v1/achievements/{id}/confidentiality",
+            new { isConfidential = false }), HttpStatusCode.NotFound, "achievement.not_found");
+    }
+
+    [Fact]
+    public async Task List_sorts_and_rejects_an_unknown_sort_and_anonymous_callers_are_401()
+    {
+        var i = NewInstitution();
+        await RegisteredAchievementAsync(i);
+        var list = await Ok(await factory.ClientAs(i.Office).GetAsync($"/api/v1/achievements?organizationId={i.Org}&sort=title&desc=true"));
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+        await ProblemAssert.HasFieldError(await factory.ClientAs(i.Office).GetAsync("/api/v1/achievements?sort=price"), "sort", "paging.unknown_sort");
+        var anonymous = await factory.ClientAs(null).GetAsync("/api/v1/achievements");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Office).PostAsync("/api/v1/achievements",
+            new StringContent("{not json", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "request.malformed");
+    }
+
     // ------------------------------------------------------------------ rights grants (R5.2)
 
     private static object OwnershipGrant(Guid achievementId, Institution i, decimal unit = 30m) => new
@@ -255,6 +325,40 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         await ProblemAssert.HasFieldError(response, "shares", "rights_grant.shares_must_sum_100");
         var count = await factory.WithDbAsync((db, _) => db.Set<RightsGrant>().CountAsync(g => g.AchievementId == id));
         Assert.Equal(0, count);
+    }
+
+    [Fact]
+    public async Task Requester_withdraws_a_grant_and_rejection_needs_a_reason_R5_2()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        var first = (await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var withdrawn = await Ok(await office.PostAsync($"/api/v1/rights-grants/{first}/withdraw", null));
+        Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());
+        var second = (await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/rights-grants/{second}/reject", new { reason = "" }), "reason", "rights_grant.reason_required");
+        var rejected = await Ok(await office.PostAsJsonAsync($"/api/v1/rights-grants/{second}/reject", new { reason = "份额不合理" }));
+        Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
+        await ProblemAssert.IsProblem(await office.GetAsync($"/api/v1/rights-grants/{second}/certificate"), HttpStatusCode.Conflict, "rights_grant.invalid_transition");
+        await ProblemAssert.IsProblem(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/rights-grants/{second}"), HttpStatusCode.NotFound, "rights_grant.not_found");
+        var list = await Ok(await office.GetAsync($"/api/v1/rights-grants?achievementId={id}&pageSize=1"));
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+        Assert.Equal(1, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Long_term_use_right_below_the_minimum_term_is_refused_R5_2()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var response = await factory.ClientAs(i.Office).PostAsJsonAsync("/api/v1/rights-grants", new
+        {
+            achievementId = id, grantType = "LongTermUseRight", termYears = 5,
+            completerShares = new[] { new { completerName = "张伟", userId = i.Researcher.UserId, sharePercent = 100m } },
+            unitIncomePercent = 30m, completerIncomePercent = 70m, incomeSplitAgreement = "30/70", decisionMechanism = "完成人决策", costSharing = "完成人承担",
+        });
+        await ProblemAssert.HasFieldError(response, "termYears", "rights_grant.term_below_minimum");
     }
 
     // ------------------------------------------------------------------ idle achievements (R5.3)

@@ -45,7 +45,8 @@ public sealed record ConfidentialityRequest(bool IsConfidential, string? Confide
 /// <summary>Filters of the achievement list. <c>Mine</c>: only those I disclosed or complete; <c>Idle</c>: flagged idle (R5.3).</summary>
 public sealed record AchievementListQuery(
     string? Q = null, AchievementStatus? Status = null, ConversionStatus? ConversionStatus = null, FundingSource? FundingSource = null,
-    IpType? IpType = null, string? Field = null, Guid? OrganizationId = null, bool Mine = false, bool? Idle = null, int Page = 1, int PageSize = 20);
+    IpType? IpType = null, string? Field = null, Guid? OrganizationId = null, bool Mine = false, bool? Idle = null,
+    string? Sort = null, bool Desc = false, int Page = 1, int PageSize = 20);
 
 public sealed record AchievementSummary(Guid Id, string Title, string? TitleEn, string TechnicalField, IpType IpType, int Trl,
     FundingSource FundingSource, AchievementStatus Status, ConversionStatus ConversionStatus, ConversionMode? ConversionMode,

@@ -55,8 +55,24 @@ public sealed class AchievementService(
         if (query.Mine && user.UserId is { } me) q = q.Where(a => a.CreatedByUserId == me || a.CompleterUserIds.Contains(me));
         if (query.Idle is { } idle) q = idle ? q.Where(a => a.IdleFlaggedAt != null) : q.Where(a => a.IdleFlaggedAt == null);
 
+        IQueryable<Achievement>? sorted = (query.Sort?.ToLowerInvariant(), query.Desc) switch
+        {
+            (null or "", _) => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
+            ("updatedat", false) => q.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id),
+            ("updatedat", true) => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
+            ("title", false) => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
+            ("title", true) => q.OrderByDescending(a => a.Title).ThenBy(a => a.Id),
+            ("registeredat", false) => q.OrderBy(a => a.UnitRegisteredAt).ThenBy(a => a.Id),
+            ("registeredat", true) => q.OrderByDescending(a => a.UnitRegisteredAt).ThenBy(a => a.Id),
+            ("trl", false) => q.OrderBy(a => a.Trl).ThenBy(a => a.Id),
+            ("trl", true) => q.OrderByDescending(a => a.Trl).ThenBy(a => a.Id),
+            _ => null,
+        };
+        if (sorted is null)
+            return Error.Validation("sort", "paging.unknown_sort", "排序字段须为 updatedAt、title、registeredAt 或 trl",
+                "Sort by one of updatedAt, title, registeredAt or trl.");
         var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.PageSize)
+        var items = await sorted.Skip(paging.Skip).Take(paging.PageSize)
             .Select(a => new AchievementSummary(a.Id, a.Title, a.TitleEn, a.TechnicalField, a.IpType, a.Trl, a.FundingSource, a.Status,
                 a.ConversionStatus, a.ConversionMode, a.OwnerOrganizationId, a.IsConfidential, a.DisclosedAt, a.UnitRegisteredAt, a.IdleFlaggedAt, a.UpdatedAt))
             .ToListAsync(ct);
