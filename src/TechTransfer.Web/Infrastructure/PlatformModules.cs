@@ -1,3 +1,4 @@
+using TechTransfer.Achievements;
 using TechTransfer.Organizations;
 using TechTransfer.Patents;
 using TechTransfer.Platform;
@@ -12,5 +13,6 @@ public static class PlatformModules
         new OrganizationsModule(),
         new TechTransfer.Contracts.ContractsModule(),
         new PatentsModule(),
+        new AchievementsModule(),
     ];
 }
