@@ -14,5 +14,6 @@ public static class PlatformModules
         new TechTransfer.Contracts.ContractsModule(),
         new PatentsModule(),
         new AchievementsModule(),
+        new TechTransfer.Search.SearchModule(),
     ];
 }

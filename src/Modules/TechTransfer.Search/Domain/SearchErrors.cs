@@ -16,6 +16,12 @@ public static class SearchErrors
         "日期区间无效：起始日期晚于结束日期", "Date range is invalid: from is after to.", Field: "date", Status: 400);
     public static readonly Error UnknownType = new("search.unknown_type",
         "未知的检索对象类型", "Unknown document type.", Field: "type", Status: 400);
+    public static readonly Error SourceNotFound = new("search.source_not_found",
+        "记录不存在或无权查看", "The record does not exist or is not visible to you.", Status: 404);
+    public static Error SourceNotAvailable(string type) => new("search.source_not_available",
+        $"尚未安装“{type}”类型的数据来源", $"No search source is installed for type '{type}'.", Status: 404);
+    public static readonly Error UnknownSort = new("search.unknown_sort",
+        "未知的排序方式", "Unknown sort order.", Field: "sort", Status: 400);
     public static readonly Error QueryTooLong = new("search.query_too_long",
         "检索词过长（最多 2000 字）", "Query text is too long (at most 2,000 characters).", Field: "q", Status: 400);
 }

@@ -270,7 +270,7 @@ public sealed class SearchIndex : IDisposable
             var need = Math.Max(1, query.Page * query.PageSize);
             var sort = SortFor(query.Sort, text is null);
             ITopDocsCollector topCollector = sort is null
-                ? TopScoreDocCollector.Create(need, true)
+                ? TopScoreDocCollector.Create(need, false)
                 : TopFieldCollector.Create(sort, need, true, true, false, false);
             var matches = query.Facets ? new MatchCollector() : null;
             var total = new TotalHitCountCollector();

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using TechTransfer.Platform;
+using TechTransfer.Search.Domain;
+using TechTransfer.Search.Engine;
+using TechTransfer.Search.Features;
+using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Search;
+
+namespace TechTransfer.Search.Endpoints;
+
+public static class SearchEndpoints
+{
+    public static void MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1").WithTags("Search");
+        g.MapGet("/search", Search).WithName(nameof(Search)).AllowAnonymous()
+            .WithSummary("Search achievements, patents, demands, challenges, open licences and organisations");
+        g.MapGet("/search/status", SearchStatus).WithName(nameof(SearchStatus)).RequireAuthorization(p => p.RequireRole(Roles.PlatformAdmin));
+        g.MapGet("/demands/{id:guid}/matches", DemandMatches).WithName(nameof(DemandMatches)).RequireAuthorization();
+        g.MapGet("/achievements/{id:guid}/matches", AchievementMatches).WithName(nameof(AchievementMatches)).RequireAuthorization();
+    }
+
+    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search(
+        SearchIndex index, ICurrentUser user,
+        string? q, string? type, string? field, string? ipc, int? trlMin, int? trlMax, decimal? priceMin, decimal? priceMax,
+        string? division, Guid? org, string? status, DateTimeOffset? from, DateTimeOffset? to, string? sort,
+        int? page, int? pageSize)
+    {
+        var parsedSort = SearchSort.Relevance;
+        if (!string.IsNullOrWhiteSpace(sort) && !Enum.TryParse(sort.Replace("_", ""), ignoreCase: true, out parsedSort))
+            return SearchErrors.UnknownSort.ToProblem();
+        var query = new SearchQuery
+        {
+            Text = q, Types = Split(type), Field = field, IpcPrefix = ipc, TrlMin = trlMin, TrlMax = trlMax,
+            PriceMinYuan = priceMin, PriceMaxYuan = priceMax, DivisionCode = division, OrganizationId = org,
+            Statuses = Split(status), DateFrom = from, DateTo = to, Sort = parsedSort, Page = page ?? 1, PageSize = pageSize ?? 20,
+        };
+        var result = index.Search(query, SearchCaller.From(user));
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+
+    internal static Ok<SearchIndexStatus> SearchStatus(SearchIndex index) => TypedResults.Ok(index.Status());
+
+    internal static async Task<Results<Ok<MatchesResponse>, ProblemHttpResult>> DemandMatches(
+        Guid id, int? k, MatchingService matching, ICurrentUser user, CancellationToken ct)
+    {
+        var r = await matching.MatchAsync(SearchDocumentTypes.Demand, id, MatchingService.ForDemand, SearchCaller.From(user), k ?? 20, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+    }
+
+    internal static async Task<Results<Ok<MatchesResponse>, ProblemHttpResult>> AchievementMatches(
+        Guid id, int? k, MatchingService matching, ICurrentUser user, CancellationToken ct)
+    {
+        var r = await matching.MatchAsync(SearchDocumentTypes.Achievement, id, MatchingService.ForAchievement, SearchCaller.From(user), k ?? 20, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+    }
+
+    private static IReadOnlyList<string> Split(string? s) =>
+        string.IsNullOrWhiteSpace(s) ? [] : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
