@@ -34,5 +34,8 @@ public sealed class SearchModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapSearchEndpoints();
 
-    public IEnumerable<NavItem> Navigation => [];
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("/search", "检索", "Search", 5, [], Public: true),
+    ];
 }

@@ -90,6 +90,16 @@ public abstract class SearchApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task The_search_page_renders_highlighted_results_for_anonymous_visitors()
+    {
+        var org = await factory.CreateOrganizationAsync(nameZh: "超导磁体工程中心");
+        await Drainer.DrainAllAsync();
+        var html = await factory.ClientAs(null).GetStringAsync("/search?q=超导磁体");
+        Assert.Contains("<em>超导磁体</em>", html);
+        Assert.Contains($"/organizations/{org.Id}", html);
+    }
+
+    [Fact]
     public async Task Invalid_paging_is_a_bilingual_problem()
     {
         var response = await factory.ClientAs(null).GetAsync("/api/v1/search?q=x&pageSize=0");
