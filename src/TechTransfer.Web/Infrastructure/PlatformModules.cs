@@ -1,5 +1,6 @@
 using TechTransfer.Achievements;
 using TechTransfer.Organizations;
+using TechTransfer.Patents;
 using TechTransfer.Platform;
 
 namespace TechTransfer.Web.Infrastructure;
@@ -10,6 +11,8 @@ public static class PlatformModules
     public static IReadOnlyList<IModule> All { get; } =
     [
         new OrganizationsModule(),
+        new TechTransfer.Contracts.ContractsModule(),
+        new PatentsModule(),
         new AchievementsModule(),
     ];
 }

@@ -126,28 +126,98 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Contracts.Data.ContractStatisticsBucket", b =>
+                {
+                    b.Property<string>("Granularity")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("ContractCount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TechAmountFen")
+
+                    b.Property<long>("TotalAmountFen")
+
+                    b.HasKey("Granularity", "Dimension", "Period", "Key");
+
+                    b.HasIndex("Period", "Dimension", "Key");
+
+                    b.ToTable("contracts_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Data.RegistrationSerial", b =>
+                    b.Property<int>("Year")
+
+                    b.Property<string>("OfficeDivisionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<long>("LastSerial")
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+
+                    b.HasKey("Year", "OfficeDivisionCode");
+
+                    b.ToTable("contracts_registration_serials", (string)null);
+
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
             modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Abstract")
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("AssessedTechTransactionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Attachments")
                         .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attachments_json");
+
+                    b.Property<string>("BenefitUses")
+                        .HasColumnName("benefit_uses_json");
+
+                    b.Property<string>("BuyerNatureGroup")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("BuyerProvince")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Category")
+                    b.Property<string>("Abstract")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
                     b.Property<string>("AbstractEn")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
 
                     b.PrimitiveCollection<List<Guid>>("CompleterUserIds")
-                        .IsRequired()
                         .HasColumnType("uuid[]");
 
                     b.Property<string>("ConfidentialDetails")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
 
                     b.Property<string>("ConversionMode")
                         .HasMaxLength(30)
@@ -158,88 +228,235 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset?>("ConversionUpdatedAt")
+                    b.Property<DateTimeOffset?>("CertificateIssuedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ClockStartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ContentRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("CorrectionPending")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("DeclaredTechTransactionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly?>("DueDate")
+
+                    b.Property<Guid?>("DuplicateOfContractId")
+
+                    b.Property<decimal?>("ExpectedNewInvestment")
+
+                    b.Property<decimal?>("ExpectedNewOutput")
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Form")
+                    b.Property<DateTimeOffset?>("ConversionUpdatedAt")
+
 
                     b.Property<Guid>("CreatedByUserId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("DisclosedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("EvaluatedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("EvaluatedByUserId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("FundingSource")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("IpRefs")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ip_refs_json");
+
+                    b.Property<bool>("IsDisputed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsForeignLanguage")
+
+                    b.Property<bool>("IsGovernmentFunded")
+
+                    b.Property<bool>("IsLargeContract")
+
+                    b.Property<bool>("IsMixedContract")
+
+                    b.Property<string>("Licence")
+                        .HasColumnName("licence_json");
+
+                    b.Property<bool>("LinkedToDevelopmentOrTransfer")
+
+                    b.Property<string>("NonTechnicalItems")
+                        .HasColumnName("non_technical_items_json");
+
+                    b.Property<string>("NotificationTasks")
+                        .HasColumnName("notification_tasks_json");
+
+                    b.Property<Guid?>("ObjectionByOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ObjectionOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ObjectionResolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ObjectionText")
+
+                    b.Property<string>("Origin")
+
+                    b.Property<string>("OriginRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
                     b.Property<DateTimeOffset?>("IdleFlaggedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IdleJustification")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset?>("IdleJustifiedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("IpType")
-                        .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
                     b.PrimitiveCollection<List<string>>("IpcCodes")
-                        .IsRequired()
                         .HasColumnType("text[]");
 
                     b.Property<bool>("IsConfidential")
-                        .HasColumnType("boolean");
 
                     b.PrimitiveCollection<List<string>>("Keywords")
-                        .IsRequired()
-                        .HasColumnType("text[]");
 
                     b.PrimitiveCollection<List<Guid>>("NamedViewerUserIds")
-                        .IsRequired()
                         .HasColumnType("uuid[]");
 
                     b.Property<Guid>("OwnerOrganizationId")
                         .HasColumnType("uuid");
 
-                    b.PrimitiveCollection<List<string>>("PatentApplicationNumbers")
+                    b.Property<string>("Payment")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasColumnType("text")
+                        .HasColumnName("payment_json");
 
-                    b.PrimitiveCollection<List<string>>("ProjectReferences")
-                        .IsRequired()
-                        .HasColumnType("text[]");
+                    b.Property<decimal?>("PendingCorrectionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
-                    b.Property<bool>("SeparateManagement")
+                    b.Property<string>("PendingCorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("PossibleDuplicate")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTimeOffset?>("StateInterventionFlaggedAt")
+                    b.Property<string>("ProcedureRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProjectApprovalDoc")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProjectName")
+
+                    b.Property<DateTimeOffset?>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
+                    b.Property<DateOnly?>("RegisteredDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegistrationNo")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("RegistryOfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RejectionReason")
+
+                    b.Property<string>("RejectionText")
+
+                    b.Property<string>("RevocationReason")
+
+                    b.Property<string>("RevocationText")
+
+                    b.Property<string>("SellerDivision")
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("SellerNatureGroup")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("SellerProvince")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("SignedByInternalUnit")
+
+                    b.Property<DateOnly>("SignedDate")
+
+                    b.Property<string>("SlaDayKind")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("SlaDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StatCategory")
+
+                    b.Property<decimal?>("StatedTechnicalPartAmount")
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("StatusBeforeObjection")
+
+                    b.Property<string>("StatusHistory")
+                        .HasColumnName("status_history_json");
+
+                    b.Property<string>("SubType")
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+
+                    b.Property<string>("SupplementRequest")
+
                     b.Property<string>("TechnicalField")
-                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<decimal>("TotalAmount")
+                    b.PrimitiveCollection<List<string>>("PatentApplicationNumbers")
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("ProjectReferences")
+
+                    b.Property<bool>("SeparateManagement")
+
+                    b.Property<DateTimeOffset?>("StateInterventionFlaggedAt")
+
+
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
                     b.Property<string>("Title")
-                        .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -248,13 +465,16 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("character varying(400)");
 
                     b.Property<int>("Trl")
-                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset?>("UnitRegisteredAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidTo")
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -262,9 +482,20 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("IdleFlaggedAt");
+                    b.HasIndex("Fingerprint");
 
                     b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("RegisteredDate");
+
+                    b.HasIndex("RegistrationNo")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("contracts_contracts", (string)null);
+                    b.HasIndex("IdleFlaggedAt");
+
 
                     b.HasIndex("Status");
 
@@ -286,13 +517,11 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("SubmittedByUserId")
-                        .HasColumnType("uuid");
 
                     b.Property<int>("Year")
                         .HasColumnType("integer");
@@ -300,19 +529,12 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId", "Year")
-                        .IsUnique();
 
                     b.ToTable("ach_conversion_report_submissions", (string)null);
-                });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
 
                     b.Property<Guid>("AchievementId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("AchievementTitle")
                         .IsRequired()
@@ -320,16 +542,12 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)");
 
                     b.Property<DateTimeOffset?>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("ApprovedByUserId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("CreatedByUserId")
-                        .HasColumnType("uuid");
 
                     b.Property<decimal>("DistributableBase")
                         .HasPrecision(18, 2)
@@ -340,80 +558,50 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("numeric(5,2)");
 
                     b.Property<decimal>("GrossIncome")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
 
                     b.Property<DateOnly>("IncomeDate")
-                        .HasColumnType("date");
 
                     b.Property<string>("Jurisdiction")
-                        .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
                     b.Property<string>("Mode")
-                        .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
                     b.Property<decimal>("NetIncome")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
 
                     b.Property<decimal>("OfficeAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
 
                     b.Property<decimal>("OfficeSharePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
 
                     b.Property<decimal?>("OperatingProfit")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
 
                     b.Property<int?>("ProfitYear")
-                        .HasColumnType("integer");
 
                     b.Property<string>("RuleSetId")
-                        .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
                     b.Property<string>("RuleSourceRef")
-                        .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
                     b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
 
                     b.Property<decimal>("TeamAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
 
                     b.Property<decimal>("TeamSharePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
 
                     b.PrimitiveCollection<List<Guid>>("TeamUserIds")
-                        .IsRequired()
                         .HasColumnType("uuid[]");
 
                     b.Property<decimal>("UnitAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
-                    b.HasKey("Id");
 
                     b.HasIndex("AchievementId");
 
@@ -422,114 +610,62 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("ach_income_distributions", (string)null);
-                });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
 
-                    b.Property<Guid>("AchievementId")
-                        .HasColumnType("uuid");
 
-                    b.Property<string>("AchievementTitle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("CertificateNo")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
                     b.Property<decimal>("CompleterIncomePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
 
                     b.Property<string>("CostSharing")
-                        .IsRequired()
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset?>("DecidedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("DecidedByUserId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("DecisionMechanism")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("DecisionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("GrantType")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("IncomeSplitAgreement")
-                        .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
                     b.Property<string>("IpMaintenanceFeeBearer")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
 
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("OwnershipChangeFiledOn")
-                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("RequestedAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("RequestedByCompleter")
-                        .HasColumnType("boolean");
 
                     b.Property<Guid>("RequestedByUserId")
-                        .HasColumnType("uuid");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
 
                     b.Property<DateTimeOffset?>("TermEnd")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("TermStart")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("TermYears")
-                        .HasColumnType("integer");
 
                     b.Property<decimal>("UnitIncomePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
 
                     b.Property<decimal>("UnitSharePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
 
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
-                    b.HasKey("Id");
 
-                    b.HasIndex("AchievementId");
 
                     b.HasIndex("CertificateNo")
-                        .IsUnique();
 
-                    b.HasIndex("OrganizationId");
 
                     b.ToTable("ach_rights_grants", (string)null);
                 });
@@ -844,6 +980,291 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("org_organizations", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AgreementNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("AllowedDealTypesCsv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OperatorOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("PriceFloorYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("TerminatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorOrganizationId");
+
+                    b.HasIndex("OwnerOrganizationId", "AgreementNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_custody_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AnnouncementDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EvaluationReportRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal?>("FixedFeeYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("InitialPaymentYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LicenseTermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LicenseTermStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("OtherTerms")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("OtherTermsEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PatentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PatentNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PatentTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PatentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PatenteeOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PaymentMode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PledgeeConsentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RoyaltyBase")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal?>("RoyaltyRatePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("WithdrawalAnnouncementDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("WithdrawalAnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("WithdrawalSubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatentId");
+
+                    b.HasIndex("PatenteeOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("patents_open_licenses", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AchievementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AnnualFeePaidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ApplicationNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ExpiryDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("FilingDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("GrantAnnouncementDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IpcCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LegalStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("PublicationNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("TermCompensationDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("LegalStatus");
+
+                    b.HasIndex("OwnerOrganizationId", "ApplicationNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_patents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TechTransfer.Data.Identity.PlatformRole", null)
@@ -895,10 +1316,60 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
                 {
-                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
+                    b.OwnsMany("TechTransfer.Contracts.Domain.ContractParty", "Parties", b1 =>
                         {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ContractId")
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)");
+
+                            b1.Property<string>("CreditCode")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<string>("DivisionCode")
+                                .HasMaxLength(6)
+                                .HasColumnType("character varying(6)");
+
+                            b1.Property<string>("EntityNature")
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("integer");
+
+                            b1.Property<Guid?>("OrganizationId")
+
+                            b1.Property<string>("Role")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ContractId");
+
+                            b1.HasIndex("CreditCode");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.ToTable("contracts_parties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.Navigation("Parties");
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
                             b1.Property<Guid>("AchievementId");
 
                             b1.Property<int>("__synthesizedOrdinal")
@@ -908,19 +1379,16 @@ namespace TechTransfer.Data.Migrations.Postgres
                                 .IsRequired();
 
                             b1.Property<string>("FileName")
-                                .IsRequired();
 
                             b1.Property<Guid>("Id");
 
                             b1.Property<bool>("IsConfidential");
 
                             b1.Property<string>("Sha256")
-                                .IsRequired();
 
                             b1.Property<long>("SizeBytes");
 
                             b1.Property<string>("StoragePath")
-                                .IsRequired();
 
                             b1.Property<DateTimeOffset>("UploadedAt");
 
@@ -934,13 +1402,9 @@ namespace TechTransfer.Data.Migrations.Postgres
                                 .ToJson("attachments")
                                 .HasColumnType("jsonb");
 
-                            b1.WithOwner()
                                 .HasForeignKey("AchievementId");
-                        });
 
                     b.OwnsOne("TechTransfer.Achievements.Domain.AchievementEvaluation", "Evaluation", b1 =>
-                        {
-                            b1.Property<Guid>("AchievementId");
 
                             b1.Property<decimal?>("EstimatedValueYuan")
                                 .HasPrecision(18, 2);
@@ -948,92 +1412,53 @@ namespace TechTransfer.Data.Migrations.Postgres
                             b1.Property<string>("Notes");
 
                             b1.Property<string>("Potential")
-                                .IsRequired();
 
                             b1.Property<string>("ProofOfConcept")
-                                .IsRequired();
 
                             b1.Property<string>("ValueAssessment")
-                                .IsRequired();
 
                             b1.HasKey("AchievementId");
 
-                            b1.ToTable("ach_achievements");
 
-                            b1
                                 .ToJson("evaluation")
-                                .HasColumnType("jsonb");
 
-                            b1.WithOwner()
-                                .HasForeignKey("AchievementId");
-                        });
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.AchievementStatusChange", "History", b1 =>
-                        {
-                            b1.Property<Guid>("AchievementId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
 
                             b1.Property<string>("Action")
-                                .IsRequired();
 
                             b1.Property<DateTimeOffset>("At");
 
                             b1.Property<Guid>("ByUserId");
 
                             b1.Property<string>("From")
-                                .IsRequired();
 
-                            b1.Property<Guid>("Id");
 
                             b1.Property<string>("Reason");
 
                             b1.Property<string>("To")
-                                .IsRequired();
 
-                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
 
-                            b1.ToTable("ach_achievements");
 
-                            b1
                                 .ToJson("history")
-                                .HasColumnType("jsonb");
 
-                            b1.WithOwner()
-                                .HasForeignKey("AchievementId");
-                        });
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.Completer", "Completers", b1 =>
-                        {
-                            b1.Property<Guid>("AchievementId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
 
                             b1.Property<decimal>("ContributionPercent")
-                                .HasPrecision(18, 2);
 
                             b1.Property<bool>("HoldsLeadershipPost");
 
-                            b1.Property<Guid>("Id");
 
-                            b1.Property<string>("Name")
-                                .IsRequired();
 
                             b1.Property<Guid?>("UserId");
 
-                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
 
-                            b1.ToTable("ach_achievements");
 
-                            b1
                                 .ToJson("completers")
-                                .HasColumnType("jsonb");
 
-                            b1.WithOwner()
-                                .HasForeignKey("AchievementId");
-                        });
 
                     b.Navigation("Attachments");
 
@@ -1045,7 +1470,6 @@ namespace TechTransfer.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
-                {
                     b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
                         .WithMany()
                         .HasForeignKey("AchievementId")
@@ -1053,53 +1477,34 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.IncomeDeduction", "Deductions", b1 =>
-                        {
                             b1.Property<Guid>("IncomeDistributionId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
 
                             b1.Property<decimal>("Amount")
-                                .HasPrecision(18, 2);
 
                             b1.Property<string>("Description")
-                                .IsRequired();
 
                             b1.Property<string>("EvidenceRef")
-                                .IsRequired();
 
-                            b1.Property<Guid>("Id");
 
                             b1.Property<string>("Kind")
-                                .IsRequired();
 
                             b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
 
                             b1.ToTable("ach_income_distributions");
 
-                            b1
                                 .ToJson("deductions")
-                                .HasColumnType("jsonb");
 
-                            b1.WithOwner()
                                 .HasForeignKey("IncomeDistributionId");
-                        });
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.IncomePayout", "Payouts", b1 =>
-                        {
-                            b1.Property<Guid>("IncomeDistributionId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
 
                             b1.Property<Guid>("AllocationId");
 
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(18, 2);
 
                             b1.Property<string>("DisclosureRecordRef");
 
-                            b1.Property<Guid>("Id");
 
                             b1.Property<bool>("OutsidePerformancePayCap");
 
@@ -1110,100 +1515,53 @@ namespace TechTransfer.Data.Migrations.Postgres
                             b1.Property<Guid>("RecordedByUserId");
 
                             b1.Property<string>("Reference")
-                                .IsRequired();
 
-                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
 
-                            b1.ToTable("ach_income_distributions");
 
-                            b1
                                 .ToJson("payouts")
-                                .HasColumnType("jsonb");
 
-                            b1.WithOwner()
-                                .HasForeignKey("IncomeDistributionId");
-                        });
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
-                        {
-                            b1.Property<Guid>("IncomeDistributionId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
 
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(18, 2);
 
-                            b1.Property<decimal>("ContributionPercent")
-                                .HasPrecision(18, 2);
 
-                            b1.Property<bool>("HoldsLeadershipPost");
 
-                            b1.Property<Guid>("Id");
 
-                            b1.Property<string>("Name")
-                                .IsRequired();
 
                             b1.Property<decimal>("Paid")
-                                .HasPrecision(18, 2);
 
-                            b1.Property<Guid?>("UserId");
 
-                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
 
-                            b1.ToTable("ach_income_distributions");
 
-                            b1
                                 .ToJson("allocations")
-                                .HasColumnType("jsonb");
 
-                            b1.WithOwner()
-                                .HasForeignKey("IncomeDistributionId");
-                        });
 
                     b.Navigation("Allocations");
 
                     b.Navigation("Deductions");
 
                     b.Navigation("Payouts");
-                });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
-                {
-                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
-                        .WithMany()
-                        .HasForeignKey("AchievementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.GrantShare", "CompleterShares", b1 =>
-                        {
                             b1.Property<Guid>("RightsGrantId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
 
                             b1.Property<string>("CompleterName")
-                                .IsRequired();
 
-                            b1.Property<Guid>("Id");
 
                             b1.Property<decimal>("SharePercent")
-                                .HasPrecision(18, 2);
 
-                            b1.Property<Guid?>("UserId");
 
                             b1.HasKey("RightsGrantId", "__synthesizedOrdinal");
 
                             b1.ToTable("ach_rights_grants");
 
-                            b1
                                 .ToJson("completer_shares")
-                                .HasColumnType("jsonb");
 
-                            b1.WithOwner()
                                 .HasForeignKey("RightsGrantId");
-                        });
 
                     b.Navigation("CompleterShares");
                 });
@@ -1239,6 +1597,337 @@ namespace TechTransfer.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyBeneficiaryShare", "Beneficiaries", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<decimal>("SharePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("numeric(9,4)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_beneficiaries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyOperation", "Operations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("Counterparty")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateOnly?>("DealTermEnd")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("DealType")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<decimal>("PriceYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_operations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyRenewal", "Renewals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateOnly>("NewTermEnd")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly>("PreviousTermEnd")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_renewals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Beneficiaries");
+
+                    b.Navigation("Operations");
+
+                    b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseGrant", "Grants", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("CreatedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("DeclarationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("EffectiveOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("LicenseeName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid>("LicenseeOrganizationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("NoticeDate")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal?>("PaidAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<DateOnly?>("PaidOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("PaymentRef")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<decimal>("RequiredPaymentYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("WrittenNoticeRef")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DeclarationId");
+
+                            b1.HasIndex("LicenseeOrganizationId");
+
+                            b1.ToTable("patents_open_license_grants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+
+                            b1.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseDispute", "Disputes", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<string>("Channel")
+                                        .IsRequired()
+                                        .HasMaxLength(20)
+                                        .HasColumnType("character varying(20)");
+
+                                    b2.Property<Guid>("GrantId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<DateTimeOffset>("OpenedAt")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<string>("Outcome")
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<Guid>("RaisedByOrganizationId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<DateTimeOffset?>("ResolvedAt")
+                                        .HasColumnType("timestamp with time zone");
+
+                                    b2.Property<string>("Summary")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("GrantId");
+
+                                    b2.ToTable("patents_open_license_disputes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GrantId");
+                                });
+
+                            b1.OwnsOne("TechTransfer.Patents.Domain.LicenceFilingTask", "Filing", b2 =>
+                                {
+                                    b2.Property<Guid>("OpenLicenseGrantId")
+                                        .HasColumnType("uuid");
+
+                                    b2.Property<DateOnly>("DueOn")
+                                        .HasColumnType("date")
+                                        .HasColumnName("FilingDueOn");
+
+                                    b2.Property<string>("FiledBy")
+                                        .HasMaxLength(20)
+                                        .HasColumnType("character varying(20)")
+                                        .HasColumnName("FilingFiledBy");
+
+                                    b2.Property<DateOnly?>("FiledOn")
+                                        .HasColumnType("date")
+                                        .HasColumnName("FilingFiledOn");
+
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("uuid")
+                                        .HasColumnName("FilingId");
+
+                                    b2.Property<string>("ProofRef")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("character varying(200)")
+                                        .HasColumnName("FilingProofRef");
+
+                                    b2.HasKey("OpenLicenseGrantId");
+
+                                    b2.ToTable("patents_open_license_grants");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OpenLicenseGrantId");
+                                });
+
+                            b1.Navigation("Disputes");
+
+                            b1.Navigation("Filing");
+                        });
+
+                    b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentLicence", "Licences", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly?>("EndDate")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Licensee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<Guid?>("OpenLicenseGrantId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Scope")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateOnly>("StartDate")
+                                .HasColumnType("date");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_licences", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentPledge", "Pledges", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Pledgee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<DateOnly>("RegisteredOn")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("ReleasedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<decimal?>("SecuredAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_pledges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.Navigation("Licences");
+
+                    b.Navigation("Pledges");
                 });
 #pragma warning restore 612, 618
         }

@@ -116,132 +116,116 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+            modelBuilder.Entity("TechTransfer.Contracts.Data.ContractStatisticsBucket", b =>
                 {
+                    b.Property<string>("Granularity")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+
+                    b.Property<long>("ContractCount")
+
+                    b.Property<long>("TechAmountFen")
+
+                    b.Property<long>("TotalAmountFen")
+
+                    b.HasKey("Granularity", "Dimension", "Period", "Key");
+
+                    b.HasIndex("Period", "Dimension", "Key");
+
+                    b.ToTable("contracts_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Data.RegistrationSerial", b =>
+                    b.Property<int>("Year")
+
+                    b.Property<string>("OfficeDivisionCode")
+                        .HasMaxLength(6)
+
+                    b.Property<long>("LastSerial")
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Abstract")
                         .IsRequired()
                         .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("AbstractEn")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("CompleterUserIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConfidentialDetails")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConversionMode")
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ConversionStatus")
-                        .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ConversionUpdatedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CreatedByUserId")
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("DisclosedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("EvaluatedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("EvaluatedByUserId")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("FundingSource")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("IdleFlaggedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IdleJustification")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("IdleJustifiedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IpType")
-                        .IsRequired()
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("IpcCodes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("IsConfidential")
-                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("Keywords")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("NamedViewerUserIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerOrganizationId")
-                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("PatentApplicationNumbers")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("ProjectReferences")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("SeparateManagement")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("StateInterventionFlaggedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("TechnicalField")
-                        .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
-                        .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("TitleEn")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("Trl")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("UnitRegisteredAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -250,6 +234,12 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.HasKey("Year", "OfficeDivisionCode");
+
+                    b.ToTable("contracts_registration_serials", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
                     b.HasKey("Id");
 
                     b.HasIndex("IdleFlaggedAt");
@@ -261,7 +251,6 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("ach_achievements", (string)null);
-                });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.ConversionReportSubmission", b =>
                 {
@@ -269,23 +258,71 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("DueDate")
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AssessedTechTransactionAmount")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments_json");
+
+                    b.Property<string>("BenefitUses")
+                        .HasColumnName("benefit_uses_json");
+
+                    b.Property<string>("BuyerNatureGroup")
+                        .HasMaxLength(3)
+
+                    b.Property<string>("BuyerProvince")
+                        .HasMaxLength(2)
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(20)
+
+                    b.Property<long?>("CertificateIssuedAt")
+
+                    b.Property<DateOnly?>("ClockStartDate")
+
+                    b.Property<string>("ContentRuleSetId")
+                        .HasMaxLength(40)
+
+                    b.Property<bool>("CorrectionPending")
+
+                    b.Property<long>("CreatedAt")
+
+                    b.Property<Guid?>("CreatedByUserId")
+
+                    b.Property<decimal>("DeclaredTechTransactionAmount")
+
+                    b.Property<DateOnly?>("DueDate")
+
+                    b.Property<Guid?>("DuplicateOfContractId")
+
+                    b.Property<decimal?>("ExpectedNewInvestment")
+
+                    b.Property<decimal?>("ExpectedNewOutput")
+
+                    b.Property<string>("Fingerprint")
+                        .HasMaxLength(32)
+
+                    b.Property<string>("Form")
+                    b.Property<DateOnly>("DueDate")
 
                     b.Property<bool>("Late")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
 
                     b.Property<long>("SubmittedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SubmittedByUserId")
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -299,104 +336,198 @@ namespace TechTransfer.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("AchievementId")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("AchievementTitle")
-                        .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ApprovedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ApprovedByUserId")
-                        .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CreatedByUserId")
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("DistributableBase")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("FloorPercent")
                         .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("GrossIncome")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("IncomeDate")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Jurisdiction")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Mode")
+                    b.Property<string>("IpRefs")
                         .IsRequired()
-                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_refs_json");
+
+                    b.Property<bool>("IsDisputed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsForeignLanguage")
+
+                    b.Property<bool>("IsGovernmentFunded")
+
+                    b.Property<bool>("IsLargeContract")
+
+                    b.Property<bool>("IsMixedContract")
+
+                    b.Property<string>("Licence")
+                        .HasColumnName("licence_json");
+
+                    b.Property<bool>("LinkedToDevelopmentOrTransfer")
+
+                    b.Property<string>("NonTechnicalItems")
+                        .HasColumnName("non_technical_items_json");
+
+                    b.Property<string>("NotificationTasks")
+                        .HasColumnName("notification_tasks_json");
+
+                    b.Property<Guid?>("ObjectionByOrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionOutcome")
+                        .HasMaxLength(20)
+
+                    b.Property<string>("ObjectionResolution")
+                        .HasMaxLength(2000)
+
+                    b.Property<string>("ObjectionText")
+
+                    b.Property<string>("Origin")
+
+                    b.Property<string>("OriginRef")
+                        .HasMaxLength(100)
+
+                    b.Property<Guid>("OwnerOrganizationId")
+
+                    b.Property<string>("Payment")
+                        .HasColumnName("payment_json");
+
+                    b.Property<decimal?>("PendingCorrectionAmount")
+                        .HasPrecision(18, 2)
+
+                    b.Property<string>("PendingCorrectionNote")
+
+                    b.Property<bool>("PossibleDuplicate")
+
+                    b.Property<string>("ProcedureRuleSetId")
+                        .HasMaxLength(40)
+
+                    b.Property<string>("ProjectApprovalDoc")
+                        .HasMaxLength(300)
+
+                    b.Property<string>("ProjectName")
+                    b.Property<string>("Mode")
+                        .HasMaxLength(30)
 
                     b.Property<decimal>("NetIncome")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("OfficeAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("OfficeSharePercent")
                         .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("OperatingProfit")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ProfitYear")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RuleSetId")
-                        .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("RuleSourceRef")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RegisteredDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("TeamAmount")
+                    b.Property<string>("RegistrationNo")
+                        .HasMaxLength(16)
+
+                    b.Property<Guid?>("RegistryOfficeId")
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(40)
+
+                    b.Property<string>("RejectionText")
+                        .HasMaxLength(2000)
+
+                    b.Property<string>("RevocationReason")
+
+                    b.Property<string>("RevocationText")
+
+                    b.Property<string>("SellerDivision")
+                        .HasMaxLength(6)
+
+                    b.Property<string>("SellerNatureGroup")
+                        .IsRequired()
+                        .HasMaxLength(3)
+
+                    b.Property<string>("SellerProvince")
+                        .HasMaxLength(2)
+
+                    b.Property<bool>("SignedByInternalUnit")
+
+                    b.Property<DateOnly>("SignedDate")
+
+                    b.Property<string>("SlaDayKind")
+                        .HasMaxLength(20)
+
+                    b.Property<int?>("SlaDays")
+
+                    b.Property<string>("StatCategory")
+
+                    b.Property<decimal?>("StatedTechnicalPartAmount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .HasMaxLength(30)
+
+                    b.Property<string>("StatusBeforeObjection")
+
+                    b.Property<string>("StatusHistory")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_history_json");
+
+                    b.Property<string>("SubType")
+
+                    b.Property<long?>("SubmittedAt")
+
+                    b.Property<string>("SupplementRequest")
+
+                    b.Property<string>("TechnicalField")
+                        .HasMaxLength(60)
+
+                    b.Property<decimal>("TotalAmount")
+
+                    b.Property<long>("UpdatedAt")
+
+                    b.Property<DateOnly>("ValidFrom")
+
+                    b.Property<DateOnly>("ValidTo")
+
+                    b.Property<decimal>("TeamAmount")
 
                     b.Property<decimal>("TeamSharePercent")
                         .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("TeamUserIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("UnitAmount")
-                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -405,6 +536,18 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("RegisteredDate");
+
+                    b.HasIndex("RegistrationNo")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("contracts_contracts", (string)null);
                     b.HasIndex("AchievementId");
 
                     b.HasIndex("IncomeDate");
@@ -421,105 +564,68 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AchievementId")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("AchievementTitle")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("CertificateNo")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("CompleterIncomePercent")
                         .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("CostSharing")
-                        .IsRequired()
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("DecidedByUserId")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionMechanism")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionReason")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("GrantType")
-                        .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("IncomeSplitAgreement")
-                        .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("IpMaintenanceFeeBearer")
-                        .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("OwnershipChangeFiledOn")
-                        .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("RequestedByCompleter")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("RequestedByUserId")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("TermEnd")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("TermStart")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("TermYears")
-                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("UnitIncomePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("UnitSharePercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AchievementId");
 
                     b.HasIndex("CertificateNo")
-                        .IsUnique();
 
-                    b.HasIndex("OrganizationId");
 
                     b.ToTable("ach_rights_grants", (string)null);
                 });
@@ -830,6 +936,291 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("org_organizations", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreementNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedDealTypesCsv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperatorOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceFloorYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TerminatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorOrganizationId");
+
+                    b.HasIndex("OwnerOrganizationId", "AgreementNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_custody_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnnouncementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvaluationReportRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FixedFeeYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("InitialPaymentYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LicenseTermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LicenseTermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherTerms")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherTermsEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatentNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatentTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatenteeOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentMode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PledgeeConsentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoyaltyBase")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RoyaltyRatePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawalAnnouncementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalAnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawalSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatentId");
+
+                    b.HasIndex("PatenteeOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("patents_open_licenses", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AchievementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnnualFeePaidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpiryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FilingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GrantAnnouncementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpcCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicationNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermCompensationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("LegalStatus");
+
+                    b.HasIndex("OwnerOrganizationId", "ApplicationNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_patents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TechTransfer.Data.Identity.PlatformRole", null)
@@ -881,10 +1272,55 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
                 {
-                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
+                    b.OwnsMany("TechTransfer.Contracts.Domain.ContractParty", "Parties", b1 =>
                         {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ContractId")
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(3)
+
+                            b1.Property<string>("CreditCode")
+                                .HasMaxLength(30)
+
+                            b1.Property<string>("DivisionCode")
+                                .HasMaxLength(6)
+
+                            b1.Property<string>("EntityNature")
+
+                            b1.Property<string>("Name")
+                                .HasMaxLength(200)
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("OrganizationId")
+
+                            b1.Property<string>("Role")
+                                .HasMaxLength(10)
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ContractId");
+
+                            b1.HasIndex("CreditCode");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.ToTable("contracts_parties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.Navigation("Parties");
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
                             b1.Property<Guid>("AchievementId");
 
                             b1.Property<int>("__synthesizedOrdinal")
@@ -894,19 +1330,16 @@ namespace TechTransfer.Data.Migrations.Sqlite
                                 .IsRequired();
 
                             b1.Property<string>("FileName")
-                                .IsRequired();
 
                             b1.Property<Guid>("Id");
 
                             b1.Property<bool>("IsConfidential");
 
                             b1.Property<string>("Sha256")
-                                .IsRequired();
 
                             b1.Property<long>("SizeBytes");
 
                             b1.Property<string>("StoragePath")
-                                .IsRequired();
 
                             b1.Property<long>("UploadedAt");
 
@@ -918,15 +1351,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                             b1
                                 .ToJson("attachments")
-                                .HasColumnType("TEXT");
 
-                            b1.WithOwner()
                                 .HasForeignKey("AchievementId");
-                        });
 
                     b.OwnsOne("TechTransfer.Achievements.Domain.AchievementEvaluation", "Evaluation", b1 =>
-                        {
-                            b1.Property<Guid>("AchievementId");
 
                             b1.Property<decimal?>("EstimatedValueYuan")
                                 .HasPrecision(18, 2);
@@ -934,92 +1362,53 @@ namespace TechTransfer.Data.Migrations.Sqlite
                             b1.Property<string>("Notes");
 
                             b1.Property<string>("Potential")
-                                .IsRequired();
 
                             b1.Property<string>("ProofOfConcept")
-                                .IsRequired();
 
                             b1.Property<string>("ValueAssessment")
-                                .IsRequired();
 
                             b1.HasKey("AchievementId");
 
-                            b1.ToTable("ach_achievements");
 
-                            b1
                                 .ToJson("evaluation")
-                                .HasColumnType("TEXT");
 
-                            b1.WithOwner()
-                                .HasForeignKey("AchievementId");
-                        });
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.AchievementStatusChange", "History", b1 =>
-                        {
-                            b1.Property<Guid>("AchievementId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<string>("Action")
-                                .IsRequired();
 
                             b1.Property<long>("At");
 
                             b1.Property<Guid>("ByUserId");
 
                             b1.Property<string>("From")
-                                .IsRequired();
 
-                            b1.Property<Guid>("Id");
 
                             b1.Property<string>("Reason");
 
                             b1.Property<string>("To")
-                                .IsRequired();
 
-                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
 
-                            b1.ToTable("ach_achievements");
 
-                            b1
                                 .ToJson("history")
-                                .HasColumnType("TEXT");
 
-                            b1.WithOwner()
-                                .HasForeignKey("AchievementId");
-                        });
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.Completer", "Completers", b1 =>
-                        {
-                            b1.Property<Guid>("AchievementId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<decimal>("ContributionPercent")
-                                .HasPrecision(18, 2);
 
                             b1.Property<bool>("HoldsLeadershipPost");
 
-                            b1.Property<Guid>("Id");
 
-                            b1.Property<string>("Name")
-                                .IsRequired();
 
                             b1.Property<Guid?>("UserId");
 
-                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
 
-                            b1.ToTable("ach_achievements");
 
-                            b1
                                 .ToJson("completers")
-                                .HasColumnType("TEXT");
 
-                            b1.WithOwner()
-                                .HasForeignKey("AchievementId");
-                        });
 
                     b.Navigation("Attachments");
 
@@ -1031,7 +1420,6 @@ namespace TechTransfer.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
-                {
                     b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
                         .WithMany()
                         .HasForeignKey("AchievementId")
@@ -1039,53 +1427,34 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.IncomeDeduction", "Deductions", b1 =>
-                        {
                             b1.Property<Guid>("IncomeDistributionId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<decimal>("Amount")
-                                .HasPrecision(18, 2);
 
                             b1.Property<string>("Description")
-                                .IsRequired();
 
                             b1.Property<string>("EvidenceRef")
-                                .IsRequired();
 
-                            b1.Property<Guid>("Id");
 
                             b1.Property<string>("Kind")
-                                .IsRequired();
 
                             b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
 
                             b1.ToTable("ach_income_distributions");
 
-                            b1
                                 .ToJson("deductions")
-                                .HasColumnType("TEXT");
 
-                            b1.WithOwner()
                                 .HasForeignKey("IncomeDistributionId");
-                        });
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.IncomePayout", "Payouts", b1 =>
-                        {
-                            b1.Property<Guid>("IncomeDistributionId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<Guid>("AllocationId");
 
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(18, 2);
 
                             b1.Property<string>("DisclosureRecordRef");
 
-                            b1.Property<Guid>("Id");
 
                             b1.Property<bool>("OutsidePerformancePayCap");
 
@@ -1096,100 +1465,53 @@ namespace TechTransfer.Data.Migrations.Sqlite
                             b1.Property<Guid>("RecordedByUserId");
 
                             b1.Property<string>("Reference")
-                                .IsRequired();
 
-                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
 
-                            b1.ToTable("ach_income_distributions");
 
-                            b1
                                 .ToJson("payouts")
-                                .HasColumnType("TEXT");
 
-                            b1.WithOwner()
-                                .HasForeignKey("IncomeDistributionId");
-                        });
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
-                        {
-                            b1.Property<Guid>("IncomeDistributionId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
 
-                            b1.Property<decimal>("Amount")
-                                .HasPrecision(18, 2);
 
-                            b1.Property<decimal>("ContributionPercent")
-                                .HasPrecision(18, 2);
 
-                            b1.Property<bool>("HoldsLeadershipPost");
 
-                            b1.Property<Guid>("Id");
 
-                            b1.Property<string>("Name")
-                                .IsRequired();
 
                             b1.Property<decimal>("Paid")
-                                .HasPrecision(18, 2);
 
-                            b1.Property<Guid?>("UserId");
 
-                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
 
-                            b1.ToTable("ach_income_distributions");
 
-                            b1
                                 .ToJson("allocations")
-                                .HasColumnType("TEXT");
 
-                            b1.WithOwner()
-                                .HasForeignKey("IncomeDistributionId");
-                        });
 
                     b.Navigation("Allocations");
 
                     b.Navigation("Deductions");
 
                     b.Navigation("Payouts");
-                });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
-                {
-                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
-                        .WithMany()
-                        .HasForeignKey("AchievementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
 
                     b.OwnsMany("TechTransfer.Achievements.Domain.GrantShare", "CompleterShares", b1 =>
-                        {
                             b1.Property<Guid>("RightsGrantId");
 
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<string>("CompleterName")
-                                .IsRequired();
 
-                            b1.Property<Guid>("Id");
 
                             b1.Property<decimal>("SharePercent")
-                                .HasPrecision(18, 2);
 
-                            b1.Property<Guid?>("UserId");
 
                             b1.HasKey("RightsGrantId", "__synthesizedOrdinal");
 
                             b1.ToTable("ach_rights_grants");
 
-                            b1
                                 .ToJson("completer_shares")
-                                .HasColumnType("TEXT");
 
-                            b1.WithOwner()
                                 .HasForeignKey("RightsGrantId");
-                        });
 
                     b.Navigation("CompleterShares");
                 });
@@ -1225,6 +1547,337 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyBeneficiaryShare", "Beneficiaries", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("SharePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_beneficiaries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyOperation", "Operations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Counterparty")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DealTermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DealType")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("PriceYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_operations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyRenewal", "Renewals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("NewTermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("PreviousTermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_renewals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Beneficiaries");
+
+                    b.Navigation("Operations");
+
+                    b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseGrant", "Grants", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("CreatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("DeclarationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("EffectiveOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LicenseeName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("LicenseeOrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("NoticeDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("PaidAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PaidOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PaymentRef")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("RequiredPaymentYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("WrittenNoticeRef")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DeclarationId");
+
+                            b1.HasIndex("LicenseeOrganizationId");
+
+                            b1.ToTable("patents_open_license_grants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+
+                            b1.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseDispute", "Disputes", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Channel")
+                                        .IsRequired()
+                                        .HasMaxLength(20)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("GrantId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long>("OpenedAt")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Outcome")
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("RaisedByOrganizationId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long?>("ResolvedAt")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Summary")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("GrantId");
+
+                                    b2.ToTable("patents_open_license_disputes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GrantId");
+                                });
+
+                            b1.OwnsOne("TechTransfer.Patents.Domain.LicenceFilingTask", "Filing", b2 =>
+                                {
+                                    b2.Property<Guid>("OpenLicenseGrantId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateOnly>("DueOn")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingDueOn");
+
+                                    b2.Property<string>("FiledBy")
+                                        .HasMaxLength(20)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingFiledBy");
+
+                                    b2.Property<DateOnly?>("FiledOn")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingFiledOn");
+
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingId");
+
+                                    b2.Property<string>("ProofRef")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingProofRef");
+
+                                    b2.HasKey("OpenLicenseGrantId");
+
+                                    b2.ToTable("patents_open_license_grants");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OpenLicenseGrantId");
+                                });
+
+                            b1.Navigation("Disputes");
+
+                            b1.Navigation("Filing");
+                        });
+
+                    b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentLicence", "Licences", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("EndDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Licensee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("OpenLicenseGrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Scope")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("StartDate")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_licences", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentPledge", "Pledges", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pledgee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("RegisteredOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ReleasedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("SecuredAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_pledges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.Navigation("Licences");
+
+                    b.Navigation("Pledges");
                 });
 #pragma warning restore 612, 618
         }
