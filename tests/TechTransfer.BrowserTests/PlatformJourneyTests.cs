@@ -115,4 +115,30 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.GetByText("Organizations").First).ToBeVisibleAsync();
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Admin_creates_a_user_who_can_then_sign_in()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("admin");
+        await page.GotoAsync("/admin/users");
+        var userName = "new" + Guid.NewGuid().ToString("N")[..6];
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#displayName").FillAsync("新用户");
+        await page.Locator("#password").FillAsync("short");
+        await page.Locator("#role").SelectOptionAsync(Roles.Analyst);
+        await page.Locator("#organizationId").SelectOptionAsync(new SelectOptionValue { Label = "上海市科学技术委员会" });
+        await page.GetByTestId("new-user").Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.Locator(".validation-message").First).ToContainTextAsync("密码至少需要");
+
+        await page.Locator("#password").FillAsync("Val1d!Passw0rd");
+        await page.GetByTestId("new-user").Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("user-table")).ToContainTextAsync(userName);
+        await page.Context.CloseAsync();
+
+        var second = await browser.NewPageAsync();
+        await second.SignInAsync(userName, "Val1d!Passw0rd");
+        await Assertions.Expect(second.GetByTestId("current-user")).ToHaveTextAsync("新用户");
+        await second.Context.CloseAsync();
+    }
 }

@@ -22,7 +22,18 @@ public sealed class PlatformClaimsFactory(UserManager<PlatformUser> users, RoleM
 /// <summary>Identity's own messages (password rules, duplicate names) in the request's language.</summary>
 public sealed class BilingualIdentityErrorDescriber : IdentityErrorDescriber
 {
-    private static IdentityError E(string code, string zh, string en) => new() { Code = code, Description = SharedKernel.Bilingual.T(zh, en) };
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IdentityError, Tuple<string, string>> Texts = new();
+
+    private static IdentityError E(string code, string zh, string en)
+    {
+        var error = new IdentityError { Code = code, Description = SharedKernel.Bilingual.T(zh, en) };
+        Texts.AddOrUpdate(error, Tuple.Create(zh, en));
+        return error;
+    }
+
+    /// <summary>Both languages of an error this describer made; the description twice for any other.</summary>
+    public static (string Zh, string En) Both(IdentityError error) =>
+        Texts.TryGetValue(error, out var t) ? (t.Item1, t.Item2) : (error.Description, error.Description);
 
     public override IdentityError PasswordTooShort(int length) => E(nameof(PasswordTooShort), $"密码至少需要 {length} 个字符", $"The password needs at least {length} characters.");
     public override IdentityError PasswordRequiresDigit() => E(nameof(PasswordRequiresDigit), "密码须包含数字", "The password needs a digit.");

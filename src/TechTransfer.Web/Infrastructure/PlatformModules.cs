@@ -1,4 +1,6 @@
+using TechTransfer.Achievements;
 using TechTransfer.Organizations;
+using TechTransfer.Patents;
 using TechTransfer.Platform;
 
 namespace TechTransfer.Web.Infrastructure;
@@ -10,5 +12,7 @@ public static class PlatformModules
     [
         new OrganizationsModule(),
         new TechTransfer.Contracts.ContractsModule(),
+        new PatentsModule(),
+        new AchievementsModule(),
     ];
 }

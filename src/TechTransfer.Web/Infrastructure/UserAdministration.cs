@@ -46,9 +46,11 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, TechTran
 
     private static Error IdentityFailure(IdentityResult result)
     {
-        var fields = result.Errors.Select(e => new FieldError(
-            e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName",
-            "identity." + e.Code, e.Description, e.Description)).ToList();
+        var fields = result.Errors.Select(e =>
+        {
+            var (zh, en) = BilingualIdentityErrorDescriber.Both(e);
+            return new FieldError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? "password" : "userName", "identity." + e.Code, zh, en);
+        }).ToList();
         return Error.Validation(fields);
     }
 }

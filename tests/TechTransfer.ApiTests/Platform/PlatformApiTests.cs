@@ -90,7 +90,10 @@ public abstract class PlatformApiTests(TechTransferFactory factory)
         var admin = TestUser.Of(Roles.PlatformAdmin, null);
         var response = await factory.ClientAs(admin).PostAsJsonAsync("/api/v1/users",
             new { userName = "weak" + Guid.NewGuid().ToString("N")[..6], displayName = "弱密码", password = "abc", roles = new[] { Roles.Enterprise }, organizationId = org.Id });
-        await ProblemAssert.HasFieldError(response, "password", "identity.PasswordTooShort");
+        var json = await ProblemAssert.HasFieldError(response, "password", "identity.PasswordTooShort");
+        var error = json.GetProperty("fieldErrors").EnumerateArray().First(e => e.GetProperty("code").GetString() == "identity.PasswordTooShort");
+        Assert.StartsWith("密码至少需要", error.GetProperty("zh").GetString());
+        Assert.StartsWith("The password needs at least", error.GetProperty("en").GetString());
     }
 
     [Fact]

@@ -124,23 +124,18 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.Property<string>("Dimension")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
 
                     b.Property<int>("Period")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
 
                     b.Property<long>("ContractCount")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("TechAmountFen")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("TotalAmountFen")
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Granularity", "Dimension", "Period", "Key");
 
@@ -150,15 +145,89 @@ namespace TechTransfer.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TechTransfer.Contracts.Data.RegistrationSerial", b =>
-                {
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OfficeDivisionCode")
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT");
 
                     b.Property<long>("LastSerial")
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+
+                    b.Property<string>("Abstract")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+
+                    b.Property<string>("AbstractEn")
+
+                    b.PrimitiveCollection<string>("CompleterUserIds")
+
+                    b.Property<string>("ConfidentialDetails")
+
+                    b.Property<string>("ConversionMode")
+                        .HasMaxLength(30)
+
+                    b.Property<string>("ConversionStatus")
+                        .HasMaxLength(20)
+
+                    b.Property<long?>("ConversionUpdatedAt")
+
+                    b.Property<long>("CreatedAt")
+
+                    b.Property<Guid>("CreatedByUserId")
+
+                    b.Property<long?>("DisclosedAt")
+
+                    b.Property<long?>("EvaluatedAt")
+
+                    b.Property<Guid?>("EvaluatedByUserId")
+
+                    b.Property<string>("FundingSource")
+
+                    b.Property<long?>("IdleFlaggedAt")
+
+                    b.Property<string>("IdleJustification")
+                        .HasMaxLength(2000)
+
+                    b.Property<long?>("IdleJustifiedAt")
+
+                    b.Property<string>("IpType")
+
+                    b.PrimitiveCollection<string>("IpcCodes")
+
+                    b.Property<bool>("IsConfidential")
+
+                    b.PrimitiveCollection<string>("Keywords")
+
+                    b.PrimitiveCollection<string>("NamedViewerUserIds")
+
+                    b.Property<Guid>("OwnerOrganizationId")
+
+                    b.PrimitiveCollection<string>("PatentApplicationNumbers")
+
+                    b.PrimitiveCollection<string>("ProjectReferences")
+
+                    b.Property<bool>("SeparateManagement")
+
+                    b.Property<long?>("StateInterventionFlaggedAt")
+
+                    b.Property<string>("Status")
+
+                    b.Property<string>("TechnicalField")
+                        .HasMaxLength(100)
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+
+                    b.Property<int>("Trl")
+
+                    b.Property<long?>("UnitRegisteredAt")
+
+                    b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -171,6 +240,19 @@ namespace TechTransfer.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdleFlaggedAt");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("ach_achievements", (string)null);
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.ConversionReportSubmission", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -189,72 +271,94 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnName("attachments_json");
 
                     b.Property<string>("BenefitUses")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
                         .HasColumnName("benefit_uses_json");
 
                     b.Property<string>("BuyerNatureGroup")
-                        .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("BuyerProvince")
-                        .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
-                        .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("CertificateIssuedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ClockStartDate")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContentRuleSetId")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("CorrectionPending")
-                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("CreatedByUserId")
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("DeclaredTechTransactionAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueDate")
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DuplicateOfContractId")
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("ExpectedNewInvestment")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("ExpectedNewOutput")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Fingerprint")
-                        .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Form")
+                    b.Property<DateOnly>("DueDate")
+
+                    b.Property<bool>("Late")
+
+                    b.Property<Guid>("OrganizationId")
+
+                    b.Property<long>("SubmittedAt")
+
+                    b.Property<Guid>("SubmittedByUserId")
+
+                    b.Property<int>("Year")
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ach_conversion_report_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+
+                    b.Property<Guid>("AchievementId")
+
+                    b.Property<string>("AchievementTitle")
+                        .HasMaxLength(200)
+
+                    b.Property<long?>("ApprovedAt")
+
+                    b.Property<Guid?>("ApprovedByUserId")
+
+
+                    b.Property<Guid>("CreatedByUserId")
+
+                    b.Property<decimal>("DistributableBase")
+
+                    b.Property<decimal>("FloorPercent")
+                        .HasPrecision(5, 2)
+
+                    b.Property<decimal>("GrossIncome")
+
+                    b.Property<DateOnly>("IncomeDate")
+
+                    b.Property<string>("Jurisdiction")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -268,32 +372,22 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsForeignLanguage")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsGovernmentFunded")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsLargeContract")
-                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsMixedContract")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Licence")
-                        .HasColumnType("TEXT")
                         .HasColumnName("licence_json");
 
                     b.Property<bool>("LinkedToDevelopmentOrTransfer")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NonTechnicalItems")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
                         .HasColumnName("non_technical_items_json");
 
                     b.Property<string>("NotificationTasks")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
                         .HasColumnName("notification_tasks_json");
 
                     b.Property<Guid?>("ObjectionByOrganizationId")
@@ -301,53 +395,56 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.Property<string>("ObjectionOutcome")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ObjectionResolution")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ObjectionText")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Origin")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("OriginRef")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerOrganizationId")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Payment")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
                         .HasColumnName("payment_json");
 
                     b.Property<decimal?>("PendingCorrectionAmount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("PendingCorrectionNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PossibleDuplicate")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProcedureRuleSetId")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProjectApprovalDoc")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProjectName")
+                    b.Property<string>("Mode")
+                        .HasMaxLength(30)
+
+                    b.Property<decimal>("NetIncome")
+
+                    b.Property<decimal>("OfficeAmount")
+
+                    b.Property<decimal>("OfficeSharePercent")
+                        .HasPrecision(5, 2)
+
+                    b.Property<decimal?>("OperatingProfit")
+
+                    b.Property<Guid>("OrganizationId")
+
+                    b.Property<int?>("ProfitYear")
+
+                    b.Property<string>("RuleSetId")
+                        .HasMaxLength(60)
+
+                    b.Property<string>("RuleSourceRef")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -360,104 +457,77 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.Property<string>("RegistrationNo")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RegistryOfficeId")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionText")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationReason")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationText")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("SellerDivision")
                         .HasMaxLength(6)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("SellerNatureGroup")
                         .IsRequired()
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("SellerProvince")
-                        .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT");
 
                     b.Property<bool>("SignedByInternalUnit")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("SignedDate")
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("SlaDayKind")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SlaDays")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StatCategory")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("StatedTechnicalPartAmount")
                         .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
-                        .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("StatusBeforeObjection")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("StatusHistory")
-                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("status_history_json");
 
                     b.Property<string>("SubType")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SubmittedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SupplementRequest")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("TechnicalField")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("TotalAmount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ValidTo")
+
+                    b.Property<decimal>("TeamAmount")
+
+                    b.Property<decimal>("TeamSharePercent")
+                        .HasPrecision(5, 2)
+
+                    b.PrimitiveCollection<string>("TeamUserIds")
+
+                    b.Property<decimal>("UnitAmount")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -478,6 +548,86 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("contracts_contracts", (string)null);
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("IncomeDate");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ach_income_distributions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AchievementId")
+
+                    b.Property<string>("AchievementTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+
+                    b.Property<string>("CertificateNo")
+                        .HasMaxLength(40)
+
+                    b.Property<decimal>("CompleterIncomePercent")
+                        .HasPrecision(5, 2)
+
+                    b.Property<string>("CostSharing")
+                        .HasMaxLength(2000)
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+
+                    b.Property<string>("DecisionMechanism")
+
+                    b.Property<string>("DecisionReason")
+
+                    b.Property<string>("GrantType")
+                        .HasMaxLength(30)
+
+                    b.Property<string>("IncomeSplitAgreement")
+                        .HasMaxLength(4000)
+
+                    b.Property<string>("IpMaintenanceFeeBearer")
+                        .HasMaxLength(20)
+
+                    b.Property<Guid>("OrganizationId")
+
+                    b.Property<DateOnly?>("OwnershipChangeFiledOn")
+
+                    b.Property<long>("RequestedAt")
+
+                    b.Property<bool>("RequestedByCompleter")
+
+                    b.Property<Guid>("RequestedByUserId")
+
+                    b.Property<string>("Status")
+
+                    b.Property<long?>("TermEnd")
+
+                    b.Property<long?>("TermStart")
+
+                    b.Property<int?>("TermYears")
+
+                    b.Property<decimal>("UnitIncomePercent")
+
+                    b.Property<decimal>("UnitSharePercent")
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+
+                    b.HasKey("Id");
+
+
+                    b.HasIndex("CertificateNo")
+
+
+                    b.ToTable("ach_rights_grants", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Data.Audit.AuditEntry", b =>
@@ -786,6 +936,291 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("org_organizations", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreementNo")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AllowedDealTypesCsv")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OperatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperatorOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceFloorYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TerminatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TerminationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorOrganizationId");
+
+                    b.HasIndex("OwnerOrganizationId", "AgreementNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_custody_agreements", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnnouncementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvaluationReportRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FixedFeeYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("InitialPaymentYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LapseReason")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LicenseTermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LicenseTermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherTerms")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherTermsEn")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatentNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatentTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatentType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatenteeOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentMode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PledgeeConsentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RoyaltyBase")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RoyaltyRatePercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("WithdrawalAnnouncementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalAnnouncementNo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawalSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatentId");
+
+                    b.HasIndex("PatenteeOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("patents_open_licenses", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AchievementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnnualFeePaidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ExpiryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FilingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GrantAnnouncementDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpcCodes")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSuspended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LegalStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PatenteeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicationNo")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspensionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TermCompensationDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("LegalStatus");
+
+                    b.HasIndex("OwnerOrganizationId", "ApplicationNo")
+                        .IsUnique();
+
+                    b.ToTable("patents_patents", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("TechTransfer.Data.Identity.PlatformRole", null)
@@ -845,41 +1280,29 @@ namespace TechTransfer.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ContractId")
-                                .HasColumnType("TEXT");
 
                             b1.Property<string>("CountryCode")
                                 .IsRequired()
                                 .HasMaxLength(3)
-                                .HasColumnType("TEXT");
 
                             b1.Property<string>("CreditCode")
                                 .HasMaxLength(30)
-                                .HasColumnType("TEXT");
 
                             b1.Property<string>("DivisionCode")
                                 .HasMaxLength(6)
-                                .HasColumnType("TEXT");
 
                             b1.Property<string>("EntityNature")
-                                .IsRequired()
-                                .HasMaxLength(3)
-                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
-                                .IsRequired()
                                 .HasMaxLength(200)
-                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Order")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("OrganizationId")
-                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Role")
-                                .IsRequired()
                                 .HasMaxLength(10)
-                                .HasColumnType("TEXT");
 
                             b1.HasKey("Id");
 
@@ -896,6 +1319,201 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Parties");
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<string>("FileName")
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsConfidential");
+
+                            b1.Property<string>("Sha256")
+
+                            b1.Property<long>("SizeBytes");
+
+                            b1.Property<string>("StoragePath")
+
+                            b1.Property<long>("UploadedAt");
+
+                            b1.Property<Guid>("UploadedByUserId");
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("attachments")
+
+                                .HasForeignKey("AchievementId");
+
+                    b.OwnsOne("TechTransfer.Achievements.Domain.AchievementEvaluation", "Evaluation", b1 =>
+
+                            b1.Property<decimal?>("EstimatedValueYuan")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Notes");
+
+                            b1.Property<string>("Potential")
+
+                            b1.Property<string>("ProofOfConcept")
+
+                            b1.Property<string>("ValueAssessment")
+
+                            b1.HasKey("AchievementId");
+
+
+                                .ToJson("evaluation")
+
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementStatusChange", "History", b1 =>
+
+
+                            b1.Property<string>("Action")
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("ByUserId");
+
+                            b1.Property<string>("From")
+
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("To")
+
+
+
+                                .ToJson("history")
+
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.Completer", "Completers", b1 =>
+
+
+                            b1.Property<decimal>("ContributionPercent")
+
+                            b1.Property<bool>("HoldsLeadershipPost");
+
+
+
+                            b1.Property<Guid?>("UserId");
+
+
+
+                                .ToJson("completers")
+
+
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Completers");
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
+                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomeDeduction", "Deductions", b1 =>
+                            b1.Property<Guid>("IncomeDistributionId");
+
+
+                            b1.Property<decimal>("Amount")
+
+                            b1.Property<string>("Description")
+
+                            b1.Property<string>("EvidenceRef")
+
+
+                            b1.Property<string>("Kind")
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                                .ToJson("deductions")
+
+                                .HasForeignKey("IncomeDistributionId");
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomePayout", "Payouts", b1 =>
+
+
+                            b1.Property<Guid>("AllocationId");
+
+
+                            b1.Property<string>("DisclosureRecordRef");
+
+
+                            b1.Property<bool>("OutsidePerformancePayCap");
+
+                            b1.Property<DateOnly>("PaidOn");
+
+                            b1.Property<long>("RecordedAt");
+
+                            b1.Property<Guid>("RecordedByUserId");
+
+                            b1.Property<string>("Reference")
+
+
+
+                                .ToJson("payouts")
+
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
+
+
+
+
+
+
+
+                            b1.Property<decimal>("Paid")
+
+
+
+
+                                .ToJson("allocations")
+
+
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Deductions");
+
+                    b.Navigation("Payouts");
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.GrantShare", "CompleterShares", b1 =>
+                            b1.Property<Guid>("RightsGrantId");
+
+
+                            b1.Property<string>("CompleterName")
+
+
+                            b1.Property<decimal>("SharePercent")
+
+
+                            b1.HasKey("RightsGrantId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_rights_grants");
+
+                                .ToJson("completer_shares")
+
+                                .HasForeignKey("RightsGrantId");
+
+                    b.Navigation("CompleterShares");
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
@@ -929,6 +1547,337 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.CustodyAgreement", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyBeneficiaryShare", "Beneficiaries", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("SharePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_beneficiaries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyOperation", "Operations", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Counterparty")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("DealTermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DealType")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("PriceYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_operations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.CustodyRenewal", "Renewals", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AgreementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("NewTermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("PreviousTermEnd")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AgreementId");
+
+                            b1.ToTable("patents_custody_renewals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AgreementId");
+                        });
+
+                    b.Navigation("Beneficiaries");
+
+                    b.Navigation("Operations");
+
+                    b.Navigation("Renewals");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.OpenLicenseDeclaration", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseGrant", "Grants", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("CreatedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("DeclarationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("EffectiveOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LicenseeName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("LicenseeOrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("NoticeDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("PaidAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("PaidOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PaymentRef")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("RequiredPaymentYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ValidUntil")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("WrittenNoticeRef")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("DeclarationId");
+
+                            b1.HasIndex("LicenseeOrganizationId");
+
+                            b1.ToTable("patents_open_license_grants", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("DeclarationId");
+
+                            b1.OwnsMany("TechTransfer.Patents.Domain.OpenLicenseDispute", "Disputes", b2 =>
+                                {
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Channel")
+                                        .IsRequired()
+                                        .HasMaxLength(20)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("GrantId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long>("OpenedAt")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Outcome")
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("RaisedByOrganizationId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<long?>("ResolvedAt")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Summary")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("GrantId");
+
+                                    b2.ToTable("patents_open_license_disputes", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("GrantId");
+                                });
+
+                            b1.OwnsOne("TechTransfer.Patents.Domain.LicenceFilingTask", "Filing", b2 =>
+                                {
+                                    b2.Property<Guid>("OpenLicenseGrantId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<DateOnly>("DueOn")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingDueOn");
+
+                                    b2.Property<string>("FiledBy")
+                                        .HasMaxLength(20)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingFiledBy");
+
+                                    b2.Property<DateOnly?>("FiledOn")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingFiledOn");
+
+                                    b2.Property<Guid>("Id")
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingId");
+
+                                    b2.Property<string>("ProofRef")
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT")
+                                        .HasColumnName("FilingProofRef");
+
+                                    b2.HasKey("OpenLicenseGrantId");
+
+                                    b2.ToTable("patents_open_license_grants");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("OpenLicenseGrantId");
+                                });
+
+                            b1.Navigation("Disputes");
+
+                            b1.Navigation("Filing");
+                        });
+
+                    b.Navigation("Grants");
+                });
+
+            modelBuilder.Entity("TechTransfer.Patents.Domain.Patent", b =>
+                {
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentLicence", "Licences", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("EndDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Licensee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("OpenLicenseGrantId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Scope")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("StartDate")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_licences", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Patents.Domain.PatentPledge", "Pledges", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("PatentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Pledgee")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("RegisteredOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("ReleasedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal?>("SecuredAmountYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PatentId");
+
+                            b1.ToTable("patents_patent_pledges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PatentId");
+                        });
+
+                    b.Navigation("Licences");
+
+                    b.Navigation("Pledges");
                 });
 #pragma warning restore 612, 618
         }
