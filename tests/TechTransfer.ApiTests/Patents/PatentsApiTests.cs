@@ -184,9 +184,17 @@ public abstract class PatentsApiTests(TechTransferFactory factory)
         Assert.Equal("NonExclusive", licence.GetProperty("scope").GetString());
         Assert.True(patent.GetProperty("openLicenceInForce").GetBoolean());
 
+        var tasks = await Office.GetFromJsonAsync<JsonElement>("/api/v1/open-licenses/filing-tasks?openOnly=true");
+        var task = Assert.Single(tasks.EnumerateArray(), t => t.GetProperty("grantId").GetGuid() == grantId);
+        Assert.True(task.GetProperty("asPatentee").GetBoolean());
+        Assert.False(task.GetProperty("overdue").GetBoolean());
+
         var filed = await Json(await Enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/filing",
             new { proofRef = "备案证明-1", filedOn = Today }), HttpStatusCode.OK);
         Assert.Equal("Licensee", filed.GetProperty("filing").GetProperty("filedBy").GetString());
+        var open = await Enterprise.GetFromJsonAsync<JsonElement>("/api/v1/open-licenses/filing-tasks?openOnly=true");
+        Assert.DoesNotContain(open.EnumerateArray(), t => t.GetProperty("grantId").GetGuid() == grantId);
+        await ProblemAssert.IsProblem(await Anonymous.GetAsync("/api/v1/open-licenses/filing-tasks"), HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Fact]
