@@ -333,6 +333,22 @@ public abstract class PatentsApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task Custody_operator_cannot_grant_an_exclusive_licence_while_an_open_licence_is_active()
+    {
+        var (patentId, _) = await ActiveDeclarationAsync();
+        var id = (await Json(await Office.PostAsJsonAsync("/api/v1/custody-agreements", CustodyBody(patentId, "ExclusiveLicence", "NonExclusiveLicence")), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Json(await Operator.PostAsync($"/api/v1/custody-agreements/{id}/activate", null), HttpStatusCode.OK);
+        await ProblemAssert.IsProblem(await Operator.PostAsJsonAsync($"/api/v1/custody-agreements/{id}/operations",
+            new { dealType = "ExclusiveLicence", counterparty = "绿能电池", priceYuan = 400_000m, dealTermEnd = "2027-12-31" }), HttpStatusCode.Conflict, "patent.exclusive_licence_during_open_licence"); // R3.10
+        var read = await Office.GetFromJsonAsync<JsonElement>($"/api/v1/custody-agreements/{id}");
+        Assert.Empty(read.GetProperty("operations").EnumerateArray());
+        await Json(await Operator.PostAsJsonAsync($"/api/v1/custody-agreements/{id}/operations",
+            new { dealType = "NonExclusiveLicence", counterparty = "绿能电池", priceYuan = 400_000m, dealTermEnd = "2027-12-31" }), HttpStatusCode.OK);
+        var patent = await Office.GetFromJsonAsync<JsonElement>($"/api/v1/patents/{patentId}");
+        Assert.Contains(patent.GetProperty("licences").EnumerateArray(), l => l.GetProperty("licensee").GetString() == "绿能电池");
+    }
+
+    [Fact]
     public async Task Custody_shares_must_sum_to_100_and_strangers_do_not_see_agreements()
     {
         var patentId = await CreatePatentAsync();
