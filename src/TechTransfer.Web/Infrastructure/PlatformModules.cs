@@ -1,3 +1,4 @@
+using TechTransfer.Achievements;
 using TechTransfer.Organizations;
 using TechTransfer.Patents;
 using TechTransfer.Platform;
@@ -10,6 +11,8 @@ public static class PlatformModules
     public static IReadOnlyList<IModule> All { get; } =
     [
         new OrganizationsModule(),
+        new TechTransfer.Contracts.ContractsModule(),
         new PatentsModule(),
+        new AchievementsModule(),
     ];
 }

@@ -116,6 +116,778 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Abstract")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbstractEn")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CompleterUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfidentialDetails")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversionMode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversionStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConversionUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisclosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EvaluatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EvaluatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IdleFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdleJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IdleJustifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("NamedViewerUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PatentApplicationNumbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ProjectReferences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeparateManagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StateInterventionFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicalField")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trl")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnitRegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdleFlaggedAt");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("ach_achievements", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.ConversionReportSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ach_conversion_report_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AchievementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AchievementTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DistributableBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FloorPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("GrossIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IncomeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NetIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OfficeAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OfficeSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OperatingProfit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProfitYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSourceRef")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TeamAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TeamSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TeamUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("IncomeDate");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ach_income_distributions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AchievementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AchievementTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CompleterIncomePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostSharing")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionMechanism")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncomeSplitAgreement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpMaintenanceFeeBearer")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OwnershipChangeFiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequestedByCompleter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TermEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TermStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TermYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("UnitIncomePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("CertificateNo")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ach_rights_grants", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Data.ContractStatisticsBucket", b =>
+                {
+                    b.Property<string>("Granularity")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dimension")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ContractCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TechAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Granularity", "Dimension", "Period", "Key");
+
+                    b.HasIndex("Period", "Dimension", "Key");
+
+                    b.ToTable("contracts_statistics", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Data.RegistrationSerial", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficeDivisionCode")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSerial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "OfficeDivisionCode");
+
+                    b.ToTable("contracts_registration_serials", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AssessedTechTransactionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attachments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachments_json");
+
+                    b.Property<string>("BenefitUses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("benefit_uses_json");
+
+                    b.Property<string>("BuyerNatureGroup")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerProvince")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CertificateIssuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClockStartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CorrectionPending")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DeclaredTechTransactionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DuplicateOfContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExpectedNewInvestment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ExpectedNewOutput")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpRefs")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ip_refs_json");
+
+                    b.Property<bool>("IsDisputed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsForeignLanguage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsGovernmentFunded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLargeContract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsMixedContract")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Licence")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("licence_json");
+
+                    b.Property<bool>("LinkedToDevelopmentOrTransfer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NonTechnicalItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("non_technical_items_json");
+
+                    b.Property<string>("NotificationTasks")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notification_tasks_json");
+
+                    b.Property<Guid?>("ObjectionByOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionOutcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionResolution")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payment_json");
+
+                    b.Property<decimal?>("PendingCorrectionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingCorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProcedureRuleSetId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectApprovalDoc")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RegisteredDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNo")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegistryOfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevocationText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SellerDivision")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SellerNatureGroup")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SellerProvince")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SignedByInternalUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SignedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SlaDayKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SlaDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("StatedTechnicalPartAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusBeforeObjection")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusHistory")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_history_json");
+
+                    b.Property<string>("SubType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupplementRequest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicalField")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Fingerprint");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("RegisteredDate");
+
+                    b.HasIndex("RegistrationNo")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("contracts_contracts", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Data.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -756,6 +1528,380 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                {
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsConfidential");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired();
+
+                            b1.Property<long>("SizeBytes");
+
+                            b1.Property<string>("StoragePath")
+                                .IsRequired();
+
+                            b1.Property<long>("UploadedAt");
+
+                            b1.Property<Guid>("UploadedByUserId");
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("attachments")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.OwnsOne("TechTransfer.Achievements.Domain.AchievementEvaluation", "Evaluation", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<decimal?>("EstimatedValueYuan")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Notes");
+
+                            b1.Property<string>("Potential")
+                                .IsRequired();
+
+                            b1.Property<string>("ProofOfConcept")
+                                .IsRequired();
+
+                            b1.Property<string>("ValueAssessment")
+                                .IsRequired();
+
+                            b1.HasKey("AchievementId");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("evaluation")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementStatusChange", "History", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Action")
+                                .IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("ByUserId");
+
+                            b1.Property<string>("From")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("To")
+                                .IsRequired();
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("history")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.Completer", "Completers", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("ContributionPercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<bool>("HoldsLeadershipPost");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("completers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Completers");
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
+                {
+                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomeDeduction", "Deductions", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("EvidenceRef")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("deductions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomePayout", "Payouts", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("AllocationId");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("DisclosureRecordRef");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("OutsidePerformancePayCap");
+
+                            b1.Property<DateOnly>("PaidOn");
+
+                            b1.Property<long>("RecordedAt");
+
+                            b1.Property<Guid>("RecordedByUserId");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired();
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("payouts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<decimal>("ContributionPercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<bool>("HoldsLeadershipPost");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Paid")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("allocations")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Deductions");
+
+                    b.Navigation("Payouts");
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
+                {
+                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.GrantShare", "CompleterShares", b1 =>
+                        {
+                            b1.Property<Guid>("RightsGrantId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("CompleterName")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<decimal>("SharePercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("RightsGrantId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_rights_grants");
+
+                            b1
+                                .ToJson("completer_shares")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RightsGrantId");
+                        });
+
+                    b.Navigation("CompleterShares");
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
+                {
+                    b.OwnsMany("TechTransfer.Contracts.Domain.ContractParty", "Parties", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ContractId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CountryCode")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CreditCode")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DivisionCode")
+                                .HasMaxLength(6)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EntityNature")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Order")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ContractId");
+
+                            b1.HasIndex("CreditCode");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.ToTable("contracts_parties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContractId");
+                        });
+
+                    b.Navigation("Parties");
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
