@@ -7,6 +7,7 @@ root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(SeedCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(OrgCommands.Create());
+root.Subcommands.Add(PatentCommands.Create());
 root.Subcommands.Add(TechTransfer.Search.Cli.SearchCommands.CreateSearch(CliHost.RunAsync));
 root.Subcommands.Add(TechTransfer.Search.Cli.SearchCommands.CreateEval());
 return await root.Parse(args).InvokeAsync();
