@@ -27,3 +27,9 @@ public interface IModule
 
 /// <summary>A navigation entry. <see cref="Roles"/> empty = every signed-in user; <see cref="Public"/> = also anonymous.</summary>
 public sealed record NavItem(string Href, string Zh, string En, int Order, IReadOnlyList<string> Roles, bool Public = false, string Icon = "•");
+
+/// <summary>The search index state reported on /health ("ready", "rebuilding", "closed"); provided by the Search module.</summary>
+public interface ISearchIndexHealth
+{
+    string State { get; }
+}

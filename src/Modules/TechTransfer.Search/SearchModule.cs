@@ -28,6 +28,7 @@ public sealed class SearchModule : IModule
             return index;
         });
         services.AddSingleton<SearchOutboxDrainer>();
+        services.AddSingleton<ISearchIndexHealth, SearchIndexHealth>();
         services.AddScoped<MatchingService>();
         services.AddHostedService<SearchIndexerService>();
     }

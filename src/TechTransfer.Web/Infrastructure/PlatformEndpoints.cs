@@ -15,12 +15,6 @@ public sealed record MeResponse(Guid UserId, string UserName, string DisplayName
 public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string>? Roles, Guid? OrganizationId);
 public sealed record HealthResponse(string Status, string Storage, string SearchIndex, string Version, string Mode);
 
-/// <summary>Reports the search index state on /health; the search module replaces the default.</summary>
-public interface ISearchIndexHealth
-{
-    string State { get; }
-}
-
 internal static class PlatformEndpoints
 {
     public static void MapPlatformEndpoints(this IEndpointRouteBuilder app)
