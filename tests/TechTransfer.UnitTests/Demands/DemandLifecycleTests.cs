@@ -123,6 +123,24 @@ public sealed class DemandReviewTests
     }
 
     [Fact]
+    public void Any_technology_manager_reviews_when_no_reviewer_organisation_is_configured()
+    {
+        var demand = Submitted();
+        var broker = TechTransfer.Demands.Domain.Common.Actor.Create(Guid.NewGuid(), Fudan, null, TechTransfer.SharedKernel.Roles.TechManager);
+        Assert.True(demand.Approve(broker, null, _now).IsSuccess);
+    }
+
+    [Fact]
+    public void Reviewer_cannot_review_a_demand_of_their_own_organisation()
+    {
+        var demand = Submitted();
+        var ownBroker = TechTransfer.Demands.Domain.Common.Actor.Create(Guid.NewGuid(), AcmeMotors, null, TechTransfer.SharedKernel.Roles.TechManager);
+        Assert.Equal(DemandErrors.ReviewerIsOwner.Code, demand.Approve(ownBroker, null, _now).Error?.Code);
+        Assert.Equal(DemandErrors.ReviewerIsOwner.Code, demand.Reject(ownBroker, "自审", _now).Error?.Code);
+        Assert.Equal(DemandStatus.UnderReview, demand.Status);
+    }
+
+    [Fact]
     public void Owner_cannot_approve_its_own_demand()
     {
         var demand = Submitted();

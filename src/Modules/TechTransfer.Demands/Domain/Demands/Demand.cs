@@ -105,10 +105,14 @@ public sealed class Demand : ISearchIndexed, IAudited
         return Result.Success();
     }
 
-    /// <summary>Platform staff approve a demand under review (UnderReview → Published), if its deadline is still ahead (DM.6, DM.9).</summary>
+    /// <summary>
+    /// Platform staff approve a demand under review (UnderReview → Published), if its deadline is still ahead (DM.6, DM.9);
+    /// nobody reviews a demand of their own organisation.
+    /// </summary>
     public Result Approve(Actor reviewer, string? comment, DateTimeOffset now)
     {
         if (!reviewer.IsPlatformStaff) return DemandErrors.NotReviewer;
+        if (reviewer.BelongsTo(OwnerOrganizationId)) return DemandErrors.ReviewerIsOwner;
         if (Status != DemandStatus.UnderReview) return DemandErrors.InvalidTransition(Status, DemandStatus.Published);
         if (Deadline <= now) return DemandErrors.DeadlinePassed;
         Status = DemandStatus.Published;
@@ -124,6 +128,7 @@ public sealed class Demand : ISearchIndexed, IAudited
     public Result Reject(Actor reviewer, string? reason, DateTimeOffset now)
     {
         if (!reviewer.IsPlatformStaff) return DemandErrors.NotReviewer;
+        if (reviewer.BelongsTo(OwnerOrganizationId)) return DemandErrors.ReviewerIsOwner;
         if (Status != DemandStatus.UnderReview) return DemandErrors.InvalidTransition(Status, DemandStatus.Draft);
         if (string.IsNullOrWhiteSpace(reason)) return DemandErrors.RejectionReasonRequired;
         Status = DemandStatus.Draft;

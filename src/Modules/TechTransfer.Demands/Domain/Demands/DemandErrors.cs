@@ -86,6 +86,10 @@ public static class DemandErrors
         "只有平台管理员或平台技术经理人可以审核需求", "Only platform administrators or the platform's technology managers may review demands.", Status: 403);
 
     /// <summary>DM.9</summary>
+    public static readonly Error ReviewerIsOwner = new("demand.reviewer_is_owner",
+        "审核人不能审核本单位发布的需求", "A reviewer may not review a demand of their own organisation.", Status: 403);
+
+    /// <summary>DM.9</summary>
     public static readonly Error RejectionReasonRequired = new("demand.rejection_reason_required",
         "退回需求时须填写审核意见", "Give a reason when returning a demand.", "reason", Status: 422);
 
