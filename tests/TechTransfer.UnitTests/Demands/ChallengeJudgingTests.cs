@@ -311,7 +311,7 @@ public sealed class ChallengeContractHandoffTests
 
     [Fact]
     public void Empty_contract_reference_is_refused() =>
-        Assert.Equal(ChallengeErrors.ContractReferenceInvalid.Code, _s.Challenge.LinkContract(_winner, _award.Id, "  ", _s.Now).Error?.Code);
+        Assert.Equal("challenge.contract_reference_invalid", _s.Challenge.LinkContract(_winner, _award.Id, "  ", _s.Now).Error?.FieldErrors.Single().Code);
 
     [Fact]
     public void Unknown_award_is_not_found() =>
@@ -332,7 +332,7 @@ public sealed class ChallengeCancelTests
     public void Cancelling_without_a_reason_is_refused()
     {
         var s = new ChallengeScenario();
-        Assert.Equal(ChallengeErrors.CancelReasonRequired.Code, s.Challenge.Cancel(s.Owner, null, s.Now).Error?.Code);
+        Assert.Equal("challenge.cancel_reason_required", s.Challenge.Cancel(s.Owner, null, s.Now).Error?.FieldErrors.Single().Code);
         Assert.Equal(ChallengeStatus.Published, s.Challenge.Status);
     }
 

@@ -215,7 +215,7 @@ public sealed class ChallengeJudgeTests
     public void Judge_without_an_organisation_is_refused()
     {
         var s = new ChallengeScenario();
-        Assert.Equal(ChallengeErrors.JudgeIncomplete.Code, s.Challenge.AddJudge(s.Owner, Guid.NewGuid(), Guid.Empty, "张研究员", s.Now).Error?.Code);
+        Assert.Equal("challenge.judge_incomplete", s.Challenge.AddJudge(s.Owner, Guid.NewGuid(), Guid.Empty, "张研究员", s.Now).Error?.FieldErrors.Single().Code);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class DemandCreateTests
     [Fact]
     public void Enterprise_user_without_an_organisation_cannot_post()
     {
-        var orphan = TechTransfer.Demands.Domain.Common.Actor.Create(Guid.NewGuid(), null, Platform, Roles.Enterprise);
+        var orphan = TechTransfer.Demands.Domain.Common.Actor.Create(Guid.NewGuid(), null, PlatformOrg, Roles.Enterprise);
         Assert.Equal(DemandErrors.OnlyEnterprisesPost.Code, Demand.Create(Guid.NewGuid(), orphan, ValidDemand(_now), _now).Error?.Code);
     }
 

@@ -177,7 +177,7 @@ public sealed class DemandReviewTests
     public void Returning_a_demand_without_a_reason_is_refused()
     {
         var demand = Submitted();
-        Assert.Equal(DemandErrors.RejectionReasonRequired.Code, demand.Reject(Admin(), " ", _now).Error?.Code);
+        Assert.Equal("demand.rejection_reason_required", demand.Reject(Admin(), " ", _now).Error?.FieldErrors.Single().Code);
         Assert.Equal(DemandStatus.UnderReview, demand.Status);
     }
 
@@ -234,7 +234,7 @@ public sealed class DemandOutcomeTests
     public void Demand_cannot_be_matched_with_its_own_organisation()
     {
         var demand = PublishedDemand(_owner, _now);
-        Assert.Equal(DemandErrors.MatchedOrganizationInvalid.Code, demand.MarkMatched(_owner, AcmeMotors, _now).Error?.Code);
+        Assert.Equal("demand.matched_organization_invalid", demand.MarkMatched(_owner, AcmeMotors, _now).Error?.FieldErrors.Single().Code);
         Assert.Equal(DemandStatus.Published, demand.Status);
     }
 
@@ -420,5 +420,17 @@ public sealed class DemandVisibilityTests
         Assert.True(demand.ContactVisibleTo(Enterprise(AcmeMotors)));
         Assert.True(demand.ContactVisibleTo(PlatformTechManager()));
         Assert.False(demand.ContactVisibleTo(Tto(Fudan)));
+    }
+}
+
+public sealed class DemandSearchMarkingTests
+{
+    [Fact]
+    public void Demands_and_challenges_are_search_indexed_under_their_document_types()
+    {
+        var demand = DraftDemand(Enterprise(AcmeMotors), Start);
+        var challenge = new ChallengeScenario().Challenge;
+        Assert.Equal(TechTransfer.SharedKernel.Search.SearchDocumentTypes.Demand, ((TechTransfer.SharedKernel.Search.ISearchIndexed)demand).SearchDocumentType);
+        Assert.Equal(TechTransfer.SharedKernel.Search.SearchDocumentTypes.Challenge, ((TechTransfer.SharedKernel.Search.ISearchIndexed)challenge).SearchDocumentType);
     }
 }

@@ -13,20 +13,20 @@ internal static class DemandsTestData
 
     public static FakeTimeProvider Clock() => new(Start);
 
-    public static readonly Guid Platform = Guid.Parse("00000000-0000-0000-0000-00000000000a");
+    public static readonly Guid PlatformOrg = Guid.Parse("00000000-0000-0000-0000-00000000000a");
     public static readonly Guid AcmeMotors = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
     public static readonly Guid BetaChem = Guid.Parse("00000000-0000-0000-0000-0000000000b1");
     public static readonly Guid Fudan = Guid.Parse("00000000-0000-0000-0000-0000000000f1");
     public static readonly Guid Tongji = Guid.Parse("00000000-0000-0000-0000-0000000000f2");
     public static readonly Guid ScienceCommission = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
 
-    public static Actor Enterprise(Guid org) => Actor.Create(Guid.NewGuid(), org, Platform, Roles.Enterprise);
-    public static Actor Admin() => Actor.Create(Guid.NewGuid(), Platform, Platform, Roles.PlatformAdmin);
-    public static Actor PlatformTechManager() => Actor.Create(Guid.NewGuid(), Platform, Platform, Roles.TechManager);
-    public static Actor OutsideTechManager(Guid org) => Actor.Create(Guid.NewGuid(), org, Platform, Roles.TechManager);
-    public static Actor Tto(Guid org) => Actor.Create(Guid.NewGuid(), org, Platform, Roles.InstitutionAdmin);
-    public static Actor Researcher(Guid org) => Actor.Create(Guid.NewGuid(), org, Platform, Roles.Researcher);
-    public static Actor Government(Guid org) => Actor.Create(Guid.NewGuid(), org, Platform, Roles.Analyst);
+    public static Actor Enterprise(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.Enterprise);
+    public static Actor Admin() => Actor.Create(Guid.NewGuid(), PlatformOrg, PlatformOrg, Roles.PlatformAdmin);
+    public static Actor PlatformTechManager() => Actor.Create(Guid.NewGuid(), PlatformOrg, PlatformOrg, Roles.TechManager);
+    public static Actor OutsideTechManager(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.TechManager);
+    public static Actor Tto(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.InstitutionAdmin);
+    public static Actor Researcher(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.Researcher);
+    public static Actor Government(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.Analyst);
 
     public static DemandDetails ValidDemand(DateTimeOffset now) => new()
     {
@@ -95,8 +95,8 @@ internal sealed class ChallengeScenario
 {
     public FakeTimeProvider Clock { get; } = DemandsTestData.Clock();
     public Actor Owner { get; } = DemandsTestData.Enterprise(DemandsTestData.AcmeMotors);
-    public Actor Judge { get; } = Actor.Create(Guid.NewGuid(), DemandsTestData.Tongji, DemandsTestData.Platform, Roles.Researcher);
-    public Actor SecondJudge { get; } = Actor.Create(Guid.NewGuid(), DemandsTestData.BetaChem, DemandsTestData.Platform, Roles.Enterprise);
+    public Actor Judge { get; } = Actor.Create(Guid.NewGuid(), DemandsTestData.Tongji, DemandsTestData.PlatformOrg, Roles.Researcher);
+    public Actor SecondJudge { get; } = Actor.Create(Guid.NewGuid(), DemandsTestData.BetaChem, DemandsTestData.PlatformOrg, Roles.Enterprise);
     public Challenge Challenge { get; }
 
     public ChallengeScenario(bool publish = true, int winners = 1)

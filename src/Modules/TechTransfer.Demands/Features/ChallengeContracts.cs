@@ -51,11 +51,11 @@ public sealed record ChallengeListQuery
     public string? Phase { get; init; }
     public string? Kind { get; init; }
     public string? Field { get; init; }
-    public bool Mine { get; init; }
+    public bool? Mine { get; init; }
     /// <summary>Only challenges I judge.</summary>
-    public bool Judging { get; init; }
-    public int Page { get; init; } = 1;
-    public int PageSize { get; init; } = 20;
+    public bool? Judging { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
 }
 
 public sealed record CriterionResponse(string Key, string NameZh, string NameEn, int Weight);

@@ -26,7 +26,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
 
     public async Task<Result<PagedResult<ChallengeSummary>>> ListAsync(ChallengeListQuery query, CancellationToken ct)
     {
-        var paging = new PageRequest(query.Page, query.PageSize);
+        var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
         var errors = paging.Validate().ToList();
         var actor = Actor;
         var now = clock.GetUtcNow();
@@ -42,7 +42,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
             else errors.Add(new("kind", "challenge.unknown_kind", "类型须为 OpenCall 或 InnovationContest", "Kind must be OpenCall or InnovationContest."));
         }
         if (!string.IsNullOrWhiteSpace(query.Field)) q = q.Where(c => c.Field == query.Field.Trim());
-        if (query.Mine)
+        if (query.Mine == true)
         {
             if (actor?.OrganizationId is not { } org) return Error.Forbidden;
             q = q.Where(c => c.OwnerOrganizationId == org);
@@ -67,7 +67,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
 
         List<Challenge> rows;
         int total;
-        if (query.Judging)
+        if (query.Judging == true)
         {
             // Judges live in a JSON column: filter in memory (a challenge has at most 15 judges, and the list is small).
             if (actor is null) return Error.Forbidden;

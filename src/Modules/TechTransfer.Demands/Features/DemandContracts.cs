@@ -66,12 +66,12 @@ public sealed record DemandListQuery
     public decimal? BudgetMin { get; init; }
     public decimal? BudgetMax { get; init; }
     /// <summary>Only my organisation's demands.</summary>
-    public bool Mine { get; init; }
+    public bool? Mine { get; init; }
     /// <summary>publishedAt (default), deadline, updatedAt, title.</summary>
     public string? Sort { get; init; }
-    public bool Desc { get; init; } = true;
-    public int Page { get; init; } = 1;
-    public int PageSize { get; init; } = 20;
+    public bool? Desc { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
 }
 
 public sealed record DemandSummary(

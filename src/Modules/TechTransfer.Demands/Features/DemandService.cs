@@ -31,7 +31,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
 
     public async Task<Result<PagedResult<DemandSummary>>> ListAsync(DemandListQuery query, CancellationToken ct)
     {
-        var paging = new PageRequest(query.Page, query.PageSize);
+        var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
         var errors = paging.Validate().ToList();
         var actor = Actor;
         var now = clock.GetUtcNow();
@@ -76,12 +76,12 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         }
         if (query.BudgetMin is { } bmin) q = q.Where(d => d.BudgetMaxYuan == null || d.BudgetMaxYuan >= bmin);
         if (query.BudgetMax is { } bmax) q = q.Where(d => d.BudgetMinYuan == null || d.BudgetMinYuan <= bmax);
-        if (query.Mine)
+        if (query.Mine == true)
         {
             if (actor?.OrganizationId is not { } org) return Error.Forbidden;
             q = q.Where(d => d.OwnerOrganizationId == org);
         }
-        IOrderedQueryable<Demand>? ordered = (query.Sort?.ToLowerInvariant(), query.Desc) switch
+        IOrderedQueryable<Demand>? ordered = (query.Sort?.ToLowerInvariant(), query.Desc ?? true) switch
         {
             (null or "" or "publishedat", true) => q.OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.UpdatedAt),
             (null or "" or "publishedat", false) => q.OrderBy(d => d.PublishedAt).ThenBy(d => d.UpdatedAt),

@@ -74,8 +74,8 @@ public static class ChallengeErrors
     public static readonly Error NoJudges = new("challenge.no_judges",
         "发布挑战前至少需要一位评审专家", "Name at least one judge before publishing.", "judges");   // CH.4
 
-    public static readonly Error JudgeIncomplete = new("challenge.judge_incomplete",
-        "评审专家须指定用户、所属机构和姓名", "A judge needs a user, an organisation and a name.", "judges", Status: 422);   // CH.4
+    public static readonly Error JudgeIncomplete = Error.Validation("judges", "challenge.judge_incomplete",
+        "评审专家须指定用户、所属机构和姓名", "A judge needs a user, an organisation and a name.");   // CH.4
 
     public static readonly Error JudgeAlreadyNamed = new("challenge.judge_already_named",
         "该专家已在评审名单中", "This user is already a judge of the challenge.", "judges");   // CH.4
@@ -132,11 +132,11 @@ public static class ChallengeErrors
     public static readonly Error ContractAlreadyLinked = new("challenge.contract_already_linked",
         "该获奖结果已关联合同", "This award is already linked to a contract.");   // CH.12
 
-    public static readonly Error ContractReferenceInvalid = new("challenge.contract_reference_invalid",
-        "请填写合同编号或链接（不超过 100 个字符）", "Give the contract number or link (at most 100 characters).", "contractReference", Status: 422);   // CH.12
+    public static readonly Error ContractReferenceInvalid = Error.Validation("contractReference", "challenge.contract_reference_invalid",
+        "请填写合同编号或链接（不超过 100 个字符）", "Give the contract number or link (at most 100 characters).");   // CH.12
 
-    public static readonly Error CancelReasonRequired = new("challenge.cancel_reason_required",
-        "取消挑战须说明原因", "Give a reason for cancelling the challenge.", "reason", Status: 422);   // CH.13
+    public static readonly Error CancelReasonRequired = Error.Validation("reason", "challenge.cancel_reason_required",
+        "取消挑战须说明原因", "Give a reason for cancelling the challenge.");   // CH.13
 
     public static readonly Error NotFound = Error.NotFound("challenge", "挑战");
 }

@@ -90,8 +90,8 @@ public static class DemandErrors
         "审核人不能审核本单位发布的需求", "A reviewer may not review a demand of their own organisation.", Status: 403);
 
     /// <summary>DM.9</summary>
-    public static readonly Error RejectionReasonRequired = new("demand.rejection_reason_required",
-        "退回需求时须填写审核意见", "Give a reason when returning a demand.", "reason", Status: 422);
+    public static readonly Error RejectionReasonRequired = Error.Validation("reason", "demand.rejection_reason_required",
+        "退回需求时须填写审核意见", "Give a reason when returning a demand.");
 
     /// <summary>DM.6</summary>
     public static readonly Error DeadlinePassed = new("demand.deadline_passed",
@@ -108,8 +108,8 @@ public static class DemandErrors
         $"A demand cannot go from {DemandLabels.Status(from).En.ToLowerInvariant()} to {DemandLabels.Status(to).En.ToLowerInvariant()}.");
 
     /// <summary>DM.8</summary>
-    public static readonly Error MatchedOrganizationInvalid = new("demand.matched_organization_invalid",
-        "请指定对接成功的另一家机构", "Name the other organisation the demand was matched with.", "matchedOrganizationId", Status: 422);
+    public static readonly Error MatchedOrganizationInvalid = Error.Validation("organizationId", "demand.matched_organization_invalid",
+        "请指定对接成功的另一家机构", "Name the other organisation the demand was matched with.");
 
     public static readonly Error NotFound = Error.NotFound("demand", "技术需求");
 
