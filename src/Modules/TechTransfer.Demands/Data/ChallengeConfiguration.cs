@@ -9,7 +9,7 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
 {
     public void Configure(EntityTypeBuilder<Challenge> b)
     {
-        b.ToTable("demands_challenges");
+        b.ToTable("dem_challenges");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Ignore(x => x.SearchDocumentType);
@@ -48,7 +48,7 @@ internal sealed class ChallengeApplicationConfiguration : IEntityTypeConfigurati
 {
     public void Configure(EntityTypeBuilder<ChallengeApplication> b)
     {
-        b.ToTable("demands_challenge_applications");
+        b.ToTable("dem_challenge_applications");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Ignore(x => x.JudgesWhoScored);
@@ -71,7 +71,7 @@ internal sealed class ChallengeAwardConfiguration : IEntityTypeConfiguration<Cha
 {
     public void Configure(EntityTypeBuilder<ChallengeAward> b)
     {
-        b.ToTable("demands_challenge_awards");
+        b.ToTable("dem_challenge_awards");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Score).HasPrecision(5, 2);

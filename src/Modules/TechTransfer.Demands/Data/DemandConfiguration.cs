@@ -8,7 +8,7 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
 {
     public void Configure(EntityTypeBuilder<Demand> b)
     {
-        b.ToTable("demands_demands");
+        b.ToTable("dem_demands");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Ignore(x => x.SearchDocumentType);
