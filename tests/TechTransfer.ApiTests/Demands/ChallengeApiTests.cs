@@ -72,6 +72,13 @@ public abstract class ChallengeApiTests(TechTransferFactory factory)
 
         var read = await (await factory.ClientAs(null).GetAsync($"/api/v1/challenges/{s.Id}")).Json(HttpStatusCode.OK);
         Assert.Equal("Announced", read.GetProperty("phase").GetString());
+
+        var judgeNotes = await factory.WithDbAsync((db, _) => db.Notifications.CountAsync(n => n.RecipientUserId == s.Judge.UserId));
+        Assert.Equal(1, judgeNotes);
+        var applicantNotes = await factory.WithDbAsync((db, _) => db.Notifications.Where(n => n.Link == $"/challenges/{s.Id}" && n.RecipientUserId != s.Judge.UserId)
+            .Select(n => n.TitleEn).ToListAsync());
+        Assert.Equal(2, applicantNotes.Count);
+        Assert.Contains(applicantNotes, t => t.StartsWith("Congratulations"));
     }
 
     [Fact]

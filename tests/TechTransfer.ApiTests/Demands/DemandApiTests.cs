@@ -47,6 +47,18 @@ public abstract class DemandApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task Owner_organisation_is_notified_when_its_demand_is_published()
+    {
+        var (owner, org) = await EnterpriseAsync();
+        var id = await factory.PublishDemandAsync(owner, title: "通知测试需求");
+        var notes = await factory.WithDbAsync((db, _) => db.Notifications.Where(n => n.RecipientOrganizationId == org).ToListAsync());
+        var note = Assert.Single(notes);
+        Assert.Contains("通知测试需求", note.TitleZh);
+        Assert.Contains("approved", note.TitleEn);
+        Assert.Equal($"/demands/{id}", note.Link);
+    }
+
+    [Fact]
     public async Task Another_enterprise_cannot_see_a_draft_directly_or_in_the_list()
     {
         var (owner, _) = await EnterpriseAsync();

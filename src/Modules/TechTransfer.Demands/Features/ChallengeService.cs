@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechTransfer.Data;
 using TechTransfer.Data.Identity;
+using TechTransfer.Data.Notifications;
 using TechTransfer.Demands.Domain.Challenges;
 using TechTransfer.Demands.Domain.Common;
 using TechTransfer.SharedKernel;
@@ -123,7 +124,13 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         if (judge is null)
             return Error.Validation("userName", "challenge.judge_unknown", "找不到该用户名的平台用户", "No platform user has this user name.");
         if (judge.OrganizationId is null) return ChallengeErrors.JudgeIncomplete;
-        return await ChangeAsync(id, (c, a, now) => c.AddJudge(a, judge.Id, judge.OrganizationId.Value, judge.DisplayName.Length > 0 ? judge.DisplayName : name!, now), ct);
+        return await ChangeAsync(id, (c, a, now) =>
+        {
+            var added = c.AddJudge(a, judge.Id, judge.OrganizationId.Value, judge.DisplayName.Length > 0 ? judge.DisplayName : name!, now);
+            if (added.IsSuccess)
+                db.Add(Notification.ToUser(judge.Id, Trim($"您已受邀担任“{c.Title}”的评审专家"), Trim($"You were named a judge of \"{c.Title}\""), $"/challenges/{c.Id}", now));
+            return added;
+        }, ct);
     }
 
     public async Task<Result<IReadOnlyList<ApplicationResponse>>> ListApplicationsAsync(Guid id, CancellationToken ct)
@@ -174,6 +181,15 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         var announced = challenge.Announce(actor, clock.GetUtcNow());
         if (announced.IsFailure) return announced.Error!;
         foreach (var award in announced.Value) db.Add(award);
+        var now = clock.GetUtcNow();
+        foreach (var application in challenge.Applications.Where(a => a.Status is ApplicationStatus.Awarded or ApplicationStatus.NotAwarded))
+        {
+            var won = application.Status == ApplicationStatus.Awarded;
+            db.Add(Notification.ToUser(application.ApplicantUserId,
+                Trim(won ? $"恭喜！您的申报在“{challenge.Title}”中入选（第 {application.Rank} 名）" : $"“{challenge.Title}”结果已公布，您的申报未入选"),
+                Trim(won ? $"Congratulations: your application to \"{challenge.Title}\" won (rank {application.Rank})" : $"The result of \"{challenge.Title}\" is out; your application was not selected"),
+                $"/challenges/{challenge.Id}", now));
+        }
         if (await SaveAsync(ct) is { } conflict) return conflict;
         return announced.Value.OrderBy(a => a.Rank).Select(ToAward).ToList();
     }
@@ -189,6 +205,8 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         if (await SaveAsync(ct) is { } conflict) return conflict;
         return ToAward(challenge.Awards.Single(a => a.Id == awardId));
     }
+
+    private static string Trim(string text) => text.Length <= 300 ? text : text[..299] + "…";
 
     private static AwardResponse ToAward(ChallengeAward a) =>
         new(a.Id, a.ApplicationId, a.OrganizationId, a.Rank, a.Score, a.AwardedAt, a.ContractReference, a.ContractLinkedAt);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechTransfer.Data;
+using TechTransfer.Data.Notifications;
 using TechTransfer.Demands.Domain.Common;
 using TechTransfer.Demands.Domain.Demands;
 using TechTransfer.SharedKernel;
@@ -127,8 +128,10 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
 
     public Task<Result<DemandResponse>> SubmitAsync(Guid id, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Submit(a, now), ct);
     public Task<Result<DemandResponse>> WithdrawAsync(Guid id, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Withdraw(a, now), ct);
-    public Task<Result<DemandResponse>> ApproveAsync(Guid id, ReviewRequest? r, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Approve(a, r?.Comment, now), ct);
-    public Task<Result<DemandResponse>> RejectAsync(Guid id, ReasonRequest? r, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Reject(a, r?.Reason, now), ct);
+    public Task<Result<DemandResponse>> ApproveAsync(Guid id, ReviewRequest? r, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Approve(a, r?.Comment, now), ct,
+        after: (d, now) => Notify(d, $"您的技术需求“{d.Title}”已审核通过并发布", $"Your technology demand \"{d.Title}\" was approved and published", now));
+    public Task<Result<DemandResponse>> RejectAsync(Guid id, ReasonRequest? r, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Reject(a, r?.Reason, now), ct,
+        after: (d, now) => Notify(d, $"您的技术需求“{d.Title}”被退回修改：{d.ReviewComment}", $"Your technology demand \"{d.Title}\" was returned: {d.ReviewComment}", now));
     public Task<Result<DemandResponse>> CloseAsync(Guid id, ReasonRequest? r, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Close(a, r?.Reason, now), ct);
     public Task<Result<DemandResponse>> MarkMatchedAsync(Guid id, MatchRequest? r, CancellationToken ct) =>
         ChangeAsync(id, null, (d, a, now) => d.MarkMatched(a, r?.OrganizationId ?? Guid.Empty, now), ct);
@@ -143,8 +146,14 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         return changed;
     }
 
+    /// <summary>站内通知 to the owner organisation's enterprise users, written in the same transaction as the change.</summary>
+    private void Notify(Demand d, string zh, string en, DateTimeOffset now) =>
+        db.Add(Notification.ToOrganization(d.OwnerOrganizationId, Roles.Enterprise, Trim(zh), Trim(en), $"/demands/{d.Id}", now));
+
+    private static string Trim(string text) => text.Length <= 300 ? text : text[..299] + "…";
+
     private async Task<Result<DemandResponse>> ChangeAsync(Guid id, int? version, Func<Demand, Actor, DateTimeOffset, Result> change,
-        CancellationToken ct, bool versionRequired = false)
+        CancellationToken ct, bool versionRequired = false, Action<Demand, DateTimeOffset>? after = null)
     {
         var actor = Actor;
         var demand = await Visible(actor).SingleOrDefaultAsync(d => d.Id == id, ct);
@@ -156,6 +165,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         var now = clock.GetUtcNow();
         var result = change(demand, actor, now);
         if (result.IsFailure) return result.Error!;
+        after?.Invoke(demand, now);
         try
         {
             await db.SaveChangesAsync(ct);
