@@ -26,7 +26,7 @@ public abstract class DemandPagesTests(TechTransferFactory factory)
 
         var list = await Html(factory.ClientAs(null), "/demands?q=" + Uri.EscapeDataString(title));
         Assert.Contains(title, list);
-        Assert.Contains("技术需求", list);
+        Assert.Contains("企业发布的技术需求，经平台审核后公开", list);
         var english = await Html(factory.ClientAs(null, "en"), $"/demands/{id}?culture=en");
         Assert.Contains(title, english);
         Assert.Contains("Cooperation modes", english);
