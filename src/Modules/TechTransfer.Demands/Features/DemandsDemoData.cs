@@ -192,8 +192,15 @@ internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeede
         db.Add(done);
     }
 
+    /// <summary>Display names of the demo accounts that judge (as in the accounts' demo data).</summary>
+    private static readonly Dictionary<string, string> JudgeNames = new()
+    {
+        ["manager.tti"] = "技术经理人 周经理",
+        ["researcher.sjtu"] = "交大 王研究员",
+    };
+
     private static void AddJudge(Challenge challenge, Actor owner, DemoDataContext context, string userName, string org, DateTimeOffset at) =>
-        Must(challenge.AddJudge(owner, context.Users[userName], context.Organizations[org], userName, at));
+        Must(challenge.AddJudge(owner, context.Users[userName], context.Organizations[org], JudgeNames.GetValueOrDefault(userName, userName), at));
 
     private static Actor ActorFor(DemoDataContext context, string userName, string org, string role) =>
         Actor.Create(context.Users.TryGetValue(userName, out var id) ? id : DemoUserId(userName), context.Organizations[org], null, role);
