@@ -14,7 +14,7 @@ namespace TechTransfer.Demands.Features;
 /// </summary>
 internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeeder
 {
-    public int Order => 30;
+    public int Order => 50;
 
     private sealed record DemoDemand(string Org, string Title, string Need, string Goal, string? Basis, string Field, string[] Ipc,
         string[] Keywords, decimal? Min, decimal? Max, int DeadlineDays, CooperationModes Modes, string Division,

@@ -1,0 +1,401 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+using TechTransfer.Contracts.Data;
+using TechTransfer.Contracts.Domain;
+using TechTransfer.Contracts.Domain.Calendar;
+using TechTransfer.Contracts.Features;
+using TechTransfer.Contracts.Features.Statistics;
+using TechTransfer.Data;
+using TechTransfer.SharedKernel;
+using TechTransfer.Web.Infrastructure;
+
+// Contract-register benchmark: loads N contracts (default 10,000,000) with a realistic generator, builds the
+// pre-aggregated statistics the same way registrations keep them current, then times every statistics query of
+// GET /api/v1/contracts/statistics against the plain GROUP BY over the contracts table, and the registration use case.
+// usage: dotnet run -c Release --project bench/TechTransfer.Bench.Contracts -- sqlite|postgres [count] [registrations]
+var provider = args.Length > 0 ? args[0].ToLowerInvariant() : "sqlite";
+var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000;
+var registrations = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 300;
+var dataDir = Path.Combine(Path.GetTempPath(), "tt-bench-contracts", provider);
+var pgBase = Environment.GetEnvironmentVariable("TECHTRANSFER_BENCH_POSTGRES") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
+var pgDb = "tt_bench_contracts";
+
+if (provider == "sqlite") { if (Directory.Exists(dataDir)) Directory.Delete(dataDir, true); Directory.CreateDirectory(dataDir); }
+else
+{
+    await using var c = new NpgsqlConnection(pgBase + ";Database=postgres");
+    await c.OpenAsync();
+    await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {pgDb} WITH (FORCE)", c);
+    await cmd.ExecuteNonQueryAsync();
+}
+
+var builder = Host.CreateApplicationBuilder();
+builder.Logging.ClearProviders();
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Platform:Mode"] = "Production",
+    ["Storage:Provider"] = provider == "sqlite" ? "Sqlite" : "Postgres",
+    ["Storage:DataDirectory"] = dataDir,
+    ["ConnectionStrings:Postgres"] = $"{pgBase};Database={pgDb}",
+});
+builder.Services.AddTechTransferCore(builder.Configuration);
+builder.Services.AddSingleton<ICurrentUser>(new BenchRegistrar());
+using var host = builder.Build();
+
+using (var scope = host.Services.CreateScope())
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+
+Console.WriteLine($"# Contracts benchmark — {provider}, {count:N0} contracts, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+var sw = Stopwatch.StartNew();
+var buckets = new Dictionary<(char, int, string, string), long[]>();
+using (var scope = host.Services.CreateScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+    var conn = db.Database.GetDbConnection();
+    await conn.OpenAsync();
+    // secondary indexes are dropped for the bulk load and rebuilt after it (timed separately)
+    var indexes = new List<(string Name, string Sql)>();
+    await using (var cmd = conn.CreateCommand())
+    {
+        cmd.CommandText = provider == "sqlite"
+            ? "SELECT name, sql FROM sqlite_master WHERE type='index' AND tbl_name='contracts_contracts' AND sql IS NOT NULL"
+            : "SELECT indexname, indexdef FROM pg_indexes WHERE tablename='contracts_contracts' AND indexname <> 'PK_contracts_contracts'";
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) indexes.Add((reader.GetString(0), reader.GetString(1)));
+    }
+    foreach (var (name, _) in indexes) await Exec(conn, $"DROP INDEX \"{name}\"");
+    if (provider == "sqlite") await LoadSqliteAsync(conn, count, buckets);
+    else await LoadPostgresAsync((NpgsqlConnection)conn, count, buckets);
+    Console.WriteLine($"- load {count:N0} contracts: {sw.Elapsed.TotalSeconds:N1} s");
+    sw.Restart();
+    foreach (var (_, sql) in indexes) await Exec(conn, sql);
+    Console.WriteLine($"- rebuild {indexes.Count} secondary indexes: {sw.Elapsed.TotalSeconds:N1} s");
+    sw.Restart();
+    await LoadBucketsAsync(db, conn, provider, buckets);
+    Console.WriteLine($"- build pre-aggregated statistics ({buckets.Count:N0} bucket rows): {sw.Elapsed.TotalSeconds:N1} s");
+    sw.Restart();
+    await Exec(conn, provider == "sqlite" ? "ANALYZE" : "VACUUM ANALYZE");
+    Console.WriteLine($"- analyze: {sw.Elapsed.TotalSeconds:N1} s");
+}
+
+// ---- statistics queries ----
+var ranges = new (string Name, DateOnly From, DateOnly To)[]
+{
+    ("10 years", new DateOnly(2016, 1, 1), new DateOnly(2025, 12, 31)),
+    ("1 year", new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)),
+    ("odd range", new DateOnly(2023, 3, 15), new DateOnly(2024, 8, 20)),
+};
+Console.WriteLine();
+Console.WriteLine("| groupBy | range | pre-aggregated (median of 5) | max | rows |");
+Console.WriteLine("|---|---|---|---|---|");
+var worst = 0.0;
+foreach (var g in Enum.GetValues<StatisticsGroupBy>())
+foreach (var (name, from, to) in ranges)
+{
+    var times = new List<double>();
+    var rows = 0;
+    for (var i = 0; i < 6; i++)
+    {
+        using var scope = host.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ContractStatisticsStore>();
+        var t = Stopwatch.StartNew();
+        var r = await store.QueryAsync(from, to, g, CancellationToken.None);
+        t.Stop();
+        rows = r.Value.Rows.Count;
+        if (i > 0) times.Add(t.Elapsed.TotalMilliseconds);
+    }
+    times.Sort();
+    worst = Math.Max(worst, times[^1]);
+    Console.WriteLine($"| {g} | {name} | {times[2]:N1} ms | {times[^1]:N1} ms | {rows} |");
+}
+Console.WriteLine($"\nslowest pre-aggregated statistics query: {worst:N1} ms");
+
+Console.WriteLine();
+Console.WriteLine("| plain GROUP BY over contracts_contracts | range | time | rows |");
+Console.WriteLine("|---|---|---|---|");
+using (var scope = host.Services.CreateScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+    var conn = db.Database.GetDbConnection();
+    await conn.OpenAsync();
+    foreach (var (label, key) in new[] { ("category", Q(provider, "StatCategory")), ("regionFlow", provider == "sqlite" ? "\"SellerProvince\" || '>' || \"BuyerProvince\"" : "\"SellerProvince\" || '>' || \"BuyerProvince\"") })
+    foreach (var (name, from, to) in ranges.Take(2))
+    {
+        var amount = provider == "sqlite" ? "SUM(CAST(\"TotalAmount\" AS REAL)), SUM(CAST(\"AssessedTechTransactionAmount\" AS REAL))" : "SUM(\"TotalAmount\"), SUM(\"AssessedTechTransactionAmount\")";
+        var sql = $"SELECT {key}, COUNT(*), {amount} FROM contracts_contracts WHERE \"RegisteredDate\" >= '{from:yyyy-MM-dd}' AND \"RegisteredDate\" <= '{to:yyyy-MM-dd}' AND \"Status\" IN ('Registered','ChangeRegistered') GROUP BY {key}";
+        var t = Stopwatch.StartNew();
+        var n = 0;
+        await using (var cmd = conn.CreateCommand())
+        {
+            cmd.CommandText = sql;
+            cmd.CommandTimeout = 600;
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) n++;
+        }
+        Console.WriteLine($"| {label} | {name} | {t.Elapsed.TotalMilliseconds:N0} ms | {n} |");
+    }
+}
+
+// ---- registration use case (validation, numbering, audit, statistics kept current) ----
+var ids = new List<Guid>();
+using (var scope = host.Services.CreateScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+    var catalog = scope.ServiceProvider.GetRequiredService<ContractRuleSetCatalog>();
+    var calendar = scope.ServiceProvider.GetRequiredService<HolidayCalendar>();
+    var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+    var now = clock.GetUtcNow();
+    var today = ChinaTime.Today(now);
+    var seller = Guid.NewGuid();
+    for (var i = 0; i < registrations; i++)
+    {
+        var d = new ContractDetails
+        {
+            ProjectName = $"基准测试合同 {i}", Category = ContractCategory.Development, SubType = ContractSubType.Commissioned,
+            SignedDate = today.AddDays(-3), ValidFrom = today.AddDays(-3), ValidTo = today.AddYears(1), TotalAmount = 100_000m + i,
+            Parties =
+            [
+                new PartyInput(PartyRole.Seller, "复旦大学", UnifiedSocialCreditCode.WithCheckCharacter("12310110MA1FL0001"), "022", "CHN", "310110", seller),
+                new PartyInput(PartyRole.Buyer, "苏州某公司", UnifiedSocialCreditCode.WithCheckCharacter("91320500MA1XY0002"), "150", "CHN", "320500"),
+            ],
+            TechnicalField = "电子信息",
+        };
+        var c = TechnologyContract.Draft(d, seller, null, now, catalog).Value;
+        c.AddAttachment(new AttachmentInfo(AttachmentKind.ContractText, "c.pdf", "application/pdf", 1, null, now), now);
+        c.Submit(seller, null, now, catalog);
+        c.Accept(Guid.NewGuid(), null, now, catalog, calendar);
+        db.Add(c);
+        ids.Add(c.Id);
+    }
+    await db.SaveChangesAsync();
+}
+var regTimes = new List<double>();
+foreach (var id in ids)
+{
+    using var scope = host.Services.CreateScope();
+    var service = scope.ServiceProvider.GetRequiredService<ContractService>();
+    var t = Stopwatch.StartNew();
+    var r = await service.RegisterAsync(id, new RegisterBody(null), CancellationToken.None);
+    t.Stop();
+    if (r.IsFailure) throw new InvalidOperationException(r.Error!.Code);
+    regTimes.Add(t.Elapsed.TotalMilliseconds);
+}
+var warm = regTimes.Skip(20).OrderBy(x => x).ToList();
+double P(double p) => warm[Math.Min(warm.Count - 1, (int)Math.Ceiling(p * warm.Count) - 1)];
+Console.WriteLine($"\nregistration ({warm.Count} after 20 warm-up): p50 {P(0.5):N1} ms, p95 {P(0.95):N1} ms, p99 {P(0.99):N1} ms, max {warm[^1]:N1} ms");
+return 0;
+
+static string Q(string provider, string column) => $"\"{column}\"";
+
+static async Task Exec(DbConnection conn, string sql)
+{
+    await using var cmd = conn.CreateCommand();
+    cmd.CommandText = sql;
+    cmd.CommandTimeout = 3600;
+    await cmd.ExecuteNonQueryAsync();
+}
+
+static async Task LoadSqliteAsync(DbConnection conn, int count, Dictionary<(char, int, string, string), long[]> buckets)
+{
+    await Exec(conn, "PRAGMA synchronous=OFF");
+    await Exec(conn, "PRAGMA cache_size=-500000");
+    var gen = new Generator(20240827);
+    const int batch = 200_000;
+    for (var start = 0; start < count; start += batch)
+    {
+        await using var tx = await conn.BeginTransactionAsync();
+        await using var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = $"INSERT INTO contracts_contracts ({string.Join(",", Generator.Columns.Select(c => "\"" + c + "\""))}) VALUES ({string.Join(",", Generator.Columns.Select((_, i) => "$p" + i))})";
+        var ps = Generator.Columns.Select((_, i) => { var p = cmd.CreateParameter(); p.ParameterName = "$p" + i; cmd.Parameters.Add(p); return p; }).ToArray();
+        await cmd.PrepareAsync();
+        for (var i = start; i < Math.Min(count, start + batch); i++)
+        {
+            var row = gen.Next(i, buckets);
+            for (var k = 0; k < ps.Length; k++)
+                ps[k].Value = row[k] switch
+                {
+                    null => DBNull.Value,
+                    Guid g => g.ToString().ToUpperInvariant(),
+                    DateTimeOffset o => o.UtcTicks,
+                    DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    decimal m => m.ToString(CultureInfo.InvariantCulture),
+                    bool b => b ? 1 : 0,
+                    var v => v,
+                };
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+    }
+}
+
+static async Task LoadPostgresAsync(NpgsqlConnection conn, int count, Dictionary<(char, int, string, string), long[]> buckets)
+{
+    var gen = new Generator(20240827);
+    await using var importer = await conn.BeginBinaryImportAsync(
+        $"COPY contracts_contracts ({string.Join(",", Generator.Columns.Select(c => "\"" + c + "\""))}) FROM STDIN (FORMAT BINARY)");
+    for (var i = 0; i < count; i++)
+    {
+        var row = gen.Next(i, buckets);
+        await importer.StartRowAsync();
+        foreach (var v in row)
+        {
+            switch (v)
+            {
+                case null: await importer.WriteNullAsync(); break;
+                case Guid g: await importer.WriteAsync(g, NpgsqlDbType.Uuid); break;
+                case DateTimeOffset o: await importer.WriteAsync(o.UtcDateTime, NpgsqlDbType.TimestampTz); break;
+                case DateOnly d: await importer.WriteAsync(d, NpgsqlDbType.Date); break;
+                case decimal m: await importer.WriteAsync(m, NpgsqlDbType.Numeric); break;
+                case bool b: await importer.WriteAsync(b, NpgsqlDbType.Boolean); break;
+                case int n: await importer.WriteAsync(n, NpgsqlDbType.Integer); break;
+                case string s: await importer.WriteAsync(s, NpgsqlDbType.Text); break;
+                default: throw new InvalidOperationException(v.GetType().Name);
+            }
+        }
+    }
+    await importer.CompleteAsync();
+}
+
+static async Task LoadBucketsAsync(TechTransferDbContext db, DbConnection conn, string provider, Dictionary<(char, int, string, string), long[]> buckets)
+{
+    if (provider == "postgres")
+    {
+        await using var importer = await ((NpgsqlConnection)conn).BeginBinaryImportAsync(
+            "COPY contracts_statistics (\"Granularity\",\"Period\",\"Dimension\",\"Key\",\"ContractCount\",\"TotalAmountFen\",\"TechAmountFen\") FROM STDIN (FORMAT BINARY)");
+        foreach (var ((g, p, d, k), v) in buckets)
+        {
+            await importer.StartRowAsync();
+            await importer.WriteAsync(g.ToString(), NpgsqlDbType.Varchar);
+            await importer.WriteAsync(p, NpgsqlDbType.Integer);
+            await importer.WriteAsync(d, NpgsqlDbType.Varchar);
+            await importer.WriteAsync(k, NpgsqlDbType.Varchar);
+            await importer.WriteAsync(v[0], NpgsqlDbType.Bigint);
+            await importer.WriteAsync(v[1], NpgsqlDbType.Bigint);
+            await importer.WriteAsync(v[2], NpgsqlDbType.Bigint);
+        }
+        await importer.CompleteAsync();
+        return;
+    }
+    await using var tx = await conn.BeginTransactionAsync();
+    await using var cmd = conn.CreateCommand();
+    cmd.Transaction = tx;
+    cmd.CommandText = "INSERT INTO contracts_statistics (\"Granularity\",\"Period\",\"Dimension\",\"Key\",\"ContractCount\",\"TotalAmountFen\",\"TechAmountFen\") VALUES ($g,$p,$d,$k,$c,$t,$x)";
+    var ps = new[] { "$g", "$p", "$d", "$k", "$c", "$t", "$x" }.Select(n => { var p = cmd.CreateParameter(); p.ParameterName = n; cmd.Parameters.Add(p); return p; }).ToArray();
+    await cmd.PrepareAsync();
+    foreach (var ((g, p, d, k), v) in buckets)
+    {
+        ps[0].Value = g.ToString(); ps[1].Value = p; ps[2].Value = d; ps[3].Value = k; ps[4].Value = v[0]; ps[5].Value = v[1]; ps[6].Value = v[2];
+        await cmd.ExecuteNonQueryAsync();
+    }
+    await tx.CommitAsync();
+    _ = db;
+}
+
+/// <summary>Registry caller for the registration timing.</summary>
+internal sealed class BenchRegistrar : ICurrentUser
+{
+    public bool IsAuthenticated => true;
+    public Guid? UserId { get; } = Guid.NewGuid();
+    public string? UserName => "bench-registrar";
+    public Guid? OrganizationId { get; } = Guid.NewGuid();
+    public bool IsInRole(string role) => role == Roles.Registrar;
+}
+
+/// <summary>
+/// Realistic contracts: five categories (development and service most common), heavy-tailed amounts (log-normal,
+/// median ≈ 200 千元, a few above 1 亿元), Shanghai sellers by district (universities, institutes, enterprises),
+/// buyers in Shanghai, the Yangtze River Delta, other provinces and abroad, registration dates over 2016–2025.
+/// </summary>
+internal sealed class Generator(int seed)
+{
+    public static readonly string[] Columns =
+    [
+        "Id", "OwnerOrganizationId", "CreatedAt", "UpdatedAt", "Version", "ProjectName", "Category", "SubType", "Form", "SignedDate", "ValidFrom", "ValidTo",
+        "TotalAmount", "non_technical_items_json", "payment_json", "ip_refs_json", "IsGovernmentFunded", "IsMixedContract", "IsForeignLanguage",
+        "SignedByInternalUnit", "LinkedToDevelopmentOrTransfer", "TechnicalField", "Origin", "attachments_json", "DeclaredTechTransactionAmount",
+        "AssessedTechTransactionAmount", "IsLargeContract", "IsDisputed", "Status", "status_history_json", "RegistrationNo", "RegisteredAt", "Fingerprint",
+        "PossibleDuplicate", "CorrectionPending", "benefit_uses_json", "notification_tasks_json", "StatCategory", "SellerNatureGroup", "SellerProvince",
+        "SellerDivision", "BuyerNatureGroup", "BuyerProvince", "RegisteredDate",
+    ];
+
+    private readonly Random _r = new(seed);
+    private readonly Dictionary<(int, string), int> _serials = [];
+    private static readonly string[] Districts = ["310101", "310104", "310105", "310106", "310107", "310109", "310110", "310112", "310113", "310114", "310115", "310116", "310117", "310118", "310120", "310151"];
+    private static readonly string[] OtherProvinces = ["11", "12", "35", "36", "37", "41", "42", "43", "44", "50", "51", "61"];
+    private static readonly string[] Fields = ["电子信息", "先进制造", "生物医药", "新材料", "新能源", "节能环保", "现代交通", "城市建设", "农业", "其他"];
+    private static readonly (ContractCategory C, ContractSubType S, int W)[] Cats =
+    [
+        (ContractCategory.Development, ContractSubType.Commissioned, 30), (ContractCategory.Development, ContractSubType.Cooperative, 8),
+        (ContractCategory.Service, ContractSubType.GeneralService, 30), (ContractCategory.Service, ContractSubType.Training, 2), (ContractCategory.Service, ContractSubType.Intermediary, 2),
+        (ContractCategory.Consulting, ContractSubType.None, 12), (ContractCategory.Transfer, ContractSubType.PatentAssignment, 5), (ContractCategory.Transfer, ContractSubType.TechnicalSecretTransfer, 4),
+        (ContractCategory.Licensing, ContractSubType.PatentLicense, 6), (ContractCategory.Licensing, ContractSubType.TechnicalSecretLicense, 1),
+    ];
+    private static readonly string[] SellerNatures = ["150", "150", "150", "160", "170", "170", "110", "021", "022", "022", "023", "300", "400"];
+    private static readonly string[] BuyerNatures = ["150", "150", "160", "170", "110", "300", "200", "011", "021", "022"];
+    private const string EmptyList = "[]";
+    private const string Payment = "{\"mode\":\"LumpSumOnce\",\"royaltyBase\":null,\"royaltyRate\":null,\"royaltyRateSchedule\":null,\"entryFee\":null,\"installments\":null,\"schedule\":[]}";
+
+    public object?[] Next(int i, Dictionary<(char, int, string, string), long[]> buckets)
+    {
+        var r = _r;
+        var day = new DateOnly(2016, 1, 1).AddDays(r.Next(3653));
+        var pick = r.Next(100);
+        var (cat, sub, _) = Cats[0];
+        foreach (var c in Cats) { if (pick < c.W) { (cat, sub) = (c.C, c.S); break; } pick -= c.W; }
+        // log-normal: median ≈ 200,000 yuan, sigma 1.6 → heavy tail
+        var u1 = 1.0 - r.NextDouble(); var u2 = r.NextDouble();
+        var z = Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+        var total = Math.Round((decimal)Math.Min(Math.Exp(12.2 + 1.6 * z), 2e9), 2);
+        var tech = r.Next(10) == 0 ? Math.Round(total * 0.85m, 2) : total;
+        var sellerDivision = Districts[r.Next(Districts.Length)];
+        var bp = r.Next(100);
+        var buyerProvince = bp < 50 ? "31" : bp < 65 ? "32" : bp < 77 ? "33" : bp < 82 ? "34" : bp < 98 ? OtherProvinces[r.Next(OtherProvinces.Length)] : "XX";
+        var sellerNature = EntityNatures.Group(SellerNatures[r.Next(SellerNatures.Length)]);
+        var buyerNature = EntityNatures.Group(BuyerNatures[r.Next(BuyerNatures.Length)]);
+        var field = Fields[r.Next(Fields.Length)];
+        var registeredAt = new DateTimeOffset(day.Year, day.Month, day.Day, 2, 0, 0, TimeSpan.Zero);
+        var signed = day.AddDays(-r.Next(5, 60));
+        var statCat = ContractCategories.StatisticalCategory(cat, sub);
+        var officeKey = (day.Year, sellerDivision);
+        _serials[officeKey] = _serials.GetValueOrDefault(officeKey) + 1;
+        var regNo = $"{day.Year:D4}{sellerDivision}{_serials[officeKey]:D6}";
+
+        var keys = new (string, string)[]
+        {
+            (StatisticsDimensions.All, ""), (StatisticsDimensions.Category, statCat.ToString()), (StatisticsDimensions.SellerNature, sellerNature),
+            (StatisticsDimensions.Division, "31"), (StatisticsDimensions.District, sellerDivision), (StatisticsDimensions.Field, field),
+            (StatisticsDimensions.BuyerType, buyerNature), (StatisticsDimensions.RegionFlow, $"31>{buyerProvince}"),
+        };
+        var dayKey = day.Year * 10000 + day.Month * 100 + day.Day;
+        var monthKey = day.Year * 100 + day.Month;
+        var totalFen = ContractStatisticsBucket.ToFen(total);
+        var techFen = ContractStatisticsBucket.ToFen(tech);
+        foreach (var (dim, key) in keys)
+        {
+            foreach (var (g, p) in new[] { ('D', dayKey), ('M', monthKey) })
+            {
+                if (!buckets.TryGetValue((g, p, dim, key), out var v)) buckets[(g, p, dim, key)] = v = new long[3];
+                v[0]++; v[1] += totalFen; v[2] += techFen;
+            }
+        }
+
+        // time-ordered ids (UUIDv7), as a real register would mint them: appends, not random B-tree inserts
+        var id = Guid.CreateVersion7(new DateTimeOffset(2015, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMilliseconds(i));
+        return
+        [
+            id, Guid.Empty, registeredAt, registeredAt, 5, $"技术合同 {i}", cat.ToString(), sub.ToString(), "Written", signed, signed, signed.AddYears(2),
+            total, EmptyList, Payment, EmptyList, false, false, false, false, false, field, "Manual", EmptyList, total, tech, tech >= 5_000_000m, false,
+            "Registered", EmptyList, regNo, registeredAt, id.ToString("N"), false, false, EmptyList, EmptyList, statCat.ToString(), sellerNature, "31",
+            sellerDivision, buyerNature, buyerProvince, day,
+        ];
+    }
+}

@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using TechTransfer.Achievements.Features;
+using TechTransfer.Platform;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Achievements.Endpoints;
+
+internal static class AchievementEndpoints
+{
+    public static void MapAchievementEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/achievements").WithTags("Achievements").RequireAuthorization();
+        g.MapGet("/", ListAchievements).WithName(nameof(ListAchievements)).WithSummary("List achievements (科技成果) visible to the caller, with paging and filters");
+        g.MapGet("/idle", ListIdleAchievements).WithName(nameof(ListIdleAchievements)).WithSummary("The office's idle achievements with ages (R5.3)");
+        g.MapPost("/idle/scan", ScanIdleAchievements).WithName(nameof(ScanIdleAchievements)).WithSummary("Run the daily idle check now (platform admin)");
+        g.MapGet("/{id:guid}", GetAchievement).WithName(nameof(GetAchievement));
+        g.MapPost("/", CreateAchievement).WithName(nameof(CreateAchievement)).WithSummary("A researcher starts a disclosure (draft)");
+        g.MapPut("/{id:guid}", EditAchievement).WithName(nameof(EditAchievement));
+        g.MapPost("/{id:guid}/disclose", DiscloseAchievement).WithName(nameof(DiscloseAchievement));
+        g.MapPost("/{id:guid}/start-review", StartAchievementReview).WithName(nameof(StartAchievementReview));
+        g.MapPost("/{id:guid}/register", RegisterAchievement).WithName(nameof(RegisterAchievement));
+        g.MapPost("/{id:guid}/return", ReturnAchievement).WithName(nameof(ReturnAchievement));
+        g.MapPost("/{id:guid}/decline", DeclineAchievement).WithName(nameof(DeclineAchievement));
+        g.MapPut("/{id:guid}/evaluation", EvaluateAchievement).WithName(nameof(EvaluateAchievement));
+        g.MapPut("/{id:guid}/conversion", UpdateAchievementConversion).WithName(nameof(UpdateAchievementConversion));
+        g.MapPut("/{id:guid}/idle-justification", JustifyIdleAchievement).WithName(nameof(JustifyIdleAchievement));
+        g.MapPut("/{id:guid}/confidentiality", SetAchievementConfidentiality).WithName(nameof(SetAchievementConfidentiality));
+        g.MapPost("/{id:guid}/attachments", UploadAchievementAttachment).WithName(nameof(UploadAchievementAttachment)).DisableAntiforgery();
+        g.MapGet("/{id:guid}/attachments/{attachmentId:guid}", DownloadAchievementAttachment).WithName(nameof(DownloadAchievementAttachment));
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Result<T> r) => r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+
+    internal static async Task<Results<Ok<PagedResult<AchievementSummary>>, ProblemHttpResult>> ListAchievements(
+        [AsParameters] AchievementListQuery query, AchievementService s, CancellationToken ct) => Reply(await s.ListAsync(query, ct));
+
+    internal static async Task<Results<Ok<PagedResult<IdleAchievementDto>>, ProblemHttpResult>> ListIdleAchievements(
+        AchievementService s, CancellationToken ct, int page = 1, int pageSize = 20) => Reply(await s.IdleListAsync(page, pageSize, ct));
+
+    internal static async Task<Results<Ok<IdleAchievementScanner.ScanResult>, ProblemHttpResult>> ScanIdleAchievements(
+        IdleAchievementScanner scanner, ICurrentUser user, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.PlatformAdmin)) return Error.Forbidden.ToProblem();
+        return TypedResults.Ok(await scanner.RunAsync(ct));
+    }
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> GetAchievement(Guid id, AchievementService s, CancellationToken ct) =>
+        Reply(await s.GetAsync(id, ct));
+
+    internal static async Task<Results<Created<AchievementResponse>, ProblemHttpResult>> CreateAchievement(
+        AchievementRequest request, AchievementService s, CancellationToken ct)
+    {
+        var r = await s.CreateAsync(request, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Created($"/api/v1/achievements/{r.Value.Id}", r.Value);
+    }
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> EditAchievement(
+        Guid id, AchievementRequest request, AchievementService s, CancellationToken ct) => Reply(await s.EditAsync(id, request, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> DiscloseAchievement(Guid id, AchievementService s, CancellationToken ct) =>
+        Reply(await s.DiscloseAsync(id, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> StartAchievementReview(Guid id, AchievementService s, CancellationToken ct) =>
+        Reply(await s.StartReviewAsync(id, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> RegisterAchievement(
+        Guid id, [FromBody] ReasonRequest? body, AchievementService s, CancellationToken ct) => Reply(await s.RegisterAsync(id, body?.Reason, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> ReturnAchievement(
+        Guid id, ReasonRequest body, AchievementService s, CancellationToken ct) => Reply(await s.ReturnAsync(id, body.Reason, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> DeclineAchievement(
+        Guid id, ReasonRequest body, AchievementService s, CancellationToken ct) => Reply(await s.DeclineAsync(id, body.Reason, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> EvaluateAchievement(
+        Guid id, EvaluationRequest body, AchievementService s, CancellationToken ct) => Reply(await s.EvaluateAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> UpdateAchievementConversion(
+        Guid id, ConversionRequest body, AchievementService s, CancellationToken ct) => Reply(await s.UpdateConversionAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> JustifyIdleAchievement(
+        Guid id, JustificationRequest body, AchievementService s, CancellationToken ct) => Reply(await s.JustifyIdleAsync(id, body.Justification, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> SetAchievementConfidentiality(
+        Guid id, ConfidentialityRequest body, AchievementService s, CancellationToken ct) => Reply(await s.SetConfidentialityAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> UploadAchievementAttachment(
+        Guid id, IFormFile? file, [FromForm] bool? confidential, AchievementService s, CancellationToken ct) =>
+        Reply(await s.AddAttachmentAsync(id, file, confidential ?? false, ct));
+
+    internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadAchievementAttachment(
+        Guid id, Guid attachmentId, AchievementService s, HttpContext http, CancellationToken ct)
+    {
+        var r = await s.OpenAttachmentAsync(id, attachmentId, ct);
+        if (r.IsFailure) return r.Error!.ToProblem();
+        http.Response.Headers["X-Content-Type-Options"] = "nosniff";
+        http.Response.Headers["Content-Security-Policy"] = "sandbox";
+        return TypedResults.File(r.Value.Content, "application/octet-stream", r.Value.Attachment.FileName);
+    }
+}
+
+internal static class RightsGrantEndpoints
+{
+    public static void MapRightsGrantEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/rights-grants").WithTags("RightsGrants").RequireAuthorization();
+        g.MapGet("/", ListRightsGrants).WithName(nameof(ListRightsGrants)).WithSummary("List rights grants (赋权) with paging and filters");
+        g.MapGet("/{id:guid}", GetRightsGrant).WithName(nameof(GetRightsGrant));
+        g.MapPost("/", RequestRightsGrant).WithName(nameof(RequestRightsGrant)).WithSummary("Request a rights grant (R5.2; completers of idle achievements, R5.3)");
+        g.MapPost("/{id:guid}/approve", ApproveRightsGrant).WithName(nameof(ApproveRightsGrant));
+        g.MapPost("/{id:guid}/reject", RejectRightsGrant).WithName(nameof(RejectRightsGrant));
+        g.MapPost("/{id:guid}/withdraw", WithdrawRightsGrant).WithName(nameof(WithdrawRightsGrant));
+        g.MapPut("/{id:guid}/ownership-change", RecordOwnershipChange).WithName(nameof(RecordOwnershipChange));
+        g.MapGet("/{id:guid}/certificate", GetRightsGrantCertificate).WithName(nameof(GetRightsGrantCertificate));
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Result<T> r) => r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+
+    internal static async Task<Results<Ok<PagedResult<RightsGrantSummary>>, ProblemHttpResult>> ListRightsGrants(
+        [AsParameters] RightsGrantListQuery query, RightsGrantService s, CancellationToken ct) => Reply(await s.ListAsync(query, ct));
+
+    internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> GetRightsGrant(Guid id, RightsGrantService s, CancellationToken ct) =>
+        Reply(await s.GetAsync(id, ct));
+
+    internal static async Task<Results<Created<RightsGrantResponse>, ProblemHttpResult>> RequestRightsGrant(
+        RightsGrantRequest request, RightsGrantService s, CancellationToken ct)
+    {
+        var r = await s.RequestAsync(request, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Created($"/api/v1/rights-grants/{r.Value.Id}", r.Value);
+    }
+
+    internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> ApproveRightsGrant(
+        Guid id, [FromBody] ReasonRequest? body, RightsGrantService s, CancellationToken ct) => Reply(await s.ApproveAsync(id, body?.Reason, ct));
+
+    internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> RejectRightsGrant(
+        Guid id, ReasonRequest body, RightsGrantService s, CancellationToken ct) => Reply(await s.RejectAsync(id, body.Reason, ct));
+
+    internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> WithdrawRightsGrant(Guid id, RightsGrantService s, CancellationToken ct) =>
+        Reply(await s.WithdrawAsync(id, ct));
+
+    internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> RecordOwnershipChange(
+        Guid id, OwnershipChangeRequest body, RightsGrantService s, CancellationToken ct) => Reply(await s.RecordOwnershipChangeAsync(id, body.FiledOn, ct));
+
+    internal static async Task<Results<Ok<RightsGrantCertificateResponse>, ProblemHttpResult>> GetRightsGrantCertificate(
+        Guid id, RightsGrantService s, CancellationToken ct) => Reply(await s.CertificateAsync(id, ct));
+}
+
+internal static class IncomeDistributionEndpoints
+{
+    public static void MapIncomeDistributionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/income-distributions").WithTags("IncomeDistributions").RequireAuthorization();
+        g.MapGet("/", ListIncomeDistributions).WithName(nameof(ListIncomeDistributions)).WithSummary("List distribution plans (收益分配) with paging and filters");
+        g.MapGet("/rules", GetIncomeRules).WithName(nameof(GetIncomeRules)).WithSummary("The rule set and office share that apply to the caller's organisation on a date");
+        g.MapGet("/annual-report", GetAnnualConversionReport).WithName(nameof(GetAnnualConversionReport)).WithSummary("Annual conversion report (R4.7)");
+        g.MapPost("/annual-report/{year:int}/submit", SubmitAnnualConversionReport).WithName(nameof(SubmitAnnualConversionReport));
+        g.MapGet("/{id:guid}", GetIncomeDistribution).WithName(nameof(GetIncomeDistribution));
+        g.MapPost("/", PlanIncomeDistribution).WithName(nameof(PlanIncomeDistribution)).WithSummary("Draft a plan; checked against the team-share floor (R4.1–R4.4)");
+        g.MapPost("/{id:guid}/approve", ApproveIncomeDistribution).WithName(nameof(ApproveIncomeDistribution));
+        g.MapPost("/{id:guid}/payouts", RecordIncomePayout).WithName(nameof(RecordIncomePayout)).WithSummary("Record a payout (R4.5, R4.6)");
+    }
+
+    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Result<T> r) => r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+
+    internal static async Task<Results<Ok<PagedResult<IncomeSummary>>, ProblemHttpResult>> ListIncomeDistributions(
+        [AsParameters] IncomeListQuery query, IncomeDistributionService s, CancellationToken ct) => Reply(await s.ListAsync(query, ct));
+
+    internal static Results<Ok<RuleSetDto>, ProblemHttpResult> GetIncomeRules(IncomeDistributionService s, TimeProvider clock, DateOnly? date) =>
+        Reply(s.RulesFor(date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+
+    internal static async Task<Results<Ok<AnnualReportResponse>, ProblemHttpResult>> GetAnnualConversionReport(
+        int year, IncomeDistributionService s, CancellationToken ct) => Reply(await s.AnnualReportAsync(year, ct));
+
+    internal static async Task<Results<Ok<AnnualReportResponse>, ProblemHttpResult>> SubmitAnnualConversionReport(
+        int year, IncomeDistributionService s, CancellationToken ct) => Reply(await s.SubmitAnnualReportAsync(year, ct));
+
+    internal static async Task<Results<Ok<IncomeResponse>, ProblemHttpResult>> GetIncomeDistribution(Guid id, IncomeDistributionService s, CancellationToken ct) =>
+        Reply(await s.GetAsync(id, ct));
+
+    internal static async Task<Results<Created<IncomeResponse>, ProblemHttpResult>> PlanIncomeDistribution(
+        IncomePlanRequest request, IncomeDistributionService s, CancellationToken ct)
+    {
+        var r = await s.PlanAsync(request, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Created($"/api/v1/income-distributions/{r.Value.Id}", r.Value);
+    }
+
+    internal static async Task<Results<Ok<IncomeResponse>, ProblemHttpResult>> ApproveIncomeDistribution(Guid id, IncomeDistributionService s, CancellationToken ct) =>
+        Reply(await s.ApproveAsync(id, ct));
+
+    internal static async Task<Results<Ok<IncomeResponse>, ProblemHttpResult>> RecordIncomePayout(
+        Guid id, PayoutRequest body, IncomeDistributionService s, CancellationToken ct) => Reply(await s.RecordPayoutAsync(id, body, ct));
+}

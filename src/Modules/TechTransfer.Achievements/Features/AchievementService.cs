@@ -1,0 +1,212 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TechTransfer.Achievements.Domain;
+using TechTransfer.Data;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Achievements.Features;
+
+/// <summary>
+/// Use cases of achievements (科技成果, R5.1), shared by the API and the pages. Every query is scoped by
+/// <see cref="Visible"/>: another organisation's draft or confidential achievement is simply not found (404).
+/// </summary>
+public sealed class AchievementService(
+    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AchievementsOptions> options, AttachmentStore store)
+{
+    private AchievementsOptions Options => options.Value;
+    private IQueryable<Achievement> Achievements => db.Set<Achievement>();
+    private DateTimeOffset Now => clock.GetUtcNow();
+    public Actor? Actor => Domain.Actor.From(user);
+    public Viewer Viewer => new(user.UserId, user.OrganizationId, user.IsInRole(Roles.PlatformAdmin));
+
+    /// <summary>SQL form of <see cref="Achievement.CanBeSeenBy"/>.</summary>
+    public static Expression<Func<Achievement, bool>> Visible(Viewer v)
+    {
+        var uid = v.UserId ?? Guid.Empty;
+        var org = v.OrganizationId ?? Guid.Empty;
+        var admin = v.IsPlatformAdmin;
+        var signedIn = v.UserId is not null;
+        return a => (signedIn && (a.CreatedByUserId == uid || a.NamedViewerUserIds.Contains(uid) || a.CompleterUserIds.Contains(uid)))
+                    || (signedIn && a.OwnerOrganizationId == org && a.Status != AchievementStatus.Draft)
+                    || (admin && a.Status != AchievementStatus.Draft)
+                    || (a.Status == AchievementStatus.Registered && !a.IsConfidential);
+    }
+
+    public async Task<Result<PagedResult<AchievementSummary>>> ListAsync(AchievementListQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        var pagingErrors = paging.Validate();
+        if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+        var q = Achievements.AsNoTracking().Where(Visible(Viewer));
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var term = query.Q.Trim();
+            var lower = term.ToLowerInvariant();
+            q = q.Where(a => a.Title.Contains(term) || (a.TitleEn != null && a.TitleEn.ToLower().Contains(lower)) || a.TechnicalField.Contains(term));
+        }
+        if (query.Status is { } status) q = q.Where(a => a.Status == status);
+        if (query.ConversionStatus is { } cs) q = q.Where(a => a.ConversionStatus == cs);
+        if (query.FundingSource is { } fs) q = q.Where(a => a.FundingSource == fs);
+        if (query.IpType is { } ip) q = q.Where(a => a.IpType == ip);
+        if (!string.IsNullOrWhiteSpace(query.Field)) q = q.Where(a => a.TechnicalField == query.Field.Trim());
+        if (query.OrganizationId is { } orgId) q = q.Where(a => a.OwnerOrganizationId == orgId);
+        if (query.Mine && user.UserId is { } me) q = q.Where(a => a.CreatedByUserId == me || a.CompleterUserIds.Contains(me));
+        if (query.Idle is { } idle) q = idle ? q.Where(a => a.IdleFlaggedAt != null) : q.Where(a => a.IdleFlaggedAt == null);
+
+        IQueryable<Achievement>? sorted = (query.Sort?.ToLowerInvariant(), query.Desc) switch
+        {
+            (null or "", _) => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
+            ("updatedat", false) => q.OrderBy(a => a.UpdatedAt).ThenBy(a => a.Id),
+            ("updatedat", true) => q.OrderByDescending(a => a.UpdatedAt).ThenBy(a => a.Id),
+            ("title", false) => q.OrderBy(a => a.Title).ThenBy(a => a.Id),
+            ("title", true) => q.OrderByDescending(a => a.Title).ThenBy(a => a.Id),
+            ("registeredat", false) => q.OrderBy(a => a.UnitRegisteredAt).ThenBy(a => a.Id),
+            ("registeredat", true) => q.OrderByDescending(a => a.UnitRegisteredAt).ThenBy(a => a.Id),
+            ("trl", false) => q.OrderBy(a => a.Trl).ThenBy(a => a.Id),
+            ("trl", true) => q.OrderByDescending(a => a.Trl).ThenBy(a => a.Id),
+            _ => null,
+        };
+        if (sorted is null)
+            return Error.Validation("sort", "paging.unknown_sort", "排序字段须为 updatedAt、title、registeredAt 或 trl",
+                "Sort by one of updatedAt, title, registeredAt or trl.");
+        var total = await q.CountAsync(ct);
+        var items = await sorted.Skip(paging.Skip).Take(paging.PageSize)
+            .Select(a => new AchievementSummary(a.Id, a.Title, a.TitleEn, a.TechnicalField, a.IpType, a.Trl, a.FundingSource, a.Status,
+                a.ConversionStatus, a.ConversionMode, a.OwnerOrganizationId, a.IsConfidential, a.DisclosedAt, a.UnitRegisteredAt, a.IdleFlaggedAt, a.UpdatedAt))
+            .ToListAsync(ct);
+        return new PagedResult<AchievementSummary>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<Result<AchievementResponse>> GetAsync(Guid id, CancellationToken ct)
+    {
+        var a = await Achievements.AsNoTracking().Where(Visible(Viewer)).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return a is null ? AchievementErrors.NotFound : AchievementResponse.From(a, Viewer, Actor);
+    }
+
+    /// <summary>Loads a visible achievement for a change (tracked).</summary>
+    internal async Task<Achievement?> LoadAsync(Guid id, CancellationToken ct) =>
+        await Achievements.Where(Visible(Viewer)).SingleOrDefaultAsync(x => x.Id == id, ct);
+
+    public async Task<Result<AchievementResponse>> CreateAsync(AchievementRequest request, CancellationToken ct)
+    {
+        if (Actor is not { } actor) return Error.Forbidden;
+        var result = Achievement.Draft(request.ToInput(), actor, Now);
+        if (result.IsFailure) return result.Error!;
+        db.Add(result.Value);
+        if (await SaveAsync(ct) is { } conflict) return conflict;
+        return AchievementResponse.From(result.Value, Viewer, actor);
+    }
+
+    public Task<Result<AchievementResponse>> EditAsync(Guid id, AchievementRequest request, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.Edit(request.ToInput(), actor, Now), ct);
+
+    public Task<Result<AchievementResponse>> DiscloseAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.Disclose(actor, Now), ct);
+
+    public Task<Result<AchievementResponse>> StartReviewAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.StartReview(actor, Now), ct);
+
+    public Task<Result<AchievementResponse>> RegisterAsync(Guid id, string? note, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.Register(actor, Now, note), ct);
+
+    public Task<Result<AchievementResponse>> ReturnAsync(Guid id, string? reason, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.Return(actor, Now, reason ?? ""), ct);
+
+    public Task<Result<AchievementResponse>> DeclineAsync(Guid id, string? reason, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.Decline(actor, Now, reason ?? ""), ct);
+
+    public Task<Result<AchievementResponse>> EvaluateAsync(Guid id, EvaluationRequest r, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.RecordEvaluation(
+            new AchievementEvaluation(r.ValueAssessment ?? "", r.Potential, r.EstimatedValueYuan, r.ProofOfConcept, r.Notes), actor, Now), ct);
+
+    public Task<Result<AchievementResponse>> UpdateConversionAsync(Guid id, ConversionRequest r, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.UpdateConversion(r.Status, r.Mode, actor, Now, r.CounterpartyIsForeign, r.ExclusiveLicence,
+            r.ProjectAuthorityApprovalRef, r.Note), ct);
+
+    public Task<Result<AchievementResponse>> JustifyIdleAsync(Guid id, string? justification, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.RecordIdleJustification(justification ?? "", actor, Now), ct);
+
+    public Task<Result<AchievementResponse>> SetConfidentialityAsync(Guid id, ConfidentialityRequest r, CancellationToken ct) =>
+        ChangeAsync(id, (a, actor) => a.SetConfidentiality(r.IsConfidential, r.ConfidentialDetails, r.NamedViewerUserIds ?? [], actor, Now), ct);
+
+    /// <summary>Checks the upload (size, type, content), stores it under the data directory and records it (R5.1).</summary>
+    public async Task<Result<AchievementResponse>> AddAttachmentAsync(Guid id, IFormFile? file, bool confidential, CancellationToken ct)
+    {
+        if (Actor is not { } actor) return Error.Forbidden;
+        if (file is null) return AchievementErrors.AttachmentEmpty;
+        var a = await LoadAsync(id, ct);
+        if (a is null) return AchievementErrors.NotFound;
+        var head = new byte[16];
+        int read;
+        await using (var s = file.OpenReadStream()) read = await s.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct);
+        var check = AttachmentRules.Check(file.FileName, file.Length, head.AsSpan(0, read), Options.Attachments);
+        if (check.IsFailure) return check.Error!;
+        var attachmentId = Guid.NewGuid();
+        var fileName = Path.GetFileName(file.FileName);
+        var stored = await store.SaveAsync(a.Id, attachmentId, file.OpenReadStream, ct);
+        var attachment = new AchievementAttachment(attachmentId, fileName, check.Value, file.Length, stored.Sha256, stored.RelativePath, confidential, actor.UserId, Now);
+        var added = a.AddAttachment(attachment, actor, Options.Attachments, Now);
+        if (added.IsFailure)
+        {
+            store.Delete(stored.RelativePath);
+            return added.Error!;
+        }
+        if (await SaveAsync(ct) is { } conflict)
+        {
+            store.Delete(stored.RelativePath);
+            return conflict;
+        }
+        return AchievementResponse.From(a, Viewer, actor);
+    }
+
+    public async Task<Result<(AchievementAttachment Attachment, Stream Content)>> OpenAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
+    {
+        var a = await Achievements.AsNoTracking().Where(Visible(Viewer)).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var att = a?.Attachments.FirstOrDefault(x => x.Id == attachmentId);
+        if (a is null || att is null || (att.IsConfidential && !a.CanSeeConfidentialFields(Viewer)))
+            return Error.NotFound("attachment", "附件");
+        var stream = store.Open(att.StoragePath);
+        return stream is null ? Error.NotFound("attachment", "附件") : (att, stream);
+    }
+
+    /// <summary>The office's idle list (R5.3) with ages, oldest first.</summary>
+    public async Task<Result<PagedResult<IdleAchievementDto>>> IdleListAsync(int page, int pageSize, CancellationToken ct)
+    {
+        if (Actor is not { } actor || !actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.RoleNotAllowed;
+        var paging = new PageRequest(page, pageSize);
+        if (paging.Validate() is { Count: > 0 } pe) return Error.Validation(pe);
+        var q = Achievements.AsNoTracking().Where(a => a.OwnerOrganizationId == actor.OrganizationId && a.IdleFlaggedAt != null);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(a => a.UnitRegisteredAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var now = Now;
+        var items = rows.Select(a => new IdleAchievementDto(a.Id, a.Title, a.TitleEn, a.UnitRegisteredAt!.Value, a.AgeInDays(now) ?? 0,
+            a.IdleFlaggedAt!.Value, a.StateMayImplementOrLicense, a.Completers.Select(c => c.Name).ToList())).ToList();
+        return new PagedResult<IdleAchievementDto>(items, paging.Page, paging.PageSize, total);
+    }
+
+    private async Task<Result<AchievementResponse>> ChangeAsync(Guid id, Func<Achievement, Actor, Result> change, CancellationToken ct)
+    {
+        if (Actor is not { } actor) return Error.Forbidden;
+        var a = await LoadAsync(id, ct);
+        if (a is null) return AchievementErrors.NotFound;
+        var result = change(a, actor);
+        if (result.IsFailure) return result.Error!;
+        if (await SaveAsync(ct) is { } conflict) return conflict;
+        return AchievementResponse.From(a, Viewer, actor);
+    }
+
+    private async Task<Error?> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.ConcurrencyConflict;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TechTransfer.Achievements.Domain;
+using TechTransfer.Data;
+using TechTransfer.Data.Notifications;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Achievements.Features;
+
+/// <summary>
+/// One run of the idle-achievement check (R5.3, R5.4): evaluates every registered, fiscally funded achievement
+/// against the idle rule set of its organisation's jurisdiction; newly flagged ones notify their completers and the office.
+/// </summary>
+public sealed class IdleAchievementScanner(TechTransferDbContext db, TimeProvider clock, IOptions<AchievementsOptions> options, ILogger<IdleAchievementScanner> log)
+{
+    public sealed record ScanResult(int Checked, int Flagged, int Cleared);
+
+    public async Task<ScanResult> RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        var today = DateOnly.FromDateTime(now.ToOffset(o.LocalUtcOffset).DateTime);
+        var candidates = await db.Set<Achievement>()
+            .Where(a => a.Status == AchievementStatus.Registered && a.FundingSource == FundingSource.Fiscal)
+            .ToListAsync(ct);
+        int flagged = 0, cleared = 0;
+        foreach (var a in candidates)
+        {
+            var rules = RuleSetSelector.Select(o.EffectiveIdleRuleSets, o.For(a.OwnerOrganizationId).Jurisdiction, today);
+            if (rules.IsFailure) continue;
+            var wasIdle = a.EligibleForCompleterLedConversion;
+            if (!a.EvaluateIdle(rules.Value, now)) continue;
+            if (!wasIdle && a.EligibleForCompleterLedConversion)
+            {
+                flagged++;
+                var link = $"/achievements/{a.Id}";
+                foreach (var uid in a.CompleterUserIds)
+                    db.Add(Notification.ToUser(uid, $"成果“{a.Title}”登记满一年未转化，您可申请赋权后自行转化",
+                        $"\"{a.TitleEn ?? a.Title}\" has been idle for over a year; you may request a rights grant to convert it", link, now));
+                db.Add(Notification.ToOrganization(a.OwnerOrganizationId, Roles.InstitutionAdmin, $"闲置成果：{a.Title}",
+                    $"Idle achievement: {a.TitleEn ?? a.Title}", "/achievements/idle", now));
+            }
+            else if (wasIdle && !a.EligibleForCompleterLedConversion) cleared++;
+        }
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Idle achievements: {Checked} checked, {Flagged} flagged, {Cleared} cleared", candidates.Count, flagged, cleared);
+        return new ScanResult(candidates.Count, flagged, cleared);
+    }
+}
+
+/// <summary>[CFG] The daily idle job.</summary>
+public sealed class IdleJobOptions
+{
+    public const string Section = "Achievements:IdleJob";
+    public bool Enabled { get; set; } = true;
+    /// <summary>Delay after start before the first run.</summary>
+    public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
+}
+
+/// <summary>Runs <see cref="IdleAchievementScanner"/> once a day, timed by <see cref="TimeProvider"/>.</summary>
+public sealed class IdleAchievementJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IdleJobOptions> options, ILogger<IdleAchievementJob> log)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.Enabled) return;
+        try
+        {
+            await Task.Delay(o.InitialDelay, clock, stoppingToken);
+            using var timer = new PeriodicTimer(o.Interval, clock);
+            do
+            {
+                try
+                {
+                    using var scope = scopes.CreateScope();
+                    await scope.ServiceProvider.GetRequiredService<IdleAchievementScanner>().RunAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogError(ex, "Idle achievement scan failed; retrying at the next interval");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

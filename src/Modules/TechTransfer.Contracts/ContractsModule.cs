@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TechTransfer.Contracts.Domain;
+using TechTransfer.Contracts.Domain.Calendar;
+using TechTransfer.Contracts.Endpoints;
+using TechTransfer.Contracts.Features;
+using TechTransfer.Contracts.Features.Statistics;
+using TechTransfer.Platform;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Contracts;
+
+/// <summary>Technology contract registration (技术合同认定登记): the registrar's system of record (spec §2).</summary>
+public sealed class ContractsModule : IModule
+{
+    public string Name => "Contracts";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ContractsOptions>(configuration.GetSection(ContractsOptions.Section));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<ContractsOptions>>().Value;
+            return o.RuleSets.Count > 0 ? new ContractRuleSetCatalog(o.RuleSets) : ContractRuleSetCatalog.Defaults;
+        });
+        services.AddSingleton(_ => HolidayCalendar.Prc);
+        services.AddScoped<ContractService>();
+        services.AddScoped<ContractStatisticsStore>();
+        services.AddScoped<IDemoDataSeeder, ContractDemoData>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapContractEndpoints();
+
+    public IEnumerable<NavItem> Navigation =>
+    [
+        new("/contracts", "技术合同登记", "Contract registration", 40, [Roles.InstitutionAdmin, Roles.Researcher, Roles.Enterprise, Roles.TechManager, Roles.ExchangeOperator]),
+        new("/contracts/workbench", "登记工作台", "Registrar workbench", 41, [Roles.Registrar]),
+        new("/contracts/statistics", "合同统计", "Contract statistics", 42, [Roles.Registrar, Roles.Analyst, Roles.PlatformAdmin]),
+    ];
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TechTransfer.Contracts.Domain.Calendar;
+
+public enum CalendarDayKind
+{
+    /// <summary>放假 (a day off, even if it is a weekday)</summary>
+    Holiday = 1,
+    /// <summary>调休上班 (a working day, even if it is a weekend)</summary>
+    AdjustedWorkday = 2,
+}
+
+/// <summary>One row of the holiday calendar table (R0.3).</summary>
+public sealed record CalendarDay(DateOnly Date, CalendarDayKind Kind, string Zh, string En);
+
+/// <summary>The provenance of one year of the calendar (R0.4 style): Confirmed from the State Council notice, or Unconfirmed.</summary>
+public sealed record CalendarYear(int Year, string Source, string Provenance);
+
+/// <summary>
+/// 节假日日历 (R0.3): PRC statutory holidays and adjusted workdays as data. Weekends are days off unless listed as
+/// adjusted workdays; weekdays are working days unless listed as holidays.
+/// </summary>
+public sealed class HolidayCalendar
+{
+    private readonly Dictionary<DateOnly, CalendarDay> _days;
+
+    public HolidayCalendar(IEnumerable<CalendarDay> days, IEnumerable<CalendarYear>? years = null)
+    {
+        _days = days.ToDictionary(d => d.Date);
+        Years = (years ?? []).ToList();
+    }
+
+    public IReadOnlyList<CalendarYear> Years { get; }
+    public IEnumerable<CalendarDay> Days => _days.Values.OrderBy(d => d.Date);
+
+    /// <summary>The calendar shipped with the module (2024–2027; 2027 is provisional until the State Council notice is loaded).</summary>
+    public static HolidayCalendar Prc => PrcLazy.Value;
+
+    private static readonly Lazy<HolidayCalendar> PrcLazy = new(LoadEmbedded);
+
+    public CalendarDay? Find(DateOnly date) => _days.GetValueOrDefault(date);
+
+    public bool IsWorkingDay(DateOnly date)
+    {
+        if (_days.TryGetValue(date, out var d)) return d.Kind == CalendarDayKind.AdjustedWorkday;
+        return date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+    }
+
+    /// <summary>
+    /// The <paramref name="workingDays"/>-th working day after <paramref name="start"/> (the start day itself is not counted).
+    /// </summary>
+    public DateOnly AddWorkingDays(DateOnly start, int workingDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var d = start;
+        var left = workingDays;
+        while (left > 0)
+        {
+            d = d.AddDays(1);
+            if (IsWorkingDay(d)) left--;
+        }
+        return d;
+    }
+
+    /// <summary>Working days in (from, to]: how many working days have passed after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int WorkingDaysBetween(DateOnly from, DateOnly to)
+    {
+        var n = 0;
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1)) if (IsWorkingDay(d)) n++;
+        return n;
+    }
+
+    private static HolidayCalendar LoadEmbedded()
+    {
+        using var s = typeof(HolidayCalendar).Assembly.GetManifestResourceStream("TechTransfer.Contracts.prc-holidays.json")
+                      ?? throw new InvalidOperationException("The embedded holiday calendar is missing.");
+        return FromJson(s);
+    }
+
+    public static HolidayCalendar FromJson(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<CalendarFile>(json, JsonOptions)
+                   ?? throw new InvalidOperationException("The holiday calendar file is empty.");
+        var days = file.Years.SelectMany(y => y.Days.Select(d => new CalendarDay(DateOnly.Parse(d.Date, System.Globalization.CultureInfo.InvariantCulture), d.Kind, d.Zh, d.En)));
+        return new HolidayCalendar(days, file.Years.Select(y => new CalendarYear(y.Year, y.Source, y.Provenance)));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private sealed record CalendarFile(List<YearEntry> Years);
+    private sealed record YearEntry(int Year, string Source, string Provenance, List<DayEntry> Days);
+    private sealed record DayEntry(string Date, CalendarDayKind Kind, string Zh, string En);
+}
+
+/// <summary>SLA due dates (R2.10): working or calendar days from the clock start, by rule set. Never approves anything.</summary>
+public static class SlaClock
+{
+    public static DateOnly DueDate(DateOnly clockStart, int days, SlaDayKind kind, HolidayCalendar calendar) =>
+        kind == SlaDayKind.WorkingDays ? calendar.AddWorkingDays(clockStart, days) : clockStart.AddDays(days);
+
+    /// <summary>Overdue when today is after the due date.</summary>
+    public static bool IsOverdue(DateOnly? dueDate, DateOnly today) => dueDate is { } due && today > due;
+}
+
+/// <summary>China Standard Time (UTC+8): the dates the registry works in.</summary>
+public static class ChinaTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
+
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
+}

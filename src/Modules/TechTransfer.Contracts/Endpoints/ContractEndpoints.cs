@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using TechTransfer.Contracts.Domain;
+using TechTransfer.Contracts.Domain.Calendar;
+using TechTransfer.Contracts.Features;
+using TechTransfer.Contracts.Features.Import;
+using TechTransfer.Contracts.Features.Statistics;
+using TechTransfer.Platform;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Contracts.Endpoints;
+
+/// <summary>Problem details for contract errors: the platform's shape plus <c>rule</c>, the spec rule that failed.</summary>
+internal static class ContractProblems
+{
+    public static ProblemHttpResult Problem(this Error error)
+    {
+        var pd = error.ToProblemDetails(Bilingual.CurrentIsEnglish ? "en" : "zh-CN");
+        var rules = new[] { ContractErrors.RuleOf(error.Code) }.Concat(error.FieldErrors.Select(f => ContractErrors.RuleOf(f.Code)))
+            .Where(r => r is not null).Distinct().ToList();
+        if (rules.Count > 0) pd.Extensions["rule"] = string.Join(",", rules);
+        return TypedResults.Problem(pd);
+    }
+}
+
+internal static class ContractEndpoints
+{
+    public static void MapContractEndpoints(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/contracts").WithTags("Contracts").RequireAuthorization();
+        g.MapGet("/", ListContracts).WithName(nameof(ListContracts)).WithSummary("List contracts visible to the caller; registrars see the queue sorted by due date");
+        g.MapGet("/{id:guid}", GetContract).WithName(nameof(GetContract));
+        g.MapPost("/", CreateContract).WithName(nameof(CreateContract)).WithSummary("Create a draft (seller side, R2.8)");
+        g.MapPut("/{id:guid}", UpdateContract).WithName(nameof(UpdateContract));
+        g.MapPost("/{id:guid}/attachments", AddAttachment).WithName(nameof(AddAttachment));
+        g.MapPost("/{id:guid}/submit", SubmitContract).WithName(nameof(SubmitContract)).WithSummary("Submit, or resubmit after supplements (R2.7–R2.9)");
+        g.MapPost("/{id:guid}/accept", AcceptContract).WithName(nameof(AcceptContract)).WithSummary("Registrar accepts: the SLA clock starts (R2.10)");
+        g.MapPost("/{id:guid}/supplements", RequestSupplements).WithName(nameof(RequestSupplements)).WithSummary("Registrar requests supplements: the clock stops");
+        g.MapPost("/{id:guid}/expert-review", SendToExpertReview).WithName(nameof(SendToExpertReview)).WithSummary("Large or disputed contracts (R2.4)");
+        g.MapPost("/{id:guid}/register", RegisterContract).WithName(nameof(RegisterContract)).WithSummary("Register with an assessed technology transaction amount");
+        g.MapPost("/{id:guid}/reject", RejectContract).WithName(nameof(RejectContract));
+        g.MapPost("/{id:guid}/changes", ChangeRegistration).WithName(nameof(ChangeRegistration)).WithSummary("变更登记 (R2.11)");
+        g.MapPost("/{id:guid}/corrections", FileCorrection).WithName(nameof(FileCorrection)).WithSummary("补正 by the registrant (R2.3)");
+        g.MapPost("/{id:guid}/cancel", CancelRegistration).WithName(nameof(CancelRegistration));
+        g.MapPost("/{id:guid}/revoke", RevokeRegistration).WithName(nameof(RevokeRegistration));
+        g.MapPost("/{id:guid}/objections", FileObjection).WithName(nameof(FileObjection));
+        g.MapPost("/{id:guid}/objections/resolve", ResolveObjection).WithName(nameof(ResolveObjection));
+        g.MapPost("/{id:guid}/not-duplicate", ClearDuplicate).WithName(nameof(ClearDuplicate));
+        g.MapPost("/{id:guid}/benefits", RecordBenefit).WithName(nameof(RecordBenefit)).WithSummary("Record a reward payout or tax-relief certificate (blocked while a correction is pending, R2.3)");
+        g.MapGet("/{id:guid}/certificate", GetCertificate).WithName(nameof(GetCertificate)).WithSummary("The registration certificate (PDF, Chinese)");
+        g.MapGet("/statistics", GetStatistics).WithName(nameof(GetStatistics))
+            .WithSummary("Turnover, technology transaction amount and counts; groupBy = year|month|category|sellerNature|division|district|field|buyerType|regionFlow; format=xlsx for Excel");
+        g.MapPost("/import", ImportContracts).WithName(nameof(ImportContracts)).DisableAntiforgery()
+            .WithSummary("Bulk import from Excel; nothing is imported if any row is bad unless skipInvalid=true");
+        g.MapGet("/import/template", ImportTemplate).WithName(nameof(ImportTemplate));
+        g.MapGet("/calendar", GetCalendar).WithName(nameof(GetCalendar)).WithSummary("Holiday calendar used for working-day deadlines (R0.3)");
+        g.MapGet("/cit-relief", CitRelief).WithName(nameof(CitRelief)).WithSummary("CIT relief calculator (R2.13), information only");
+    }
+
+    private static Results<Ok<ContractResponse>, ProblemHttpResult> Out(Result<ContractResponse> r) =>
+        r.IsFailure ? r.Error!.Problem() : TypedResults.Ok(r.Value);
+
+    internal static async Task<Results<Ok<PagedResult<ContractSummary>>, ProblemHttpResult>> ListContracts(
+        [AsParameters] ContractListQuery query, ContractService service, CancellationToken ct)
+    {
+        var r = await service.ListAsync(query, ct);
+        return r.IsFailure ? r.Error!.Problem() : TypedResults.Ok(r.Value);
+    }
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> GetContract(Guid id, ContractService service, CancellationToken ct) =>
+        Out(await service.GetAsync(id, ct));
+
+    internal static async Task<Results<Created<ContractResponse>, ProblemHttpResult>> CreateContract(ContractRequest request, ContractService service, CancellationToken ct)
+    {
+        var r = await service.CreateAsync(request, ct);
+        return r.IsFailure ? r.Error!.Problem() : TypedResults.Created($"/api/v1/contracts/{r.Value.Id}", r.Value);
+    }
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> UpdateContract(Guid id, ContractRequest request, ContractService service, CancellationToken ct) =>
+        Out(await service.UpdateAsync(id, request, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> AddAttachment(Guid id, AttachmentRequest request, ContractService service, CancellationToken ct) =>
+        Out(await service.AddAttachmentAsync(id, request, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> SubmitContract(Guid id, ContractService service, CancellationToken ct) =>
+        Out(await service.SubmitAsync(id, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> AcceptContract(Guid id, ContractService service, CancellationToken ct) =>
+        Out(await service.AcceptAsync(id, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> RequestSupplements(Guid id, SupplementRequestBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.RequestSupplementAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> SendToExpertReview(Guid id, ExpertReviewBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.ExpertReviewAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> RegisterContract(Guid id, RegisterBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.RegisterAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> RejectContract(Guid id, RejectBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.RejectAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> ChangeRegistration(Guid id, ChangeBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.ChangeAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> FileCorrection(Guid id, CorrectionBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.FileCorrectionAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> CancelRegistration(Guid id, ReasonBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.CancelAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> RevokeRegistration(Guid id, RevokeBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.RevokeAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> FileObjection(Guid id, ObjectionBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.FileObjectionAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> ResolveObjection(Guid id, ResolveObjectionBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.ResolveObjectionAsync(id, body, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> ClearDuplicate(Guid id, ContractService service, CancellationToken ct) =>
+        Out(await service.ClearDuplicateAsync(id, ct));
+
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> RecordBenefit(Guid id, BenefitBody body, ContractService service, CancellationToken ct) =>
+        Out(await service.RecordBenefitAsync(id, body, ct));
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCertificate(Guid id, ContractService service, CancellationToken ct)
+    {
+        var r = await service.CertificateAsync(id, ct);
+        return r.IsFailure ? r.Error!.Problem() : TypedResults.File(r.Value, "application/pdf", $"certificate-{id:N}.pdf");
+    }
+
+    internal static async Task<Results<Ok<StatisticsResponse>, FileContentHttpResult, ProblemHttpResult>> GetStatistics(
+        DateOnly? from, DateOnly? to, string? groupBy, string? format, ICurrentUser user, ContractStatisticsStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (!user.IsInAnyRole(Roles.Registrar, Roles.Analyst, Roles.PlatformAdmin)) return Error.Forbidden.Problem();
+        var g = ContractStatistics.ParseGroupBy(groupBy);
+        if (g.IsFailure) return g.Error!.Problem();
+        var today = ChinaTime.Today(clock.GetUtcNow());
+        var r = await store.QueryAsync(from ?? new DateOnly(today.Year, 1, 1), to ?? today, g.Value, ct);
+        if (r.IsFailure) return r.Error!.Problem();
+        var s = r.Value;
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.File(ContractStatistics.ToExcel(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                $"contract-statistics-{s.GroupBy}-{s.From:yyyyMMdd}-{s.To:yyyyMMdd}.xlsx");
+        return TypedResults.Ok(new StatisticsResponse(s.From, s.To, s.GroupBy, s.Count, s.TotalAmount, s.TechTransactionAmount, s.Rows, "pre-aggregated"));
+    }
+
+    internal static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> ImportContracts(
+        IFormFile file, bool? skipInvalid, ContractService service, CancellationToken ct)
+    {
+        await using var s = file.OpenReadStream();
+        using var ms = new MemoryStream();
+        await s.CopyToAsync(ms, ct);
+        ms.Position = 0;
+        var r = await service.ImportAsync(ms, skipInvalid == true, ct);
+        if (r.IsFailure) return r.Error!.Problem();
+        if (r.Value.Imported == 0 && r.Value.Invalid > 0 && !r.Value.SkippedInvalid)
+        {
+            var error = new Error("contract_import.rows_invalid", $"有 {r.Value.Invalid} 行数据有误，未导入任何合同", $"{r.Value.Invalid} rows are invalid; nothing was imported.", "file", 422)
+            {
+                FieldErrors = r.Value.Errors.Select(e => new FieldError($"rows[{e.Row}].{e.Field}", e.Code, $"第 {e.Row} 行：{e.Zh}", $"Row {e.Row}: {e.En}")).ToList(),
+            };
+            return error.Problem();
+        }
+        return TypedResults.Ok(r.Value);
+    }
+
+    internal static FileContentHttpResult ImportTemplate() =>
+        TypedResults.File(ContractExcelImport.Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contract-import-template.xlsx");
+
+    internal static Ok<object> GetCalendar(int? year, HolidayCalendar calendar) =>
+        TypedResults.Ok<object>(new
+        {
+            years = calendar.Years,
+            days = calendar.Days.Where(d => year is null || d.Date.Year == year),
+        });
+
+    internal static Results<Ok<CitReliefResult>, ProblemHttpResult> CitRelief(decimal? revenue, decimal? amortisation, decimal? taxes, decimal? expenses)
+    {
+        if (revenue is not { } rev || rev < 0)
+            return Error.Validation("revenue", "validation.required", "技术转让收入为必填项且不小于 0", "Transfer revenue is required and must be zero or more.").Problem();
+        return TypedResults.Ok(TaxBenefits.CitRelief(rev, amortisation ?? 0, taxes ?? 0, expenses ?? 0));
+    }
+}

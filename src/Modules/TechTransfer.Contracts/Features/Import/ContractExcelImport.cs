@@ -1,0 +1,198 @@
+using System.Globalization;
+using MiniExcelLibs;
+using TechTransfer.Contracts.Domain;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Contracts.Features.Import;
+
+/// <summary>One problem in one row of an import file (row numbers as Excel shows them: the header is row 1).</summary>
+public sealed record ImportRowError(int Row, string Field, string Code, string Zh, string En);
+
+/// <summary>A parsed row: the contract content, or the errors that stop it.</summary>
+public sealed record ImportRow(int Row, ContractDetails? Details, IReadOnlyList<ImportRowError> Errors)
+{
+    public bool IsValid => Details is not null && Errors.Count == 0;
+}
+
+/// <summary>
+/// Bulk import of contracts from Excel (issue 5): one contract per row, one seller and one buyer per row, Chinese headers.
+/// Every row is validated with the same rules as the form; the caller imports nothing if any row is bad unless skip-invalid.
+/// </summary>
+public static class ContractExcelImport
+{
+    public static readonly string[] Headers =
+    [
+        "项目名称", "合同类别", "合同子类", "合同形式", "签订日期", "生效日期", "终止日期",
+        "卖方名称", "卖方统一社会信用代码", "卖方性质代码", "卖方国别", "卖方行政区划",
+        "买方名称", "买方统一社会信用代码", "买方性质代码", "买方国别", "买方行政区划",
+        "合同成交额", "非技术性款项", "技术领域", "支付方式",
+    ];
+
+    public static IReadOnlyList<ImportRow> Parse(Stream xlsx, ContractRuleSetCatalog catalog, Guid? sellerOrganizationId)
+    {
+        var result = new List<ImportRow>();
+        List<IDictionary<string, object?>> rows;
+        try
+        {
+            rows = xlsx.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or ArgumentException)
+        {
+            return [new ImportRow(1, null, [new ImportRowError(1, "file", "import.file_unreadable", "无法读取文件，请使用 .xlsx 模板", "The file cannot be read; use the .xlsx template.")])];
+        }
+        var missing = Headers.Take(18).Where(h => rows.Count > 0 && !rows[0].ContainsKey(h)).ToList();
+        if (missing.Count > 0)
+            return [new ImportRow(1, null, [new ImportRowError(1, string.Join(",", missing), "import.headers_missing",
+                $"缺少列：{string.Join("、", missing)}", $"Missing columns: {string.Join(", ", missing)}")])];
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var excelRow = i + 2;
+            var r = rows[i];
+            if (r.Values.All(v => v is null || string.IsNullOrWhiteSpace(Convert.ToString(v, CultureInfo.InvariantCulture)))) continue;
+            result.Add(ParseRow(excelRow, r, catalog, sellerOrganizationId));
+        }
+        return result;
+    }
+
+    private static ImportRow ParseRow(int row, IDictionary<string, object?> r, ContractRuleSetCatalog catalog, Guid? sellerOrg)
+    {
+        var errors = new List<ImportRowError>();
+        string S(string h) => r.TryGetValue(h, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim() : "";
+        void Err(string field, string code, string zh, string en) => errors.Add(new ImportRowError(row, field, code, zh, en));
+
+        DateOnly? D(string h)
+        {
+            if (!r.TryGetValue(h, out var v) || v is null || (v is string s0 && string.IsNullOrWhiteSpace(s0)))
+            {
+                Err(h, "import.date_required", $"“{h}”为必填日期", $"'{h}' is a required date.");
+                return null;
+            }
+            if (v is DateTime dt) return DateOnly.FromDateTime(dt);
+            if (v is double oa) return DateOnly.FromDateTime(DateTime.FromOADate(oa));
+            var s = Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim();
+            foreach (var f in new[] { "yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyy年M月d日", "yyyy/MM/dd HH:mm:ss", "M/d/yyyy h:mm:ss tt" })
+                if (DateTime.TryParseExact(s, f, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return DateOnly.FromDateTime(d);
+            Err(h, "import.date_invalid", $"“{h}”不是有效日期：{s}", $"'{h}' is not a valid date: {s}");
+            return null;
+        }
+
+        decimal? M(string h, bool required)
+        {
+            var s = S(h).Replace(",", "", StringComparison.Ordinal).Replace("元", "", StringComparison.Ordinal);
+            if (s.Length == 0)
+            {
+                if (required) Err(h, "import.amount_required", $"“{h}”为必填金额", $"'{h}' is a required amount.");
+                return null;
+            }
+            if (decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var m)) return m;
+            Err(h, "import.amount_invalid", $"“{h}”不是有效金额：{s}", $"'{h}' is not a valid amount: {s}");
+            return null;
+        }
+
+        var category = ParseEnum<ContractCategory>(S("合同类别"), c => ContractCategories.Label(c));
+        if (category is null) Err("合同类别", "import.category_invalid", $"合同类别无效：{S("合同类别")}", $"Unknown category: {S("合同类别")}");
+        var subText = S("合同子类");
+        var subType = subText.Length == 0 ? ContractSubType.None : ParseEnum<ContractSubType>(subText, s => ContractCategories.Label(s));
+        if (subType is null) Err("合同子类", "import.sub_type_invalid", $"合同子类无效：{subText}", $"Unknown sub-type: {subText}");
+        var formText = S("合同形式");
+        var form = formText switch
+        {
+            "" or "书面" or "Written" => ContractForm.Written,
+            "电子" or "电子合同" or "Electronic" => ContractForm.Electronic,
+            "口头" or "Oral" => ContractForm.Oral,
+            _ => (ContractForm?)null,
+        };
+        if (form is null) Err("合同形式", "import.form_invalid", $"合同形式无效：{formText}", $"Unknown contract form: {formText}");
+        var payText = S("支付方式");
+        var pay = payText.Length == 0 ? PaymentMode.LumpSumOnce : ParseEnum<PaymentMode>(payText, PaymentLabel);
+        if (pay is null) Err("支付方式", "import.payment_mode_invalid", $"支付方式无效：{payText}", $"Unknown payment mode: {payText}");
+
+        var signed = D("签订日期");
+        var from = D("生效日期");
+        var to = D("终止日期");
+        var total = M("合同成交额", true);
+        var nonTech = M("非技术性款项", false);
+        if (errors.Count > 0) return new ImportRow(row, null, errors);
+
+        var details = new ContractDetails
+        {
+            ProjectName = S("项目名称"),
+            Category = category!.Value,
+            SubType = subType!.Value,
+            Form = form!.Value,
+            SignedDate = signed!.Value,
+            ValidFrom = from!.Value,
+            ValidTo = to!.Value,
+            Parties =
+            [
+                new PartyInput(PartyRole.Seller, S("卖方名称"), Null(S("卖方统一社会信用代码")), S("卖方性质代码"), Null(S("卖方国别")) ?? Countries.China, Null(S("卖方行政区划")), sellerOrg),
+                new PartyInput(PartyRole.Buyer, S("买方名称"), Null(S("买方统一社会信用代码")), S("买方性质代码"), Null(S("买方国别")) ?? Countries.China, Null(S("买方行政区划"))),
+            ],
+            TotalAmount = total!.Value,
+            NonTechnicalItems = nonTech is > 0 ? [new NonTechnicalItem(NonTechnicalItemKind.OtherNonTech, "导入：非技术性款项", nonTech.Value, 1, false)] : [],
+            Payment = new PaymentTerms(pay!.Value),
+            TechnicalField = Null(S("技术领域")),
+            Origin = ContractOrigin.BulkImport,
+        };
+        var fieldErrors = ContractValidation.Validate(details, catalog.For(details.SignedDate));
+        foreach (var f in fieldErrors) errors.Add(new ImportRowError(row, f.Field, f.Code, f.Zh, f.En));
+        return new ImportRow(row, errors.Count == 0 ? details : null, errors);
+    }
+
+    private static string? Null(string s) => s.Length == 0 ? null : s;
+
+    private static (string Zh, string En) PaymentLabel(PaymentMode m) => m switch
+    {
+        PaymentMode.LumpSumOnce => ("一次总算一次总付", "Lump sum"),
+        PaymentMode.LumpSumInstallments => ("一次总算分期支付", "Instalments"),
+        PaymentMode.Royalty => ("提成支付", "Royalty"),
+        PaymentMode.EntryFeePlusRoyalty => ("提成支付附加预付入门费", "Entry fee plus royalty"),
+        PaymentMode.Equity => ("作价投资", "Equity"),
+        _ => (m.ToString(), m.ToString()),
+    };
+
+    private static T? ParseEnum<T>(string text, Func<T, (string Zh, string En)> label) where T : struct, Enum
+    {
+        if (text.Length == 0) return null;
+        foreach (var v in Enum.GetValues<T>())
+        {
+            var (zh, en) = label(v);
+            if (string.Equals(text, v.ToString(), StringComparison.OrdinalIgnoreCase) || text == zh || string.Equals(text, en, StringComparison.OrdinalIgnoreCase))
+                return v;
+        }
+        return null;
+    }
+
+    /// <summary>An empty template with the headers and one example row.</summary>
+    public static byte[] Template()
+    {
+        var example = new Dictionary<string, object?>
+        {
+            ["项目名称"] = "基于深度学习的锂电池缺陷检测方法开发", ["合同类别"] = "技术开发", ["合同子类"] = "委托开发", ["合同形式"] = "书面",
+            ["签订日期"] = "2026-03-01", ["生效日期"] = "2026-03-01", ["终止日期"] = "2027-02-28",
+            ["卖方名称"] = "复旦大学", ["卖方统一社会信用代码"] = UnifiedSocialCreditCode.WithCheckCharacter("12100000425006117"), ["卖方性质代码"] = "022",
+            ["卖方国别"] = "CHN", ["卖方行政区划"] = "310110",
+            ["买方名称"] = "南京某科技有限公司", ["买方统一社会信用代码"] = UnifiedSocialCreditCode.WithCheckCharacter("91320100MA1XY0001"), ["买方性质代码"] = "150",
+            ["买方国别"] = "CHN", ["买方行政区划"] = "320102",
+            ["合同成交额"] = 1000000m, ["非技术性款项"] = 0m, ["技术领域"] = "电子信息", ["支付方式"] = "一次总算一次总付",
+        };
+        using var ms = new MemoryStream();
+        ms.SaveAs(new[] { example });
+        return ms.ToArray();
+    }
+
+    /// <summary>The row-level error report as xlsx.</summary>
+    public static byte[] ErrorReport(IEnumerable<ImportRow> rows)
+    {
+        var data = rows.SelectMany(r => r.Errors).Select(e => new Dictionary<string, object?>
+        {
+            ["行号 Row"] = e.Row, ["字段 Field"] = e.Field, ["代码 Code"] = e.Code, ["规则 Rule"] = ContractErrors.RuleOf(e.Code) ?? "",
+            ["说明"] = e.Zh, ["Message"] = e.En,
+        }).ToList();
+        if (data.Count == 0) data.Add(new Dictionary<string, object?> { ["行号 Row"] = null, ["说明"] = "无错误", ["Message"] = "No errors" });
+        using var ms = new MemoryStream();
+        ms.SaveAs(data);
+        return ms.ToArray();
+    }
+}

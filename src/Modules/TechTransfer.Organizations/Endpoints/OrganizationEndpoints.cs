@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using TechTransfer.Organizations.Domain;
+using TechTransfer.Organizations.Features;
+using TechTransfer.Platform;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Organizations.Endpoints;
+
+internal static class OrganizationEndpoints
+{
+    public static void MapOrganizationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/organizations").WithTags("Organizations").RequireAuthorization();
+        group.MapGet("/", ListOrganizations).WithName(nameof(ListOrganizations))
+            .WithSummary("List organisations (机构库) with paging, filters and sorting");
+        group.MapGet("/{id:guid}", GetOrganization).WithName(nameof(GetOrganization));
+        group.MapPost("/", CreateOrganization).WithName(nameof(CreateOrganization))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapPut("/{id:guid}", UpdateOrganization).WithName(nameof(UpdateOrganization))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        app.MapGet("/api/v1/reference/divisions", () => AdministrativeDivision.All).WithTags("Reference").WithName("ListDivisions");
+        app.MapGet("/api/v1/reference/entity-natures", () => EntityNature.All).WithTags("Reference").WithName("ListEntityNatures");
+    }
+
+    internal static async Task<Results<Ok<PagedResult<OrganizationSummary>>, ProblemHttpResult>> ListOrganizations(
+        [AsParameters] OrganizationListQuery query, OrganizationService service, CancellationToken ct)
+    {
+        var result = await service.ListAsync(query, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> GetOrganization(
+        Guid id, OrganizationService service, CancellationToken ct)
+    {
+        var result = await service.GetAsync(id, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Created<OrganizationResponse>, ProblemHttpResult>> CreateOrganization(
+        OrganizationRequest request, OrganizationService service, CancellationToken ct)
+    {
+        var result = await service.CreateAsync(request, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Created($"/api/v1/organizations/{result.Value.Id}", result.Value);
+    }
+
+    internal static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> UpdateOrganization(
+        Guid id, OrganizationRequest request, OrganizationService service, CancellationToken ct)
+    {
+        var result = await service.UpdateAsync(id, request, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+}

@@ -1,0 +1,136 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using TechTransfer.Data;
+using TechTransfer.Organizations.Domain;
+using TechTransfer.Platform;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Organizations.Features;
+
+/// <summary>
+/// Use cases of the organisation registry (机构库), shared by the API and the pages. Who may do what:
+/// anyone signed in reads the public fields; contacts are seen by the organisation itself and platform admins;
+/// platform admins register organisations; an organisation's own transfer-office or enterprise admin edits it.
+/// </summary>
+public sealed class OrganizationService(
+    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IValidator<OrganizationRequest> validator)
+{
+    private IQueryable<Organization> Organizations => db.Set<Organization>();
+
+    public async Task<Result<PagedResult<OrganizationSummary>>> ListAsync(OrganizationListQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        var pagingErrors = paging.Validate();
+        if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+
+        var q = Organizations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var term = query.Q.Trim();
+            var lower = term.ToLowerInvariant();
+            var code = term.ToUpperInvariant();
+            q = q.Where(o => o.NameZh.Contains(term) || (o.NameEn != null && o.NameEn.ToLower().Contains(lower)) || o.CreditCode == code);
+        }
+        if (query.Kind is { } kind) q = q.Where(o => o.Kind == kind);
+        if (!string.IsNullOrWhiteSpace(query.EntityNature)) q = q.Where(o => o.EntityNatureCode.StartsWith(query.EntityNature.TrimEnd('0')));
+        if (!string.IsNullOrWhiteSpace(query.Division))
+        {
+            var d = query.Division.Trim();
+            var prefix = d.EndsWith("0000") ? d[..2] : d.EndsWith("00") ? d[..4] : d;
+            q = q.Where(o => o.DivisionCode != null && o.DivisionCode.StartsWith(prefix));
+        }
+
+        q = (query.Sort?.ToLowerInvariant(), query.Desc) switch
+        {
+            ("createdat", false) => q.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id),
+            ("createdat", true) => q.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id),
+            ("updatedat", false) => q.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id),
+            ("updatedat", true) => q.OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id),
+            ("kind", false) => q.OrderBy(o => o.Kind).ThenBy(o => o.NameZh),
+            ("kind", true) => q.OrderByDescending(o => o.Kind).ThenBy(o => o.NameZh),
+            ("division", false) => q.OrderBy(o => o.DivisionCode).ThenBy(o => o.NameZh),
+            ("division", true) => q.OrderByDescending(o => o.DivisionCode).ThenBy(o => o.NameZh),
+            (null or "" or "namezh", false) => q.OrderBy(o => o.NameZh).ThenBy(o => o.Id),
+            (null or "" or "namezh", true) => q.OrderByDescending(o => o.NameZh).ThenBy(o => o.Id),
+            _ => null!,
+        };
+        if (q is null)
+            return Error.Validation("sort", "paging.unknown_sort", "排序字段须为 nameZh、createdAt、updatedAt、kind 或 division",
+                "Sort by one of nameZh, createdAt, updatedAt, kind or division.");
+
+        var total = await q.CountAsync(ct);
+        var items = await q.Skip(paging.Skip).Take(paging.PageSize)
+            .Select(o => new OrganizationSummary(o.Id, o.NameZh, o.NameEn, o.CreditCode, o.Kind, o.EntityNatureCode, o.CountryCode, o.DivisionCode, o.UpdatedAt))
+            .ToListAsync(ct);
+        return new PagedResult<OrganizationSummary>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<Result<OrganizationResponse>> GetAsync(Guid id, CancellationToken ct)
+    {
+        var org = await Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (org is null) return OrganizationErrors.NotFound;
+        return OrganizationResponse.From(org, CanSeeContacts(org.Id), CanEdit(org.Id));
+    }
+
+    public async Task<Result<OrganizationResponse>> CreateAsync(OrganizationRequest request, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.PlatformAdmin)) return Error.Forbidden;
+        if (validator.Check(request) is { } invalid) return invalid;
+
+        var details = request.ToDetails();
+        if (await CreditCodeTakenAsync(details.CreditCode, null, ct) is { } dup) return dup;
+        var org = Organization.Register(details, clock.GetUtcNow());
+        db.Add(org);
+        if (await SaveAsync(details.CreditCode, ct) is { } conflict) return conflict;
+        return OrganizationResponse.From(org, true, true);
+    }
+
+    public async Task<Result<OrganizationResponse>> UpdateAsync(Guid id, OrganizationRequest request, CancellationToken ct)
+    {
+        var org = await Organizations.SingleOrDefaultAsync(o => o.Id == id, ct);
+        if (org is null) return OrganizationErrors.NotFound;
+        if (!CanEdit(id)) return Error.Forbidden;
+        if (validator.Check(request) is { } invalid) return invalid;
+        if (request.Version is null)
+            return Error.Validation("version", "organization.version_required", "修改时须提供版本号 version", "Send the version you are changing.");
+        if (request.Version != org.Version) return OrganizationErrors.VersionMismatch;
+
+        var details = request.ToDetails();
+        if (await CreditCodeTakenAsync(details.CreditCode, id, ct) is { } dup) return dup;
+        org.Update(details, clock.GetUtcNow());
+        if (await SaveAsync(details.CreditCode, ct) is { } conflict) return conflict;
+        return OrganizationResponse.From(org, true, true);
+    }
+
+    public bool CanEdit(Guid organizationId) =>
+        user.IsInRole(Roles.PlatformAdmin)
+        || (user.BelongsTo(organizationId) && user.IsInAnyRole(Roles.InstitutionAdmin, Roles.Enterprise));
+
+    private bool CanSeeContacts(Guid organizationId) => user.IsInRole(Roles.PlatformAdmin) || user.BelongsTo(organizationId);
+
+    private async Task<Error?> CreditCodeTakenAsync(string? creditCode, Guid? self, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(creditCode)) return null;
+        var code = UnifiedSocialCreditCode.Normalize(creditCode);
+        var taken = await Organizations.AnyAsync(o => o.CreditCode == code && o.Id != self, ct);
+        return taken ? OrganizationErrors.DuplicateCreditCode(code) : null;
+    }
+
+    private async Task<Error?> SaveAsync(string? creditCode, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return OrganizationErrors.VersionMismatch;
+        }
+        catch (DbUpdateException) when (creditCode is not null)
+        {
+            // the unique index caught a concurrent registration of the same code
+            return OrganizationErrors.DuplicateCreditCode(UnifiedSocialCreditCode.Normalize(creditCode));
+        }
+    }
+}

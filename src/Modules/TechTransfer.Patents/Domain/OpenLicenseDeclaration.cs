@@ -1,0 +1,415 @@
+using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Search;
+
+namespace TechTransfer.Patents.Domain;
+
+/// <summary>开放许可声明状态 (spec §3.3)</summary>
+public enum OpenLicenseStatus
+{
+    /// <summary>草稿</summary>
+    Draft,
+    /// <summary>已提交国家知识产权局</summary>
+    Submitted,
+    /// <summary>已公告，实施中</summary>
+    Active,
+    /// <summary>已提交撤回</summary>
+    WithdrawalSubmitted,
+    /// <summary>撤回已公告</summary>
+    Withdrawn,
+    /// <summary>失效（专利终止、无效或期限届满）</summary>
+    Lapsed,
+}
+
+/// <summary>Why a declaration lapsed.</summary>
+public enum OpenLicenseLapseReason
+{
+    PatentTerminated,
+    PatentInvalidated,
+    TermEnded,
+}
+
+/// <summary>许可使用费标准 — amounts in yuan, royalty rate in percent of the base.</summary>
+public sealed record FeeStandard(
+    decimal? FixedFeeYuan = null,
+    decimal? InitialPaymentYuan = null,
+    decimal? RoyaltyRatePercent = null,
+    RoyaltyBase? RoyaltyBase = null);
+
+/// <summary>The terms an office puts into a declaration (spec §3.1).</summary>
+public sealed record OpenLicenseTerms(
+    PaymentMode PaymentMode,
+    FeeStandard Fee,
+    DateOnly LicenseTermStart,
+    DateOnly LicenseTermEnd,
+    string? OtherTerms,
+    string? OtherTermsEn,
+    string? EvaluationReportRef,
+    string? PledgeeConsentRef);
+
+/// <summary>A soft warning (R3.9): shown, never blocking.</summary>
+public sealed record OpenLicenseWarning(string Code, string Zh, string En);
+
+/// <summary>专利开放许可声明 (spec §3, 专利法 50–52).</summary>
+public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
+{
+    private readonly List<OpenLicenseGrant> _grants = [];
+
+    private OpenLicenseDeclaration() { }
+
+    public Guid Id { get; private set; }
+    public Guid PatentId { get; private set; }
+    /// <summary>The patentee's organisation: only its office declares, submits and withdraws.</summary>
+    public Guid PatenteeOrganizationId { get; private set; }
+    /// <summary>专利号 (application number at declaration time)</summary>
+    public string PatentNo { get; private set; } = "";
+    public string PatentTitle { get; private set; } = "";
+    public PatentType PatentType { get; private set; }
+    public string PatenteeNames { get; private set; } = "";
+    public PaymentMode PaymentMode { get; private set; }
+    public decimal? FixedFeeYuan { get; private set; }
+    public decimal? InitialPaymentYuan { get; private set; }
+    public decimal? RoyaltyRatePercent { get; private set; }
+    public RoyaltyBase? RoyaltyBase { get; private set; }
+    public DateOnly LicenseTermStart { get; private set; }
+    public DateOnly LicenseTermEnd { get; private set; }
+    public string? OtherTerms { get; private set; }
+    public string? OtherTermsEn { get; private set; }
+    /// <summary>专利权评价报告 reference (R3.2)</summary>
+    public string? EvaluationReportRef { get; private set; }
+    /// <summary>质权人同意书 reference (R3.6)</summary>
+    public string? PledgeeConsentRef { get; private set; }
+    public OpenLicenseStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? AnnouncementNo { get; private set; }
+    public DateOnly? AnnouncementDate { get; private set; }
+    public DateTimeOffset? WithdrawalSubmittedAt { get; private set; }
+    public string? WithdrawalAnnouncementNo { get; private set; }
+    public DateOnly? WithdrawalAnnouncementDate { get; private set; }
+    public DateOnly? LapsedOn { get; private set; }
+    public OpenLicenseLapseReason? LapseReason { get; private set; }
+    public IReadOnlyList<OpenLicenseGrant> Grants => _grants;
+
+    public string SearchDocumentType => SearchDocumentTypes.OpenLicense;
+    Guid? IAudited.AuditOrganizationId => PatenteeOrganizationId;
+
+    /// <summary>In force for R3.10: announced and not yet withdrawn (a withdrawal takes effect when announced).</summary>
+    public bool IsInForce => Status is OpenLicenseStatus.Active or OpenLicenseStatus.WithdrawalSubmitted;
+
+    public FeeStandard Fee => new(FixedFeeYuan, InitialPaymentYuan, RoyaltyRatePercent, RoyaltyBase);
+
+    /// <summary>Creates a draft. Only the patentee's organisation may declare.</summary>
+    public static Result<OpenLicenseDeclaration> Draft(Patent patent, Guid declaringOrganizationId, OpenLicenseTerms terms, DateTimeOffset now)
+    {
+        if (patent.OwnerOrganizationId != declaringOrganizationId) return OpenLicenseErrors.NotPatentee;
+        var formErrors = ValidateForm(terms);
+        if (formErrors.Count > 0) return Error.Validation(formErrors);
+        var d = new OpenLicenseDeclaration
+        {
+            Id = Guid.NewGuid(),
+            PatentId = patent.Id,
+            PatenteeOrganizationId = patent.OwnerOrganizationId,
+            Status = OpenLicenseStatus.Draft,
+            CreatedAt = now,
+        };
+        d.CopyPatent(patent);
+        d.ApplyTerms(terms);
+        return d;
+    }
+
+    public Result Revise(Patent patent, Guid callerOrganizationId, OpenLicenseTerms terms)
+    {
+        if (callerOrganizationId != PatenteeOrganizationId) return OpenLicenseErrors.NotPatentee;
+        if (Status != OpenLicenseStatus.Draft) return OpenLicenseErrors.InvalidTransition(Status, "revise");
+        var formErrors = ValidateForm(terms);
+        if (formErrors.Count > 0) return Error.Validation(formErrors);
+        CopyPatent(patent);
+        ApplyTerms(terms);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Draft → Submitted. Runs every check of spec §3.2 (R3.1–R3.8) against the patent as it is today and blocks
+    /// unless all pass; the error lists each failing check with its rule id. Returns R3.9 soft warnings on success.
+    /// </summary>
+    public Result<IReadOnlyList<OpenLicenseWarning>> Submit(Patent patent, Guid callerOrganizationId, OpenLicensingOptions options, DateTimeOffset now)
+    {
+        if (callerOrganizationId != PatenteeOrganizationId) return OpenLicenseErrors.NotPatentee;
+        if (patent.Id != PatentId) return OpenLicenseErrors.WrongPatent;
+        if (Status != OpenLicenseStatus.Draft) return OpenLicenseErrors.InvalidTransition(Status, "submit");
+        var failures = CheckSubmission(patent, options, DateOnly.FromDateTime(now.UtcDateTime));
+        if (failures.Count > 0) return OpenLicenseErrors.DeclarationInvalid(failures);
+        CopyPatent(patent);
+        Status = OpenLicenseStatus.Submitted;
+        SubmittedAt = now;
+        return Result<IReadOnlyList<OpenLicenseWarning>>.Success(Warnings(options));
+    }
+
+    /// <summary>The §3.2 checks (R3.1–R3.8); an empty list means the declaration may be submitted.</summary>
+    public IReadOnlyList<FieldError> CheckSubmission(Patent patent, OpenLicensingOptions options, DateOnly today)
+    {
+        var f = new List<FieldError>();
+        f.AddRange(ValidateForm(Terms));
+        if (!patent.IsGranted(today))
+            f.Add(new("patent", "open_license.patent_not_granted",
+                "R3.1 专利尚未授权公告或已不在有效状态，不能声明开放许可（专利法实施细则第85条）",
+                "R3.1 The patent's grant has not been announced or it is no longer in force (Implementing Regulations art. 85)."));
+        if (patent.Type is PatentType.UtilityModel or PatentType.Design && string.IsNullOrWhiteSpace(EvaluationReportRef))
+            f.Add(new("evaluationReportRef", "open_license.evaluation_report_required",
+                "R3.2 实用新型或外观设计专利声明开放许可须提交专利权评价报告（专利法第50条）",
+                "R3.2 A utility model or design patent needs a patent evaluation report (Patent Law art. 50)."));
+        if (patent.HasActiveExclusiveOrSoleLicence(today))
+            f.Add(new("patent", "open_license.exclusive_licence_exists",
+                "R3.3 该专利存在有效的独占或排他许可，不能声明开放许可（细则第86条第1项）",
+                "R3.3 An exclusive or sole licence is in force on the patent (Implementing Regulations art. 86(1))."));
+        if (patent.IsSuspended)
+            f.Add(new("patent", "open_license.patent_suspended",
+                "R3.4 该专利处于中止程序（权属纠纷或财产保全），不能声明开放许可（细则第86条第2项）",
+                "R3.4 The patent is in a suspended procedure (ownership dispute or court preservation) (art. 86(2))."));
+        if (!patent.AnnualFeesPaidOn(today))
+            f.Add(new("patent", "open_license.annual_fee_unpaid",
+                "R3.5 专利年费未按期缴纳，不能声明开放许可（细则第86条第3项）",
+                "R3.5 The patent's annual fees are not paid up to date (art. 86(3))."));
+        if (patent.HasActivePledge(today) && string.IsNullOrWhiteSpace(PledgeeConsentRef))
+            f.Add(new("pledgeeConsentRef", "open_license.pledgee_consent_required",
+                "R3.6 专利已质押，须提供质权人同意开放许可的书面文件（细则第86条第4项）",
+                "R3.6 The patent is pledged; the pledgee's written consent is required (art. 86(4))."));
+        var promo = FindPromotionalTerms(options);
+        if (promo.Count > 0)
+            f.Add(new("otherTerms", "open_license.promotional_language",
+                $"R3.7 声明内容不得含有宣传用语：{string.Join("、", promo)}（细则第85条）",
+                $"R3.7 The declaration must not contain promotional language: {string.Join(", ", promo)} (art. 85)."));
+        if (LicenseTermEnd > patent.ExpiryDate)
+            f.Add(new("licenseTermEnd", "open_license.term_beyond_patent_expiry",
+                $"R3.8 许可期限不得超过专利权期限届满日 {patent.ExpiryDate:yyyy-MM-dd}（专利法第42条）",
+                $"R3.8 The licence term cannot end after the patent expires on {patent.ExpiryDate:yyyy-MM-dd} (Patent Law art. 42)."));
+        return f;
+    }
+
+    /// <summary>R3.9: soft warnings for unusually high fees ([CFG], low confidence).</summary>
+    public IReadOnlyList<OpenLicenseWarning> Warnings(OpenLicensingOptions options)
+    {
+        var w = new List<OpenLicenseWarning>();
+        if (FixedFeeYuan is { } fee && fee > options.FixedFeeWarningYuan)
+            w.Add(new("open_license.fixed_fee_high", $"R3.9 提示：固定许可费超过 {Yuan.Display(options.FixedFeeWarningYuan, false)}，请确认是否合理",
+                $"R3.9 Note: the fixed fee is above {Yuan.Display(options.FixedFeeWarningYuan, true)}; please check it is reasonable."));
+        if (RoyaltyRatePercent is { } rate)
+        {
+            if (RoyaltyBase == Domain.RoyaltyBase.Profit && rate > options.RoyaltyOnProfitWarningPercent)
+                w.Add(new("open_license.royalty_high", $"R3.9 提示：提成比例超过利润的 {options.RoyaltyOnProfitWarningPercent}%",
+                    $"R3.9 Note: the royalty is above {options.RoyaltyOnProfitWarningPercent}% of profit."));
+            else if (RoyaltyBase != Domain.RoyaltyBase.Profit && rate > options.RoyaltyOnSalesWarningPercent)
+                w.Add(new("open_license.royalty_high", $"R3.9 提示：提成比例超过净销售额的 {options.RoyaltyOnSalesWarningPercent}%",
+                    $"R3.9 Note: the royalty is above {options.RoyaltyOnSalesWarningPercent}% of net sales."));
+        }
+        return w;
+    }
+
+    /// <summary>Submitted → Active when CNIPA announces the declaration.</summary>
+    public Result Announce(string announcementNo, DateOnly announcementDate)
+    {
+        if (Status != OpenLicenseStatus.Submitted) return OpenLicenseErrors.InvalidTransition(Status, "announce");
+        if (string.IsNullOrWhiteSpace(announcementNo)) return OpenLicenseErrors.AnnouncementNoRequired;
+        if (SubmittedAt is { } s && announcementDate < DateOnly.FromDateTime(s.UtcDateTime)) return OpenLicenseErrors.AnnouncementBeforeSubmission;
+        AnnouncementNo = announcementNo.Trim();
+        AnnouncementDate = announcementDate;
+        Status = OpenLicenseStatus.Active;
+        return Result.Success();
+    }
+
+    /// <summary>Active → WithdrawalSubmitted. Only the patentee's organisation may withdraw.</summary>
+    public Result RequestWithdrawal(Guid callerOrganizationId, DateTimeOffset now)
+    {
+        if (callerOrganizationId != PatenteeOrganizationId) return OpenLicenseErrors.NotPatentee;
+        if (Status != OpenLicenseStatus.Active) return OpenLicenseErrors.InvalidTransition(Status, "withdraw");
+        Status = OpenLicenseStatus.WithdrawalSubmitted;
+        WithdrawalSubmittedAt = now;
+        return Result.Success();
+    }
+
+    /// <summary>WithdrawalSubmitted → Withdrawn when the withdrawal is announced. Earlier grants stay valid (R3.11).</summary>
+    public Result AnnounceWithdrawal(string announcementNo, DateOnly announcementDate)
+    {
+        if (Status != OpenLicenseStatus.WithdrawalSubmitted) return OpenLicenseErrors.InvalidTransition(Status, "announce_withdrawal");
+        if (string.IsNullOrWhiteSpace(announcementNo)) return OpenLicenseErrors.AnnouncementNoRequired;
+        if (AnnouncementDate is { } a && announcementDate < a) return OpenLicenseErrors.AnnouncementBeforeSubmission;
+        WithdrawalAnnouncementNo = announcementNo.Trim();
+        WithdrawalAnnouncementDate = announcementDate;
+        Status = OpenLicenseStatus.Withdrawn;
+        return Result.Success();
+    }
+
+    /// <summary>Active → Lapsed: the patent terminated, was invalidated or the term ended.</summary>
+    public Result Lapse(OpenLicenseLapseReason reason, DateOnly on)
+    {
+        if (!IsInForce) return OpenLicenseErrors.InvalidTransition(Status, "lapse");
+        Status = OpenLicenseStatus.Lapsed;
+        LapseReason = reason;
+        LapsedOn = on;
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// An enterprise takes the licence: records its written notice (书面通知) to the patentee. The grant is pending
+    /// until the payment due under the announced terms is recorded too (R3.12).
+    /// </summary>
+    public Result<OpenLicenseGrant> TakeLicence(Guid licenseeOrganizationId, string licenseeName, string writtenNoticeRef, DateOnly noticeDate, DateTimeOffset now)
+    {
+        if (Status != OpenLicenseStatus.Active) return OpenLicenseErrors.NotActive;
+        if (licenseeOrganizationId == PatenteeOrganizationId) return OpenLicenseErrors.PatenteeCannotTakeOwnLicence;
+        if (string.IsNullOrWhiteSpace(licenseeName)) return OpenLicenseErrors.LicenseeNameRequired;
+        if (string.IsNullOrWhiteSpace(writtenNoticeRef)) return OpenLicenseErrors.WrittenNoticeRequired;
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (noticeDate > today) return OpenLicenseErrors.DateInFuture("noticeDate");
+        if (noticeDate > LicenseTermEnd) return OpenLicenseErrors.TermOver;
+        if (_grants.Any(g => g.LicenseeOrganizationId == licenseeOrganizationId && (g.Status == OpenLicenseGrantStatus.Pending || g.IsValidOn(today))))
+            return OpenLicenseErrors.AlreadyLicensed;
+        var grant = new OpenLicenseGrant(Guid.NewGuid(), Id, licenseeOrganizationId, licenseeName.Trim(), writtenNoticeRef.Trim(), noticeDate, RequiredInitialPayment, now);
+        _grants.Add(grant);
+        return grant;
+    }
+
+    /// <summary>The payment that must be recorded before a grant becomes effective (R3.12).</summary>
+    public decimal RequiredInitialPayment => PaymentMode switch
+    {
+        PaymentMode.LumpSumOnce => FixedFeeYuan ?? 0m,
+        PaymentMode.LumpSumInstallments => InitialPaymentYuan ?? 0m,
+        PaymentMode.Royalty => InitialPaymentYuan ?? 0m,
+        PaymentMode.EntryFeePlusRoyalty => InitialPaymentYuan ?? 0m,
+        _ => 0m,
+    };
+
+    /// <summary>
+    /// Records the licensee's payment. When notice and payment are both recorded the grant becomes effective
+    /// (R3.12) and a filing task (备案) due within the configured months is created (R3.13).
+    /// A grant cannot become effective on or after the withdrawal announcement (R3.11) or after a lapse.
+    /// </summary>
+    public Result<OpenLicenseGrant> RecordPayment(Guid grantId, Guid callerOrganizationId, decimal amountYuan, string paymentRef, DateOnly paidOn, OpenLicensingOptions options, DateTimeOffset now)
+    {
+        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
+        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
+        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
+            return OpenLicenseErrors.NotPartyToGrant;
+        if (grant.Status != OpenLicenseGrantStatus.Pending) return OpenLicenseErrors.GrantNotPending;
+        if (paidOn > DateOnly.FromDateTime(now.UtcDateTime)) return OpenLicenseErrors.DateInFuture("paidOn");
+        if (string.IsNullOrWhiteSpace(paymentRef)) return OpenLicenseErrors.PaymentRefRequired;
+        if (amountYuan < 0) return OpenLicenseErrors.PaymentTooLow(RequiredInitialPayment);
+        var effectiveOn = paidOn > grant.NoticeDate ? paidOn : grant.NoticeDate;
+        switch (Status)
+        {
+            case OpenLicenseStatus.Active or OpenLicenseStatus.WithdrawalSubmitted:
+                break;
+            case OpenLicenseStatus.Withdrawn when WithdrawalAnnouncementDate is { } w && effectiveOn < w:
+                break;
+            case OpenLicenseStatus.Withdrawn:
+                return OpenLicenseErrors.WithdrawnBeforeEffective; // R3.11
+            default:
+                return OpenLicenseErrors.NotActive;
+        }
+        if (Yuan.Round(amountYuan) < RequiredInitialPayment) return OpenLicenseErrors.PaymentTooLow(RequiredInitialPayment);
+        grant.MarkPaid(Yuan.Round(amountYuan), paymentRef.Trim(), paidOn, effectiveOn, effectiveOn.AddMonths(options.FilingDueMonths), LicenseTermEnd);
+        return grant;
+    }
+
+    /// <summary>R3.13: the patentee or the licensee records the filing (备案) with written proof.</summary>
+    public Result RecordFiling(Guid grantId, Guid callerOrganizationId, string proofRef, DateOnly filedOn, DateTimeOffset now)
+    {
+        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
+        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
+        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
+            return OpenLicenseErrors.NotPartyToGrant;
+        if (grant.Status != OpenLicenseGrantStatus.Effective || grant.Filing is null) return OpenLicenseErrors.GrantNotEffective;
+        if (grant.Filing.FiledOn is not null) return OpenLicenseErrors.AlreadyFiled;
+        if (string.IsNullOrWhiteSpace(proofRef)) return OpenLicenseErrors.FilingProofRequired;
+        if (filedOn > DateOnly.FromDateTime(now.UtcDateTime)) return OpenLicenseErrors.DateInFuture("filedOn");
+        if (filedOn < grant.EffectiveOn) return OpenLicenseErrors.FiledBeforeEffective;
+        grant.Filing.MarkFiled(filedOn, proofRef.Trim(), callerOrganizationId == PatenteeOrganizationId ? FilingParty.Patentee : FilingParty.Licensee);
+        return Result.Success();
+    }
+
+    /// <summary>R3.14: opens a dispute on a grant through one of the channels of 专利法 52.</summary>
+    public Result<OpenLicenseDispute> OpenDispute(Guid grantId, Guid callerOrganizationId, DisputeChannel channel, string summary, DateTimeOffset now)
+    {
+        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
+        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
+        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
+            return OpenLicenseErrors.NotPartyToGrant;
+        if (!Enum.IsDefined(channel)) return OpenLicenseErrors.DisputeChannelInvalid;
+        if (string.IsNullOrWhiteSpace(summary)) return OpenLicenseErrors.DisputeSummaryRequired;
+        return grant.AddDispute(channel, summary.Trim(), callerOrganizationId, now);
+    }
+
+    public Result ResolveDispute(Guid grantId, Guid disputeId, Guid callerOrganizationId, string outcome, DateTimeOffset now)
+    {
+        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
+        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
+        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
+            return OpenLicenseErrors.NotPartyToGrant;
+        var dispute = grant.Disputes.FirstOrDefault(d => d.Id == disputeId);
+        if (dispute is null) return Error.NotFound("dispute", "纠纷记录");
+        if (dispute.ResolvedAt is not null) return OpenLicenseErrors.DisputeAlreadyResolved;
+        if (string.IsNullOrWhiteSpace(outcome)) return OpenLicenseErrors.DisputeOutcomeRequired;
+        dispute.Resolve(outcome.Trim(), now);
+        return Result.Success();
+    }
+
+    private OpenLicenseTerms Terms => new(PaymentMode, Fee, LicenseTermStart, LicenseTermEnd, OtherTerms, OtherTermsEn, EvaluationReportRef, PledgeeConsentRef);
+
+    private List<string> FindPromotionalTerms(OpenLicensingOptions options)
+    {
+        var text = string.Join("\n", OtherTerms, OtherTermsEn);
+        return options.PromotionalTerms.Where(t => !string.IsNullOrWhiteSpace(t) && text.Contains(t, StringComparison.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
+    /// <summary>Form checks that need no patent facts: term order and a fee standard matching the payment mode.</summary>
+    public static IReadOnlyList<FieldError> ValidateForm(OpenLicenseTerms t)
+    {
+        var f = new List<FieldError>();
+        if (t.LicenseTermEnd < t.LicenseTermStart)
+            f.Add(new("licenseTermEnd", "open_license.term_end_before_start", "许可期限结束日不能早于开始日", "The licence term cannot end before it starts."));
+        var fee = t.Fee;
+        if (fee.FixedFeeYuan < 0 || fee.InitialPaymentYuan < 0 || fee.RoyaltyRatePercent < 0 || fee.RoyaltyRatePercent > 100)
+            f.Add(new("fee", "open_license.fee_out_of_range", "许可费不能为负数，提成比例须在 0–100% 之间", "Fees cannot be negative and a royalty rate must be 0–100 %."));
+        switch (t.PaymentMode)
+        {
+            case PaymentMode.LumpSumOnce or PaymentMode.LumpSumInstallments when fee.FixedFeeYuan is null:
+                f.Add(new("fee.fixedFeeYuan", "open_license.fixed_fee_required", "一次总算的支付方式须写明许可费总额", "A lump-sum payment mode needs the total fee."));
+                break;
+            case PaymentMode.LumpSumInstallments when fee.InitialPaymentYuan is null:
+                f.Add(new("fee.initialPaymentYuan", "open_license.first_instalment_required", "分期支付须写明首期付款金额", "Instalment payment needs the first instalment amount."));
+                break;
+            case PaymentMode.Royalty or PaymentMode.EntryFeePlusRoyalty when fee.RoyaltyRatePercent is null || fee.RoyaltyBase is null:
+                f.Add(new("fee.royaltyRatePercent", "open_license.royalty_required", "提成支付须写明提成比例和提成基数", "Royalty payment needs a rate and a base."));
+                break;
+        }
+        if (t.PaymentMode == PaymentMode.EntryFeePlusRoyalty && fee.InitialPaymentYuan is null)
+            f.Add(new("fee.initialPaymentYuan", "open_license.entry_fee_required", "须写明入门费金额", "The entry fee is required."));
+        if (t.PaymentMode == PaymentMode.LumpSumInstallments && fee is { InitialPaymentYuan: { } first, FixedFeeYuan: { } total } && first > total)
+            f.Add(new("fee.initialPaymentYuan", "open_license.first_instalment_above_total", "首期付款不能超过许可费总额", "The first instalment cannot exceed the total fee."));
+        return f;
+    }
+
+    private void CopyPatent(Patent p)
+    {
+        PatentNo = p.ApplicationNo;
+        PatentTitle = p.Title;
+        PatentType = p.Type;
+        PatenteeNames = p.PatenteeNames;
+    }
+
+    private void ApplyTerms(OpenLicenseTerms t)
+    {
+        PaymentMode = t.PaymentMode;
+        FixedFeeYuan = t.Fee.FixedFeeYuan is { } a ? Yuan.Round(a) : null;
+        InitialPaymentYuan = t.Fee.InitialPaymentYuan is { } b ? Yuan.Round(b) : null;
+        RoyaltyRatePercent = t.Fee.RoyaltyRatePercent;
+        RoyaltyBase = t.Fee.RoyaltyBase;
+        LicenseTermStart = t.LicenseTermStart;
+        LicenseTermEnd = t.LicenseTermEnd;
+        OtherTerms = string.IsNullOrWhiteSpace(t.OtherTerms) ? null : t.OtherTerms.Trim();
+        OtherTermsEn = string.IsNullOrWhiteSpace(t.OtherTermsEn) ? null : t.OtherTermsEn.Trim();
+        EvaluationReportRef = string.IsNullOrWhiteSpace(t.EvaluationReportRef) ? null : t.EvaluationReportRef.Trim();
+        PledgeeConsentRef = string.IsNullOrWhiteSpace(t.PledgeeConsentRef) ? null : t.PledgeeConsentRef.Trim();
+    }
+}

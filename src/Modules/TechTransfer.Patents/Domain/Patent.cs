@@ -1,0 +1,296 @@
+using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Search;
+
+namespace TechTransfer.Patents.Domain;
+
+/// <summary>The editable facts of a patent record, as entered by the office or read from an import row.</summary>
+public sealed record PatentDetails(
+    string ApplicationNo,
+    string? PublicationNo,
+    PatentType Type,
+    string Title,
+    string? TitleEn,
+    string PatenteeNames,
+    DateOnly FilingDate,
+    DateOnly? GrantAnnouncementDate,
+    PatentLegalStatus LegalStatus,
+    DateOnly? AnnualFeePaidUntil,
+    int TermCompensationDays = 0,
+    string? IpcCodes = null,
+    Guid? AchievementId = null);
+
+/// <summary>专利 — a patent (or application) held by an organisation.</summary>
+public sealed class Patent : IAudited, ISearchIndexed
+{
+    private readonly List<PatentPledge> _pledges = [];
+    private readonly List<PatentLicence> _licences = [];
+
+    private Patent() { }
+
+    public Guid Id { get; private set; }
+    /// <summary>The patentee's organisation (专利权人所在单位); its transfer office manages the record.</summary>
+    public Guid OwnerOrganizationId { get; private set; }
+    /// <summary>申请号, normalised (no "CN", no dots or spaces); unique per owner.</summary>
+    public string ApplicationNo { get; private set; } = "";
+    /// <summary>公开(公告)号</summary>
+    public string? PublicationNo { get; private set; }
+    public PatentType Type { get; private set; }
+    public string Title { get; private set; } = "";
+    public string? TitleEn { get; private set; }
+    /// <summary>专利权人 (several separated by ";")</summary>
+    public string PatenteeNames { get; private set; } = "";
+    public string? IpcCodes { get; private set; }
+    /// <summary>申请日</summary>
+    public DateOnly FilingDate { get; private set; }
+    /// <summary>授权公告日</summary>
+    public DateOnly? GrantAnnouncementDate { get; private set; }
+    /// <summary>专利权期限补偿 (days), R3.8.</summary>
+    public int TermCompensationDays { get; private set; }
+    /// <summary>Last day of protection, computed from type, filing date and compensation (R3.8).</summary>
+    public DateOnly ExpiryDate { get; private set; }
+    public PatentLegalStatus LegalStatus { get; private set; }
+    /// <summary>年费缴至</summary>
+    public DateOnly? AnnualFeePaidUntil { get; private set; }
+    /// <summary>中止程序 (ownership dispute or court preservation), R3.4.</summary>
+    public bool IsSuspended { get; private set; }
+    public string? SuspensionReason { get; private set; }
+    /// <summary>Optional link to a 科技成果 (achievement) of the achievements module.</summary>
+    public Guid? AchievementId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public IReadOnlyList<PatentPledge> Pledges => _pledges;
+    public IReadOnlyList<PatentLicence> Licences => _licences;
+
+    public string SearchDocumentType => SearchDocumentTypes.Patent;
+    Guid? IAudited.AuditOrganizationId => OwnerOrganizationId;
+
+    public bool IsGranted(DateOnly today) =>
+        GrantAnnouncementDate is { } g && g <= today && LegalStatus == PatentLegalStatus.InForce;
+
+    public bool HasActivePledge(DateOnly today) => _pledges.Any(p => p.IsActiveOn(today));
+
+    public bool HasActiveExclusiveOrSoleLicence(DateOnly today) =>
+        _licences.Any(l => l.Scope != LicenseScope.NonExclusive && l.IsActiveOn(today));
+
+    public bool AnnualFeesPaidOn(DateOnly today) => AnnualFeePaidUntil is { } paid && paid >= today;
+
+    public static string NormalizeApplicationNo(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return "";
+        var s = new string(raw.ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
+        if (s.StartsWith("ZL", StringComparison.Ordinal)) s = s[2..];
+        if (s.StartsWith("CN", StringComparison.Ordinal)) s = s[2..];
+        return s;
+    }
+
+    public static Result<Patent> Register(Guid ownerOrganizationId, PatentDetails details, PatentTermRules rules, DateTimeOffset now)
+    {
+        var errors = Validate(details);
+        if (errors.Count > 0) return Error.Validation(errors);
+        var patent = new Patent { Id = Guid.NewGuid(), OwnerOrganizationId = ownerOrganizationId, CreatedAt = now };
+        patent.Apply(details, rules, now);
+        return patent;
+    }
+
+    /// <summary>Updates the record's facts (manual edit or re-import of the same application number).</summary>
+    public Result Update(PatentDetails details, PatentTermRules rules, DateTimeOffset now)
+    {
+        var errors = Validate(details);
+        if (errors.Count > 0) return Error.Validation(errors);
+        if (NormalizeApplicationNo(details.ApplicationNo) != ApplicationNo) return PatentErrors.ApplicationNoChanged;
+        Apply(details, rules, now);
+        return Result.Success();
+    }
+
+    public static IReadOnlyList<FieldError> Validate(PatentDetails d)
+    {
+        var errors = new List<FieldError>();
+        var appNo = NormalizeApplicationNo(d.ApplicationNo);
+        if (appNo.Length is < 8 or > 20)
+            errors.Add(new("applicationNo", "patent.application_no_invalid", "申请号格式不正确（应为 8–20 位数字/字母，可带 CN 前缀和校验位）",
+                "The application number is not valid (8–20 digits or letters, optional CN prefix and check digit)."));
+        if (string.IsNullOrWhiteSpace(d.Title))
+            errors.Add(new("title", "patent.title_required", "请填写专利名称", "The patent title is required."));
+        if (string.IsNullOrWhiteSpace(d.PatenteeNames))
+            errors.Add(new("patenteeNames", "patent.patentee_required", "请填写专利权人", "At least one patentee is required."));
+        if (d.GrantAnnouncementDate is { } g && g < d.FilingDate)
+            errors.Add(new("grantAnnouncementDate", "patent.grant_before_filing", "授权公告日不能早于申请日",
+                "The grant announcement date cannot be before the filing date."));
+        if (d.TermCompensationDays < 0)
+            errors.Add(new("termCompensationDays", "patent.term_compensation_negative", "期限补偿天数不能为负数",
+                "Term compensation days cannot be negative."));
+        if (d.TermCompensationDays > 0 && d.Type != PatentType.Invention)
+            errors.Add(new("termCompensationDays", "patent.term_compensation_invention_only", "只有发明专利可以获得期限补偿（专利法第42条）",
+                "Only invention patents can receive term compensation (Patent Law art. 42)."));
+        if (d.GrantAnnouncementDate is null && d.LegalStatus == PatentLegalStatus.InForce)
+            errors.Add(new("legalStatus", "patent.in_force_without_grant", "未授权的专利不能标为“有效”",
+                "A patent without a grant announcement cannot be in force."));
+        return errors;
+    }
+
+    private void Apply(PatentDetails d, PatentTermRules rules, DateTimeOffset now)
+    {
+        ApplicationNo = NormalizeApplicationNo(d.ApplicationNo);
+        PublicationNo = string.IsNullOrWhiteSpace(d.PublicationNo) ? null : d.PublicationNo.Trim();
+        Type = d.Type;
+        Title = d.Title.Trim();
+        TitleEn = string.IsNullOrWhiteSpace(d.TitleEn) ? null : d.TitleEn.Trim();
+        PatenteeNames = d.PatenteeNames.Trim();
+        IpcCodes = string.IsNullOrWhiteSpace(d.IpcCodes) ? null : d.IpcCodes.Trim();
+        FilingDate = d.FilingDate;
+        GrantAnnouncementDate = d.GrantAnnouncementDate;
+        TermCompensationDays = d.TermCompensationDays;
+        ExpiryDate = rules.ExpiryDate(d.Type, d.FilingDate, d.TermCompensationDays);
+        LegalStatus = d.LegalStatus;
+        AnnualFeePaidUntil = d.AnnualFeePaidUntil;
+        AchievementId = d.AchievementId ?? AchievementId;
+        UpdatedAt = now;
+    }
+
+    public void LinkAchievement(Guid? achievementId, DateTimeOffset now)
+    {
+        AchievementId = achievementId;
+        UpdatedAt = now;
+    }
+
+    public Result RecordAnnualFeePaidUntil(DateOnly paidUntil, DateTimeOffset now)
+    {
+        if (AnnualFeePaidUntil is { } current && paidUntil < current) return PatentErrors.FeePaidUntilGoesBack;
+        AnnualFeePaidUntil = paidUntil;
+        UpdatedAt = now;
+        return Result.Success();
+    }
+
+    public Result ChangeLegalStatus(PatentLegalStatus status, DateTimeOffset now)
+    {
+        if (status == PatentLegalStatus.InForce && GrantAnnouncementDate is null) return PatentErrors.NotGranted;
+        LegalStatus = status;
+        UpdatedAt = now;
+        return Result.Success();
+    }
+
+    /// <summary>Records a 中止程序 (R3.4): ownership dispute or court preservation.</summary>
+    public Result Suspend(string reason, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return PatentErrors.SuspensionReasonRequired;
+        IsSuspended = true;
+        SuspensionReason = reason.Trim();
+        UpdatedAt = now;
+        return Result.Success();
+    }
+
+    public void LiftSuspension(DateTimeOffset now)
+    {
+        IsSuspended = false;
+        SuspensionReason = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Records a 质押 (pledge) registration.</summary>
+    public Result<PatentPledge> AddPledge(string pledgee, DateOnly registeredOn, decimal? securedAmountYuan, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(pledgee)) return PatentErrors.PledgeeRequired;
+        var pledge = new PatentPledge(Guid.NewGuid(), pledgee.Trim(), registeredOn, securedAmountYuan is { } a ? Yuan.Round(a) : null);
+        _pledges.Add(pledge);
+        UpdatedAt = now;
+        return pledge;
+    }
+
+    public Result ReleasePledge(Guid pledgeId, DateOnly releasedOn, DateTimeOffset now)
+    {
+        var pledge = _pledges.FirstOrDefault(p => p.Id == pledgeId);
+        if (pledge is null) return Error.NotFound("pledge", "质押记录");
+        if (pledge.ReleasedOn is not null) return PatentErrors.PledgeAlreadyReleased;
+        if (releasedOn < pledge.RegisteredOn) return PatentErrors.PledgeReleaseBeforeRegistration;
+        pledge.Release(releasedOn);
+        UpdatedAt = now;
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Records an existing licence (实施许可). R3.10: while an open-licence declaration on this patent is in force,
+    /// exclusive and sole licences are refused; ordinary licences are allowed.
+    /// </summary>
+    public Result<PatentLicence> RecordLicence(
+        string licensee, LicenseScope scope, DateOnly startDate, DateOnly? endDate,
+        bool openLicenceInForce, DateTimeOffset now, Guid? openLicenseGrantId = null)
+    {
+        if (string.IsNullOrWhiteSpace(licensee)) return PatentErrors.LicenseeRequired;
+        if (endDate is { } e && e < startDate) return PatentErrors.LicenceEndsBeforeStart;
+        if (endDate is { } end && end > ExpiryDate) return PatentErrors.LicenceBeyondExpiry(ExpiryDate);
+        if (openLicenceInForce && scope != LicenseScope.NonExclusive)
+            return PatentErrors.ExclusiveLicenceWhileOpenLicence(scope); // R3.10
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (scope == LicenseScope.Exclusive && _licences.Any(l => l.IsActiveOn(startDate) || (l.StartDate >= startDate && (endDate is null || l.StartDate <= endDate))))
+            return PatentErrors.ExclusiveConflictsWithExisting;
+        if (scope != LicenseScope.Exclusive && _licences.Any(l => l.Scope == LicenseScope.Exclusive && l.IsActiveOn(startDate > today ? startDate : today)))
+            return PatentErrors.ExistingExclusiveLicence;
+        var licence = new PatentLicence(Guid.NewGuid(), licensee.Trim(), scope, startDate, endDate, openLicenseGrantId);
+        _licences.Add(licence);
+        UpdatedAt = now;
+        return licence;
+    }
+
+    public Result EndLicence(Guid licenceId, DateOnly endedOn, DateTimeOffset now)
+    {
+        var licence = _licences.FirstOrDefault(l => l.Id == licenceId);
+        if (licence is null) return Error.NotFound("licence", "许可记录");
+        if (endedOn < licence.StartDate) return PatentErrors.LicenceEndsBeforeStart;
+        licence.End(endedOn);
+        UpdatedAt = now;
+        return Result.Success();
+    }
+}
+
+/// <summary>专利质押</summary>
+public sealed class PatentPledge
+{
+    private PatentPledge() { }
+
+    internal PatentPledge(Guid id, string pledgee, DateOnly registeredOn, decimal? securedAmountYuan)
+    {
+        Id = id;
+        Pledgee = pledgee;
+        RegisteredOn = registeredOn;
+        SecuredAmountYuan = securedAmountYuan;
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>质权人</summary>
+    public string Pledgee { get; private set; } = "";
+    public DateOnly RegisteredOn { get; private set; }
+    public DateOnly? ReleasedOn { get; private set; }
+    public decimal? SecuredAmountYuan { get; private set; }
+
+    public bool IsActiveOn(DateOnly date) => RegisteredOn <= date && (ReleasedOn is null || date < ReleasedOn);
+
+    internal void Release(DateOnly on) => ReleasedOn = on;
+}
+
+/// <summary>专利实施许可 already granted on the patent (exclusive / sole / ordinary).</summary>
+public sealed class PatentLicence
+{
+    private PatentLicence() { }
+
+    internal PatentLicence(Guid id, string licensee, LicenseScope scope, DateOnly start, DateOnly? end, Guid? openLicenseGrantId)
+    {
+        Id = id;
+        Licensee = licensee;
+        Scope = scope;
+        StartDate = start;
+        EndDate = end;
+        OpenLicenseGrantId = openLicenseGrantId;
+    }
+
+    public Guid Id { get; private set; }
+    public string Licensee { get; private set; } = "";
+    public LicenseScope Scope { get; private set; }
+    public DateOnly StartDate { get; private set; }
+    public DateOnly? EndDate { get; private set; }
+    /// <summary>Set when the licence came from an open-licence grant.</summary>
+    public Guid? OpenLicenseGrantId { get; private set; }
+
+    public bool IsActiveOn(DateOnly date) => StartDate <= date && (EndDate is null || date <= EndDate);
+
+    internal void End(DateOnly on) => EndDate = on;
+}

@@ -1,0 +1,148 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using TechTransfer.Patents.Domain;
+using TechTransfer.Patents.Features.Custody;
+using TechTransfer.Patents.Features.OpenLicenses;
+using TechTransfer.Patents.Features.Patents;
+using TechTransfer.Platform;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Patents.Endpoints;
+
+internal static class PatentEndpoints
+{
+    private static Results<Ok<T>, ProblemHttpResult> OkOr<T>(Result<T> r) => r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+
+    public static void MapPatentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var patents = app.MapGroup("/api/v1/patents").WithTags("Patents").RequireAuthorization();
+        patents.MapGet("/", ListPatents).WithName(nameof(ListPatents)).WithSummary("List the organisation's patents (专利) with paging and filters");
+        patents.MapGet("/{id:guid}", GetPatent).WithName(nameof(GetPatent));
+        patents.MapPost("/", CreatePatent).WithName(nameof(CreatePatent))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+        patents.MapPut("/{id:guid}", UpdatePatent).WithName(nameof(UpdatePatent))
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status403Forbidden);
+        patents.MapPost("/import", ImportPatents).WithName(nameof(ImportPatents)).DisableAntiforgery()
+            .WithSummary("Import patents from a patent-office style .xlsx or .csv export (multipart field 'file'); nothing is imported from a file with errors unless skipInvalid=true")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        patents.MapPost("/{id:guid}/legal-status", ChangeLegalStatus).WithName(nameof(ChangeLegalStatus));
+        patents.MapPost("/{id:guid}/annual-fee-paid", RecordAnnualFeePaid).WithName(nameof(RecordAnnualFeePaid));
+        patents.MapPost("/{id:guid}/pledges", AddPledge).WithName(nameof(AddPledge));
+        patents.MapPost("/{id:guid}/pledges/{pledgeId:guid}/release", ReleasePledge).WithName(nameof(ReleasePledge));
+        patents.MapPost("/{id:guid}/suspension", SuspendPatent).WithName(nameof(SuspendPatent));
+        patents.MapDelete("/{id:guid}/suspension", LiftSuspension).WithName(nameof(LiftSuspension));
+        patents.MapPost("/{id:guid}/licences", RecordLicence).WithName(nameof(RecordLicence))
+            .WithSummary("Record an existing licence; exclusive and sole licences are refused while an open licence is in force (R3.10)");
+        patents.MapPost("/annual-fee-quote", QuoteAnnualFee).WithName(nameof(QuoteAnnualFee))
+            .WithSummary("Annual fee with the open-licence reduction (R3.15) and late surcharge (R3.16)");
+
+        var open = app.MapGroup("/api/v1/open-licenses").WithTags("Open licences");
+        open.MapGet("/", ListOpenLicenses).WithName(nameof(ListOpenLicenses)).AllowAnonymous()
+            .WithSummary("Announced open licences (public) and, for the patentee, its own drafts");
+        open.MapGet("/{id:guid}", GetOpenLicense).WithName(nameof(GetOpenLicense)).AllowAnonymous();
+        open.MapPost("/", DeclareOpenLicense).WithName(nameof(DeclareOpenLicense)).RequireAuthorization();
+        open.MapPut("/{id:guid}", ReviseOpenLicense).WithName(nameof(ReviseOpenLicense)).RequireAuthorization();
+        open.MapPost("/{id:guid}/submit", SubmitOpenLicense).WithName(nameof(SubmitOpenLicense)).RequireAuthorization()
+            .WithSummary("Run every check of spec §3.2 (R3.1–R3.8) and submit; each failing check is named in fieldErrors");
+        open.MapPost("/{id:guid}/announcement", AnnounceOpenLicense).WithName(nameof(AnnounceOpenLicense)).RequireAuthorization();
+        open.MapPost("/{id:guid}/withdraw", WithdrawOpenLicense).WithName(nameof(WithdrawOpenLicense)).RequireAuthorization();
+        open.MapPost("/{id:guid}/withdrawal-announcement", AnnounceWithdrawal).WithName(nameof(AnnounceWithdrawal)).RequireAuthorization();
+        open.MapPost("/{id:guid}/lapse", LapseOpenLicense).WithName(nameof(LapseOpenLicense)).RequireAuthorization();
+        open.MapGet("/{id:guid}/grants", ListGrants).WithName(nameof(ListGrants)).RequireAuthorization();
+        open.MapPost("/{id:guid}/grants", TakeLicence).WithName(nameof(TakeLicence)).RequireAuthorization()
+            .WithSummary("Take the licence: record the written notice; effective once the payment is recorded too (R3.12)");
+        open.MapPost("/{id:guid}/grants/{grantId:guid}/payment", RecordPayment).WithName(nameof(RecordPayment)).RequireAuthorization();
+        open.MapPost("/{id:guid}/grants/{grantId:guid}/filing", RecordFiling).WithName(nameof(RecordFiling)).RequireAuthorization();
+        open.MapPost("/{id:guid}/grants/{grantId:guid}/disputes", OpenDispute).WithName(nameof(OpenDispute)).RequireAuthorization();
+        open.MapPost("/{id:guid}/grants/{grantId:guid}/disputes/{disputeId:guid}/resolve", ResolveDispute).WithName(nameof(ResolveDispute)).RequireAuthorization();
+
+        var custody = app.MapGroup("/api/v1/custody-agreements").WithTags("Custody").RequireAuthorization();
+        custody.MapGet("/", ListCustodyAgreements).WithName(nameof(ListCustodyAgreements));
+        custody.MapGet("/{id:guid}", GetCustodyAgreement).WithName(nameof(GetCustodyAgreement));
+        custody.MapPost("/", CreateCustodyAgreement).WithName(nameof(CreateCustodyAgreement));
+        custody.MapPost("/{id:guid}/activate", ActivateCustodyAgreement).WithName(nameof(ActivateCustodyAgreement));
+        custody.MapPost("/{id:guid}/operations", OperateCustody).WithName(nameof(OperateCustody))
+            .WithSummary("The operator lists or licenses within the mandate; anything outside it is refused with the reason");
+        custody.MapPost("/{id:guid}/renewals", RenewCustodyAgreement).WithName(nameof(RenewCustodyAgreement));
+        custody.MapPost("/{id:guid}/terminate", TerminateCustodyAgreement).WithName(nameof(TerminateCustodyAgreement));
+        custody.MapPost("/{id:guid}/revenue-split", SplitCustodyRevenue).WithName(nameof(SplitCustodyRevenue));
+    }
+
+    // Patents
+    internal static async Task<Results<Ok<PagedResult<PatentSummary>>, ProblemHttpResult>> ListPatents([AsParameters] PatentListQuery q, PatentService s, CancellationToken ct) => OkOr(await s.ListAsync(q, ct));
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> GetPatent(Guid id, PatentService s, CancellationToken ct) => OkOr(await s.GetAsync(id, ct));
+
+    internal static async Task<Results<Created<PatentResponse>, ProblemHttpResult>> CreatePatent(PatentRequest r, PatentService s, CancellationToken ct)
+    {
+        var result = await s.CreateAsync(r, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Created($"/api/v1/patents/{result.Value.Id}", result.Value);
+    }
+
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> UpdatePatent(Guid id, PatentRequest r, PatentService s, CancellationToken ct) => OkOr(await s.UpdateAsync(id, r, ct));
+
+    internal static async Task<Results<Ok<PatentImportResponse>, ProblemHttpResult>> ImportPatents(
+        IFormFile? file, [FromQuery] bool? skipInvalid, PatentService s, CancellationToken ct)
+    {
+        if (file is null || file.Length == 0)
+            return Error.Validation("file", "patent_import.file_required", "请上传 .xlsx 或 .csv 文件", "Upload an .xlsx or .csv file.").ToProblem();
+        await using var stream = file.OpenReadStream();
+        return OkOr(await s.ImportAsync(stream, file.FileName, skipInvalid ?? false, null, ct));
+    }
+
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> ChangeLegalStatus(Guid id, LegalStatusRequest r, PatentService s, CancellationToken ct) => OkOr(await s.ChangeLegalStatusAsync(id, r, ct));
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> RecordAnnualFeePaid(Guid id, FeePaidRequest r, PatentService s, CancellationToken ct) => OkOr(await s.RecordFeePaidAsync(id, r, ct));
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> AddPledge(Guid id, PledgeRequest r, PatentService s, CancellationToken ct) => OkOr(await s.AddPledgeAsync(id, r, ct));
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> ReleasePledge(Guid id, Guid pledgeId, PledgeReleaseRequest r, PatentService s, CancellationToken ct) => OkOr(await s.ReleasePledgeAsync(id, pledgeId, r, ct));
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> SuspendPatent(Guid id, SuspensionRequest r, PatentService s, CancellationToken ct) => OkOr(await s.SuspendAsync(id, r, ct));
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> LiftSuspension(Guid id, PatentService s, CancellationToken ct) => OkOr(await s.LiftSuspensionAsync(id, ct));
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> RecordLicence(Guid id, LicenceRequest r, PatentService s, CancellationToken ct) => OkOr(await s.RecordLicenceAsync(id, r, ct));
+    internal static async Task<Results<Ok<AnnualFeeQuote>, ProblemHttpResult>> QuoteAnnualFee(AnnualFeeQuoteRequest r, PatentService s, CancellationToken ct) => OkOr(await s.QuoteAnnualFeeAsync(r, ct));
+
+    // Open licences
+    internal static async Task<Results<Ok<PagedResult<OpenLicenseSummary>>, ProblemHttpResult>> ListOpenLicenses([AsParameters] OpenLicenseListQuery q, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ListAsync(q, ct));
+    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> GetOpenLicense(Guid id, OpenLicenseService s, CancellationToken ct) => OkOr(await s.GetAsync(id, ct));
+
+    internal static async Task<Results<Created<OpenLicenseResponse>, ProblemHttpResult>> DeclareOpenLicense(OpenLicenseRequest r, OpenLicenseService s, CancellationToken ct)
+    {
+        var result = await s.CreateAsync(r, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Created($"/api/v1/open-licenses/{result.Value.Id}", result.Value);
+    }
+
+    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> ReviseOpenLicense(Guid id, OpenLicenseRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ReviseAsync(id, r, ct));
+    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> SubmitOpenLicense(Guid id, OpenLicenseService s, CancellationToken ct) => OkOr(await s.SubmitAsync(id, ct));
+    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> AnnounceOpenLicense(Guid id, AnnouncementRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.AnnounceAsync(id, r, ct));
+    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> WithdrawOpenLicense(Guid id, OpenLicenseService s, CancellationToken ct) => OkOr(await s.WithdrawAsync(id, ct));
+    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> AnnounceWithdrawal(Guid id, AnnouncementRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.AnnounceWithdrawalAsync(id, r, ct));
+    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> LapseOpenLicense(Guid id, LapseRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.LapseAsync(id, r, ct));
+    internal static async Task<Results<Ok<IReadOnlyList<GrantDto>>, ProblemHttpResult>> ListGrants(Guid id, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ListGrantsAsync(id, ct));
+
+    internal static async Task<Results<Created<GrantDto>, ProblemHttpResult>> TakeLicence(Guid id, TakeLicenceRequest r, OpenLicenseService s, CancellationToken ct)
+    {
+        var result = await s.TakeLicenceAsync(id, r, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Created($"/api/v1/open-licenses/{id}/grants/{result.Value.Id}", result.Value);
+    }
+
+    internal static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> RecordPayment(Guid id, Guid grantId, PaymentRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.RecordPaymentAsync(id, grantId, r, ct));
+    internal static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> RecordFiling(Guid id, Guid grantId, FilingRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.RecordFilingAsync(id, grantId, r, ct));
+    internal static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> OpenDispute(Guid id, Guid grantId, DisputeRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.OpenDisputeAsync(id, grantId, r, ct));
+    internal static async Task<Results<Ok<GrantDto>, ProblemHttpResult>> ResolveDispute(Guid id, Guid grantId, Guid disputeId, DisputeResolutionRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ResolveDisputeAsync(id, grantId, disputeId, r, ct));
+
+    // Custody
+    internal static async Task<Results<Ok<PagedResult<CustodySummary>>, ProblemHttpResult>> ListCustodyAgreements([AsParameters] CustodyListQuery q, CustodyService s, CancellationToken ct) => OkOr(await s.ListAsync(q, ct));
+    internal static async Task<Results<Ok<CustodyAgreementResponse>, ProblemHttpResult>> GetCustodyAgreement(Guid id, CustodyService s, CancellationToken ct) => OkOr(await s.GetAsync(id, ct));
+
+    internal static async Task<Results<Created<CustodyAgreementResponse>, ProblemHttpResult>> CreateCustodyAgreement(CustodyAgreementRequest r, CustodyService s, CancellationToken ct)
+    {
+        var result = await s.CreateAsync(r, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Created($"/api/v1/custody-agreements/{result.Value.Id}", result.Value);
+    }
+
+    internal static async Task<Results<Ok<CustodyAgreementResponse>, ProblemHttpResult>> ActivateCustodyAgreement(Guid id, CustodyService s, CancellationToken ct) => OkOr(await s.ActivateAsync(id, ct));
+    internal static async Task<Results<Ok<CustodyOperationDto>, ProblemHttpResult>> OperateCustody(Guid id, CustodyOperationRequest r, CustodyService s, CancellationToken ct) => OkOr(await s.OperateAsync(id, r, ct));
+    internal static async Task<Results<Ok<CustodyAgreementResponse>, ProblemHttpResult>> RenewCustodyAgreement(Guid id, RenewalRequest r, CustodyService s, CancellationToken ct) => OkOr(await s.RenewAsync(id, r, ct));
+    internal static async Task<Results<Ok<CustodyAgreementResponse>, ProblemHttpResult>> TerminateCustodyAgreement(Guid id, TerminationRequest r, CustodyService s, CancellationToken ct) => OkOr(await s.TerminateAsync(id, r, ct));
+    internal static async Task<Results<Ok<IReadOnlyList<RevenueAllocation>>, ProblemHttpResult>> SplitCustodyRevenue(Guid id, RevenueSplitRequest r, CustodyService s, CancellationToken ct) => OkOr(await s.SplitRevenueAsync(id, r, ct));
+}

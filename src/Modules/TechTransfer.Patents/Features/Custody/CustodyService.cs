@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using TechTransfer.Patents.Domain;
+using TechTransfer.Patents.Features.Patents;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Patents.Features.Custody;
+
+/// <summary>
+/// Use cases of technology custody (技术托管). The owner's transfer office creates, renews and terminates; the operator
+/// (a transfer institution or office: InstitutionAdmin or TechManager of that organisation) accepts and operates within
+/// the mandate. Both parties see the agreement; nobody else does.
+/// </summary>
+public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvider clock)
+{
+    private DbContext Db => data.Context;
+    private IQueryable<CustodyAgreement> Agreements => Db.Set<CustodyAgreement>();
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private bool IsPlatformAdmin => user.IsInRole(Roles.PlatformAdmin);
+    private bool IsOfficeOf(Guid org) => user.BelongsTo(org) && user.IsInRole(Roles.InstitutionAdmin);
+    private bool IsOperatorStaffOf(Guid org) => user.BelongsTo(org) && user.IsInAnyRole(Roles.InstitutionAdmin, Roles.TechManager);
+
+    public async Task<Result<PagedResult<CustodySummary>>> ListAsync(CustodyListQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        var pagingErrors = paging.Validate();
+        if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+        var q = Agreements.AsNoTracking();
+        if (!IsPlatformAdmin)
+        {
+            if (user.OrganizationId is not { } org) return Error.Forbidden;
+            q = query.Role?.ToLowerInvariant() switch
+            {
+                "owner" => q.Where(a => a.OwnerOrganizationId == org),
+                "operator" => q.Where(a => a.OperatorOrganizationId == org),
+                _ => q.Where(a => a.OwnerOrganizationId == org || a.OperatorOrganizationId == org),
+            };
+        }
+        if (query.Status is { } s) q = q.Where(a => a.Status == s);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var term = query.Q.Trim();
+            q = q.Where(a => a.SubjectTitle.Contains(term) || a.AgreementNo.Contains(term) || a.OperatorName.Contains(term));
+        }
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderBy(a => a.TermEnd).ThenBy(a => a.AgreementNo).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var items = rows.Select(a => new CustodySummary(a.Id, a.AgreementNo, a.OwnerOrganizationId, a.OperatorOrganizationId, a.OperatorName,
+            a.SubjectType, a.SubjectId, a.SubjectTitle, a.PriceFloorYuan, a.TermStart, a.TermEnd, a.Status, a.DisplayStatus(Today))).ToList();
+        return new PagedResult<CustodySummary>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<Result<CustodyAgreementResponse>> GetAsync(Guid id, CancellationToken ct)
+    {
+        var a = await FindVisibleAsync(id, ct);
+        return a is null ? NotFound : Respond(a);
+    }
+
+    public async Task<Result<CustodyAgreementResponse>> CreateAsync(CustodyAgreementRequest r, CancellationToken ct)
+    {
+        if (user.OrganizationId is not { } org || !IsOfficeOf(org)) return Error.Forbidden;
+        var title = r.SubjectTitle;
+        if (r.SubjectType == CustodySubjectType.Patent)
+        {
+            var patent = await Db.Set<Patent>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == r.SubjectId && p.OwnerOrganizationId == org, ct);
+            if (patent is null) return Error.NotFound("patent", "专利");
+            title = string.IsNullOrWhiteSpace(title) ? patent.Title : title;
+        }
+        var created = CustodyAgreement.Create(org, r.AgreementNo, r.SubjectType, r.SubjectId, title ?? "", r.OperatorOrganizationId, r.OperatorName,
+            new CustodyMandate(r.AllowedDealTypes, r.PriceFloorYuan, r.TermStart, r.TermEnd), r.Beneficiaries, clock.GetUtcNow());
+        if (created.IsFailure) return created.Error!;
+        var no = created.Value.AgreementNo;
+        if (await Agreements.AnyAsync(a => a.OwnerOrganizationId == org && a.AgreementNo == no, ct)) return CustodyErrors.DuplicateAgreementNo;
+        Db.Add(created.Value);
+        await Db.SaveChangesAsync(ct);
+        return Respond(created.Value);
+    }
+
+    public Task<Result<CustodyAgreementResponse>> ActivateAsync(Guid id, CancellationToken ct) =>
+        ChangeAsync(id, a => IsOperatorStaffOf(a.OperatorOrganizationId) ? a.Activate(user.OrganizationId!.Value, clock.GetUtcNow()) : CustodyErrors.OnlyOperatorAccepts, ct);
+
+    public Task<Result<CustodyAgreementResponse>> RenewAsync(Guid id, RenewalRequest r, CancellationToken ct) =>
+        ChangeAsync(id, a => IsOfficeOf(a.OwnerOrganizationId) ? a.Renew(user.OrganizationId!.Value, r.NewTermEnd, clock.GetUtcNow()) : CustodyErrors.OnlyOwner, ct);
+
+    public Task<Result<CustodyAgreementResponse>> TerminateAsync(Guid id, TerminationRequest r, CancellationToken ct) =>
+        ChangeAsync(id, a => IsOfficeOf(a.OwnerOrganizationId) || IsOperatorStaffOf(a.OperatorOrganizationId)
+            ? a.Terminate(user.OrganizationId!.Value, r.Reason, clock.GetUtcNow()) : CustodyErrors.NotParty, ct);
+
+    /// <summary>The operator lists or licenses within the mandate; anything outside is refused with the reason.</summary>
+    public async Task<Result<CustodyOperationDto>> OperateAsync(Guid id, CustodyOperationRequest r, CancellationToken ct)
+    {
+        var a = await FindVisibleAsync(id, ct);
+        if (a is null) return NotFound;
+        if (!IsOperatorStaffOf(a.OperatorOrganizationId)) return CustodyErrors.NotOperator;
+        var op = a.Operate(user.OrganizationId!.Value, r, clock.GetUtcNow());
+        if (op.IsFailure) return op.Error!;
+        await Db.SaveChangesAsync(ct);
+        var o = op.Value;
+        return new CustodyOperationDto(o.Id, o.DealType, o.Counterparty, o.PriceYuan, o.DealTermEnd, o.At);
+    }
+
+    /// <summary>收益权: how an amount received is split among the beneficiaries.</summary>
+    public async Task<Result<IReadOnlyList<RevenueAllocation>>> SplitRevenueAsync(Guid id, RevenueSplitRequest r, CancellationToken ct)
+    {
+        var a = await FindVisibleAsync(id, ct);
+        if (a is null) return NotFound;
+        if (r.AmountYuan < 0) return Error.Validation("amountYuan", "custody.amount_negative", "金额不能为负数", "The amount cannot be negative.");
+        return Result<IReadOnlyList<RevenueAllocation>>.Success(a.SplitRevenue(r.AmountYuan));
+    }
+
+    private async Task<Result<CustodyAgreementResponse>> ChangeAsync(Guid id, Func<CustodyAgreement, Result> change, CancellationToken ct)
+    {
+        var a = await FindVisibleAsync(id, ct);
+        if (a is null) return NotFound;
+        var r = change(a);
+        if (r.IsFailure) return r.Error!;
+        await Db.SaveChangesAsync(ct);
+        return Respond(a);
+    }
+
+    private CustodyAgreementResponse Respond(CustodyAgreement a) => CustodyAgreementResponse.From(a, Today, user.OrganizationId);
+
+    private async Task<CustodyAgreement?> FindVisibleAsync(Guid id, CancellationToken ct)
+    {
+        var a = await Agreements.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (a is null) return null;
+        return IsPlatformAdmin || user.BelongsTo(a.OwnerOrganizationId) || user.BelongsTo(a.OperatorOrganizationId) ? a : null;
+    }
+
+    private static Error NotFound => Error.NotFound("custody_agreement", "托管协议");
+}

@@ -1,0 +1,74 @@
+using TechTransfer.Patents.Domain;
+
+namespace TechTransfer.Patents.Features.OpenLicenses;
+
+/// <summary>Body of POST /api/v1/open-licenses (draft a declaration) and PUT /{id} (revise a draft).</summary>
+public sealed record OpenLicenseRequest
+{
+    public Guid PatentId { get; init; }
+    public PaymentMode PaymentMode { get; init; }
+    public decimal? FixedFeeYuan { get; init; }
+    public decimal? InitialPaymentYuan { get; init; }
+    public decimal? RoyaltyRatePercent { get; init; }
+    public RoyaltyBase? RoyaltyBase { get; init; }
+    public DateOnly LicenseTermStart { get; init; }
+    public DateOnly LicenseTermEnd { get; init; }
+    public string? OtherTerms { get; init; }
+    public string? OtherTermsEn { get; init; }
+    public string? EvaluationReportRef { get; init; }
+    public string? PledgeeConsentRef { get; init; }
+
+    public OpenLicenseTerms ToTerms() => new(PaymentMode, new FeeStandard(FixedFeeYuan, InitialPaymentYuan, RoyaltyRatePercent, RoyaltyBase),
+        LicenseTermStart, LicenseTermEnd, OtherTerms, OtherTermsEn, EvaluationReportRef, PledgeeConsentRef);
+}
+
+public sealed record OpenLicenseListQuery(
+    int Page = 1, int PageSize = 20, string? Q = null, OpenLicenseStatus? Status = null, PatentType? PatentType = null,
+    PaymentMode? PaymentMode = null, bool Mine = false, bool Licensed = false);
+
+public sealed record OpenLicenseSummary(
+    Guid Id, Guid PatentId, string PatentNo, string PatentTitle, PatentType PatentType, string PatenteeNames, PaymentMode PaymentMode,
+    decimal? FixedFeeYuan, decimal? InitialPaymentYuan, decimal? RoyaltyRatePercent, RoyaltyBase? RoyaltyBase,
+    DateOnly LicenseTermStart, DateOnly LicenseTermEnd, OpenLicenseStatus Status, string? AnnouncementNo, DateOnly? AnnouncementDate);
+
+public sealed record FilingTaskDto(DateOnly DueOn, DateOnly? FiledOn, string? ProofRef, FilingParty? FiledBy, bool Overdue);
+
+public sealed record DisputeDto(Guid Id, DisputeChannel Channel, string Summary, Guid RaisedByOrganizationId, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt, string? Outcome);
+
+public sealed record GrantDto(
+    Guid Id, Guid LicenseeOrganizationId, string LicenseeName, string WrittenNoticeRef, DateOnly NoticeDate, decimal RequiredPaymentYuan,
+    decimal? PaidAmountYuan, string? PaymentRef, DateOnly? PaidOn, DateOnly? EffectiveOn, DateOnly? ValidUntil, OpenLicenseGrantStatus Status,
+    bool ValidToday, FilingTaskDto? Filing, IReadOnlyList<DisputeDto> Disputes)
+{
+    public static GrantDto From(OpenLicenseGrant g, DateOnly today) => new(
+        g.Id, g.LicenseeOrganizationId, g.LicenseeName, g.WrittenNoticeRef, g.NoticeDate, g.RequiredPaymentYuan, g.PaidAmountYuan, g.PaymentRef,
+        g.PaidOn, g.EffectiveOn, g.ValidUntil, g.Status, g.IsValidOn(today),
+        g.Filing is { } f ? new FilingTaskDto(f.DueOn, f.FiledOn, f.ProofRef, f.FiledBy, f.IsOverdue(today)) : null,
+        g.Disputes.OrderBy(d => d.OpenedAt).Select(d => new DisputeDto(d.Id, d.Channel, d.Summary, d.RaisedByOrganizationId, d.OpenedAt, d.ResolvedAt, d.Outcome)).ToList());
+}
+
+public sealed record OpenLicenseResponse(
+    Guid Id, Guid PatentId, Guid PatenteeOrganizationId, string PatentNo, string PatentTitle, PatentType PatentType, string PatenteeNames,
+    PaymentMode PaymentMode, decimal? FixedFeeYuan, decimal? InitialPaymentYuan, decimal? RoyaltyRatePercent, RoyaltyBase? RoyaltyBase,
+    decimal RequiredInitialPaymentYuan, DateOnly LicenseTermStart, DateOnly LicenseTermEnd, string? OtherTerms, string? OtherTermsEn,
+    string? EvaluationReportRef, string? PledgeeConsentRef, OpenLicenseStatus Status, DateTimeOffset? SubmittedAt, string? AnnouncementNo,
+    DateOnly? AnnouncementDate, string? WithdrawalAnnouncementNo, DateOnly? WithdrawalAnnouncementDate, DateOnly? LapsedOn,
+    OpenLicenseLapseReason? LapseReason, bool CanManage, IReadOnlyList<GrantDto> Grants, IReadOnlyList<OpenLicenseWarning> Warnings)
+{
+    public static OpenLicenseResponse From(OpenLicenseDeclaration d, bool canManage, Guid? viewerOrg, DateOnly today, IReadOnlyList<OpenLicenseWarning> warnings) => new(
+        d.Id, d.PatentId, d.PatenteeOrganizationId, d.PatentNo, d.PatentTitle, d.PatentType, d.PatenteeNames, d.PaymentMode, d.FixedFeeYuan,
+        d.InitialPaymentYuan, d.RoyaltyRatePercent, d.RoyaltyBase, d.RequiredInitialPayment, d.LicenseTermStart, d.LicenseTermEnd, d.OtherTerms,
+        d.OtherTermsEn, canManage ? d.EvaluationReportRef : null, canManage ? d.PledgeeConsentRef : null, d.Status, d.SubmittedAt, d.AnnouncementNo,
+        d.AnnouncementDate, d.WithdrawalAnnouncementNo, d.WithdrawalAnnouncementDate, d.LapsedOn, d.LapseReason, canManage,
+        d.Grants.Where(g => canManage || (viewerOrg is { } v && g.LicenseeOrganizationId == v)).OrderBy(g => g.NoticeDate)
+            .Select(g => GrantDto.From(g, today)).ToList(),
+        warnings);
+}
+
+public sealed record AnnouncementRequest(string AnnouncementNo, DateOnly AnnouncementDate);
+public sealed record LapseRequest(OpenLicenseLapseReason Reason, DateOnly On);
+public sealed record TakeLicenceRequest(string LicenseeName, string WrittenNoticeRef, DateOnly NoticeDate);
+public sealed record PaymentRequest(decimal AmountYuan, string PaymentRef, DateOnly PaidOn);
+public sealed record FilingRequest(string ProofRef, DateOnly FiledOn);
+public sealed record DisputeRequest(DisputeChannel Channel, string Summary);
+public sealed record DisputeResolutionRequest(string Outcome);

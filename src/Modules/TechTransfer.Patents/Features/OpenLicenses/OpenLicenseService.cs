@@ -1,0 +1,225 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TechTransfer.Patents.Domain;
+using TechTransfer.Patents.Features.Patents;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Patents.Features.OpenLicenses;
+
+/// <summary>
+/// Use cases of patent open licensing (专利开放许可, spec §3). Announced declarations are public; drafts and submissions
+/// are seen by the patentee's organisation only. Only the patentee's transfer office declares, submits, records
+/// announcements and withdraws; any other organisation (enterprise or institution) takes a licence.
+/// </summary>
+public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimeProvider clock, IOptions<OpenLicensingOptions> options)
+{
+    private DbContext Db => data.Context;
+    private IQueryable<OpenLicenseDeclaration> Declarations => Db.Set<OpenLicenseDeclaration>();
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private bool IsPlatformAdmin => user.IsInRole(Roles.PlatformAdmin);
+    private bool IsOfficeOf(Guid org) => user.BelongsTo(org) && user.IsInRole(Roles.InstitutionAdmin);
+
+    private static readonly OpenLicenseStatus[] PublicStatuses =
+        [OpenLicenseStatus.Active, OpenLicenseStatus.WithdrawalSubmitted, OpenLicenseStatus.Withdrawn, OpenLicenseStatus.Lapsed];
+
+    public async Task<Result<PagedResult<OpenLicenseSummary>>> ListAsync(OpenLicenseListQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        var pagingErrors = paging.Validate();
+        if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+
+        var q = Declarations.AsNoTracking();
+        var org = user.OrganizationId;
+        if (query.Mine)
+        {
+            if (org is null) return Error.Forbidden;
+            q = q.Where(d => d.PatenteeOrganizationId == org);
+        }
+        else if (query.Licensed)
+        {
+            if (org is null) return Error.Forbidden;
+            q = q.Where(d => d.Grants.Any(g => g.LicenseeOrganizationId == org));
+        }
+        else if (!IsPlatformAdmin)
+        {
+            q = q.Where(d => d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted
+                             || d.Status == OpenLicenseStatus.Withdrawn || d.Status == OpenLicenseStatus.Lapsed
+                             || (org != null && d.PatenteeOrganizationId == org));
+        }
+        if (query.Status is { } s) q = q.Where(d => d.Status == s);
+        if (query.PatentType is { } t) q = q.Where(d => d.PatentType == t);
+        if (query.PaymentMode is { } m) q = q.Where(d => d.PaymentMode == m);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var term = query.Q.Trim();
+            q = q.Where(d => d.PatentTitle.Contains(term) || d.PatenteeNames.Contains(term) || d.PatentNo.Contains(term)
+                             || (d.OtherTerms != null && d.OtherTerms.Contains(term)));
+        }
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(d => d.AnnouncementDate).ThenBy(d => d.PatentNo).Skip(paging.Skip).Take(paging.PageSize)
+            .Select(d => new OpenLicenseSummary(d.Id, d.PatentId, d.PatentNo, d.PatentTitle, d.PatentType, d.PatenteeNames, d.PaymentMode,
+                d.FixedFeeYuan, d.InitialPaymentYuan, d.RoyaltyRatePercent, d.RoyaltyBase, d.LicenseTermStart, d.LicenseTermEnd, d.Status,
+                d.AnnouncementNo, d.AnnouncementDate))
+            .ToListAsync(ct);
+        return new PagedResult<OpenLicenseSummary>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<Result<OpenLicenseResponse>> GetAsync(Guid id, CancellationToken ct)
+    {
+        var d = await FindVisibleAsync(id, ct);
+        return d is null ? NotFound : Respond(d);
+    }
+
+    /// <summary>Drafts a declaration. Only the patentee's transfer office may declare.</summary>
+    public async Task<Result<OpenLicenseResponse>> CreateAsync(OpenLicenseRequest request, CancellationToken ct)
+    {
+        if (user.OrganizationId is not { } org || !user.IsInRole(Roles.InstitutionAdmin)) return Error.Forbidden;
+        var patent = await Db.Set<Patent>().SingleOrDefaultAsync(p => p.Id == request.PatentId, ct);
+        if (patent is null) return Error.NotFound("patent", "专利");
+        var created = OpenLicenseDeclaration.Draft(patent, org, request.ToTerms(), clock.GetUtcNow());
+        if (created.IsFailure) return created.Error!;
+        if (await Declarations.AnyAsync(d => d.PatentId == patent.Id && d.Status != OpenLicenseStatus.Withdrawn && d.Status != OpenLicenseStatus.Lapsed, ct))
+            return OpenLicenseErrors.AlreadyDeclared;
+        Db.Add(created.Value);
+        await Db.SaveChangesAsync(ct);
+        return Respond(created.Value);
+    }
+
+    public async Task<Result<OpenLicenseResponse>> ReviseAsync(Guid id, OpenLicenseRequest request, CancellationToken ct)
+    {
+        var (d, error) = await FindManagedAsync(id, ct);
+        if (error is not null) return error;
+        var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == d!.PatentId, ct);
+        var r = d!.Revise(patent, user.OrganizationId!.Value, request.ToTerms());
+        if (r.IsFailure) return r.Error!;
+        await Db.SaveChangesAsync(ct);
+        return Respond(d);
+    }
+
+    /// <summary>Draft → Submitted, after every §3.2 check (R3.1–R3.8); R3.9 warnings come back in the response.</summary>
+    public async Task<Result<OpenLicenseResponse>> SubmitAsync(Guid id, CancellationToken ct)
+    {
+        var (d, error) = await FindManagedAsync(id, ct);
+        if (error is not null) return error;
+        var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == d!.PatentId, ct);
+        var r = d!.Submit(patent, user.OrganizationId!.Value, options.Value, clock.GetUtcNow());
+        if (r.IsFailure) return r.Error!;
+        await Db.SaveChangesAsync(ct);
+        return Respond(d, r.Value);
+    }
+
+    public Task<Result<OpenLicenseResponse>> AnnounceAsync(Guid id, AnnouncementRequest r, CancellationToken ct) =>
+        ManageAsync(id, d => d.Announce(r.AnnouncementNo, r.AnnouncementDate), ct);
+
+    /// <summary>Active → WithdrawalSubmitted. Another organisation gets 404 (drafts) or 403 (public declarations).</summary>
+    public Task<Result<OpenLicenseResponse>> WithdrawAsync(Guid id, CancellationToken ct) =>
+        ManageAsync(id, d => d.RequestWithdrawal(user.OrganizationId!.Value, clock.GetUtcNow()), ct);
+
+    public Task<Result<OpenLicenseResponse>> AnnounceWithdrawalAsync(Guid id, AnnouncementRequest r, CancellationToken ct) =>
+        ManageAsync(id, d => d.AnnounceWithdrawal(r.AnnouncementNo, r.AnnouncementDate), ct);
+
+    public Task<Result<OpenLicenseResponse>> LapseAsync(Guid id, LapseRequest r, CancellationToken ct) =>
+        ManageAsync(id, d => d.Lapse(r.Reason, r.On), ct);
+
+    /// <summary>An organisation takes the licence by recording its written notice (R3.12).</summary>
+    public async Task<Result<GrantDto>> TakeLicenceAsync(Guid id, TakeLicenceRequest r, CancellationToken ct)
+    {
+        if (user.OrganizationId is not { } org || !user.IsInAnyRole(Roles.Enterprise, Roles.InstitutionAdmin)) return Error.Forbidden;
+        var d = await FindVisibleAsync(id, ct);
+        if (d is null) return NotFound;
+        var grant = d.TakeLicence(org, r.LicenseeName, r.WrittenNoticeRef, r.NoticeDate, clock.GetUtcNow());
+        if (grant.IsFailure) return grant.Error!;
+        await Db.SaveChangesAsync(ct);
+        return GrantDto.From(grant.Value, Today);
+    }
+
+    /// <summary>Records the payment; when the grant becomes effective it is also recorded as an ordinary licence on the patent.</summary>
+    public async Task<Result<GrantDto>> RecordPaymentAsync(Guid id, Guid grantId, PaymentRequest r, CancellationToken ct)
+    {
+        var (d, error) = await FindPartyAsync(id, ct);
+        if (error is not null) return error;
+        var grant = d!.RecordPayment(grantId, user.OrganizationId!.Value, r.AmountYuan, r.PaymentRef, r.PaidOn, options.Value, clock.GetUtcNow());
+        if (grant.IsFailure) return grant.Error!;
+        var g = grant.Value;
+        var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == d.PatentId, ct);
+        var licence = patent.RecordLicence(g.LicenseeName, LicenseScope.NonExclusive, g.EffectiveOn!.Value, g.ValidUntil, true, clock.GetUtcNow(), g.Id);
+        if (licence.IsFailure) return licence.Error!;
+        await Db.SaveChangesAsync(ct);
+        return GrantDto.From(g, Today);
+    }
+
+    public Task<Result<GrantDto>> RecordFilingAsync(Guid id, Guid grantId, FilingRequest r, CancellationToken ct) =>
+        PartyAsync(id, grantId, d => d.RecordFiling(grantId, user.OrganizationId!.Value, r.ProofRef, r.FiledOn, clock.GetUtcNow()), ct);
+
+    public Task<Result<GrantDto>> OpenDisputeAsync(Guid id, Guid grantId, DisputeRequest r, CancellationToken ct) =>
+        PartyAsync(id, grantId, d =>
+        {
+            var x = d.OpenDispute(grantId, user.OrganizationId!.Value, r.Channel, r.Summary, clock.GetUtcNow());
+            return x.IsFailure ? Result.Failure(x.Error!) : Result.Success();
+        }, ct);
+
+    public Task<Result<GrantDto>> ResolveDisputeAsync(Guid id, Guid grantId, Guid disputeId, DisputeResolutionRequest r, CancellationToken ct) =>
+        PartyAsync(id, grantId, d => d.ResolveDispute(grantId, disputeId, user.OrganizationId!.Value, r.Outcome, clock.GetUtcNow()), ct);
+
+    public async Task<Result<IReadOnlyList<GrantDto>>> ListGrantsAsync(Guid id, CancellationToken ct)
+    {
+        var d = await FindVisibleAsync(id, ct);
+        if (d is null) return NotFound;
+        var resp = Respond(d);
+        return Result<IReadOnlyList<GrantDto>>.Success(resp.Grants);
+    }
+
+    private async Task<Result<GrantDto>> PartyAsync(Guid id, Guid grantId, Func<OpenLicenseDeclaration, Result> change, CancellationToken ct)
+    {
+        var (d, error) = await FindPartyAsync(id, ct);
+        if (error is not null) return error;
+        var r = change(d!);
+        if (r.IsFailure) return r.Error!;
+        await Db.SaveChangesAsync(ct);
+        return GrantDto.From(d!.Grants.Single(g => g.Id == grantId), Today);
+    }
+
+    private async Task<Result<OpenLicenseResponse>> ManageAsync(Guid id, Func<OpenLicenseDeclaration, Result> change, CancellationToken ct)
+    {
+        var (d, error) = await FindManagedAsync(id, ct);
+        if (error is not null) return error;
+        var r = change(d!);
+        if (r.IsFailure) return r.Error!;
+        await Db.SaveChangesAsync(ct);
+        return Respond(d!);
+    }
+
+    private OpenLicenseResponse Respond(OpenLicenseDeclaration d, IReadOnlyList<OpenLicenseWarning>? warnings = null)
+    {
+        var canManage = IsOfficeOf(d.PatenteeOrganizationId);
+        return OpenLicenseResponse.From(d, canManage || IsPlatformAdmin, user.OrganizationId, Today, warnings ?? (canManage ? d.Warnings(options.Value) : []));
+    }
+
+    private async Task<OpenLicenseDeclaration?> FindVisibleAsync(Guid id, CancellationToken ct)
+    {
+        var d = await Declarations.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (d is null) return null;
+        if (PublicStatuses.Contains(d.Status) || IsPlatformAdmin || user.BelongsTo(d.PatenteeOrganizationId)) return d;
+        return null;
+    }
+
+    /// <summary>The patentee's transfer office only: 404 when the caller cannot see it, 403 when it can but may not manage.</summary>
+    private async Task<(OpenLicenseDeclaration?, Error?)> FindManagedAsync(Guid id, CancellationToken ct)
+    {
+        var d = await FindVisibleAsync(id, ct);
+        if (d is null) return (null, NotFound);
+        if (!IsOfficeOf(d.PatenteeOrganizationId)) return (null, OpenLicenseErrors.NotPatentee);
+        return (d, null);
+    }
+
+    private async Task<(OpenLicenseDeclaration?, Error?)> FindPartyAsync(Guid id, CancellationToken ct)
+    {
+        if (user.OrganizationId is null) return (null, Error.Forbidden);
+        var d = await FindVisibleAsync(id, ct);
+        if (d is null) return (null, NotFound);
+        return (d, null);
+    }
+
+    private static Error NotFound => Error.NotFound("open_license", "开放许可声明");
+}
+

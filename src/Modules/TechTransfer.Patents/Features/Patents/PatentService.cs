@@ -1,0 +1,232 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TechTransfer.Patents.Domain;
+using TechTransfer.Patents.Domain.Import;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Patents.Features.Patents;
+
+/// <summary>
+/// Use cases of patent records (专利). Who may do what: people of the owning organisation and platform admins read;
+/// the owning organisation's transfer office (InstitutionAdmin) registers, edits and imports. Another organisation's
+/// patent is simply not found.
+/// </summary>
+public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvider clock, PatentTermRules termRules, IOptions<OpenLicensingOptions> options)
+{
+    private DbContext Db => data.Context;
+    private IQueryable<Patent> Patents => Db.Set<Patent>();
+
+    private bool IsPlatformAdmin => user.IsInRole(Roles.PlatformAdmin);
+    private bool IsOfficeOf(Guid org) => user.BelongsTo(org) && user.IsInRole(Roles.InstitutionAdmin);
+
+    public async Task<Result<PagedResult<PatentSummary>>> ListAsync(PatentListQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        var pagingErrors = paging.Validate();
+        if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+        if (!user.IsAuthenticated) return Error.Forbidden;
+
+        var q = Patents.AsNoTracking();
+        if (!IsPlatformAdmin)
+        {
+            if (user.OrganizationId is not { } org) return Error.Forbidden;
+            q = q.Where(p => p.OwnerOrganizationId == org);
+        }
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var term = query.Q.Trim();
+            var appNo = Patent.NormalizeApplicationNo(term);
+            q = q.Where(p => p.Title.Contains(term) || p.PatenteeNames.Contains(term) || (p.PublicationNo != null && p.PublicationNo.Contains(term))
+                             || (appNo.Length > 0 && p.ApplicationNo.Contains(appNo)) || (p.TitleEn != null && p.TitleEn.Contains(term)));
+        }
+        if (query.Type is { } type) q = q.Where(p => p.Type == type);
+        if (query.Status is { } status) q = q.Where(p => p.LegalStatus == status);
+        if (query.FeeDueBefore is { } due) q = q.Where(p => p.AnnualFeePaidUntil != null && p.AnnualFeePaidUntil < due);
+        if (query.AchievementId is { } a) q = q.Where(p => p.AchievementId == a);
+
+        var sort = (query.Sort ?? "applicationNo").Trim();
+        var desc = sort.StartsWith('-');
+        q = (sort.TrimStart('-').ToLowerInvariant(), desc) switch
+        {
+            ("applicationno", false) => q.OrderBy(p => p.ApplicationNo),
+            ("applicationno", true) => q.OrderByDescending(p => p.ApplicationNo),
+            ("filingdate", false) => q.OrderBy(p => p.FilingDate).ThenBy(p => p.ApplicationNo),
+            ("filingdate", true) => q.OrderByDescending(p => p.FilingDate).ThenBy(p => p.ApplicationNo),
+            ("expirydate", false) => q.OrderBy(p => p.ExpiryDate).ThenBy(p => p.ApplicationNo),
+            ("expirydate", true) => q.OrderByDescending(p => p.ExpiryDate).ThenBy(p => p.ApplicationNo),
+            ("title", false) => q.OrderBy(p => p.Title).ThenBy(p => p.ApplicationNo),
+            ("title", true) => q.OrderByDescending(p => p.Title).ThenBy(p => p.ApplicationNo),
+            _ => null!,
+        };
+        if (q is null)
+            return Error.Validation("sort", "paging.unknown_sort", "排序字段须为 applicationNo、filingDate、expiryDate 或 title（前加 - 为倒序）",
+                "Sort by applicationNo, filingDate, expiryDate or title (prefix '-' for descending).");
+
+        var total = await q.CountAsync(ct);
+        var items = await q.Skip(paging.Skip).Take(paging.PageSize)
+            .Select(p => new PatentSummary(p.Id, p.ApplicationNo, p.PublicationNo, p.Type, p.Title, p.TitleEn, p.PatenteeNames, p.FilingDate,
+                p.GrantAnnouncementDate, p.ExpiryDate, p.LegalStatus, p.AnnualFeePaidUntil, p.IsSuspended, p.AchievementId))
+            .ToListAsync(ct);
+        return new PagedResult<PatentSummary>(items, paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<Result<PatentResponse>> GetAsync(Guid id, CancellationToken ct)
+    {
+        var p = await FindReadableAsync(id, ct);
+        if (p is null) return NotFound;
+        return PatentResponse.From(p, await OpenLicenceInForceAsync(p.Id, ct));
+    }
+
+    public async Task<Result<PatentResponse>> CreateAsync(PatentRequest request, CancellationToken ct)
+    {
+        if (user.OrganizationId is not { } org || !IsOfficeOf(org)) return Error.Forbidden;
+        var appNo = Patent.NormalizeApplicationNo(request.ApplicationNo);
+        if (await Patents.AnyAsync(p => p.OwnerOrganizationId == org && p.ApplicationNo == appNo, ct)) return PatentErrors.DuplicateApplicationNo;
+        var created = Patent.Register(org, request.ToDetails(), termRules, clock.GetUtcNow());
+        if (created.IsFailure) return created.Error!;
+        Db.Add(created.Value);
+        await Db.SaveChangesAsync(ct);
+        return PatentResponse.From(created.Value, false);
+    }
+
+    public async Task<Result<PatentResponse>> UpdateAsync(Guid id, PatentRequest request, CancellationToken ct)
+    {
+        var (p, error) = await FindManagedAsync(id, ct);
+        if (error is not null) return error;
+        var r = p!.Update(request.ToDetails(), termRules, clock.GetUtcNow());
+        if (r.IsFailure) return r.Error!;
+        await LapseDeclarationsIfPatentEndedAsync(p, ct);
+        await Db.SaveChangesAsync(ct);
+        return PatentResponse.From(p, await OpenLicenceInForceAsync(p.Id, ct));
+    }
+
+    public Task<Result<PatentResponse>> ChangeLegalStatusAsync(Guid id, LegalStatusRequest r, CancellationToken ct) =>
+        MutateAsync(id, async p =>
+        {
+            var result = p.ChangeLegalStatus(r.Status, clock.GetUtcNow());
+            if (result.IsSuccess) await LapseDeclarationsIfPatentEndedAsync(p, ct);
+            return result;
+        }, ct);
+
+    public Task<Result<PatentResponse>> RecordFeePaidAsync(Guid id, FeePaidRequest r, CancellationToken ct) =>
+        MutateAsync(id, p => Task.FromResult(p.RecordAnnualFeePaidUntil(r.PaidUntil, clock.GetUtcNow())), ct);
+
+    public Task<Result<PatentResponse>> AddPledgeAsync(Guid id, PledgeRequest r, CancellationToken ct) =>
+        MutateAsync(id, p => Task.FromResult(ToResult(p.AddPledge(r.Pledgee, r.RegisteredOn, r.SecuredAmountYuan, clock.GetUtcNow()))), ct);
+
+    public Task<Result<PatentResponse>> ReleasePledgeAsync(Guid id, Guid pledgeId, PledgeReleaseRequest r, CancellationToken ct) =>
+        MutateAsync(id, p => Task.FromResult(p.ReleasePledge(pledgeId, r.ReleasedOn, clock.GetUtcNow())), ct);
+
+    public Task<Result<PatentResponse>> SuspendAsync(Guid id, SuspensionRequest r, CancellationToken ct) =>
+        MutateAsync(id, p => Task.FromResult(p.Suspend(r.Reason, clock.GetUtcNow())), ct);
+
+    public Task<Result<PatentResponse>> LiftSuspensionAsync(Guid id, CancellationToken ct) =>
+        MutateAsync(id, p => { p.LiftSuspension(clock.GetUtcNow()); return Task.FromResult(Result.Success()); }, ct);
+
+    /// <summary>Records an existing licence; R3.10 refuses exclusive/sole while an open licence is in force.</summary>
+    public Task<Result<PatentResponse>> RecordLicenceAsync(Guid id, LicenceRequest r, CancellationToken ct) =>
+        MutateAsync(id, async p =>
+        {
+            var inForce = await OpenLicenceInForceAsync(p.Id, ct);
+            return ToResult(p.RecordLicence(r.Licensee, r.Scope, r.StartDate, r.EndDate, inForce, clock.GetUtcNow()));
+        }, ct);
+
+    /// <summary>R3.15–R3.16: prices one annual fee; with a patent id, "active" is read from its declarations.</summary>
+    public async Task<Result<AnnualFeeQuote>> QuoteAnnualFeeAsync(AnnualFeeQuoteRequest r, CancellationToken ct)
+    {
+        var active = r.OpenLicenceActive ?? false;
+        if (r.PatentId is { } pid)
+        {
+            var p = await FindReadableAsync(pid, ct);
+            if (p is null) return NotFound;
+            var due = r.DueDate;
+            active = r.OpenLicenceActive ?? await Db.Set<OpenLicenseDeclaration>().AnyAsync(d => d.PatentId == pid && d.AnnouncementDate != null
+                && d.AnnouncementDate <= due
+                && (d.WithdrawalAnnouncementDate == null || d.WithdrawalAnnouncementDate > due)
+                && (d.LapsedOn == null || d.LapsedOn > due), ct);
+        }
+        return AnnualFeeCalculator.Quote(new AnnualFeeQuery(r.FullFeeYuan, r.DueDate, r.PaymentDate, active, r.OtherReductions), options.Value);
+    }
+
+    /// <summary>Parses and applies an import file for the caller's organisation (transfer office only).</summary>
+    public async Task<Result<PatentImportResponse>> ImportAsync(Stream file, string fileName, bool skipInvalid,
+        IProgress<PatentImportProgress>? progress, CancellationToken ct)
+    {
+        if (user.OrganizationId is not { } org || !IsOfficeOf(org)) return Error.Forbidden;
+        return await ImportForAsync(org, file, fileName, skipInvalid, progress, ct);
+    }
+
+    /// <summary>Import for a given organisation, for the admin tool (`tt patent import`).</summary>
+    public async Task<Result<PatentImportResponse>> ImportForAsync(Guid org, Stream file, string fileName, bool skipInvalid,
+        IProgress<PatentImportProgress>? progress, CancellationToken ct)
+    {
+        var parsed = PatentImportParser.Parse(file, fileName);
+        if (parsed.IsFailure) return parsed.Error!;
+        var numbers = parsed.Value.Rows.Where(r => r.Details is not null).Select(r => Patent.NormalizeApplicationNo(r.Details!.ApplicationNo)).ToList();
+        var existing = new Dictionary<string, Patent>();
+        foreach (var chunk in numbers.Chunk(500))
+            foreach (var p in await Patents.Where(p => p.OwnerOrganizationId == org && chunk.Contains(p.ApplicationNo)).ToListAsync(ct))
+                existing[p.ApplicationNo] = p;
+        var outcome = PatentImporter.Apply(parsed.Value, org, existing, skipInvalid, termRules, clock.GetUtcNow(), p => Db.Add(p), progress);
+        if (outcome.IsFailure) return outcome.Error!;
+        await Db.SaveChangesAsync(ct);
+        var o = outcome.Value;
+        return new PatentImportResponse(o.Created, o.Updated, o.Skipped, parsed.Value.Rows.Count, o.Errors);
+    }
+
+    private async Task<Result<PatentResponse>> MutateAsync(Guid id, Func<Patent, Task<Result>> change, CancellationToken ct)
+    {
+        var (p, error) = await FindManagedAsync(id, ct);
+        if (error is not null) return error;
+        var r = await change(p!);
+        if (r.IsFailure) return r.Error!;
+        await Db.SaveChangesAsync(ct);
+        return PatentResponse.From(p!, await OpenLicenceInForceAsync(p!.Id, ct));
+    }
+
+    private static Result ToResult<T>(Result<T> r) => r.IsFailure ? Result.Failure(r.Error!) : Result.Success();
+
+    /// <summary>Spec §3.3: Active → Lapsed when the patent terminates, is invalidated or its term ends.</summary>
+    private async Task LapseDeclarationsIfPatentEndedAsync(Patent p, CancellationToken ct)
+    {
+        OpenLicenseLapseReason? reason = p.LegalStatus switch
+        {
+            PatentLegalStatus.Lapsed or PatentLegalStatus.Abandoned => OpenLicenseLapseReason.PatentTerminated,
+            PatentLegalStatus.Invalidated => OpenLicenseLapseReason.PatentInvalidated,
+            PatentLegalStatus.Expired => OpenLicenseLapseReason.TermEnded,
+            _ => null,
+        };
+        if (reason is null) return;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var inForce = await Db.Set<OpenLicenseDeclaration>()
+            .Where(d => d.PatentId == p.Id && (d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted)).ToListAsync(ct);
+        foreach (var d in inForce) d.Lapse(reason.Value, today);
+    }
+
+    internal Task<bool> OpenLicenceInForceAsync(Guid patentId, CancellationToken ct) =>
+        Db.Set<OpenLicenseDeclaration>().AnyAsync(d => d.PatentId == patentId
+            && (d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted), ct);
+
+    private async Task<Patent?> FindReadableAsync(Guid id, CancellationToken ct)
+    {
+        var p = await Patents.SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null) return null;
+        return IsPlatformAdmin || user.BelongsTo(p.OwnerOrganizationId) ? p : null;
+    }
+
+    private async Task<(Patent?, Error?)> FindManagedAsync(Guid id, CancellationToken ct)
+    {
+        var p = await FindReadableAsync(id, ct);
+        if (p is null) return (null, NotFound);
+        if (!IsOfficeOf(p.OwnerOrganizationId)) return (null, Error.Forbidden);
+        return (p, null);
+    }
+
+    private static Error NotFound => Error.NotFound("patent", "专利");
+}
+
+/// <summary>The data context the module works with (the platform's one unit of work), so services do not name the host's type.</summary>
+public sealed class PatentsDb(TechTransfer.Data.TechTransferDbContext context)
+{
+    public DbContext Context { get; } = context;
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace TechTransfer.Data.Identity;
+
+/// <summary>A person who signs in (用户). Belongs to one organisation; roles come from ASP.NET Core Identity.</summary>
+public sealed class PlatformUser : IdentityUser<Guid>
+{
+    public Guid? OrganizationId { get; set; }
+    public string DisplayName { get; set; } = "";
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+public sealed class PlatformRole : IdentityRole<Guid>
+{
+    public PlatformRole() { }
+    public PlatformRole(string name) : base(name) => NormalizedName = name.ToUpperInvariant();
+}

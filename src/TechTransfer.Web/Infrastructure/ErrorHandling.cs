@@ -1,0 +1,81 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using TechTransfer.Platform;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Web.Infrastructure;
+
+/// <summary>
+/// Last line of defence. Input a client can send (malformed JSON, wrong types, oversized bodies) is a 4xx problem;
+/// a concurrency clash is 409; anything else is a logged 500 with no internals in the body.
+/// </summary>
+public sealed class TechTransferExceptionHandler(IProblemDetailsService problems, ILogger<TechTransferExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        var error = exception switch
+        {
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new Error("request.too_large",
+                "请求内容超过大小上限", "The request body is larger than allowed.", Status: 413),
+            BadHttpRequestException bad => new Error("request.malformed",
+                "请求格式有误：无法解析请求参数或 JSON 请求体", "The request is malformed: a parameter or the JSON body could not be read.", Status: bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400),
+            DbUpdateConcurrencyException => Error.ConcurrencyConflict,
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+        if (error is null)
+        {
+            if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return true;
+            log.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
+            error = new Error("server.error", "服务器内部错误，已记录，请稍后重试", "An internal error occurred and was logged; please try again later.", Status: 500);
+        }
+        else if (exception is BadHttpRequestException)
+        {
+            log.LogInformation("Bad request {Path}: {Message}", http.Request.Path, exception.Message);
+        }
+
+        if (!http.Request.Path.StartsWithSegments("/api") && error.Status == 500) return false; // pages show the error page
+        http.Response.StatusCode = error.Status;
+        var pd = error.ToProblemDetails(Bilingual.CurrentIsEnglish ? "en" : "zh-CN");
+        if (exception is BadHttpRequestException) pd.Detail = exception.Message;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = pd, Exception = exception });
+    }
+}
+
+/// <summary>API responses that end with an error status but no body (401, 403, 404 of unknown routes, 405, 415) get a bilingual problem body.</summary>
+public sealed class ApiStatusProblemMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
+    {
+        await next(http);
+        if (!http.Request.Path.StartsWithSegments("/api") || http.Response.HasStarted || http.Response.StatusCode < 400) return;
+        if (http.Response.ContentLength > 0 || !string.IsNullOrEmpty(http.Response.ContentType)) return;
+        var error = http.Response.StatusCode switch
+        {
+            401 => new Error("auth.unauthenticated", "请先登录（Cookie 或 Bearer 令牌）", "Sign in first (cookie or bearer token).", Status: 401),
+            403 => Error.Forbidden,
+            404 => new Error("route.not_found", "请求的地址不存在", "No such API address.", Status: 404),
+            405 => new Error("route.method_not_allowed", "该地址不支持此 HTTP 方法", "This address does not support that HTTP method.", Status: 405),
+            415 => new Error("request.unsupported_media_type", "请求体须为 application/json", "The request body must be application/json.", Status: 415),
+            var s => new Error("request.failed", "请求未能完成", "The request could not be completed.", Status: s),
+        };
+        await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = error.ToProblemDetails(Bilingual.CurrentIsEnglish ? "en" : "zh-CN") });
+    }
+}
+
+/// <summary>Refuses a declared body larger than the limit before anything reads it (the server limit covers chunked bodies).</summary>
+public sealed class RequestSizeLimitMiddleware(RequestDelegate next)
+{
+    public static readonly Error TooLarge = new("request.too_large", "请求内容超过大小上限（25 MB）", "The request body is larger than the 25 MB limit.", Status: 413);
+
+    public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
+    {
+        if (http.Request.ContentLength > TechTransferComposition.MaxRequestBodyBytes)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = TooLarge.ToProblemDetails(Bilingual.CurrentIsEnglish ? "en" : "zh-CN") });
+            return;
+        }
+        await next(http);
+    }
+}

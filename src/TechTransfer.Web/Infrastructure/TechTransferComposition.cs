@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+using TechTransfer.Data;
+using TechTransfer.Data.Identity;
+using TechTransfer.Platform;
+using TechTransfer.SharedKernel;
+using TechTransfer.Web.Components;
+
+namespace TechTransfer.Web.Infrastructure;
+
+/// <summary>The one place the host is composed: used by the web app, the admin tool and the tests.</summary>
+public static class TechTransferComposition
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
+    public const string SmartScheme = "TechTransfer";
+    /// <summary>Largest request body (attachments included); Kestrel enforces it for chunked bodies too.</summary>
+    public const long MaxRequestBodyBytes = 25 * 1024 * 1024;
+
+    public static string Version { get; } =
+        typeof(TechTransferComposition).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static WebApplicationBuilder AddTechTransfer(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddTechTransferCore(builder.Configuration);
+
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ICurrentUser, HttpCurrentUser>();
+
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
+        builder.Services.AddExceptionHandler<TechTransferExceptionHandler>();
+
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
+            .AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "tt.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
+        });
+        builder.Services.AddAuthorization();
+        builder.Services.AddCascadingAuthenticationState();
+
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "TechTransfer API";
+            doc.Info.Version = "v1";
+            doc.Info.Description = "上海科技成果转移转化平台 API · The TechTransfer platform API. Errors are RFC 9457 problem details in zh-CN or en (Accept-Language).";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddRazorComponents();
+        builder.Services.AddAntiforgery();
+        return builder;
+    }
+
+    /// <summary>Everything but HTTP: data, identity, modules. The admin tool uses this with a plain host.</summary>
+    public static IServiceCollection AddTechTransferCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var modelAssemblies = PlatformModules.All.Select(m => m.Assembly);
+        services.AddTechTransferData(configuration, modelAssemblies);
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        // Cookie and bearer-token keys survive restarts; kept beside the database.
+        services.AddDataProtection().SetApplicationName("TechTransfer")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
+        services.AddHttpContextAccessor();
+
+        services.AddIdentityCore<PlatformUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<PlatformRole>()
+            .AddEntityFrameworkStores<TechTransferDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<PlatformClaimsFactory>()
+            .AddErrorDescriber<BilingualIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<IDemoDataSeeder, AccountDemoData>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<AuditLogQueries>();
+        services.AddScoped<NotificationQueries>();
+
+        foreach (var module in PlatformModules.All)
+            module.AddServices(services, configuration);
+        return services;
+    }
+
+    public static async Task InitializeTechTransferAsync(this WebApplication app)
+    {
+        // The build-time OpenAPI generator starts the app without a database: do not touch storage then.
+        if (Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider") return;
+        using var scope = app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+    }
+
+    public static WebApplication UseTechTransfer(this WebApplication app)
+    {
+        app.UseRequestLocalization();
+        app.UseExceptionHandler();
+        app.UseMiddleware<ApiStatusProblemMiddleware>();
+        app.UseMiddleware<RequestSizeLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TechTransfer API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapPlatformEndpoints();
+        foreach (var module in PlatformModules.All)
+            module.MapEndpoints(app);
+
+        app.MapRazorComponents<App>()
+            .AddAdditionalAssemblies(PlatformModules.All.Select(m => m.Assembly).Distinct().ToArray());
+        return app;
+    }
+
+    private static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Platform-wide settings. <c>Platform:Mode</c> = Demo (loads the demo dataset on first start) | Production.</summary>
+public sealed class PlatformOptions
+{
+    public const string Section = "Platform";
+    public string Mode { get; set; } = "Demo";
+    public bool IsDemo => string.Equals(Mode, "Demo", StringComparison.OrdinalIgnoreCase);
+}

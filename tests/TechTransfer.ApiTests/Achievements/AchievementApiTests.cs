@@ -1,0 +1,551 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using TechTransfer.Achievements.Domain;
+using TechTransfer.Achievements.Features;
+using TechTransfer.ApiTests.Infrastructure;
+using TechTransfer.Data.Notifications;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.ApiTests.Achievements;
+
+/// <summary>Achievements, rights grants, income distribution and idle achievements through HTTP, on SQLite and PostgreSQL.</summary>
+public abstract class AchievementApiTests(TechTransferFactory factory)
+{
+    private sealed record Institution(Guid Org, TestUser Researcher, TestUser CoInventor, TestUser Office);
+
+    private static Institution NewInstitution()
+    {
+        var org = Guid.NewGuid();
+        return new Institution(org, TestUser.Of(Roles.Researcher, org), TestUser.Of(Roles.Researcher, org), TestUser.Of(Roles.InstitutionAdmin, org));
+    }
+
+    private static object Disclosure(Institution i, bool confidential = false, decimal second = 40m, string funding = "Fiscal") => new
+    {
+        title = "基于深度学习的锂电池缺陷检测方法",
+        titleEn = "Deep-learning defect detection for lithium batteries",
+        @abstract = "利用卷积神经网络对锂电池极片进行在线缺陷检测。",
+        keywords = new[] { "锂电池", "缺陷检测" },
+        technicalField = "计算机科学与技术",
+        ipcCodes = new[] { "G06N 3/08" },
+        ipType = "PatentApplication",
+        trl = 5,
+        fundingSource = funding,
+        projectReferences = new[] { "国家重点研发计划 2022YFB2502000" },
+        completers = new object[]
+        {
+            new { name = "张伟", userId = i.Researcher.UserId, contributionPercent = 60m },
+            new { name = "李娜", userId = i.CoInventor.UserId, contributionPercent = second, holdsLeadershipPost = true },
+        },
+        patentApplicationNumbers = new[] { "CN202310123456.7" },
+        isConfidential = confidential,
+        confidentialDetails = "关键工艺参数：烧结温度 850℃",
+    };
+
+    private static async Task<JsonElement> Ok(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.True(expected == r.StatusCode, $"Expected {(int)expected} but got {(int)r.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private async Task<Guid> RegisteredAchievementAsync(Institution i, bool confidential = false)
+    {
+        var researcher = factory.ClientAs(i.Researcher);
+        var office = factory.ClientAs(i.Office);
+        var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i, confidential)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
+        await Ok(await office.PostAsync($"/api/v1/achievements/{id}/start-review", null));
+        await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/register", new { reason = "符合登记条件" }));
+        return id;
+    }
+
+    // ------------------------------------------------------------------ achievements (R5.1)
+
+    [Fact]
+    public async Task Researcher_discloses_and_the_office_reviews_registers_and_evaluates_R5_1()
+    {
+        var i = NewInstitution();
+        var researcher = factory.ClientAs(i.Researcher);
+        var office = factory.ClientAs(i.Office);
+        var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal("Draft", created.GetProperty("status").GetString());
+
+        await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
+        await Ok(await office.PostAsync($"/api/v1/achievements/{id}/start-review", null));
+        var registered = await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/register", new { reason = "符合登记条件" }));
+        Assert.Equal("Registered", registered.GetProperty("status").GetString());
+        Assert.True(registered.GetProperty("separateManagement").GetBoolean());
+
+        var evaluated = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/evaluation",
+            new { valueAssessment = "技术先进", potential = "High", estimatedValueYuan = 3_000_000m, proofOfConcept = "Validated" }));
+        Assert.Equal(3_000_000m, evaluated.GetProperty("evaluation").GetProperty("estimatedValueYuan").GetDecimal());
+
+        var read = await Ok(await researcher.GetAsync($"/api/v1/achievements/{id}"));
+        Assert.Equal(["disclose", "start_review", "register"], read.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        var audited = await factory.WithDbAsync((db, _) => db.AuditEntries.CountAsync(a => a.EntityType == nameof(Achievement) && a.EntityId == id.ToString()));
+        Assert.True(audited >= 4);
+    }
+
+    [Fact]
+    public async Task Disclosure_with_contributions_not_summing_to_100_is_a_field_error_R5_1()
+    {
+        var i = NewInstitution();
+        var researcher = factory.ClientAs(i.Researcher);
+        var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i, second: 30m)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        var response = await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null);
+        await ProblemAssert.HasFieldError(response, "completers", "achievement.contributions_must_sum_100");
+        var read = await Ok(await researcher.GetAsync($"/api/v1/achievements/{id}"));
+        Assert.Equal("Draft", read.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Enterprise_cannot_disclose_an_achievement_403()
+    {
+        var i = NewInstitution();
+        var enterprise = factory.ClientAs(TestUser.Of(Roles.Enterprise, Guid.NewGuid()));
+        var response = await enterprise.PostAsJsonAsync("/api/v1/achievements", Disclosure(i));
+        await ProblemAssert.IsProblem(response, HttpStatusCode.Forbidden, "achievement.only_researcher_may_disclose");
+    }
+
+    [Fact]
+    public async Task Researcher_cannot_register_their_own_disclosure_403()
+    {
+        var i = NewInstitution();
+        var researcher = factory.ClientAs(i.Researcher);
+        var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
+        await Ok(await factory.ClientAs(i.Office).PostAsync($"/api/v1/achievements/{id}/start-review", null));
+        var response = await researcher.PostAsJsonAsync($"/api/v1/achievements/{id}/register", new { reason = "自己登记" });
+        await ProblemAssert.IsProblem(response, HttpStatusCode.Forbidden, "achievement.role_not_allowed");
+    }
+
+    [Fact]
+    public async Task Another_organisations_confidential_achievement_is_not_found_404()
+    {
+        var owner = NewInstitution();
+        var other = NewInstitution();
+        var id = await RegisteredAchievementAsync(owner, confidential: true);
+        var stranger = factory.ClientAs(other.Office);
+
+        await ProblemAssert.IsProblem(await stranger.GetAsync($"/api/v1/achievements/{id}"), HttpStatusCode.NotFound, "achievement.not_found");
+        await ProblemAssert.IsProblem(await stranger.PostAsJsonAsync($"/api/v1/achievements/{id}/decline", new { reason = "x" }), HttpStatusCode.NotFound, "achievement.not_found");
+        var list = await Ok(await stranger.GetAsync($"/api/v1/achievements?organizationId={owner.Org}"));
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+
+        var own = await Ok(await factory.ClientAs(owner.Office).GetAsync($"/api/v1/achievements/{id}"));
+        Assert.Equal("关键工艺参数：烧结温度 850℃", own.GetProperty("confidentialDetails").GetString());
+    }
+
+    [Fact]
+    public async Task Public_achievement_of_another_organisation_hides_its_confidential_fields_R5_1()
+    {
+        var owner = NewInstitution();
+        var id = await RegisteredAchievementAsync(owner);
+        var read = await Ok(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/achievements/{id}"));
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("confidentialDetails").ValueKind);
+        Assert.False(read.GetProperty("confidentialFieldsVisible").GetBoolean());
+        Assert.Empty(read.GetProperty("history").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Another_organisations_draft_is_not_listed_and_filters_and_paging_work()
+    {
+        var i = NewInstitution();
+        var researcher = factory.ClientAs(i.Researcher);
+        await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created);
+        await RegisteredAchievementAsync(i);
+
+        var mine = await Ok(await researcher.GetAsync($"/api/v1/achievements?organizationId={i.Org}&mine=true&pageSize=1"));
+        Assert.Equal(2, mine.GetProperty("total").GetInt32());
+        Assert.Equal(1, mine.GetProperty("items").GetArrayLength());
+        var registered = await Ok(await researcher.GetAsync($"/api/v1/achievements?organizationId={i.Org}&status=Registered"));
+        Assert.Equal(1, registered.GetProperty("total").GetInt32());
+        var others = await Ok(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/achievements?organizationId={i.Org}"));
+        Assert.Equal(1, others.GetProperty("total").GetInt32());
+        await ProblemAssert.HasFieldError(await researcher.GetAsync("/api/v1/achievements?pageSize=0"), "pageSize", "paging.page_size_out_of_range");
+    }
+
+    [Fact]
+    public async Task Attachments_are_type_checked_stored_under_the_data_directory_and_downloadable_R5_1()
+    {
+        var i = NewInstitution();
+        var researcher = factory.ClientAs(i.Researcher);
+        var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+
+        var pdf = "%PDF-1.7\n测试说明书\n%%EOF"u8.ToArray();
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "说明书.pdf" } })
+        {
+            var ok = await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/attachments", form));
+            var att = ok.GetProperty("attachments")[0];
+            Assert.Equal("说明书.pdf", att.GetProperty("fileName").GetString());
+            var files = Directory.GetFiles(Path.Combine(factory.DataDirectory, "attachments"), "*.bin", SearchOption.AllDirectories);
+            Assert.Single(files);
+            var download = await researcher.GetAsync($"/api/v1/achievements/{id}/attachments/{att.GetProperty("id").GetGuid()}");
+            Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+            Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+        }
+        using (var form = new MultipartFormDataContent { { new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00, 0x03, 0, 0, 0]), "file", "report.pdf" } })
+        {
+            var bad = await researcher.PostAsync($"/api/v1/achievements/{id}/attachments", form);
+            await ProblemAssert.HasFieldError(bad, "file", "achievement.attachment_content_mismatch");
+        }
+        var read = await Ok(await researcher.GetAsync($"/api/v1/achievements/{id}"));
+        Assert.Equal(1, read.GetProperty("attachments").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Return_and_decline_need_a_reason_and_a_returned_disclosure_can_be_edited_and_resubmitted_R5_1()
+    {
+        var i = NewInstitution();
+        var researcher = factory.ClientAs(i.Researcher);
+        var office = factory.ClientAs(i.Office);
+        var id = (await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
+        await Ok(await office.PostAsync($"/api/v1/achievements/{id}/start-review", null));
+
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/return", new { reason = " " }), "reason", "achievement.reason_required");
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/decline", new { reason = "" }), "reason", "achievement.reason_required");
+        var returned = await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/return", new { reason = "请补充技术指标" }));
+        Assert.Equal("Returned", returned.GetProperty("status").GetString());
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.CoInventor).PutAsJsonAsync($"/api/v1/achievements/{id}", Disclosure(i)),
+            HttpStatusCode.Forbidden, "achievement.only_creator_may_edit");
+        await Ok(await researcher.PutAsJsonAsync($"/api/v1/achievements/{id}", Disclosure(i)));
+        await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
+        await Ok(await office.PostAsync($"/api/v1/achievements/{id}/start-review", null));
+        var declined = await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/decline", new { reason = "不属于职务科技成果" }));
+        Assert.Equal("Declined", declined.GetProperty("status").GetString());
+        await ProblemAssert.IsProblem(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/register", new { reason = "x" }),
+            HttpStatusCode.Conflict, "achievement.invalid_transition");
+    }
+
+    [Fact]
+    public async Task Office_records_conversion_justification_and_confidentiality_and_others_may_not_R5_1_R5_4()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        await ProblemAssert.HasFieldError(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/conversion", new { status = "InProgress" }),
+            "conversionMode", "achievement.conversion_mode_required");
+        await ProblemAssert.HasFieldError(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/conversion",
+            new { status = "InProgress", mode = "Transfer", counterpartyIsForeign = true }), "projectAuthorityApprovalRef", "achievement.foreign_transfer_needs_project_authority_approval");
+        var converted = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/conversion", new { status = "Converted", mode = "License" }));
+        Assert.Equal("License", converted.GetProperty("conversionMode").GetString());
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).PutAsJsonAsync($"/api/v1/achievements/{id}/conversion", new { status = "Converted", mode = "License" }),
+            HttpStatusCode.Forbidden, "achievement.role_not_allowed");
+
+        await ProblemAssert.HasFieldError(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/idle-justification", new { justification = "" }),
+            "justification", "achievement.justification_required");
+        var justified = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/idle-justification", new { justification = "涉密，暂缓转化" }));
+        Assert.Equal("涉密，暂缓转化", justified.GetProperty("idleJustification").GetString());
+
+        var other = NewInstitution();
+        var named = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/confidentiality",
+            new { isConfidential = true, confidentialDetails = "烧结 850℃", namedViewerUserIds = new[] { other.Researcher.UserId } }));
+        Assert.True(named.GetProperty("isConfidential").GetBoolean());
+        var asNamed = await Ok(await factory.ClientAs(other.Researcher).GetAsync($"/api/v1/achievements/{id}"));
+        Assert.Equal("烧结 850℃", asNamed.GetProperty("confidentialDetails").GetString());
+        await ProblemAssert.IsProblem(await factory.ClientAs(other.Office).GetAsync($"/api/v1/achievements/{id}"), HttpStatusCode.NotFound, "achievement.not_found");
+        await ProblemAssert.IsProblem(await factory.ClientAs(other.Office).PutAsJsonAsync($"/api/v1/achievements/{id}/confidentiality",
+            new { isConfidential = false }), HttpStatusCode.NotFound, "achievement.not_found");
+    }
+
+    [Fact]
+    public async Task List_sorts_and_rejects_an_unknown_sort_and_anonymous_callers_are_401()
+    {
+        var i = NewInstitution();
+        await RegisteredAchievementAsync(i);
+        var list = await Ok(await factory.ClientAs(i.Office).GetAsync($"/api/v1/achievements?organizationId={i.Org}&sort=title&desc=true"));
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+        await ProblemAssert.HasFieldError(await factory.ClientAs(i.Office).GetAsync("/api/v1/achievements?sort=price"), "sort", "paging.unknown_sort");
+        var anonymous = await factory.ClientAs(null).GetAsync("/api/v1/achievements");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Office).PostAsync("/api/v1/achievements",
+            new StringContent("{not json", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "request.malformed");
+    }
+
+    // ------------------------------------------------------------------ rights grants (R5.2)
+
+    private static object OwnershipGrant(Guid achievementId, Institution i, decimal unit = 30m) => new
+    {
+        achievementId,
+        grantType = "Ownership",
+        unitSharePercent = unit,
+        completerShares = new object[]
+        {
+            new { completerName = "张伟", userId = i.Researcher.UserId, sharePercent = 42m },
+            new { completerName = "李娜", userId = i.CoInventor.UserId, sharePercent = 28m },
+        },
+        unitIncomePercent = 30m,
+        completerIncomePercent = 70m,
+        incomeSplitAgreement = "转化净收入单位 30%、完成人 70%",
+        decisionMechanism = "重大事项共同决策",
+        costSharing = "维持费由完成人承担",
+        ipMaintenanceFeeBearer = "Completers",
+    };
+
+    [Fact]
+    public async Task Office_grants_ownership_and_the_approved_grant_has_a_certificate_R5_2()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        var grant = await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created);
+        var grantId = grant.GetProperty("id").GetGuid();
+        Assert.Equal("Submitted", grant.GetProperty("status").GetString());
+
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).PostAsync($"/api/v1/rights-grants/{grantId}/approve", null),
+            HttpStatusCode.Forbidden, "rights_grant.role_not_allowed");
+        await ProblemAssert.IsProblem(await factory.ClientAs(NewInstitution().Office).PostAsync($"/api/v1/rights-grants/{grantId}/approve", null),
+            HttpStatusCode.NotFound, "rights_grant.not_found");
+
+        var approved = await Ok(await office.PostAsJsonAsync($"/api/v1/rights-grants/{grantId}/approve", new { reason = "审议通过" }));
+        Assert.StartsWith($"FQ-{factory.Clock.GetUtcNow().Year}-", approved.GetProperty("certificateNo").GetString());
+        var cert = await Ok(await office.GetAsync($"/api/v1/rights-grants/{grantId}/certificate"));
+        Assert.Contains(cert.GetProperty("lines").EnumerateArray(), l => l.GetProperty("zh").GetString()!.Contains("单位保留份额：30%"));
+        var list = await Ok(await office.GetAsync($"/api/v1/rights-grants?achievementId={id}&status=Approved"));
+        Assert.Equal(1, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Ownership_shares_not_summing_to_100_are_refused_and_nothing_is_saved_R5_2()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var response = await factory.ClientAs(i.Office).PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i, unit: 20m));
+        await ProblemAssert.HasFieldError(response, "shares", "rights_grant.shares_must_sum_100");
+        var count = await factory.WithDbAsync((db, _) => db.Set<RightsGrant>().CountAsync(g => g.AchievementId == id));
+        Assert.Equal(0, count);
+    }
+
+    [Fact]
+    public async Task Requester_withdraws_a_grant_and_rejection_needs_a_reason_R5_2()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        var first = (await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var withdrawn = await Ok(await office.PostAsync($"/api/v1/rights-grants/{first}/withdraw", null));
+        Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());
+        var second = (await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/rights-grants/{second}/reject", new { reason = "" }), "reason", "rights_grant.reason_required");
+        var rejected = await Ok(await office.PostAsJsonAsync($"/api/v1/rights-grants/{second}/reject", new { reason = "份额不合理" }));
+        Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
+        await ProblemAssert.IsProblem(await office.GetAsync($"/api/v1/rights-grants/{second}/certificate"), HttpStatusCode.Conflict, "rights_grant.invalid_transition");
+        await ProblemAssert.IsProblem(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/rights-grants/{second}"), HttpStatusCode.NotFound, "rights_grant.not_found");
+        var list = await Ok(await office.GetAsync($"/api/v1/rights-grants?achievementId={id}&pageSize=1"));
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+        Assert.Equal(1, list.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Long_term_use_right_below_the_minimum_term_is_refused_R5_2()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var response = await factory.ClientAs(i.Office).PostAsJsonAsync("/api/v1/rights-grants", new
+        {
+            achievementId = id, grantType = "LongTermUseRight", termYears = 5,
+            completerShares = new[] { new { completerName = "张伟", userId = i.Researcher.UserId, sharePercent = 100m } },
+            unitIncomePercent = 30m, completerIncomePercent = 70m, incomeSplitAgreement = "30/70", decisionMechanism = "完成人决策", costSharing = "完成人承担",
+        });
+        await ProblemAssert.HasFieldError(response, "termYears", "rights_grant.term_below_minimum");
+    }
+
+    // ------------------------------------------------------------------ idle achievements (R5.3)
+
+    [Fact]
+    public async Task Idle_achievement_is_flagged_listed_with_its_age_and_its_completer_may_request_a_grant_R5_3()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var coInventor = factory.ClientAs(i.CoInventor);
+        await ProblemAssert.IsProblem(await coInventor.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)),
+            HttpStatusCode.Conflict, "rights_grant.completer_request_requires_idle");
+
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Office).PostAsync("/api/v1/achievements/idle/scan", null), HttpStatusCode.Forbidden, "auth.forbidden");
+        {
+            // the shared fake clock only moves forward; other tests do not depend on its value
+            factory.Clock.Advance(TimeSpan.FromDays(400));
+            var scan = await Ok(await factory.ClientAs(TestUser.Of(Roles.PlatformAdmin, null)).PostAsync("/api/v1/achievements/idle/scan", null));
+            Assert.True(scan.GetProperty("flagged").GetInt32() >= 1);
+
+            var idle = await Ok(await factory.ClientAs(i.Office).GetAsync("/api/v1/achievements/idle"));
+            var row = Assert.Single(idle.GetProperty("items").EnumerateArray());
+            Assert.Equal(id, row.GetProperty("id").GetGuid());
+            Assert.Equal(400, row.GetProperty("ageDays").GetInt32());
+
+            var notified = await factory.WithDbAsync((db, _) => db.Set<Notification>().AnyAsync(n => n.RecipientUserId == i.CoInventor.UserId));
+            Assert.True(notified);
+            var grant = await Ok(await coInventor.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created);
+            Assert.True(grant.GetProperty("requestedByCompleter").GetBoolean());
+            await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).GetAsync("/api/v1/achievements/idle"), HttpStatusCode.Forbidden, "achievement.role_not_allowed");
+        }
+    }
+
+    [Fact]
+    public async Task The_daily_job_flags_idle_achievements_on_its_timer_R5_3()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var job = new IdleAchievementJob(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock,
+            Options.Create(new IdleJobOptions { InitialDelay = TimeSpan.FromMinutes(1), Interval = TimeSpan.FromDays(1) }), NullLogger<IdleAchievementJob>.Instance);
+        await job.StartAsync(CancellationToken.None);
+        try
+        {
+            factory.Clock.Advance(TimeSpan.FromDays(400));
+            var flagged = false;
+            for (var n = 0; n < 100 && !flagged; n++)
+            {
+                // ExecuteAsync starts on a background thread: keep the fake clock moving until its first delay has elapsed
+                factory.Clock.Advance(TimeSpan.FromMinutes(1));
+                await Task.Delay(100);
+                flagged = await factory.WithDbAsync((db, _) => db.Set<Achievement>().AnyAsync(a => a.Id == id && a.IdleFlaggedAt != null));
+            }
+            Assert.True(flagged);
+        }
+        finally
+        {
+            await job.StopAsync(CancellationToken.None);
+        }
+    }
+
+    // ------------------------------------------------------------------ income distribution (R4.x)
+
+    private static object Plan(Guid achievementId, decimal teamShare) => new
+    {
+        achievementId,
+        mode = "License",
+        incomeDate = "2025-12-15",
+        grossIncome = 1_000_000m,
+        deductions = new[]
+        {
+            new { kind = "RelatedTaxes", description = "增值税及附加", amount = 60_000m, evidenceRef = "发票 0012" },
+            new { kind = "DirectTransactionCosts", description = "评估费", amount = 40_000m, evidenceRef = "沪评 2026-08" },
+        },
+        teamSharePercent = teamShare,
+    };
+
+    [Fact]
+    public async Task Plan_below_the_Shanghai_floor_is_an_error_naming_the_floor_and_its_source_R4_3()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var response = await factory.ClientAs(i.Office).PostAsJsonAsync("/api/v1/income-distributions", Plan(id, 65m));
+        var problem = await ProblemAssert.HasFieldError(response, "teamSharePercent", "income_distribution.team_share_below_floor");
+        var zh = problem.GetProperty("fieldErrors")[0].GetProperty("zh").GetString()!;
+        Assert.Contains("70%", zh);
+        Assert.Contains("上海市促进科技成果转化条例", zh);
+    }
+
+    [Fact]
+    public async Task Office_plans_approves_and_pays_out_with_a_disclosure_record_for_leaders_R4_1_to_R4_6()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        var plan = await Ok(await office.PostAsJsonAsync("/api/v1/income-distributions", Plan(id, 70m)), HttpStatusCode.Created);
+        Assert.Equal(900_000m, plan.GetProperty("netIncome").GetDecimal());
+        Assert.Equal(630_000m, plan.GetProperty("teamAmount").GetDecimal());
+        Assert.Equal(27_000m, plan.GetProperty("officeAmount").GetDecimal());
+        Assert.Equal("income-shanghai-2015", plan.GetProperty("ruleSetId").GetString());
+        var allocations = plan.GetProperty("allocations").EnumerateArray().ToList();
+        Assert.Equal([378_000m, 252_000m], allocations.Select(a => a.GetProperty("amount").GetDecimal()));
+        var planId = plan.GetProperty("id").GetGuid();
+
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).PostAsync($"/api/v1/income-distributions/{planId}/approve", null),
+            HttpStatusCode.Forbidden, "income_distribution.role_not_allowed");
+        await Ok(await office.PostAsync($"/api/v1/income-distributions/{planId}/approve", null));
+
+        var leader = allocations.Single(a => a.GetProperty("holdsLeadershipPost").GetBoolean()).GetProperty("id").GetGuid();
+        var refused = await office.PostAsJsonAsync($"/api/v1/income-distributions/{planId}/payouts",
+            new { allocationId = leader, amount = 10_000m, paidOn = "2026-03-01", reference = "转账 1" });
+        await ProblemAssert.HasFieldError(refused, "disclosureRecordRef", "income_distribution.leader_disclosure_required");
+        var paid = await Ok(await office.PostAsJsonAsync($"/api/v1/income-distributions/{planId}/payouts",
+            new { allocationId = leader, amount = 10_000m, paidOn = "2026-03-01", reference = "转账 1", disclosureRecordRef = "公示 2026-3" }));
+        var payout = Assert.Single(paid.GetProperty("payouts").EnumerateArray());
+        Assert.True(payout.GetProperty("outsidePerformancePayCap").GetBoolean());
+
+        // the leader sees the plan, but only their own line
+        var asLeader = await Ok(await factory.ClientAs(i.CoInventor).GetAsync($"/api/v1/income-distributions/{planId}"));
+        Assert.Equal(1, asLeader.GetProperty("allocations").GetArrayLength());
+        await ProblemAssert.IsProblem(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/income-distributions/{planId}"),
+            HttpStatusCode.NotFound, "income_distribution.not_found");
+    }
+
+    [Fact]
+    public async Task Annual_conversion_report_is_due_on_30_March_R4_7()
+    {
+        var i = NewInstitution();
+        await RegisteredAchievementAsync(i);
+        var now = factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var year = now.Year - 1;
+        var late = DateOnly.FromDateTime(now.DateTime) > new DateOnly(year + 1, 3, 30);
+        var report = await Ok(await factory.ClientAs(i.Office).GetAsync($"/api/v1/income-distributions/annual-report?year={year}"));
+        Assert.Equal($"{year + 1}-03-30", report.GetProperty("report").GetProperty("dueDate").GetString());
+        Assert.Equal($"{year + 1}-04-30", report.GetProperty("report").GetProperty("forwardDueDate").GetString());
+        Assert.Equal(late, report.GetProperty("overdue").GetBoolean());
+        var submitted = await Ok(await factory.ClientAs(i.Office).PostAsync($"/api/v1/income-distributions/annual-report/{year}/submit", null));
+        Assert.Equal(late, submitted.GetProperty("submittedLate").GetBoolean());
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Office).PostAsync($"/api/v1/income-distributions/annual-report/{year}/submit", null),
+            HttpStatusCode.Conflict, "conversion_report.already_submitted");
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).GetAsync($"/api/v1/income-distributions/annual-report?year={year}"),
+            HttpStatusCode.Forbidden, "income_distribution.role_not_allowed");
+    }
+
+    // ------------------------------------------------------------------ search and pages
+
+    [Fact]
+    public async Task Search_source_indexes_registered_achievements_and_keeps_confidential_ones_private()
+    {
+        var i = NewInstitution();
+        var open = await RegisteredAchievementAsync(i);
+        var secret = await RegisteredAchievementAsync(i, confidential: true);
+        var (publicDoc, privateDoc, queued) = await factory.WithDbAsync(async (db, sp) =>
+        {
+            var source = sp.GetServices<SharedKernel.Search.ISearchDocumentSource>().Single(s => s.Type == "achievement");
+            var q = await db.SearchOutbox.AnyAsync(o => o.DocumentType == "achievement" && o.DocumentId == secret);
+            return (await source.LoadAsync(open, CancellationToken.None), await source.LoadAsync(secret, CancellationToken.None), q);
+        });
+        Assert.True(publicDoc!.IsPublic);
+        Assert.False(privateDoc!.IsPublic);
+        Assert.Contains(i.Org, privateDoc.VisibleToOrganizations);
+        Assert.DoesNotContain("850", privateDoc.Body);
+        Assert.True(queued);
+    }
+
+    [Fact]
+    public async Task Pages_render_in_Chinese_and_English()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var zh = WebUtility.HtmlDecode(await factory.ClientAs(i.Office).GetStringAsync($"/achievements/{id}"));
+        Assert.Contains("基于深度学习的锂电池缺陷检测方法", zh);
+        Assert.Contains("本单位登记", zh);
+        var en = WebUtility.HtmlDecode(await factory.ClientAs(i.Office, "en").GetStringAsync($"/achievements/{id}"));
+        Assert.Contains("Deep-learning defect detection for lithium batteries", en);
+        Assert.Contains("Registered", en);
+        foreach (var page in new[] { "/achievements", "/achievements/idle", "/rights-grants", "/income-distributions", $"/income-distributions/new?achievementId={id}",
+                     $"/rights-grants/new?achievementId={id}", "/income-distributions/annual-report?year=2025" })
+        {
+            var r = await factory.ClientAs(i.Office).GetAsync(page);
+            Assert.True(r.StatusCode == HttpStatusCode.OK, $"{page}: {(int)r.StatusCode}");
+        }
+        var form = await factory.ClientAs(i.Researcher).GetAsync("/achievements/new");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+    }
+}
+
+public sealed class AchievementApiTests_Sqlite(SqliteFactory f) : AchievementApiTests(f), IClassFixture<SqliteFactory>;
+
+[Collection("Postgres")]
+public sealed class AchievementApiTests_Postgres(PostgresFactory f) : AchievementApiTests(f), IClassFixture<PostgresFactory>;

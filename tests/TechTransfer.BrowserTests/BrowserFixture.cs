@@ -1,0 +1,92 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace TechTransfer.BrowserTests;
+
+/// <summary>
+/// The real platform on a loopback port (Kestrel, SQLite in a temp folder, demo mode so the demo accounts exist) and
+/// Debian's Chromium driven by Playwright. One app and one browser per test class; a new context per test.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tt-browser", Guid.NewGuid().ToString("N"));
+    private KestrelFactory? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+    public const string DemoPassword = TechTransfer.Web.Infrastructure.AccountDemoData.Password;
+    public static string ScreenshotDirectory { get; } = Path.Combine(Path.GetTempPath(), "tt-screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _factory = new KestrelFactory(_dataDirectory);
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+        Directory.CreateDirectory(ScreenshotDirectory);
+    }
+
+    public async Task<IPage> NewPageAsync(string locale = "zh-CN")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+        // Generous: the machines are small and often busy; these tests check behaviour, never speed.
+        context.SetDefaultTimeout(45_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, true); } catch (IOException) { }
+    }
+
+    private sealed class KestrelFactory : WebApplicationFactory<Program>
+    {
+        private readonly string _dataDirectory;
+
+        public KestrelFactory(string dataDirectory)
+        {
+            _dataDirectory = dataDirectory;
+            UseKestrel(0);
+        }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Platform:Mode", "Demo");
+            builder.UseSetting("Storage:Provider", "Sqlite");
+            builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+            builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        }
+    }
+}
+
+/// <summary>Page-object helpers shared by journeys.</summary>
+public static class Journeys
+{
+    public static async Task SignInAsync(this IPage page, string userName, string password = BrowserFixture.DemoPassword)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#userName").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("form[name=login] button[type=submit], button.primary").First.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+    }
+
+    public static Task ScreenshotAsync(this IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
+}

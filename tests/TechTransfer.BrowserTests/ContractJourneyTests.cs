@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using TechTransfer.Contracts.Domain;
+
+namespace TechTransfer.BrowserTests;
+
+/// <summary>
+/// Contract registration in Chromium: a seller submits, the registrar requests a supplement, the seller supplements and
+/// resubmits, the registrar registers and downloads the Chinese certificate.
+/// </summary>
+public sealed class ContractJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Seller_submits_registrar_requests_supplement_seller_resubmits_registrar_registers_and_downloads_the_certificate()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var project = $"浏览器旅程合同 {Guid.NewGuid():N}"[..16];
+
+        var seller = await browser.NewPageAsync();
+        await seller.SignInAsync("tto.fudan");
+        await seller.GotoAsync("/contracts/new");
+        await seller.Locator("#projectName").FillAsync(project);
+        await seller.Locator("#signedDate").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await seller.Locator("#validFrom").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await seller.Locator("#validTo").FillAsync(today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await seller.Locator("#totalAmount").FillAsync("1200000");
+        await seller.Locator("#sellerName").FillAsync("复旦大学");
+        await seller.Locator("#sellerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("12310110MA1FL0001"));
+        await seller.Locator("#buyerName").FillAsync("苏州精工丝杠传动有限公司（示例）");
+        await seller.Locator("#buyerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("91320500MA1XY0002"));
+        await seller.Locator("#buyerDivision").FillAsync("320500");
+        await seller.GetByTestId("save-contract").ClickAsync();
+        await seller.WaitForURLAsync(new Regex("/contracts/[0-9a-f-]{36}"));
+        var url = seller.Url.Split('?')[0];
+
+        await seller.Locator("select[name='Form.Attachment']").SelectOptionAsync("ContractText");
+        await seller.Locator("[data-testid=attach-form] input[name='Form.Text']").FillAsync("合同文本.pdf");
+        await seller.Locator("[data-testid=attach-form] button").ClickAsync();
+        await Assertions.Expect(seller.GetByTestId("checks")).ToContainTextAsync("已附合同文本");
+        await seller.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(seller.GetByTestId("contract-status")).ToHaveTextAsync("已提交");
+
+        var registrar = await browser.NewPageAsync();
+        await registrar.SignInAsync("registrar");
+        await registrar.GotoAsync("/contracts/workbench");
+        await Assertions.Expect(registrar.GetByTestId("contract-table")).ToContainTextAsync(project);
+        await registrar.GotoAsync(url);
+        await registrar.GetByTestId("accept").ClickAsync();
+        await Assertions.Expect(registrar.GetByTestId("contract-status")).ToHaveTextAsync("已受理");
+        await registrar.GetByTestId("supplement-text").FillAsync("请补充技术性收入核定表");
+        await registrar.GetByTestId("request-supplement").ClickAsync();
+        await Assertions.Expect(registrar.GetByTestId("contract-status")).ToHaveTextAsync("待补正");
+
+        await seller.GotoAsync(url);
+        await Assertions.Expect(seller.GetByRole(AriaRole.Alert)).ToContainTextAsync("请补充技术性收入核定表");
+        await seller.Locator("select[name='Form.Attachment']").SelectOptionAsync("TechnicalIncomeAssessmentForm");
+        await seller.Locator("[data-testid=attach-form] input[name='Form.Text']").FillAsync("技术性收入核定表.pdf");
+        await seller.Locator("[data-testid=attach-form] button").ClickAsync();
+        await seller.GetByTestId("submit").ClickAsync();
+        await Assertions.Expect(seller.GetByTestId("contract-status")).ToHaveTextAsync("已受理");
+
+        await registrar.GotoAsync(url);
+        await registrar.GetByTestId("register").ClickAsync();
+        await Assertions.Expect(registrar.GetByTestId("contract-status")).ToHaveTextAsync("已登记");
+        await Assertions.Expect(registrar.GetByTestId("registration-no")).ToHaveTextAsync(new Regex("^\\d{16}$"));
+        await registrar.ScreenshotAsync("contract-registered");
+
+        var download = await registrar.RunAndWaitForDownloadAsync(() => registrar.GetByTestId("certificate").ClickAsync());
+        var path = Path.Combine(BrowserFixture.ScreenshotDirectory, "certificate.pdf");
+        await download.SaveAsAsync(path);
+        Assert.StartsWith("%PDF-", File.ReadAllText(path)[..5]);
+
+        await seller.Context.CloseAsync();
+        await registrar.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.Playwright;
+
+namespace TechTransfer.BrowserTests;
+
+/// <summary>Open licensing in Chromium on the demo data: an SME takes a licence in a few clicks; the office submits and announces a declaration; R3.10 shows on the patent page.</summary>
+public sealed class OpenLicenseJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_enterprise_takes_an_open_licence_from_the_public_catalogue()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("enterprise.zhixin");
+        await page.GotoAsync("/open-licenses");
+        var card = page.Locator("article", new() { HasText = "一种锂电池极片视觉检测装置" });
+        await card.GetByRole(AriaRole.Link, new() { Name = "查看条件并获取许可" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("一种锂电池极片视觉检测装置");
+
+        await page.Locator("#take-name").FillAsync("上海智芯微电子科技有限公司");
+        await page.Locator("#take-notice").FillAsync("ZX-2026-TEST");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发出书面通知" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("书面通知已登记");
+
+        await page.Locator("#pay-ref").FillAsync("回单-TEST");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记付款" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("许可已生效");
+        await Assertions.Expect(page.Locator("table")).ToContainTextAsync("已生效");
+        await page.ScreenshotAsync("open-licence-taken");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_office_submits_and_announces_a_draft_declaration()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("tto.fudan");
+        await page.GotoAsync("/open-licenses/mine");
+        await page.GetByRole(AriaRole.Link, new() { Name = "一种低功耗MEMS气体传感芯片及其制备方法" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "审查并提交国家知识产权局" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已通过审查并提交");
+        await page.Locator("#act-no").FillAsync("CN-KFXK-2026-TEST");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记公告" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("开放许可实施中");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_exclusive_licence_on_an_open_licensed_patent_is_refused_with_the_rule()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("tto.fudan");
+        await page.GotoAsync("/patents?q=2021104823015");
+        await page.GetByRole(AriaRole.Link, new() { Name = "2021104823015" }).ClickAsync();
+        await page.Locator("#l-who").FillAsync("某企业");
+        await page.Locator("#l-scope").SelectOptionAsync("Exclusive");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记许可" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("R3.10");
+        await page.Context.CloseAsync();
+    }
+}
