@@ -126,6 +126,414 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Abstract")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("AbstractEn")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.PrimitiveCollection<List<Guid>>("CompleterUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<string>("ConfidentialDetails")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("ConversionMode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ConversionStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("ConversionUpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DisclosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EvaluatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("IdleFlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdleJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("IdleJustifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.PrimitiveCollection<List<string>>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("boolean");
+
+                    b.PrimitiveCollection<List<string>>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<Guid>>("NamedViewerUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("PatentApplicationNumbers")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("ProjectReferences")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("SeparateManagement")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("StateInterventionFlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("TechnicalField")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Trl")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UnitRegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdleFlaggedAt");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("ach_achievements", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.ConversionReportSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ach_conversion_report_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AchievementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AchievementTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("DistributableBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("FloorPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("GrossIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly>("IncomeDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal>("NetIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("OfficeAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("OfficeSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal?>("OperatingProfit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ProfitYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("RuleSourceRef")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("TeamAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("TeamSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.PrimitiveCollection<List<Guid>>("TeamUserIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
+                    b.Property<decimal>("UnitAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("IncomeDate");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ach_income_distributions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AchievementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AchievementTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CertificateNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal>("CompleterIncomePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<string>("CostSharing")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DecisionMechanism")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("GrantType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("IncomeSplitAgreement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("IpMaintenanceFeeBearer")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("OwnershipChangeFiledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("RequestedByCompleter")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("TermEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TermStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("TermYears")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("UnitIncomePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<decimal>("UnitSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("CertificateNo")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ach_rights_grants", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Contracts.Data.ContractStatisticsBucket", b =>
                 {
                     b.Property<string>("Granularity")
@@ -147,8 +555,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("bigint");
 
                     b.Property<long>("TechAmountFen")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("TotalAmountFen")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Granularity", "Dimension", "Period", "Key");
 
@@ -158,23 +568,27 @@ namespace TechTransfer.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("TechTransfer.Contracts.Data.RegistrationSerial", b =>
+                {
                     b.Property<int>("Year")
+                        .HasColumnType("integer");
 
                     b.Property<string>("OfficeDivisionCode")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
                     b.Property<long>("LastSerial")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Year", "OfficeDivisionCode");
 
                     b.ToTable("contracts_registration_serials", (string)null);
+                });
 
             modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -193,13 +607,17 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnName("attachments_json");
 
                     b.Property<string>("BenefitUses")
+                        .IsRequired()
+                        .HasColumnType("text")
                         .HasColumnName("benefit_uses_json");
 
                     b.Property<string>("BuyerNatureGroup")
+                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
                     b.Property<string>("BuyerProvince")
+                        .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
@@ -208,22 +626,6 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Category")
-                    b.Property<string>("Abstract")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)");
-
-                    b.Property<string>("AbstractEn")
-
-                    b.PrimitiveCollection<List<Guid>>("CompleterUserIds")
-                        .HasColumnType("uuid[]");
-
-                    b.Property<string>("ConfidentialDetails")
-
-                    b.Property<string>("ConversionMode")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<string>("ConversionStatus")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -242,6 +644,7 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("CreatedByUserId")
                         .HasColumnType("uuid");
@@ -251,12 +654,18 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,2)");
 
                     b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
 
                     b.Property<Guid?>("DuplicateOfContractId")
+                        .HasColumnType("uuid");
 
                     b.Property<decimal?>("ExpectedNewInvestment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<decimal?>("ExpectedNewOutput")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("Fingerprint")
                         .IsRequired()
@@ -264,18 +673,6 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Form")
-                    b.Property<DateTimeOffset?>("ConversionUpdatedAt")
-
-
-                    b.Property<Guid>("CreatedByUserId")
-
-                    b.Property<DateTimeOffset?>("DisclosedAt")
-
-                    b.Property<DateTimeOffset?>("EvaluatedAt")
-
-                    b.Property<Guid?>("EvaluatedByUserId")
-
-                    b.Property<string>("FundingSource")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
@@ -289,22 +686,32 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsForeignLanguage")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsGovernmentFunded")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsLargeContract")
+                        .HasColumnType("boolean");
 
                     b.Property<bool>("IsMixedContract")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Licence")
+                        .HasColumnType("text")
                         .HasColumnName("licence_json");
 
                     b.Property<bool>("LinkedToDevelopmentOrTransfer")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("NonTechnicalItems")
+                        .IsRequired()
+                        .HasColumnType("text")
                         .HasColumnName("non_technical_items_json");
 
                     b.Property<string>("NotificationTasks")
+                        .IsRequired()
+                        .HasColumnType("text")
                         .HasColumnName("notification_tasks_json");
 
                     b.Property<Guid?>("ObjectionByOrganizationId")
@@ -319,32 +726,17 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<string>("ObjectionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("OriginRef")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-                    b.Property<DateTimeOffset?>("IdleFlaggedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("IdleJustification")
-
-                    b.Property<DateTimeOffset?>("IdleJustifiedAt")
-
-                    b.Property<string>("IpType")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.PrimitiveCollection<List<string>>("IpcCodes")
-                        .HasColumnType("text[]");
-
-                    b.Property<bool>("IsConfidential")
-
-                    b.PrimitiveCollection<List<string>>("Keywords")
-
-                    b.PrimitiveCollection<List<Guid>>("NamedViewerUserIds")
-                        .HasColumnType("uuid[]");
 
                     b.Property<Guid>("OwnerOrganizationId")
                         .HasColumnType("uuid");
@@ -374,6 +766,9 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<DateTimeOffset?>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -389,28 +784,40 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("RejectionReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("RejectionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("RevocationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("RevocationText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("SellerDivision")
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
                     b.Property<string>("SellerNatureGroup")
+                        .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
                     b.Property<string>("SellerProvince")
+                        .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
                     b.Property<bool>("SignedByInternalUnit")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly>("SignedDate")
+                        .HasColumnType("date");
 
                     b.Property<string>("SlaDayKind")
                         .HasMaxLength(20)
@@ -420,53 +827,47 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("StatCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<decimal?>("StatedTechnicalPartAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<string>("Status")
+                        .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
                     b.Property<string>("StatusBeforeObjection")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("StatusHistory")
+                        .IsRequired()
+                        .HasColumnType("text")
                         .HasColumnName("status_history_json");
 
                     b.Property<string>("SubType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("SupplementRequest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("TechnicalField")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
                     b.Property<decimal>("TotalAmount")
-                    b.PrimitiveCollection<List<string>>("PatentApplicationNumbers")
-                        .HasColumnType("text[]");
-
-                    b.PrimitiveCollection<List<string>>("ProjectReferences")
-
-                    b.Property<bool>("SeparateManagement")
-
-                    b.Property<DateTimeOffset?>("StateInterventionFlaggedAt")
-
-
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Title")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("TitleEn")
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<int>("Trl")
-
-                    b.Property<DateTimeOffset?>("UnitRegisteredAt")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -475,6 +876,7 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<DateOnly>("ValidTo")
+                        .HasColumnType("date");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -494,180 +896,6 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("contracts_contracts", (string)null);
-                    b.HasIndex("IdleFlaggedAt");
-
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("UpdatedAt");
-
-                    b.ToTable("ach_achievements", (string)null);
-                });
-
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.ConversionReportSubmission", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("DueDate")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("Late")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("OrganizationId")
-
-                    b.Property<DateTimeOffset>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("SubmittedByUserId")
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId", "Year")
-
-                    b.ToTable("ach_conversion_report_submissions", (string)null);
-
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
-
-                    b.Property<Guid>("AchievementId")
-
-                    b.Property<string>("AchievementTitle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset?>("ApprovedAt")
-
-                    b.Property<Guid?>("ApprovedByUserId")
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-
-                    b.Property<Guid>("CreatedByUserId")
-
-                    b.Property<decimal>("DistributableBase")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
-                    b.Property<decimal>("FloorPercent")
-                        .HasPrecision(5, 2)
-                        .HasColumnType("numeric(5,2)");
-
-                    b.Property<decimal>("GrossIncome")
-
-                    b.Property<DateOnly>("IncomeDate")
-
-                    b.Property<string>("Jurisdiction")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Mode")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<decimal>("NetIncome")
-
-                    b.Property<decimal>("OfficeAmount")
-
-                    b.Property<decimal>("OfficeSharePercent")
-
-                    b.Property<decimal?>("OperatingProfit")
-
-
-                    b.Property<int?>("ProfitYear")
-
-                    b.Property<string>("RuleSetId")
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<string>("RuleSourceRef")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("Status")
-
-                    b.Property<decimal>("TeamAmount")
-
-                    b.Property<decimal>("TeamSharePercent")
-
-                    b.PrimitiveCollection<List<Guid>>("TeamUserIds")
-                        .HasColumnType("uuid[]");
-
-                    b.Property<decimal>("UnitAmount")
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-
-
-                    b.HasIndex("AchievementId");
-
-                    b.HasIndex("IncomeDate");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("ach_income_distributions", (string)null);
-
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
-
-
-
-                    b.Property<string>("CertificateNo")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<decimal>("CompleterIncomePercent")
-
-                    b.Property<string>("CostSharing")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTimeOffset?>("DecidedAt")
-
-                    b.Property<Guid?>("DecidedByUserId")
-
-                    b.Property<string>("DecisionMechanism")
-
-                    b.Property<string>("DecisionReason")
-
-                    b.Property<string>("GrantType")
-
-                    b.Property<string>("IncomeSplitAgreement")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("IpMaintenanceFeeBearer")
-
-
-                    b.Property<DateOnly?>("OwnershipChangeFiledOn")
-
-                    b.Property<DateTimeOffset>("RequestedAt")
-
-                    b.Property<bool>("RequestedByCompleter")
-
-                    b.Property<Guid>("RequestedByUserId")
-
-
-                    b.Property<DateTimeOffset?>("TermEnd")
-
-                    b.Property<DateTimeOffset?>("TermStart")
-
-                    b.Property<int?>("TermYears")
-
-                    b.Property<decimal>("UnitIncomePercent")
-
-                    b.Property<decimal>("UnitSharePercent")
-
-
-
-
-                    b.HasIndex("CertificateNo")
-
-
-                    b.ToTable("ach_rights_grants", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Data.Audit.AuditEntry", b =>
@@ -902,6 +1130,351 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("platform_search_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.Challenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("AnnouncementAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ApplicationClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ApplicationOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.PrimitiveCollection<List<string>>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset>("JudgingEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("RewardKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("RewardYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WinnerCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status", "ApplicationClosesAt");
+
+                    b.ToTable("dem_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicantOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicantUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("FinalScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("RequestedYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId", "ApplicantOrganizationId");
+
+                    b.ToTable("dem_challenge_applications", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AwardedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ContractLinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ContractLinkedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContractReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("ChallengeId");
+
+                    b.ToTable("dem_challenge_awards", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Demands.Demand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("BudgetMaxYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal?>("BudgetMinYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ContactVisibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("CooperationModes")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("ExistingBasis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ExpiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.PrimitiveCollection<List<string>>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.PrimitiveCollection<List<string>>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<DateTimeOffset?>("MatchedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MatchedOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DivisionCode");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("dem_demands", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
@@ -1316,6 +1889,319 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                {
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsConfidential");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired();
+
+                            b1.Property<long>("SizeBytes");
+
+                            b1.Property<string>("StoragePath")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("UploadedAt");
+
+                            b1.Property<Guid>("UploadedByUserId");
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("attachments")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.OwnsOne("TechTransfer.Achievements.Domain.AchievementEvaluation", "Evaluation", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<decimal?>("EstimatedValueYuan")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Notes");
+
+                            b1.Property<string>("Potential")
+                                .IsRequired();
+
+                            b1.Property<string>("ProofOfConcept")
+                                .IsRequired();
+
+                            b1.Property<string>("ValueAssessment")
+                                .IsRequired();
+
+                            b1.HasKey("AchievementId");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("evaluation")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementStatusChange", "History", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Action")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<Guid>("ByUserId");
+
+                            b1.Property<string>("From")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("To")
+                                .IsRequired();
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("history")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.Completer", "Completers", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("ContributionPercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<bool>("HoldsLeadershipPost");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("completers")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Completers");
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
+                {
+                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomeDeduction", "Deductions", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("EvidenceRef")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("deductions")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomePayout", "Payouts", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid>("AllocationId");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("DisclosureRecordRef");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("OutsidePerformancePayCap");
+
+                            b1.Property<DateOnly>("PaidOn");
+
+                            b1.Property<DateTimeOffset>("RecordedAt");
+
+                            b1.Property<Guid>("RecordedByUserId");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired();
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("payouts")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<decimal>("ContributionPercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<bool>("HoldsLeadershipPost");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Paid")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("allocations")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Deductions");
+
+                    b.Navigation("Payouts");
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
+                {
+                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.GrantShare", "CompleterShares", b1 =>
+                        {
+                            b1.Property<Guid>("RightsGrantId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("CompleterName")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<decimal>("SharePercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("RightsGrantId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_rights_grants");
+
+                            b1
+                                .ToJson("completer_shares")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RightsGrantId");
+                        });
+
+                    b.Navigation("CompleterShares");
+                });
+
             modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
                 {
                     b.OwnsMany("TechTransfer.Contracts.Domain.ContractParty", "Parties", b1 =>
@@ -1324,6 +2210,7 @@ namespace TechTransfer.Data.Migrations.Postgres
                                 .HasColumnType("uuid");
 
                             b1.Property<Guid>("ContractId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("CountryCode")
                                 .IsRequired()
@@ -1339,8 +2226,12 @@ namespace TechTransfer.Data.Migrations.Postgres
                                 .HasColumnType("character varying(6)");
 
                             b1.Property<string>("EntityNature")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("character varying(3)");
 
                             b1.Property<string>("Name")
+                                .IsRequired()
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
 
@@ -1348,8 +2239,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                                 .HasColumnType("integer");
 
                             b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("uuid");
 
                             b1.Property<string>("Role")
+                                .IsRequired()
                                 .HasMaxLength(10)
                                 .HasColumnType("character varying(10)");
 
@@ -1368,202 +2261,123 @@ namespace TechTransfer.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Parties");
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
-                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
-                            b1.Property<Guid>("AchievementId");
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.Challenge", b =>
+                {
+                    b.OwnsMany("TechTransfer.Demands.Domain.Challenges.ChallengeJudge", "Judges", b1 =>
+                        {
+                            b1.Property<Guid>("ChallengeId");
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
 
-                            b1.Property<string>("ContentType")
+                            b1.Property<DateTimeOffset>("AddedAt");
+
+                            b1.Property<string>("DisplayName")
                                 .IsRequired();
 
-                            b1.Property<string>("FileName")
+                            b1.Property<Guid>("OrganizationId");
 
-                            b1.Property<Guid>("Id");
+                            b1.Property<Guid>("UserId");
 
-                            b1.Property<bool>("IsConfidential");
+                            b1.HasKey("ChallengeId", "__synthesizedOrdinal");
 
-                            b1.Property<string>("Sha256")
-
-                            b1.Property<long>("SizeBytes");
-
-                            b1.Property<string>("StoragePath")
-
-                            b1.Property<DateTimeOffset>("UploadedAt");
-
-                            b1.Property<Guid>("UploadedByUserId");
-
-                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
-
-                            b1.ToTable("ach_achievements");
+                            b1.ToTable("dem_challenges");
 
                             b1
-                                .ToJson("attachments")
+                                .ToJson("judges")
                                 .HasColumnType("jsonb");
 
-                                .HasForeignKey("AchievementId");
+                            b1.WithOwner()
+                                .HasForeignKey("ChallengeId");
+                        });
 
-                    b.OwnsOne("TechTransfer.Achievements.Domain.AchievementEvaluation", "Evaluation", b1 =>
+                    b.OwnsMany("TechTransfer.Demands.Domain.Challenges.RubricCriterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("ChallengeId");
 
-                            b1.Property<decimal?>("EstimatedValueYuan")
-                                .HasPrecision(18, 2);
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
 
-                            b1.Property<string>("Notes");
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(10);
 
-                            b1.Property<string>("Potential")
+                            b1.Property<string>("NameEn")
+                                .IsRequired();
 
-                            b1.Property<string>("ProofOfConcept")
+                            b1.Property<string>("NameZh")
+                                .IsRequired();
 
-                            b1.Property<string>("ValueAssessment")
+                            b1.Property<int>("Order");
 
-                            b1.HasKey("AchievementId");
+                            b1.Property<int>("Weight");
 
+                            b1.HasKey("ChallengeId", "__synthesizedOrdinal");
 
-                                .ToJson("evaluation")
+                            b1.ToTable("dem_challenges");
 
+                            b1
+                                .ToJson("rubric")
+                                .HasColumnType("jsonb");
 
-                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementStatusChange", "History", b1 =>
+                            b1.WithOwner()
+                                .HasForeignKey("ChallengeId");
+                        });
 
+                    b.Navigation("Criteria");
 
-                            b1.Property<string>("Action")
-
-                            b1.Property<DateTimeOffset>("At");
-
-                            b1.Property<Guid>("ByUserId");
-
-                            b1.Property<string>("From")
-
-
-                            b1.Property<string>("Reason");
-
-                            b1.Property<string>("To")
-
-
-
-                                .ToJson("history")
-
-
-                    b.OwnsMany("TechTransfer.Achievements.Domain.Completer", "Completers", b1 =>
-
-
-                            b1.Property<decimal>("ContributionPercent")
-
-                            b1.Property<bool>("HoldsLeadershipPost");
-
-
-
-                            b1.Property<Guid?>("UserId");
-
-
-
-                                .ToJson("completers")
-
-
-                    b.Navigation("Attachments");
-
-                    b.Navigation("Completers");
-
-                    b.Navigation("Evaluation");
-
-                    b.Navigation("History");
+                    b.Navigation("Judges");
                 });
 
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
-                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
-                        .WithMany()
-                        .HasForeignKey("AchievementId")
-                        .OnDelete(DeleteBehavior.Restrict)
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeApplication", b =>
+                {
+                    b.HasOne("TechTransfer.Demands.Domain.Challenges.Challenge", null)
+                        .WithMany("Applications")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomeDeduction", "Deductions", b1 =>
-                            b1.Property<Guid>("IncomeDistributionId");
+                    b.OwnsMany("TechTransfer.Demands.Domain.Challenges.CriterionScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("ChallengeApplicationId");
 
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
 
-                            b1.Property<decimal>("Amount")
+                            b1.Property<string>("CriterionKey")
+                                .IsRequired();
 
-                            b1.Property<string>("Description")
+                            b1.Property<Guid>("JudgeUserId");
 
-                            b1.Property<string>("EvidenceRef")
+                            b1.Property<DateTimeOffset>("ScoredAt");
 
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(4, 1);
 
-                            b1.Property<string>("Kind")
+                            b1.HasKey("ChallengeApplicationId", "__synthesizedOrdinal");
 
-                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+                            b1.ToTable("dem_challenge_applications");
 
-                            b1.ToTable("ach_income_distributions");
+                            b1
+                                .ToJson("scores")
+                                .HasColumnType("jsonb");
 
-                                .ToJson("deductions")
+                            b1.WithOwner()
+                                .HasForeignKey("ChallengeApplicationId");
+                        });
 
-                                .HasForeignKey("IncomeDistributionId");
+                    b.Navigation("Scores");
+                });
 
-                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomePayout", "Payouts", b1 =>
-
-
-                            b1.Property<Guid>("AllocationId");
-
-
-                            b1.Property<string>("DisclosureRecordRef");
-
-
-                            b1.Property<bool>("OutsidePerformancePayCap");
-
-                            b1.Property<DateOnly>("PaidOn");
-
-                            b1.Property<DateTimeOffset>("RecordedAt");
-
-                            b1.Property<Guid>("RecordedByUserId");
-
-                            b1.Property<string>("Reference")
-
-
-
-                                .ToJson("payouts")
-
-
-                    b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
-
-
-
-
-
-
-
-                            b1.Property<decimal>("Paid")
-
-
-
-
-                                .ToJson("allocations")
-
-
-                    b.Navigation("Allocations");
-
-                    b.Navigation("Deductions");
-
-                    b.Navigation("Payouts");
-
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
-
-                    b.OwnsMany("TechTransfer.Achievements.Domain.GrantShare", "CompleterShares", b1 =>
-                            b1.Property<Guid>("RightsGrantId");
-
-
-                            b1.Property<string>("CompleterName")
-
-
-                            b1.Property<decimal>("SharePercent")
-
-
-                            b1.HasKey("RightsGrantId", "__synthesizedOrdinal");
-
-                            b1.ToTable("ach_rights_grants");
-
-                                .ToJson("completer_shares")
-
-                                .HasForeignKey("RightsGrantId");
-
-                    b.Navigation("CompleterShares");
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeAward", b =>
+                {
+                    b.HasOne("TechTransfer.Demands.Domain.Challenges.Challenge", null)
+                        .WithMany("Awards")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
@@ -1928,6 +2742,13 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Navigation("Licences");
 
                     b.Navigation("Pledges");
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.Challenge", b =>
+                {
+                    b.Navigation("Applications");
+
+                    b.Navigation("Awards");
                 });
 #pragma warning restore 612, 618
         }

@@ -116,6 +116,414 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("platform_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Abstract")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AbstractEn")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CompleterUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfidentialDetails")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversionMode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversionStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConversionUpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DisclosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EvaluatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EvaluatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundingSource")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IdleFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdleJustification")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("IdleJustifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("NamedViewerUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("PatentApplicationNumbers")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ProjectReferences")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeparateManagement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("StateInterventionFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TechnicalField")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TitleEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trl")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnitRegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdleFlaggedAt");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("ach_achievements", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.ConversionReportSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ach_conversion_report_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AchievementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AchievementTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DistributableBase")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FloorPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("GrossIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IncomeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NetIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OfficeAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("OfficeSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OperatingProfit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProfitYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuleSetId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RuleSourceRef")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TeamAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TeamSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("TeamUserIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("IncomeDate");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ach_income_distributions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AchievementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AchievementTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNo")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CompleterIncomePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CostSharing")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionMechanism")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GrantType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IncomeSplitAgreement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpMaintenanceFeeBearer")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OwnershipChangeFiledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RequestedByCompleter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TermEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TermStart")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TermYears")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("UnitIncomePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AchievementId");
+
+                    b.HasIndex("CertificateNo")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("ach_rights_grants", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Contracts.Data.ContractStatisticsBucket", b =>
                 {
                     b.Property<string>("Granularity")
@@ -124,18 +532,23 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.Property<string>("Dimension")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Period")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Key")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ContractCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("TechAmountFen")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("TotalAmountFen")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Granularity", "Dimension", "Period", "Key");
 
@@ -145,89 +558,15 @@ namespace TechTransfer.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TechTransfer.Contracts.Data.RegistrationSerial", b =>
+                {
                     b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OfficeDivisionCode")
                         .HasMaxLength(6)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("LastSerial")
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-
-                    b.Property<string>("Abstract")
-                        .IsRequired()
-                        .HasMaxLength(8000)
-
-                    b.Property<string>("AbstractEn")
-
-                    b.PrimitiveCollection<string>("CompleterUserIds")
-
-                    b.Property<string>("ConfidentialDetails")
-
-                    b.Property<string>("ConversionMode")
-                        .HasMaxLength(30)
-
-                    b.Property<string>("ConversionStatus")
-                        .HasMaxLength(20)
-
-                    b.Property<long?>("ConversionUpdatedAt")
-
-                    b.Property<long>("CreatedAt")
-
-                    b.Property<Guid>("CreatedByUserId")
-
-                    b.Property<long?>("DisclosedAt")
-
-                    b.Property<long?>("EvaluatedAt")
-
-                    b.Property<Guid?>("EvaluatedByUserId")
-
-                    b.Property<string>("FundingSource")
-
-                    b.Property<long?>("IdleFlaggedAt")
-
-                    b.Property<string>("IdleJustification")
-                        .HasMaxLength(2000)
-
-                    b.Property<long?>("IdleJustifiedAt")
-
-                    b.Property<string>("IpType")
-
-                    b.PrimitiveCollection<string>("IpcCodes")
-
-                    b.Property<bool>("IsConfidential")
-
-                    b.PrimitiveCollection<string>("Keywords")
-
-                    b.PrimitiveCollection<string>("NamedViewerUserIds")
-
-                    b.Property<Guid>("OwnerOrganizationId")
-
-                    b.PrimitiveCollection<string>("PatentApplicationNumbers")
-
-                    b.PrimitiveCollection<string>("ProjectReferences")
-
-                    b.Property<bool>("SeparateManagement")
-
-                    b.Property<long?>("StateInterventionFlaggedAt")
-
-                    b.Property<string>("Status")
-
-                    b.Property<string>("TechnicalField")
-                        .HasMaxLength(100)
-
-                    b.Property<string>("Title")
-                        .HasMaxLength(200)
-
-                    b.Property<string>("TitleEn")
-                        .HasMaxLength(400)
-
-                    b.Property<int>("Trl")
-
-                    b.Property<long?>("UnitRegisteredAt")
-
-                    b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -240,19 +579,6 @@ namespace TechTransfer.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdleFlaggedAt");
-
-                    b.HasIndex("OwnerOrganizationId");
-
-                    b.HasIndex("Status");
-
-                    b.HasIndex("UpdatedAt");
-
-                    b.ToTable("ach_achievements", (string)null);
-
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.ConversionReportSubmission", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -271,94 +597,72 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnName("attachments_json");
 
                     b.Property<string>("BenefitUses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("benefit_uses_json");
 
                     b.Property<string>("BuyerNatureGroup")
+                        .IsRequired()
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("BuyerProvince")
+                        .IsRequired()
                         .HasMaxLength(2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
+                        .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("CertificateIssuedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("ClockStartDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContentRuleSetId")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("CorrectionPending")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("DeclaredTechTransactionAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DuplicateOfContractId")
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("ExpectedNewInvestment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("ExpectedNewOutput")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Fingerprint")
+                        .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Form")
-                    b.Property<DateOnly>("DueDate")
-
-                    b.Property<bool>("Late")
-
-                    b.Property<Guid>("OrganizationId")
-
-                    b.Property<long>("SubmittedAt")
-
-                    b.Property<Guid>("SubmittedByUserId")
-
-                    b.Property<int>("Year")
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId", "Year")
-                        .IsUnique();
-
-                    b.ToTable("ach_conversion_report_submissions", (string)null);
-                });
-
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-
-                    b.Property<Guid>("AchievementId")
-
-                    b.Property<string>("AchievementTitle")
-                        .HasMaxLength(200)
-
-                    b.Property<long?>("ApprovedAt")
-
-                    b.Property<Guid?>("ApprovedByUserId")
-
-
-                    b.Property<Guid>("CreatedByUserId")
-
-                    b.Property<decimal>("DistributableBase")
-
-                    b.Property<decimal>("FloorPercent")
-                        .HasPrecision(5, 2)
-
-                    b.Property<decimal>("GrossIncome")
-
-                    b.Property<DateOnly>("IncomeDate")
-
-                    b.Property<string>("Jurisdiction")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -372,22 +676,32 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsForeignLanguage")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsGovernmentFunded")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsLargeContract")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsMixedContract")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Licence")
+                        .HasColumnType("TEXT")
                         .HasColumnName("licence_json");
 
                     b.Property<bool>("LinkedToDevelopmentOrTransfer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NonTechnicalItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("non_technical_items_json");
 
                     b.Property<string>("NotificationTasks")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("notification_tasks_json");
 
                     b.Property<Guid?>("ObjectionByOrganizationId")
@@ -395,56 +709,53 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.Property<string>("ObjectionOutcome")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ObjectionResolution")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ObjectionText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("OriginRef")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Payment")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
                         .HasColumnName("payment_json");
 
                     b.Property<decimal?>("PendingCorrectionAmount")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PendingCorrectionNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("PossibleDuplicate")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProcedureRuleSetId")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProjectApprovalDoc")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProjectName")
-                    b.Property<string>("Mode")
-                        .HasMaxLength(30)
-
-                    b.Property<decimal>("NetIncome")
-
-                    b.Property<decimal>("OfficeAmount")
-
-                    b.Property<decimal>("OfficeSharePercent")
-                        .HasPrecision(5, 2)
-
-                    b.Property<decimal?>("OperatingProfit")
-
-                    b.Property<Guid>("OrganizationId")
-
-                    b.Property<int?>("ProfitYear")
-
-                    b.Property<string>("RuleSetId")
-                        .HasMaxLength(60)
-
-                    b.Property<string>("RuleSourceRef")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -457,77 +768,104 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.Property<string>("RegistrationNo")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RegistryOfficeId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RejectionText")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RevocationText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SellerDivision")
                         .HasMaxLength(6)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SellerNatureGroup")
                         .IsRequired()
                         .HasMaxLength(3)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SellerProvince")
+                        .IsRequired()
                         .HasMaxLength(2)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("SignedByInternalUnit")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("SignedDate")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SlaDayKind")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("SlaDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StatCategory")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal?>("StatedTechnicalPartAmount")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("StatusBeforeObjection")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("StatusHistory")
+                        .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("status_history_json");
 
                     b.Property<string>("SubType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SupplementRequest")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TechnicalField")
                         .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("TotalAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("ValidTo")
-
-                    b.Property<decimal>("TeamAmount")
-
-                    b.Property<decimal>("TeamSharePercent")
-                        .HasPrecision(5, 2)
-
-                    b.PrimitiveCollection<string>("TeamUserIds")
-
-                    b.Property<decimal>("UnitAmount")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -548,86 +886,6 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("contracts_contracts", (string)null);
-                    b.HasIndex("AchievementId");
-
-                    b.HasIndex("IncomeDate");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("ach_income_distributions", (string)null);
-                });
-
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AchievementId")
-
-                    b.Property<string>("AchievementTitle")
-                        .IsRequired()
-                        .HasMaxLength(200)
-
-                    b.Property<string>("CertificateNo")
-                        .HasMaxLength(40)
-
-                    b.Property<decimal>("CompleterIncomePercent")
-                        .HasPrecision(5, 2)
-
-                    b.Property<string>("CostSharing")
-                        .HasMaxLength(2000)
-
-                    b.Property<long?>("DecidedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("DecidedByUserId")
-
-                    b.Property<string>("DecisionMechanism")
-
-                    b.Property<string>("DecisionReason")
-
-                    b.Property<string>("GrantType")
-                        .HasMaxLength(30)
-
-                    b.Property<string>("IncomeSplitAgreement")
-                        .HasMaxLength(4000)
-
-                    b.Property<string>("IpMaintenanceFeeBearer")
-                        .HasMaxLength(20)
-
-                    b.Property<Guid>("OrganizationId")
-
-                    b.Property<DateOnly?>("OwnershipChangeFiledOn")
-
-                    b.Property<long>("RequestedAt")
-
-                    b.Property<bool>("RequestedByCompleter")
-
-                    b.Property<Guid>("RequestedByUserId")
-
-                    b.Property<string>("Status")
-
-                    b.Property<long?>("TermEnd")
-
-                    b.Property<long?>("TermStart")
-
-                    b.Property<int?>("TermYears")
-
-                    b.Property<decimal>("UnitIncomePercent")
-
-                    b.Property<decimal>("UnitSharePercent")
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-
-                    b.HasKey("Id");
-
-
-                    b.HasIndex("CertificateNo")
-
-
-                    b.ToTable("ach_rights_grants", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Data.Audit.AuditEntry", b =>
@@ -858,6 +1116,351 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("platform_search_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.Challenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnnouncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnouncementAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationOpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JudgingEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RewardKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RewardYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WinnerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status", "ApplicationClosesAt");
+
+                    b.ToTable("dem_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FinalScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RequestedYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId", "ApplicantOrganizationId");
+
+                    b.ToTable("dem_challenge_applications", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AwardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContractLinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ContractLinkedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("ChallengeId");
+
+                    b.ToTable("dem_challenge_awards", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Demands.Demand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetMaxYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetMinYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactVisibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CooperationModes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExistingBasis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MatchedOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DivisionCode");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("dem_demands", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
@@ -1272,6 +1875,319 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
+                {
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired();
+
+                            b1.Property<string>("FileName")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("IsConfidential");
+
+                            b1.Property<string>("Sha256")
+                                .IsRequired();
+
+                            b1.Property<long>("SizeBytes");
+
+                            b1.Property<string>("StoragePath")
+                                .IsRequired();
+
+                            b1.Property<long>("UploadedAt");
+
+                            b1.Property<Guid>("UploadedByUserId");
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("attachments")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.OwnsOne("TechTransfer.Achievements.Domain.AchievementEvaluation", "Evaluation", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<decimal?>("EstimatedValueYuan")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Notes");
+
+                            b1.Property<string>("Potential")
+                                .IsRequired();
+
+                            b1.Property<string>("ProofOfConcept")
+                                .IsRequired();
+
+                            b1.Property<string>("ValueAssessment")
+                                .IsRequired();
+
+                            b1.HasKey("AchievementId");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("evaluation")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementStatusChange", "History", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Action")
+                                .IsRequired();
+
+                            b1.Property<long>("At");
+
+                            b1.Property<Guid>("ByUserId");
+
+                            b1.Property<string>("From")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Reason");
+
+                            b1.Property<string>("To")
+                                .IsRequired();
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("history")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.Completer", "Completers", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("ContributionPercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<bool>("HoldsLeadershipPost");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("completers")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
+                    b.Navigation("Attachments");
+
+                    b.Navigation("Completers");
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
+                {
+                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomeDeduction", "Deductions", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("Description")
+                                .IsRequired();
+
+                            b1.Property<string>("EvidenceRef")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired();
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("deductions")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomePayout", "Payouts", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid>("AllocationId");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<string>("DisclosureRecordRef");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<bool>("OutsidePerformancePayCap");
+
+                            b1.Property<DateOnly>("PaidOn");
+
+                            b1.Property<long>("RecordedAt");
+
+                            b1.Property<Guid>("RecordedByUserId");
+
+                            b1.Property<string>("Reference")
+                                .IsRequired();
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("payouts")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<decimal>("ContributionPercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<bool>("HoldsLeadershipPost");
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<decimal>("Paid")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("allocations")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.Navigation("Allocations");
+
+                    b.Navigation("Deductions");
+
+                    b.Navigation("Payouts");
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
+                {
+                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
+                        .WithMany()
+                        .HasForeignKey("AchievementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.GrantShare", "CompleterShares", b1 =>
+                        {
+                            b1.Property<Guid>("RightsGrantId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("CompleterName")
+                                .IsRequired();
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<decimal>("SharePercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("RightsGrantId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_rights_grants");
+
+                            b1
+                                .ToJson("completer_shares")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("RightsGrantId");
+                        });
+
+                    b.Navigation("CompleterShares");
+                });
+
             modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyContract", b =>
                 {
                     b.OwnsMany("TechTransfer.Contracts.Domain.ContractParty", "Parties", b1 =>
@@ -1280,29 +2196,41 @@ namespace TechTransfer.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("ContractId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("CountryCode")
                                 .IsRequired()
                                 .HasMaxLength(3)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("CreditCode")
                                 .HasMaxLength(30)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("DivisionCode")
                                 .HasMaxLength(6)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("EntityNature")
+                                .IsRequired()
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Name")
+                                .IsRequired()
                                 .HasMaxLength(200)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("Order")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<Guid?>("OrganizationId")
+                                .HasColumnType("TEXT");
 
                             b1.Property<string>("Role")
+                                .IsRequired()
                                 .HasMaxLength(10)
+                                .HasColumnType("TEXT");
 
                             b1.HasKey("Id");
 
@@ -1319,201 +2247,123 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Parties");
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.Achievement", b =>
-                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementAttachment", "Attachments", b1 =>
-                            b1.Property<Guid>("AchievementId");
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.Challenge", b =>
+                {
+                    b.OwnsMany("TechTransfer.Demands.Domain.Challenges.ChallengeJudge", "Judges", b1 =>
+                        {
+                            b1.Property<Guid>("ChallengeId");
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAddOrUpdate();
 
-                            b1.Property<string>("ContentType")
+                            b1.Property<long>("AddedAt");
+
+                            b1.Property<string>("DisplayName")
                                 .IsRequired();
 
-                            b1.Property<string>("FileName")
+                            b1.Property<Guid>("OrganizationId");
 
-                            b1.Property<Guid>("Id");
+                            b1.Property<Guid>("UserId");
 
-                            b1.Property<bool>("IsConfidential");
+                            b1.HasKey("ChallengeId", "__synthesizedOrdinal");
 
-                            b1.Property<string>("Sha256")
-
-                            b1.Property<long>("SizeBytes");
-
-                            b1.Property<string>("StoragePath")
-
-                            b1.Property<long>("UploadedAt");
-
-                            b1.Property<Guid>("UploadedByUserId");
-
-                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
-
-                            b1.ToTable("ach_achievements");
+                            b1.ToTable("dem_challenges");
 
                             b1
-                                .ToJson("attachments")
+                                .ToJson("judges")
+                                .HasColumnType("TEXT");
 
-                                .HasForeignKey("AchievementId");
+                            b1.WithOwner()
+                                .HasForeignKey("ChallengeId");
+                        });
 
-                    b.OwnsOne("TechTransfer.Achievements.Domain.AchievementEvaluation", "Evaluation", b1 =>
+                    b.OwnsMany("TechTransfer.Demands.Domain.Challenges.RubricCriterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("ChallengeId");
 
-                            b1.Property<decimal?>("EstimatedValueYuan")
-                                .HasPrecision(18, 2);
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
 
-                            b1.Property<string>("Notes");
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(10);
 
-                            b1.Property<string>("Potential")
+                            b1.Property<string>("NameEn")
+                                .IsRequired();
 
-                            b1.Property<string>("ProofOfConcept")
+                            b1.Property<string>("NameZh")
+                                .IsRequired();
 
-                            b1.Property<string>("ValueAssessment")
+                            b1.Property<int>("Order");
 
-                            b1.HasKey("AchievementId");
+                            b1.Property<int>("Weight");
 
+                            b1.HasKey("ChallengeId", "__synthesizedOrdinal");
 
-                                .ToJson("evaluation")
+                            b1.ToTable("dem_challenges");
 
+                            b1
+                                .ToJson("rubric")
+                                .HasColumnType("TEXT");
 
-                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementStatusChange", "History", b1 =>
+                            b1.WithOwner()
+                                .HasForeignKey("ChallengeId");
+                        });
 
+                    b.Navigation("Criteria");
 
-                            b1.Property<string>("Action")
-
-                            b1.Property<long>("At");
-
-                            b1.Property<Guid>("ByUserId");
-
-                            b1.Property<string>("From")
-
-
-                            b1.Property<string>("Reason");
-
-                            b1.Property<string>("To")
-
-
-
-                                .ToJson("history")
-
-
-                    b.OwnsMany("TechTransfer.Achievements.Domain.Completer", "Completers", b1 =>
-
-
-                            b1.Property<decimal>("ContributionPercent")
-
-                            b1.Property<bool>("HoldsLeadershipPost");
-
-
-
-                            b1.Property<Guid?>("UserId");
-
-
-
-                                .ToJson("completers")
-
-
-                    b.Navigation("Attachments");
-
-                    b.Navigation("Completers");
-
-                    b.Navigation("Evaluation");
-
-                    b.Navigation("History");
+                    b.Navigation("Judges");
                 });
 
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeDistribution", b =>
-                    b.HasOne("TechTransfer.Achievements.Domain.Achievement", null)
-                        .WithMany()
-                        .HasForeignKey("AchievementId")
-                        .OnDelete(DeleteBehavior.Restrict)
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeApplication", b =>
+                {
+                    b.HasOne("TechTransfer.Demands.Domain.Challenges.Challenge", null)
+                        .WithMany("Applications")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomeDeduction", "Deductions", b1 =>
-                            b1.Property<Guid>("IncomeDistributionId");
+                    b.OwnsMany("TechTransfer.Demands.Domain.Challenges.CriterionScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("ChallengeApplicationId");
 
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
 
-                            b1.Property<decimal>("Amount")
+                            b1.Property<string>("CriterionKey")
+                                .IsRequired();
 
-                            b1.Property<string>("Description")
+                            b1.Property<Guid>("JudgeUserId");
 
-                            b1.Property<string>("EvidenceRef")
+                            b1.Property<long>("ScoredAt");
 
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(4, 1);
 
-                            b1.Property<string>("Kind")
+                            b1.HasKey("ChallengeApplicationId", "__synthesizedOrdinal");
 
-                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+                            b1.ToTable("dem_challenge_applications");
 
-                            b1.ToTable("ach_income_distributions");
+                            b1
+                                .ToJson("scores")
+                                .HasColumnType("TEXT");
 
-                                .ToJson("deductions")
+                            b1.WithOwner()
+                                .HasForeignKey("ChallengeApplicationId");
+                        });
 
-                                .HasForeignKey("IncomeDistributionId");
+                    b.Navigation("Scores");
+                });
 
-                    b.OwnsMany("TechTransfer.Achievements.Domain.IncomePayout", "Payouts", b1 =>
-
-
-                            b1.Property<Guid>("AllocationId");
-
-
-                            b1.Property<string>("DisclosureRecordRef");
-
-
-                            b1.Property<bool>("OutsidePerformancePayCap");
-
-                            b1.Property<DateOnly>("PaidOn");
-
-                            b1.Property<long>("RecordedAt");
-
-                            b1.Property<Guid>("RecordedByUserId");
-
-                            b1.Property<string>("Reference")
-
-
-
-                                .ToJson("payouts")
-
-
-                    b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
-
-
-
-
-
-
-
-                            b1.Property<decimal>("Paid")
-
-
-
-
-                                .ToJson("allocations")
-
-
-                    b.Navigation("Allocations");
-
-                    b.Navigation("Deductions");
-
-                    b.Navigation("Payouts");
-
-            modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
-
-                    b.OwnsMany("TechTransfer.Achievements.Domain.GrantShare", "CompleterShares", b1 =>
-                            b1.Property<Guid>("RightsGrantId");
-
-
-                            b1.Property<string>("CompleterName")
-
-
-                            b1.Property<decimal>("SharePercent")
-
-
-                            b1.HasKey("RightsGrantId", "__synthesizedOrdinal");
-
-                            b1.ToTable("ach_rights_grants");
-
-                                .ToJson("completer_shares")
-
-                                .HasForeignKey("RightsGrantId");
-
-                    b.Navigation("CompleterShares");
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeAward", b =>
+                {
+                    b.HasOne("TechTransfer.Demands.Domain.Challenges.Challenge", null)
+                        .WithMany("Awards")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
@@ -1878,6 +2728,13 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Navigation("Licences");
 
                     b.Navigation("Pledges");
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.Challenge", b =>
+                {
+                    b.Navigation("Applications");
+
+                    b.Navigation("Awards");
                 });
 #pragma warning restore 612, 618
         }
