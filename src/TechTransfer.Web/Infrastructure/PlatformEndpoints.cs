@@ -76,12 +76,12 @@ internal static class PlatformEndpoints
         return TypedResults.Ok(new HealthResponse(dbOk ? "healthy" : "unhealthy", db.ProviderName, search, TechTransferComposition.Version, options.Value.Mode));
     }
 
-    internal static IResult SetCulture(string? c, string? returnUrl, HttpContext http)
+    internal static IResult SetCulture(string? c, string? returnUrl, HttpContext http, TimeProvider clock)
     {
         var culture = c is "en" ? "en" : "zh-CN";
         http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
         var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
         return Results.LocalRedirect(target);
     }
