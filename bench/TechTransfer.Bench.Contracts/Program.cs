@@ -39,6 +39,8 @@ else
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
+if (Environment.GetEnvironmentVariable("BENCH_PROFILE") == "1")
+    builder.Logging.AddSimpleConsole(o => o.SingleLine = true).AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information).SetMinimumLevel(LogLevel.Warning);
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Platform:Mode"] = "Production",

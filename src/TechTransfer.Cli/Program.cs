@@ -7,4 +7,5 @@ root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(SeedCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(OrgCommands.Create());
+root.Subcommands.Add(PatentCommands.Create());
 return await root.Parse(args).InvokeAsync();

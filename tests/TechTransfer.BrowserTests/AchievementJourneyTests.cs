@@ -21,6 +21,12 @@ public sealed class AchievementJourneyTests(BrowserFixture browser) : IClassFixt
         await researcher.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/achievements/[0-9a-f-]{36}$"));
         var url = researcher.Url;
         await Assertions.Expect(researcher.GetByTestId("achievement-status")).ToHaveTextAsync("草稿");
+        await researcher.Locator("input[name=UploadFile]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "技术说明书.pdf", MimeType = "application/pdf", Buffer = "%PDF-1.7\n% demo\n%%EOF"u8.ToArray(),
+        });
+        await researcher.GetByTestId("upload").ClickAsync();
+        await Assertions.Expect(researcher.GetByRole(AriaRole.Link, new() { Name = "技术说明书.pdf" })).ToBeVisibleAsync();
         await researcher.GetByTestId("disclose").ClickAsync();
         await Assertions.Expect(researcher.GetByTestId("achievement-status")).ToHaveTextAsync("已披露");
         await researcher.Context.CloseAsync();

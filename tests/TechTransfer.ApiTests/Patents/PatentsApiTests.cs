@@ -184,9 +184,17 @@ public abstract class PatentsApiTests(TechTransferFactory factory)
         Assert.Equal("NonExclusive", licence.GetProperty("scope").GetString());
         Assert.True(patent.GetProperty("openLicenceInForce").GetBoolean());
 
+        var tasks = await Office.GetFromJsonAsync<JsonElement>("/api/v1/open-licenses/filing-tasks?openOnly=true");
+        var task = Assert.Single(tasks.EnumerateArray(), t => t.GetProperty("grantId").GetGuid() == grantId);
+        Assert.True(task.GetProperty("asPatentee").GetBoolean());
+        Assert.False(task.GetProperty("overdue").GetBoolean());
+
         var filed = await Json(await Enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/filing",
             new { proofRef = "备案证明-1", filedOn = Today }), HttpStatusCode.OK);
         Assert.Equal("Licensee", filed.GetProperty("filing").GetProperty("filedBy").GetString());
+        var open = await Enterprise.GetFromJsonAsync<JsonElement>("/api/v1/open-licenses/filing-tasks?openOnly=true");
+        Assert.DoesNotContain(open.EnumerateArray(), t => t.GetProperty("grantId").GetGuid() == grantId);
+        await ProblemAssert.IsProblem(await Anonymous.GetAsync("/api/v1/open-licenses/filing-tasks"), HttpStatusCode.Unauthorized, "auth.unauthenticated");
     }
 
     [Fact]
@@ -322,6 +330,22 @@ public abstract class PatentsApiTests(TechTransferFactory factory)
         var read = await Office.GetFromJsonAsync<JsonElement>($"/api/v1/custody-agreements/{id}");
         Assert.Single(read.GetProperty("operations").EnumerateArray());
         Assert.Equal(_fudan, read.GetProperty("ownerOrganizationId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Custody_operator_cannot_grant_an_exclusive_licence_while_an_open_licence_is_active()
+    {
+        var (patentId, _) = await ActiveDeclarationAsync();
+        var id = (await Json(await Office.PostAsJsonAsync("/api/v1/custody-agreements", CustodyBody(patentId, "ExclusiveLicence", "NonExclusiveLicence")), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Json(await Operator.PostAsync($"/api/v1/custody-agreements/{id}/activate", null), HttpStatusCode.OK);
+        await ProblemAssert.IsProblem(await Operator.PostAsJsonAsync($"/api/v1/custody-agreements/{id}/operations",
+            new { dealType = "ExclusiveLicence", counterparty = "绿能电池", priceYuan = 400_000m, dealTermEnd = "2027-12-31" }), HttpStatusCode.Conflict, "patent.exclusive_licence_during_open_licence"); // R3.10
+        var read = await Office.GetFromJsonAsync<JsonElement>($"/api/v1/custody-agreements/{id}");
+        Assert.Empty(read.GetProperty("operations").EnumerateArray());
+        await Json(await Operator.PostAsJsonAsync($"/api/v1/custody-agreements/{id}/operations",
+            new { dealType = "NonExclusiveLicence", counterparty = "绿能电池", priceYuan = 400_000m, dealTermEnd = "2027-12-31" }), HttpStatusCode.OK);
+        var patent = await Office.GetFromJsonAsync<JsonElement>($"/api/v1/patents/{patentId}");
+        Assert.Contains(patent.GetProperty("licences").EnumerateArray(), l => l.GetProperty("licensee").GetString() == "绿能电池");
     }
 
     [Fact]

@@ -34,6 +34,29 @@ internal static class UiText
         _ => T("已撤回", "Withdrawn"),
     };
 
+    public static string Potential(PotentialRating p) => p switch
+    {
+        PotentialRating.High => T("高", "High"),
+        PotentialRating.Medium => T("中", "Medium"),
+        _ => T("低", "Low"),
+    };
+
+    public static string ProofOfConcept(ProofOfConceptStatus p) => p switch
+    {
+        ProofOfConceptStatus.NotNeeded => T("无需", "Not needed"),
+        ProofOfConceptStatus.Planned => T("计划中", "Planned"),
+        ProofOfConceptStatus.InProgress => T("进行中", "In progress"),
+        ProofOfConceptStatus.Validated => T("已验证", "Validated"),
+        _ => T("未通过", "Failed"),
+    };
+
+    public static string FeeBearerLabel(FeeBearer f) => f switch
+    {
+        FeeBearer.Unit => T("单位", "Unit"),
+        FeeBearer.Completers => T("完成人", "Completers"),
+        _ => T("共同承担", "Shared"),
+    };
+
     public static string PlanStatus(IncomeDistributionStatus s) => s == IncomeDistributionStatus.Draft ? T("草稿", "Draft") : T("已批准", "Approved");
 
     public static string Deduction(DeductionKind k) => k switch

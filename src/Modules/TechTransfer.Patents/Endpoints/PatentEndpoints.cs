@@ -42,6 +42,8 @@ internal static class PatentEndpoints
         var open = app.MapGroup("/api/v1/open-licenses").WithTags("Open licences");
         open.MapGet("/", ListOpenLicenses).WithName(nameof(ListOpenLicenses)).AllowAnonymous()
             .WithSummary("Announced open licences (public) and, for the patentee, its own drafts");
+        open.MapGet("/filing-tasks", ListFilingTasks).WithName(nameof(ListFilingTasks)).RequireAuthorization()
+            .WithSummary("R3.13 licence filing (备案) tasks of the caller's organisation, due within 3 months of effectiveness; openOnly=true hides filed ones");
         open.MapGet("/{id:guid}", GetOpenLicense).WithName(nameof(GetOpenLicense)).AllowAnonymous();
         open.MapPost("/", DeclareOpenLicense).WithName(nameof(DeclareOpenLicense)).RequireAuthorization();
         open.MapPut("/{id:guid}", ReviseOpenLicense).WithName(nameof(ReviseOpenLicense)).RequireAuthorization();
@@ -103,6 +105,7 @@ internal static class PatentEndpoints
 
     // Open licences
     internal static async Task<Results<Ok<PagedResult<OpenLicenseSummary>>, ProblemHttpResult>> ListOpenLicenses([AsParameters] OpenLicenseListQuery q, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ListAsync(q, ct));
+    internal static async Task<Results<Ok<IReadOnlyList<FilingTaskItem>>, ProblemHttpResult>> ListFilingTasks([FromQuery] bool? openOnly, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ListFilingTasksAsync(openOnly ?? false, ct));
     internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> GetOpenLicense(Guid id, OpenLicenseService s, CancellationToken ct) => OkOr(await s.GetAsync(id, ct));
 
     internal static async Task<Results<Created<OpenLicenseResponse>, ProblemHttpResult>> DeclareOpenLicense(OpenLicenseRequest r, OpenLicenseService s, CancellationToken ct)

@@ -90,8 +90,21 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
         var a = await FindVisibleAsync(id, ct);
         if (a is null) return NotFound;
         if (!IsOperatorStaffOf(a.OperatorOrganizationId)) return CustodyErrors.NotOperator;
-        var op = a.Operate(user.OrganizationId!.Value, r, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var op = a.Operate(user.OrganizationId!.Value, r, now);
         if (op.IsFailure) return op.Error!;
+        if (a.SubjectType == CustodySubjectType.Patent && ScopeOf(r.DealType) is { } scope)
+        {
+            // The licence is recorded on the patent, so R3.3 sees it and R3.10 refuses exclusive/sole while an open licence is in force.
+            var patent = await Db.Set<Patent>().SingleOrDefaultAsync(p => p.Id == a.SubjectId, ct);
+            if (patent is not null)
+            {
+                var openInForce = await Db.Set<OpenLicenseDeclaration>().AnyAsync(d => d.PatentId == patent.Id
+                    && (d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted), ct);
+                var licence = patent.RecordLicence(r.Counterparty, scope, DateOnly.FromDateTime(now.UtcDateTime), r.DealTermEnd, openInForce, now);
+                if (licence.IsFailure) return licence.Error!;
+            }
+        }
         await Db.SaveChangesAsync(ct);
         var o = op.Value;
         return new CustodyOperationDto(o.Id, o.DealType, o.Counterparty, o.PriceYuan, o.DealTermEnd, o.At);
@@ -115,6 +128,14 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
         await Db.SaveChangesAsync(ct);
         return Respond(a);
     }
+
+    private static LicenseScope? ScopeOf(CustodyDealType t) => t switch
+    {
+        CustodyDealType.NonExclusiveLicence => LicenseScope.NonExclusive,
+        CustodyDealType.SoleLicence => LicenseScope.Sole,
+        CustodyDealType.ExclusiveLicence => LicenseScope.Exclusive,
+        _ => null,
+    };
 
     private CustodyAgreementResponse Respond(CustodyAgreement a) => CustodyAgreementResponse.From(a, Today, user.OrganizationId);
 

@@ -72,3 +72,8 @@ public sealed record PaymentRequest(decimal AmountYuan, string PaymentRef, DateO
 public sealed record FilingRequest(string ProofRef, DateOnly FiledOn);
 public sealed record DisputeRequest(DisputeChannel Channel, string Summary);
 public sealed record DisputeResolutionRequest(string Outcome);
+
+/// <summary>One 备案 task (R3.13) of a grant the caller's organisation is party to.</summary>
+public sealed record FilingTaskItem(
+    Guid DeclarationId, Guid GrantId, string PatentNo, string PatentTitle, string LicenseeName, bool AsPatentee,
+    DateOnly? EffectiveOn, DateOnly DueOn, DateOnly? FiledOn, bool Overdue);

@@ -169,6 +169,22 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         return Result<IReadOnlyList<GrantDto>>.Success(resp.Grants);
     }
 
+    /// <summary>R3.13: filing tasks of grants the caller's organisation is party to (as patentee or licensee).</summary>
+    public async Task<Result<IReadOnlyList<FilingTaskItem>>> ListFilingTasksAsync(bool openOnly, CancellationToken ct)
+    {
+        if (user.OrganizationId is not { } org) return Error.Forbidden;
+        var declarations = await Declarations.AsNoTracking()
+            .Where(d => d.PatenteeOrganizationId == org || d.Grants.Any(g => g.LicenseeOrganizationId == org)).ToListAsync(ct);
+        var today = Today;
+        var items = declarations
+            .SelectMany(d => d.Grants.Where(g => g.Filing is not null && (d.PatenteeOrganizationId == org || g.LicenseeOrganizationId == org))
+                .Select(g => new FilingTaskItem(d.Id, g.Id, d.PatentNo, d.PatentTitle, g.LicenseeName, d.PatenteeOrganizationId == org,
+                    g.EffectiveOn, g.Filing!.DueOn, g.Filing.FiledOn, g.Filing.IsOverdue(today))))
+            .Where(t => !openOnly || t.FiledOn is null)
+            .OrderBy(t => t.DueOn).ToList();
+        return Result<IReadOnlyList<FilingTaskItem>>.Success(items);
+    }
+
     private async Task<Result<GrantDto>> PartyAsync(Guid id, Guid grantId, Func<OpenLicenseDeclaration, Result> change, CancellationToken ct)
     {
         var (d, error) = await FindPartyAsync(id, ct);
