@@ -1,4 +1,5 @@
 using TechTransfer.Achievements;
+using TechTransfer.Demands;
 using TechTransfer.Organizations;
 using TechTransfer.Patents;
 using TechTransfer.Platform;
@@ -11,9 +12,10 @@ public static class PlatformModules
     public static IReadOnlyList<IModule> All { get; } =
     [
         new OrganizationsModule(),
-        new TechTransfer.Contracts.ContractsModule(),
-        new PatentsModule(),
         new AchievementsModule(),
+        new PatentsModule(),
+        new DemandsModule(),
         new TechTransfer.Search.SearchModule(),
+        new TechTransfer.Contracts.ContractsModule(),
     ];
 }

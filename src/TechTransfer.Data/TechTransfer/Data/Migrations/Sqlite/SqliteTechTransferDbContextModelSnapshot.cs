@@ -1118,6 +1118,351 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("platform_search_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.Challenge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnnouncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnouncementAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ApplicationOpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("JudgingEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Requirements")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RewardKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("RewardYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WinnerCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status", "ApplicationClosesAt");
+
+                    b.ToTable("dem_challenges", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeApplication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicantUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approach")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("FinalScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RequestedYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChallengeId", "ApplicantOrganizationId");
+
+                    b.ToTable("dem_challenge_applications", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeAward", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AwardedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChallengeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContractLinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ContractLinkedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApplicationId")
+                        .IsUnique();
+
+                    b.HasIndex("ChallengeId");
+
+                    b.ToTable("dem_challenge_awards", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Demands.Demand", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetMaxYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BudgetMinYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloseReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactVisibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CooperationModes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DivisionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExistingBasis")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ExpiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Goal")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MatchedOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Need")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DivisionCode");
+
+                    b.HasIndex("OwnerOrganizationId");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("dem_demands", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1904,6 +2249,123 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Navigation("Parties");
                 });
 
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.Challenge", b =>
+                {
+                    b.OwnsMany("TechTransfer.Demands.Domain.Challenges.ChallengeJudge", "Judges", b1 =>
+                        {
+                            b1.Property<Guid>("ChallengeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long>("AddedAt");
+
+                            b1.Property<string>("DisplayName")
+                                .IsRequired();
+
+                            b1.Property<Guid>("OrganizationId");
+
+                            b1.Property<Guid>("UserId");
+
+                            b1.HasKey("ChallengeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("dem_challenges");
+
+                            b1
+                                .ToJson("judges")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChallengeId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Demands.Domain.Challenges.RubricCriterion", "Criteria", b1 =>
+                        {
+                            b1.Property<Guid>("ChallengeId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Key")
+                                .IsRequired()
+                                .HasMaxLength(10);
+
+                            b1.Property<string>("NameEn")
+                                .IsRequired();
+
+                            b1.Property<string>("NameZh")
+                                .IsRequired();
+
+                            b1.Property<int>("Order");
+
+                            b1.Property<int>("Weight");
+
+                            b1.HasKey("ChallengeId", "__synthesizedOrdinal");
+
+                            b1.ToTable("dem_challenges");
+
+                            b1
+                                .ToJson("rubric")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChallengeId");
+                        });
+
+                    b.Navigation("Criteria");
+
+                    b.Navigation("Judges");
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeApplication", b =>
+                {
+                    b.HasOne("TechTransfer.Demands.Domain.Challenges.Challenge", null)
+                        .WithMany("Applications")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Demands.Domain.Challenges.CriterionScore", "Scores", b1 =>
+                        {
+                            b1.Property<Guid>("ChallengeApplicationId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("CriterionKey")
+                                .IsRequired();
+
+                            b1.Property<Guid>("JudgeUserId");
+
+                            b1.Property<long>("ScoredAt");
+
+                            b1.Property<decimal>("Value")
+                                .HasPrecision(4, 1);
+
+                            b1.HasKey("ChallengeApplicationId", "__synthesizedOrdinal");
+
+                            b1.ToTable("dem_challenge_applications");
+
+                            b1
+                                .ToJson("scores")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ChallengeApplicationId");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.ChallengeAward", b =>
+                {
+                    b.HasOne("TechTransfer.Demands.Domain.Challenges.Challenge", null)
+                        .WithMany("Awards")
+                        .HasForeignKey("ChallengeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
                 {
                     b.OwnsMany("TechTransfer.Organizations.Domain.OrganizationContact", "Contacts", b1 =>
@@ -2266,6 +2728,13 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Navigation("Licences");
 
                     b.Navigation("Pledges");
+                });
+
+            modelBuilder.Entity("TechTransfer.Demands.Domain.Challenges.Challenge", b =>
+                {
+                    b.Navigation("Applications");
+
+                    b.Navigation("Awards");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,58 @@
+using System.Globalization;
+using TechTransfer.Demands.Domain.Challenges;
+using TechTransfer.Demands.Domain.Demands;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Demands.Pages;
+
+/// <summary>Display helpers shared by the demand and challenge pages (Chinese first, English complete).</summary>
+public static class PageText
+{
+    /// <summary>Dates are shown in Shanghai time (UTC+8).</summary>
+    public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    public static string Date(DateTimeOffset? at) => at is { } v ? v.ToOffset(Shanghai).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    public static string L((string Zh, string En) label) => Bilingual.T(label.Zh, label.En);
+
+    public static string Status(string status) =>
+        Enum.TryParse<DemandStatus>(status, out var s) ? L(DemandLabels.Status(s)) : status;
+
+    public static string Mode(string mode) =>
+        Enum.TryParse<CooperationModes>(mode, out var m) ? L(DemandLabels.Mode(m)) : mode;
+
+    public static string Phase(string phase) =>
+        Enum.TryParse<ChallengePhase>(phase, out var p) ? L(ChallengeLabels.Phase(p)) : phase;
+
+    public static string Kind(string kind) =>
+        Enum.TryParse<ChallengeKind>(kind, out var k) ? L(ChallengeLabels.Kind(k)) : kind;
+
+    public static string Reward(string kind) =>
+        Enum.TryParse<RewardKind>(kind, out var k) ? L(ChallengeLabels.Reward(k)) : kind;
+
+    public static string ApplicationStatus(string status) =>
+        Enum.TryParse<Domain.Challenges.ApplicationStatus>(status, out var s) ? L(ChallengeLabels.Application(s)) : status;
+
+    public static string Visibility(string v) =>
+        Enum.TryParse<ContactVisibility>(v, out var c) ? L(DemandLabels.Visibility(c)) : v;
+
+    public static string Money(decimal amount) => Yuan.Display(amount, Bilingual.CurrentIsEnglish);
+
+    public static string Budget(decimal? min, decimal? max) =>
+        min is null || max is null ? Bilingual.T("面议", "Negotiable") : min == max ? Money(min.Value) : $"{Money(min.Value)} – {Money(max.Value)}";
+
+    /// <summary>A datetime-local value entered in Shanghai time.</summary>
+    public static DateTimeOffset? FromLocal(DateTime? local) =>
+        local is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Unspecified), Shanghai) : null;
+
+    public static DateTime? ToLocal(DateTimeOffset? at) => at?.ToOffset(Shanghai).DateTime;
+
+    public static List<string> SplitList(string? text) =>
+        (text ?? "").Split([',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+
+    public static IReadOnlyList<string> ErrorMessages(Error error)
+    {
+        var english = Bilingual.CurrentIsEnglish;
+        return error.FieldErrors.Count > 0 ? error.FieldErrors.Select(f => english ? f.En : f.Zh).ToList() : [english ? error.En : error.Zh];
+    }
+}
