@@ -27,6 +27,9 @@ public static class TechTransferComposition
     public static string Version { get; } =
         typeof(TechTransferComposition).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    /// <summary>True while Microsoft.Extensions.ApiDescription.Server runs the app at build time to write docs/openapi.json.</summary>
+    public static bool IsBuildTimeDocumentGeneration => Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+
     public static WebApplicationBuilder AddTechTransfer(this WebApplicationBuilder builder)
     {
         builder.Services.AddTechTransferCore(builder.Configuration);
@@ -92,6 +95,15 @@ public static class TechTransferComposition
         }));
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
+
+        if (IsBuildTimeDocumentGeneration)
+        {
+            // The build-time OpenAPI generator starts the host without a migrated database: no module jobs then.
+            var moduleAssemblies = PlatformModules.All.Select(m => m.Assembly).ToHashSet();
+            foreach (var job in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)
+                         && (d.ImplementationType ?? d.ImplementationFactory?.Method.DeclaringType) is { } t && moduleAssemblies.Contains(t.Assembly)).ToList())
+                builder.Services.Remove(job);
+        }
         return builder;
     }
 
@@ -141,7 +153,7 @@ public static class TechTransferComposition
     public static async Task InitializeTechTransferAsync(this WebApplication app)
     {
         // The build-time OpenAPI generator starts the app without a database: do not touch storage then.
-        if (Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider") return;
+        if (IsBuildTimeDocumentGeneration) return;
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
     }
