@@ -262,6 +262,25 @@ public abstract class OrganizationApiTests(TechTransferFactory factory)
         Assert.Equal(1, lenient.Imported);
         Assert.True(await factory.WithDbAsync((db, _) => db.Set<Organization>().AnyAsync(o => o.CreditCode == good)));
     }
+    [Fact]
+    public async Task An_excel_file_with_chinese_headers_imports_its_rows()
+    {
+        var code = TestData.NewCreditCode("320500");
+        var rows = new[]
+        {
+            new Dictionary<string, object> { ["中文名称"] = "苏州导入测试有限公司", ["统一社会信用代码"] = code, ["机构类型"] = "企业", ["单位性质"] = "150", ["行政区划"] = "320500" },
+        };
+        using var file = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(file, rows);
+        file.Position = 0;
+        var report = await factory.WithDbAsync(async (_, sp) =>
+            (await sp.GetRequiredService<OrganizationImporter>().ImportAsync("orgs.xlsx", file, false, null, default)).Value);
+        Assert.True(report.Applied);
+        Assert.Equal(1, report.Imported);
+        var imported = await factory.WithDbAsync((db, _) => db.Set<Organization>().SingleAsync(o => o.CreditCode == code));
+        Assert.Equal(OrganizationKind.Enterprise, imported.Kind);
+        Assert.Equal("320500", imported.DivisionCode);
+    }
 }
 
 public sealed class OrganizationApiTests_Sqlite(SqliteFactory f) : OrganizationApiTests(f), IClassFixture<SqliteFactory>;
