@@ -83,8 +83,10 @@ public static class Journeys
         await page.GotoAsync("/account/login");
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
-        await page.Locator("form[name=login] button[type=submit], button.primary").First.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"));
+        await page.Locator("main button.primary").ClickAsync();
+        // Signed in when the shell shows the user; wait for the redirect to commit, not for every resource to load.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
     }
 
     public static Task ScreenshotAsync(this IPage page, string name) =>
