@@ -153,6 +153,49 @@ public abstract class MatchFeedbackApiTests(TechTransferFactory factory)
         Assert.Empty(await Rows(s.DemandId));
     }
 
+    /// <summary>A disclosed (non-draft) achievement of a new institution, created through the Achievements API.</summary>
+    private async Task<(HttpClient Researcher, Guid Org, Guid Id)> DisclosedAchievementAsync()
+    {
+        var org = Guid.NewGuid();
+        var researcher = TestUser.Of(Roles.Researcher, org);
+        var client = factory.ClientAs(researcher);
+        var created = await client.PostAsJsonAsync("/api/v1/achievements", new
+        {
+            title = "低功耗电机控制器液冷散热结构", @abstract = "一种电机控制器的液冷散热结构。", keywords = new[] { "液冷", "散热" },
+            technicalField = "机械工程", ipcCodes = new[] { "H05K 7/20" }, ipType = "PatentApplication", trl = 5, fundingSource = "Fiscal", projectReferences = new[] { "国家重点研发计划 2022YFB2502000" },
+            completers = new object[] { new { name = "张伟", userId = researcher.UserId, contributionPercent = 100m } },
+            patentApplicationNumbers = new[] { "CN202310123456.7" },
+        });
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, body);
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+        await Ok(await client.PostAsync($"/api/v1/achievements/{id}/disclose", null));
+        return (client, org, id);
+    }
+
+    [Fact]
+    public async Task The_owning_organisation_of_an_achievement_votes_on_a_demand_match_and_others_get_not_found()
+    {
+        var (researcher, org, id) = await DisclosedAchievementAsync();
+        var target = Guid.NewGuid();
+        var voted = await Ok(await researcher.PostAsJsonAsync($"/api/v1/achievements/{id}/matches/feedback",
+            new { targetType = SearchDocumentTypes.Demand, targetId = target, useful = false }));
+        Assert.Equal(SearchDocumentTypes.Achievement, voted.GetProperty("subjectType").GetString());
+        Assert.False(voted.GetProperty("useful").GetBoolean());
+        var row = Assert.Single(await Rows(id));
+        Assert.Equal((org, target, false), (row.OrganizationId, row.TargetId, row.Useful));
+
+        var other = factory.ClientAs(TestUser.Of(Roles.Enterprise, Guid.NewGuid()));
+        var denied = await other.PostAsJsonAsync($"/api/v1/achievements/{id}/matches/feedback",
+            new { targetType = SearchDocumentTypes.Demand, targetId = target, useful = true });
+        await ProblemAssert.IsProblem(denied, HttpStatusCode.NotFound, "search.source_not_found");
+
+        var wrongType = await researcher.PostAsJsonAsync($"/api/v1/achievements/{id}/matches/feedback",
+            new { targetType = SearchDocumentTypes.Patent, targetId = target, useful = true });
+        await ProblemAssert.HasFieldError(wrongType, "targetType", "match_feedback.target_type_invalid");
+        Assert.False(Assert.Single(await Rows(id)).Useful);
+    }
+
     [Fact]
     public async Task Feedback_requires_a_signed_in_user()
     {
