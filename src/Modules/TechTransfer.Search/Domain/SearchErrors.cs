@@ -22,6 +22,14 @@ public static class SearchErrors
         $"尚未安装“{type}”类型的数据来源", $"No search source is installed for type '{type}'.", Status: 404);
     public static readonly Error UnknownSort = new("search.unknown_sort",
         "未知的排序方式", "Unknown sort order.", Field: "sort", Status: 400);
+    public static readonly FieldError FeedbackTargetTypeRequired = new("targetType", "match_feedback.target_type_required",
+        "请指定被评价匹配记录的类型", "Give the type of the matched record.");
+    public static FieldError FeedbackTargetTypeInvalid(IReadOnlyList<string> allowed) => new("targetType", "match_feedback.target_type_invalid",
+        $"匹配记录类型须为：{string.Join("、", allowed)}", $"The matched record type must be one of: {string.Join(", ", allowed)}.");
+    public static readonly FieldError FeedbackTargetIdRequired = new("targetId", "match_feedback.target_id_required",
+        "请指定被评价的匹配记录", "Give the id of the matched record.");
+    public static readonly FieldError FeedbackUsefulRequired = new("useful", "match_feedback.useful_required",
+        "请选择“有用”或“无用”", "Choose useful or not useful.");
     public static readonly Error QueryTooLong = new("search.query_too_long",
         "检索词过长（最多 2000 字）", "Query text is too long (at most 2,000 characters).", Field: "q", Status: 400);
 }

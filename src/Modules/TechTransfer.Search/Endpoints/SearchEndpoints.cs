@@ -22,6 +22,10 @@ public static class SearchEndpoints
         g.MapGet("/search/status", SearchStatus).WithName(nameof(SearchStatus)).RequireAuthorization(p => p.RequireRole(Roles.PlatformAdmin));
         g.MapGet("/demands/{id:guid}/matches", DemandMatches).WithName(nameof(DemandMatches)).RequireAuthorization();
         g.MapGet("/achievements/{id:guid}/matches", AchievementMatches).WithName(nameof(AchievementMatches)).RequireAuthorization();
+        g.MapPost("/demands/{id:guid}/matches/feedback", DemandMatchFeedback).WithName(nameof(DemandMatchFeedback)).RequireAuthorization()
+            .WithSummary("Mark a match of the caller's organisation's demand useful or not useful (last vote wins)");
+        g.MapPost("/achievements/{id:guid}/matches/feedback", AchievementMatchFeedback).WithName(nameof(AchievementMatchFeedback)).RequireAuthorization()
+            .WithSummary("Mark a match of the caller's organisation's achievement useful or not useful (last vote wins)");
     }
 
     internal static Results<Ok<SearchResults>, ProblemHttpResult> Search(
@@ -56,6 +60,20 @@ public static class SearchEndpoints
         Guid id, int? k, MatchingService matching, ICurrentUser user, CancellationToken ct)
     {
         var r = await matching.MatchAsync(SearchDocumentTypes.Achievement, id, MatchingService.ForAchievement, SearchCaller.From(user), k ?? 20, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+    }
+
+    internal static async Task<Results<Ok<MatchFeedbackResponse>, ProblemHttpResult>> DemandMatchFeedback(
+        Guid id, MatchFeedbackRequest? body, MatchingService matching, ICurrentUser user, CancellationToken ct)
+    {
+        var r = await matching.RecordFeedbackAsync(SearchDocumentTypes.Demand, id, MatchingService.ForDemand, body, SearchCaller.From(user), ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+    }
+
+    internal static async Task<Results<Ok<MatchFeedbackResponse>, ProblemHttpResult>> AchievementMatchFeedback(
+        Guid id, MatchFeedbackRequest? body, MatchingService matching, ICurrentUser user, CancellationToken ct)
+    {
+        var r = await matching.RecordFeedbackAsync(SearchDocumentTypes.Achievement, id, MatchingService.ForAchievement, body, SearchCaller.From(user), ct);
         return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TechTransfer.Data;
 using TechTransfer.Search.Domain;
 using TechTransfer.Search.Engine;
 using TechTransfer.SharedKernel;
@@ -10,13 +12,24 @@ namespace TechTransfer.Search.Features;
 public sealed record MatchExplanation(
     IReadOnlyList<string> MatchedTerms, bool SameField, IReadOnlyList<string> SharedIpcClasses, int? Trl, string PriceFit);
 
-public sealed record MatchItem(SearchHit Hit, double Score, MatchExplanation Why);
+/// <summary>One ranked match. <paramref name="Useful"/> is the caller's organisation's recorded verdict (null = none);
+/// <paramref name="Demoted"/> is true when it was marked not useful and therefore moved to the end.</summary>
+public sealed record MatchItem(SearchHit Hit, double Score, MatchExplanation Why, bool? Useful = null, bool Demoted = false);
+
+/// <summary>Body of POST …/matches/feedback.</summary>
+public sealed record MatchFeedbackRequest(string? TargetType, Guid? TargetId, bool? Useful);
+
+/// <summary>The feedback now recorded for (subject, target, organisation).</summary>
+public sealed record MatchFeedbackResponse(string SubjectType, Guid SubjectId, string TargetType, Guid TargetId, bool Useful, DateTimeOffset VotedAt);
 
 public sealed record MatchesResponse(Guid SourceId, string SourceType, IReadOnlyList<string> KeyTerms, IReadOnlyList<MatchItem> Items);
 
 /// <summary>供需匹配: ranks records for a demand or an achievement, with explanations.</summary>
-public sealed class MatchingService(SearchIndex index, IServiceProvider services)
+public sealed class MatchingService(SearchIndex index, IServiceProvider services, TechTransferDbContext db, TimeProvider clock)
 {
+    /// <summary>Score multiplier for a match the subject's organisation marked useful.</summary>
+    public const double UsefulBoost = 1.5;
+
     public static readonly IReadOnlyList<string> ForDemand = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense];
     public static readonly IReadOnlyList<string> ForAchievement = [SearchDocumentTypes.Demand, SearchDocumentTypes.Organization];
 
@@ -29,7 +42,67 @@ public sealed class MatchingService(SearchIndex index, IServiceProvider services
         var text = string.Join("\n", new[] { doc.Title, doc.TitleEn, doc.Body, doc.BodyEn, string.Join(" ", doc.Keywords) }.Where(s => !string.IsNullOrWhiteSpace(s)));
         var result = index.Match(text, new SearchQuery { Types = targetTypes, ExcludeIds = [doc.Id] }, caller, Math.Clamp(k, 1, 100));
         var items = result.Items.Select(h => new MatchItem(h, h.Score, Explain(doc, h, result.KeyTerms))).ToList();
-        return new MatchesResponse(doc.Id, doc.Type, result.KeyTerms, items);
+        var votes = await VotesAsync(doc, caller, ct);
+        return new MatchesResponse(doc.Id, doc.Type, result.KeyTerms, ApplyFeedback(items, votes));
+    }
+
+    /// <summary>The subject organisation's votes, keyed by (target type, target id). Only the owner's votes count.</summary>
+    private async Task<Dictionary<(string, Guid), bool>> VotesAsync(SearchDocument doc, SearchCaller caller, CancellationToken ct)
+    {
+        var org = doc.OrganizationId;
+        if (org is null || (!caller.IsPlatformAdmin && caller.OrganizationId != org)) return [];
+        var rows = await db.Set<MatchFeedback>().AsNoTracking()
+            .Where(f => f.SubjectType == doc.Type && f.SubjectId == doc.Id && f.OrganizationId == org)
+            .Select(f => new { f.TargetType, f.TargetId, f.Useful }).ToListAsync(ct);
+        return rows.ToDictionary(r => (r.TargetType, r.TargetId), r => r.Useful);
+    }
+
+    /// <summary>
+    /// Feedback in ranking: a match the subject's organisation marked useful has its score multiplied by
+    /// <see cref="UsefulBoost"/> and is re-sorted among the others; a match marked not useful keeps its score but moves
+    /// to the end (after every unmarked or useful match, in its original order) and carries <c>Demoted = true</c>, so the
+    /// user can still see and revise it. Unmarked matches keep the engine's order.
+    /// </summary>
+    internal static IReadOnlyList<MatchItem> ApplyFeedback(IReadOnlyList<MatchItem> items, IReadOnlyDictionary<(string, Guid), bool> votes)
+    {
+        if (votes.Count == 0) return items;
+        var marked = items.Select((m, i) =>
+        {
+            bool? v = votes.TryGetValue((m.Hit.Type, m.Hit.Id), out var u) ? u : null;
+            var score = v == true ? m.Score * UsefulBoost : m.Score;
+            return (Item: m with { Score = score, Useful = v, Demoted = v == false }, Index: i);
+        }).ToList();
+        return marked.OrderBy(x => x.Item.Demoted)
+            .ThenByDescending(x => x.Item.Demoted ? 0 : x.Item.Score)
+            .ThenBy(x => x.Index)
+            .Select(x => x.Item).ToList();
+    }
+
+    /// <summary>Records (or replaces) the caller's organisation's verdict on one match of a demand or an achievement.</summary>
+    public async Task<Result<MatchFeedbackResponse>> RecordFeedbackAsync(string subjectType, Guid subjectId, IReadOnlyList<string> targetTypes,
+        MatchFeedbackRequest? request, SearchCaller caller, CancellationToken ct)
+    {
+        var source = services.GetServices<ISearchDocumentSource>().FirstOrDefault(s => s.Type == subjectType);
+        if (source is null) return SearchErrors.SourceNotAvailable(subjectType);
+        var doc = await source.LoadAsync(subjectId, ct);
+        // Only the owning organisation votes on its subject's matches; anyone else does not learn it exists (404).
+        if (doc is null || caller.OrganizationId is not { } org || doc.OrganizationId != org) return SearchErrors.SourceNotFound;
+
+        var errors = new List<FieldError>();
+        if (string.IsNullOrWhiteSpace(request?.TargetType)) errors.Add(SearchErrors.FeedbackTargetTypeRequired);
+        else if (!targetTypes.Contains(request.TargetType)) errors.Add(SearchErrors.FeedbackTargetTypeInvalid(targetTypes));
+        if (request?.TargetId is null || request.TargetId == Guid.Empty) errors.Add(SearchErrors.FeedbackTargetIdRequired);
+        if (request?.Useful is null) errors.Add(SearchErrors.FeedbackUsefulRequired);
+        if (errors.Count > 0) return Error.Validation(errors);
+
+        var (targetType, targetId, useful) = (request!.TargetType!, request.TargetId!.Value, request.Useful!.Value);
+        var now = clock.GetUtcNow();
+        var row = await db.Set<MatchFeedback>().FirstOrDefaultAsync(f => f.SubjectType == doc.Type && f.SubjectId == doc.Id
+            && f.TargetType == targetType && f.TargetId == targetId && f.OrganizationId == org, ct);
+        if (row is null) db.Add(row = MatchFeedback.Record(doc.Type, doc.Id, targetType, targetId, org, useful, caller.UserId, now));
+        else row.Revote(useful, caller.UserId, now);
+        await db.SaveChangesAsync(ct);
+        return new MatchFeedbackResponse(row.SubjectType, row.SubjectId, row.TargetType, row.TargetId, row.Useful, row.VotedAt);
     }
 
     internal static bool CanSee(SearchDocument d, SearchCaller c) =>
