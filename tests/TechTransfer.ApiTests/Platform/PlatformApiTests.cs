@@ -137,6 +137,36 @@ public abstract class PlatformApiTests(TechTransferFactory factory)
         var titles = list.EnumerateArray().Select(n => n.GetProperty("title").GetString()!).OrderBy(t => t, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "to me", "to org" }, titles);
     }
+
+    [Fact]
+    public async Task A_user_cannot_mark_someone_elses_notification_read()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var owner = TestUser.Of(Roles.Enterprise, org.Id);
+        var stranger = TestUser.Of(Roles.Enterprise, (await factory.CreateOrganizationAsync()).Id);
+        var note = TechTransfer.Data.Notifications.Notification.ToUser(owner.UserId, "私信", "private", null, factory.Clock.GetUtcNow());
+        await factory.WithDbAsync(async db => { db.Add(note); await db.SaveChangesAsync(); });
+
+        var denied = await factory.ClientAs(stranger).PostAsync($"/api/v1/notifications/{note.Id}/read", null);
+        await ProblemAssert.IsProblem(denied, HttpStatusCode.NotFound, "notification.not_found");
+        var readAt = await factory.WithDbAsync((db, _) => db.Notifications.Where(n => n.Id == note.Id).Select(n => n.ReadAt).SingleAsync());
+        Assert.Null(readAt);
+
+        var allowed = await factory.ClientAs(owner).PostAsync($"/api/v1/notifications/{note.Id}/read", null);
+        Assert.Equal(HttpStatusCode.NoContent, allowed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Enterprises_cannot_list_users_and_institution_admins_see_only_their_own()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        await ProblemAssert.IsProblem(await factory.ClientAs(TestUser.Of(Roles.Enterprise, org.Id)).GetAsync("/api/v1/users"),
+            HttpStatusCode.Forbidden, "auth.forbidden");
+
+        await CreateUserAsync(); // a user of another organisation
+        var users = await factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, org.Id)).GetFromJsonAsync<JsonElement>("/api/v1/users");
+        Assert.All(users.EnumerateArray(), u => Assert.Equal(org.Id, u.GetProperty("organizationId").GetGuid()));
+    }
 }
 
 public sealed class PlatformApiTests_Sqlite(SqliteFactory f) : PlatformApiTests(f), IClassFixture<SqliteFactory>;
