@@ -28,10 +28,19 @@ public sealed class ContractsModule : IModule
         services.AddSingleton(_ => HolidayCalendar.Prc);
         services.AddScoped<ContractService>();
         services.AddScoped<ContractStatisticsStore>();
+        services.AddScoped<Features.Workbench.ContractBulkService>();
+        services.AddScoped<Features.Prefill.ContractPrefillService>();
+        services.AddScoped<Features.Income.IncomeCertificationService>();
+        services.AddScoped<TechTransfer.SharedKernel.Deals.ICertifiedIncomeSource>(sp => sp.GetRequiredService<Features.Income.IncomeCertificationService>());
         services.AddScoped<IDemoDataSeeder, ContractDemoData>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder app) => app.MapContractEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapContractEndpoints();
+        app.MapContractWorkbenchEndpoints();
+        app.MapContractPrefillEndpoints();
+    }
 
     public IEnumerable<NavItem> Navigation =>
     [

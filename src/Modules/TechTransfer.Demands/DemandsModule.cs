@@ -19,6 +19,7 @@ public sealed class DemandsModule : IModule
         services.AddOptions<DemandsOptions>().BindConfiguration(DemandsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DemandService>();
         services.AddScoped<ChallengeService>();
+        services.AddScoped<TechTransfer.SharedKernel.Deals.IContractDraftSource, ChallengeAwardDraftSource>();
         services.AddScoped<ISearchDocumentSource, DemandSearchSource>();
         services.AddScoped<ISearchDocumentSource, ChallengeSearchSource>();
         services.AddScoped<IDemoDataSeeder, DemandsDemoData>();

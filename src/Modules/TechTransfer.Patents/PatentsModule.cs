@@ -25,6 +25,7 @@ public sealed class PatentsModule : IModule
         services.AddScoped<PatentsDb>();
         services.AddScoped<PatentService>();
         services.AddScoped<OpenLicenseService>();
+        services.AddScoped<TechTransfer.SharedKernel.Deals.IContractDraftSource, OpenLicenseGrantDraftSource>();
         services.AddScoped<CustodyService>();
         services.AddScoped<IDemoDataSeeder, PatentDemoData>();
         services.AddScoped<ISearchDocumentSource, PatentSearchSource>();

@@ -98,6 +98,7 @@ internal sealed class IncomeDistributionConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => x.OrganizationId);
         b.HasIndex(x => x.AchievementId);
         b.HasIndex(x => x.IncomeDate);
+        b.HasIndex(x => x.CertificationId);
         b.HasOne<Achievement>().WithMany().HasForeignKey(x => x.AchievementId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsMany(x => x.Deductions, d =>
         {

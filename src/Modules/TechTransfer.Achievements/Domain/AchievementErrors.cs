@@ -168,4 +168,15 @@ public static class AchievementErrors
 
     public static readonly Error ReportYearInvalid = Error.Validation("year", "conversion_report.year_invalid",
         "年度报告只能针对已结束的年度（R4.7）", "The annual report can only cover a year that has ended (R4.7).");
+
+    public static readonly Error CertificationNotFound = Error.NotFound("income_certification", "技术性收入核定记录");
+
+    public static readonly Error CertificationNotForAchievement = Error.Validation("certificationId", "income_distribution.certification_not_for_achievement",
+        "该技术性收入核定所属合同未关联本成果", "The certified income's contract does not reference this achievement.");
+
+    public static Error CertificationBlocked(string? zh, string? en) => new("income_distribution.certification_blocked",
+        $"合同有待办理的补正或登记已失效，暂不能据此分配或发放奖酬（R2.3）：{zh}", $"The contract has a pending correction or is no longer registered, so no reward may be planned or paid on it (R2.3): {en}");
+
+    public static Error CertifiedIncomeExceeded(decimal remaining) => Error.Validation("grossIncome", "income_distribution.certified_income_exceeded",
+        $"转化收入超过核定的技术性收入尚未分配的部分（{remaining:N2} 元）", $"The gross income exceeds what is left of the certified technology income (¥{remaining:N2}).");
 }

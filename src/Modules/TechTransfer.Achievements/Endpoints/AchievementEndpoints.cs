@@ -155,6 +155,10 @@ internal static class IncomeDistributionEndpoints
     {
         var g = app.MapGroup("/api/v1/income-distributions").WithTags("IncomeDistributions").RequireAuthorization();
         g.MapGet("/", ListIncomeDistributions).WithName(nameof(ListIncomeDistributions)).WithSummary("List distribution plans (收益分配) with paging and filters");
+        g.MapGet("/certified-income", ListCertifiedIncome).WithName(nameof(ListCertifiedIncome))
+            .WithSummary("Certified technology income (技术性收入核定) of registered contracts that reference the achievement, with what is left to distribute");
+        g.MapGet("/prefill", PrefillIncomeDistribution).WithName(nameof(PrefillIncomeDistribution))
+            .WithSummary("A plan prefilled from a certified technology income (team share at the rule set's floor); save it with POST");
         g.MapGet("/rules", GetIncomeRules).WithName(nameof(GetIncomeRules)).WithSummary("The rule set and office share that apply to the caller's organisation on a date");
         g.MapGet("/annual-report", GetAnnualConversionReport).WithName(nameof(GetAnnualConversionReport)).WithSummary("Annual conversion report (R4.7)");
         g.MapPost("/annual-report/{year:int}/submit", SubmitAnnualConversionReport).WithName(nameof(SubmitAnnualConversionReport));
@@ -168,6 +172,13 @@ internal static class IncomeDistributionEndpoints
 
     internal static async Task<Results<Ok<PagedResult<IncomeSummary>>, ProblemHttpResult>> ListIncomeDistributions(
         [AsParameters] IncomeListQuery query, IncomeDistributionService s, CancellationToken ct) => Reply(await s.ListAsync(query, ct));
+
+    internal static async Task<Results<Ok<IReadOnlyList<CertifiedIncomeDto>>, ProblemHttpResult>> ListCertifiedIncome(
+        Guid achievementId, IncomeDistributionService s, CancellationToken ct) => Reply(await s.CertifiedIncomeForAsync(achievementId, ct));
+
+    internal static async Task<Results<Ok<IncomePlanRequest>, ProblemHttpResult>> PrefillIncomeDistribution(
+        Guid achievementId, Guid certificationId, IncomeDistributionService s, CancellationToken ct) =>
+        Reply(await s.PrefillFromCertificationAsync(achievementId, certificationId, ct));
 
     internal static Results<Ok<RuleSetDto>, ProblemHttpResult> GetIncomeRules(IncomeDistributionService s, TimeProvider clock, DateOnly? date) =>
         Reply(s.RulesFor(date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));

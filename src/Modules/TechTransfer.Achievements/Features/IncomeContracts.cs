@@ -18,7 +18,13 @@ public sealed record IncomePlanRequest
     public int? ProfitYear { get; init; }
     public decimal TeamSharePercent { get; init; }
     public List<TeamMemberDto> Team { get; init; } = [];
+    /// <summary>The certified technology income (技术性收入核定) this plan distributes; the gross income then comes from it.</summary>
+    public Guid? CertificationId { get; init; }
 }
+
+/// <summary>A certified technology income (Contracts module) an achievement's distribution can draw on, with what is left of it.</summary>
+public sealed record CertifiedIncomeDto(Guid Id, Guid ContractId, string RegistrationNo, string ProjectName, TechTransfer.SharedKernel.Deals.DraftContractCategory Category, DateOnly PeriodFrom, DateOnly PeriodTo,
+    decimal CertifiedAmount, decimal AlreadyPlanned, decimal Remaining, bool BenefitsBlocked, string? BlockedReasonZh, string? BlockedReasonEn);
 
 public sealed record PayoutRequest(Guid AllocationId, decimal Amount, DateOnly PaidOn, string? Reference, string? DisclosureRecordRef);
 
@@ -37,7 +43,7 @@ public sealed record IncomeResponse(
     decimal GrossIncome, IReadOnlyList<DeductionDto> Deductions, decimal NetIncome, decimal? OperatingProfit, int? ProfitYear, decimal DistributableBase,
     decimal TeamSharePercent, decimal TeamAmount, decimal OfficeSharePercent, decimal OfficeAmount, decimal UnitAmount,
     string RuleSetId, string RuleSourceRef, decimal FloorPercent, IReadOnlyList<AllocationDto> Allocations, IReadOnlyList<PayoutDto> Payouts,
-    IncomeDistributionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ApprovedAt, int Version, bool CanManage)
+    IncomeDistributionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ApprovedAt, int Version, bool CanManage, Guid? CertificationId = null)
 {
     public static IncomeResponse From(IncomeDistribution d, Actor? actor, bool fullView) => new(
         d.Id, d.OrganizationId, d.AchievementId, d.AchievementTitle, d.Mode, d.Jurisdiction, d.IncomeDate, d.GrossIncome,
@@ -47,7 +53,7 @@ public sealed record IncomeResponse(
             .Select(a => new AllocationDto(a.Id, a.Name, a.UserId, a.ContributionPercent, a.Amount, a.HoldsLeadershipPost, a.Paid)).ToList(),
         d.Payouts.Where(p => fullView || d.Allocations.Any(a => a.Id == p.AllocationId && a.UserId == actor?.UserId))
             .Select(p => new PayoutDto(p.Id, p.AllocationId, p.Amount, p.PaidOn, p.Reference, p.DisclosureRecordRef, p.OutsidePerformancePayCap)).ToList(),
-        d.Status, d.CreatedAt, d.ApprovedAt, d.Version, actor is not null && actor.IsOfficeOf(d.OrganizationId));
+        d.Status, d.CreatedAt, d.ApprovedAt, d.Version, actor is not null && actor.IsOfficeOf(d.OrganizationId), d.CertificationId);
 }
 
 public sealed record AnnualReportResponse(AnnualConversionReport Report, bool Overdue, DateTimeOffset? SubmittedAt, bool SubmittedLate);

@@ -4,13 +4,17 @@ using Microsoft.Extensions.Options;
 using TechTransfer.Achievements.Domain;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Deals;
 
 namespace TechTransfer.Achievements.Features;
 
 /// <summary>Use cases of income distribution (收益分配, R4.1–R4.7).</summary>
 public sealed class IncomeDistributionService(
-    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AchievementsOptions> options)
+    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AchievementsOptions> options, IEnumerable<ICertifiedIncomeSource> certifiedIncomeSources)
 {
+    /// <summary>Certified technology income (技术性收入核定) comes from the Contracts module through the shared kernel.</summary>
+    private ICertifiedIncomeSource? CertifiedIncome => certifiedIncomeSources.FirstOrDefault();
+
     private AchievementsOptions Options => options.Value;
     private IQueryable<IncomeDistribution> Plans => db.Set<IncomeDistribution>();
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -78,9 +82,15 @@ public sealed class IncomeDistributionService(
         var team = request.Team is { Count: > 0 }
             ? request.Team.Select(t => new TeamMemberInput(t.Name ?? "", t.UserId, t.ContributionPercent, t.HoldsLeadershipPost)).ToList()
             : achievement.Completers.Select(c => new TeamMemberInput(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList();
+        if (request.CertificationId is { } certificationId)
+        {
+            var certified = await CheckCertifiedIncomeAsync(certificationId, achievement.Id, actor.OrganizationId, ct);
+            if (certified.IsFailure) return certified.Error!;
+            if (request.GrossIncome > certified.Value.Remaining) return AchievementErrors.CertifiedIncomeExceeded(certified.Value.Remaining);
+        }
         var input = new IncomePlanInput(achievement.Id, achievement.Title, request.Mode, request.IncomeDate, request.GrossIncome,
             (request.Deductions ?? []).Select(d => new DeductionInput(d.Kind, d.Description ?? "", d.Amount, d.EvidenceRef ?? "")).ToList(),
-            request.OperatingProfit, request.ProfitYear, request.TeamSharePercent, team);
+            request.OperatingProfit, request.ProfitYear, request.TeamSharePercent, team, request.CertificationId);
         var plan = IncomeDistribution.Plan(input, actor, rules.Value, org, Now);
         if (plan.IsFailure) return plan.Error!;
         db.Add(plan.Value);
@@ -104,11 +114,69 @@ public sealed class IncomeDistributionService(
         if (Actor is not { } actor) return Error.Forbidden;
         var d = await Plans.Where(Visible()).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (d is null) return AchievementErrors.DistributionNotFound;
+        if (d.CertificationId is { } certificationId && CertifiedIncome is { } source
+            && await source.FindAsync(certificationId, ct) is { BenefitsBlocked: true } blocked)
+            return AchievementErrors.CertificationBlocked(blocked.BlockedReasonZh, blocked.BlockedReasonEn); // R2.3: no reward payout while a correction is pending
         var r = d.RecordPayout(request.AllocationId, request.Amount, request.PaidOn, request.Reference ?? "", request.DisclosureRecordRef,
             actor, Options.For(d.OrganizationId), Now);
         if (r.IsFailure) return r.Error!;
         if (await SaveAsync(ct) is { } conflict) return conflict;
         return IncomeResponse.From(d, actor, true);
+    }
+
+    /// <summary>Certified technology income of the caller's organisation whose contract references the achievement, with what is left to plan.</summary>
+    public async Task<Result<IReadOnlyList<CertifiedIncomeDto>>> CertifiedIncomeForAsync(Guid achievementId, CancellationToken ct)
+    {
+        if (Actor is not { } actor || !actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.DistributionRoleNotAllowed;
+        if (!await db.Set<Achievement>().AnyAsync(a => a.Id == achievementId && a.OwnerOrganizationId == actor.OrganizationId, ct)) return AchievementErrors.NotFound;
+        if (CertifiedIncome is not { } source) return Result<IReadOnlyList<CertifiedIncomeDto>>.Success([]);
+        var list = await source.ForAchievementAsync(achievementId, actor.OrganizationId, ct);
+        var result = new List<CertifiedIncomeDto>();
+        foreach (var c in list) result.Add(await ToDtoAsync(c, ct));
+        return result;
+    }
+
+    /// <summary>
+    /// A plan prefilled from a certified technology income: gross income = what is left of it, income date = end of the
+    /// period, mode from the contract category, team share = the floor of the applicable rule set (R4.2/R4.3: never below
+    /// it), team = the achievement's completers. The office reviews it, adds the R4.1 deductions, and saves it as usual.
+    /// </summary>
+    public async Task<Result<IncomePlanRequest>> PrefillFromCertificationAsync(Guid achievementId, Guid certificationId, CancellationToken ct)
+    {
+        if (Actor is not { } actor || !actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.DistributionRoleNotAllowed;
+        var achievement = await db.Set<Achievement>().AsNoTracking()
+            .SingleOrDefaultAsync(a => a.Id == achievementId && a.OwnerOrganizationId == actor.OrganizationId, ct);
+        if (achievement is null) return AchievementErrors.NotFound;
+        var certified = await CheckCertifiedIncomeAsync(certificationId, achievementId, actor.OrganizationId, ct);
+        if (certified.IsFailure) return certified.Error!;
+        var c = certified.Value;
+        var mode = c.Category switch { DraftContractCategory.Transfer => ConversionMode.Transfer, DraftContractCategory.Licensing => ConversionMode.License, _ => ConversionMode.Other };
+        var org = Options.For(actor.OrganizationId);
+        var rules = RuleSetSelector.Select(Options.EffectiveIncomeRuleSets, org.Jurisdiction, c.PeriodTo);
+        if (rules.IsFailure) return rules.Error!;
+        return new IncomePlanRequest
+        {
+            AchievementId = achievementId, Mode = mode, IncomeDate = c.PeriodTo, GrossIncome = c.Remaining, TeamSharePercent = rules.Value.FloorFor(mode),
+            Team = achievement.Completers.Select(x => new TeamMemberDto(x.Name, x.UserId, x.ContributionPercent, x.HoldsLeadershipPost)).ToList(),
+            CertificationId = certificationId,
+        };
+    }
+
+    private async Task<Result<CertifiedIncomeDto>> CheckCertifiedIncomeAsync(Guid certificationId, Guid achievementId, Guid organizationId, CancellationToken ct)
+    {
+        var c = CertifiedIncome is { } source ? await source.FindAsync(certificationId, ct) : null;
+        if (c is null || c.RegistrantOrganizationId != organizationId) return AchievementErrors.CertificationNotFound;
+        if (!c.AchievementIds.Contains(achievementId)) return AchievementErrors.CertificationNotForAchievement;
+        if (c.BenefitsBlocked) return AchievementErrors.CertificationBlocked(c.BlockedReasonZh, c.BlockedReasonEn);
+        return await ToDtoAsync(c, ct);
+    }
+
+    private async Task<CertifiedIncomeDto> ToDtoAsync(CertifiedIncome c, CancellationToken ct)
+    {
+        // decimal SUM is not translated on SQLite: read the amounts, add them here.
+        var planned = (await Plans.AsNoTracking().Where(d => d.CertificationId == c.Id).Select(d => d.GrossIncome).ToListAsync(ct)).Sum();
+        return new CertifiedIncomeDto(c.Id, c.ContractId, c.RegistrationNo, c.ProjectName, c.Category, c.PeriodFrom, c.PeriodTo, c.CertifiedAmount, planned,
+            Math.Max(0, c.CertifiedAmount - planned), c.BenefitsBlocked, c.BlockedReasonZh, c.BlockedReasonEn);
     }
 
     /// <summary>The annual conversion report of the caller's institution for a year (R4.7).</summary>

@@ -54,6 +54,8 @@ internal sealed class TechnologyContractConfiguration : IEntityTypeConfiguration
         Json.List(b, x => x.StatusHistory, "_history", "status_history_json");
         Json.List(b, x => x.BenefitUses, "_benefitUses", "benefit_uses_json");
         Json.List(b, x => x.NotificationTasks, "_notifications", "notification_tasks_json");
+        Json.List(b, x => x.AchievementIds, "_achievementIds", "achievement_ids_json");
+        b.Property(x => x.AchievementIds).HasDefaultValueSql("'[]'");
 
         b.OwnsMany(x => x.Parties, p =>
         {
@@ -72,6 +74,8 @@ internal sealed class TechnologyContractConfiguration : IEntityTypeConfiguration
         });
         b.Navigation(x => x.Parties).HasField("_parties");
 
+        b.Property(x => x.AssignedRegistrarName).HasMaxLength(100);
+        b.HasIndex(x => x.AssignedRegistrarUserId);
         b.HasIndex(x => x.OwnerOrganizationId);
         b.HasIndex(x => new { x.Status, x.DueDate });
         b.HasIndex(x => x.Fingerprint);
@@ -141,5 +145,34 @@ internal static class Json
                     (a, c) => Write(a) == Write(c), v => Write(v).GetHashCode(StringComparison.Ordinal), v => Read<List<TItem>>(Write(v))))
             .HasColumnName(column)
             .IsRequired();
+    }
+}
+
+internal sealed class TechnologyIncomeCertificationConfiguration : IEntityTypeConfiguration<TechnologyIncomeCertification>
+{
+    public void Configure(EntityTypeBuilder<TechnologyIncomeCertification> b)
+    {
+        b.ToTable("contracts_income_certifications");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.RegistrationNo).HasMaxLength(16).IsRequired();
+        b.Property(x => x.ProjectName).HasMaxLength(300).IsRequired();
+        b.Property(x => x.Category).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.AmountReceived).HasPrecision(18, 2);
+        b.Property(x => x.DeductedNonTechnical).HasPrecision(18, 2);
+        b.Property(x => x.CertifiedTechnologyIncome).HasPrecision(18, 2);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.NonTechnicalItems).HasField("_nonTechnicalItems").UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<NonTechnicalItem>, string>(
+                    v => Json.Write(v), s => Json.Read<List<NonTechnicalItem>>(s)),
+                new ValueComparer<IReadOnlyList<NonTechnicalItem>>((a, c) => Json.Write(a) == Json.Write(c), v => Json.Write(v).GetHashCode(StringComparison.Ordinal),
+                    v => Json.Read<List<NonTechnicalItem>>(Json.Write(v))))
+            .HasColumnName("non_technical_items_json").IsRequired();
+        b.Property(x => x.AchievementIds).HasField("_achievementIds").UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(new Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<IReadOnlyList<Guid>, string>(
+                    v => Json.Write(v), s => Json.Read<List<Guid>>(s)),
+                new ValueComparer<IReadOnlyList<Guid>>((a, c) => Json.Write(a) == Json.Write(c), v => Json.Write(v).GetHashCode(StringComparison.Ordinal),
+                    v => Json.Read<List<Guid>>(Json.Write(v))))
+            .HasColumnName("achievement_ids_json").IsRequired();
+        b.HasIndex(x => x.ContractId);
     }
 }

@@ -13,6 +13,8 @@ public enum ContractOrigin
     OpenLicenceGrant = 3,
     /// <summary>Excel 批量导入</summary>
     BulkImport = 4,
+    /// <summary>由揭榜挂帅/挑战赛获奖预填</summary>
+    ChallengeAward = 5,
 }
 
 /// <summary>The editable content of a technology contract (spec §2.1); the aggregate validates it.</summary>
@@ -54,6 +56,8 @@ public sealed record ContractDetails
     public ContractOrigin Origin { get; init; } = ContractOrigin.Manual;
     /// <summary>The exchange deal or open-licence grant this was prefilled from.</summary>
     public string? OriginRef { get; init; }
+    /// <summary>The achievements (科技成果) the contract transfers or licenses: certified income feeds their distribution.</summary>
+    public IReadOnlyList<Guid> AchievementIds { get; init; } = [];
 
     /// <summary>The amount that may be registered: the stated technical part of a mixed contract (R2.6), else the total.</summary>
     public decimal RegisterableAmount => IsMixedContract && StatedTechnicalPartAmount is { } t ? t : TotalAmount;
@@ -67,6 +71,7 @@ public static class ContractValidation
         var errors = new List<FieldError>();
         if (string.IsNullOrWhiteSpace(d.ProjectName)) errors.Add(ContractErrors.ProjectNameRequired);
         if (d.Form == ContractForm.Oral) errors.Add(ContractErrors.OralContract); // R2.7
+        if (d.AchievementIds.Count > 20 || d.AchievementIds.Contains(Guid.Empty)) errors.Add(ContractErrors.AchievementIdsInvalid);
 
         // R2.5 before the generic pair check so the registrar sees the specific reason.
         if (d.SubType == ContractSubType.Training && d.Category is ContractCategory.Development or ContractCategory.Transfer)

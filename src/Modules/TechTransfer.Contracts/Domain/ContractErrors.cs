@@ -6,7 +6,7 @@ namespace TechTransfer.Contracts.Domain;
 /// Every failure of the contract-registration module, with a stable code and the spec rule it enforces.
 /// <see cref="RuleOf"/> gives the rule id for a code, so problem details can name the rule that failed.
 /// </summary>
-public static class ContractErrors
+public static partial class ContractErrors
 {
     // Every error is created through E/F, which records its rule, so any code seen at runtime can be looked up.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Rules = new(StringComparer.Ordinal);

@@ -27,7 +27,7 @@ public interface IRegistrationNumberIssuer
 }
 
 /// <summary>技术合同 (认定登记的对象): the contract, its computed amounts and its registration workflow (spec §2).</summary>
-public sealed class TechnologyContract : IAudited
+public sealed partial class TechnologyContract : IAudited
 {
     public const string NotificationKindTaxFinance = "tax_finance_notification";
 
@@ -39,6 +39,7 @@ public sealed class TechnologyContract : IAudited
     private List<StatusChange> _history = [];
     private List<BenefitUse> _benefitUses = [];
     private List<NotificationTask> _notifications = [];
+    private List<Guid> _achievementIds = [];
 
     private TechnologyContract() { }
 
@@ -82,6 +83,8 @@ public sealed class TechnologyContract : IAudited
     public ContractOrigin Origin { get; private set; }
     public string? OriginRef { get; private set; }
     public IReadOnlyList<AttachmentInfo> Attachments => _attachments;
+    /// <summary>The achievements the contract transfers or licenses (科技成果 ids).</summary>
+    public IReadOnlyList<Guid> AchievementIds => _achievementIds;
 
     // ---- amounts ----
     /// <summary>技术交易额 as declared: computed by R2.1 from the contract.</summary>
@@ -171,6 +174,7 @@ public sealed class TechnologyContract : IAudited
         ExpectedNewOutput = ExpectedNewOutput, IsMixedContract = IsMixedContract, StatedTechnicalPartAmount = StatedTechnicalPartAmount,
         IsForeignLanguage = IsForeignLanguage, SignedByInternalUnit = SignedByInternalUnit,
         LinkedToDevelopmentOrTransfer = LinkedToDevelopmentOrTransfer, TechnicalField = TechnicalField, Origin = Origin, OriginRef = OriginRef,
+        AchievementIds = _achievementIds,
     };
 
     /// <summary>Starts a draft. Content rules are those in force on the signing date (R0.2).</summary>
@@ -230,6 +234,7 @@ public sealed class TechnologyContract : IAudited
         TechnicalField = d.TechnicalField;
         Origin = d.Origin;
         OriginRef = d.OriginRef;
+        _achievementIds = d.AchievementIds.Distinct().ToList();
         ContentRuleSetId = rules.RuleSetId;
         DeclaredTechTransactionAmount = Yuan.Round(
             TechTransactionAmountCalculator.Compute(d.RegisterableAmount, d.NonTechnicalItems, rules.MaxCarrierEquipmentSets).TechTransactionAmount);

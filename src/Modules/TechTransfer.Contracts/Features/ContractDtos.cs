@@ -30,7 +30,8 @@ public sealed record ContractRequest(
     bool LinkedToDevelopmentOrTransfer = false,
     string? TechnicalField = null,
     ContractOrigin? Origin = null,
-    string? OriginRef = null)
+    string? OriginRef = null,
+    IReadOnlyList<Guid>? AchievementIds = null)
 {
     public Result<ContractDetails> ToDetails()
     {
@@ -56,7 +57,7 @@ public sealed record ContractRequest(
             ExpectedNewInvestment = ExpectedNewInvestment, ExpectedNewOutput = ExpectedNewOutput, IsMixedContract = IsMixedContract,
             StatedTechnicalPartAmount = StatedTechnicalPartAmount, IsForeignLanguage = IsForeignLanguage, SignedByInternalUnit = SignedByInternalUnit,
             LinkedToDevelopmentOrTransfer = LinkedToDevelopmentOrTransfer, TechnicalField = TechnicalField,
-            Origin = Origin ?? ContractOrigin.Manual, OriginRef = OriginRef,
+            Origin = Origin ?? ContractOrigin.Manual, OriginRef = OriginRef, AchievementIds = AchievementIds ?? [],
         };
     }
 }
@@ -82,7 +83,7 @@ public sealed record ContractSummary(
     Guid Id, string ProjectName, ContractCategory Category, ContractSubType SubType, RegistrationStatus Status,
     string? SellerName, string? BuyerName, decimal TotalAmount, decimal DeclaredTechTransactionAmount, decimal? AssessedTechTransactionAmount,
     DateOnly SignedDate, DateTimeOffset? SubmittedAt, DateOnly? DueDate, bool IsOverdue, bool IsLargeContract, bool PossibleDuplicate,
-    string? RegistrationNo, DateTimeOffset UpdatedAt);
+    string? RegistrationNo, DateTimeOffset UpdatedAt, string? AssignedRegistrarName = null);
 
 public sealed record ContractResponse(
     Guid Id, int Version, ContractDetails Details, RegistrationStatus Status, string StatusZh, string StatusEn,

@@ -85,7 +85,7 @@ public sealed class ContractService(
             c.Parties.Where(p => p.Role == PartyRole.Seller).OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
             c.Parties.Where(p => p.Role == PartyRole.Buyer).OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
             c.TotalAmount, c.DeclaredTechTransactionAmount, c.AssessedTechTransactionAmount, c.SignedDate, c.SubmittedAt, c.DueDate,
-            c.IsOverdue(today), c.IsLargeContract, c.PossibleDuplicate, c.RegistrationNo, c.UpdatedAt)).ToList();
+            c.IsOverdue(today), c.IsLargeContract, c.PossibleDuplicate, c.RegistrationNo, c.UpdatedAt, c.AssignedRegistrarName)).ToList();
         return new PagedResult<ContractSummary>(items, paging.Page, paging.PageSize, total);
     }
 

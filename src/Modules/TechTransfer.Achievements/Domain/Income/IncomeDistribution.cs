@@ -110,7 +110,8 @@ public sealed record IncomePlanInput(
     decimal? OperatingProfit,
     int? ProfitYear,
     decimal TeamSharePercent,
-    IReadOnlyList<TeamMemberInput> Team);
+    IReadOnlyList<TeamMemberInput> Team,
+    Guid? CertificationId = null);
 
 /// <summary>
 /// 收益分配方案 (R4.1–R4.6): net income from gross and documented deductions; the team share checked against the
@@ -162,6 +163,8 @@ public sealed class IncomeDistribution : IAudited
     public DateTimeOffset? ApprovedAt { get; private set; }
     public Guid? ApprovedByUserId { get; private set; }
     public int Version { get; private set; }
+    /// <summary>The certified technology income (技术性收入核定, Contracts module) the gross income comes from, if any.</summary>
+    public Guid? CertificationId { get; private set; }
 
     Guid? IAudited.AuditOrganizationId => OrganizationId;
 
@@ -256,6 +259,7 @@ public sealed class IncomeDistribution : IAudited
             Status = IncomeDistributionStatus.Draft,
             CreatedByUserId = actor.UserId,
             CreatedAt = now,
+            CertificationId = input.CertificationId,
         };
         plan._deductions.AddRange(input.Deductions.Select(d => new IncomeDeduction(d.Kind, d.Description, d.Amount, d.EvidenceRef)));
         var amounts = SplitByContribution(team, input.Team.Select(t => t.ContributionPercent).ToList());

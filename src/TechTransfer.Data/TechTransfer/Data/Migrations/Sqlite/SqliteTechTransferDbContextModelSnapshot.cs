@@ -315,6 +315,9 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<Guid?>("ApprovedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CertificationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -406,6 +409,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AchievementId");
+
+                    b.HasIndex("CertificationId");
 
                     b.HasIndex("IncomeDate");
 
@@ -587,8 +592,25 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<long?>("AcceptedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AchievementIds")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("achievement_ids_json")
+                        .HasDefaultValueSql("'[]'");
+
                     b.Property<decimal?>("AssessedTechTransactionAmount")
                         .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedRegistrarName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedRegistrarUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Attachments")
@@ -874,6 +896,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssignedRegistrarUserId");
+
                     b.HasIndex("Fingerprint");
 
                     b.HasIndex("OwnerOrganizationId");
@@ -886,6 +910,78 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("contracts_contracts", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Contracts.Domain.TechnologyIncomeCertification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AchievementIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("achievement_ids_json");
+
+                    b.Property<decimal>("AmountReceived")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CertifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CertifiedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("CertifiedTechnologyIncome")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContractOwnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DeductedNonTechnical")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NonTechnicalItems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("non_technical_items_json");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProjectName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegistrationNo")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("contracts_income_certifications", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Data.Audit.AuditEntry", b =>

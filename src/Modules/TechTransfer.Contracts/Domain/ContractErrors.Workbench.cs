@@ -1,0 +1,53 @@
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Contracts.Domain;
+
+// Errors of the workbench, prefill, income certification and attachment storage. Properties (not fields), so they are
+// created after the rule table of the other part of this class, whatever order the compiler initialises the parts in.
+public static partial class ContractErrors
+{
+    public static Error AlreadyAssigned => E("contract.already_assigned", "§2.3", "合同已分派给该登记员", "The contract is already assigned to this registrar.");
+    public static Error AssigneeNotRegistrar => E("contract.assignee_not_registrar", "§2.3",
+        "只能分派给合同登记员", "A contract can only be assigned to a registrar.", 422, "assigneeUserId");
+    public static Error BulkActionUnknown => E("contract.bulk_action_unknown", "R2.10",
+        "批量操作只能是受理（accept）或分派（assign）；登记、不予登记等决定须逐件办理，系统从不自动登记",
+        "Bulk actions are accept or assign only; registering, rejecting and other decisions are taken one contract at a time (never auto-approval).", 422, "action");
+    public static Error BulkSelectionInvalid(int max) => E("contract.bulk_selection_invalid", "§2.3",
+        $"请选择 1–{max} 件合同", $"Select 1–{max} contracts.", 422, "contractIds");
+}
+
+public static partial class ContractErrors
+{
+    public static Error PrefillSourceUnknown(IEnumerable<string> known) => E("contract.prefill_source_unknown", "§2.1",
+        $"来源类型须为：{string.Join("、", known)}", $"The source type must be one of: {string.Join(", ", known)}.", 422, "sourceType");
+    public static Error PrefillSourceIdRequired => E("contract.prefill_source_id_required", "§2.1", "来源编号为必填项", "The source id is required.", 422, "sourceId");
+    public static Error PrefillSourceNotFound => E("contract.prefill_source_not_found", "§2.1",
+        "未找到该来源记录，或贵机构不是其当事方", "The source record was not found, or your organisation is not a party to it.", 404);
+    public static Error PrefillOnlySellerSide => E("contract.prefill_only_seller_side", "R2.8",
+        "合同由卖方（许可人、研究开发人等）起草并申请登记，买方不能据此生成合同草稿", "The seller side (licensor, developer …) drafts and submits the contract; the buyer cannot prefill it.", 403);
+    public static Error PrefillAlreadyExists(Guid contractId) => E("contract.prefill_exists", "R2.8",
+        $"该来源已生成合同（{contractId}），一份合同只登记一次", $"A contract was already prefilled from this source ({contractId}); a contract is registered once.");
+    public static Error PrefillPartyMissing => E("contract.prefill_party_missing", "§2.1",
+        "来源记录的当事方不在机构库中", "A party of the source record is not in the organisation registry.", 422);
+}
+
+public static partial class ContractErrors
+{
+    public static FieldError IncomePeriodInvalid => F("periodTo", "income_certification.period_invalid", "§2.4", "核定期间的起始日不能晚于终止日", "The period must not end before it starts.");
+    public static FieldError IncomePeriodBeforeSigning(DateOnly signed) => F("periodFrom", "income_certification.period_before_signing", "§2.4",
+        $"核定期间不能早于合同签订日（{signed:yyyy-MM-dd}）", $"The period cannot start before the contract was signed ({signed:yyyy-MM-dd}).");
+    public static FieldError IncomePeriodInFuture => F("periodTo", "income_certification.period_in_future", "§2.4", "只能核定已经收到的收入，期间不能晚于今天", "Only income already received can be certified: the period cannot end after today.");
+    public static FieldError IncomeAmountReceivedInvalid => F("amountReceived", "income_certification.amount_received_invalid", "§2.4", "实际收到的款项须大于 0", "The amount received must be more than 0.");
+    public static FieldError IncomeDeductionNegative(int i) => F($"nonTechnicalItems[{i}].amount", "income_certification.deduction_negative", "R2.1", "非技术性款项金额不能为负数", "A non-technical item cannot be negative.");
+    public static FieldError IncomeDeductionsExceedReceived => F("nonTechnicalItems", "income_certification.deductions_exceed_received", "R2.1",
+        "扣除的非技术性款项超过了实际收到的款项", "The non-technical items deducted exceed the amount received.");
+    public static Error IncomePeriodOverlaps(DateOnly from, DateOnly to) => E("income_certification.period_overlaps", "§2.4",
+        $"该期间与已核定的期间（{from:yyyy-MM-dd}–{to:yyyy-MM-dd}）重叠，同一收入只核定一次", $"The period overlaps one already certified ({from:yyyy-MM-dd}–{to:yyyy-MM-dd}); income is certified once.");
+    public static Error IncomeCertificationNotFound => Error.NotFound("income_certification", "技术性收入核定记录");
+}
+
+public static partial class ContractErrors
+{
+    public static FieldError AchievementIdsInvalid => F("achievementIds", "contract.achievement_ids_invalid", "§2.1",
+        "关联的科技成果最多 20 项且须为有效编号", "At most 20 achievements, each a valid id.");
+}

@@ -1,0 +1,75 @@
+namespace TechTransfer.SharedKernel.Deals;
+
+/// <summary>
+/// A module that records deals (an open-licence grant, a challenge award, later an exchange deal) implements this to supply
+/// the Contracts module with a technology-contract draft for one of its records (issue 5: contracts "prefilled from an
+/// exchange deal or an open-licence grant"). The Contracts module owns the contract; the source only proposes its content.
+/// </summary>
+public interface IContractDraftSource
+{
+    /// <summary>The stable source type named in the prefill request, e.g. "openLicenseGrant", "challengeAward", "exchangeDeal".</summary>
+    string SourceType { get; }
+
+    /// <summary>
+    /// The proposal for <paramref name="sourceId"/>, or null when the record does not exist or
+    /// <paramref name="callerOrganizationId"/> is not one of its parties (the caller must not learn that it exists).
+    /// A record that exists but cannot become a contract yet (a grant not yet effective) answers with an error.
+    /// </summary>
+    Task<Result<ContractDraftProposal>?> ProposeAsync(Guid sourceId, Guid callerOrganizationId, CancellationToken ct);
+}
+
+/// <summary>The five contract classes of spec §1, as a source proposes them.</summary>
+public enum DraftContractCategory { Development, Transfer, Licensing, Consulting, Service }
+
+/// <summary>Sub-types a source may propose (spec §1).</summary>
+public enum DraftContractSubType { None, Commissioned, Cooperative, PatentAssignment, PatentLicense, TechnicalSecretLicense, GeneralService }
+
+/// <summary>Payment modes of spec §1 (民法典 846).</summary>
+public enum DraftPaymentMode { LumpSumOnce, LumpSumInstallments, Royalty, EntryFeePlusRoyalty }
+
+/// <summary>Royalty bases of spec §1.</summary>
+public enum DraftRoyaltyBase { ProductPrice, IncrementalOutputValue, Profit, SalesRevenue, Other }
+
+/// <summary>Licence scope (许可方式).</summary>
+public enum DraftLicenceScope { Exclusive, Sole, NonExclusive }
+
+/// <summary>A patent the contract is about (民法典 845), with the achievement it belongs to if known.</summary>
+public sealed record DraftPatentReference(
+    string Title, string? Holder, DateOnly? FilingDate, string? ApplicationNo, string? PatentNo, DateOnly? ValidUntil, Guid? AchievementId = null);
+
+/// <summary>Licence scope, territory and term.</summary>
+public sealed record DraftLicence(DraftLicenceScope Scope, string Territory, DateOnly TermFrom, DateOnly TermTo);
+
+/// <summary>
+/// What a source knows about the deal. Parties are platform organisations (the Contracts module looks up their registry
+/// data: credit code, entity nature, division). Amounts in yuan. The seller side owns the draft (R2.8).
+/// </summary>
+public sealed record ContractDraftProposal(
+    string SourceType,
+    Guid SourceId,
+    string ProjectName,
+    DraftContractCategory Category,
+    DraftContractSubType SubType,
+    Guid SellerOrganizationId,
+    Guid BuyerOrganizationId,
+    DateOnly? SignedDate,
+    DateOnly ValidFrom,
+    DateOnly ValidTo,
+    decimal TotalAmount,
+    DraftPaymentMode PaymentMode,
+    decimal? RoyaltyRate = null,
+    DraftRoyaltyBase? RoyaltyBase = null,
+    decimal? EntryFee = null,
+    IReadOnlyList<DraftPatentReference>? Patents = null,
+    DraftLicence? Licence = null,
+    string? TechnicalField = null,
+    IReadOnlyList<Guid>? AchievementIds = null);
+
+/// <summary>Registry data of a platform organisation that other modules may read (机构库).</summary>
+public sealed record OrganizationFacts(Guid Id, string NameZh, string? CreditCode, string EntityNatureCode, string CountryCode, string? DivisionCode);
+
+/// <summary>Implemented by the Organizations module: the registry data of an organisation, by id.</summary>
+public interface IOrganizationFactsLookup
+{
+    Task<OrganizationFacts?> FindAsync(Guid organizationId, CancellationToken ct);
+}

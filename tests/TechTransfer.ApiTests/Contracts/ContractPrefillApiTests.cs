@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TechTransfer.ApiTests.Demands;
+using TechTransfer.ApiTests.Infrastructure;
+using TechTransfer.Organizations.Domain;
+using TechTransfer.SharedKernel;
+using static TechTransfer.ApiTests.Contracts.ContractTestSupport;
+
+namespace TechTransfer.ApiTests.Contracts;
+
+/// <summary>Contracts prefilled from an open-licence grant (Patents) and a challenge award (Demands), with the denials.</summary>
+public abstract class ContractPrefillApiTests(TechTransferFactory factory)
+{
+    private string Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+
+    private sealed record Grant(Guid GrantId, Organization Patentee, Organization Licensee, TestUser PatenteeUser, TestUser LicenseeUser, string ApplicationNo);
+
+    private static async Task<JsonElement> Json(HttpResponseMessage r, HttpStatusCode expected)
+    {
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.True(expected == r.StatusCode, $"Expected {(int)expected}, got {(int)r.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    /// <summary>A university announces an open licence (lump sum 50,000 yuan) on its patent; an enterprise takes it and, if asked, pays.</summary>
+    private async Task<Grant> GrantAsync(bool paid = true)
+    {
+        var patentee = await factory.CreateOrganizationAsync(OrganizationKind.University, "022", "310110");
+        var licensee = await factory.CreateOrganizationAsync(OrganizationKind.Enterprise, "150", "320102");
+        var office = factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, patentee.Id));
+        var enterprise = factory.ClientAs(TestUser.Of(Roles.Enterprise, licensee.Id));
+        var appNo = "CN2020" + Random.Shared.NextInt64(1_000_000, 9_999_999) + ".1";
+        var patent = await Json(await office.PostAsJsonAsync("/api/v1/patents", new
+        {
+            applicationNo = appNo, publicationNo = "CN111222333B", type = "Invention", title = "一种锂电池缺陷检测方法", patenteeNames = patentee.NameZh,
+            filingDate = "2020-05-10", grantAnnouncementDate = "2023-01-06", legalStatus = "InForce", annualFeePaidUntil = "2031-05-09",
+        }), HttpStatusCode.Created);
+        var declaration = await Json(await office.PostAsJsonAsync("/api/v1/open-licenses", new
+        {
+            patentId = patent.GetProperty("id").GetGuid(), paymentMode = "LumpSumOnce", fixedFeeYuan = 50_000m, licenseTermStart = "2026-01-01",
+            licenseTermEnd = "2030-12-31", otherTerms = "许可方提供技术资料",
+        }), HttpStatusCode.Created);
+        var id = declaration.GetProperty("id").GetGuid();
+        await Json(await office.PostAsync($"/api/v1/open-licenses/{id}/submit", null), HttpStatusCode.OK);
+        await Json(await office.PostAsJsonAsync($"/api/v1/open-licenses/{id}/announcement", new { announcementNo = "CN-OL-1", announcementDate = Today }), HttpStatusCode.OK);
+        var grant = await Json(await enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants",
+            new { licenseeName = licensee.NameZh, writtenNoticeRef = "通知-001", noticeDate = Today }), HttpStatusCode.Created);
+        var grantId = grant.GetProperty("id").GetGuid();
+        if (paid)
+            await Json(await enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/payment",
+                new { amountYuan = 50_000m, paymentRef = "回单-88", paidOn = Today }), HttpStatusCode.OK);
+        return new Grant(grantId, patentee, licensee, TestUser.Of(Roles.InstitutionAdmin, patentee.Id), TestUser.Of(Roles.Enterprise, licensee.Id), appNo);
+    }
+
+    private static object Prefill(string type, Guid id) => new { sourceType = type, sourceId = id };
+
+    [Fact]
+    public async Task Patentee_prefills_a_licensing_draft_from_an_effective_open_licence_grant()
+    {
+        var g = await GrantAsync();
+        var c = await Json(await factory.ClientAs(g.PatenteeUser).PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("openLicenseGrant", g.GrantId)), HttpStatusCode.Created);
+
+        Assert.Equal("Draft", c.GetProperty("status").GetString());
+        var d = c.GetProperty("details");
+        Assert.Equal("Licensing", d.GetProperty("category").GetString());
+        Assert.Equal("PatentLicense", d.GetProperty("subType").GetString());
+        Assert.Equal("OpenLicenceGrant", d.GetProperty("origin").GetString());
+        Assert.Equal($"openLicenseGrant:{g.GrantId:N}", d.GetProperty("originRef").GetString());
+        Assert.Equal(50_000m, d.GetProperty("totalAmount").GetDecimal());
+        Assert.Equal("LumpSumOnce", d.GetProperty("payment").GetProperty("mode").GetString());
+        var parties = d.GetProperty("parties").EnumerateArray().ToList();
+        var seller = parties.Single(p => p.GetProperty("role").GetString() == "Seller");
+        var buyer = parties.Single(p => p.GetProperty("role").GetString() == "Buyer");
+        Assert.Equal(g.Patentee.Id, seller.GetProperty("organizationId").GetGuid());
+        Assert.Equal(g.Patentee.CreditCode, seller.GetProperty("creditCode").GetString());
+        Assert.Equal(g.Licensee.Id, buyer.GetProperty("organizationId").GetGuid());
+        Assert.Equal("NonExclusive", d.GetProperty("licence").GetProperty("scope").GetString());
+        Assert.Equal("2030-12-31", d.GetProperty("licence").GetProperty("termTo").GetString());
+        Assert.Equal(g.ApplicationNo.Replace("CN", "").Replace(".", ""), d.GetProperty("ipRefs")[0].GetProperty("applicationNo").GetString());
+        Assert.True(c.GetProperty("canSubmit").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Licensee_is_a_party_but_the_licensor_drafts_so_the_licensee_is_refused_with_R2_8()
+    {
+        var g = await GrantAsync();
+        var response = await factory.ClientAs(g.LicenseeUser).PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("openLicenseGrant", g.GrantId));
+        var json = await ProblemAssert.IsProblem(response, HttpStatusCode.Forbidden, "contract.prefill_only_seller_side");
+        Assert.Equal("R2.8", json.GetProperty("rule").GetString());
+    }
+
+    [Fact]
+    public async Task An_organisation_that_is_not_a_party_of_the_grant_does_not_learn_it_exists()
+    {
+        var g = await GrantAsync();
+        var other = await factory.CreateOrganizationAsync(OrganizationKind.University, "022", "310110");
+        var response = await factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, other.Id)).PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("openLicenseGrant", g.GrantId));
+        await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, "contract.prefill_source_not_found");
+    }
+
+    [Fact]
+    public async Task The_same_grant_prefills_one_contract_only()
+    {
+        var g = await GrantAsync();
+        var office = factory.ClientAs(g.PatenteeUser);
+        await Json(await office.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("openLicenseGrant", g.GrantId)), HttpStatusCode.Created);
+        await ProblemAssert.IsProblem(await office.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("openLicenseGrant", g.GrantId)),
+            HttpStatusCode.Conflict, "contract.prefill_exists");
+    }
+
+    [Fact]
+    public async Task A_grant_that_is_not_effective_yet_cannot_become_a_contract()
+    {
+        var g = await GrantAsync(paid: false);
+        await ProblemAssert.IsProblem(await factory.ClientAs(g.PatenteeUser).PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("openLicenseGrant", g.GrantId)),
+            HttpStatusCode.Conflict, "open_license_grant.not_effective");
+    }
+
+    [Fact]
+    public async Task Unknown_source_type_and_missing_id_are_field_errors()
+    {
+        var g = await GrantAsync(paid: false);
+        var office = factory.ClientAs(g.PatenteeUser);
+        var unknown = await ProblemAssert.IsProblem(await office.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("auction", g.GrantId)),
+            HttpStatusCode.UnprocessableEntity, "contract.prefill_source_unknown");
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("sourceType", out _));
+        await ProblemAssert.IsProblem(await office.PostAsJsonAsync("/api/v1/contracts/prefill", new { sourceType = "openLicenseGrant" }),
+            HttpStatusCode.UnprocessableEntity, "contract.prefill_source_id_required");
+    }
+
+    [Fact]
+    public async Task A_registrar_cannot_prefill_contracts()
+    {
+        var g = await GrantAsync();
+        await ProblemAssert.IsProblem(await factory.ClientAs(TestUser.Of(Roles.Registrar, g.Patentee.Id)).PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("openLicenseGrant", g.GrantId)),
+            HttpStatusCode.Forbidden, "auth.forbidden");
+    }
+
+    [Fact]
+    public async Task Challenge_winner_prefills_a_development_draft_and_the_poster_is_refused()
+    {
+        var now = factory.Clock.GetUtcNow();
+        var posterOrg = await factory.CreateOrganizationAsync(OrganizationKind.Enterprise, "150", "320500");
+        var poster = factory.ClientAs(TestUser.Of(Roles.Enterprise, posterOrg.Id));
+        var created = await Json(await poster.PostAsJsonAsync("/api/v1/challenges", DemandsApi.ChallengeBody(now)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        var judgeOrg = await factory.CreateOrganizationAsync(OrganizationKind.University, "022");
+        var judge = await factory.CreateAccountAsync(Roles.Researcher, judgeOrg.Id);
+        await Json(await poster.PostAsJsonAsync($"/api/v1/challenges/{id}/judges", new { userName = judge.Name }), HttpStatusCode.OK);
+        await Json(await poster.PostAsync($"/api/v1/challenges/{id}/publish", null), HttpStatusCode.OK);
+        var winnerOrg = await factory.CreateOrganizationAsync(OrganizationKind.University, "022", "310110");
+        var winner = factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, winnerOrg.Id));
+        var application = await Json(await winner.PostAsJsonAsync($"/api/v1/challenges/{id}/applications", DemandsApi.Proposal()), HttpStatusCode.Created);
+        factory.Clock.SetUtcNow(created.GetProperty("applicationClosesAt").GetDateTimeOffset());
+        await Json(await factory.ClientAs(judge).PutAsJsonAsync($"/api/v1/challenges/{id}/applications/{application.GetProperty("id").GetGuid()}/scores",
+            new { scores = new Dictionary<string, decimal> { ["c1"] = 9, ["c2"] = 8, ["c3"] = 8 } }), HttpStatusCode.OK);
+        factory.Clock.SetUtcNow(created.GetProperty("judgingEndsAt").GetDateTimeOffset());
+        var awards = await Json(await poster.PostAsync($"/api/v1/challenges/{id}/awards", null), HttpStatusCode.OK);
+        var awardId = Assert.Single(awards.EnumerateArray()).GetProperty("id").GetGuid();
+
+        await ProblemAssert.IsProblem(await poster.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("challengeAward", awardId)),
+            HttpStatusCode.Forbidden, "contract.prefill_only_seller_side");
+        var c = await Json(await winner.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("challengeAward", awardId)), HttpStatusCode.Created);
+        var d = c.GetProperty("details");
+        Assert.Equal("Development", d.GetProperty("category").GetString());
+        Assert.Equal("Commissioned", d.GetProperty("subType").GetString());
+        Assert.Equal("ChallengeAward", d.GetProperty("origin").GetString());
+        Assert.Equal(3_000_000m, d.GetProperty("totalAmount").GetDecimal());
+        var parties = d.GetProperty("parties").EnumerateArray().ToList();
+        Assert.Equal(winnerOrg.Id, parties.Single(p => p.GetProperty("role").GetString() == "Seller").GetProperty("organizationId").GetGuid());
+        Assert.Equal(posterOrg.Id, parties.Single(p => p.GetProperty("role").GetString() == "Buyer").GetProperty("organizationId").GetGuid());
+    }
+}
+
+public sealed class ContractPrefillApiTests_Sqlite(SqliteFactory f) : ContractPrefillApiTests(f), IClassFixture<SqliteFactory>;
+
+[Collection("Postgres")]
+public sealed class ContractPrefillApiTests_Postgres(PostgresFactory f) : ContractPrefillApiTests(f), IClassFixture<PostgresFactory>;
