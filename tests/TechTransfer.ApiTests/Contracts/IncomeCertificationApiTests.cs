@@ -160,6 +160,24 @@ public abstract class IncomeCertificationApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task Pages_show_the_certification_to_the_registrar_and_prefill_the_office_plan_form()
+    {
+        var s = await RegisteredContractWithAchievementAsync();
+        var certificationId = (await CertifyAsync(s)).GetProperty("id").GetGuid();
+        var detail = await factory.ClientAs(s.Parties.Registrar).GetAsync($"/contracts/{s.ContractId}");
+        Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
+        var html = WebUtility.HtmlDecode(await detail.Content.ReadAsStringAsync());
+        Assert.Contains("data-testid=\"certify-form\"", html);
+        Assert.Contains("25 万元", html);
+        var form = await factory.ClientAs(s.Office).GetAsync($"/income-distributions/new?achievementId={s.AchievementId}&certificationId={certificationId}");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var formHtml = await form.Content.ReadAsStringAsync();
+        Assert.Contains("value=\"250000", formHtml);
+        var seller = await (await factory.ClientAs(s.Parties.SellerUser).GetAsync($"/contracts/{s.ContractId}")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("data-testid=\"certify-form\"", seller);
+    }
+
+    [Fact]
     public async Task Another_institution_cannot_draw_on_the_certified_income()
     {
         var s = await RegisteredContractWithAchievementAsync();
