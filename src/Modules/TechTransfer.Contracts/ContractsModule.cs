@@ -31,6 +31,7 @@ public sealed class ContractsModule : IModule
         services.AddScoped<Features.Workbench.ContractBulkService>();
         services.AddScoped<Features.Prefill.ContractPrefillService>();
         services.AddScoped<Features.Income.IncomeCertificationService>();
+        services.AddScoped<Features.Attachments.ContractAttachmentService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.ICertifiedIncomeSource>(sp => sp.GetRequiredService<Features.Income.IncomeCertificationService>());
         services.AddScoped<IDemoDataSeeder, ContractDemoData>();
     }
@@ -40,6 +41,7 @@ public sealed class ContractsModule : IModule
         app.MapContractEndpoints();
         app.MapContractWorkbenchEndpoints();
         app.MapContractPrefillEndpoints();
+        app.MapContractAttachmentEndpoints();
     }
 
     public IEnumerable<NavItem> Navigation =>

@@ -18,4 +18,22 @@ public sealed class ContractsOptions
     public Jurisdiction Jurisdiction { get; set; } = Jurisdiction.National;
     /// <summary>Replaces the default rule sets when not empty.</summary>
     public List<ContractRuleSet> RuleSets { get; set; } = [];
+    /// <summary>Attachment file storage [CFG].</summary>
+    public ContractAttachmentOptions Attachments { get; set; } = new();
+}
+
+/// <summary>Configuration "Contracts:Attachments": where files are stored, how large and of which types they may be.</summary>
+public sealed class ContractAttachmentOptions
+{
+    /// <summary>Storage root; empty = "{Storage:DataDirectory}/attachments". Files go to {root}/contracts/{contractId}/{attachmentId}.bin.</summary>
+    public string? StorageRoot { get; set; }
+    /// <summary>Largest file accepted, in bytes (default 20 MB; the platform refuses any request over 25 MB).</summary>
+    public long MaxFileBytes { get; set; } = 20 * 1024 * 1024;
+    /// <summary>
+    /// Accepted content types, recognised by their content (magic bytes), not by the name or the declared type. Empty = every
+    /// type the sniffer knows (PDF, PNG, JPEG, GIF, TIFF, Word/Excel/PowerPoint .docx/.xlsx/.pptx and legacy .doc/.xls/.ppt).
+    /// </summary>
+    public List<string> AllowedTypes { get; set; } = [];
+
+    public IReadOnlyCollection<string> EffectiveAllowedTypes => AllowedTypes.Count > 0 ? AllowedTypes : Features.Attachments.ContentSniffer.KnownTypes;
 }

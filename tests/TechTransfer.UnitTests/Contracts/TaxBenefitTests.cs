@@ -88,7 +88,17 @@ public sealed class ContractChecksTests
     {
         var checks = ContractChecks.Evaluate(Accepted(), Catalog, new DateOnly(2026, 3, 3));
         Assert.Equal(CheckOutcome.Fail, checks.Single(c => c.Code == "check.doc.TechnicalIncomeAssessmentForm").Outcome);
-        Assert.Equal(CheckOutcome.Pass, checks.Single(c => c.Code == "check.doc.ContractText").Outcome);
+        // The contract text is registered as metadata only: the registrar is warned that no file was uploaded.
+        Assert.Equal(CheckOutcome.Warning, checks.Single(c => c.Code == "check.doc.ContractText").Outcome);
+    }
+
+    [Fact]
+    public void An_uploaded_file_passes_the_missing_documents_check()
+    {
+        var c = Accepted();
+        c.AddAttachment(new AttachmentInfo(AttachmentKind.ContractText, "合同.pdf", "application/pdf", 1000, "ab", At(2026, 3, 2), Guid.NewGuid(), "contracts/x/y.bin"), At(2026, 3, 2));
+        var checks = ContractChecks.Evaluate(c, Catalog, new DateOnly(2026, 3, 3));
+        Assert.Equal(CheckOutcome.Pass, checks.Single(x => x.Code == "check.doc.ContractText").Outcome);
     }
 
     [Fact]

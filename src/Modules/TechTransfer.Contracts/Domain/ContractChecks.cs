@@ -45,9 +45,12 @@ public static class ContractChecks
         void Doc(AttachmentKind kind, bool required, string zh, string en)
         {
             if (!required) return;
-            list.Add(c.HasAttachment(kind)
-                ? new($"check.doc.{kind}", "§2.1", CheckOutcome.Pass, $"已附{zh}", $"{en} attached")
-                : new($"check.doc.{kind}", "§2.1", CheckOutcome.Fail, $"缺少{zh}", $"{en} missing"));
+            // The registrar needs the document itself: a file must be stored, registered metadata alone is only a warning.
+            list.Add(c.HasAttachmentFile(kind)
+                ? new($"check.doc.{kind}", "§2.1", CheckOutcome.Pass, $"已上传{zh}", $"{en} uploaded")
+                : c.HasAttachment(kind)
+                    ? new($"check.doc.{kind}", "§2.1", CheckOutcome.Warning, $"已登记{zh}但未上传文件", $"{en} registered but no file uploaded")
+                    : new($"check.doc.{kind}", "§2.1", CheckOutcome.Fail, $"缺少{zh}", $"{en} missing"));
         }
         Doc(AttachmentKind.ContractText, true, "合同文本", "Contract text");
         Doc(AttachmentKind.TechnicalIncomeAssessmentForm, true, "技术性收入核定表", "Technical income assessment form");

@@ -51,3 +51,15 @@ public static partial class ContractErrors
     public static FieldError AchievementIdsInvalid => F("achievementIds", "contract.achievement_ids_invalid", "§2.1",
         "关联的科技成果最多 20 项且须为有效编号", "At most 20 achievements, each a valid id.");
 }
+
+public static partial class ContractErrors
+{
+    public static Error AttachmentKindRequired => E("contract.attachment_kind_required", "§2.1", "请选择附件类型", "Choose the attachment kind.", 422, "kind");
+    public static Error AttachmentNameInvalid => E("contract.attachment_name_invalid", "§2.1", "附件文件名须为 1–200 个字符", "The file name must have 1–200 characters.", 422, "file");
+    public static Error AttachmentEmpty => E("contract.attachment_empty", "§2.1", "文件为空", "The file is empty.", 422, "file");
+    public static Error AttachmentTooLarge(long max) => E("contract.attachment_too_large", "§2.1",
+        $"文件超过大小上限（{max / 1024 / 1024.0:0.#} MB）", $"The file is larger than the {max / 1024 / 1024.0:0.#} MB limit.", 413, "file");
+    public static Error AttachmentTypeNotAllowed => E("contract.attachment_type_not_allowed", "§2.1",
+        "文件类型不被接受：只接受 PDF、图片（PNG/JPEG/GIF/TIFF）和 Office 文档，按文件内容识别", "This type of file is not accepted: PDF, images (PNG/JPEG/GIF/TIFF) and Office documents only, recognised by their content.", 422, "file");
+    public static Error AttachmentNotFound => Error.NotFound("contract_attachment", "合同附件");
+}

@@ -275,6 +275,9 @@ public sealed partial class TechnologyContract : IAudited
 
     public bool HasAttachment(AttachmentKind kind) => _attachments.Any(a => a.Kind == kind);
 
+    /// <summary>An uploaded file (not only metadata) of this kind is stored.</summary>
+    public bool HasAttachmentFile(AttachmentKind kind) => _attachments.Any(a => a.Kind == kind && a.HasFile);
+
     /// <summary>Whether <paramref name="organizationId"/> may submit for this contract (R2.8): the seller side, or the domestic buyer of an import.</summary>
     public Result CheckSubmitter(Guid organizationId)
     {

@@ -38,5 +38,12 @@ public sealed record IpReference(
 /// <summary>许可条件: scope, territory and term (required for licences, §2.1).</summary>
 public sealed record LicenceTerms(LicenseScope Scope, string Territory, DateOnly TermFrom, DateOnly TermTo);
 
-/// <summary>附件元数据 (the file itself lives in storage; only metadata is kept here).</summary>
-public sealed record AttachmentInfo(AttachmentKind Kind, string FileName, string ContentType, long SizeBytes, string? Sha256, DateTimeOffset UploadedAt);
+/// <summary>
+/// 附件: metadata, and for an uploaded file its id and storage key (the bytes live under the storage root, named by ids only).
+/// A record without a storage key was registered as metadata only (older records, bulk import).
+/// </summary>
+public sealed record AttachmentInfo(AttachmentKind Kind, string FileName, string ContentType, long SizeBytes, string? Sha256, DateTimeOffset UploadedAt,
+    Guid? Id = null, string? StorageKey = null)
+{
+    public bool HasFile => StorageKey is not null;
+}

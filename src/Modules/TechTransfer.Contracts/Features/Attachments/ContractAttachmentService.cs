@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TechTransfer.Contracts.Domain;
+using TechTransfer.Data;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Contracts.Features.Attachments;
+
+/// <summary>An attachment file to hand out: its metadata and an open stream (the caller disposes it).</summary>
+public sealed record AttachmentDownload(AttachmentInfo Info, Stream Content);
+
+/// <summary>
+/// Attachment files of contracts. Upload: the seller side (R2.8) while the contract is a draft or awaiting supplements; the
+/// size is limited and the type is recognised from the content (magic bytes) against the allowed list [CFG]; the SHA-256 is
+/// stored. Files are written under <c>{root}/contracts/{contractId}/{attachmentId}.bin</c>, names from ids only, and removed
+/// again if the database save fails. Download: the contract's parties (owner or party organisation) and registrars only;
+/// anyone else gets 404. Files are always served as downloads, never inline.
+/// </summary>
+public sealed class ContractAttachmentService(
+    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, StorageOptions storage, IOptions<ContractsOptions> options, ContractService contracts)
+{
+    private ContractAttachmentOptions Options => options.Value.Attachments;
+
+    private string Root => Path.GetFullPath(string.IsNullOrWhiteSpace(Options.StorageRoot)
+        ? Path.Combine(storage.FullDataDirectory, "attachments")
+        : Options.StorageRoot);
+
+    public async Task<Result<ContractResponse>> UploadAsync(Guid contractId, AttachmentKind? kind, string? fileName, long length, Func<Stream> open, CancellationToken ct)
+    {
+        var c = await contracts.FindAsync(contractId, ct);
+        if (c is null) return ContractErrors.NotFound;
+        if (user.OrganizationId is not { } org) return Error.Forbidden;
+        if (c.CheckSubmitter(org) is { IsFailure: true } who) return who.Error!;
+        if (c.Status is not (RegistrationStatus.Draft or RegistrationStatus.SupplementRequested)) return ContractErrors.NotEditable;
+        if (kind is not { } k || !Enum.IsDefined(k)) return ContractErrors.AttachmentKindRequired;
+        var name = Path.GetFileName(fileName ?? "").Trim();
+        if (name.Length is 0 or > 200) return ContractErrors.AttachmentNameInvalid;
+        if (length > Options.MaxFileBytes) return ContractErrors.AttachmentTooLarge(Options.MaxFileBytes);
+        if (length <= 0) return ContractErrors.AttachmentEmpty;
+
+        var attachmentId = Guid.NewGuid();
+        var key = $"contracts/{contractId:N}/{attachmentId:N}.bin";
+        var full = Resolve(key)!;
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        string sha;
+        long size;
+        string? type;
+        try
+        {
+            await using (var output = new FileStream(full, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            {
+                using (var hash = SHA256.Create())
+                await using (var input = open())
+                {
+                    var buffer = new byte[81920];
+                    size = 0;
+                    int read;
+                    while ((read = await input.ReadAsync(buffer, ct)) > 0)
+                    {
+                        size += read;
+                        if (size > Options.MaxFileBytes) break;
+                        hash.TransformBlock(buffer, 0, read, null, 0);
+                        await output.WriteAsync(buffer.AsMemory(0, read), ct);
+                    }
+                    hash.TransformFinalBlock([], 0, 0);
+                    sha = Convert.ToHexStringLower(hash.Hash!);
+                }
+                output.Position = 0;
+                type = ContentSniffer.Detect(output, name);
+            }
+            if (size > Options.MaxFileBytes) { File.Delete(full); return ContractErrors.AttachmentTooLarge(Options.MaxFileBytes); }
+            if (type is null || !Options.EffectiveAllowedTypes.Contains(type)) { File.Delete(full); return ContractErrors.AttachmentTypeNotAllowed; }
+            var now = clock.GetUtcNow();
+            c.AddAttachment(new AttachmentInfo(k, name, type, size, sha, now, attachmentId, key), now);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            File.Delete(full);
+            return Error.ConcurrencyConflict;
+        }
+        catch
+        {
+            File.Delete(full); // a request fully applies or leaves no trace
+            throw;
+        }
+        return contracts.Response(c);
+    }
+
+    public async Task<Result<AttachmentDownload>> OpenAsync(Guid contractId, Guid attachmentId, CancellationToken ct)
+    {
+        var c = await contracts.FindAsync(contractId, ct);
+        if (c is null) return ContractErrors.NotFound;
+        var org = user.OrganizationId;
+        var isParty = org is { } o && (c.OwnerOrganizationId == o || c.Parties.Any(p => p.OrganizationId == o));
+        if (!contracts.IsRegistrar && !isParty) return ContractErrors.NotFound;
+        var a = c.Attachments.FirstOrDefault(x => x.Id == attachmentId && x.HasFile);
+        var path = a is null ? null : Resolve(a.StorageKey!);
+        if (a is null || path is null || !File.Exists(path)) return ContractErrors.AttachmentNotFound;
+        return new AttachmentDownload(a, File.OpenRead(path));
+    }
+
+    private string? Resolve(string key)
+    {
+        var full = Path.GetFullPath(Path.Combine(Root, key));
+        return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+    }
+}
