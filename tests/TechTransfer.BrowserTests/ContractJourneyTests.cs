@@ -34,10 +34,15 @@ public sealed class ContractJourneyTests(BrowserFixture browser) : IClassFixture
         await seller.WaitForURLAsync(new Regex("/contracts/[0-9a-f-]{36}"));
         var url = seller.Url.Split('?')[0];
 
-        await seller.Locator("select[name='Form.Attachment']").SelectOptionAsync("ContractText");
-        await seller.Locator("[data-testid=attach-form] input[name='Form.Text']").FillAsync("合同文本.pdf");
-        await seller.Locator("[data-testid=attach-form] button").ClickAsync();
-        await Assertions.Expect(seller.GetByTestId("checks")).ToContainTextAsync("已附合同文本");
+        var upload = seller.GetByTestId("upload-form");
+        await upload.Locator("select[name='UploadKind']").SelectOptionAsync("ContractText");
+        await upload.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "合同文本.pdf", MimeType = "application/pdf", Buffer = System.Text.Encoding.ASCII.GetBytes("%PDF-1.7\n%%EOF\n"),
+        });
+        await upload.Locator("button").ClickAsync();
+        await Assertions.Expect(seller.GetByTestId("checks")).ToContainTextAsync("已上传合同文本");
+        await Assertions.Expect(seller.GetByTestId("attachment-file")).ToContainTextAsync("合同文本.pdf");
         await seller.GetByTestId("submit").ClickAsync();
         await Assertions.Expect(seller.GetByTestId("contract-status")).ToHaveTextAsync("已提交");
 
