@@ -121,6 +121,21 @@ public abstract class ContractBulkApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task The_workbench_page_offers_the_bulk_actions_in_chinese_and_in_english()
+    {
+        var s = await factory.NewPartiesAsync();
+        await factory.SubmittedAsync(s);
+        var zh = WebUtility.HtmlDecode(await (await factory.ClientAs(s.Registrar).GetAsync("/contracts/workbench")).Content.ReadAsStringAsync());
+        Assert.Contains("受理所选", zh);
+        Assert.Contains("导出所选（Excel）", zh);
+        var en = WebUtility.HtmlDecode(await (await factory.ClientAs(s.Registrar, "en").GetAsync("/contracts/workbench")).Content.ReadAsStringAsync());
+        Assert.Contains("Accept selected", en);
+        Assert.Contains("Registrar workbench", en);
+        var seller = await factory.ClientAs(s.SellerUser).GetAsync("/contracts/workbench");
+        Assert.NotEqual(HttpStatusCode.OK, seller.StatusCode); // the page is for registrars only
+    }
+
+    [Fact]
     public async Task Export_of_the_selection_is_an_excel_sheet_with_one_row_per_selected_contract()
     {
         var s = await factory.NewPartiesAsync();
