@@ -14,7 +14,7 @@ public abstract class ContractPrefillApiTests(TechTransferFactory factory)
 {
     private string Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
 
-    private sealed record Grant(Guid GrantId, Organization Patentee, Organization Licensee, TestUser PatenteeUser, TestUser LicenseeUser, string ApplicationNo);
+    private sealed record Grant(Guid GrantId, Organization Patentee, Organization Licensee, TestUser PatenteeUser, TestUser LicenseeUser, string ApplicationNo, Guid DeclarationId);
 
     private static async Task<JsonElement> Json(HttpResponseMessage r, HttpStatusCode expected)
     {
@@ -50,7 +50,7 @@ public abstract class ContractPrefillApiTests(TechTransferFactory factory)
         if (paid)
             await Json(await enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/payment",
                 new { amountYuan = 50_000m, paymentRef = "回单-88", paidOn = Today }), HttpStatusCode.OK);
-        return new Grant(grantId, patentee, licensee, TestUser.Of(Roles.InstitutionAdmin, patentee.Id), TestUser.Of(Roles.Enterprise, licensee.Id), appNo);
+        return new Grant(grantId, patentee, licensee, TestUser.Of(Roles.InstitutionAdmin, patentee.Id), TestUser.Of(Roles.Enterprise, licensee.Id), appNo, id);
     }
 
     private static object Prefill(string type, Guid id) => new { sourceType = type, sourceId = id };
@@ -79,6 +79,22 @@ public abstract class ContractPrefillApiTests(TechTransferFactory factory)
         Assert.Equal("2030-12-31", d.GetProperty("licence").GetProperty("termTo").GetString());
         Assert.Equal(g.ApplicationNo.Replace("CN", "").Replace(".", ""), d.GetProperty("ipRefs")[0].GetProperty("applicationNo").GetString());
         Assert.True(c.GetProperty("canSubmit").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_patentee_finds_the_prefill_button_on_the_open_licence_page_and_the_prefill_page_creates_nothing_until_confirmed()
+    {
+        var g = await GrantAsync();
+        var office = factory.ClientAs(g.PatenteeUser);
+        var page = WebUtility.HtmlDecode(await (await office.GetAsync($"/open-licenses/{g.DeclarationId}")).Content.ReadAsStringAsync());
+        Assert.Contains($"/contracts/new-from?sourceType=openLicenseGrant&sourceId={g.GrantId}", page);
+        var licenseePage = WebUtility.HtmlDecode(await (await factory.ClientAs(g.LicenseeUser).GetAsync($"/open-licenses/{g.DeclarationId}")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("/contracts/new-from", licenseePage);
+        var prefill = await office.GetAsync($"/contracts/new-from?sourceType=openLicenseGrant&sourceId={g.GrantId}");
+        Assert.Equal(HttpStatusCode.OK, prefill.StatusCode);
+        Assert.Contains("生成草稿", WebUtility.HtmlDecode(await prefill.Content.ReadAsStringAsync()));
+        var list = await Json(await office.GetAsync("/api/v1/contracts"), HttpStatusCode.OK);
+        Assert.Equal(0, list.GetProperty("total").GetInt32()); // opening the page created no draft
     }
 
     [Fact]
@@ -159,6 +175,8 @@ public abstract class ContractPrefillApiTests(TechTransferFactory factory)
         var awards = await Json(await poster.PostAsync($"/api/v1/challenges/{id}/awards", null), HttpStatusCode.OK);
         var awardId = Assert.Single(awards.EnumerateArray()).GetProperty("id").GetGuid();
 
+        var winnerPage = WebUtility.HtmlDecode(await (await winner.GetAsync($"/challenges/{id}")).Content.ReadAsStringAsync());
+        Assert.Contains($"/contracts/new-from?sourceType=challengeAward&sourceId={awardId}", winnerPage);
         await ProblemAssert.IsProblem(await poster.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("challengeAward", awardId)),
             HttpStatusCode.Forbidden, "contract.prefill_only_seller_side");
         var c = await Json(await winner.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("challengeAward", awardId)), HttpStatusCode.Created);
