@@ -10,6 +10,7 @@ using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.Contracts.Features.Statistics;
 using TechTransfer.Organizations.Domain;
 using TechTransfer.SharedKernel;
+using UnifiedSocialCreditCode = TechTransfer.Contracts.Domain.UnifiedSocialCreditCode;
 
 namespace TechTransfer.ApiTests.Contracts;
 
@@ -99,6 +100,7 @@ public abstract class ContractStatisticsStoreTests(TechTransferFactory factory)
                 db.Add(c);
             }
             await store.SaveChangesAsync(CancellationToken.None);
+            return true;
         });
     }
 

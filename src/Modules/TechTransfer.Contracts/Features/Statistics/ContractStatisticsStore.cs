@@ -143,7 +143,7 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
         var statements = keys.Select(k =>
             $"INSERT INTO contracts_statistics {columns} SELECT 'D', {day}, '{k.Dim}', {k.Key}, COUNT(*), SUM({Fen("\"TotalAmount\"")}), " +
             $"SUM({Fen("COALESCE(\"AssessedTechTransactionAmount\", \"DeclaredTechTransactionAmount\")")}) " +
-            $"FROM contracts_contracts WHERE {counted} GROUP BY {day}, {k.Key}").ToList();
+            $"FROM contracts_contracts WHERE {counted} GROUP BY 2, 4").ToList(); // by position: the "all" key is a constant
         foreach (var (from, to) in new[] { ('D', 'M'), ('M', 'Y') })
         {
             statements.Add($"INSERT INTO contracts_statistics {columns} SELECT '{to}', \"Period\" / 100, \"Dimension\", \"Key\", SUM(\"ContractCount\"), " +
