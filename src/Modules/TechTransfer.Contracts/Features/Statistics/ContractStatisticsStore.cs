@@ -150,9 +150,19 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
                 $"SUM(\"TotalAmountFen\"), SUM(\"TechAmountFen\") FROM contracts_statistics WHERE \"Granularity\" = '{from}' " +
                 "GROUP BY \"Period\" / 100, \"Dimension\", \"Key\"");
         }
+        // a full pass over a national register takes minutes, not the default 30 s command timeout
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        try
+        {
 #pragma warning disable EF1003 // constant SQL built above
-        foreach (var sql in statements) await db.Database.ExecuteSqlRawAsync(sql, ct);
+            foreach (var sql in statements) await db.Database.ExecuteSqlRawAsync(sql, ct);
 #pragma warning restore EF1003
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
         if (tx is not null) await tx.CommitAsync(ct);
     }
 
