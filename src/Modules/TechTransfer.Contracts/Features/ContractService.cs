@@ -217,17 +217,30 @@ public sealed class ContractService(
         if (c is null) return ContractErrors.NotFound;
         var year = Today.Year;
         var layout = new RegistrationNumberLayout(_options.RegistrationNumberLayout);
-        await using var tx = await statistics.BeginWriteTransactionAsync(ct);
-        var issuer = new SerialIssuer(layout, await NextSerialAsync(year, _options.OfficeDivisionCode, ct));
-        var before = ContractStatisticsFacts.From(c);
-        var r = c.Register(body.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount, _options.OfficeDivisionCode, issuer, user.UserId, Now, catalog);
-        if (r.IsFailure) return r.Error!; // the transaction is rolled back: the serial is not used up
-        await statistics.ApplyAsync(before, ContractStatisticsFacts.From(c), ct);
-        NotifyParties(c, $"技术合同已登记：{c.ProjectName}（{c.RegistrationNo}）", $"Contract registered: {c.ProjectName} ({c.RegistrationNo})");
-        var saved = await SaveAsync(c, ct);
-        if (saved.IsSuccess) await tx.CommitAsync(ct);
-        return saved;
+        // SQLite has one writer at a time: registrars of this process queue here and wake as soon as the previous one
+        // commits, instead of polling the database lock (other processes still wait through the busy timeout).
+        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
+        if (sqlite) await SqliteRegistrations.WaitAsync(ct);
+        try
+        {
+            await using var tx = await statistics.BeginWriteTransactionAsync(ct);
+            var issuer = new SerialIssuer(layout, await NextSerialAsync(year, _options.OfficeDivisionCode, ct));
+            var before = ContractStatisticsFacts.From(c);
+            var r = c.Register(body.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount, _options.OfficeDivisionCode, issuer, user.UserId, Now, catalog);
+            if (r.IsFailure) return r.Error!; // the transaction is rolled back: the serial is not used up
+            await statistics.ApplyAsync(before, ContractStatisticsFacts.From(c), ct);
+            NotifyParties(c, $"技术合同已登记：{c.ProjectName}（{c.RegistrationNo}）", $"Contract registered: {c.ProjectName} ({c.RegistrationNo})");
+            var saved = await SaveAsync(c, ct);
+            if (saved.IsSuccess) await tx.CommitAsync(ct);
+            return saved;
+        }
+        finally
+        {
+            if (sqlite) SqliteRegistrations.Release();
+        }
     }
+
+    private static readonly SemaphoreSlim SqliteRegistrations = new(1, 1);
 
     /// <summary>Takes the next serial of (year, office) atomically; the row lock is held until the caller's transaction ends.</summary>
     private async Task<long> NextSerialAsync(int year, string officeDivisionCode, CancellationToken ct)
