@@ -2,7 +2,7 @@ namespace TechTransfer.Contracts.Data;
 
 /// <summary>
 /// Pre-aggregated statistics (kept current in the same transaction as each registration, change, cancellation or revocation):
-/// one row per granularity (D = day yyyymmdd, M = month yyyymm), dimension and key. Amounts are in fen (分) so that every
+/// one row per granularity (D = day yyyymmdd, M = month yyyymm, Y = year yyyy), dimension and key. Amounts are in fen (分) so that every
 /// provider can sum them in SQL (SQLite cannot sum decimals).
 /// </summary>
 public sealed class ContractStatisticsBucket
@@ -17,9 +17,9 @@ public sealed class ContractStatisticsBucket
         Key = key;
     }
 
-    /// <summary>'D' or 'M'.</summary>
+    /// <summary>'D', 'M' or 'Y'.</summary>
     public char Granularity { get; private set; }
-    /// <summary>yyyymmdd for days, yyyymm for months.</summary>
+    /// <summary>yyyymmdd for days, yyyymm for months, yyyy for years.</summary>
     public int Period { get; private set; }
     public string Dimension { get; private set; } = "";
     public string Key { get; private set; } = "";

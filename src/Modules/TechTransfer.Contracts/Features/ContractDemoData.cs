@@ -182,7 +182,7 @@ internal sealed class ContractDemoData(TechTransferDbContext db, ContractRuleSet
         // technology import: the domestic buyer (zhixin) submits (R2.8)
         if (import is not null && Org(context, "zhixin") is { } zhixin) import.Submit(zhixin, null, now.AddDays(-2), catalog);
 
-        await db.SaveChangesAsync(ct);
+        await statistics.SaveChangesAsync(ct);
     }
 
     private sealed class Issuer(RegistrationNumberLayout layout, RegistrationSerial serial) : IRegistrationNumberIssuer

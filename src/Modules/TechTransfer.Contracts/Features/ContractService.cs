@@ -204,6 +204,12 @@ public sealed class ContractService(
             return c.SendToExpertReview(body.Note, user.UserId, Now);
         }, ct);
 
+    /// <summary>
+    /// Registers an accepted (or expert-reviewed) contract: the per-year serial is taken with one atomic upsert
+    /// (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>, no table scan, no lost update between concurrent registrars),
+    /// and the number, the statistics delta, the notifications and the audit entries are written in the same transaction;
+    /// a refusal rolls the serial back.
+    /// </summary>
     public async Task<Result<ContractResponse>> RegisterAsync(Guid id, RegisterBody body, CancellationToken ct)
     {
         if (!IsRegistrar) return Error.Forbidden;
@@ -211,28 +217,52 @@ public sealed class ContractService(
         if (c is null) return ContractErrors.NotFound;
         var year = Today.Year;
         var layout = new RegistrationNumberLayout(_options.RegistrationNumberLayout);
-        var serial = await db.Set<RegistrationSerial>().SingleOrDefaultAsync(s => s.Year == year && s.OfficeDivisionCode == _options.OfficeDivisionCode, ct);
-        if (serial is null)
+        // SQLite has one writer at a time: registrars of this process queue here and wake as soon as the previous one
+        // commits, instead of polling the database lock (other processes still wait through the busy timeout).
+        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
+        if (sqlite) await SqliteRegistrations.WaitAsync(ct);
+        try
         {
-            serial = new RegistrationSerial(year, _options.OfficeDivisionCode);
-            db.Add(serial);
+            await using var tx = await statistics.BeginWriteTransactionAsync(ct);
+            var issuer = new SerialIssuer(layout, await NextSerialAsync(year, _options.OfficeDivisionCode, ct));
+            var before = ContractStatisticsFacts.From(c);
+            var r = c.Register(body.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount, _options.OfficeDivisionCode, issuer, user.UserId, Now, catalog);
+            if (r.IsFailure) return r.Error!; // the transaction is rolled back: the serial is not used up
+            await statistics.ApplyAsync(before, ContractStatisticsFacts.From(c), ct);
+            NotifyParties(c, $"技术合同已登记：{c.ProjectName}（{c.RegistrationNo}）", $"Contract registered: {c.ProjectName} ({c.RegistrationNo})");
+            var saved = await SaveAsync(c, ct);
+            if (saved.IsSuccess) await tx.CommitAsync(ct);
+            return saved;
         }
-        var issuer = new SerialIssuer(layout, serial);
-        var before = ContractStatisticsFacts.From(c);
-        var r = c.Register(body.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount, _options.OfficeDivisionCode, issuer, user.UserId, Now, catalog);
-        if (r.IsFailure)
+        finally
         {
-            if (db.Entry(serial).State == EntityState.Added) db.Entry(serial).State = EntityState.Detached;
-            return r.Error!;
+            if (sqlite) SqliteRegistrations.Release();
         }
-        await statistics.ApplyAsync(before, ContractStatisticsFacts.From(c), ct);
-        NotifyParties(c, $"技术合同已登记：{c.ProjectName}（{c.RegistrationNo}）", $"Contract registered: {c.ProjectName} ({c.RegistrationNo})");
-        return await SaveAsync(c, ct);
     }
 
-    private sealed class SerialIssuer(RegistrationNumberLayout layout, RegistrationSerial serial) : IRegistrationNumberIssuer
+    private static readonly SemaphoreSlim SqliteRegistrations = new(1, 1);
+
+    /// <summary>Takes the next serial of (year, office) atomically; the row lock is held until the caller's transaction ends.</summary>
+    private async Task<long> NextSerialAsync(int year, string officeDivisionCode, CancellationToken ct)
     {
-        public string Next(int year, string officeDivisionCode) => layout.Format(year, officeDivisionCode, serial.Next());
+        var serial = await db.Database.SqlQueryRaw<long>(
+            "INSERT INTO contracts_registration_serials (\"Year\", \"OfficeDivisionCode\", \"LastSerial\", \"Version\") VALUES ({0}, {1}, 1, 1) " +
+            "ON CONFLICT (\"Year\", \"OfficeDivisionCode\") DO UPDATE SET \"LastSerial\" = contracts_registration_serials.\"LastSerial\" + 1, " +
+            "\"Version\" = contracts_registration_serials.\"Version\" + 1 RETURNING \"LastSerial\" AS \"Value\"",
+            year, officeDivisionCode).ToListAsync(ct);
+        return serial[0];
+    }
+
+    private sealed class SerialIssuer(RegistrationNumberLayout layout, long serial) : IRegistrationNumberIssuer
+    {
+        private bool _used;
+
+        public string Next(int year, string officeDivisionCode)
+        {
+            if (_used) throw new InvalidOperationException("One registration takes one serial.");
+            _used = true;
+            return layout.Format(year, officeDivisionCode, serial);
+        }
     }
 
     public Task<Result<ContractResponse>> RejectAsync(Guid id, RejectBody body, CancellationToken ct) =>
@@ -343,7 +373,7 @@ public sealed class ContractService(
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await statistics.SaveChangesAsync(ct);
             return Response(c);
         }
         catch (DbUpdateConcurrencyException)

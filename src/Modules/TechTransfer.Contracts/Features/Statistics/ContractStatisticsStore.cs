@@ -1,59 +1,169 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using TechTransfer.Contracts.Data;
-using TechTransfer.Contracts.Domain;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Contracts.Features.Statistics;
 
 /// <summary>
-/// Statistics over the pre-aggregated buckets (contracts_statistics), kept current in the same transaction as every
-/// registration, change, cancellation and revocation. A query reads whole months from the month buckets and the partial
-/// months at either end from the day buckets, so its cost does not grow with the number of contracts.
+/// Statistics over the pre-aggregated buckets (contracts_statistics) at three grains: day (yyyymmdd), month (yyyymm) and
+/// year (yyyy). They are kept current in the same transaction as every registration, change, cancellation and revocation:
+/// <see cref="ApplyAsync"/> collects the delta and <see cref="SaveChangesAsync"/> writes it as one multi-row upsert
+/// (<c>INSERT … ON CONFLICT DO UPDATE</c>, keyed by the primary key) before the tracked changes, in one transaction.
+/// A query reads whole years from year buckets, the whole months around them from month buckets and the partial months
+/// at either end from day buckets, so it sums at most ~10 year + 22 month + 60 day rows per key, whatever the number of
+/// contracts and the length of the range.
 /// </summary>
 public sealed class ContractStatisticsStore(TechTransferDbContext db)
 {
-    /// <summary>Moves a contract's contribution from <paramref name="before"/> to <paramref name="after"/> (either may be null).</summary>
-    public async Task ApplyAsync(ContractStatisticsFacts? before, ContractStatisticsFacts? after, CancellationToken ct)
+    public const char DayGrain = 'D';
+    public const char MonthGrain = 'M';
+    public const char YearGrain = 'Y';
+
+    private readonly SortedDictionary<(char G, int Period, string Dim, string Key), (long Count, long Total, long Tech)> _pending = new();
+
+    /// <summary>True when a delta waits to be written by <see cref="SaveChangesAsync"/>.</summary>
+    public bool HasPendingChanges => _pending.Count > 0;
+
+    /// <summary>Moves a contract's contribution from <paramref name="before"/> to <paramref name="after"/> (either may be null).
+    /// The delta is written by the next <see cref="SaveChangesAsync"/>.</summary>
+    public Task ApplyAsync(ContractStatisticsFacts? before, ContractStatisticsFacts? after, CancellationToken ct)
     {
-        if (before is null && after is null) return;
-        if (before is not null && after is not null && before.Day == after.Day && before.TotalAmount == after.TotalAmount
-            && before.TechTransactionAmount == after.TechTransactionAmount && before.Keys.OrderBy(k => k.Key).SequenceEqual(after.Keys.OrderBy(k => k.Key)))
-            return;
-        var deltas = new List<(char G, int Period, string Dim, string Key, int Count, long Total, long Tech)>();
-        void Add(ContractStatisticsFacts f, int sign)
-        {
-            var day = f.Day.Year * 10000 + f.Day.Month * 100 + f.Day.Day;
-            var month = f.Day.Year * 100 + f.Day.Month;
-            var total = sign * ContractStatisticsBucket.ToFen(f.TotalAmount);
-            var tech = sign * ContractStatisticsBucket.ToFen(f.TechTransactionAmount);
-            foreach (var (dim, key) in f.Keys)
-            {
-                deltas.Add(('D', day, dim, key, sign, total, tech));
-                deltas.Add(('M', month, dim, key, sign, total, tech));
-            }
-        }
+        _ = ct;
         if (before is not null) Add(before, -1);
         if (after is not null) Add(after, +1);
+        foreach (var k in _pending.Where(p => p.Value == (0, 0, 0)).Select(p => p.Key).ToList()) _pending.Remove(k);
+        return Task.CompletedTask;
+    }
 
-        var periods = deltas.Select(d => d.Period).Distinct().ToList();
-        var keys = deltas.Select(d => d.Key).Distinct().ToList();
-        var set = db.Set<ContractStatisticsBucket>();
-        var dims = deltas.Select(d => d.Dim).Distinct().ToList();
-        var existing = await set.Where(b => periods.Contains(b.Period) && dims.Contains(b.Dimension) && keys.Contains(b.Key)).ToListAsync(ct);
-        existing.AddRange(set.Local.Where(b => periods.Contains(b.Period) && keys.Contains(b.Key) && !existing.Contains(b)));
-        foreach (var d in deltas)
+    private void Add(ContractStatisticsFacts f, int sign)
+    {
+        var total = sign * ContractStatisticsBucket.ToFen(f.TotalAmount);
+        var tech = sign * ContractStatisticsBucket.ToFen(f.TechTransactionAmount);
+        foreach (var (g, period) in Periods(f.Day))
+        foreach (var (dim, key) in f.Keys)
         {
-            var bucket = existing.FirstOrDefault(b => b.Granularity == d.G && b.Period == d.Period && b.Dimension == d.Dim && b.Key == d.Key);
-            if (bucket is null)
-            {
-                bucket = new ContractStatisticsBucket(d.G, d.Period, d.Dim, d.Key);
-                set.Add(bucket);
-                existing.Add(bucket);
-            }
-            bucket.Add(d.Count, d.Total, d.Tech);
+            var v = _pending.GetValueOrDefault((g, period, dim, key));
+            _pending[(g, period, dim, key)] = (v.Count + sign, v.Total + total, v.Tech + tech);
         }
+    }
+
+    /// <summary>The bucket periods a day counts in: the day, its month and its year.</summary>
+    public static IEnumerable<(char Grain, int Period)> Periods(DateOnly day) =>
+        [(DayGrain, day.Year * 10000 + day.Month * 100 + day.Day), (MonthGrain, day.Year * 100 + day.Month), (YearGrain, day.Year)];
+
+    /// <summary>
+    /// Writes the pending statistics delta and the tracked changes in one transaction (the caller's, if one is open).
+    /// The upsert rows are sorted by key, so concurrent writers lock buckets in the same order.
+    /// </summary>
+    public async Task SaveChangesAsync(CancellationToken ct)
+    {
+        if (_pending.Count == 0)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        var own = db.Database.CurrentTransaction is null ? await BeginWriteTransactionAsync(ct) : null;
+        try
+        {
+            await FlushAsync(ct);
+            await db.SaveChangesAsync(ct);
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Begins a write transaction. On SQLite it first sets the connection's busy timeout, so a writer that finds another
+    /// writer's lock waits inside SQLite (sleeps of 1–100 ms) instead of the driver's fixed 150 ms retry.
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct)
+    {
+        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true)
+            await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000", ct);
+        return await db.Database.BeginTransactionAsync(ct);
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        var rows = _pending.ToList();
+        _pending.Clear();
+        const int perStatement = 200; // 7 parameters a row, well under every provider's parameter limit
+        for (var start = 0; start < rows.Count; start += perStatement)
+        {
+            var chunk = rows.Skip(start).Take(perStatement).ToList();
+            var sql = new StringBuilder("INSERT INTO contracts_statistics (\"Granularity\",\"Period\",\"Dimension\",\"Key\",\"ContractCount\",\"TotalAmountFen\",\"TechAmountFen\") VALUES ");
+            var args = new List<object>(chunk.Count * 7);
+            for (var i = 0; i < chunk.Count; i++)
+            {
+                var ((g, period, dim, key), (count, total, tech)) = chunk[i];
+                var p = i * 7;
+                sql.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"({{{p}}},{{{p + 1}}},{{{p + 2}}},{{{p + 3}}},{{{p + 4}}},{{{p + 5}}},{{{p + 6}}})");
+                args.AddRange([g.ToString(), period, dim, key, count, total, tech]);
+            }
+            sql.Append(" ON CONFLICT (\"Granularity\",\"Dimension\",\"Period\",\"Key\") DO UPDATE SET ")
+                .Append("\"ContractCount\" = contracts_statistics.\"ContractCount\" + excluded.\"ContractCount\", ")
+                .Append("\"TotalAmountFen\" = contracts_statistics.\"TotalAmountFen\" + excluded.\"TotalAmountFen\", ")
+                .Append("\"TechAmountFen\" = contracts_statistics.\"TechAmountFen\" + excluded.\"TechAmountFen\"");
+            await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds every bucket from the contracts table with set-based SQL (one GROUP BY per dimension for the day buckets,
+    /// then months from days and years from months), in one transaction. For bulk loads and repairs; the keys are the same
+    /// as <see cref="ContractStatisticsFacts.From"/> computes from the denormalised classification columns.
+    /// </summary>
+    public async Task RebuildAsync(CancellationToken ct)
+    {
+        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
+        var day = sqlite ? "CAST(REPLACE(\"RegisteredDate\", '-', '') AS INTEGER)" : "CAST(to_char(\"RegisteredDate\", 'YYYYMMDD') AS integer)";
+        string Fen(string column) => sqlite ? $"CAST(ROUND(CAST({column} AS REAL) * 100) AS INTEGER)" : $"CAST(ROUND({column} * 100) AS bigint)";
+        var keys = new (string Dim, string Key)[]
+        {
+            (StatisticsDimensions.All, "''"),
+            (StatisticsDimensions.Category, "\"StatCategory\""),
+            (StatisticsDimensions.SellerNature, "CASE WHEN \"SellerNatureGroup\" = '' THEN '-' ELSE \"SellerNatureGroup\" END"),
+            (StatisticsDimensions.Division, "\"SellerProvince\""),
+            (StatisticsDimensions.District, "CASE WHEN \"SellerProvince\" = 'XX' THEN 'XX' ELSE COALESCE(\"SellerDivision\", '-') END"),
+            (StatisticsDimensions.Field, "CASE WHEN \"TechnicalField\" IS NULL OR TRIM(\"TechnicalField\") = '' THEN '-' ELSE \"TechnicalField\" END"),
+            (StatisticsDimensions.BuyerType, "CASE WHEN \"BuyerNatureGroup\" = '' THEN '-' ELSE \"BuyerNatureGroup\" END"),
+            (StatisticsDimensions.RegionFlow, "\"SellerProvince\" || '>' || \"BuyerProvince\""),
+        };
+        const string columns = "(\"Granularity\",\"Period\",\"Dimension\",\"Key\",\"ContractCount\",\"TotalAmountFen\",\"TechAmountFen\")";
+        var counted = "\"RegistrationNo\" IS NOT NULL AND \"RegisteredDate\" IS NOT NULL AND \"Status\" IN ('Registered','ChangeRegistered','ObjectionFiled','ObjectionResolved')";
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM contracts_statistics", ct);
+        // every fragment of these statements is a constant of this method: no input reaches the SQL
+        var statements = keys.Select(k =>
+            $"INSERT INTO contracts_statistics {columns} SELECT 'D', {day}, '{k.Dim}', {k.Key}, COUNT(*), SUM({Fen("\"TotalAmount\"")}), " +
+            $"SUM({Fen("COALESCE(\"AssessedTechTransactionAmount\", \"DeclaredTechTransactionAmount\")")}) " +
+            $"FROM contracts_contracts WHERE {counted} GROUP BY 2, 4").ToList(); // by position: the "all" key is a constant
+        foreach (var (from, to) in new[] { ('D', 'M'), ('M', 'Y') })
+        {
+            statements.Add($"INSERT INTO contracts_statistics {columns} SELECT '{to}', \"Period\" / 100, \"Dimension\", \"Key\", SUM(\"ContractCount\"), " +
+                $"SUM(\"TotalAmountFen\"), SUM(\"TechAmountFen\") FROM contracts_statistics WHERE \"Granularity\" = '{from}' " +
+                "GROUP BY \"Period\" / 100, \"Dimension\", \"Key\"");
+        }
+        // a full pass over a national register takes minutes, not the default 30 s command timeout
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        try
+        {
+#pragma warning disable EF1003 // constant SQL built above
+            foreach (var sql in statements) await db.Database.ExecuteSqlRawAsync(sql, ct);
+#pragma warning restore EF1003
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
+        }
+        if (tx is not null) await tx.CommitAsync(ct);
     }
 
     public async Task<Result<StatisticsResult>> QueryAsync(DateOnly from, DateOnly to, StatisticsGroupBy groupBy, CancellationToken ct)
@@ -61,34 +171,20 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
         if (from > to) return ContractStatistics.RangeInvalid;
         var dim = StatisticsDimensions.For(groupBy);
         var set = db.Set<ContractStatisticsBucket>().AsNoTracking();
-
-        // whole months inside [from, to]
-        var firstFull = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
-        var lastFullEnd = to.AddDays(1).Day == 1 ? to : new DateOnly(to.Year, to.Month, 1).AddDays(-1);
-        var parts = new List<(string Key, long Count, long Total, long Tech)>();
-        int Month(DateOnly d) => d.Year * 100 + d.Month;
-        int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
         var byPeriod = groupBy is StatisticsGroupBy.Year or StatisticsGroupBy.Month;
-
-        if (firstFull <= lastFullEnd)
+        var parts = new List<(string Key, long Count, long Total, long Tech)>();
+        foreach (var (g, p0, p1) in Segments(from, to, useYears: groupBy != StatisticsGroupBy.Month))
         {
-            int m0 = Month(firstFull), m1 = Month(lastFullEnd);
-            var q = set.Where(b => b.Granularity == 'M' && b.Dimension == dim && b.Period >= m0 && b.Period <= m1);
-            parts.AddRange(await Group(q, groupBy == StatisticsGroupBy.Year ? 100 : 1, byPeriod, ct));
-            // the partial months before and after
-            if (from < firstFull) parts.AddRange(await Days(from, firstFull.AddDays(-1)));
-            if (lastFullEnd < to) parts.AddRange(await Days(lastFullEnd.AddDays(1), to));
-        }
-        else
-        {
-            parts.AddRange(await Days(from, to));
-        }
-
-        async Task<List<(string, long, long, long)>> Days(DateOnly a, DateOnly b)
-        {
-            int d0 = Day(a), d1 = Day(b);
-            var q = set.Where(x => x.Granularity == 'D' && x.Dimension == dim && x.Period >= d0 && x.Period <= d1);
-            return await Group(q, groupBy == StatisticsGroupBy.Year ? 10000 : 100, byPeriod, ct);
+            // the numeric period of a row in the answer: yyyy for Year, yyyymm for Month
+            var divisor = (groupBy, g) switch
+            {
+                (StatisticsGroupBy.Year, DayGrain) => 10000,
+                (StatisticsGroupBy.Year, MonthGrain) => 100,
+                (StatisticsGroupBy.Month, DayGrain) => 100,
+                _ => 1,
+            };
+            var q = set.Where(b => b.Granularity == g && b.Dimension == dim && b.Period >= p0 && b.Period <= p1);
+            parts.AddRange(await Group(q, divisor, byPeriod, ct));
         }
 
         var rows = parts.GroupBy(p => byPeriod ? PeriodKey(groupBy, p.Key) : p.Key)
@@ -97,6 +193,38 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
             .Where(r => r.Count != 0 || r.TotalAmount != 0)
             .ToList();
         return new StatisticsResult(from, to, groupBy, ContractStatistics.Order(groupBy, rows));
+    }
+
+    /// <summary>
+    /// Splits [from, to] into bucket ranges: partial months as day ranges, whole months as month ranges, and (when
+    /// <paramref name="useYears"/>) whole years as one year range. The ranges do not overlap and cover every day once.
+    /// </summary>
+    public static IReadOnlyList<(char Grain, int From, int To)> Segments(DateOnly from, DateOnly to, bool useYears)
+    {
+        static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
+        static int Month(DateOnly d) => d.Year * 100 + d.Month;
+        var result = new List<(char, int, int)>();
+        if (from > to) return result;
+        var firstFullMonth = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var lastFullMonthEnd = to.AddDays(1).Day == 1 ? to : new DateOnly(to.Year, to.Month, 1).AddDays(-1);
+        if (firstFullMonth > lastFullMonthEnd)
+        {
+            result.Add((DayGrain, Day(from), Day(to)));
+            return result;
+        }
+        if (from < firstFullMonth) result.Add((DayGrain, Day(from), Day(firstFullMonth.AddDays(-1))));
+        if (lastFullMonthEnd < to) result.Add((DayGrain, Day(lastFullMonthEnd.AddDays(1)), Day(to)));
+        var firstFullYear = firstFullMonth.Month == 1 ? firstFullMonth.Year : firstFullMonth.Year + 1;
+        var lastFullYear = lastFullMonthEnd.Month == 12 ? lastFullMonthEnd.Year : lastFullMonthEnd.Year - 1;
+        if (!useYears || firstFullYear > lastFullYear)
+        {
+            result.Add((MonthGrain, Month(firstFullMonth), Month(lastFullMonthEnd)));
+            return result;
+        }
+        result.Add((YearGrain, firstFullYear, lastFullYear));
+        if (firstFullMonth.Year < firstFullYear) result.Add((MonthGrain, Month(firstFullMonth), (firstFullYear - 1) * 100 + 12));
+        if (lastFullMonthEnd.Year > lastFullYear) result.Add((MonthGrain, (lastFullYear + 1) * 100 + 1, Month(lastFullMonthEnd)));
+        return result;
     }
 
     private static string PeriodKey(StatisticsGroupBy g, string numeric)

@@ -557,7 +557,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Granularity", "Dimension", "Period", "Key");
 
-                    b.HasIndex("Period", "Dimension", "Key");
+                    b.HasIndex("Granularity", "Dimension", "Period", "Key", "ContractCount", "TotalAmountFen", "TechAmountFen")
+                        .HasDatabaseName("IX_contracts_statistics_covering");
 
                     b.ToTable("contracts_statistics", (string)null);
                 });
