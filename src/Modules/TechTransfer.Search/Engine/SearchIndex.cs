@@ -112,6 +112,16 @@ public sealed class SearchIndex : IDisposable
     private Generation OpenGeneration(string path, bool create, bool bulk)
     {
         var dir = FSDirectory.Open(path);
+        try { return OpenGeneration(path, dir, create, bulk); }
+        catch
+        {
+            dir.Dispose();
+            throw;
+        }
+    }
+
+    private Generation OpenGeneration(string path, LuceneDirectory dir, bool create, bool bulk)
+    {
         var config = new IndexWriterConfig(LuceneVersion48.V, _indexAnalyzer)
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
@@ -258,6 +268,74 @@ public sealed class SearchIndex : IDisposable
             _rebuildGate.Release();
         }
     }
+
+    // ---------------------------------------------------------------- rebuild in another process (tt search reindex)
+
+    /// <summary>
+    /// Builds generation <paramref name="name"/> from <paramref name="documents"/> with the bulk path and commits it,
+    /// without opening or touching the current generation (another process may be writing to it). Not yet visible:
+    /// <see cref="Publish"/> makes it current.
+    /// </summary>
+    public async Task<int> BuildGenerationAsync(string name, IAsyncEnumerable<SearchDocument> documents, IProgress<long>? progress, CancellationToken ct)
+    {
+        var path = Path.Combine(_options.IndexPath, name);
+        System.IO.Directory.CreateDirectory(_options.IndexPath);
+        var g = OpenGeneration(path, create: true, bulk: true);
+        var ok = false;
+        try
+        {
+            var count = await BulkLoadAsync(g.Writer, documents, progress, ct);
+            g.Writer.Commit();
+            ok = true;
+            return count;
+        }
+        finally
+        {
+            g.Dispose();
+            if (!ok) try { System.IO.Directory.Delete(path, true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Points <c>current</c> at generation <paramref name="name"/> (atomic rename); processes switch on their next check.</summary>
+    public void Publish(string name) => WritePointer(name);
+
+    /// <summary>True when some writer (this or another process) holds generation <paramref name="name"/> open.</summary>
+    public bool IsGenerationLocked(string name)
+    {
+        var path = Path.Combine(_options.IndexPath, name);
+        if (!System.IO.Directory.Exists(path)) return false;
+        if (_current?.Name == name) return true;
+        using var dir = FSDirectory.Open(path);
+        return IndexWriter.IsLocked(dir);
+    }
+
+    /// <summary>
+    /// Switches this instance to generation <paramref name="name"/> (built by another process). False when that
+    /// generation's write lock is still held elsewhere; try again later. Searches move to the new generation at once;
+    /// readers already acquired on the old one finish normally.
+    /// </summary>
+    public bool TrySwitchTo(string name)
+    {
+        if (_current?.Name == name) return true;
+        Generation fresh;
+        try { fresh = OpenGeneration(Path.Combine(_options.IndexPath, name), create: false, bulk: false); }
+        catch (LockObtainFailedException) { return false; }
+        Generation? old;
+        _swapLock.EnterWriteLock();
+        try
+        {
+            old = _current;
+            _current = fresh;
+        }
+        finally { _swapLock.ExitWriteLock(); }
+        old?.Dispose();
+        _lastRebuild = _time.GetUtcNow();
+        DeleteStaleGenerations(name);
+        return true;
+    }
+
+    /// <summary>A name for a new generation directory.</summary>
+    public string NewGeneration() => NewGenerationName();
 
     /// <summary>
     /// The bulk path of a rebuild: one reader of <paramref name="documents"/> feeds a bounded queue, and one worker per
