@@ -438,7 +438,7 @@ public sealed class SearchIndex : IDisposable
                 : MultiCollector.Wrap(topCollector, facets, total);
             searcher.Search(main, filter, collector);
             var topDocs = topCollector.GetTopDocs(query.Skip(), query.PageSize);
-            var hl = query.Highlight ? _queries.HighlightQuery(query.Text) : null;
+            var hl = query.Highlight ? HighlightTerms(_queries.HighlightQuery(query.Text)) : null;
             var hits = topDocs.ScoreDocs.Select(sd => ToHit(searcher, sd, hl)).ToList();
             var facetCounts = facets is null ? new Dictionary<string, IReadOnlyList<FacetValue>>() : facets.Result();
             return new SearchResults(hits, total.TotalHits, query.Page, query.PageSize, facetCounts, sw.Elapsed.TotalMilliseconds);
@@ -576,14 +576,22 @@ public sealed class SearchIndex : IDisposable
         return new BooleanQuery(disableCoord: true) { { original, Occur.MUST }, { expansion, Occur.SHOULD } };
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Query? highlight)
+    /// <summary>The highlight query's terms, extracted once per search instead of once per highlighted field of each
+    /// hit (the highlight query holds only term queries, so the weighted terms are exactly what the scorer would extract).</summary>
+    private static WeightedSpanTerm[]? HighlightTerms(Query q) =>
+        q is BooleanQuery { Clauses.Count: > 0 } b
+            ? b.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(t => t.Term.Text).Distinct(StringComparer.Ordinal)
+                .Select(t => new WeightedSpanTerm(1f, t)).ToArray()
+            : null;
+
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, WeightedSpanTerm[]? highlight)
     {
         var d = searcher.Doc(sd.Doc);
         var meta = JsonSerializer.Deserialize<StoredMeta>(d.Get(IndexSchema.StoredMeta))!;
         var title = d.Get(IndexSchema.StoredTitle) ?? "";
         var body = d.Get(IndexSchema.StoredBody) ?? "";
         string titleHl, snippet;
-        if (highlight is not null && highlight is BooleanQuery { Clauses.Count: > 0 })
+        if (highlight is { Length: > 0 })
         {
             titleHl = Highlight(highlight, title, whole: true) ?? Encode(title);
             snippet = Highlight(highlight, body, whole: false) ?? Encode(Truncate(body, 160));
@@ -602,10 +610,10 @@ public sealed class SearchIndex : IDisposable
         };
     }
 
-    private string? Highlight(Query q, string text, bool whole)
+    private string? Highlight(WeightedSpanTerm[] terms, string text, bool whole)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var h = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), MinimalHtmlEncoder.Instance, new QueryScorer(q, IndexSchema.Highlight))
+        var h = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), MinimalHtmlEncoder.Instance, new QueryScorer(terms))
         {
             TextFragmenter = whole ? new NullFragmenter() : new SimpleFragmenter(160),
             MaxDocCharsToAnalyze = 4000,
