@@ -124,6 +124,28 @@ public abstract class SearchReindexApiTests(TechTransferFactory factory)
         Assert.NotEqual(oldGeneration, HostIndex.CurrentGeneration);
         Assert.Contains(late.Id, await SearchAsync("固态电池切换窗口实验室"));
     }
+
+    [Fact]
+    public async Task Reindex_with_no_host_on_the_index_switches_by_itself_and_leaves_no_marker()
+    {
+        var org = await factory.CreateOrganizationAsync(nameZh: "无主机重建测试中心");
+        await HostDrainer.DrainAllAsync();
+        var path = Path.Combine(Path.GetTempPath(), "tt-reindex-nohost-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using var cliIndex = new SearchIndex(new SearchEngineOptions { IndexPath = path });
+            var cli = new SearchOutboxDrainer(factory.Services.GetRequiredService<IServiceScopeFactory>(), cliIndex, NullLogger<SearchOutboxDrainer>.Instance);
+            var result = await cli.ReindexDetachedAsync(null, TimeSpan.FromSeconds(5));
+
+            Assert.False(result.HostSwitched);
+            Assert.Equal(result.Generation, cliIndex.ReadPointer());
+            Assert.Equal(result.Generation, cliIndex.CurrentGeneration);
+            Assert.Null(RebuildMarker.Read(path));
+            var hits = cliIndex.Search(new() { Text = "无主机重建测试中心" }, TechTransfer.Search.Domain.SearchCaller.Admin).Value.Items;
+            Assert.Contains(hits, h => h.Id == org.Id);
+        }
+        finally { Directory.Delete(path, true); }
+    }
 }
 
 public sealed class SearchReindexApiTests_Sqlite(SqliteFactory f) : SearchReindexApiTests(f), IClassFixture<SqliteFactory>;
