@@ -58,6 +58,28 @@ public sealed class SearchExecutionTests
     }
 
     [Fact]
+    public void Matching_leaves_out_excluded_ids_and_scores_the_rest_as_before()
+    {
+        var subject = Doc("固态锂电池电解质", "硫化物固态电解质 锂电池 界面稳定性", type: SearchDocumentTypes.Demand);
+        using var t = new SearchTestIndex().Add(
+            subject,
+            Doc("硫化物固态电解质材料", "固态电解质 锂电池"),
+            Doc("锂电池界面稳定性研究", "固态 锂电池 界面"),
+            Doc("钠离子电池", "正极材料"));
+        var text = subject.Title + "\n" + subject.Body;
+        var without = t.Index.Match(text, new SearchQuery(), Member).Items;
+        var with = t.Index.Match(text, new SearchQuery { ExcludeIds = [subject.Id] }, Member).Items;
+        var again = t.Index.Match(text, new SearchQuery { ExcludeIds = [subject.Id] }, Member).Items;
+
+        Assert.Contains(without, h => h.Id == subject.Id);
+        Assert.DoesNotContain(with, h => h.Id == subject.Id);
+        Assert.Equal(without.Where(h => h.Id != subject.Id).Select(h => (h.Id, h.Score)), with.Select(h => (h.Id, h.Score)));
+        Assert.Equal(with.Select(h => h.Id), again.Select(h => h.Id));
+        // the cached filter itself was not changed by the exclusion
+        Assert.Contains(t.Index.Match(text, new SearchQuery(), Member).Items, h => h.Id == subject.Id);
+    }
+
+    [Fact]
     public void Facets_are_not_computed_unless_asked()
     {
         using var t = new SearchTestIndex().Add(Doc("氢能储运"));

@@ -385,15 +385,15 @@ public sealed class SearchIndex : IDisposable
 
     public SearchIndexStatus Status()
     {
-        var g = _current;
-        if (g is null) return new SearchIndexStatus(false, 0, _options.IndexPath, false, 0, null, null);
-        var s = g.Manager.Acquire();
+        if (_current is null) return new SearchIndexStatus(false, 0, _options.IndexPath, false, 0, null, null);
+        var (manager, s) = AcquireSearcher();
         try
         {
-            return new SearchIndexStatus(true, s.IndexReader.NumDocs, g.Path, _journal is not null || RebuildMarker.Read(_options.IndexPath) is not null,
+            return new SearchIndexStatus(true, s.IndexReader.NumDocs, Path.Combine(_options.IndexPath, CurrentGeneration),
+                _journal is not null || RebuildMarker.Read(_options.IndexPath) is not null,
                 Interlocked.Read(ref _rebuildProcessed), _lastCommit, _lastRebuild);
         }
-        finally { g.Manager.Release(s); }
+        finally { manager.Release(s); }
     }
 
     // ---------------------------------------------------------------- searching
@@ -415,16 +415,21 @@ public sealed class SearchIndex : IDisposable
             var text = textQueryOverride ?? _queries.BuildTextQuery(query.Text);
             if (text is not null && _options.Ranking.PrfDocs > 0 && textQueryOverride is null && !string.IsNullOrWhiteSpace(query.Text))
                 text = WithFeedback(searcher, text, query.Text!);
-            var filterQuery = QueryBuilder.BuildFilter(query, caller);
             // Ranked queries: the structured part is a cached bit set applied while scoring (it never scores, exactly
             // as the former zero-boost MUST clause), which lets the text query run as one out-of-order disjunction.
+            // Excluded ids (matching leaves out its own subject) are cleared from a copy of the cached bits, so the
+            // cache is keyed by the reusable part only.
             Query main;
             Filter? filter = null;
-            if (text is null) main = filterQuery;
+            if (text is null) main = QueryBuilder.BuildFilter(query, caller);
             else
             {
                 main = text;
-                if (filterQuery is not MatchAllDocsQuery) filter = _filters.For(filterQuery);
+                var filterQuery = QueryBuilder.BuildFilter(query.ExcludeIds.Count == 0 ? query : query with { ExcludeIds = [] }, caller);
+                if (query.ExcludeIds.Count > 0)
+                    filter = new ExcludingFilter(_filters.For(filterQuery),
+                        query.ExcludeIds.Distinct().Select(id => new Term(IndexSchema.Id, id.ToString("N"))).ToList());
+                else if (filterQuery is not MatchAllDocsQuery) filter = _filters.For(filterQuery);
             }
             var need = Math.Max(1, query.Page * query.PageSize);
             var sort = SortFor(query.Sort, text is null);
@@ -777,6 +782,34 @@ internal sealed class FilterCache(int capacity = 256)
             bits.Or(it);
             return bits;
         }
+    }
+}
+
+/// <summary>A cached filter minus a few documents (by id term): the cached bits of each segment are copied and the
+/// excluded documents cleared, so the cached filter itself is never modified.</summary>
+internal sealed class ExcludingFilter(Filter inner, IReadOnlyList<Term> excluded) : Filter
+{
+    public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
+    {
+        var set = inner.GetDocIdSet(context, null);
+        if (set is null) return null;
+        FixedBitSet bits;
+        if (set is FixedBitSet cached) bits = cached.Clone();
+        else
+        {
+            var it = set.GetIterator();
+            if (it is null) return null;
+            bits = new FixedBitSet(context.AtomicReader.MaxDoc);
+            bits.Or(it);
+        }
+        foreach (var term in excluded)
+        {
+            var docs = context.AtomicReader.GetTermDocsEnum(term);
+            if (docs is null) continue;
+            int d;
+            while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) bits.Clear(d);
+        }
+        return BitsFilteredDocIdSet.Wrap(bits, acceptDocs);
     }
 }
 
