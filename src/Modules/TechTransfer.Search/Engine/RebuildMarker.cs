@@ -37,15 +37,24 @@ public sealed record RebuildMarker(string Generation, DateTimeOffset StartedUtc,
             try { File.Delete(Path.Combine(indexPath, f)); } catch (IOException) { }
     }
 
-    /// <summary>True when the process that wrote the marker no longer runs (an abandoned rebuild).</summary>
-    public bool IsAbandoned()
+    /// <summary>How long a marker may go without a heartbeat before a host treats the rebuild as abandoned.</summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>The reindexing process refreshes the marker's write time while it works (every 30 s).</summary>
+    public static void Heartbeat(string indexPath)
     {
-        try
-        {
-            using var p = System.Diagnostics.Process.GetProcessById(ProcessId);
-            return p.HasExited;
-        }
-        catch (ArgumentException) { return true; }
-        catch (InvalidOperationException) { return true; }
+        try { File.SetLastWriteTimeUtc(Path.Combine(indexPath, FileName), DateTime.UtcNow); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>
+    /// True when the rebuild was abandoned: no heartbeat for <see cref="AbandonedAfter"/> (the writer died). The write
+    /// time is used rather than the process id, which another container or PID namespace cannot see.
+    /// </summary>
+    public static bool IsAbandoned(string indexPath, DateTime utcNow)
+    {
+        var path = Path.Combine(indexPath, FileName);
+        return File.Exists(path) && utcNow - File.GetLastWriteTimeUtc(path) > AbandonedAfter;
     }
 }

@@ -74,9 +74,11 @@ public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex
         var marker = RebuildMarker.Read(IndexPath);
         if (marker is null) return false;
         var published = index.ReadPointer() == marker.Generation;
-        if (!published && marker.IsAbandoned())
+        // compared with the file system's own clock (the marker's write time), not the application's TimeProvider
+        if (!published && RebuildMarker.IsAbandoned(IndexPath, DateTime.UtcNow))
         {
-            log.LogWarning("Search rebuild {Generation} was abandoned by process {Pid}; marker removed", marker.Generation, marker.ProcessId);
+            log.LogWarning("Search rebuild {Generation} by process {Pid} sent no heartbeat for {Minutes} min; marker removed",
+                marker.Generation, marker.ProcessId, RebuildMarker.AbandonedAfter.TotalMinutes);
             RebuildMarker.Clear(IndexPath);
             try { Directory.Delete(Path.Combine(IndexPath, marker.Generation), true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
             return false;
@@ -144,6 +146,7 @@ public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex
         Directory.CreateDirectory(IndexPath);
         var name = index.NewGeneration();
         RebuildMarker.Clear(IndexPath);
+        // informational (the heartbeat is the marker file's write time, i.e. the file system's clock)
         new RebuildMarker(name, DateTimeOffset.UtcNow, Environment.ProcessId).Write(IndexPath);
         var ack = Path.Combine(IndexPath, RebuildMarker.AckFile);
         try
@@ -156,6 +159,7 @@ public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex
                 throw new TimeoutException("The running host did not acknowledge the rebuild (is its search indexer running?).");
             int count;
             using (var scope = scopes.CreateScope())
+            using (var heartbeat = new Timer(_ => RebuildMarker.Heartbeat(IndexPath), null, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)))
             {
                 var sources = scope.ServiceProvider.GetServices<ISearchDocumentSource>().ToList();
                 count = await index.BuildGenerationAsync(name, documents ?? All(sources, ct), progress, ct);
