@@ -16,7 +16,8 @@ var docCount = int.Parse(Arg("--docs") ?? "1000000", CultureInfo.InvariantCultur
 var queryCount = int.Parse(Arg("--queries") ?? "200", CultureInfo.InvariantCulture);
 var data = Environment.GetEnvironmentVariable("TECHTRANSFER_SHARED_DATA") is { Length: > 0 } e ? e : "/work/shared/data";
 var work = Arg("--work") ?? Path.Combine(Path.GetTempPath(), "tt-search-bench");
-if (Directory.Exists(work)) Directory.Delete(work, true);
+var reuse = argsList.Contains("--reuse");   // keep an index built by an earlier run with --keep (query tuning only)
+if (Directory.Exists(work) && !reuse) Directory.Delete(work, true);
 Directory.CreateDirectory(work);
 var rng = new Random(20261126);
 var ci = CultureInfo.InvariantCulture;
@@ -95,29 +96,66 @@ static long PeakRssBytes()
     return Process.GetCurrentProcess().PeakWorkingSet64;
 }
 
+// ---------------------------------------------------------------- --profile: single-threaded cost per stage
+if (argsList.Contains("--profile"))
+{
+    var n = Math.Min(docCount, 5000);
+    var prOptions = new SearchEngineOptions();
+    var docs = new List<SearchDocument>();
+    var t0 = Stopwatch.StartNew();
+    for (var i = 0; i < n; i++) docs.Add(Make(i));
+    Console.WriteLine(string.Create(ci, $"profile: make {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc"));
+    var analyzer = IndexSchema.CreateIndexAnalyzer(prOptions);
+    TechTransfer.Search.Analysis.JiebaTokenizer.Warm();
+    foreach (var field in new[] { IndexSchema.BodyWord, IndexSchema.BodyBigram, IndexSchema.BodyUnigram })
+    {
+        t0.Restart();
+        long tokens = 0;
+        foreach (var d in docs) tokens += TechTransfer.Search.Analysis.AnalyzerExtensions.Terms(analyzer, field, d.Title + "\n" + d.Body + "\n" + string.Join(" ; ", d.Keywords)).Count;
+        Console.WriteLine(string.Create(ci, $"profile: analyse {field} {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc ({tokens / n} tokens)"));
+    }
+    t0.Restart();
+    var lds = docs.Select(d => IndexSchema.ToLucene(d, true)).ToList();
+    Console.WriteLine(string.Create(ci, $"profile: ToLucene {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc"));
+    using var dir = new Lucene.Net.Store.RAMDirectory();
+    using var w = new Lucene.Net.Index.IndexWriter(dir, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analyzer) { RAMBufferSizeMB = 256 });
+    t0.Restart();
+    foreach (var d in lds) w.AddDocument(d);
+    w.Commit();
+    Console.WriteLine(string.Create(ci, $"profile: AddDocument+commit {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc"));
+    return 0;
+}
+
 // ---------------------------------------------------------------- Lucene (shipped engine)
 var indexPath = Path.Combine(work, "lucene");
 var options = new SearchEngineOptions { IndexPath = indexPath, RamBufferMb = 256 };
 using var index = new SearchIndex(options);
 index.Open();
 var sw = Stopwatch.StartNew();
-var next = -1;
-var threads = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new Thread(() =>
+async IAsyncEnumerable<SearchDocument> Corpus()
 {
-    int i;
-    while ((i = Interlocked.Increment(ref next)) < docCount)
+    for (var i = 0; i < docCount; i++)
     {
-        index.Upsert(Make(i));
         if (i > 0 && i % 100_000 == 0) Console.WriteLine($"  indexed {i:N0} in {sw.Elapsed.TotalSeconds:F0} s");
+        yield return Make(i);
     }
-})).ToList();
-threads.ForEach(t => t.Start());
-threads.ForEach(t => t.Join());
-index.Commit();
-var luceneSeconds = sw.Elapsed.TotalSeconds;
+    await Task.CompletedTask;
+}
+var existing = reuse ? index.Status().DocumentCount : 0;
+if (existing == docCount) Console.WriteLine($"lucene: reusing the index of {existing:N0} docs in {indexPath}");
+else
+{
+    // the shipped bulk path (tt search reindex): parallel analysis, one commit at the end
+    var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+    await index.RebuildAsync(Corpus());
+    var luceneSeconds = sw.Elapsed.TotalSeconds;
+    var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+    Console.WriteLine(string.Create(ci, $"lucene: indexing used {cpu:F0} CPU-seconds = {docCount / cpu:F0} docs per CPU-second"));
+    Console.WriteLine(string.Create(ci, $"lucene: indexed {docCount:N0} docs in {luceneSeconds:F0} s = {docCount / luceneSeconds:F0} docs/s (rebuild path, {Environment.ProcessorCount} analysis threads, incl. commit)"));
+}
 var luceneSize = DirSize(indexPath);
 var lucenePeak = PeakRssBytes();
-Console.WriteLine(string.Create(ci, $"lucene: indexed {docCount:N0} docs in {luceneSeconds:F0} s = {docCount / luceneSeconds:F0} docs/s (2 writer threads, incl. commit); index {luceneSize / 1048576.0:F0} MiB; peak RSS {lucenePeak / 1048576.0:F0} MiB"));
+Console.WriteLine(string.Create(ci, $"lucene: index {luceneSize / 1048576.0:F0} MiB; peak RSS {lucenePeak / 1048576.0:F0} MiB"));
 
 // ---------------------------------------------------------------- queries
 var qr = new Random(42);
@@ -151,6 +189,12 @@ void Measure(string engine, string kind, IReadOnlyList<string> queries, Action<s
         results.Add((engine, kind, clients, P(0.5), P(0.99), all.Count / wall.Elapsed.TotalSeconds));
         Console.WriteLine(string.Create(ci, $"  {engine,-8} {kind,-10} clients={clients}  p50 {P(0.5),7:F1} ms  p99 {P(0.99),7:F1} ms  {all.Count / wall.Elapsed.TotalSeconds,6:F0} q/s"));
     }
+}
+if (argsList.Contains("--variants"))
+{
+    Measure("lucene", "kw-admin-nohl", kwQueries, q => index.Search(Kw(q) with { Highlight = false }, SearchCaller.Admin));
+    Measure("lucene", "kw-nohl", kwQueries, q => index.Search(Kw(q) with { Highlight = false }, caller));
+    Measure("lucene", "facets-admin", kwQueries, q => index.Search(Faceted(q) with { Highlight = false }, SearchCaller.Admin));
 }
 Measure("lucene", "keyword", kwQueries, q => index.Search(Kw(q), caller));
 Measure("lucene", "filtered", kwQueries, q => index.Search(Filtered(q), caller));
@@ -213,5 +257,5 @@ Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var r in results)
     Console.WriteLine(string.Create(ci, $"| {r.Engine} | {r.Kind} | {r.Clients} | {r.P50:F1} | {r.P99:F1} | {r.Qps:F0} |"));
 index.Dispose();
-Directory.Delete(work, true);
+if (!argsList.Contains("--keep")) Directory.Delete(work, true);
 return 0;

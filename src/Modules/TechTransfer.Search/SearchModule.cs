@@ -23,9 +23,9 @@ public sealed class SearchModule : IModule
         {
             if (configuration[$"{SearchEngineOptions.Section}:IndexPath"] is not { Length: > 0 })
                 options.IndexPath = Path.Combine(sp.GetRequiredService<StorageOptions>().FullDataDirectory, "search-index");
-            var index = new SearchIndex(options, SynonymDictionary.LoadEmbedded(), sp.GetService<TimeProvider>());
-            index.Open();
-            return index;
+            // opened by the indexer service (or lazily by the first search), not here: `tt search reindex` resolves the
+            // index without taking the write lock of the generation a running host holds
+            return new SearchIndex(options, SynonymDictionary.LoadEmbedded(), sp.GetService<TimeProvider>());
         });
         services.AddSingleton<SearchOutboxDrainer>();
         services.AddSingleton<ISearchIndexHealth, SearchIndexHealth>();

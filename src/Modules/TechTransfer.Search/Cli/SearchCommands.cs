@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
-using TechTransfer.Search.Engine;
 using TechTransfer.Search.Evaluation;
 using TechTransfer.Search.Features;
 
@@ -15,11 +14,17 @@ public static class SearchCommands
         var search = new Command("search", "全文检索索引 · search index");
         var reindex = new Command("reindex",
             "从数据库重建检索索引（新索引建好后原子切换）· rebuild the search index from the database (atomic swap when done)");
-        reindex.SetAction((_, ct) => run(async (sp, token) =>
+        var wait = new Option<int>("--host-wait")
+        {
+            Description = "等待运行中主机确认与切换的秒数 · seconds to wait for a running host to acknowledge and switch",
+            DefaultValueFactory = _ => 60,
+        };
+        reindex.Options.Add(wait);
+        reindex.SetAction((parse, ct) => run(async (sp, token) =>
         {
             var drainer = sp.GetRequiredService<SearchOutboxDrainer>();
-            var index = sp.GetRequiredService<SearchIndex>();
-            var count = 0;
+            var hostWait = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(wait)));
+            DetachedReindexResult? result = null;
             await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn(), new ElapsedTimeColumn())
                 .StartAsync(async ctx =>
@@ -27,13 +32,17 @@ public static class SearchCommands
                     var task = ctx.AddTask("重建索引 · reindexing", maxValue: 1);
                     task.IsIndeterminate = true;
                     var progress = new Progress<long>(n => task.Description = $"重建索引 · reindexing: {n:N0}");
-                    count = await drainer.ReindexAsync(progress, token);
+                    result = await drainer.ReindexDetachedAsync(progress, hostWait, token);
                     task.IsIndeterminate = false;
                     task.Value = 1;
                 });
-            // changes that were queued while rebuilding are applied now
-            var drained = await drainer.DrainAllAsync(token);
-            AnsiConsole.MarkupLineInterpolated($"[green]索引已重建 · index rebuilt[/]: {count:N0} documents, {drained:N0} queued changes applied, {index.Status().DocumentCount:N0} in the index");
+            var r = result!;
+            if (r.HostSwitched)
+                AnsiConsole.MarkupLineInterpolated($"[green]索引已重建 · index rebuilt[/]: {r.Documents:N0} documents in {r.Generation}; the running host switched to it and re-applied the changes it indexed meanwhile");
+            else if (r.Replayed == 0 && r.Drained == 0 && drainer.IsFollowedByHost(r.Generation))
+                AnsiConsole.MarkupLineInterpolated($"[yellow]索引已重建 · index rebuilt[/]: {r.Documents:N0} documents in {r.Generation}; published, the running host has not switched yet (it will on its next outbox check)");
+            else
+                AnsiConsole.MarkupLineInterpolated($"[green]索引已重建 · index rebuilt[/]: {r.Documents:N0} documents in {r.Generation}, {r.Replayed:N0} journalled and {r.Drained:N0} queued changes applied");
             return 0;
         }, ct));
         search.Subcommands.Add(reindex);

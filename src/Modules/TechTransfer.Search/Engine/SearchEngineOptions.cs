@@ -51,5 +51,11 @@ public sealed class SearchEngineOptions
     /// terms (锁, 脱) match inside words.</summary>
     public bool IndexUnigrams { get; set; } = true;
     public double RamBufferMb { get; set; } = 64;
+    /// <summary>In-memory buffer of a full rebuild before a segment is flushed (larger = fewer segments, less merging).</summary>
+    public double RebuildRamBufferMb { get; set; } = 256;
+    /// <summary>Threads analysing documents in a full rebuild (null = one per core).</summary>
+    public int? IndexingThreads { get; set; }
+    /// <summary>Tiered merge policy: segments allowed per size tier before a merge.</summary>
+    public double SegmentsPerTier { get; set; } = 10;
     public RankingOptions Ranking { get; set; } = new();
 }

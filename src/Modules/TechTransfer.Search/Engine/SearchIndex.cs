@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Lucene.Net.Analysis;
@@ -31,10 +32,14 @@ public sealed class SearchIndex : IDisposable
     private readonly QueryBuilder _queries;
     private readonly WordAnalyzer _queryWordAnalyzer;
     private readonly Similarity _similarity;
-    private readonly object _swapLock = new();
+    private readonly object _openLock = new();
+    // writers (upsert, delete, commit) hold it shared, so documents are analysed in parallel; a generation swap holds
+    // it exclusively, so no change can go to the old generation after the journal was replayed onto the new one
+    private readonly ReaderWriterLockSlim _swapLock = new(LockRecursionPolicy.SupportsRecursion);
     private readonly SemaphoreSlim _rebuildGate = new(1, 1);
+    private readonly FilterCache _filters = new();
     private Generation? _current;
-    private List<Action<IndexWriter>>? _journal;
+    private ConcurrentQueue<Action<IndexWriter>>? _journal;
     private long _rebuildProcessed;
     private DateTimeOffset? _lastCommit;
     private DateTimeOffset? _lastRebuild;
@@ -58,6 +63,7 @@ public sealed class SearchIndex : IDisposable
     private sealed class Generation(string path, LuceneDirectory dir, IndexWriter writer, SearcherManager manager) : IDisposable
     {
         public string Path { get; } = path;
+        public string Name => System.IO.Path.GetFileName(Path);
         public LuceneDirectory Dir { get; } = dir;
         public IndexWriter Writer { get; } = writer;
         public SearcherManager Manager { get; } = manager;
@@ -73,35 +79,57 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Opens the current generation (creating an empty index the first time).</summary>
     public void Open()
     {
-        lock (_swapLock)
+        lock (_openLock)
         {
             if (_current is not null) return;
             System.IO.Directory.CreateDirectory(_options.IndexPath);
-            var pointer = Path.Combine(_options.IndexPath, PointerFile);
-            string? name = File.Exists(pointer) ? File.ReadAllText(pointer).Trim() : null;
+            var name = ReadPointer();
             if (name is null || !System.IO.Directory.Exists(Path.Combine(_options.IndexPath, name)))
             {
                 name = NewGenerationName();
-                var g = OpenGeneration(Path.Combine(_options.IndexPath, name), create: true);
+                var g = OpenGeneration(Path.Combine(_options.IndexPath, name), create: true, bulk: false);
                 g.Writer.Commit();
                 _current = g;
                 WritePointer(name);
             }
-            else _current = OpenGeneration(Path.Combine(_options.IndexPath, name), create: false);
-            DeleteStaleGenerations(name);
+            else _current = OpenGeneration(Path.Combine(_options.IndexPath, name), create: false, bulk: false);
+            DeleteStaleGenerations(name, RebuildMarker.Read(_options.IndexPath)?.Generation);
         }
     }
 
+    /// <summary>Name of the generation the <c>current</c> pointer file names (null before the first open).</summary>
+    public string? ReadPointer()
+    {
+        var pointer = Path.Combine(_options.IndexPath, PointerFile);
+        return File.Exists(pointer) ? File.ReadAllText(pointer).Trim() : null;
+    }
+
+    /// <summary>Name of the generation this instance searches and writes (opening it if needed).</summary>
+    public string CurrentGeneration => Current.Name;
+
     private string NewGenerationName() => $"gen-{_time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..40];
 
-    private Generation OpenGeneration(string path, bool create)
+    private Generation OpenGeneration(string path, bool create, bool bulk)
     {
         var dir = FSDirectory.Open(path);
+        try { return OpenGeneration(path, dir, create, bulk); }
+        catch
+        {
+            dir.Dispose();
+            throw;
+        }
+    }
+
+    private Generation OpenGeneration(string path, LuceneDirectory dir, bool create, bool bulk)
+    {
         var config = new IndexWriterConfig(LuceneVersion48.V, _indexAnalyzer)
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
             Similarity = _similarity,
-            RAMBufferSizeMB = _options.RamBufferMb,
+            RAMBufferSizeMB = bulk ? Math.Max(_options.RamBufferMb, _options.RebuildRamBufferMb) : _options.RamBufferMb,
+            // a full rebuild flushes few, large segments; more segments per tier means less re-merging while it runs
+            MergePolicy = new TieredMergePolicy { SegmentsPerTier = _options.SegmentsPerTier, MaxMergeAtOnce = Math.Max(10, (int)_options.SegmentsPerTier) },
+            UseCompoundFile = !bulk,
         };
         var writer = new IndexWriter(dir, config);
         var manager = new SearcherManager(writer, true, new SimilarityFactory(_similarity));
@@ -121,20 +149,30 @@ public sealed class SearchIndex : IDisposable
         File.Move(tmp, pointer, overwrite: true);   // rename is atomic on the same file system
     }
 
-    private void DeleteStaleGenerations(string keep)
+    private void DeleteStaleGenerations(string keep, string? alsoKeep = null)
     {
         foreach (var d in System.IO.Directory.GetDirectories(_options.IndexPath, "gen-*"))
         {
-            if (Path.GetFileName(d) == keep) continue;
+            var n = Path.GetFileName(d);
+            if (n == keep || n == alsoKeep) continue;
             try { System.IO.Directory.Delete(d, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
 
-    private Generation Current => _current ?? throw new InvalidOperationException("SearchIndex.Open() has not been called.");
+    private Generation Current
+    {
+        get
+        {
+            if (_current is { } g) return g;
+            Open();
+            return _current ?? throw new InvalidOperationException("The search index could not be opened.");
+        }
+    }
 
     // ---------------------------------------------------------------- writing
 
-    /// <summary>Adds or replaces a document (visible after <see cref="Commit"/>).</summary>
+    /// <summary>Adds or replaces a document (visible after <see cref="Commit"/>). Safe to call from several threads:
+    /// analysis runs in parallel.</summary>
     public void Upsert(SearchDocument doc)
     {
         var luceneDoc = IndexSchema.ToLucene(doc, _options.IndexUnigrams);
@@ -150,20 +188,29 @@ public sealed class SearchIndex : IDisposable
 
     private void Apply(Action<IndexWriter> op)
     {
-        lock (_swapLock)
+        var g = Current;
+        _swapLock.EnterReadLock();
+        try
         {
-            op(Current.Writer);
-            _journal?.Add(op);
+            g = _current ?? g;
+            op(g.Writer);
+            _journal?.Enqueue(op);
         }
+        finally { _swapLock.ExitReadLock(); }
     }
 
     /// <summary>Makes changes durable and visible to new searches.</summary>
     public void Commit()
     {
-        Generation g;
-        lock (_swapLock) g = Current;
-        g.Writer.Commit();
-        g.Manager.MaybeRefreshBlocking();
+        var g = Current;
+        _swapLock.EnterReadLock();
+        try
+        {
+            g = _current ?? g;
+            g.Writer.Commit();
+            g.Manager.MaybeRefreshBlocking();
+        }
+        finally { _swapLock.ExitReadLock(); }
         _lastCommit = _time.GetUtcNow();
     }
 
@@ -178,22 +225,17 @@ public sealed class SearchIndex : IDisposable
         try
         {
             Open();
+            _swapLock.EnterWriteLock();
+            try { _journal = new ConcurrentQueue<Action<IndexWriter>>(); }
+            finally { _swapLock.ExitWriteLock(); }
             var name = NewGenerationName();
-            fresh = OpenGeneration(Path.Combine(_options.IndexPath, name), create: true);
-            lock (_swapLock) _journal = [];
-            Interlocked.Exchange(ref _rebuildProcessed, 0);
-            var count = 0;
-            await foreach (var doc in documents.WithCancellation(ct))
-            {
-                fresh.Writer.UpdateDocument(new Term(IndexSchema.Uid, IndexSchema.UidOf(doc.Type, doc.Id)), IndexSchema.ToLucene(doc, _options.IndexUnigrams));
-                count++;
-                Interlocked.Increment(ref _rebuildProcessed);
-                if (count % 500 == 0) progress?.Report(count);
-            }
-            progress?.Report(count);
+            fresh = OpenGeneration(Path.Combine(_options.IndexPath, name), create: true, bulk: true);
+            var count = await BulkLoadAsync(fresh.Writer, documents, progress, ct);
             fresh.Writer.Commit();
+            fresh.Writer.Config.RAMBufferSizeMB = _options.RamBufferMb;
             Generation old;
-            lock (_swapLock)
+            _swapLock.EnterWriteLock();
+            try
             {
                 foreach (var op in _journal!) op(fresh.Writer);
                 _journal = null;
@@ -203,17 +245,20 @@ public sealed class SearchIndex : IDisposable
                 _current = fresh;
                 WritePointer(name);
             }
+            finally { _swapLock.ExitWriteLock(); }
             fresh = null;
             _lastRebuild = _time.GetUtcNow();
             _lastCommit = _lastRebuild;
             // readers already acquired on the old generation keep their open files until released
             old.Dispose();
-            DeleteStaleGenerations(name);
+            DeleteStaleGenerations(name, RebuildMarker.Read(_options.IndexPath)?.Generation);
             return count;
         }
         finally
         {
-            lock (_swapLock) _journal = null;
+            _swapLock.EnterWriteLock();
+            try { _journal = null; }
+            finally { _swapLock.ExitWriteLock(); }
             if (fresh is not null)
             {
                 var path = fresh.Path;
@@ -224,17 +269,131 @@ public sealed class SearchIndex : IDisposable
         }
     }
 
-    public SearchIndexStatus Status()
+    // ---------------------------------------------------------------- rebuild in another process (tt search reindex)
+
+    /// <summary>
+    /// Builds generation <paramref name="name"/> from <paramref name="documents"/> with the bulk path and commits it,
+    /// without opening or touching the current generation (another process may be writing to it). Not yet visible:
+    /// <see cref="Publish"/> makes it current.
+    /// </summary>
+    public async Task<int> BuildGenerationAsync(string name, IAsyncEnumerable<SearchDocument> documents, IProgress<long>? progress, CancellationToken ct)
     {
-        var g = _current;
-        if (g is null) return new SearchIndexStatus(false, 0, _options.IndexPath, false, 0, null, null);
-        var s = g.Manager.Acquire();
+        var path = Path.Combine(_options.IndexPath, name);
+        System.IO.Directory.CreateDirectory(_options.IndexPath);
+        var g = OpenGeneration(path, create: true, bulk: true);
+        var ok = false;
         try
         {
-            return new SearchIndexStatus(true, s.IndexReader.NumDocs, g.Path, _journal is not null,
+            var count = await BulkLoadAsync(g.Writer, documents, progress, ct);
+            g.Writer.Commit();
+            ok = true;
+            return count;
+        }
+        finally
+        {
+            g.Dispose();
+            if (!ok) try { System.IO.Directory.Delete(path, true); } catch (IOException) { }
+        }
+    }
+
+    /// <summary>Points <c>current</c> at generation <paramref name="name"/> (atomic rename); processes switch on their next check.</summary>
+    public void Publish(string name) => WritePointer(name);
+
+    /// <summary>True when some writer (this or another process) holds generation <paramref name="name"/> open.</summary>
+    public bool IsGenerationLocked(string name)
+    {
+        var path = Path.Combine(_options.IndexPath, name);
+        if (!System.IO.Directory.Exists(path)) return false;
+        if (_current?.Name == name) return true;
+        using var dir = FSDirectory.Open(path);
+        return IndexWriter.IsLocked(dir);
+    }
+
+    /// <summary>
+    /// Switches this instance to generation <paramref name="name"/> (built by another process). False when that
+    /// generation's write lock is still held elsewhere; try again later. Searches move to the new generation at once;
+    /// readers already acquired on the old one finish normally.
+    /// </summary>
+    public bool TrySwitchTo(string name)
+    {
+        if (_current?.Name == name) return true;
+        Generation fresh;
+        try { fresh = OpenGeneration(Path.Combine(_options.IndexPath, name), create: false, bulk: false); }
+        catch (LockObtainFailedException) { return false; }
+        Generation? old;
+        _swapLock.EnterWriteLock();
+        try
+        {
+            old = _current;
+            _current = fresh;
+        }
+        finally { _swapLock.ExitWriteLock(); }
+        old?.Dispose();
+        _lastRebuild = _time.GetUtcNow();
+        DeleteStaleGenerations(name);
+        return true;
+    }
+
+    /// <summary>A name for a new generation directory.</summary>
+    public string NewGeneration() => NewGenerationName();
+
+    /// <summary>
+    /// The bulk path of a rebuild: one reader of <paramref name="documents"/> feeds a bounded queue, and one worker per
+    /// core converts and analyses documents into the writer concurrently (each worker gets its own in-memory segment);
+    /// nothing is committed here. Documents are added, not updated: a rebuild starts from an empty generation.
+    /// </summary>
+    private async Task<int> BulkLoadAsync(IndexWriter writer, IAsyncEnumerable<SearchDocument> documents, IProgress<long>? progress, CancellationToken ct)
+    {
+        Interlocked.Exchange(ref _rebuildProcessed, 0);
+        var queue = System.Threading.Channels.Channel.CreateBounded<SearchDocument>(
+            new System.Threading.Channels.BoundedChannelOptions(4096) { SingleWriter = true, FullMode = System.Threading.Channels.BoundedChannelFullMode.Wait });
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var workers = Enumerable.Range(0, Math.Max(1, _options.IndexingThreads ?? Environment.ProcessorCount)).Select(_ => Task.Run(async () =>
+        {
+            try
+            {
+                while (await queue.Reader.WaitToReadAsync(failed.Token))
+                    while (queue.Reader.TryRead(out var doc))
+                    {
+                        writer.AddDocument(IndexSchema.ToLucene(doc, _options.IndexUnigrams));
+                        Interlocked.Increment(ref _rebuildProcessed);
+                    }
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None)).ToList();
+        var produced = 0;
+        try
+        {
+            await foreach (var doc in documents.WithCancellation(failed.Token))
+            {
+                await queue.Writer.WriteAsync(doc, failed.Token);
+                if (++produced % 1000 == 0) progress?.Report(Interlocked.Read(ref _rebuildProcessed));
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested && !ct.IsCancellationRequested) { }
+        finally { queue.Writer.TryComplete(); }
+        await Task.WhenAll(workers);
+        ct.ThrowIfCancellationRequested();
+        var count = (int)Interlocked.Read(ref _rebuildProcessed);
+        progress?.Report(count);
+        return count;
+    }
+
+    public SearchIndexStatus Status()
+    {
+        if (_current is null) return new SearchIndexStatus(false, 0, _options.IndexPath, false, 0, null, null);
+        var (manager, s) = AcquireSearcher();
+        try
+        {
+            return new SearchIndexStatus(true, s.IndexReader.NumDocs, Path.Combine(_options.IndexPath, CurrentGeneration),
+                _journal is not null || RebuildMarker.Read(_options.IndexPath) is not null,
                 Interlocked.Read(ref _rebuildProcessed), _lastCommit, _lastRebuild);
         }
-        finally { g.Manager.Release(s); }
+        finally { manager.Release(s); }
     }
 
     // ---------------------------------------------------------------- searching
@@ -250,43 +409,59 @@ public sealed class SearchIndex : IDisposable
     internal SearchResults SearchUnchecked(SearchQuery query, SearchCaller caller, Query? textQueryOverride = null)
     {
         var sw = Stopwatch.StartNew();
-        var g = Current;
-        var manager = g.Manager;
-        var searcher = manager.Acquire();
+        var (manager, searcher) = AcquireSearcher();
         try
         {
             var text = textQueryOverride ?? _queries.BuildTextQuery(query.Text);
             if (text is not null && _options.Ranking.PrfDocs > 0 && textQueryOverride is null && !string.IsNullOrWhiteSpace(query.Text))
                 text = WithFeedback(searcher, text, query.Text!);
-            var filter = QueryBuilder.BuildFilter(query, caller);
+            // Ranked queries: the structured part is a cached bit set applied while scoring (it never scores, exactly
+            // as the former zero-boost MUST clause), which lets the text query run as one out-of-order disjunction.
+            // Excluded ids (matching leaves out its own subject) are cleared from a copy of the cached bits, so the
+            // cache is keyed by the reusable part only.
             Query main;
-            if (text is null) main = filter;
+            Filter? filter = null;
+            if (text is null) main = QueryBuilder.BuildFilter(query, caller);
             else
             {
-                var b = new BooleanQuery(disableCoord: true) { { text, Occur.MUST } };
-                if (filter is not MatchAllDocsQuery) b.Add(new ConstantScoreQuery(filter) { Boost = 0f }, Occur.MUST);
-                main = b;
+                main = text;
+                var filterQuery = QueryBuilder.BuildFilter(query.ExcludeIds.Count == 0 ? query : query with { ExcludeIds = [] }, caller);
+                if (query.ExcludeIds.Count > 0)
+                    filter = new ExcludingFilter(_filters.For(filterQuery),
+                        query.ExcludeIds.Distinct().Select(id => new Term(IndexSchema.Id, id.ToString("N"))).ToList());
+                else if (filterQuery is not MatchAllDocsQuery) filter = _filters.For(filterQuery);
             }
             var need = Math.Max(1, query.Page * query.PageSize);
             var sort = SortFor(query.Sort, text is null);
             ITopDocsCollector topCollector = sort is null
                 ? TopScoreDocCollector.Create(need, false)
                 : TopFieldCollector.Create(sort, need, true, true, false, false);
-            var matches = query.Facets ? new MatchCollector() : null;
+            var facets = query.Facets ? new FacetCountCollector(SearchFacets.All) : null;
             var total = new TotalHitCountCollector();
-            ICollector collector = matches is null
+            ICollector collector = facets is null
                 ? MultiCollector.Wrap(topCollector, total)
-                : MultiCollector.Wrap(topCollector, matches, total);
-            searcher.Search(main, collector);
+                : MultiCollector.Wrap(topCollector, facets, total);
+            searcher.Search(main, filter, collector);
             var topDocs = topCollector.GetTopDocs(query.Skip(), query.PageSize);
-            var hl = query.Highlight ? _queries.HighlightQuery(query.Text) : null;
+            var hl = query.Highlight ? HighlightTerms(_queries.HighlightQuery(query.Text)) : null;
             var hits = topDocs.ScoreDocs.Select(sd => ToHit(searcher, sd, hl)).ToList();
-            var facets = matches is null
-                ? new Dictionary<string, IReadOnlyList<FacetValue>>()
-                : matches.Count(searcher.IndexReader, SearchFacets.All);
-            return new SearchResults(hits, total.TotalHits, query.Page, query.PageSize, facets, sw.Elapsed.TotalMilliseconds);
+            var facetCounts = facets is null ? new Dictionary<string, IReadOnlyList<FacetValue>>() : facets.Result();
+            return new SearchResults(hits, total.TotalHits, query.Page, query.PageSize, facetCounts, sw.Elapsed.TotalMilliseconds);
         }
         finally { manager.Release(searcher); }
+    }
+
+    /// <summary>A searcher of the current generation; release it on the returned manager.</summary>
+    private (SearcherManager Manager, IndexSearcher Searcher) AcquireSearcher()
+    {
+        var g = Current;
+        _swapLock.EnterReadLock();
+        try
+        {
+            g = _current ?? g;
+            return (g.Manager, g.Manager.Acquire());
+        }
+        finally { _swapLock.ExitReadLock(); }
     }
 
     /// <summary>Ranked ids only (no highlighting or facets); used by the evaluation harness and matching.</summary>
@@ -304,11 +479,10 @@ public sealed class SearchIndex : IDisposable
     /// </summary>
     public MatchResult Match(string text, SearchQuery filters, SearchCaller caller, int k = 20, int maxTerms = 24)
     {
-        var g = Current;
-        var searcher = g.Manager.Acquire();
+        var (manager, searcher) = AcquireSearcher();
         List<(string Term, double Weight)> keyTerms;
         try { keyTerms = KeyTerms(searcher.IndexReader, text, maxTerms); }
-        finally { g.Manager.Release(searcher); }
+        finally { manager.Release(searcher); }
         if (keyTerms.Count == 0) return new MatchResult([], [], 0);
         var max = keyTerms[0].Weight;
         var q = new BooleanQuery(disableCoord: true);
@@ -407,14 +581,22 @@ public sealed class SearchIndex : IDisposable
         return new BooleanQuery(disableCoord: true) { { original, Occur.MUST }, { expansion, Occur.SHOULD } };
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Query? highlight)
+    /// <summary>The highlight query's terms, extracted once per search instead of once per highlighted field of each
+    /// hit (the highlight query holds only term queries, so the weighted terms are exactly what the scorer would extract).</summary>
+    private static WeightedSpanTerm[]? HighlightTerms(Query q) =>
+        q is BooleanQuery { Clauses.Count: > 0 } b
+            ? b.Clauses.Select(c => c.Query).OfType<TermQuery>().Select(t => t.Term.Text).Distinct(StringComparer.Ordinal)
+                .Select(t => new WeightedSpanTerm(1f, t)).ToArray()
+            : null;
+
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, WeightedSpanTerm[]? highlight)
     {
         var d = searcher.Doc(sd.Doc);
         var meta = JsonSerializer.Deserialize<StoredMeta>(d.Get(IndexSchema.StoredMeta))!;
         var title = d.Get(IndexSchema.StoredTitle) ?? "";
         var body = d.Get(IndexSchema.StoredBody) ?? "";
         string titleHl, snippet;
-        if (highlight is not null && highlight is BooleanQuery { Clauses.Count: > 0 })
+        if (highlight is { Length: > 0 })
         {
             titleHl = Highlight(highlight, title, whole: true) ?? Encode(title);
             snippet = Highlight(highlight, body, whole: false) ?? Encode(Truncate(body, 160));
@@ -433,10 +615,10 @@ public sealed class SearchIndex : IDisposable
         };
     }
 
-    private string? Highlight(Query q, string text, bool whole)
+    private string? Highlight(WeightedSpanTerm[] terms, string text, bool whole)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var h = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), MinimalHtmlEncoder.Instance, new QueryScorer(q, IndexSchema.Highlight))
+        var h = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), MinimalHtmlEncoder.Instance, new QueryScorer(terms))
         {
             TextFragmenter = whole ? new NullFragmenter() : new SimpleFragmenter(160),
             MaxDocCharsToAnalyze = 4000,
@@ -451,20 +633,24 @@ public sealed class SearchIndex : IDisposable
     /// <summary>Word-field document frequency, for query term weighting in matching.</summary>
     internal (int Df, int N) DocFreq(string wordTerm)
     {
-        var g = Current;
-        var s = g.Manager.Acquire();
+        var (manager, s) = AcquireSearcher();
         try { return (s.IndexReader.DocFreq(new Term(IndexSchema.BodyWord, wordTerm)), s.IndexReader.NumDocs); }
-        finally { g.Manager.Release(s); }
+        finally { manager.Release(s); }
     }
 
     internal QueryBuilder Queries => _queries;
 
     public void Dispose()
     {
-        lock (_swapLock)
+        lock (_openLock)
         {
-            _current?.Dispose();
-            _current = null;
+            _swapLock.EnterWriteLock();
+            try
+            {
+                _current?.Dispose();
+                _current = null;
+            }
+            finally { _swapLock.ExitWriteLock(); }
         }
         _rebuildGate.Dispose();
     }
@@ -475,54 +661,155 @@ internal static class SearchQueryPaging
     public static int Skip(this SearchQuery q) => (q.Page - 1) * q.PageSize;
 }
 
-/// <summary>Collects the matching documents per segment so facet counts can be computed after the search.</summary>
-internal sealed class MatchCollector : ICollector
+/// <summary>
+/// Facet counts computed while the query is collected: per segment, one counter per doc-values ordinal, resolved to
+/// labels once per segment (no second pass over the matches).
+/// </summary>
+internal sealed class FacetCountCollector(IReadOnlyList<string> facets) : ICollector
 {
-    private readonly List<(AtomicReaderContext Ctx, FixedBitSet Bits)> _segments = [];
-    private FixedBitSet? _bits;
+    private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>()).ToArray();
+    private readonly SortedSetDocValues?[] _multi = new SortedSetDocValues?[facets.Count];
+    private readonly SortedDocValues?[] _single = new SortedDocValues?[facets.Count];
+    private readonly int[]?[] _perOrd = new int[facets.Count][];
 
     public void SetScorer(Scorer scorer) { }
 
-    public void Collect(int doc) => _bits!.Set(doc);
+    public bool AcceptsDocsOutOfOrder => true;
+
+    public void Collect(int doc)
+    {
+        for (var f = 0; f < _perOrd.Length; f++)
+        {
+            var counts = _perOrd[f];
+            if (counts is null) continue;
+            if (_single[f] is { } sdv)
+            {
+                var o = sdv.GetOrd(doc);
+                if (o >= 0) counts[o]++;
+                continue;
+            }
+            var dv = _multi[f]!;
+            dv.SetDocument(doc);
+            long ord;
+            while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) counts[ord]++;
+        }
+    }
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        _bits = new FixedBitSet(context.AtomicReader.MaxDoc);
-        _segments.Add((context, _bits));
+        FlushSegment();
+        for (var f = 0; f < facets.Count; f++)
+        {
+            var field = IndexSchema.FacetPrefix + facets[f];
+            var info = context.AtomicReader.FieldInfos.FieldInfo(field);
+            _single[f] = null;
+            _multi[f] = null;
+            _perOrd[f] = null;
+            if (info is null || !info.HasDocValues) continue;
+            if (info.DocValuesType == DocValuesType.SORTED)
+            {
+                var dv = context.AtomicReader.GetSortedDocValues(field);
+                if (dv is null) continue;
+                _single[f] = dv;
+                _perOrd[f] = new int[dv.ValueCount];
+            }
+            else if (info.DocValuesType == DocValuesType.SORTED_SET)
+            {
+                var dv = context.AtomicReader.GetSortedSetDocValues(field);
+                if (dv is null) continue;
+                _multi[f] = dv;
+                _perOrd[f] = new int[dv.ValueCount];
+            }
+        }
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
-
-    public Dictionary<string, IReadOnlyList<FacetValue>> Count(IndexReader reader, IEnumerable<string> facets, int top = 20)
+    private void FlushSegment()
     {
-        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
-        foreach (var facet in facets)
+        var scratch = new BytesRef();
+        for (var f = 0; f < _perOrd.Length; f++)
         {
-            var counts = new Dictionary<string, int>();
-            var scratch = new BytesRef();
-            foreach (var (ctx, bits) in _segments)
+            var counts = _perOrd[f];
+            if (counts is null) continue;
+            for (var o = 0; o < counts.Length; o++)
             {
-                var dv = ctx.AtomicReader.GetSortedSetDocValues(IndexSchema.FacetPrefix + facet);
-                if (dv is null) continue;
-                var perOrd = new int[dv.ValueCount];
-                for (var doc = bits.NextSetBit(0); doc >= 0; doc = doc + 1 < bits.Length ? bits.NextSetBit(doc + 1) : -1)
-                {
-                    dv.SetDocument(doc);
-                    long ord;
-                    while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) perOrd[ord]++;
-                }
-                for (var o = 0; o < perOrd.Length; o++)
-                {
-                    if (perOrd[o] == 0) continue;
-                    dv.LookupOrd(o, scratch);
-                    var key = scratch.Utf8ToString();
-                    counts[key] = counts.GetValueOrDefault(key) + perOrd[o];
-                }
+                if (counts[o] == 0) continue;
+                if (_single[f] is { } sdv) sdv.LookupOrd(o, scratch);
+                else _multi[f]!.LookupOrd(o, scratch);
+                var key = scratch.Utf8ToString();
+                _counts[f][key] = _counts[f].GetValueOrDefault(key) + counts[o];
             }
-            result[facet] = counts.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .Take(top).Select(kv => new FacetValue(kv.Key, kv.Value)).ToList();
+            _perOrd[f] = null;
         }
+    }
+
+    public Dictionary<string, IReadOnlyList<FacetValue>> Result(int top = 20)
+    {
+        FlushSegment();
+        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
+        for (var f = 0; f < facets.Count; f++)
+            result[facets[f]] = _counts[f].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Take(top).Select(kv => new FacetValue(kv.Key, kv.Value)).ToList();
         return result;
+    }
+}
+
+/// <summary>
+/// Cached filters: the structured part of a query (visibility, type, TRL, region…) as one bit set per segment, kept
+/// across queries (segments that did not change keep their bits after a refresh). Bounded: cleared when full.
+/// </summary>
+internal sealed class FilterCache(int capacity = 256)
+{
+    private readonly ConcurrentDictionary<Query, Filter> _filters = new();
+
+    public Filter For(Query query)
+    {
+        if (_filters.TryGetValue(query, out var f)) return f;
+        if (_filters.Count >= capacity) _filters.Clear();
+        return _filters.GetOrAdd(query, q => new BitSetCachingFilter(new QueryWrapperFilter(q)));
+    }
+
+    /// <summary>Caches a <see cref="FixedBitSet"/> (random access), so dense filters such as visibility are applied
+    /// as accepted documents while scoring rather than by leap-frogging.</summary>
+    private sealed class BitSetCachingFilter(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet DocIdSetToCache(DocIdSet docIdSet, AtomicReader reader)
+        {
+            if (docIdSet is null) return EMPTY_DOCIDSET;
+            if (docIdSet is FixedBitSet) return docIdSet;
+            var it = docIdSet.GetIterator();
+            if (it is null) return EMPTY_DOCIDSET;
+            var bits = new FixedBitSet(reader.MaxDoc);
+            bits.Or(it);
+            return bits;
+        }
+    }
+}
+
+/// <summary>A cached filter minus a few documents (by id term): the cached bits of each segment are copied and the
+/// excluded documents cleared, so the cached filter itself is never modified.</summary>
+internal sealed class ExcludingFilter(Filter inner, IReadOnlyList<Term> excluded) : Filter
+{
+    public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs)
+    {
+        var set = inner.GetDocIdSet(context, null);
+        if (set is null) return null;
+        FixedBitSet bits;
+        if (set is FixedBitSet cached) bits = cached.Clone();
+        else
+        {
+            var it = set.GetIterator();
+            if (it is null) return null;
+            bits = new FixedBitSet(context.AtomicReader.MaxDoc);
+            bits.Or(it);
+        }
+        foreach (var term in excluded)
+        {
+            var docs = context.AtomicReader.GetTermDocsEnum(term);
+            if (docs is null) continue;
+            int d;
+            while ((d = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS) bits.Clear(d);
+        }
+        return BitsFilteredDocIdSet.Wrap(bits, acceptDocs);
     }
 }
 
