@@ -27,9 +27,13 @@ public sealed class SearchModule : IModule
             index.Open();
             return index;
         });
+        services.AddOptions<MatchNotificationOptions>().BindConfiguration(MatchNotificationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MatchNotifier>();
         services.AddSingleton<SearchOutboxDrainer>();
         services.AddSingleton<ISearchIndexHealth, SearchIndexHealth>();
         services.AddScoped<MatchingService>();
+        services.AddScoped<ManagerAssignmentService>();
         services.AddHostedService<SearchIndexerService>();
     }
 
