@@ -55,7 +55,9 @@ public sealed class KeyTermExtractionTests
     [InlineData("7")]
     [InlineData("三")]
     [InlineData("十五")]
-    public void One_letter_tokens_and_Chinese_numerals_are_noise(string term) => Assert.True(KeyTermExtractor.IsNoise(term));
+    [InlineData("由")]
+    [InlineData("的")]
+    public void One_letter_tokens_Chinese_numerals_and_function_words_are_noise(string term) => Assert.True(KeyTermExtractor.IsNoise(term));
 
     [Theory]
     [InlineData("锁")]

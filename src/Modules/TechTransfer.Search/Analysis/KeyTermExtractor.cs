@@ -56,6 +56,10 @@ public static partial class KeyTermExtractor
 
     private const string ChineseNumerals = "零〇一二三四五六七八九十百千万亿两几";
 
+    /// <summary>Chinese function words (particles, prepositions, conjunctions, pronouns) that jieba emits as one-character
+    /// words; a small index cannot tell that they are common, so they are listed (general grammar, not taken from data).</summary>
+    private const string ChineseFunctionWords = "的了着过是在和与及或而并且但则即由于从向对把被将为以其该此本各每等之也都又还就所";
+
     /// <summary>True when the term says nothing about the topic and must not become a key term.</summary>
     public static bool IsNoise(string term)
     {
@@ -65,7 +69,7 @@ public static partial class KeyTermExtractor
         if (Units.Contains(t) || ChineseUnits.Contains(t)) return true;
         if (t.Length == 1)
             // one Latin letter, one digit, one Greek letter: noise. One Chinese character may be a word (锁, 泵), unless a numeral.
-            return !TextNormalizer.IsCjk(t[0]) || ChineseNumerals.Contains(t[0]);
+            return !TextNormalizer.IsCjk(t[0]) || ChineseNumerals.Contains(t[0]) || ChineseFunctionWords.Contains(t[0]);
         if (IsGreek(t)) return true;
         if (Number().IsMatch(t)) return true;
         if (t.All(c => ChineseNumerals.Contains(c) || char.IsDigit(c))) return true;
