@@ -32,6 +32,11 @@ public sealed record RankingOptions
     public int PrfDocs { get; init; }
     public int PrfTerms { get; init; } = 10;
     public float PrfWeight { get; init; } = 0.3f;
+    /// <summary>Coordination: the word-field term groups are scaled by (distinct query words matched / distinct query
+    /// words)^exponent (0 = off). See <see cref="CoordinatedBm25Similarity"/>.</summary>
+    public float CoordinationExponent { get; init; }
+    /// <summary>Apply coordination to the bigram-field term groups too.</summary>
+    public bool CoordinateBigrams { get; init; }
     public float Bm25K1 { get; init; } = 1.2f;
     public float Bm25B { get; init; } = 0.75f;
 }

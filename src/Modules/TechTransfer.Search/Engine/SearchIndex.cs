@@ -47,7 +47,7 @@ public sealed class SearchIndex : IDisposable
         _time = time ?? TimeProvider.System;
         _indexAnalyzer = IndexSchema.CreateIndexAnalyzer(options);
         _highlightAnalyzer = new BigramAnalyzer(outputUnigrams: true);
-        _similarity = new BM25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B);
+        _similarity = new CoordinatedBm25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B, options.Ranking.CoordinationExponent);
         _queryWordAnalyzer = new WordAnalyzer(options.QuerySegmenter);
         _queries = new QueryBuilder(_queryWordAnalyzer, new BigramAnalyzer(outputUnigrams: false),
             synonyms ?? SynonymDictionary.LoadEmbedded(), options.Ranking);
