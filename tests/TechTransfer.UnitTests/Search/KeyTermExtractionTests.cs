@@ -28,6 +28,7 @@ public sealed class KeyTermExtractionTests
     [InlineData("mah")]
     [InlineData("ghz")]
     [InlineData("mpa")]
+    [InlineData("nt")]
     [InlineData("毫米")]
     [InlineData("万元")]
     public void Units_are_noise(string term) => Assert.True(KeyTermExtractor.IsNoise(term));
@@ -82,6 +83,20 @@ public sealed class KeyTermExtractionTests
         Assert.DoesNotContain("mm", terms);
         Assert.DoesNotContain("kg", terms);
         Assert.DoesNotContain("nm", terms);
+    }
+
+    [Fact]
+    public void English_function_words_of_a_demand_text_do_not_become_key_terms()
+    {
+        var terms = Extract("We need a magnet design better than 0.1 ppm over a 5 mm sample; we can build the electronics.");
+        Assert.Contains("magnet", terms);
+        Assert.Contains("electron", terms);
+        Assert.DoesNotContain("we", terms);
+        Assert.DoesNotContain("than", terms);
+        Assert.DoesNotContain("over", terms);
+        Assert.DoesNotContain("can", terms);
+        Assert.DoesNotContain("better", terms);
+        Assert.DoesNotContain("ppm", terms);
     }
 
     [Fact]

@@ -30,6 +30,8 @@ public static partial class KeyTermExtractor
         "ma", "mah", "ua", "μa", "µa", "na", "ka", "kv", "mv", "uv", "μv", "kw", "mw", "gw", "kwh", "mwh", "wh", "va", "kva",
         "ohm", "kohm", "mohm", "ω", "kω", "mω", "nf", "pf", "uf", "μf", "µf", "mh", "uh", "μh", "µh", "db", "dbm", "dbi",
         // pressure, force, energy, temperature, light
+        // magnetic field
+        "nt", "ut", "μt", "µt", "mt", "pt", "gs",
         "pa", "kpa", "mpa", "gpa", "bar", "mbar", "psi", "kn", "mn", "nm2", "kj", "mj", "kcal", "cal", "℃", "°c", "℉", "lm", "lx", "lux", "cd",
         // data
         "kb", "mb", "gb", "tb", "kbps", "mbps", "gbps", "bps",
@@ -58,7 +60,17 @@ public static partial class KeyTermExtractor
 
     /// <summary>Chinese function words (particles, prepositions, conjunctions, pronouns) that jieba emits as one-character
     /// words; a small index cannot tell that they are common, so they are listed (general grammar, not taken from data).</summary>
-    private const string ChineseFunctionWords = "的了着过是在和与及或而并且但则即由于从向对把被将为以其该此本各每等之也都又还就所";
+    private const string ChineseFunctionWords = "的了着过是在和与及或而并且但则即由于从向对把被将为以其该此本各每等之也都又还就所再后前中上下内外性";
+
+    /// <summary>English function words beyond Lucene's short stop list, as the Porter stemmer leaves them (general grammar).</summary>
+    private static readonly HashSet<string> EnglishFunctionWords = new(StringComparer.Ordinal)
+    {
+        "we", "our", "us", "you", "your", "i", "my", "he", "she", "his", "her", "them", "its", "it'", "can", "could", "would",
+        "should", "mai", "might", "must", "shall", "than", "under", "over", "below", "abov", "about", "after", "befor", "within",
+        "without", "between", "more", "less", "most", "also", "onli", "veri", "which", "what", "who", "whom", "when", "where",
+        "how", "all", "ani", "each", "other", "some", "ha", "have", "had", "do", "doe", "did", "been", "were", "from", "up",
+        "down", "out", "so", "too", "here", "need", "want", "look", "keep", "better", "good", "new", "us", "etc", "per", "via",
+    };
 
     /// <summary>True when the term says nothing about the topic and must not become a key term.</summary>
     public static bool IsNoise(string term)
@@ -66,7 +78,7 @@ public static partial class KeyTermExtractor
         if (string.IsNullOrWhiteSpace(term)) return true;
         var t = term.Trim();
         if (!t.Any(char.IsLetterOrDigit)) return true;
-        if (Units.Contains(t) || ChineseUnits.Contains(t)) return true;
+        if (Units.Contains(t) || ChineseUnits.Contains(t) || EnglishFunctionWords.Contains(t)) return true;
         if (t.Length == 1)
             // one Latin letter, one digit, one Greek letter: noise. One Chinese character may be a word (锁, 泵), unless a numeral.
             return !TextNormalizer.IsCjk(t[0]) || ChineseNumerals.Contains(t[0]) || ChineseFunctionWords.Contains(t[0]);
