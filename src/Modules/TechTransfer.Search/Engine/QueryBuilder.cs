@@ -118,6 +118,20 @@ internal sealed partial class QueryBuilder(
             // a CJK character that forms no bigram (a one-character word) is looked up in the unigram fields
             var singles = all.Where(IsSingleCjk).ToList();
             var terms = all.Where(t => !IsSingleCjk(t)).ToList();
+            if (r.BigramCrossWordWeight < 1f && terms.Count > 0 && WordInternalBigrams(text) is { } inside)
+            {
+                // In a verbose query (a title, a sentence) bigrams that span two words of its segmentation ("的锂" in
+                // 基于…的锂电池) are mostly noise; in a short keyword query they often belong to a word the segmenter split
+                // wrongly, so there they keep their full weight.
+                var cross = terms.Where(t => !inside.Contains(t)).ToList();
+                terms = terms.Where(inside.Contains).ToList();
+                if (r.BigramCrossWordWeight > 0)
+                {
+                    AddFieldTerms(q, IndexSchema.TitleBigram, cross, false, weight * r.BigramWeight * r.TitleBoost * r.BigramCrossWordWeight);
+                    AddFieldTerms(q, IndexSchema.BodyBigram, cross, false, weight * r.BigramWeight * r.BodyBoost * r.BigramCrossWordWeight);
+                    AddFieldTerms(q, IndexSchema.KeywordBigram, cross, false, weight * r.BigramWeight * r.KeywordBoost * r.BigramCrossWordWeight);
+                }
+            }
             AddFieldTerms(q, IndexSchema.TitleBigram, terms, r.CoordinationExponent > 0 && r.CoordinateBigrams, weight * r.BigramWeight * r.TitleBoost);
             AddFieldTerms(q, IndexSchema.BodyBigram, terms, r.CoordinationExponent > 0 && r.CoordinateBigrams, weight * r.BigramWeight * r.BodyBoost);
             AddFieldTerms(q, IndexSchema.KeywordBigram, terms, r.CoordinationExponent > 0 && r.CoordinateBigrams, weight * r.BigramWeight * r.KeywordBoost);
@@ -191,6 +205,19 @@ internal sealed partial class QueryBuilder(
     /// keep the same relative weight whichever text fields are enabled.</summary>
     private float TextEvidenceWeight =>
         (Ranking.UseWordFields ? Ranking.WordWeight : 0) + (Ranking.UseBigramFields ? Ranking.BigramWeight : 0) is var w and > 0 ? w : 1;
+
+    /// <summary>The character bigrams that lie inside one word of the accurate segmentation of <paramref name="text"/>, or
+    /// null when the query has fewer than <see cref="RankingOptions.VerboseQueryWords"/> words (not a verbose query).</summary>
+    private HashSet<string>? WordInternalBigrams(string text)
+    {
+        var words = JiebaTokenizer.Segment(text, searchMode: false);
+        if (words.Count < Ranking.VerboseQueryWords) return null;
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (word, _, _) in words)
+            foreach (var b in bigramQueryAnalyzer.Terms(IndexSchema.BodyBigram, word))
+                set.Add(b);
+        return set;
+    }
 
     private static bool IsSingleCjk(string t) => t.Length == 1 && TextNormalizer.IsCjk(t[0]);
 

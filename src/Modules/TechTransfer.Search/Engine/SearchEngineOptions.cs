@@ -37,6 +37,12 @@ public sealed record RankingOptions
     public float CoordinationExponent { get; init; }
     /// <summary>Apply coordination to the bigram-field term groups too.</summary>
     public bool CoordinateBigrams { get; init; }
+    /// <summary>Weight of query bigrams that cross a word boundary of the query's segmentation, relative to bigrams inside
+    /// a word (1 = no difference).</summary>
+    public float BigramCrossWordWeight { get; init; } = 0.5f;
+    /// <summary>A query of at least this many words (accurate segmentation) is verbose: only then does
+    /// <see cref="BigramCrossWordWeight"/> apply.</summary>
+    public int VerboseQueryWords { get; init; } = 4;
     public float Bm25K1 { get; init; } = 1.2f;
     public float Bm25B { get; init; } = 0.75f;
 }
