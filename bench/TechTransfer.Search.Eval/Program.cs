@@ -31,6 +31,7 @@ if (Arg("--rank") is { } rankSpecs)
             Ranking = Apply(new RankingOptions(), rank),
             IndexUnigrams = !rank.Contains("NoUnigrams"),
             Segmenter = rank.Contains("SmartCn") ? WordSegmenter.SmartCn : rank.Contains("Accurate") ? WordSegmenter.JiebaAccurate : WordSegmenter.Jieba,
+            QuerySegmenter = rank.Contains("QuerySearchMode") ? WordSegmenter.Jieba : WordSegmenter.JiebaAccurate,
         }));
 if (argsList.Contains("--variants"))
 {
@@ -60,7 +61,7 @@ static RankingOptions Apply(RankingOptions r, string spec)
     foreach (var pair in spec.Split(',', StringSplitOptions.RemoveEmptyEntries))
     {
         var kv = pair.Split('=');
-        if (kv.Length != 2) continue;
+        if (kv.Length != 2) continue;   // bare flags (NoUnigrams, SmartCn, Accurate, QuerySearchMode) are read above
         var p = typeof(RankingOptions).GetProperty(kv[0], BindingFlags.Public | BindingFlags.Instance)
                 ?? throw new ArgumentException($"unknown ranking option {kv[0]}");
         object value = p.PropertyType == typeof(bool) ? (object)bool.Parse(kv[1])

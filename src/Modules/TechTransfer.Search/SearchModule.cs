@@ -27,9 +27,13 @@ public sealed class SearchModule : IModule
             // index without taking the write lock of the generation a running host holds
             return new SearchIndex(options, SynonymDictionary.LoadEmbedded(), sp.GetService<TimeProvider>());
         });
+        services.AddOptions<MatchNotificationOptions>().BindConfiguration(MatchNotificationOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<MatchNotifier>();
         services.AddSingleton<SearchOutboxDrainer>();
         services.AddSingleton<ISearchIndexHealth, SearchIndexHealth>();
         services.AddScoped<MatchingService>();
+        services.AddScoped<ManagerAssignmentService>();
         services.AddHostedService<SearchIndexerService>();
     }
 

@@ -75,6 +75,17 @@ internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeede
             "灵敏度优于 1 nT/√Hz，探头体积小于 10 cm³ (sensitivity better than 1 nT/√Hz, probe under 10 cm³).",
             "已有金刚石样品生长合作方。", "量子科技", ["G01R 33/032", "G01R 33/26"], ["NV色心", "量子传感", "magnetometer"],
             2_000_000m, 6_000_000m, 200, CooperationModes.JointDevelopment, "340100", ContactVisibility.AfterMatch, "陈博士", "published"),
+        new("yuntu", "多家医院联合建模的联邦学习隐私计算平台",
+            "公司为多家三甲医院提供医学影像与检验数据分析服务，各医院数据不能离开本院；需要联邦学习与隐私保护计算平台，实现跨机构联合建模，并满足数据安全与个人信息保护要求。",
+            "支持 10 家以上机构联合训练，模型精度不低于集中式训练的 95%，通过隐私计算安全评估。", "已有医院合作网络和数据治理团队。",
+            "人工智能", ["G06F 21/62", "G06N 20/00"], ["联邦学习", "隐私计算", "数据安全"], 800_000m, 2_000_000m, 90,
+            CooperationModes.Licence | CooperationModes.JointDevelopment, "330100", ContactVisibility.Public, "王经理", "published"),
+        new("boston", "Licence for a biodegradable magnesium-alloy coronary stent",
+            "We are extending our interventional cardiology portfolio and seek a biodegradable magnesium alloy stent technology with controlled degradation within 12 months and radial strength comparable to drug-eluting metal stents.",
+            "An exclusive licence for China with animal-study data, and support for registration testing of the cardiovascular stent.",
+            "We run a class III medical device quality system and a catheter production line in Shanghai.", "Biomedical engineering",
+            ["A61L 31/02", "A61F 2/82"], ["magnesium alloy", "biodegradable stent", "cardiovascular"], 1_500_000m, 5_000_000m, 120,
+            CooperationModes.Licence | CooperationModes.Transfer, "310115", ContactVisibility.Public, "Dr. Emily Carter", "published"),
     ];
 
     public async Task SeedAsync(DemoDataContext context, CancellationToken ct)

@@ -42,6 +42,7 @@ public sealed class WordAnalyzer(WordSegmenter segmenter) : Analyzer
             _ => new JiebaTokenizer(reader, searchMode: true),
         };
         TokenStream ts = new CJKWidthFilter(source);
+        ts = new AcronymKeywordFilter(ts);
         ts = new LowerCaseFilter(LuceneVersion48.V, ts);
         ts = new LetterOrDigitFilter(ts);
         ts = new EnglishPossessiveFilter(LuceneVersion48.V, ts);
@@ -69,6 +70,46 @@ public sealed class BigramAnalyzer(bool outputUnigrams) : Analyzer
         ts = new StopFilter(LuceneVersion48.V, ts, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
         ts = new PorterStemFilter(ts);
         return new TokenStreamComponents(source, ts);
+    }
+}
+
+/// <summary>
+/// Marks acronyms (upper-case ASCII tokens of 2–10 characters such as MEMS, ASIC, IGBT, CO2) as keywords, so the
+/// Porter stemmer leaves them whole: "MEMS" is indexed and queried as "mems", not "mem" (which would also be the stem of
+/// "mem"). The mark survives lower-casing; index and query use the same word analyzer, so both sides agree.
+/// </summary>
+internal sealed class AcronymKeywordFilter : TokenFilter
+{
+    private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute _term;
+    private readonly Lucene.Net.Analysis.TokenAttributes.IKeywordAttribute _keyword;
+
+    public AcronymKeywordFilter(TokenStream input) : base(input)
+    {
+        _term = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        _keyword = AddAttribute<Lucene.Net.Analysis.TokenAttributes.IKeywordAttribute>();
+    }
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken()) return false;
+        if (IsAcronym(_term.Buffer, _term.Length)) _keyword.IsKeyword = true;
+        return true;
+    }
+
+    /// <summary>2–10 ASCII letters and digits, no lower-case letter, at least two upper-case letters.</summary>
+    public static bool IsAcronym(ReadOnlySpan<char> s) => IsAcronym(s.ToArray(), s.Length);
+
+    private static bool IsAcronym(char[] buffer, int length)
+    {
+        if (length is < 2 or > 10) return false;
+        var upper = 0;
+        for (var i = 0; i < length; i++)
+        {
+            var c = buffer[i];
+            if (c is >= 'A' and <= 'Z') upper++;
+            else if (c is not (>= '0' and <= '9')) return false;
+        }
+        return upper >= 2;
     }
 }
 

@@ -26,6 +26,41 @@ public static class SearchEndpoints
             .WithSummary("Mark a match of the caller's organisation's demand useful or not useful (last vote wins)");
         g.MapPost("/achievements/{id:guid}/matches/feedback", AchievementMatchFeedback).WithName(nameof(AchievementMatchFeedback)).RequireAuthorization()
             .WithSummary("Mark a match of the caller's organisation's achievement useful or not useful (last vote wins)");
+
+        foreach (var (prefix, type) in new[] { ("demands", SearchDocumentTypes.Demand), ("achievements", SearchDocumentTypes.Achievement) })
+        {
+            var name = type == SearchDocumentTypes.Demand ? "Demand" : "Achievement";
+            var m = app.MapGroup($"/api/v1/{prefix}/{{id:guid}}/managers").WithTags("Search").RequireAuthorization();
+            m.MapGet("/", (Guid id, ManagerAssignmentService s, CancellationToken ct) => ListManagers(type, id, s, ct))
+                .WithName($"List{name}Managers").WithSummary("Technology managers assigned to the record (they receive its new-match notifications)");
+            m.MapPost("/", (Guid id, AssignManagerRequest? body, ManagerAssignmentService s, CancellationToken ct) => AssignManager(type, id, body, s, ct))
+                .WithName($"Assign{name}Manager").WithSummary("Assign a technology manager (demands: platform; achievements: the owning transfer office or the platform)")
+                .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+            m.MapDelete("/{userId:guid}", (Guid id, Guid userId, ManagerAssignmentService s, CancellationToken ct) => UnassignManager(type, id, userId, s, ct))
+                .WithName($"Unassign{name}Manager");
+        }
+    }
+
+    internal static async Task<Results<Ok<List<ManagerAssignmentResponse>>, ProblemHttpResult>> ListManagers(
+        string type, Guid id, ManagerAssignmentService service, CancellationToken ct)
+    {
+        var r = await service.ListAsync(type, id, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+    }
+
+    internal static async Task<Results<Created<ManagerAssignmentResponse>, ProblemHttpResult>> AssignManager(
+        string type, Guid id, AssignManagerRequest? body, ManagerAssignmentService service, CancellationToken ct)
+    {
+        var r = await service.AssignAsync(type, id, body, ct);
+        return r.IsFailure ? r.Error!.ToProblem()
+            : TypedResults.Created($"/api/v1/{(type == SearchDocumentTypes.Demand ? "demands" : "achievements")}/{id}/managers", r.Value);
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> UnassignManager(
+        string type, Guid id, Guid userId, ManagerAssignmentService service, CancellationToken ct)
+    {
+        var r = await service.UnassignAsync(type, id, userId, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.NoContent();
     }
 
     internal static Results<Ok<SearchResults>, ProblemHttpResult> Search(
@@ -59,7 +94,7 @@ public static class SearchEndpoints
     internal static async Task<Results<Ok<MatchesResponse>, ProblemHttpResult>> AchievementMatches(
         Guid id, int? k, MatchingService matching, ICurrentUser user, CancellationToken ct)
     {
-        var r = await matching.MatchAsync(SearchDocumentTypes.Achievement, id, MatchingService.ForAchievement, SearchCaller.From(user), k ?? 20, ct);
+        var r = await matching.MatchAsync(SearchDocumentTypes.Achievement, id, MatchingService.ForAchievement, SearchCaller.From(user), k ?? 20, ct, ownerOnly: true);
         return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 

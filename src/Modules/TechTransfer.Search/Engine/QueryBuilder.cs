@@ -108,9 +108,9 @@ internal sealed partial class QueryBuilder(
         if (r.UseWordFields)
         {
             var terms = wordQueryAnalyzer.Terms(IndexSchema.BodyWord, text);
-            AddFieldTerms(q, IndexSchema.TitleWord, terms, weight * r.WordWeight * r.TitleBoost);
-            AddFieldTerms(q, IndexSchema.BodyWord, terms, weight * r.WordWeight * r.BodyBoost);
-            AddFieldTerms(q, IndexSchema.KeywordWord, terms, weight * r.WordWeight * r.KeywordBoost);
+            AddFieldTerms(q, IndexSchema.TitleWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.KeywordBoost);
         }
         if (r.UseBigramFields)
         {
@@ -118,12 +118,26 @@ internal sealed partial class QueryBuilder(
             // a CJK character that forms no bigram (a one-character word) is looked up in the unigram fields
             var singles = all.Where(IsSingleCjk).ToList();
             var terms = all.Where(t => !IsSingleCjk(t)).ToList();
-            AddFieldTerms(q, IndexSchema.TitleBigram, terms, weight * r.BigramWeight * r.TitleBoost);
-            AddFieldTerms(q, IndexSchema.BodyBigram, terms, weight * r.BigramWeight * r.BodyBoost);
-            AddFieldTerms(q, IndexSchema.KeywordBigram, terms, weight * r.BigramWeight * r.KeywordBoost);
-            AddFieldTerms(q, IndexSchema.TitleUnigram, singles, weight * r.UnigramWeight * r.TitleBoost);
-            AddFieldTerms(q, IndexSchema.BodyUnigram, singles, weight * r.UnigramWeight * r.BodyBoost);
-            AddFieldTerms(q, IndexSchema.KeywordUnigram, singles, weight * r.UnigramWeight * r.KeywordBoost);
+            if (r.BigramCrossWordWeight < 1f && terms.Count > 0 && WordInternalBigrams(text) is { } inside)
+            {
+                // In a verbose query (a title, a sentence) bigrams that span two words of its segmentation ("的锂" in
+                // 基于…的锂电池) are mostly noise; in a short keyword query they often belong to a word the segmenter split
+                // wrongly, so there they keep their full weight.
+                var cross = terms.Where(t => !inside.Contains(t)).ToList();
+                terms = terms.Where(inside.Contains).ToList();
+                if (r.BigramCrossWordWeight > 0)
+                {
+                    AddFieldTerms(q, IndexSchema.TitleBigram, cross, false, weight * r.BigramWeight * r.TitleBoost * r.BigramCrossWordWeight);
+                    AddFieldTerms(q, IndexSchema.BodyBigram, cross, false, weight * r.BigramWeight * r.BodyBoost * r.BigramCrossWordWeight);
+                    AddFieldTerms(q, IndexSchema.KeywordBigram, cross, false, weight * r.BigramWeight * r.KeywordBoost * r.BigramCrossWordWeight);
+                }
+            }
+            AddFieldTerms(q, IndexSchema.TitleBigram, terms, r.CoordinationExponent > 0 && r.CoordinateBigrams, weight * r.BigramWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyBigram, terms, r.CoordinationExponent > 0 && r.CoordinateBigrams, weight * r.BigramWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordBigram, terms, r.CoordinationExponent > 0 && r.CoordinateBigrams, weight * r.BigramWeight * r.KeywordBoost);
+            AddFieldTerms(q, IndexSchema.TitleUnigram, singles, false, weight * r.UnigramWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyUnigram, singles, false, weight * r.UnigramWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordUnigram, singles, false, weight * r.UnigramWeight * r.KeywordBoost);
         }
         var chunks = Chunks(text).ToList();
         if (r.UseExactKeyword)
@@ -168,9 +182,9 @@ internal sealed partial class QueryBuilder(
         if (r.UseWordFields)
         {
             var terms = wordQueryAnalyzer.Terms(IndexSchema.BodyWord, term).Distinct().ToList();
-            AddFieldTerms(q, IndexSchema.TitleWord, terms, weight * r.WordWeight * r.TitleBoost);
-            AddFieldTerms(q, IndexSchema.BodyWord, terms, weight * r.WordWeight * r.BodyBoost);
-            AddFieldTerms(q, IndexSchema.KeywordWord, terms, weight * r.WordWeight * r.KeywordBoost);
+            AddFieldTerms(q, IndexSchema.TitleWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.KeywordBoost);
         }
         if (r.UseBigramFields)
         {
@@ -192,10 +206,23 @@ internal sealed partial class QueryBuilder(
     private float TextEvidenceWeight =>
         (Ranking.UseWordFields ? Ranking.WordWeight : 0) + (Ranking.UseBigramFields ? Ranking.BigramWeight : 0) is var w and > 0 ? w : 1;
 
+    /// <summary>The character bigrams that lie inside one word of the accurate segmentation of <paramref name="text"/>, or
+    /// null when the query has fewer than <see cref="RankingOptions.VerboseQueryWords"/> words (not a verbose query).</summary>
+    private HashSet<string>? WordInternalBigrams(string text)
+    {
+        var words = JiebaTokenizer.Segment(text, searchMode: false);
+        if (words.Count < Ranking.VerboseQueryWords) return null;
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (word, _, _) in words)
+            foreach (var b in bigramQueryAnalyzer.Terms(IndexSchema.BodyBigram, word))
+                set.Add(b);
+        return set;
+    }
+
     private static bool IsSingleCjk(string t) => t.Length == 1 && TextNormalizer.IsCjk(t[0]);
 
     /// <summary>One BM25 clause per distinct term, weighted by how often the term occurs in the query.</summary>
-    private static void AddFieldTerms(BooleanQuery q, string field, List<string> terms, float boost)
+    private static void AddFieldTerms(BooleanQuery q, string field, List<string> terms, bool coordinate, float boost)
     {
         if (terms.Count == 0 || boost <= 0) return;
         var counts = terms.GroupBy(t => t, StringComparer.Ordinal).Select(g => (Term: g.Key, Count: g.Count())).ToList();
@@ -204,7 +231,7 @@ internal sealed partial class QueryBuilder(
             q.Add(new TermQuery(new Term(field, counts[0].Term)) { Boost = boost * counts[0].Count }, Occur.SHOULD);
             return;
         }
-        var b = new BooleanQuery(disableCoord: true) { Boost = boost };
+        var b = new BooleanQuery(disableCoord: !coordinate) { Boost = boost };
         foreach (var (t, c) in counts) b.Add(new TermQuery(new Term(field, t)) { Boost = c }, Occur.SHOULD);
         q.Add(b, Occur.SHOULD);
     }

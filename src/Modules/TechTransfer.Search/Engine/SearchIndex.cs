@@ -52,7 +52,7 @@ public sealed class SearchIndex : IDisposable
         _time = time ?? TimeProvider.System;
         _indexAnalyzer = IndexSchema.CreateIndexAnalyzer(options);
         _highlightAnalyzer = new BigramAnalyzer(outputUnigrams: true);
-        _similarity = new BM25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B);
+        _similarity = new CoordinatedBm25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B, options.Ranking.CoordinationExponent);
         _queryWordAnalyzer = new WordAnalyzer(options.QuerySegmenter);
         _queries = new QueryBuilder(_queryWordAnalyzer, new BigramAnalyzer(outputUnigrams: false),
             synonyms ?? SynonymDictionary.LoadEmbedded(), options.Ranking);
@@ -501,24 +501,9 @@ public sealed class SearchIndex : IDisposable
         return new MatchResult(result.Items, keyTerms.Select(x => x.Term).ToList(), result.Total);
     }
 
-    private List<(string Term, double Weight)> KeyTerms(IndexReader reader, string text, int maxTerms)
-    {
-        var n = Math.Max(1, reader.NumDocs);
-        var tf = new Dictionary<string, int>();
-        foreach (var t in _queryWordAnalyzer.Terms(IndexSchema.BodyWord, text))
-        {
-            if (t.Length < 2 && !(t.Length == 1 && char.IsLetterOrDigit(t[0]) && t[0] > 127)) continue;
-            tf[t] = tf.GetValueOrDefault(t) + 1;
-        }
-        return tf.Select(kv =>
-            {
-                var df = reader.DocFreq(new Term(IndexSchema.BodyWord, kv.Key));
-                if (df == 0 || df > n * 0.25) return (kv.Key, 0.0);
-                var idf = Math.Log(1 + (n - df + 0.5) / (df + 0.5));
-                return (kv.Key, (1 + Math.Log(kv.Value)) * idf);
-            })
-            .Where(x => x.Item2 > 0).OrderByDescending(x => x.Item2).Take(maxTerms).ToList();
-    }
+    private List<(string Term, double Weight)> KeyTerms(IndexReader reader, string text, int maxTerms) =>
+        KeyTermExtractor.Extract(_queryWordAnalyzer, IndexSchema.BodyWord, text,
+            t => reader.DocFreq(new Term(IndexSchema.BodyWord, t)), reader.NumDocs, maxTerms);
 
     private static Sort? SortFor(SearchSort sort, bool noText) => sort switch
     {

@@ -39,7 +39,7 @@ public sealed class ShippedEngineRetriever(string name, SearchEngineOptions opti
         _dir = Path.Combine(Path.GetTempPath(), "tt-eval-" + Guid.NewGuid().ToString("N"));
         var o = new SearchEngineOptions
         {
-            IndexPath = _dir, Segmenter = options.Segmenter, IndexUnigrams = options.IndexUnigrams,
+            IndexPath = _dir, Segmenter = options.Segmenter, QuerySegmenter = options.QuerySegmenter, IndexUnigrams = options.IndexUnigrams,
             RamBufferMb = options.RamBufferMb, Ranking = options.Ranking,
         };
         _index = new SearchIndex(o);

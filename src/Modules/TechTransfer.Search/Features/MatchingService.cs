@@ -33,18 +33,26 @@ public sealed class MatchingService(SearchIndex index, IServiceProvider services
     public static readonly IReadOnlyList<string> ForDemand = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense];
     public static readonly IReadOnlyList<string> ForAchievement = [SearchDocumentTypes.Demand, SearchDocumentTypes.Organization];
 
-    public async Task<Result<MatchesResponse>> MatchAsync(string sourceType, Guid id, IReadOnlyList<string> targetTypes, SearchCaller caller, int k, CancellationToken ct)
+    /// <summary>Ranked matches of a demand or an achievement. With <paramref name="ownerOnly"/> only the owning organisation
+    /// (and platform administrators) get them; anyone else is told the record is not found.</summary>
+    public async Task<Result<MatchesResponse>> MatchAsync(string sourceType, Guid id, IReadOnlyList<string> targetTypes, SearchCaller caller, int k,
+        CancellationToken ct, bool ownerOnly = false)
     {
         var source = services.GetServices<ISearchDocumentSource>().FirstOrDefault(s => s.Type == sourceType);
         if (source is null) return SearchErrors.SourceNotAvailable(sourceType);
         var doc = await source.LoadAsync(id, ct);
         if (doc is null || !CanSee(doc, caller)) return SearchErrors.SourceNotFound;
-        var text = string.Join("\n", new[] { doc.Title, doc.TitleEn, doc.Body, doc.BodyEn, string.Join(" ", doc.Keywords) }.Where(s => !string.IsNullOrWhiteSpace(s)));
-        var result = index.Match(text, new SearchQuery { Types = targetTypes, ExcludeIds = [doc.Id] }, caller, Math.Clamp(k, 1, 100));
+        if (ownerOnly && !caller.IsPlatformAdmin && (caller.OrganizationId is not { } own || doc.OrganizationId != own))
+            return SearchErrors.SourceNotFound;
+        var result = index.Match(SourceText(doc), new SearchQuery { Types = targetTypes, ExcludeIds = [doc.Id] }, caller, Math.Clamp(k, 1, 100));
         var items = result.Items.Select(h => new MatchItem(h, h.Score, Explain(doc, h, result.KeyTerms))).ToList();
         var votes = await VotesAsync(doc, caller, ct);
         return new MatchesResponse(doc.Id, doc.Type, result.KeyTerms, ApplyFeedback(items, votes));
     }
+
+    /// <summary>The text a record is matched by: titles, bodies and keywords in both languages.</summary>
+    internal static string SourceText(SearchDocument doc) =>
+        string.Join("\n", new[] { doc.Title, doc.TitleEn, doc.Body, doc.BodyEn, string.Join(" ", doc.Keywords) }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     /// <summary>The subject organisation's votes, keyed by (target type, target id). Only the owner's votes count.</summary>
     private async Task<Dictionary<(string, Guid), bool>> VotesAsync(SearchDocument doc, SearchCaller caller, CancellationToken ct)

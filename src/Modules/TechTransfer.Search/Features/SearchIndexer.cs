@@ -15,7 +15,7 @@ namespace TechTransfer.Search.Features;
 /// rows. A crash anywhere before the delete leaves the rows in place, and re-applying them is idempotent (upsert by
 /// type and id), so nothing committed to the database is ever lost from the index.
 /// </summary>
-public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex index, ILogger<SearchOutboxDrainer> log)
+public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex index, ILogger<SearchOutboxDrainer> log, MatchNotifier? matches = null)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -41,6 +41,7 @@ public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex
             // a rebuild runs in another process: remember what this batch touches (durably, before the outbox rows go)
             // so it can be re-applied to the new generation, which may have read these records before they changed
             if (journal) AppendJournal(keys);
+            var upserted = new List<SearchDocument>();
             foreach (var key in keys)
             {
                 if (!sources.TryGetValue(key.DocumentType, out var source))
@@ -50,11 +51,12 @@ public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex
                 }
                 var doc = await source.LoadAsync(key.DocumentId, ct);
                 if (doc is null) index.Delete(key.DocumentType, key.DocumentId);
-                else index.Upsert(doc);
+                else { index.Upsert(doc); upserted.Add(doc); }
             }
             BeforeIndexCommit?.Invoke();
             index.Commit();
             AfterIndexCommit?.Invoke();
+            await NotifyMatchesAsync(upserted, ct);
             var ids = rows.Select(r => r.Id).ToList();
             await db.SearchOutbox.Where(r => ids.Contains(r.Id)).ExecuteDeleteAsync(ct);
             return rows.Count;
@@ -123,6 +125,18 @@ public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex
         }
         index.Commit();
         return keys.Count;
+    }
+
+    /// <summary>New-match notifications for what was just indexed (before the outbox rows go, so a crash re-runs them;
+    /// pairs already announced are skipped). A failure here is logged and never holds up indexing.</summary>
+    private async Task NotifyMatchesAsync(List<SearchDocument> upserted, CancellationToken ct)
+    {
+        if (matches is null || upserted.Count == 0) return;
+        try { await matches.NotifyAsync(upserted, ct); }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            log.LogWarning(ex, "Match notifications failed for {Count} indexed records", upserted.Count);
+        }
     }
 
     /// <summary>Drains until the outbox is empty.</summary>

@@ -1935,6 +1935,41 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("patents_patents", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Search.Domain.ManagerAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssignedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ManagerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SubjectOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerUserId");
+
+                    b.HasIndex("SubjectType", "SubjectId", "ManagerUserId")
+                        .IsUnique();
+
+                    b.ToTable("search_manager_assignments", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Search.Domain.MatchFeedback", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1974,6 +2009,44 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("search_match_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Search.Domain.MatchNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DemandOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Strength")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("SupplyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SupplyType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplyType", "SupplyId");
+
+                    b.HasIndex("DemandId", "SupplyType", "SupplyId")
+                        .IsUnique();
+
+                    b.ToTable("search_match_notices", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

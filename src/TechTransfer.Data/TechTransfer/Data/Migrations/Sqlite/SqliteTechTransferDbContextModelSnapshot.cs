@@ -1921,6 +1921,41 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("patents_patents", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Search.Domain.ManagerAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AssignedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ManagerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ManagerUserId");
+
+                    b.HasIndex("SubjectType", "SubjectId", "ManagerUserId")
+                        .IsUnique();
+
+                    b.ToTable("search_manager_assignments", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Search.Domain.MatchFeedback", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1960,6 +1995,44 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("search_match_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Search.Domain.MatchNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DemandId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DemandOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Strength")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("SupplyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplyType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SupplyType", "SupplyId");
+
+                    b.HasIndex("DemandId", "SupplyType", "SupplyId")
+                        .IsUnique();
+
+                    b.ToTable("search_match_notices", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

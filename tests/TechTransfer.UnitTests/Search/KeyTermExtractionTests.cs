@@ -1,0 +1,145 @@
+using TechTransfer.Search.Analysis;
+using TechTransfer.SharedKernel.Search;
+
+namespace TechTransfer.UnitTests.Search;
+
+/// <summary>Key-term extraction for matching: numbers, units, one-letter and Greek tokens are not key terms; acronyms stay whole.</summary>
+public sealed class KeyTermExtractionTests
+{
+    private static readonly WordAnalyzer QueryWords = new(WordSegmenter.JiebaAccurate);
+
+    /// <summary>Every term is "rare" (df 1 of 100 documents), so only the noise filter decides what is kept.</summary>
+    private static List<string> Extract(string text) =>
+        KeyTermExtractor.Extract(QueryWords, "body_w", text, _ => 1, 100, 50).Select(x => x.Term).ToList();
+
+    [Theory]
+    [InlineData("55")]
+    [InlineData("0.5")]
+    [InlineData("2024")]
+    [InlineData("30%")]
+    [InlineData("-40")]
+    public void Numbers_are_noise(string term) => Assert.True(KeyTermExtractor.IsNoise(term));
+
+    [Theory]
+    [InlineData("ma")]
+    [InlineData("nm")]
+    [InlineData("mm")]
+    [InlineData("kg")]
+    [InlineData("mah")]
+    [InlineData("ghz")]
+    [InlineData("mpa")]
+    [InlineData("nt")]
+    [InlineData("毫米")]
+    [InlineData("万元")]
+    public void Units_are_noise(string term) => Assert.True(KeyTermExtractor.IsNoise(term));
+
+    [Theory]
+    [InlineData("55nm")]
+    [InlineData("3.3v")]
+    [InlineData("12v")]
+    [InlineData("500mah")]
+    [InlineData("10kg")]
+    [InlineData("5年")]
+    [InlineData("3个")]
+    public void Measurements_are_noise(string term) => Assert.True(KeyTermExtractor.IsNoise(term));
+
+    [Theory]
+    [InlineData("α")]
+    [InlineData("β")]
+    [InlineData("μ")]
+    [InlineData("µ")]
+    public void Single_Greek_letters_are_noise(string term) => Assert.True(KeyTermExtractor.IsNoise(term));
+
+    [Theory]
+    [InlineData("x")]
+    [InlineData("a")]
+    [InlineData("7")]
+    [InlineData("三")]
+    [InlineData("十五")]
+    [InlineData("由")]
+    [InlineData("的")]
+    public void One_letter_tokens_Chinese_numerals_and_function_words_are_noise(string term) => Assert.True(KeyTermExtractor.IsNoise(term));
+
+    [Theory]
+    [InlineData("锁")]
+    [InlineData("mems")]
+    [InlineData("5g")]
+    [InlineData("4k")]
+    [InlineData("3d")]
+    [InlineData("co2")]
+    [InlineData("碳化硅")]
+    [InlineData("纳米")]
+    [InlineData("batteri")]
+    public void Topic_words_are_not_noise(string term) => Assert.False(KeyTermExtractor.IsNoise(term));
+
+    [Fact]
+    public void Numbers_and_units_of_a_demand_text_do_not_become_key_terms()
+    {
+        var terms = Extract("需要一种55nm工艺的低功耗电源管理芯片，待机电流小于5 mA，封装尺寸3 mm × 3 mm，重量不超过2 kg");
+        Assert.Contains("芯片", terms);
+        Assert.Contains(terms, t => t.Contains("功耗"));
+        Assert.DoesNotContain(terms, t => t.Any(char.IsDigit));
+        Assert.DoesNotContain("ma", terms);
+        Assert.DoesNotContain("mm", terms);
+        Assert.DoesNotContain("kg", terms);
+        Assert.DoesNotContain("nm", terms);
+    }
+
+    [Fact]
+    public void English_function_words_of_a_demand_text_do_not_become_key_terms()
+    {
+        var terms = Extract("We need a magnet design better than 0.1 ppm over a 5 mm sample; we can build the electronics.");
+        Assert.Contains("magnet", terms);
+        Assert.Contains("electron", terms);
+        Assert.DoesNotContain("we", terms);
+        Assert.DoesNotContain("than", terms);
+        Assert.DoesNotContain("over", terms);
+        Assert.DoesNotContain("can", terms);
+        Assert.DoesNotContain("better", terms);
+        Assert.DoesNotContain("ppm", terms);
+    }
+
+    [Fact]
+    public void Greek_letters_and_single_letters_of_a_text_do_not_become_key_terms()
+    {
+        var terms = Extract("α-淀粉酶与β-葡聚糖的 X 射线衍射分析");
+        Assert.Contains("淀粉酶", terms);
+        Assert.DoesNotContain("α", terms);
+        Assert.DoesNotContain("β", terms);
+        Assert.DoesNotContain("x", terms);
+    }
+
+    [Theory]
+    [InlineData("MEMS", "mems")]
+    [InlineData("ASIC", "asic")]
+    [InlineData("IGBT", "igbt")]
+    public void Acronyms_are_kept_whole_not_stemmed(string acronym, string expected)
+    {
+        var terms = Extract($"基于{acronym}的传感器模块");
+        Assert.Contains(expected, terms);
+        Assert.Contains(expected, QueryWords.Terms("f", acronym));
+        Assert.Contains(expected, new WordAnalyzer(WordSegmenter.Jieba).Terms("f", $"{acronym} devices"));
+    }
+
+    [Fact]
+    public void Ordinary_English_words_are_still_stemmed()
+    {
+        Assert.Equal(["batteri", "sensor"], QueryWords.Terms("f", "Batteries sensors"));
+    }
+
+    [Fact]
+    public void A_demand_mentioning_MEMS_matches_a_MEMS_achievement_and_shows_the_acronym_as_key_term()
+    {
+        using var index = new SearchTestIndex().Add(
+            SearchTestIndex.Doc("MEMS 压力传感器", "一种基于 MEMS 工艺的压阻式压力传感器芯片"),
+            SearchTestIndex.Doc("锂电池隔膜", "聚乙烯隔膜的制备方法"),
+            SearchTestIndex.Doc("土壤修复", "重金属污染土壤的修复药剂"),
+            SearchTestIndex.Doc("污水处理", "高浓度有机废水处理工艺"));
+        var result = index.Index.Match("寻求 MEMS 压力传感器方案，量程 0-10 MPa，精度 0.1%，工作温度 -40 ℃ 至 125 ℃",
+            new TechTransfer.Search.Domain.SearchQuery { Types = [SearchDocumentTypes.Achievement] }, TechTransfer.Search.Domain.SearchCaller.Admin);
+        Assert.Equal("MEMS 压力传感器", result.Items[0].Title);
+        Assert.Contains("mems", result.KeyTerms);
+        Assert.DoesNotContain("mem", result.KeyTerms);
+        Assert.DoesNotContain(result.KeyTerms, t => t.Any(char.IsDigit) || t is "mpa" or "℃");
+    }
+}
