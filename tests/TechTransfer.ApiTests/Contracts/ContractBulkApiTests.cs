@@ -136,6 +136,22 @@ public abstract class ContractBulkApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task The_statistics_page_speaks_chinese_and_english_and_is_closed_to_sellers()
+    {
+        var s = await factory.NewPartiesAsync();
+        var zh = WebUtility.HtmlDecode(await (await factory.ClientAs(s.Registrar).GetAsync("/contracts/statistics?groupBy=District")).Content.ReadAsStringAsync());
+        Assert.Contains("技术合同统计", zh);
+        Assert.Contains("卖方所在区县", zh);
+        Assert.Contains("导出 Excel", zh);
+        var en = WebUtility.HtmlDecode(await (await factory.ClientAs(s.Registrar, "en").GetAsync("/contracts/statistics?groupBy=District")).Content.ReadAsStringAsync());
+        Assert.Contains("Contract statistics", en);
+        Assert.Contains("Seller district", en);
+        Assert.DoesNotContain("技术合同统计", en);
+        var seller = await factory.ClientAs(s.SellerUser).GetAsync("/contracts/statistics");
+        Assert.NotEqual(HttpStatusCode.OK, seller.StatusCode);
+    }
+
+    [Fact]
     public async Task Export_of_the_selection_is_an_excel_sheet_with_one_row_per_selected_contract()
     {
         var s = await factory.NewPartiesAsync();
