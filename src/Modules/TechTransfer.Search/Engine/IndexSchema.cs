@@ -12,6 +12,13 @@ namespace TechTransfer.Search.Engine;
 /// <summary>Field names and the mapping from <see cref="SearchDocument"/> to a Lucene document.</summary>
 internal static class IndexSchema
 {
+    /// <summary>Version of the analysis chain and field layout. Bump it whenever a change means documents must be
+    /// re-analysed (an analyzer, a field, a stemming rule): a host that finds an index stamped with another version
+    /// rebuilds it from the database at start-up, so an upgrade never serves a half-old index.</summary>
+    public const string AnalysisVersion = "2026-11-26.acronyms";
+    /// <summary>Commit user-data key that carries <see cref="AnalysisVersion"/>.</summary>
+    public const string AnalysisVersionKey = "tt.analysis";
+
     public const string Uid = "uid";
     public const string Id = "id";
     public const string Type = "type";

@@ -52,6 +52,9 @@ public sealed class SearchEngineOptions
 {
     public const string Section = "Search";
 
+    /// <summary>Analysis version stamped on new generations (tests set an older one to simulate an index from before an upgrade).</summary>
+    internal string AnalysisVersion { get; init; } = IndexSchema.AnalysisVersion;
+
     /// <summary>Directory holding the index generations and the <c>current</c> pointer file.</summary>
     public string IndexPath { get; set; } = "data/search-index";
     /// <summary>Segmenter for indexing the word fields.</summary>

@@ -132,6 +132,8 @@ public sealed class SearchIndex : IDisposable
             UseCompoundFile = !bulk,
         };
         var writer = new IndexWriter(dir, config);
+        // the stamp lives in the commit user data, which every later commit of this writer carries over
+        if (create) writer.SetCommitData(new Dictionary<string, string> { [IndexSchema.AnalysisVersionKey] = _options.AnalysisVersion });
         var manager = new SearcherManager(writer, true, new SimilarityFactory(_similarity));
         return new Generation(path, dir, writer, manager);
     }
@@ -381,6 +383,19 @@ public sealed class SearchIndex : IDisposable
         var count = (int)Interlocked.Read(ref _rebuildProcessed);
         progress?.Report(count);
         return count;
+    }
+
+    /// <summary>
+    /// True when the current generation was analysed by another version of the analysis chain (or before versions were
+    /// stamped): its terms no longer match what queries produce, so it must be rebuilt (<see cref="RebuildAsync"/>).
+    /// </summary>
+    public bool IsOutdated
+    {
+        get
+        {
+            var data = Current.Writer.CommitData;
+            return data is null || !data.TryGetValue(IndexSchema.AnalysisVersionKey, out var v) || v != IndexSchema.AnalysisVersion;
+        }
     }
 
     public SearchIndexStatus Status()

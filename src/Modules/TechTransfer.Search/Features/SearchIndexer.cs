@@ -248,10 +248,19 @@ internal sealed class SearchIndexerService(SearchOutboxDrainer drainer, SearchOu
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         index.Open();
+        var rebuildPending = index.IsOutdated;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (rebuildPending)
+                {
+                    // an upgrade changed the analysis: rebuild from the database while searches keep using the old generation
+                    log.LogWarning("Search index was analysed by another version; rebuilding it from the database");
+                    var n = await drainer.ReindexAsync(null, stoppingToken);
+                    rebuildPending = false;
+                    log.LogInformation("Search index rebuilt with the current analysis: {Count} documents", n);
+                }
                 await drainer.DrainAllAsync(stoppingToken);
                 await signal.WaitAsync(TimeSpan.FromSeconds(5), stoppingToken);
             }
