@@ -86,10 +86,18 @@ public sealed class MatchNotifier(
             SearchCaller.Admin, o.Candidates);
         if (result.KeyTerms.Count == 0 || result.Items.Count == 0) return 0;
 
+        // pairs already announced are skipped before their records are loaded: re-indexing an edited record is the common case
+        var demandIds = isDemand ? [subject.Id] : result.Items.Select(h => h.Id).Distinct().ToList();
+        var known = (await db.Set<MatchNotice>().AsNoTracking()
+                .Where(n => demandIds.Contains(n.DemandId))
+                .Select(n => new { n.DemandId, n.SupplyType, n.SupplyId }).ToListAsync(ct))
+            .Select(n => (n.DemandId, n.SupplyType, n.SupplyId)).ToHashSet();
+
         // candidates above the threshold, read fresh from their modules (the index may lag a change of visibility)
         var pairs = new List<(SearchDocument Demand, SearchDocument Supply, double Strength)>();
         foreach (var hit in result.Items)
         {
+            if (known.Contains(isDemand ? (subject.Id, hit.Type, hit.Id) : (hit.Id, subject.Type, subject.Id))) continue;
             if (!sources.TryGetValue(hit.Type, out var source)) continue;
             var other = await source.LoadAsync(hit.Id, ct);
             if (other is null || !IsSubject(other)) continue;
@@ -100,13 +108,7 @@ public sealed class MatchNotifier(
         }
         if (pairs.Count == 0) return 0;
 
-        var demandIds = pairs.Select(p => p.Demand.Id).Distinct().ToList();
-        var known = (await db.Set<MatchNotice>().AsNoTracking()
-                .Where(n => demandIds.Contains(n.DemandId))
-                .Select(n => new { n.DemandId, n.SupplyType, n.SupplyId }).ToListAsync(ct))
-            .Select(n => (n.DemandId, n.SupplyType, n.SupplyId)).ToHashSet();
-        var fresh = pairs.Where(p => !known.Contains((p.Demand.Id, p.Supply.Type, p.Supply.Id))).Take(o.MaxPerSubject).ToList();
-        if (fresh.Count == 0) return 0;
+        var fresh = pairs.Take(o.MaxPerSubject).ToList();
 
         var managers = await ManagersAsync(db, fresh.SelectMany(p => new[] { p.Demand, p.Supply }).ToList(), ct);
         var now = clock.GetUtcNow();
