@@ -1,12 +1,27 @@
+using System.Globalization;
+using System.Resources;
 using TechTransfer.Patents.Domain;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Patents.Pages;
 
-/// <summary>Labels for the module's pages in the current UI language (Chinese first, English complete).</summary>
+/// <summary>
+/// Display helpers for the module's pages in the current UI language. Page strings live in Resources/PatentsText.resx
+/// (zh-CN) and PatentsText.en.resx; pages use the injected <c>L</c>, these static helpers use <see cref="R"/>.
+/// </summary>
 public static class UiText
 {
-    public static string T(string zh, string en) => Bilingual.T(zh, en);
+    private static readonly ResourceManager Strings = new("TechTransfer.Patents.Resources.PatentsText", typeof(PatentsText).Assembly);
+
+    /// <summary>A string of PatentsText.resx in the current UI culture, formatted with <paramref name="args"/>.</summary>
+    public static string R(string key, params object?[] args)
+    {
+        var text = Strings.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"PatentsText has no '{key}'.");
+        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
+    }
+
+    /// <summary>The current language of a bilingual value that comes from the domain (an error, a warning), not a page string.</summary>
+    public static string Pick(string zh, string en) => Bilingual.T(zh, en);
     public static string L((string Zh, string En) label) => Bilingual.T(label.Zh, label.En);
     public static string Of(PatentType t) => L(EnumLabels.Of(t));
     public static string Of(PatentLegalStatus s) => L(EnumLabels.Of(s));
@@ -17,42 +32,42 @@ public static class UiText
 
     public static string Of(CustodyStatus s) => s switch
     {
-        CustodyStatus.Draft => T("待经营方确认", "Awaiting operator"),
-        CustodyStatus.Active => T("生效", "Active"),
-        CustodyStatus.Terminated => T("已终止", "Terminated"),
+        CustodyStatus.Draft => R("AwaitingOperator"),
+        CustodyStatus.Active => R("Active"),
+        CustodyStatus.Terminated => R("Terminated"),
         _ => s.ToString(),
     };
 
     public static string CustodyDisplay(string display) => display switch
     {
-        "Draft" => T("待经营方确认", "Awaiting operator"),
-        "Active" => T("生效", "Active"),
-        "Expired" => T("已到期", "Expired"),
-        "Terminated" => T("已终止", "Terminated"),
+        "Draft" => R("AwaitingOperator"),
+        "Active" => R("Active"),
+        "Expired" => R("Expired"),
+        "Terminated" => R("Terminated"),
         _ => display,
     };
 
     public static string Of(OpenLicenseGrantStatus s) => s switch
     {
-        OpenLicenseGrantStatus.Pending => T("待付款", "Awaiting payment"),
-        OpenLicenseGrantStatus.Effective => T("已生效", "Effective"),
-        _ => T("已取消", "Cancelled"),
+        OpenLicenseGrantStatus.Pending => R("AwaitingPayment"),
+        OpenLicenseGrantStatus.Effective => R("Effective"),
+        _ => R("Cancelled"),
     };
 
     public static string Of(DisputeChannel c) => c switch
     {
-        DisputeChannel.Negotiation => T("协商", "Negotiation"),
-        DisputeChannel.CnipaMediation => T("国家知识产权局调解", "CNIPA mediation"),
-        _ => T("人民法院诉讼", "Court"),
+        DisputeChannel.Negotiation => R("Negotiation"),
+        DisputeChannel.CnipaMediation => R("CNIPAMediation"),
+        _ => R("Court"),
     };
 
     public static string Of(RoyaltyBase b) => b switch
     {
-        RoyaltyBase.ProductPrice => T("产品价格", "product price"),
-        RoyaltyBase.IncrementalOutputValue => T("新增产值", "incremental output value"),
-        RoyaltyBase.Profit => T("利润", "profit"),
-        RoyaltyBase.SalesRevenue => T("销售额", "sales revenue"),
-        _ => T("其他", "other"),
+        RoyaltyBase.ProductPrice => R("ProductPrice"),
+        RoyaltyBase.IncrementalOutputValue => R("IncrementalOutputValue"),
+        RoyaltyBase.Profit => R("Profit"),
+        RoyaltyBase.SalesRevenue => R("SalesRevenue"),
+        _ => R("Other"),
     };
 
     public static string Money(decimal? yuan) => yuan is { } y ? Yuan.Display(y, Bilingual.CurrentIsEnglish) : "—";
@@ -63,11 +78,10 @@ public static class UiText
     public static string Fee(PaymentMode mode, decimal? fixedFee, decimal? initial, decimal? rate, RoyaltyBase? royaltyBase) => mode switch
     {
         PaymentMode.LumpSumOnce => $"{Of(mode)} {Money(fixedFee)}",
-        PaymentMode.LumpSumInstallments => T($"总额 {Money(fixedFee)}，首期 {Money(initial)}", $"Total {Money(fixedFee)}, first instalment {Money(initial)}"),
-        PaymentMode.Royalty => T($"{Of(royaltyBase ?? RoyaltyBase.SalesRevenue)}的 {rate}%", $"{rate}% of {Of(royaltyBase ?? RoyaltyBase.SalesRevenue)}")
-            + (initial is > 0 ? T($"，首付 {Money(initial)}", $", initial payment {Money(initial)}") : ""),
-        PaymentMode.EntryFeePlusRoyalty => T($"入门费 {Money(initial)} + {Of(royaltyBase ?? RoyaltyBase.SalesRevenue)}的 {rate}%",
-            $"Entry fee {Money(initial)} + {rate}% of {Of(royaltyBase ?? RoyaltyBase.SalesRevenue)}"),
+        PaymentMode.LumpSumInstallments => R("FeeInstalments", Money(fixedFee), Money(initial)),
+        PaymentMode.Royalty => R("FeeRoyalty", Of(royaltyBase ?? RoyaltyBase.SalesRevenue), rate)
+            + (initial is > 0 ? R("FeeInitialPayment", Money(initial)) : ""),
+        PaymentMode.EntryFeePlusRoyalty => R("FeeEntryPlusRoyalty", Money(initial), Of(royaltyBase ?? RoyaltyBase.SalesRevenue), rate),
         _ => "",
     };
 }
