@@ -56,4 +56,26 @@ public sealed class OpenLicenseJourneyTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("R3.10");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_office_picks_the_custody_operator_by_name_from_the_registry()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("tto.fudan");
+        await page.GotoAsync("/custody/new");
+        var options = await page.Locator("#c-op option").AllTextContentsAsync();
+        Assert.Contains("上海长三角技术转移服务有限公司（示例）（技术转移机构）", options);
+        Assert.DoesNotContain(options, o => o.StartsWith("复旦大学", StringComparison.Ordinal)); // not the owner itself
+        Assert.DoesNotContain(options, o => o.Contains("（企业）", StringComparison.Ordinal));
+
+        await page.Locator("#c-no").FillAsync("TG-FD-2026-PICK");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("请选择经营权人");
+
+        await page.Locator("#c-op").SelectOptionAsync(new SelectOptionValue { Label = "上海长三角技术转移服务有限公司（示例）（技术转移机构）" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("TG-FD-2026-PICK");
+        await Assertions.Expect(page.Locator("dl.props").First).ToContainTextAsync("上海长三角技术转移服务有限公司（示例）");
+        await page.Context.CloseAsync();
+    }
 }

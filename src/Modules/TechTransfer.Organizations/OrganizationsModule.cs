@@ -19,6 +19,7 @@ public sealed class OrganizationsModule : IModule
     {
         services.AddScoped<OrganizationService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.IOrganizationFactsLookup, OrganizationFactsLookup>();
+        services.AddScoped<TechTransfer.SharedKernel.Organizations.IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<OrganizationImporter>();
         services.AddScoped<IValidator<OrganizationRequest>, OrganizationRequestValidator>();
         services.AddScoped<IDemoDataSeeder, OrganizationDemoData>();

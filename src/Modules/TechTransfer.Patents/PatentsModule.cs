@@ -27,6 +27,10 @@ public sealed class PatentsModule : IModule
         services.AddScoped<OpenLicenseService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.IContractDraftSource, OpenLicenseGrantDraftSource>();
         services.AddScoped<CustodyService>();
+        services.Configure<RightsExpiryOptions>(configuration.GetSection(RightsExpiryOptions.Section));
+        services.AddScoped<RightsExpiryService>();
+        services.AddSingleton<RightsExpiryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RightsExpiryJob>());
         services.AddScoped<IDemoDataSeeder, PatentDemoData>();
         services.AddScoped<ISearchDocumentSource, PatentSearchSource>();
         services.AddScoped<ISearchDocumentSource, OpenLicenseSearchSource>();

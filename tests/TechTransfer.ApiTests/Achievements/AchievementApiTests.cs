@@ -317,6 +317,28 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task Approved_grant_certificate_downloads_as_a_pdf_for_the_office_only()
+    {
+        var i = NewInstitution();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        var grantId = (await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblem(await office.GetAsync($"/api/v1/rights-grants/{grantId}/certificate.pdf"), HttpStatusCode.Conflict, "rights_grant.invalid_transition");
+        await Ok(await office.PostAsJsonAsync($"/api/v1/rights-grants/{grantId}/approve", new { reason = "审议通过" }));
+
+        var pdf = await office.GetAsync($"/api/v1/rights-grants/{grantId}/certificate.pdf");
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        Assert.Equal("%PDF-", System.Text.Encoding.Latin1.GetString(bytes, 0, 5));
+        Assert.Contains("WenQuanYi", System.Text.Encoding.Latin1.GetString(bytes)); // the embedded Chinese font
+
+        await ProblemAssert.IsProblem(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/rights-grants/{grantId}/certificate.pdf"),
+            HttpStatusCode.NotFound, "rights_grant.not_found");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientAs(null).GetAsync($"/api/v1/rights-grants/{grantId}/certificate.pdf")).StatusCode);
+    }
+
+    [Fact]
     public async Task Ownership_shares_not_summing_to_100_are_refused_and_nothing_is_saved_R5_2()
     {
         var i = NewInstitution();

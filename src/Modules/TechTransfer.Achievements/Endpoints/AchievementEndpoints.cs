@@ -116,6 +116,8 @@ internal static class RightsGrantEndpoints
         g.MapPost("/{id:guid}/withdraw", WithdrawRightsGrant).WithName(nameof(WithdrawRightsGrant));
         g.MapPut("/{id:guid}/ownership-change", RecordOwnershipChange).WithName(nameof(RecordOwnershipChange));
         g.MapGet("/{id:guid}/certificate", GetRightsGrantCertificate).WithName(nameof(GetRightsGrantCertificate));
+        g.MapGet("/{id:guid}/certificate.pdf", GetRightsGrantCertificatePdf).WithName(nameof(GetRightsGrantCertificatePdf))
+            .WithSummary("The certificate of an approved grant (赋权证书) as a Chinese PDF").Produces(200, contentType: "application/pdf");
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Result<T> r) => r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
@@ -147,6 +149,12 @@ internal static class RightsGrantEndpoints
 
     internal static async Task<Results<Ok<RightsGrantCertificateResponse>, ProblemHttpResult>> GetRightsGrantCertificate(
         Guid id, RightsGrantService s, CancellationToken ct) => Reply(await s.CertificateAsync(id, ct));
+
+    internal static async Task<IResult> GetRightsGrantCertificatePdf(Guid id, RightsGrantService s, CancellationToken ct)
+    {
+        var r = await s.CertificatePdfAsync(id, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.File(r.Value, "application/pdf", $"rights-grant-{id:N}.pdf");
+    }
 }
 
 internal static class IncomeDistributionEndpoints

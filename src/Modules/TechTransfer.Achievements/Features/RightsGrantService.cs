@@ -85,6 +85,16 @@ public sealed class RightsGrantService(
         return new RightsGrantCertificateResponse(cert.Value.Number, cert.Value.Lines.Select(l => new CertificateLineDto(l.Zh, l.En)).ToList());
     }
 
+    /// <summary>The certificate as a Chinese PDF, for the same people who may read it (others get 404).</summary>
+    public async Task<Result<byte[]>> CertificatePdfAsync(Guid id, CancellationToken ct)
+    {
+        var g = await Grants.AsNoTracking().Where(Visible()).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (g is null) return AchievementErrors.GrantNotFound;
+        var cert = g.Certificate();
+        if (cert.IsFailure) return cert.Error!;
+        return RightsGrantCertificatePdf.Render(cert.Value);
+    }
+
     private async Task<Result<RightsGrantResponse>> ChangeAsync(Guid id, Func<RightsGrant, Actor, Result> change, bool notifyRequester, CancellationToken ct)
     {
         if (Actor is not { } actor) return Error.Forbidden;

@@ -31,6 +31,8 @@ public enum CustodyStatus
     Active,
     /// <summary>已终止</summary>
     Terminated,
+    /// <summary>已到期 — stored by the rights-expiry job once an active agreement's term is over; a renewal reactivates it.</summary>
+    Expired,
 }
 
 /// <summary>收益权人 and share (percent).</summary>
@@ -89,7 +91,18 @@ public sealed class CustodyAgreement : IAudited
 
     /// <summary>The state as people see it: an active agreement past its end is shown as expired.</summary>
     public string DisplayStatus(DateOnly today) =>
-        Status == CustodyStatus.Active && today > TermEnd ? "Expired" : Status.ToString();
+        Status == CustodyStatus.Active && today > TermEnd ? nameof(CustodyStatus.Expired) : Status.ToString();
+
+    /// <summary>
+    /// By the clock: an active agreement whose term ended before <paramref name="today"/> becomes Expired. Returns whether
+    /// it changed, so a repeated run changes nothing.
+    /// </summary>
+    public bool ExpireIfTermEnded(DateOnly today)
+    {
+        if (Status != CustodyStatus.Active || today <= TermEnd) return false;
+        Status = CustodyStatus.Expired;
+        return true;
+    }
 
     public static Result<CustodyAgreement> Create(
         Guid ownerOrganizationId, string agreementNo, CustodySubjectType subjectType, Guid subjectId, string subjectTitle,
@@ -101,10 +114,12 @@ public sealed class CustodyAgreement : IAudited
             errors.Add(new("agreementNo", "custody.agreement_no_required", "请填写托管协议编号", "The agreement number is required."));
         if (string.IsNullOrWhiteSpace(subjectTitle))
             errors.Add(new("subjectTitle", "custody.subject_required", "请选择托管标的", "Choose what is put into custody."));
-        if (operatorOrganizationId == ownerOrganizationId)
+        if (operatorOrganizationId == Guid.Empty)
+            errors.Add(new("operatorOrganizationId", "custody.operator_required", "请选择经营权人", "Choose the operator."));
+        else if (operatorOrganizationId == ownerOrganizationId)
             errors.Add(new("operatorOrganizationId", "custody.operator_is_owner", "经营权人须为所有权人以外的转移机构或办公室",
                 "The operator must be a transfer institution or office other than the owner."));
-        if (string.IsNullOrWhiteSpace(operatorName))
+        else if (string.IsNullOrWhiteSpace(operatorName))
             errors.Add(new("operatorName", "custody.operator_name_required", "请填写经营权人名称", "The operator's name is required."));
         errors.AddRange(ValidateMandate(mandate));
         errors.AddRange(ValidateBeneficiaries(beneficiaries));
@@ -203,10 +218,11 @@ public sealed class CustodyAgreement : IAudited
     public Result Renew(Guid callerOrganizationId, DateOnly newTermEnd, DateTimeOffset now)
     {
         if (callerOrganizationId != OwnerOrganizationId) return CustodyErrors.OnlyOwner;
-        if (Status != CustodyStatus.Active) return CustodyErrors.InvalidTransition(Status, "renew");
+        if (Status is not (CustodyStatus.Active or CustodyStatus.Expired)) return CustodyErrors.InvalidTransition(Status, "renew");
         if (newTermEnd <= TermEnd) return CustodyErrors.RenewalMustExtend(TermEnd);
         _renewals.Add(new CustodyRenewal(Guid.NewGuid(), TermEnd, newTermEnd, now));
         TermEnd = newTermEnd;
+        if (Status == CustodyStatus.Expired && DateOnly.FromDateTime(now.UtcDateTime) <= newTermEnd) Status = CustodyStatus.Active;
         return Result.Success();
     }
 

@@ -239,6 +239,30 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         return Result.Success();
     }
 
+    /// <summary>Why a declaration on a patent in this legal status lapses (spec §3.3), or null while the patent is alive.</summary>
+    public static OpenLicenseLapseReason? LapseReasonFor(PatentLegalStatus patentStatus) => patentStatus switch
+    {
+        PatentLegalStatus.Lapsed or PatentLegalStatus.Abandoned => OpenLicenseLapseReason.PatentTerminated,
+        PatentLegalStatus.Invalidated => OpenLicenseLapseReason.PatentInvalidated,
+        PatentLegalStatus.Expired => OpenLicenseLapseReason.TermEnded,
+        _ => null,
+    };
+
+    /// <summary>
+    /// By the clock (spec §3.3 Active → Lapsed): an in-force declaration lapses on <paramref name="today"/> when its patent
+    /// ended, or when the announced licence term is over. Returns whether it changed, so a repeated run changes nothing.
+    /// </summary>
+    public bool LapseIfEnded(PatentLegalStatus patentStatus, DateOnly today)
+    {
+        if (!IsInForce) return false;
+        var reason = LapseReasonFor(patentStatus) ?? (today > LicenseTermEnd ? OpenLicenseLapseReason.TermEnded : null);
+        if (reason is null) return false;
+        Status = OpenLicenseStatus.Lapsed;
+        LapseReason = reason;
+        LapsedOn = today;
+        return true;
+    }
+
     /// <summary>Active → Lapsed: the patent terminated, was invalidated or the term ended.</summary>
     public Result Lapse(OpenLicenseLapseReason reason, DateOnly on)
     {

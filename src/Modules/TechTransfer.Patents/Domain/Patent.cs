@@ -161,6 +161,18 @@ public sealed class Patent : IAudited, ISearchIndexed
         return Result.Success();
     }
 
+    /// <summary>
+    /// By the clock: an in-force patent whose term (type + filing date + compensation) ended before <paramref name="today"/>
+    /// becomes Expired (期限届满). Returns whether it changed, so a repeated run changes nothing.
+    /// </summary>
+    public bool ExpireIfTermEnded(DateOnly today, DateTimeOffset now)
+    {
+        if (LegalStatus != PatentLegalStatus.InForce || today <= ExpiryDate) return false;
+        LegalStatus = PatentLegalStatus.Expired;
+        UpdatedAt = now;
+        return true;
+    }
+
     public Result ChangeLegalStatus(PatentLegalStatus status, DateTimeOffset now)
     {
         if (status == PatentLegalStatus.InForce && GrantAnnouncementDate is null) return PatentErrors.NotGranted;

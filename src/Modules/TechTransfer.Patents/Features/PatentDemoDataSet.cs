@@ -162,6 +162,7 @@ public static class PatentDemoDataSet
         var c3 = Custody("TG-JD-2024-007", "weld-fixture", [CustodyDealType.NonExclusiveLicence], 50_000m, 800, 730, "上海交通大学");
         Must(c3.Activate(org("tti"), now.AddDays(-799)));
         Must(c3.Operate(org("tti"), new CustodyOperationRequest(CustodyDealType.NonExclusiveLicence, orgName("jinggong"), 80_000m, today.AddDays(-100)), now.AddDays(-700)));
+        c3.ExpireIfTermEnded(today); // what the rights-expiry job stores once the term is over
         custody.Add(c3);
 
         var c4 = Custody("TG-JD-2025-003", "robot-gripper", [CustodyDealType.Listing], 2_000_000m, 300, 730, "上海交通大学");

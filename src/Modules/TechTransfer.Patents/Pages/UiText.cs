@@ -35,6 +35,7 @@ public static class UiText
         CustodyStatus.Draft => R("AwaitingOperator"),
         CustodyStatus.Active => R("Active"),
         CustodyStatus.Terminated => R("Terminated"),
+        CustodyStatus.Expired => R("Expired"),
         _ => s.ToString(),
     };
 

@@ -189,13 +189,7 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
     /// <summary>Spec §3.3: Active → Lapsed when the patent terminates, is invalidated or its term ends.</summary>
     private async Task LapseDeclarationsIfPatentEndedAsync(Patent p, CancellationToken ct)
     {
-        OpenLicenseLapseReason? reason = p.LegalStatus switch
-        {
-            PatentLegalStatus.Lapsed or PatentLegalStatus.Abandoned => OpenLicenseLapseReason.PatentTerminated,
-            PatentLegalStatus.Invalidated => OpenLicenseLapseReason.PatentInvalidated,
-            PatentLegalStatus.Expired => OpenLicenseLapseReason.TermEnded,
-            _ => null,
-        };
+        var reason = OpenLicenseDeclaration.LapseReasonFor(p.LegalStatus);
         if (reason is null) return;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var inForce = await Db.Set<OpenLicenseDeclaration>()

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TechTransfer.Patents.Domain;
+using TechTransfer.Patents.Features.Patents;
+
+namespace TechTransfer.Patents.Features;
+
+/// <summary>[CFG] The rights-expiry job (section <c>Patents:RightsExpiry</c>).</summary>
+public sealed class RightsExpiryOptions
+{
+    public const string Section = "Patents:RightsExpiry";
+
+    /// <summary>Whether the host runs the job (tests that drive it themselves turn it off).</summary>
+    public bool RunJob { get; set; } = true;
+
+    /// <summary>How often the job runs on the <see cref="TimeProvider"/>; it also runs once at start. Default: hourly.</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromHours(1);
+}
+
+/// <summary>What one run of the rights-expiry job changed.</summary>
+public sealed record RightsExpiryRun(int PatentsExpired, int DeclarationsLapsed, int CustodyExpired)
+{
+    public int Total => PatentsExpired + DeclarationsLapsed + CustodyExpired;
+}
+
+/// <summary>
+/// Applies, by the clock, what dates alone decide: an in-force patent past its term becomes Expired; an in-force
+/// open-licence declaration lapses when its patent ended or its announced licence term is over (spec §3.3); an active
+/// custody agreement past its term becomes Expired. The rules are the entities' own (<c>ExpireIfTermEnded</c>,
+/// <c>LapseIfEnded</c>); every change is saved in one transaction and audited by the save interceptor. A second run on
+/// the same day changes nothing.
+/// </summary>
+public sealed class RightsExpiryService(PatentsDb data, TimeProvider clock)
+{
+    private DbContext Db => data.Context;
+
+    public async Task<RightsExpiryRun> ApplyDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+
+        var endedPatents = await Db.Set<Patent>().Where(p => p.LegalStatus == PatentLegalStatus.InForce && p.ExpiryDate < today).ToListAsync(ct);
+        var patentsExpired = endedPatents.Count(p => p.ExpireIfTermEnded(today, now));
+
+        // Patents expired above are tracked: the query returns those same instances with their new status.
+        var declarations = await (
+            from d in Db.Set<OpenLicenseDeclaration>()
+            join p in Db.Set<Patent>() on d.PatentId equals p.Id
+            where (d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted)
+                  && (d.LicenseTermEnd < today || p.ExpiryDate < today
+                      || p.LegalStatus == PatentLegalStatus.Lapsed || p.LegalStatus == PatentLegalStatus.Abandoned
+                      || p.LegalStatus == PatentLegalStatus.Invalidated || p.LegalStatus == PatentLegalStatus.Expired)
+            select new { Declaration = d, Patent = p }).ToListAsync(ct);
+        var declarationsLapsed = declarations.Count(x => x.Declaration.LapseIfEnded(x.Patent.LegalStatus, today));
+
+        var custody = await Db.Set<CustodyAgreement>().Where(a => a.Status == CustodyStatus.Active && a.TermEnd < today).ToListAsync(ct);
+        var custodyExpired = custody.Count(a => a.ExpireIfTermEnded(today));
+
+        var run = new RightsExpiryRun(patentsExpired, declarationsLapsed, custodyExpired);
+        if (run.Total > 0) await Db.SaveChangesAsync(ct);
+        return run;
+    }
+}
+
+/// <summary>
+/// Hosted job: runs <see cref="RightsExpiryService"/> once at start and then every <see cref="RightsExpiryOptions.Interval"/>
+/// on the injected <see cref="TimeProvider"/>. Each run has its own DI scope (its own DbContext); a failed run is logged and
+/// retried at the next interval.
+/// </summary>
+public sealed partial class RightsExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RightsExpiryOptions> options,
+    ILogger<RightsExpiryJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunJob) return;
+        using var timer = new PeriodicTimer(options.Value.Interval, clock);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One run, in its own scope (what each tick does).</summary>
+    public async Task<RightsExpiryRun> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var run = await scope.ServiceProvider.GetRequiredService<RightsExpiryService>().ApplyDueAsync(ct);
+        if (run.Total > 0) LogApplied(run.PatentsExpired, run.DeclarationsLapsed, run.CustodyExpired);
+        return run;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Rights expiry: {Patents} patents expired, {Declarations} open-licence declarations lapsed, {Custody} custody agreements expired")]
+    private partial void LogApplied(int patents, int declarations, int custody);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rights expiry run failed; it will run again at the next interval")]
+    private partial void LogFailed(Exception ex);
+}
