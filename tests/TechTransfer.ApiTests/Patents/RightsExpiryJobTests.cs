@@ -13,29 +13,30 @@ namespace TechTransfer.ApiTests.Patents;
 /// The rights-expiry job applies patent term end, open-licence lapse and custody expiry by the clock: the test advances
 /// the app's fake <see cref="TimeProvider"/> and runs the hosted job once (its timer is off in these factories).
 /// </summary>
-public abstract class RightsExpiryJobTests(TechTransferFactory factory)
+public abstract class RightsExpiryTestsBase(TechTransferFactory factory)
 {
+    protected TechTransferFactory Factory => factory;
     private readonly Guid _fudan = Guid.NewGuid();
     private readonly Guid _tti = Guid.NewGuid();
-    private HttpClient Office => factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, _fudan));
-    private HttpClient Operator => factory.ClientAs(TestUser.Of(Roles.TechManager, _tti));
+    protected HttpClient Office => factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, _fudan));
+    protected HttpClient Operator => factory.ClientAs(TestUser.Of(Roles.TechManager, _tti));
     private string Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
 
-    private static async Task<JsonElement> Json(HttpResponseMessage r, HttpStatusCode expected)
+    protected static async Task<JsonElement> Json(HttpResponseMessage r, HttpStatusCode expected)
     {
         var body = await r.Content.ReadAsStringAsync();
         Assert.True(expected == r.StatusCode, $"Expected {(int)expected}, got {(int)r.StatusCode}: {body}");
         return JsonDocument.Parse(body).RootElement;
     }
 
-    private async Task<Guid> PatentAsync(string type) => (await Json(await Office.PostAsJsonAsync("/api/v1/patents", new
+    protected async Task<Guid> PatentAsync(string type) => (await Json(await Office.PostAsJsonAsync("/api/v1/patents", new
     {
         applicationNo = "CN2020" + Random.Shared.NextInt64(1_000_000, 9_999_999) + ".1", publicationNo = "CN111222333B", type,
         title = "一种锂电池缺陷检测方法", patenteeNames = "复旦大学", filingDate = "2020-05-10", grantAnnouncementDate = "2023-01-06",
         legalStatus = "InForce", annualFeePaidUntil = "2026-05-09",
     }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
-    private async Task<Guid> AnnouncedDeclarationAsync(Guid patentId, string termEnd, string? report)
+    protected async Task<Guid> AnnouncedDeclarationAsync(Guid patentId, string termEnd, string? report)
     {
         var id = (await Json(await Office.PostAsJsonAsync("/api/v1/open-licenses", new
         {
@@ -47,7 +48,7 @@ public abstract class RightsExpiryJobTests(TechTransferFactory factory)
         return id;
     }
 
-    private async Task<Guid> ActiveCustodyAsync(Guid patentId, string termEnd)
+    protected async Task<Guid> ActiveCustodyAsync(Guid patentId, string termEnd)
     {
         var id = (await Json(await Office.PostAsJsonAsync("/api/v1/custody-agreements", new
         {
@@ -60,13 +61,18 @@ public abstract class RightsExpiryJobTests(TechTransferFactory factory)
         return id;
     }
 
-    private Task<RightsExpiryRun> RunJobOnceAsync() => factory.Services.GetRequiredService<RightsExpiryJob>().RunOnceAsync(CancellationToken.None);
+    protected Task<RightsExpiryRun> RunJobOnceAsync() => factory.Services.GetRequiredService<RightsExpiryJob>().RunOnceAsync(CancellationToken.None);
 
-    private async Task<string> Field(string url, string name) => (await Office.GetFromJsonAsync<JsonElement>(url)).GetProperty(name).GetString()!;
+    protected async Task<string> Field(string url, string name) => (await Office.GetFromJsonAsync<JsonElement>(url)).GetProperty(name).GetString()!;
 
-    private Task<int> AuditCountAsync(Guid entityId) =>
+    protected Task<int> AuditCountAsync(Guid entityId) =>
         factory.WithDbAsync((db, _) => db.AuditEntries.CountAsync(a => a.EntityId == entityId.ToString()));
 
+}
+
+/// <summary>One run after each clock step applies exactly what became due (a factory of its own: the test moves its clock).</summary>
+public abstract class RightsExpiryJobTests(TechTransferFactory factory) : RightsExpiryTestsBase(factory)
+{
     [Fact]
     public async Task Advancing_the_clock_and_running_the_job_once_applies_expiry_lapse_and_custody_end_audited_and_only_once()
     {
@@ -78,7 +84,7 @@ public abstract class RightsExpiryJobTests(TechTransferFactory factory)
 
         Assert.Equal(new RightsExpiryRun(0, 0, 0), await RunJobOnceAsync()); // 2026-03-02: nothing is due
 
-        factory.Clock.SetUtcNow(new DateTimeOffset(2028, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2028, 3, 1, 2, 0, 0, TimeSpan.Zero));
         var custodyAudits = await AuditCountAsync(custody);
         var declarationAudits = await AuditCountAsync(shortTerm);
         Assert.Equal(new RightsExpiryRun(0, 1, 1), await RunJobOnceAsync());
@@ -89,7 +95,7 @@ public abstract class RightsExpiryJobTests(TechTransferFactory factory)
         Assert.Equal(custodyAudits + 1, await AuditCountAsync(custody));
         Assert.Equal(declarationAudits + 1, await AuditCountAsync(shortTerm));
 
-        factory.Clock.SetUtcNow(new DateTimeOffset(2030, 5, 10, 2, 0, 0, TimeSpan.Zero));
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2030, 5, 10, 2, 0, 0, TimeSpan.Zero));
         Assert.Equal(new RightsExpiryRun(1, 1, 0), await RunJobOnceAsync());
         Assert.Equal("Expired", await Field($"/api/v1/patents/{utilityModel}", "legalStatus"));
         Assert.Equal("Lapsed", await Field($"/api/v1/open-licenses/{onUtilityModel}", "status"));
@@ -100,12 +106,17 @@ public abstract class RightsExpiryJobTests(TechTransferFactory factory)
         Assert.Equal(audits, await AuditCountAsync(onUtilityModel));
     }
 
+}
+
+/// <summary>Custody the job expired refuses operations and can be renewed (a factory of its own: the test moves its clock).</summary>
+public abstract class ExpiredCustodyTests(TechTransferFactory factory) : RightsExpiryTestsBase(factory)
+{
     [Fact]
     public async Task Operator_is_refused_on_custody_the_job_expired_and_the_owner_can_renew_it()
     {
         var patent = await PatentAsync("Invention");
         var custody = await ActiveCustodyAsync(patent, "2026-12-31");
-        factory.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 2, 2, 0, 0, TimeSpan.Zero));
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 2, 2, 0, 0, TimeSpan.Zero));
         await RunJobOnceAsync();
 
         await ProblemAssert.IsProblem(await Operator.PostAsJsonAsync($"/api/v1/custody-agreements/{custody}/operations",
@@ -129,3 +140,8 @@ public sealed class RightsExpiryJobTests_Sqlite(RightsExpirySqliteFactory f) : R
 
 [Collection("Postgres")]
 public sealed class RightsExpiryJobTests_Postgres(RightsExpiryPostgresFactory f) : RightsExpiryJobTests(f), IClassFixture<RightsExpiryPostgresFactory>;
+
+public sealed class ExpiredCustodyTests_Sqlite(RightsExpirySqliteFactory f) : ExpiredCustodyTests(f), IClassFixture<RightsExpirySqliteFactory>;
+
+[Collection("Postgres")]
+public sealed class ExpiredCustodyTests_Postgres(RightsExpiryPostgresFactory f) : ExpiredCustodyTests(f), IClassFixture<RightsExpiryPostgresFactory>;

@@ -41,6 +41,6 @@ public sealed class RightsGrantCertificatePdfTests
     {
         using var doc = PdfDocument.Open(RightsGrantCertificatePdf.Render(ApprovedOwnershipCertificate()));
         var letters = doc.GetPage(1).Letters;
-        Assert.Contains(letters, l => l.FontName.Contains("WenQuanYi", StringComparison.Ordinal));
+        Assert.Contains(letters, l => l.FontName?.Contains("WenQuanYi", StringComparison.Ordinal) == true);
     }
 }

@@ -1,6 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using TechTransfer.Achievements.Domain.Rights;
+using TechTransfer.Achievements.Domain;
 using TechTransfer.Platform.Pdf;
 
 namespace TechTransfer.Achievements.Features;

@@ -1,12 +1,26 @@
 using System.Globalization;
+using System.Resources;
 using TechTransfer.Achievements.Domain;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Achievements.Pages;
 
-/// <summary>Bilingual labels of the module's pages (Chinese first).</summary>
+/// <summary>
+/// Display helpers of the module's pages. Page strings live in Resources/AchievementsText.resx (zh-CN) and
+/// AchievementsText.en.resx: pages use the injected <c>L</c>, these static helpers <see cref="R"/>.
+/// </summary>
 internal static class UiText
 {
+    private static readonly ResourceManager Strings = new("TechTransfer.Achievements.Resources.AchievementsText", typeof(AchievementsText).Assembly);
+
+    /// <summary>A string of AchievementsText.resx in the current UI culture, formatted with <paramref name="args"/>.</summary>
+    public static string R(string key, params object?[] args)
+    {
+        var text = Strings.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"AchievementsText has no '{key}'.");
+        return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
+    }
+
+    /// <summary>The current language of a bilingual value that comes from the domain (a reason, an error), not a page string.</summary>
     public static string T(string zh, string en) => Bilingual.T(zh, en);
     public static string L((string Zh, string En) label) => Bilingual.T(label.Zh, label.En);
     public static string Status(AchievementStatus s) => L(AchievementLabels.Status(s));
@@ -21,49 +35,49 @@ internal static class UiText
 
     public static string GrantTypeLabel(GrantType t) => t switch
     {
-        Domain.GrantType.Ownership => T("所有权", "Ownership"),
-        Domain.GrantType.LongTermUseRight => T("长期使用权", "Long-term use right"),
-        _ => T("使用、转让、投资权", "Use, transfer and investment rights"),
+        Domain.GrantType.Ownership => R("Ownership"),
+        Domain.GrantType.LongTermUseRight => R("LongTermUseRight"),
+        _ => R("UseTransferAndInvestmentRights"),
     };
 
     public static string GrantStatusLabel(RightsGrantStatus s) => s switch
     {
-        RightsGrantStatus.Submitted => T("待审批", "Submitted"),
-        RightsGrantStatus.Approved => T("已批准", "Approved"),
-        RightsGrantStatus.Rejected => T("不予批准", "Rejected"),
-        _ => T("已撤回", "Withdrawn"),
+        RightsGrantStatus.Submitted => R("Submitted2"),
+        RightsGrantStatus.Approved => R("Approved"),
+        RightsGrantStatus.Rejected => R("Rejected"),
+        _ => R("Withdrawn"),
     };
 
     public static string Potential(PotentialRating p) => p switch
     {
-        PotentialRating.High => T("高", "High"),
-        PotentialRating.Medium => T("中", "Medium"),
-        _ => T("低", "Low"),
+        PotentialRating.High => R("High"),
+        PotentialRating.Medium => R("Medium"),
+        _ => R("Low"),
     };
 
     public static string ProofOfConcept(ProofOfConceptStatus p) => p switch
     {
-        ProofOfConceptStatus.NotNeeded => T("无需", "Not needed"),
-        ProofOfConceptStatus.Planned => T("计划中", "Planned"),
-        ProofOfConceptStatus.InProgress => T("进行中", "In progress"),
-        ProofOfConceptStatus.Validated => T("已验证", "Validated"),
-        _ => T("未通过", "Failed"),
+        ProofOfConceptStatus.NotNeeded => R("NotNeeded"),
+        ProofOfConceptStatus.Planned => R("Planned"),
+        ProofOfConceptStatus.InProgress => R("InProgress"),
+        ProofOfConceptStatus.Validated => R("Validated"),
+        _ => R("Failed"),
     };
 
     public static string FeeBearerLabel(FeeBearer f) => f switch
     {
-        FeeBearer.Unit => T("单位", "Unit"),
-        FeeBearer.Completers => T("完成人", "Completers"),
-        _ => T("共同承担", "Shared"),
+        FeeBearer.Unit => R("Unit2"),
+        FeeBearer.Completers => R("Completers"),
+        _ => R("Shared"),
     };
 
-    public static string PlanStatus(IncomeDistributionStatus s) => s == IncomeDistributionStatus.Draft ? T("草稿", "Draft") : T("已批准", "Approved");
+    public static string PlanStatus(IncomeDistributionStatus s) => s == IncomeDistributionStatus.Draft ? R("Draft") : R("Approved");
 
     public static string Deduction(DeductionKind k) => k switch
     {
-        DeductionKind.RelatedTaxes => T("相关税费", "Related taxes"),
-        DeductionKind.MaintenanceCosts => T("维护费用", "Maintenance costs"),
-        _ => T("交易直接费用", "Direct transaction costs"),
+        DeductionKind.RelatedTaxes => R("RelatedTaxes"),
+        DeductionKind.MaintenanceCosts => R("MaintenanceCosts"),
+        _ => R("DirectTransactionCosts"),
     };
 
     /// <summary>The error's messages in the current language (field messages, or the main message).</summary>

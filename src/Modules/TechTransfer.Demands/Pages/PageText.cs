@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using TechTransfer.Demands.Domain.Challenges;
 using TechTransfer.Demands.Domain.Demands;
 using TechTransfer.SharedKernel;
@@ -38,8 +39,14 @@ public static class PageText
 
     public static string Money(decimal amount) => Yuan.Display(amount, Bilingual.CurrentIsEnglish);
 
+    private static readonly ResourceManager Strings = new("TechTransfer.Demands.Resources.DemandsText", typeof(DemandsText).Assembly);
+
+    /// <summary>A string of DemandsText.resx in the current UI culture (for these static helpers; pages use the injected <c>L</c>).</summary>
+    public static string R(string key) =>
+        Strings.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"DemandsText has no '{key}'.");
+
     public static string Budget(decimal? min, decimal? max) =>
-        min is null || max is null ? Bilingual.T("面议", "Negotiable") : min == max ? Money(min.Value) : $"{Money(min.Value)} – {Money(max.Value)}";
+        min is null || max is null ? R("Negotiable") : min == max ? Money(min.Value) : $"{Money(min.Value)} – {Money(max.Value)}";
 
     /// <summary>A datetime-local value entered in Shanghai time.</summary>
     public static DateTimeOffset? FromLocal(DateTime? local) =>
