@@ -221,6 +221,8 @@ public abstract class ContractPrefillApiTests(TechTransferFactory factory)
     {
         var a = await AwardAsync();
         var first = (await Json(await a.Winner.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("challengeAward", a.AwardId)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Json(await a.Winner.PostAsJsonAsync($"/api/v1/contracts/{first}/attachments",
+            new { kind = "ContractText", fileName = "合同.pdf", contentType = "application/pdf", sizeBytes = 1000 }), HttpStatusCode.OK);
         await Json(await a.Winner.PostAsync($"/api/v1/contracts/{first}/submit", null), HttpStatusCode.OK);
         var registrar = factory.ClientAs(TestUser.Of(Roles.Registrar, a.PosterOrg.Id));
         await Json(await registrar.PostAsJsonAsync($"/api/v1/contracts/{first}/reject", new { reason = "NotTechnologyContract" }), HttpStatusCode.OK);
