@@ -73,3 +73,21 @@ public interface IOrganizationFactsLookup
 {
     Task<OrganizationFacts?> FindAsync(Guid organizationId, CancellationToken ct);
 }
+
+/// <summary>
+/// The contract the Contracts module drafted for a source record, told back to the source so the record shows its contract
+/// (a challenge award's 合同关联). <see cref="SupersededContractIds"/> are earlier drafts of the same record that were
+/// rejected, cancelled or revoked: a link to one of them may be replaced; any other existing link may not.
+/// </summary>
+public sealed record ContractDraftLink(
+    Guid SourceId, Guid ContractId, Guid SellerOrganizationId, Guid? UserId, DateTimeOffset LinkedAt, IReadOnlyList<Guid> SupersededContractIds);
+
+/// <summary>
+/// A draft source whose record keeps a link to the contract drafted from it. The Contracts module calls
+/// <see cref="LinkContractAsync"/> before it saves the new draft, on the same unit of work, so the draft and the link are
+/// saved together or not at all; a failure refuses the prefill.
+/// </summary>
+public interface ILinkedContractDraftSource : IContractDraftSource
+{
+    Task<Result> LinkContractAsync(ContractDraftLink link, CancellationToken ct);
+}

@@ -153,8 +153,10 @@ public abstract class ContractPrefillApiTests(TechTransferFactory factory)
             HttpStatusCode.Forbidden, "auth.forbidden");
     }
 
-    [Fact]
-    public async Task Challenge_winner_prefills_a_development_draft_and_the_poster_is_refused()
+    private sealed record Award(Guid ChallengeId, Guid AwardId, Organization PosterOrg, Organization WinnerOrg, HttpClient Poster, HttpClient Winner);
+
+    /// <summary>An enterprise posts a challenge (reward 3,000,000 yuan); a university applies, is scored and wins.</summary>
+    private async Task<Award> AwardAsync()
     {
         var now = factory.Clock.GetUtcNow();
         var posterOrg = await factory.CreateOrganizationAsync(OrganizationKind.Enterprise, "150", "320500");
@@ -174,6 +176,66 @@ public abstract class ContractPrefillApiTests(TechTransferFactory factory)
         factory.Clock.SetUtcNow(created.GetProperty("judgingEndsAt").GetDateTimeOffset());
         var awards = await Json(await poster.PostAsync($"/api/v1/challenges/{id}/awards", null), HttpStatusCode.OK);
         var awardId = Assert.Single(awards.EnumerateArray()).GetProperty("id").GetGuid();
+        return new Award(id, awardId, posterOrg, winnerOrg, poster, winner);
+    }
+
+    private async Task<JsonElement> AwardOfAsync(Award a)
+    {
+        var awards = await Json(await factory.ClientAs(null).GetAsync($"/api/v1/challenges/{a.ChallengeId}/awards"), HttpStatusCode.OK);
+        return awards.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == a.AwardId);
+    }
+
+    [Fact]
+    public async Task Prefilling_from_a_challenge_award_links_the_new_contract_onto_the_award()
+    {
+        var a = await AwardAsync();
+        Assert.Equal(JsonValueKind.Null, (await AwardOfAsync(a)).GetProperty("contractId").ValueKind);
+        var c = await Json(await a.Winner.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("challengeAward", a.AwardId)), HttpStatusCode.Created);
+        var contractId = c.GetProperty("id").GetGuid();
+
+        var award = await AwardOfAsync(a);
+        Assert.Equal(contractId, award.GetProperty("contractId").GetGuid());
+        Assert.Equal(contractId.ToString(), award.GetProperty("contractReference").GetString());
+        Assert.Equal(factory.Clock.GetUtcNow(), award.GetProperty("contractLinkedAt").GetDateTimeOffset());
+        var winnerPage = await (await a.Winner.GetAsync($"/challenges/{a.ChallengeId}")).Content.ReadAsStringAsync();
+        Assert.Contains($"href=\"/contracts/{contractId}\"", winnerPage);
+        Assert.DoesNotContain($"sourceId={a.AwardId}", WebUtility.HtmlDecode(winnerPage));
+    }
+
+    [Fact]
+    public async Task An_award_already_linked_by_hand_refuses_the_prefill_and_no_draft_is_left()
+    {
+        var a = await AwardAsync();
+        await Json(await a.Poster.PostAsJsonAsync($"/api/v1/challenges/{a.ChallengeId}/awards/{a.AwardId}/contract",
+            new { contractReference = "3205052026000217" }), HttpStatusCode.OK);
+
+        await ProblemAssert.IsProblem(await a.Winner.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("challengeAward", a.AwardId)),
+            HttpStatusCode.Conflict, "challenge.contract_already_linked");
+        var mine = await Json(await a.Winner.GetAsync("/api/v1/contracts"), HttpStatusCode.OK);
+        Assert.Equal(0, mine.GetProperty("total").GetInt32());
+        Assert.Equal("3205052026000217", (await AwardOfAsync(a)).GetProperty("contractReference").GetString());
+    }
+
+    [Fact]
+    public async Task After_the_prefilled_draft_is_rejected_a_new_prefill_replaces_the_link()
+    {
+        var a = await AwardAsync();
+        var first = (await Json(await a.Winner.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("challengeAward", a.AwardId)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Json(await a.Winner.PostAsJsonAsync($"/api/v1/contracts/{first}/attachments",
+            new { kind = "ContractText", fileName = "合同.pdf", contentType = "application/pdf", sizeBytes = 1000 }), HttpStatusCode.OK);
+        await Json(await a.Winner.PostAsync($"/api/v1/contracts/{first}/submit", null), HttpStatusCode.OK);
+        var registrar = factory.ClientAs(TestUser.Of(Roles.Registrar, a.PosterOrg.Id));
+        await Json(await registrar.PostAsJsonAsync($"/api/v1/contracts/{first}/reject", new { reason = "NotTechnologyContract" }), HttpStatusCode.OK);
+
+        var second = (await Json(await a.Winner.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("challengeAward", a.AwardId)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, (await AwardOfAsync(a)).GetProperty("contractId").GetGuid());
+    }
+
+    [Fact]
+    public async Task Challenge_winner_prefills_a_development_draft_and_the_poster_is_refused()
+    {
+        var (id, awardId, posterOrg, winnerOrg, poster, winner) = await AwardAsync();
 
         var winnerPage = WebUtility.HtmlDecode(await (await winner.GetAsync($"/challenges/{id}")).Content.ReadAsStringAsync());
         Assert.Contains($"/contracts/new-from?sourceType=challengeAward&sourceId={awardId}", winnerPage);

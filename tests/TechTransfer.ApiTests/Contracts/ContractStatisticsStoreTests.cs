@@ -197,6 +197,27 @@ public abstract class ContractStatisticsStoreTests(TechTransferFactory factory)
         Assert.Equal(Enumerable.Range(0, 6).Select(i => serials[0] + i), serials);
     }
 
+    private Task<long> RegisteredCountAsync() => factory.WithDbAsync(async (db, _) =>
+        (await db.Set<ContractStatisticsBucket>().AsNoTracking()
+            .Where(b => b.Granularity == ContractStatisticsStore.YearGrain && b.Dimension == StatisticsDimensions.All).ToListAsync())
+        .Sum(b => b.ContractCount));
+
+    [Fact]
+    public async Task Two_registrars_registering_one_contract_at_once_count_it_once_and_use_one_serial()
+    {
+        var (registrarUser, ids) = await AcceptedContractsAsync(2);
+        var before = await RegisteredCountAsync();
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+            factory.ClientAs(registrarUser).PostAsJsonAsync($"/api/v1/contracts/{ids[0]}/register", new { }))));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], attempts.Select(r => r.StatusCode).Order().ToArray());
+        var first = (await attempts.Single(r => r.IsSuccessStatusCode).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("registrationNo").GetString()!;
+        // the loser's statistics delta and serial were written before its contract update failed: both rolled back
+        Assert.Equal(before + 1, await RegisteredCountAsync());
+        var second = await RegisterAsync(factory.ClientAs(registrarUser), ids[1]);
+        Assert.Equal(long.Parse(first[^6..], System.Globalization.CultureInfo.InvariantCulture) + 1,
+            long.Parse(second[^6..], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public async Task A_refused_registration_does_not_use_up_a_serial()
     {

@@ -36,6 +36,24 @@ public sealed class ContractStatisticsTests
     }
 
     [Fact]
+    public void The_predicted_facts_of_a_registration_equal_the_facts_of_the_registered_contract()
+    {
+        var c = Accepted(Details() with { NonTechnicalItems = [new NonTechnicalItem(NonTechnicalItemKind.Equipment, "设备", 100_000m, 1, false)] });
+        var predicted = ContractStatisticsFacts.AsRegistered(c, 800_000.004m, At(2026, 3, 4));
+        Assert.True(c.Register(800_000.004m, ShanghaiOffice, new FakeIssuer(), null, At(2026, 3, 4), Catalog).IsSuccess);
+        Assert.True(predicted.SameAs(ContractStatisticsFacts.From(c)));
+    }
+
+    [Fact]
+    public void Facts_of_another_day_or_amount_are_not_the_same()
+    {
+        var f = ContractStatisticsFacts.From(Registered())!;
+        Assert.False(f.SameAs(f with { Day = f.Day.AddDays(1) }));
+        Assert.False(f.SameAs(f with { TechTransactionAmount = f.TechTransactionAmount - 1 }));
+        Assert.False(f.SameAs(null));
+    }
+
+    [Fact]
     public void Range_excludes_contracts_registered_outside_it()
     {
         var f = ContractStatisticsFacts.From(Registered())!;

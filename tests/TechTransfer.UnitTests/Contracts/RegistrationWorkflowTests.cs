@@ -222,6 +222,29 @@ public sealed class ContractRegisterTests
     }
 
     [Fact]
+    public void Registrability_is_checked_without_changing_the_contract()
+    {
+        var c = Accepted(Details(6_000_000m));
+        Assert.Equal(ContractErrors.ExpertReviewRequired.Code, c.CanRegister(6_000_000m, At(2026, 3, 4), Catalog).Error?.Code);
+        Assert.Equal(RegistrationStatus.Accepted, c.Status);
+        Assert.Null(c.RegistrationNo);
+    }
+
+    [Fact]
+    public void An_assessed_amount_above_the_registerable_amount_is_not_registrable()
+    {
+        var c = Accepted();
+        Assert.Equal(ContractErrors.AssessedAmountOutOfRange.Code, c.CanRegister(c.RegisterableAmount + 1m, At(2026, 3, 4), Catalog).Error?.Code);
+        Assert.True(c.CanRegister(c.RegisterableAmount, At(2026, 3, 4), Catalog).IsSuccess);
+    }
+
+    [Fact]
+    public void A_draft_is_not_registrable()
+    {
+        Assert.Equal(ContractErrors.WrongStatus(RegistrationStatus.Draft, "登记").Code, Draft().CanRegister(0m, At(2026, 3, 4), Catalog).Error?.Code);
+    }
+
+    [Fact]
     public void Large_contract_cannot_be_registered_without_expert_review()
     {
         var c = Accepted(Details(6_000_000m));

@@ -316,6 +316,45 @@ public sealed class ChallengeContractHandoffTests
     [Fact]
     public void Unknown_award_is_not_found() =>
         Assert.Equal(ChallengeErrors.AwardNotFound.Code, _s.Challenge.LinkContract(_winner, Guid.NewGuid(), "x", _s.Now).Error?.Code);
+
+    [Fact]
+    public void A_contract_drafted_for_the_winner_is_linked_by_its_id()
+    {
+        var contractId = Guid.NewGuid();
+        Assert.True(_s.Challenge.LinkDraftedContract(_award.Id, contractId, _award.OrganizationId, _winner.UserId, [], _s.Now).IsSuccess);
+        Assert.Equal(contractId.ToString(), _award.ContractReference);
+        Assert.Equal(_s.Now, _award.ContractLinkedAt);
+        Assert.Equal(_winner.UserId, _award.ContractLinkedByUserId);
+    }
+
+    [Fact]
+    public void A_contract_drafted_for_another_seller_is_not_linked()
+    {
+        Assert.Equal(ChallengeErrors.NotOwnerOrWinner.Code,
+            _s.Challenge.LinkDraftedContract(_award.Id, Guid.NewGuid(), _s.Challenge.OwnerOrganizationId, null, [], _s.Now).Error?.Code);
+        Assert.Null(_award.ContractReference);
+    }
+
+    [Fact]
+    public void A_drafted_contract_does_not_replace_a_link_made_by_hand()
+    {
+        _s.Challenge.LinkContract(_winner, _award.Id, "3101152026000123", _s.Now);
+        Assert.Equal(ChallengeErrors.ContractAlreadyLinked.Code,
+            _s.Challenge.LinkDraftedContract(_award.Id, Guid.NewGuid(), _award.OrganizationId, null, [], _s.Now).Error?.Code);
+        Assert.Equal("3101152026000123", _award.ContractReference);
+    }
+
+    [Fact]
+    public void A_drafted_contract_replaces_the_link_to_a_superseded_draft_only()
+    {
+        var rejected = Guid.NewGuid();
+        _s.Challenge.LinkDraftedContract(_award.Id, rejected, _award.OrganizationId, null, [], _s.Now);
+        Assert.Equal(ChallengeErrors.ContractAlreadyLinked.Code,
+            _s.Challenge.LinkDraftedContract(_award.Id, Guid.NewGuid(), _award.OrganizationId, null, [], _s.Now).Error?.Code);
+        var next = Guid.NewGuid();
+        Assert.True(_s.Challenge.LinkDraftedContract(_award.Id, next, _award.OrganizationId, null, [rejected], _s.Now).IsSuccess);
+        Assert.Equal(next.ToString(), _award.ContractReference);
+    }
 }
 
 public sealed class ChallengeCancelTests

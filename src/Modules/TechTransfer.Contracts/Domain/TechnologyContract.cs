@@ -395,17 +395,28 @@ public sealed partial class TechnologyContract : IAudited
     }
 
     /// <summary>
-    /// Accepted/ExpertReview → Registered: the registrar assesses (核定) the technology transaction amount and a registration
-    /// number is issued. Large/disputed contracts need expert review first. Nothing is ever registered automatically.
+    /// Every refusal of <see cref="Register"/> (status, expert review of large/disputed contracts, assessed amount within
+    /// 0..registerable amount), without changing anything: the caller checks it before it takes a registration serial, so a
+    /// refused registration never holds the serial.
     /// </summary>
-    public Result Register(decimal assessedTechTransactionAmount, string officeDivisionCode, IRegistrationNumberIssuer issuer,
-        Guid? registrarUserId, DateTimeOffset now, ContractRuleSetCatalog catalog)
+    public Result CanRegister(decimal assessedTechTransactionAmount, DateTimeOffset now, ContractRuleSetCatalog catalog)
     {
         if (Status is not (RegistrationStatus.Accepted or RegistrationStatus.ExpertReview)) return ContractErrors.WrongStatus(Status, "登记");
         var rules = ProcedureRules(catalog, ChinaTime.Today(now));
         if (Status == RegistrationStatus.Accepted && (IsLargeContract || IsDisputed) && rules.ExpertReviewRequiredForLarge)
             return ContractErrors.ExpertReviewRequired;
         if (assessedTechTransactionAmount < 0 || assessedTechTransactionAmount > RegisterableAmount) return ContractErrors.AssessedAmountOutOfRange;
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Accepted/ExpertReview → Registered: the registrar assesses (核定) the technology transaction amount and a registration
+    /// number is issued. Large/disputed contracts need expert review first. Nothing is ever registered automatically.
+    /// </summary>
+    public Result Register(decimal assessedTechTransactionAmount, string officeDivisionCode, IRegistrationNumberIssuer issuer,
+        Guid? registrarUserId, DateTimeOffset now, ContractRuleSetCatalog catalog)
+    {
+        if (CanRegister(assessedTechTransactionAmount, now, catalog) is { IsFailure: true } refused) return refused;
         var number = issuer.Next(ChinaTime.Today(now).Year, officeDivisionCode);
         if (!RegistrationNumbers.IsValid(number)) return ContractErrors.RegistrationNumberInvalid;
         AssessedTechTransactionAmount = Yuan.Round(assessedTechTransactionAmount);

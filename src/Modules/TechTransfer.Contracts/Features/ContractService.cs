@@ -205,18 +205,23 @@ public sealed class ContractService(
         }, ct);
 
     /// <summary>
-    /// Registers an accepted (or expert-reviewed) contract: the per-year serial is taken with one atomic upsert
-    /// (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>, no table scan, no lost update between concurrent registrars),
-    /// and the number, the statistics delta, the notifications and the audit entries are written in the same transaction;
-    /// a refusal rolls the serial back.
+    /// Registers an accepted (or expert-reviewed) contract. The refusals are checked first, without a transaction. Then, in
+    /// one transaction, the rows every registrar shares are written as late as possible and in one round trip: the
+    /// statistics delta (bucket rows in key order) and then the per-year serial (<c>INSERT … ON CONFLICT DO UPDATE …
+    /// RETURNING</c>, gap-free: a rollback gives the serial back); the contract with its number, the audit entries and the
+    /// notifications follow as one batch, then the commit. The response is built after the commit, outside the locks.
     /// </summary>
     public async Task<Result<ContractResponse>> RegisterAsync(Guid id, RegisterBody body, CancellationToken ct)
     {
         if (!IsRegistrar) return Error.Forbidden;
         var c = await FindAsync(id, ct);
         if (c is null) return ContractErrors.NotFound;
-        var year = Today.Year;
+        var now = Now;
+        var assessed = body.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount;
+        if (c.CanRegister(assessed, now, catalog) is { IsFailure: true } refused) return refused.Error!;
+        var year = ChinaTime.Today(now).Year;
         var layout = new RegistrationNumberLayout(_options.RegistrationNumberLayout);
+        var after = ContractStatisticsFacts.AsRegistered(c, assessed, now);
         // SQLite has one writer at a time: registrars of this process queue here and wake as soon as the previous one
         // commits, instead of polling the database lock (other processes still wait through the busy timeout).
         var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
@@ -224,34 +229,31 @@ public sealed class ContractService(
         try
         {
             await using var tx = await statistics.BeginWriteTransactionAsync(ct);
-            var issuer = new SerialIssuer(layout, await NextSerialAsync(year, _options.OfficeDivisionCode, ct));
-            var before = ContractStatisticsFacts.From(c);
-            var r = c.Register(body.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount, _options.OfficeDivisionCode, issuer, user.UserId, Now, catalog);
-            if (r.IsFailure) return r.Error!; // the transaction is rolled back: the serial is not used up
-            await statistics.ApplyAsync(before, ContractStatisticsFacts.From(c), ct);
+            await statistics.ApplyAsync(ContractStatisticsFacts.From(c), after, ct);
+            var serial = await statistics.FlushAndTakeSerialAsync(year, _options.OfficeDivisionCode, ct);
+            var r = c.Register(assessed, _options.OfficeDivisionCode, new SerialIssuer(layout, serial), user.UserId, now, catalog);
+            if (r.IsFailure) return r.Error!; // the transaction is rolled back: the serial and the delta are not used
+            if (!after.SameAs(ContractStatisticsFacts.From(c)))
+                throw new InvalidOperationException("The registration's statistics delta differs from the registered contract.");
             NotifyParties(c, $"技术合同已登记：{c.ProjectName}（{c.RegistrationNo}）", $"Contract registered: {c.ProjectName} ({c.RegistrationNo})");
-            var saved = await SaveAsync(c, ct);
-            if (saved.IsSuccess) await tx.CommitAsync(ct);
-            return saved;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Error.ConcurrencyConflict;
+            }
+            await tx.CommitAsync(ct);
         }
         finally
         {
             if (sqlite) SqliteRegistrations.Release();
         }
+        return Response(c);
     }
 
     private static readonly SemaphoreSlim SqliteRegistrations = new(1, 1);
-
-    /// <summary>Takes the next serial of (year, office) atomically; the row lock is held until the caller's transaction ends.</summary>
-    private async Task<long> NextSerialAsync(int year, string officeDivisionCode, CancellationToken ct)
-    {
-        var serial = await db.Database.SqlQueryRaw<long>(
-            "INSERT INTO contracts_registration_serials (\"Year\", \"OfficeDivisionCode\", \"LastSerial\", \"Version\") VALUES ({0}, {1}, 1, 1) " +
-            "ON CONFLICT (\"Year\", \"OfficeDivisionCode\") DO UPDATE SET \"LastSerial\" = contracts_registration_serials.\"LastSerial\" + 1, " +
-            "\"Version\" = contracts_registration_serials.\"Version\" + 1 RETURNING \"LastSerial\" AS \"Value\"",
-            year, officeDivisionCode).ToListAsync(ct);
-        return serial[0];
-    }
 
     private sealed class SerialIssuer(RegistrationNumberLayout layout, long serial) : IRegistrationNumberIssuer
     {

@@ -11,7 +11,7 @@ namespace TechTransfer.Demands.Features;
 /// work, is the seller side (研究开发人); the posting organisation is the buyer (委托人). Category development / commissioned,
 /// amount = the challenge's reward, term one year from the award (the parties edit it to the contract as signed).
 /// </summary>
-public sealed class ChallengeAwardDraftSource(TechTransferDbContext db) : IContractDraftSource
+public sealed class ChallengeAwardDraftSource(TechTransferDbContext db) : ILinkedContractDraftSource
 {
     public const string Type = "challengeAward";
 
@@ -32,5 +32,14 @@ public sealed class ChallengeAwardDraftSource(TechTransferDbContext db) : IContr
             award.OrganizationId, challenge.OwnerOrganizationId,
             null, from, from.AddYears(1).AddDays(-1), challenge.RewardYuan, DraftPaymentMode.LumpSumInstallments,
             TechnicalField: string.IsNullOrWhiteSpace(challenge.Field) ? null : challenge.Field);
+    }
+
+    /// <summary>Links the drafted contract onto the award (tracked: saved with the draft by the caller's SaveChanges).</summary>
+    public async Task<Result> LinkContractAsync(ContractDraftLink link, CancellationToken ct)
+    {
+        var challenge = await db.Set<Challenge>().Include(c => c.Awards)
+            .SingleOrDefaultAsync(c => c.Awards.Any(a => a.Id == link.SourceId), ct);
+        if (challenge is null) return ChallengeErrors.AwardNotFound;
+        return challenge.LinkDraftedContract(link.SourceId, link.ContractId, link.SellerOrganizationId, link.UserId, link.SupersededContractIds, link.LinkedAt);
     }
 }

@@ -124,5 +124,6 @@ public sealed record ApplicationResponse(
     }
 }
 
+/// <summary>An award; <see cref="ContractId"/> is the platform contract (GET /api/v1/contracts/{id}) when the reference is one.</summary>
 public sealed record AwardResponse(Guid Id, Guid ApplicationId, Guid OrganizationId, int Rank, decimal Score, DateTimeOffset AwardedAt,
-    string? ContractReference, DateTimeOffset? ContractLinkedAt);
+    string? ContractReference, DateTimeOffset? ContractLinkedAt, Guid? ContractId);

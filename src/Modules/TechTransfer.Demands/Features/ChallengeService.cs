@@ -209,7 +209,8 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
     private static string Trim(string text) => text.Length <= 300 ? text : text[..299] + "…";
 
     private static AwardResponse ToAward(ChallengeAward a) =>
-        new(a.Id, a.ApplicationId, a.OrganizationId, a.Rank, a.Score, a.AwardedAt, a.ContractReference, a.ContractLinkedAt);
+        new(a.Id, a.ApplicationId, a.OrganizationId, a.Rank, a.Score, a.AwardedAt, a.ContractReference, a.ContractLinkedAt,
+            Guid.TryParse(a.ContractReference, out var contractId) ? contractId : null);
 
     private async Task<Challenge?> Load(Actor? actor, Guid id, bool tracking, CancellationToken ct)
     {

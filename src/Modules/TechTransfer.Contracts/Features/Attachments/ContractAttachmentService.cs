@@ -22,9 +22,15 @@ public sealed class ContractAttachmentService(
 {
     private ContractAttachmentOptions Options => options.Value.Attachments;
 
-    private string Root => Path.GetFullPath(string.IsNullOrWhiteSpace(Options.StorageRoot)
+    private string Root => RootOf(storage, Options);
+
+    /// <summary>The attachment storage root: <c>Contracts:Attachments:StorageRoot</c>, else <c>{data directory}/attachments</c>.</summary>
+    internal static string RootOf(StorageOptions storage, ContractAttachmentOptions options) => Path.GetFullPath(string.IsNullOrWhiteSpace(options.StorageRoot)
         ? Path.Combine(storage.FullDataDirectory, "attachments")
-        : Options.StorageRoot);
+        : options.StorageRoot);
+
+    /// <summary>The storage key of an attachment file (names from ids only).</summary>
+    internal static string KeyOf(Guid contractId, Guid attachmentId) => $"contracts/{contractId:N}/{attachmentId:N}.bin";
 
     public async Task<Result<ContractResponse>> UploadAsync(Guid contractId, AttachmentKind? kind, string? fileName, long length, Func<Stream> open, CancellationToken ct)
     {
@@ -40,7 +46,7 @@ public sealed class ContractAttachmentService(
         if (length <= 0) return ContractErrors.AttachmentEmpty;
 
         var attachmentId = Guid.NewGuid();
-        var key = $"contracts/{contractId:N}/{attachmentId:N}.bin";
+        var key = KeyOf(contractId, attachmentId);
         var full = Resolve(key)!;
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         string sha;

@@ -14,8 +14,9 @@ public sealed record PrefillRequest(string? SourceType, Guid? SourceId);
 /// Creates a contract draft from a deal recorded in another module (an open-licence grant, a challenge award; later an
 /// exchange deal), through the <see cref="IContractDraftSource"/> that module registers. The draft belongs to the seller
 /// side (R2.8): only a party of the source may ask (others get 404), and only the seller side receives a draft (403 for the
-/// buyer). One contract per source: a second prefill while the first is alive is refused. The draft is then edited and
-/// submitted like any other (its content passes the same §2.1 validation).
+/// buyer). One contract per source: a second prefill while the first is alive is refused. A source that keeps a link to its
+/// contract (<see cref="ILinkedContractDraftSource"/>: a challenge award) gets the new draft's id in the same save. The
+/// draft is then edited and submitted like any other (its content passes the same §2.1 validation).
 /// </summary>
 public sealed class ContractPrefillService(
     TechTransferDbContext db, ICurrentUser user, TimeProvider clock, ContractRuleSetCatalog catalog,
@@ -39,10 +40,10 @@ public sealed class ContractPrefillService(
         if (p.SellerOrganizationId != org) return ContractErrors.PrefillOnlySellerSide;
 
         var originRef = OriginRefOf(source.SourceType, sourceId);
-        var existing = await db.Set<TechnologyContract>().AsNoTracking()
-            .Where(c => c.OriginRef == originRef && c.Status != RegistrationStatus.Rejected && c.Status != RegistrationStatus.Cancelled && c.Status != RegistrationStatus.Revoked)
-            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } e) return ContractErrors.PrefillAlreadyExists(e);
+        var earlier = await db.Set<TechnologyContract>().AsNoTracking().Where(c => c.OriginRef == originRef)
+            .Select(c => new { c.Id, c.Status }).ToListAsync(ct);
+        if (earlier.FirstOrDefault(c => c.Status is not (RegistrationStatus.Rejected or RegistrationStatus.Cancelled or RegistrationStatus.Revoked)) is { } e)
+            return ContractErrors.PrefillAlreadyExists(e.Id);
 
         var seller = await organizations.FindAsync(p.SellerOrganizationId, ct);
         var buyer = await organizations.FindAsync(p.BuyerOrganizationId, ct);
@@ -52,6 +53,11 @@ public sealed class ContractPrefillService(
         var created = TechnologyContract.Draft(details, org, user.UserId, clock.GetUtcNow(), catalog);
         if (created.IsFailure) return created.Error!;
         if (created.Value.CheckSubmitter(org) is { IsFailure: true } who) return who.Error!;
+        // a source that keeps the link (a challenge award) records it on the same unit of work: one save, both or neither
+        if (source is ILinkedContractDraftSource linked
+            && await linked.LinkContractAsync(new ContractDraftLink(sourceId, created.Value.Id, org, user.UserId, clock.GetUtcNow(),
+                earlier.Select(c => c.Id).ToList()), ct) is { IsFailure: true } refused)
+            return refused.Error!;
         db.Add(created.Value);
         await db.SaveChangesAsync(ct);
         return contracts.Response(created.Value);

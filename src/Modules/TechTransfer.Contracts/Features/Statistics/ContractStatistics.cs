@@ -67,6 +67,24 @@ public sealed record ContractStatisticsFacts(DateOnly Day, decimal TotalAmount, 
     public static ContractStatisticsFacts? From(TechnologyContract c)
     {
         if (!c.IsEffectivelyRegistered || c.RegisteredAt is not { } at) return null;
+        return Build(c, ChinaTime.Today(at), c.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount);
+    }
+
+    /// <summary>
+    /// What <see cref="From"/> will give once <paramref name="c"/> is registered at <paramref name="now"/> with
+    /// <paramref name="assessedTechTransactionAmount"/>: lets the registration write its statistics delta before the contract
+    /// changes (and before the serial is taken). The caller checks the prediction against <see cref="From"/> afterwards.
+    /// </summary>
+    public static ContractStatisticsFacts AsRegistered(TechnologyContract c, decimal assessedTechTransactionAmount, DateTimeOffset now) =>
+        Build(c, ChinaTime.Today(now), Yuan.Round(assessedTechTransactionAmount));
+
+    /// <summary>True when both facts count the same day, amounts and keys.</summary>
+    public bool SameAs(ContractStatisticsFacts? other) =>
+        other is not null && Day == other.Day && TotalAmount == other.TotalAmount && TechTransactionAmount == other.TechTransactionAmount
+        && Keys.Count == other.Keys.Count && Keys.All(k => other.Keys.TryGetValue(k.Key, out var v) && v == k.Value);
+
+    private static ContractStatisticsFacts Build(TechnologyContract c, DateOnly day, decimal techTransactionAmount)
+    {
         var seller = c.Parties.Where(p => p.Role == PartyRole.Seller).OrderBy(p => p.Order).FirstOrDefault();
         var buyer = c.Parties.Where(p => p.Role == PartyRole.Buyer).OrderBy(p => p.Order).FirstOrDefault();
         var sellerProvince = Province(seller);
@@ -82,7 +100,7 @@ public sealed record ContractStatisticsFacts(DateOnly Day, decimal TotalAmount, 
             [StatisticsDimensions.BuyerType] = buyer is null ? Unknown : EntityNatures.Group(buyer.EntityNature),
             [StatisticsDimensions.RegionFlow] = $"{sellerProvince}>{buyerProvince}",
         };
-        return new ContractStatisticsFacts(ChinaTime.Today(at), c.TotalAmount, c.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount, keys);
+        return new ContractStatisticsFacts(day, c.TotalAmount, techTransactionAmount, keys);
     }
 
     private static string Province(ContractParty? p) =>

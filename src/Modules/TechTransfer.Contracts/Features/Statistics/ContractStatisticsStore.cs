@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TechTransfer.Contracts.Data;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
@@ -82,7 +83,7 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
     /// Begins a write transaction. On SQLite it first sets the connection's busy timeout, so a writer that finds another
     /// writer's lock waits inside SQLite (sleeps of 1–100 ms) instead of the driver's fixed 150 ms retry.
     /// </summary>
-    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct)
+    public async Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct)
     {
         if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true)
             await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000", ct);
@@ -93,25 +94,94 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
     {
         var rows = _pending.ToList();
         _pending.Clear();
-        const int perStatement = 200; // 7 parameters a row, well under every provider's parameter limit
-        for (var start = 0; start < rows.Count; start += perStatement)
+        for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
-            var chunk = rows.Skip(start).Take(perStatement).ToList();
-            var sql = new StringBuilder("INSERT INTO contracts_statistics (\"Granularity\",\"Period\",\"Dimension\",\"Key\",\"ContractCount\",\"TotalAmountFen\",\"TechAmountFen\") VALUES ");
-            var args = new List<object>(chunk.Count * 7);
-            for (var i = 0; i < chunk.Count; i++)
-            {
-                var ((g, period, dim, key), (count, total, tech)) = chunk[i];
-                var p = i * 7;
-                sql.Append(i == 0 ? "" : ",").Append(CultureInfo.InvariantCulture, $"({{{p}}},{{{p + 1}}},{{{p + 2}}},{{{p + 3}}},{{{p + 4}}},{{{p + 5}}},{{{p + 6}}})");
-                args.AddRange([g.ToString(), period, dim, key, count, total, tech]);
-            }
-            sql.Append(" ON CONFLICT (\"Granularity\",\"Dimension\",\"Period\",\"Key\") DO UPDATE SET ")
-                .Append("\"ContractCount\" = contracts_statistics.\"ContractCount\" + excluded.\"ContractCount\", ")
-                .Append("\"TotalAmountFen\" = contracts_statistics.\"TotalAmountFen\" + excluded.\"TotalAmountFen\", ")
-                .Append("\"TechAmountFen\" = contracts_statistics.\"TechAmountFen\" + excluded.\"TechAmountFen\"");
-            await db.Database.ExecuteSqlRawAsync(sql.ToString(), args, ct);
+            await using var cmd = Command();
+            AppendUpsert(cmd, rows.Skip(start).Take(RowsPerStatement).ToList());
+            await cmd.ExecuteNonQueryAsync(ct);
         }
+    }
+
+    private const int RowsPerStatement = 200; // 7 parameters a row, well under every provider's parameter limit
+
+    /// <summary>
+    /// The two contended writes of a registration in ONE round trip, as the last statements before the tracked changes and
+    /// the commit: first the pending statistics delta (bucket rows in key order, so concurrent writers lock them in the same
+    /// order), then the per-(year, office) serial (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>). The serial row is
+    /// therefore locked last and held only for the rest of the transaction (the contract update, audit entries and
+    /// notifications — one more batch — and the commit). Numbers stay gap-free: the serial is transactional, a rolled-back
+    /// registration gives it back. Requires an open transaction.
+    /// </summary>
+    public async Task<long> FlushAndTakeSerialAsync(int year, string officeDivisionCode, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("The serial is taken inside the registration transaction.");
+        var rows = _pending.ToList();
+        _pending.Clear();
+        // a delta larger than one statement (never for one registration: 24 rows) goes ahead in its own statements
+        for (; rows.Count > RowsPerStatement; rows = rows.Skip(RowsPerStatement).ToList())
+        {
+            await using var head = Command();
+            AppendUpsert(head, rows.Take(RowsPerStatement).ToList());
+            await head.ExecuteNonQueryAsync(ct);
+        }
+        await using var cmd = Command();
+        if (rows.Count > 0)
+        {
+            AppendUpsert(cmd, rows);
+            cmd.CommandText += ";\n";
+        }
+        var y = AddParameter(cmd, year);
+        var office = AddParameter(cmd, officeDivisionCode);
+        cmd.CommandText +=
+            $"INSERT INTO contracts_registration_serials (\"Year\", \"OfficeDivisionCode\", \"LastSerial\", \"Version\") VALUES ({y}, {office}, 1, 1) " +
+            "ON CONFLICT (\"Year\", \"OfficeDivisionCode\") DO UPDATE SET \"LastSerial\" = contracts_registration_serials.\"LastSerial\" + 1, " +
+            "\"Version\" = contracts_registration_serials.\"Version\" + 1 RETURNING \"LastSerial\"";
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        do
+        {
+            if (reader.FieldCount > 0 && await reader.ReadAsync(ct)) return reader.GetInt64(0);
+        } while (await reader.NextResultAsync(ct));
+        throw new InvalidOperationException("The serial upsert returned no row.");
+    }
+
+    private System.Data.Common.DbCommand Command()
+    {
+        var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        cmd.CommandTimeout = db.Database.GetCommandTimeout() ?? 30;
+        cmd.CommandText = "";
+        return cmd;
+    }
+
+    private static string AddParameter(System.Data.Common.DbCommand cmd, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = $"@p{cmd.Parameters.Count}";
+        p.Value = value;
+        cmd.Parameters.Add(p);
+        return p.ParameterName;
+    }
+
+    /// <summary>Appends one multi-row bucket upsert (rows in the given order); every value is a parameter.</summary>
+    private static void AppendUpsert(System.Data.Common.DbCommand cmd,
+        IReadOnlyList<KeyValuePair<(char G, int Period, string Dim, string Key), (long Count, long Total, long Tech)>> rows)
+    {
+        var sql = new StringBuilder(cmd.CommandText);
+        sql.Append("INSERT INTO contracts_statistics (\"Granularity\",\"Period\",\"Dimension\",\"Key\",\"ContractCount\",\"TotalAmountFen\",\"TechAmountFen\") VALUES ");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var ((g, period, dim, key), (count, total, tech)) = rows[i];
+            sql.Append(i == 0 ? "(" : ",(")
+                .Append(AddParameter(cmd, g.ToString())).Append(',').Append(AddParameter(cmd, period)).Append(',')
+                .Append(AddParameter(cmd, dim)).Append(',').Append(AddParameter(cmd, key)).Append(',')
+                .Append(AddParameter(cmd, count)).Append(',').Append(AddParameter(cmd, total)).Append(',')
+                .Append(AddParameter(cmd, tech)).Append(')');
+        }
+        sql.Append(" ON CONFLICT (\"Granularity\",\"Dimension\",\"Period\",\"Key\") DO UPDATE SET ")
+            .Append("\"ContractCount\" = contracts_statistics.\"ContractCount\" + excluded.\"ContractCount\", ")
+            .Append("\"TotalAmountFen\" = contracts_statistics.\"TotalAmountFen\" + excluded.\"TotalAmountFen\", ")
+            .Append("\"TechAmountFen\" = contracts_statistics.\"TechAmountFen\" + excluded.\"TechAmountFen\"");
+        cmd.CommandText = sql.ToString();
     }
 
     /// <summary>

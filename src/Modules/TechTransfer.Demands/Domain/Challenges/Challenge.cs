@@ -237,6 +237,26 @@ public sealed class Challenge : ISearchIndexed, IAudited
         return Result.Success();
     }
 
+    /// <summary>
+    /// Records the technology contract the platform drafted for an award (CH.12, prefill in the Contracts module): the
+    /// winner is the seller side, so the draft must belong to it. The reference is the contract's id. An award already
+    /// linked keeps its link unless that link is one of <paramref name="supersededContractIds"/> (earlier drafts that were
+    /// rejected, cancelled or revoked).
+    /// </summary>
+    public Result LinkDraftedContract(Guid awardId, Guid contractId, Guid sellerOrganizationId, Guid? userId,
+        IReadOnlyCollection<Guid> supersededContractIds, DateTimeOffset now)
+    {
+        var award = _awards.FirstOrDefault(a => a.Id == awardId);
+        if (award is null) return ChallengeErrors.AwardNotFound;
+        if (award.OrganizationId != sellerOrganizationId) return ChallengeErrors.NotOwnerOrWinner;
+        if (award.ContractReference is { } current
+            && !(Guid.TryParse(current, out var linked) && supersededContractIds.Contains(linked)))
+            return ChallengeErrors.ContractAlreadyLinked;
+        award.LinkContract(contractId.ToString(), userId, now);
+        Touch(now);
+        return Result.Success();
+    }
+
     /// <summary>The owner or platform staff cancel a challenge before its result is announced, with a reason (CH.13).</summary>
     public Result Cancel(Actor actor, string? reason, DateTimeOffset now)
     {

@@ -141,12 +141,13 @@ public sealed class ChallengeAward
     public int Rank { get; private set; }
     public decimal Score { get; private set; }
     public DateTimeOffset AwardedAt { get; private set; }
-    /// <summary>合同关联: the contract record (id or registration number) the result became.</summary>
+    /// <summary>合同关联: the contract record (id or registration number) the result became; the contract's id when the
+    /// platform drafted it (<see cref="ContractId"/>).</summary>
     public string? ContractReference { get; private set; }
     public DateTimeOffset? ContractLinkedAt { get; private set; }
     public Guid? ContractLinkedByUserId { get; private set; }
 
-    internal void LinkContract(string reference, Guid userId, DateTimeOffset now)
+    internal void LinkContract(string reference, Guid? userId, DateTimeOffset now)
     {
         ContractReference = reference;
         ContractLinkedAt = now;
