@@ -96,6 +96,35 @@ static long PeakRssBytes()
     return Process.GetCurrentProcess().PeakWorkingSet64;
 }
 
+// ---------------------------------------------------------------- --verify-segmenter: the fast jieba vs jieba.NET
+if (argsList.Contains("--verify-segmenter"))
+{
+    // every text of the first N generated documents plus every source text, in search and accurate mode: the engine's
+    // segmenter (JiebaCore) must return exactly jieba.NET's tokens and offsets
+    var texts = new List<string>();
+    for (var i = 0; i < docCount; i++)
+    {
+        var d = Make(i);
+        texts.Add(d.Title);
+        texts.Add(d.Body);
+        texts.Add(string.Join(" ; ", d.Keywords));
+    }
+    texts.AddRange(titles); texts.AddRange(sentences); texts.AddRange(keywords); texts.AddRange(enTitles); texts.AddRange(demands);
+    long compared = 0, differing = 0;
+    foreach (var mode in new[] { true, false })
+        foreach (var t in texts)
+        {
+            var a = TechTransfer.Search.Analysis.JiebaTokenizer.Segment(t, mode);
+            var b = TechTransfer.Search.Analysis.JiebaTokenizer.SegmentReference(t, mode);
+            compared++;
+            if (a.SequenceEqual(b)) continue;
+            if (++differing <= 5)
+                Console.WriteLine($"DIFF (search={mode}): {t}\n  fast: {string.Join(" ", a)}\n  ref:  {string.Join(" ", b)}");
+        }
+    Console.WriteLine($"verify-segmenter: {compared:N0} texts compared, {differing:N0} differ");
+    return differing == 0 ? 0 : 1;
+}
+
 // ---------------------------------------------------------------- --profile: single-threaded cost per stage
 if (argsList.Contains("--profile"))
 {
@@ -113,6 +142,14 @@ if (argsList.Contains("--profile"))
         long tokens = 0;
         foreach (var d in docs) tokens += TechTransfer.Search.Analysis.AnalyzerExtensions.Terms(analyzer, field, d.Title + "\n" + d.Body + "\n" + string.Join(" ; ", d.Keywords)).Count;
         Console.WriteLine(string.Create(ci, $"profile: analyse {field} {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc ({tokens / n} tokens)"));
+    }
+    foreach (var (name, seg) in new (string, Func<string, bool, List<(string Word, int Start, int End)>>)[]
+             { ("JiebaCore (engine)", TechTransfer.Search.Analysis.JiebaTokenizer.Segment), ("jieba.NET Tokenize (reference)", TechTransfer.Search.Analysis.JiebaTokenizer.SegmentReference) })
+    {
+        t0.Restart();
+        long tokens = 0;
+        foreach (var d in docs) tokens += seg(d.Title, true).Count + seg(d.Body, true).Count + seg(string.Join(" ; ", d.Keywords), true).Count;
+        Console.WriteLine(string.Create(ci, $"profile: segment (search mode) with {name} {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc ({tokens / n} tokens)"));
     }
     t0.Restart();
     var lds = docs.Select(d => IndexSchema.ToLucene(d, true)).ToList();
