@@ -39,6 +39,13 @@ internal sealed class JiebaCore
     private int[] _routeKey = new int[257];
     private double[] _routeFreq = new double[257];
     private readonly List<JiebaToken> _words = [];
+    private static readonly Lazy<JiebaHmm?> Hmm = new(JiebaHmm.TryLoad, LazyThreadSafetyMode.ExecutionAndPublication);
+    private byte[] _hmmPath = new byte[256 * 4];
+
+    /// <summary>True when unknown runs are cut by <see cref="JiebaHmm"/> (false: jieba.NET's model layout was not
+    /// recognised and its own HMM is used).</summary>
+    internal static bool UsesOwnHmm => Hmm.Value is not null;
+    private double[] _hmmScore = new double[8];
 
     public JiebaCore()
     {
@@ -214,6 +221,11 @@ internal sealed class JiebaCore
             return;
         }
         // unknown run of characters: jieba.NET's HMM; its words are consecutive pieces of the run
+        if (Hmm.Value is { } hmm && hmm.Covers(buf))
+        {
+            hmm.Cut(buf, start, words, ref _hmmPath, ref _hmmScore);
+            return;
+        }
         var at = start;
         foreach (var w in Viterbi.Instance.Cut(buf.ToString()))
         {
@@ -239,5 +251,118 @@ internal sealed class JiebaCore
     {
         Array.Resize(ref _dagEnd, _dagEnd.Length * 2);
         Array.Resize(ref _dagLog, _dagLog.Length * 2);
+    }
+}
+
+/// <summary>
+/// jieba.NET's HMM for runs of unknown Chinese characters (<c>FinalSeg.Viterbi.ViterbiCut</c>: states B, M, E, S, the same
+/// start, transition and emission log probabilities, read from jieba.NET's loaded model, the same tie-breaking), over
+/// arrays instead of a dictionary and a node per character and state. Runs with other characters go to jieba.NET itself.
+/// </summary>
+internal sealed class JiebaHmm
+{
+    private const int B = 0, M = 1, E = 2, S = 3;
+    private static readonly char[] States = ['B', 'M', 'E', 'S'];
+    // previous states allowed before each state, in jieba.NET's order
+    private static readonly int[][] Prev = [[E, S], [M, B], [B, M], [S, E]];
+    private readonly double[] _start = new double[4];
+    private readonly double[,] _trans = new double[4, 4];
+    private readonly double[][] _emit = new double[4][];
+    private readonly char _first, _last;
+
+    private JiebaHmm(char first, char last)
+    {
+        _first = first;
+        _last = last;
+    }
+
+    /// <summary>The model of jieba.NET's loaded <see cref="Viterbi"/>; null (so jieba.NET is used) if its layout is not
+    /// the expected one.</summary>
+    public static JiebaHmm? TryLoad()
+    {
+        var t = typeof(Viterbi);
+        const BindingFlags any = BindingFlags.Static | BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
+        var viterbi = Viterbi.Instance;
+        object? Get(string name) => t.GetField(name, any)?.GetValue(viterbi);
+        if (Get("RegexChinese") is not System.Text.RegularExpressions.Regex chinese
+            || Get("_startProbs") is not IDictionary<char, double> start
+            || Get("_transProbs") is not IDictionary<char, IDictionary<char, double>> trans
+            || Get("_emitProbs") is not IDictionary<char, IDictionary<char, double>> emit
+            || Get("_prevStatus") is not IDictionary<char, char[]> prev
+            || typeof(Constants).GetField("MinProb", any)?.GetValue(null) is not double minProb)
+            return null;
+        var m = System.Text.RegularExpressions.Regex.Match(chinese.ToString(), @"^\(\[\\u([0-9A-Fa-f]{4})-\\u([0-9A-Fa-f]{4})\]\+\)$");
+        if (!m.Success) return null;
+        var hmm = new JiebaHmm((char)Convert.ToInt32(m.Groups[1].Value, 16), (char)Convert.ToInt32(m.Groups[2].Value, 16));
+        for (var y = 0; y < 4; y++)
+        {
+            if (!prev.TryGetValue(States[y], out var p) || p.Length != 2 || p[0] != States[Prev[y][0]] || p[1] != States[Prev[y][1]])
+                return null;
+            hmm._start[y] = start[States[y]];
+            for (var x = 0; x < 4; x++)
+                hmm._trans[x, y] = trans.TryGetValue(States[x], out var tx) && tx.TryGetValue(States[y], out var v) ? v : minProb;
+            var e = hmm._emit[y] = new double[65536];
+            Array.Fill(e, minProb);
+            if (emit.TryGetValue(States[y], out var ey))
+                foreach (var (c, v) in ey) e[c] = v;
+        }
+        return hmm;
+    }
+
+    /// <summary>True when every character of the run is in jieba.NET's HMM block class (the run is one block).</summary>
+    public bool Covers(ReadOnlySpan<char> run)
+    {
+        foreach (var c in run)
+            if (c < _first || c > _last) return false;
+        return true;
+    }
+
+    public void Cut(ReadOnlySpan<char> run, int start, List<JiebaToken> words, ref byte[] path, ref double[] score)
+    {
+        var n = run.Length;
+        if (path.Length < n * 4) path = new byte[Math.Max(n * 4, path.Length * 2)];
+        // score: [0..4) the previous column, [4..8) the current one
+        for (var y = 0; y < 4; y++) score[y] = _start[y] + _emit[y][run[0]];
+        for (var i = 1; i < n; i++)
+        {
+            var c = run[i];
+            for (var y = 0; y < 4; y++)
+            {
+                var emp = _emit[y][c];
+                var bestState = 0;
+                var best = double.MinValue;
+                foreach (var y0 in Prev[y])
+                {
+                    var p = score[y0] + _trans[y0, y] + emp;
+                    if (best <= p)
+                    {
+                        best = p;
+                        bestState = y0;
+                    }
+                }
+                score[4 + y] = best;
+                path[i * 4 + y] = (byte)bestState;
+            }
+            for (var y = 0; y < 4; y++) score[y] = score[4 + y];
+        }
+        // back-track from E or S (S when it is strictly more likely), then cut: B..E is a word, S is a word
+        var state = score[E] < score[S] ? S : E;
+        Span<byte> states = n <= 512 ? stackalloc byte[n] : new byte[n];
+        for (var i = n - 1; i >= 0; i--)
+        {
+            states[i] = (byte)state;
+            if (i > 0) state = path[i * 4 + state];
+        }
+        int begin = 0, next = 0;
+        for (var i = 0; i < n; i++)
+        {
+            switch (states[i])
+            {
+                case B: begin = i; break;
+                case E: words.Add(new JiebaToken(start + begin, i + 1 - begin)); next = i + 1; break;
+                case S: words.Add(new JiebaToken(start + i, 1)); next = i + 1; break;
+            }
+        }
+        if (next < n) words.Add(new JiebaToken(start + next, n - next));
     }
 }
