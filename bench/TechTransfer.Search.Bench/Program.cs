@@ -163,7 +163,7 @@ var sampler = new Thread(() =>
         var file = StatusKb("RssFile:");
         if (anon > Interlocked.Read(ref peakAnonKb)) Interlocked.Exchange(ref peakAnonKb, anon);
         if (file > Interlocked.Read(ref peakFileKb)) Interlocked.Exchange(ref peakFileKb, file);
-        Thread.Sleep(100);
+        Thread.Sleep(250);
     }
 }) { IsBackground = true, Name = "rss-sampler" };
 sampler.Start();
@@ -184,32 +184,34 @@ if (argsList.Contains("--profile"))
     var t0 = Stopwatch.StartNew();
     for (var i = 0; i < n; i++) docs.Add(Make(i));
     Console.WriteLine(string.Create(ci, $"profile: make {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc"));
-    var analyzer = IndexSchema.CreateIndexAnalyzer(prOptions);
+    using var analyzer = IndexSchema.CreateIndexAnalyzer(prOptions);
     TechTransfer.Search.Analysis.JiebaTokenizer.Warm();
-    foreach (var field in new[] { IndexSchema.BodyWord, IndexSchema.BodyBigram, IndexSchema.BodyUnigram })
+    // each stage runs once untimed (JIT tiering, dictionaries), then timed; wall ms and process CPU ms per document
+    // (CPU is much less sensitive to other load on the machine than wall time)
+    void Stage(string label, Func<long> run)
     {
+        run();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         t0.Restart();
-        long tokens = 0;
-        foreach (var d in docs) tokens += TechTransfer.Search.Analysis.AnalyzerExtensions.Terms(analyzer, field, d.Title + "\n" + d.Body + "\n" + string.Join(" ; ", d.Keywords)).Count;
-        Console.WriteLine(string.Create(ci, $"profile: analyse {field} {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc ({tokens / n} tokens)"));
+        var units = run();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
+        Console.WriteLine(string.Create(ci, $"profile: {label} {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc wall, {cpu / n:F3} ms/doc CPU{(units > 0 ? $" ({units / n} tokens/doc)" : "")}"));
     }
+    foreach (var field in new[] { IndexSchema.BodyWord, IndexSchema.BodyBigram, IndexSchema.BodyUnigram })
+        Stage($"analyse {field}", () => docs.Sum(d => (long)TechTransfer.Search.Analysis.AnalyzerExtensions.Terms(analyzer, field, d.Title + "\n" + d.Body + "\n" + string.Join(" ; ", d.Keywords)).Count));
     foreach (var (name, seg) in new (string, Func<string, bool, List<(string Word, int Start, int End)>>)[]
              { ("JiebaCore (engine)", TechTransfer.Search.Analysis.JiebaTokenizer.Segment), ("jieba.NET Tokenize (reference)", TechTransfer.Search.Analysis.JiebaTokenizer.SegmentReference) })
+        Stage($"segment (search mode) with {name}", () => docs.Sum(d => (long)seg(d.Title, true).Count + seg(d.Body, true).Count + seg(string.Join(" ; ", d.Keywords), true).Count));
+    List<Lucene.Net.Documents.Document> lds = [];
+    Stage("ToLucene", () => { lds = docs.Select(d => IndexSchema.ToLucene(d, true)).ToList(); return 0; });
+    Stage("AddDocument+commit (RAMDirectory, 256 MB buffer)", () =>
     {
-        t0.Restart();
-        long tokens = 0;
-        foreach (var d in docs) tokens += seg(d.Title, true).Count + seg(d.Body, true).Count + seg(string.Join(" ; ", d.Keywords), true).Count;
-        Console.WriteLine(string.Create(ci, $"profile: segment (search mode) with {name} {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc ({tokens / n} tokens)"));
-    }
-    t0.Restart();
-    var lds = docs.Select(d => IndexSchema.ToLucene(d, true)).ToList();
-    Console.WriteLine(string.Create(ci, $"profile: ToLucene {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc"));
-    using var dir = new Lucene.Net.Store.RAMDirectory();
-    using var w = new Lucene.Net.Index.IndexWriter(dir, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analyzer) { RAMBufferSizeMB = 256 });
-    t0.Restart();
-    foreach (var d in lds) w.AddDocument(d);
-    w.Commit();
-    Console.WriteLine(string.Create(ci, $"profile: AddDocument+commit {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc"));
+        using var dir = new Lucene.Net.Store.RAMDirectory();
+        using var w = new Lucene.Net.Index.IndexWriter(dir, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analyzer) { RAMBufferSizeMB = 256 });
+        foreach (var d in lds) w.AddDocument(d);
+        w.Commit();
+        return 0;
+    });
     PrintThreadCpu();
     return 0;
 }
