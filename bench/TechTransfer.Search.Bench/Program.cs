@@ -88,12 +88,91 @@ SearchDocument Make(int i)
 }
 
 static long DirSize(string path) => new DirectoryInfo(path).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
-static long PeakRssBytes()
+
+// CPU seconds per thread name (from /proc), e.g. to see the GC and finalizer threads' share
+static void PrintThreadCpu()
+{
+    var tick = 100.0;   // USER_HZ
+    var byName = new Dictionary<string, double>();
+    foreach (var task in Directory.GetDirectories("/proc/self/task"))
+    {
+        try
+        {
+            var stat = File.ReadAllText(Path.Combine(task, "stat"));
+            var name = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+            var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var cpu = (double.Parse(f[11], CultureInfo.InvariantCulture) + double.Parse(f[12], CultureInfo.InvariantCulture)) / tick;
+            byName[name] = byName.GetValueOrDefault(name) + cpu;
+        }
+        catch (IOException) { }
+    }
+    Console.WriteLine("thread CPU-seconds: " + string.Join(", ", byName.Where(x => x.Value >= 0.05).OrderByDescending(x => x.Value).Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Key} {x.Value:F1}"))));
+}
+
+// ---------------------------------------------------------------- --verify-segmenter: the fast jieba vs jieba.NET
+if (argsList.Contains("--verify-segmenter"))
+{
+    // every text of the first N generated documents plus every source text, in search and accurate mode: the engine's
+    // segmenter (JiebaCore) must return exactly jieba.NET's tokens and offsets
+    var texts = new List<string>();
+    for (var i = 0; i < docCount; i++)
+    {
+        var d = Make(i);
+        texts.Add(d.Title);
+        texts.Add(d.Body);
+        texts.Add(string.Join(" ; ", d.Keywords));
+    }
+    texts.AddRange(titles); texts.AddRange(sentences); texts.AddRange(keywords); texts.AddRange(enTitles); texts.AddRange(demands);
+    long compared = 0, differing = 0;
+    foreach (var mode in new[] { true, false })
+        foreach (var t in texts)
+        {
+            var a = TechTransfer.Search.Analysis.JiebaTokenizer.Segment(t, mode);
+            var b = TechTransfer.Search.Analysis.JiebaTokenizer.SegmentReference(t, mode);
+            compared++;
+            if (a.SequenceEqual(b)) continue;
+            if (++differing <= 5)
+                Console.WriteLine($"DIFF (search={mode}): {t}\n  fast: {string.Join(" ", a)}\n  ref:  {string.Join(" ", b)}");
+        }
+    Console.WriteLine($"verify-segmenter: {compared:N0} texts compared, {differing:N0} differ (own HMM: {TechTransfer.Search.Analysis.JiebaCore.UsesOwnHmm})");
+    return differing == 0 ? 0 : 1;
+}
+
+// memory: VmHWM (peak RSS) can be reset per phase (Linux clear_refs 5); a sampler tracks the peak of the anonymous part
+// (heaps, buffers: the process's own memory) and of the file-backed part (memory-mapped index files, i.e. page cache that
+// the kernel can drop) separately, since VmHWM only reports their sum
+static long StatusKb(string key)
 {
     foreach (var line in File.ReadLines("/proc/self/status"))
-        if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-    return Process.GetCurrentProcess().PeakWorkingSet64;
+        if (line.StartsWith(key, StringComparison.Ordinal))
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+    return 0;
+}
+static bool ResetPeakRss()
+{
+    try { File.WriteAllText("/proc/self/clear_refs", "5"); return true; }
+    catch (IOException) { return false; }
+    catch (UnauthorizedAccessException) { return false; }
+}
+long peakAnonKb = 0, peakFileKb = 0;
+var sampler = new Thread(() =>
+{
+    while (true)
+    {
+        var anon = StatusKb("RssAnon:");
+        var file = StatusKb("RssFile:");
+        if (anon > Interlocked.Read(ref peakAnonKb)) Interlocked.Exchange(ref peakAnonKb, anon);
+        if (file > Interlocked.Read(ref peakFileKb)) Interlocked.Exchange(ref peakFileKb, file);
+        Thread.Sleep(250);
+    }
+}) { IsBackground = true, Name = "rss-sampler" };
+sampler.Start();
+string Mem(string phase)
+{
+    var s = string.Create(ci, $"{phase}: peak RSS {StatusKb("VmHWM:") / 1024.0:F0} MiB (sampled peaks: anonymous {Interlocked.Read(ref peakAnonKb) / 1024.0:F0} MiB, file-backed {Interlocked.Read(ref peakFileKb) / 1024.0:F0} MiB); RSS now {StatusKb("VmRSS:") / 1024.0:F0} MiB, managed heap now {GC.GetTotalMemory(false) / 1048576.0:F0} MiB");
+    Interlocked.Exchange(ref peakAnonKb, 0);
+    Interlocked.Exchange(ref peakFileKb, 0);
+    return s;
 }
 
 // ---------------------------------------------------------------- --profile: single-threaded cost per stage
@@ -105,24 +184,35 @@ if (argsList.Contains("--profile"))
     var t0 = Stopwatch.StartNew();
     for (var i = 0; i < n; i++) docs.Add(Make(i));
     Console.WriteLine(string.Create(ci, $"profile: make {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc"));
-    var analyzer = IndexSchema.CreateIndexAnalyzer(prOptions);
+    using var analyzer = IndexSchema.CreateIndexAnalyzer(prOptions);
     TechTransfer.Search.Analysis.JiebaTokenizer.Warm();
-    foreach (var field in new[] { IndexSchema.BodyWord, IndexSchema.BodyBigram, IndexSchema.BodyUnigram })
+    // each stage runs once untimed (JIT tiering, dictionaries), then timed; wall ms and process CPU ms per document
+    // (CPU is much less sensitive to other load on the machine than wall time)
+    void Stage(string label, Func<long> run)
     {
+        run();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         t0.Restart();
-        long tokens = 0;
-        foreach (var d in docs) tokens += TechTransfer.Search.Analysis.AnalyzerExtensions.Terms(analyzer, field, d.Title + "\n" + d.Body + "\n" + string.Join(" ; ", d.Keywords)).Count;
-        Console.WriteLine(string.Create(ci, $"profile: analyse {field} {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc ({tokens / n} tokens)"));
+        var units = run();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds;
+        Console.WriteLine(string.Create(ci, $"profile: {label} {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc wall, {cpu / n:F3} ms/doc CPU{(units > 0 ? $" ({units / n} tokens/doc)" : "")}"));
     }
-    t0.Restart();
-    var lds = docs.Select(d => IndexSchema.ToLucene(d, true)).ToList();
-    Console.WriteLine(string.Create(ci, $"profile: ToLucene {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc"));
-    using var dir = new Lucene.Net.Store.RAMDirectory();
-    using var w = new Lucene.Net.Index.IndexWriter(dir, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analyzer) { RAMBufferSizeMB = 256 });
-    t0.Restart();
-    foreach (var d in lds) w.AddDocument(d);
-    w.Commit();
-    Console.WriteLine(string.Create(ci, $"profile: AddDocument+commit {t0.Elapsed.TotalMilliseconds / n:F3} ms/doc"));
+    foreach (var field in new[] { IndexSchema.BodyWord, IndexSchema.BodyBigram, IndexSchema.BodyUnigram })
+        Stage($"analyse {field}", () => docs.Sum(d => (long)TechTransfer.Search.Analysis.AnalyzerExtensions.Terms(analyzer, field, d.Title + "\n" + d.Body + "\n" + string.Join(" ; ", d.Keywords)).Count));
+    foreach (var (name, seg) in new (string, Func<string, bool, List<(string Word, int Start, int End)>>)[]
+             { ("JiebaCore (engine)", TechTransfer.Search.Analysis.JiebaTokenizer.Segment), ("jieba.NET Tokenize (reference)", TechTransfer.Search.Analysis.JiebaTokenizer.SegmentReference) })
+        Stage($"segment (search mode) with {name}", () => docs.Sum(d => (long)seg(d.Title, true).Count + seg(d.Body, true).Count + seg(string.Join(" ; ", d.Keywords), true).Count));
+    List<Lucene.Net.Documents.Document> lds = [];
+    Stage("ToLucene", () => { lds = docs.Select(d => IndexSchema.ToLucene(d, true)).ToList(); return 0; });
+    Stage("AddDocument+commit (RAMDirectory, 256 MB buffer)", () =>
+    {
+        using var dir = new Lucene.Net.Store.RAMDirectory();
+        using var w = new Lucene.Net.Index.IndexWriter(dir, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, analyzer) { RAMBufferSizeMB = 256 });
+        foreach (var d in lds) w.AddDocument(d);
+        w.Commit();
+        return 0;
+    });
+    PrintThreadCpu();
     return 0;
 }
 
@@ -145,17 +235,26 @@ var existing = reuse ? index.Status().DocumentCount : 0;
 if (existing == docCount) Console.WriteLine($"lucene: reusing the index of {existing:N0} docs in {indexPath}");
 else
 {
+    // the generator's share: the source texts it recombines stay in memory for the whole run
+    Console.WriteLine(string.Create(ci, $"generator: source texts hold {GC.GetTotalMemory(true) / 1048576.0:F0} MiB of managed heap; RSS before indexing {StatusKb("VmRSS:") / 1024.0:F0} MiB"));
+    Console.WriteLine(Mem("before indexing (runtime + generator)"));
+    var rssBefore = StatusKb("VmRSS:");
+    var peakReset = ResetPeakRss();
+    sw.Restart();
     // the shipped bulk path (tt search reindex): parallel analysis, one commit at the end
     var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
     await index.RebuildAsync(Corpus());
     var luceneSeconds = sw.Elapsed.TotalSeconds;
     var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
     Console.WriteLine(string.Create(ci, $"lucene: indexing used {cpu:F0} CPU-seconds = {docCount / cpu:F0} docs per CPU-second"));
-    Console.WriteLine(string.Create(ci, $"lucene: indexed {docCount:N0} docs in {luceneSeconds:F0} s = {docCount / luceneSeconds:F0} docs/s (rebuild path, {Environment.ProcessorCount} analysis threads, incl. commit)"));
+    Console.WriteLine(string.Create(ci, $"lucene: indexed {docCount:N0} docs in {luceneSeconds:F0} s = {docCount / luceneSeconds:F0} docs/s wall clock (rebuild path, {Environment.ProcessorCount} analysis threads, incl. commit)"));
+    Console.WriteLine(Mem(peakReset ? "indexing phase" : "whole process so far (clear_refs not available)"));
+    Console.WriteLine(string.Create(ci, $"lucene: engine part of the indexing peak ≈ {(StatusKb("VmHWM:") - rssBefore) / 1024.0:F0} MiB (peak during indexing − RSS before it)"));
+    PrintThreadCpu();
 }
 var luceneSize = DirSize(indexPath);
-var lucenePeak = PeakRssBytes();
-Console.WriteLine(string.Create(ci, $"lucene: index {luceneSize / 1048576.0:F0} MiB; peak RSS {lucenePeak / 1048576.0:F0} MiB"));
+Console.WriteLine(string.Create(ci, $"lucene: index {luceneSize / 1048576.0:F0} MiB"));
+ResetPeakRss();
 
 // ---------------------------------------------------------------- queries
 var qr = new Random(42);
@@ -200,8 +299,7 @@ Measure("lucene", "keyword", kwQueries, q => index.Search(Kw(q), caller));
 Measure("lucene", "filtered", kwQueries, q => index.Search(Filtered(q), caller));
 Measure("lucene", "faceted", kwQueries, q => index.Search(Faceted(q), caller));
 Measure("lucene", "matching", demandTexts, q => index.Match(q, new SearchQuery { Types = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense] }, caller));
-var peakAfterQueries = PeakRssBytes();
-Console.WriteLine(string.Create(ci, $"lucene peak RSS after queries: {peakAfterQueries / 1048576.0:F0} MiB"));
+Console.WriteLine(Mem("lucene query phase"));
 
 // ---------------------------------------------------------------- SQLite FTS5 trigram on the same corpus
 if (!argsList.Contains("--skip-sqlite"))
@@ -232,6 +330,7 @@ if (!argsList.Contains("--skip-sqlite"))
     }
     var sqliteSeconds = sw.Elapsed.TotalSeconds;
     var sqliteSize = new FileInfo(dbPath).Length + (File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0);
+    Console.WriteLine(Mem("fts5 indexing phase (same process, after the engine)"));
     Console.WriteLine(string.Create(ci, $"fts5: indexed {docCount:N0} docs in {sqliteSeconds:F0} s = {docCount / sqliteSeconds:F0} docs/s (1 connection); db {sqliteSize / 1048576.0:F0} MiB"));
     var local = new ThreadLocal<SqliteConnection>(() => { var x = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly"); x.Open(); return x; }, true);
     void Fts(string sql, string match)

@@ -137,6 +137,29 @@ public abstract class MatchNotificationApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task A_pair_whose_two_records_are_indexed_in_the_same_batch_is_announced_once()
+    {
+        await FillIndexAsync();
+        var inst = NewInstitution();
+        var achievement = await RegisteredAchievementAsync(inst);
+        var org = (await factory.CreateOrganizationAsync()).Id;
+        var owner = factory.ClientAs(TestUser.Of(Roles.Enterprise, org));
+        var title = $"新能源汽车电机控制器液冷散热方案 {Random.Shared.Next(100_000, 999_999)}";
+        var demand = await factory.PublishDemandAsync(owner, title: title);
+        // the achievement is re-indexed in the same batch as the new demand: each finds the other
+        await factory.WithDbAsync(async db =>
+        {
+            db.SearchOutbox.Add(new Data.Outbox.SearchOutboxEntry(SearchDocumentTypes.Achievement, achievement, factory.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+
+        await DrainAsync();
+
+        Assert.Single(await NoticesAsync(demand), n => n.SupplyId == achievement);
+        Assert.Single(await NotificationsAsync(), n => n.RecipientOrganizationId == inst.Org && n.TitleZh.Contains(title));
+    }
+
+    [Fact]
     public async Task A_new_achievement_notifies_the_demands_enterprise_and_the_manager_the_platform_assigned_to_the_demand()
     {
         await FillIndexAsync();

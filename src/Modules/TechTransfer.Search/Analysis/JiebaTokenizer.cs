@@ -10,23 +10,35 @@ public sealed class JiebaTokenizer : Tokenizer
 {
     private static readonly object LoadLock = new();
     private static volatile bool _loaded;
-    // One segmenter per thread: the dictionaries are shared, read-only singletons once loaded, and Tokenize keeps
-    // its working state in locals, so threads need no lock after the first load.
-    private static readonly ThreadLocal<JiebaSegmenter> Segmenters = new(() =>
+    // One segmenter per thread: the dictionaries are shared, read-only singletons once loaded, and a segmenter keeps its
+    // working arrays per instance, so threads need no lock after the first load.
+    private static readonly ThreadLocal<JiebaCore> Cores = new(() =>
     {
-        if (!_loaded)
-            lock (LoadLock)
-            {
-                if (!_loaded) { new JiebaSegmenter().Cut("预热").ToList(); _loaded = true; }
-            }
+        EnsureLoaded();
+        return new JiebaCore();
+    });
+    private static readonly ThreadLocal<JiebaSegmenter> ReferenceSegmenters = new(() =>
+    {
+        EnsureLoaded();
         return new JiebaSegmenter();
     });
+    [ThreadStatic] private static List<JiebaToken>? _scratch;
+
+    private static void EnsureLoaded()
+    {
+        if (_loaded) return;
+        lock (LoadLock)
+        {
+            if (!_loaded) { new JiebaSegmenter().Cut("预热").ToList(); _loaded = true; }
+        }
+    }
 
     private readonly ICharTermAttribute _term;
     private readonly IOffsetAttribute _offset;
     private readonly IPositionIncrementAttribute _posInc;
-    private readonly TokenizerMode _mode;
-    private readonly List<(string Word, int Start, int End)> _tokens = [];
+    private readonly bool _searchMode;
+    private readonly List<JiebaToken> _tokens = [];
+    private string _text = "";
     private int _index;
     private int _finalOffset;
 
@@ -35,7 +47,7 @@ public sealed class JiebaTokenizer : Tokenizer
         _term = AddAttribute<ICharTermAttribute>();
         _offset = AddAttribute<IOffsetAttribute>();
         _posInc = AddAttribute<IPositionIncrementAttribute>();
-        _mode = searchMode ? TokenizerMode.Search : TokenizerMode.Default;
+        _searchMode = searchMode;
     }
 
     /// <summary>Forces the dictionary to load (about half a second) so the first query is not slow.</summary>
@@ -47,7 +59,20 @@ public sealed class JiebaTokenizer : Tokenizer
         var result = new List<(string, int, int)>();
         if (string.IsNullOrWhiteSpace(text)) return result;
         var normalized = TextNormalizer.Normalize(text);
-        var tokens = Segmenters.Value!.Tokenize(normalized, searchMode ? TokenizerMode.Search : TokenizerMode.Default);
+        var tokens = _scratch ??= [];
+        Cores.Value!.Tokenize(normalized, searchMode, tokens);
+        foreach (var t in tokens) result.Add((normalized.Substring(t.Start, t.Length), t.Start, t.End));
+        return result;
+    }
+
+    /// <summary>The same segmentation through jieba.NET's own <c>JiebaSegmenter.Tokenize</c> (the reference that
+    /// <see cref="JiebaCore"/> reproduces; several times slower). For equality checks only.</summary>
+    internal static List<(string Word, int Start, int End)> SegmentReference(string text, bool searchMode)
+    {
+        var result = new List<(string, int, int)>();
+        if (string.IsNullOrWhiteSpace(text)) return result;
+        var normalized = TextNormalizer.Normalize(text);
+        var tokens = ReferenceSegmenters.Value!.Tokenize(normalized, searchMode ? TokenizerMode.Search : TokenizerMode.Default);
         foreach (var t in tokens)
         {
             var w = t.Word;
@@ -65,9 +90,12 @@ public sealed class JiebaTokenizer : Tokenizer
     {
         if (_index >= _tokens.Count) return false;
         ClearAttributes();
-        var (word, start, end) = _tokens[_index++];
-        _term.SetEmpty().Append(word);
-        _offset.SetOffset(CorrectOffset(start), CorrectOffset(end));
+        var t = _tokens[_index++];
+        // the word is copied from the text into the term buffer: no string per token
+        var buffer = _term.ResizeBuffer(t.Length);
+        _text.CopyTo(t.Start, buffer, 0, t.Length);
+        _term.Length = t.Length;
+        _offset.SetOffset(CorrectOffset(t.Start), CorrectOffset(t.End));
         _posInc.PositionIncrement = 1;
         return true;
     }
@@ -77,7 +105,8 @@ public sealed class JiebaTokenizer : Tokenizer
         base.Reset();
         var text = m_input.ReadToEnd();
         _tokens.Clear();
-        _tokens.AddRange(Segment(text, _mode == TokenizerMode.Search));
+        _text = string.IsNullOrWhiteSpace(text) ? "" : TextNormalizer.Normalize(text);
+        if (_text.Length > 0) Cores.Value!.Tokenize(_text, _searchMode, _tokens);
         _index = 0;
         _finalOffset = CorrectOffset(text.Length);
     }

@@ -51,75 +51,122 @@ public sealed class MatchNotifier(
         _ => false,
     };
 
-    /// <summary>Runs matching for the subjects among <paramref name="indexed"/>; returns how many pairs were announced.</summary>
+    /// <summary>
+    /// Runs matching for the subjects among <paramref name="indexed"/> (one indexer batch) in one pass: one scope and one
+    /// database context, one query for the pairs already announced, each candidate record loaded once, one query for the
+    /// assigned managers and one transaction for all notices. Returns how many pairs were announced.
+    /// </summary>
     public async Task<int> NotifyAsync(IReadOnlyList<SearchDocument> indexed, CancellationToken ct)
     {
         var o = options.Value;
         if (!o.Enabled) return 0;
-        var subjects = indexed.Where(IsSubject).ToList();
+        var subjects = indexed.Where(IsSubject).DistinctBy(d => (d.Type, d.Id)).ToList();
         if (subjects.Count == 0) return 0;
-        var announced = 0;
+
+        // 1. matching against the index, per subject (the index is in memory; no database work)
+        var matched = new List<(SearchDocument Subject, MatchResult Result)>();
         foreach (var subject in subjects)
         {
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
-            var sources = scope.ServiceProvider.GetServices<ISearchDocumentSource>().ToDictionary(s => s.Type);
-            try
-            {
-                announced += await NotifySubjectAsync(db, sources, subject, o, ct);
-            }
-            catch (DbUpdateException ex)
-            {
-                // another drainer announced the same pair first (unique index): nothing is lost, nothing is sent twice
-                log.LogInformation(ex, "Match notices for {Type} {Id} were already written", subject.Type, subject.Id);
-            }
+            var isDemand = subject.Type == SearchDocumentTypes.Demand;
+            var result = index.Match(MatchingService.SourceText(subject),
+                new SearchQuery { Types = isDemand ? SupplyTypes : [SearchDocumentTypes.Demand], ExcludeIds = [subject.Id] },
+                SearchCaller.Admin, o.Candidates);
+            if (result.KeyTerms.Count > 0 && result.Items.Count > 0) matched.Add((subject, result));
         }
-        return announced;
+        if (matched.Count == 0) return 0;
+
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+        var sources = scope.ServiceProvider.GetServices<ISearchDocumentSource>().ToDictionary(s => s.Type);
+
+        // 2. pairs already announced, for every demand of the batch, in one query: skipped before their records are loaded
+        var demandIds = matched.SelectMany(m => m.Subject.Type == SearchDocumentTypes.Demand
+            ? [m.Subject.Id] : m.Result.Items.Where(h => h.Type == SearchDocumentTypes.Demand).Select(h => h.Id)).Distinct().ToList();
+        var known = await KnownPairsAsync(db, demandIds, ct);
+
+        // 3. candidates above the threshold, read fresh from their modules (the index may lag a change of visibility);
+        // a record that is a candidate of several subjects is loaded once
+        var loaded = new Dictionary<(string, Guid), SearchDocument?>();
+        var perSubject = new List<List<(SearchDocument Demand, SearchDocument Supply, double Strength)>>();
+        foreach (var (subject, result) in matched)
+        {
+            var isDemand = subject.Type == SearchDocumentTypes.Demand;
+            var pairs = new List<(SearchDocument Demand, SearchDocument Supply, double Strength)>();
+            foreach (var hit in result.Items)
+            {
+                if (pairs.Count == o.MaxPerSubject) break;
+                var key = isDemand ? (subject.Id, hit.Type, hit.Id) : (hit.Id, subject.Type, subject.Id);
+                if (known.Contains(key)) continue;
+                if (!sources.TryGetValue(hit.Type, out var source)) continue;
+                if (!loaded.TryGetValue((hit.Type, hit.Id), out var other))
+                    loaded[(hit.Type, hit.Id)] = other = await source.LoadAsync(hit.Id, ct);
+                if (other is null || !IsSubject(other)) continue;
+                if (other.OrganizationId is { } oo && oo == subject.OrganizationId) continue;   // an organisation's own records
+                var (matchedTerms, strength) = Strength(result.KeyTerms, other);
+                if (matchedTerms < o.MinMatchedTerms || strength < o.MinStrength) continue;
+                pairs.Add(isDemand ? (subject, other, strength) : (other, subject, strength));
+                known.Add(key);   // a pair found from both of its sides in the same batch is announced once
+            }
+            if (pairs.Count > 0) perSubject.Add(pairs);
+        }
+        if (perSubject.Count == 0) return 0;
+
+        // 4. notices and notifications of the whole batch in one transaction
+        var managers = await ManagersAsync(db, perSubject.SelectMany(p => p).SelectMany(p => new[] { p.Demand, p.Supply }).ToList(), ct);
+        var now = clock.GetUtcNow();
+        foreach (var pairs in perSubject) AddNotices(db, pairs, managers, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return perSubject.Sum(p => p.Count);
+        }
+        catch (DbUpdateException ex)
+        {
+            // another drainer announced one of these pairs first (unique index): write the batch subject by subject, as
+            // before, so only the subjects whose pairs were already written are skipped — nothing lost, nothing sent twice
+            log.LogInformation(ex, "Some match notices of this batch were already written; saving them subject by subject");
+            db.ChangeTracker.Clear();
+            var written = await KnownPairsAsync(db, perSubject.SelectMany(p => p).Select(p => p.Demand.Id).Distinct().ToList(), ct);
+            var announced = 0;
+            foreach (var pairs in perSubject)
+            {
+                var rest = pairs.Where(p => !written.Contains((p.Demand.Id, p.Supply.Type, p.Supply.Id))).ToList();
+                if (rest.Count == 0) continue;
+                AddNotices(db, rest, managers, now);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    announced += rest.Count;
+                }
+                catch (DbUpdateException again)
+                {
+                    log.LogInformation(again, "Match notices for {Type} {Id} were already written", rest[0].Demand.Type, rest[0].Demand.Id);
+                    db.ChangeTracker.Clear();
+                }
+            }
+            return announced;
+        }
     }
 
-    private async Task<int> NotifySubjectAsync(TechTransferDbContext db, Dictionary<string, ISearchDocumentSource> sources,
-        SearchDocument subject, MatchNotificationOptions o, CancellationToken ct)
+    private static async Task<HashSet<(Guid DemandId, string SupplyType, Guid SupplyId)>> KnownPairsAsync(
+        TechTransferDbContext db, List<Guid> demandIds, CancellationToken ct)
     {
-        var isDemand = subject.Type == SearchDocumentTypes.Demand;
-        var targetTypes = isDemand ? SupplyTypes : [SearchDocumentTypes.Demand];
-        var result = index.Match(MatchingService.SourceText(subject), new SearchQuery { Types = targetTypes, ExcludeIds = [subject.Id] },
-            SearchCaller.Admin, o.Candidates);
-        if (result.KeyTerms.Count == 0 || result.Items.Count == 0) return 0;
-
-        // pairs already announced are skipped before their records are loaded: re-indexing an edited record is the common case
-        var demandIds = isDemand ? [subject.Id] : result.Items.Select(h => h.Id).Distinct().ToList();
-        var known = (await db.Set<MatchNotice>().AsNoTracking()
+        if (demandIds.Count == 0) return [];
+        return (await db.Set<MatchNotice>().AsNoTracking()
                 .Where(n => demandIds.Contains(n.DemandId))
                 .Select(n => new { n.DemandId, n.SupplyType, n.SupplyId }).ToListAsync(ct))
             .Select(n => (n.DemandId, n.SupplyType, n.SupplyId)).ToHashSet();
+    }
 
-        // candidates above the threshold, read fresh from their modules (the index may lag a change of visibility)
-        var pairs = new List<(SearchDocument Demand, SearchDocument Supply, double Strength)>();
-        foreach (var hit in result.Items)
-        {
-            if (known.Contains(isDemand ? (subject.Id, hit.Type, hit.Id) : (hit.Id, subject.Type, subject.Id))) continue;
-            if (!sources.TryGetValue(hit.Type, out var source)) continue;
-            var other = await source.LoadAsync(hit.Id, ct);
-            if (other is null || !IsSubject(other)) continue;
-            if (other.OrganizationId is { } oo && oo == subject.OrganizationId) continue;   // an organisation's own records
-            var (matched, strength) = Strength(result.KeyTerms, other);
-            if (matched < o.MinMatchedTerms || strength < o.MinStrength) continue;
-            pairs.Add(isDemand ? (subject, other, strength) : (other, subject, strength));
-        }
-        if (pairs.Count == 0) return 0;
-
-        var fresh = pairs.Take(o.MaxPerSubject).ToList();
-
-        var managers = await ManagersAsync(db, fresh.SelectMany(p => new[] { p.Demand, p.Supply }).ToList(), ct);
-        var now = clock.GetUtcNow();
-        foreach (var (demand, supply, strength) in fresh)
+    private static void AddNotices(TechTransferDbContext db, List<(SearchDocument Demand, SearchDocument Supply, double Strength)> pairs,
+        Dictionary<(string, Guid), List<Manager>> managers, DateTimeOffset now)
+    {
+        foreach (var (demand, supply, strength) in pairs)
         {
             var notes = Notifications(demand, supply, strength, managers, now);
             db.AddRange(notes);
             db.Add(MatchNotice.Record(demand.Id, demand.OrganizationId, supply.Type, supply.Id, strength, notes.Count, now));
         }
-        await db.SaveChangesAsync(ct);
-        return fresh.Count;
     }
 
     /// <summary>Share of <paramref name="keyTerms"/> found among the words of <paramref name="other"/> (same word analysis as the index).</summary>
