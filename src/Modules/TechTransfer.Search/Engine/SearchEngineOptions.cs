@@ -32,11 +32,6 @@ public sealed record RankingOptions
     public int PrfDocs { get; init; }
     public int PrfTerms { get; init; } = 10;
     public float PrfWeight { get; init; } = 0.3f;
-    /// <summary>Coordination: the word-field term groups are scaled by (distinct query words matched / distinct query
-    /// words)^exponent (0 = off). See <see cref="CoordinatedBm25Similarity"/>.</summary>
-    public float CoordinationExponent { get; init; }
-    /// <summary>Apply coordination to the bigram-field term groups too.</summary>
-    public bool CoordinateBigrams { get; init; }
     /// <summary>Weight of query bigrams that cross a word boundary of the query's segmentation, relative to bigrams inside
     /// a word (1 = no difference).</summary>
     public float BigramCrossWordWeight { get; init; } = 0.5f;

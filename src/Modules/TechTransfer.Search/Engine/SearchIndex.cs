@@ -38,6 +38,7 @@ public sealed class SearchIndex : IDisposable
     private readonly ReaderWriterLockSlim _swapLock = new(LockRecursionPolicy.SupportsRecursion);
     private readonly SemaphoreSlim _rebuildGate = new(1, 1);
     private readonly FilterCache _filters = new();
+    private readonly FacetOrdinalCache _facetOrdinals = new();
     private Generation? _current;
     private ConcurrentQueue<Action<IndexWriter>>? _journal;
     private long _rebuildProcessed;
@@ -52,7 +53,7 @@ public sealed class SearchIndex : IDisposable
         _time = time ?? TimeProvider.System;
         _indexAnalyzer = IndexSchema.CreateIndexAnalyzer(options);
         _highlightAnalyzer = new BigramAnalyzer(outputUnigrams: true);
-        _similarity = new CoordinatedBm25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B, options.Ranking.CoordinationExponent);
+        _similarity = new BM25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B);
         _queryWordAnalyzer = new WordAnalyzer(options.QuerySegmenter);
         _queries = new QueryBuilder(_queryWordAnalyzer, new BigramAnalyzer(outputUnigrams: false),
             synonyms ?? SynonymDictionary.LoadEmbedded(), options.Ranking);
@@ -134,13 +135,24 @@ public sealed class SearchIndex : IDisposable
         var writer = new IndexWriter(dir, config);
         // the stamp lives in the commit user data, which every later commit of this writer carries over
         if (create) writer.SetCommitData(new Dictionary<string, string> { [IndexSchema.AnalysisVersionKey] = _options.AnalysisVersion });
-        var manager = new SearcherManager(writer, true, new SimilarityFactory(_similarity));
+        var manager = new SearcherManager(writer, true, new SearcherFactoryWithWarming(_similarity, _facetOrdinals));
         return new Generation(path, dir, writer, manager);
     }
 
-    private sealed class SimilarityFactory(Similarity similarity) : SearcherFactory
+    /// <summary>New searchers use the engine's similarity; the facet ordinals of segments new to the reader are built in
+    /// the background, so the first faceted query after a refresh or merge rarely pays for them.</summary>
+    private sealed class SearcherFactoryWithWarming(Similarity similarity, FacetOrdinalCache facets) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            if (reader.MaxDoc > 0)
+                _ = Task.Run(() =>
+                {
+                    try { facets.Warm(reader, SearchFacets.All); }
+                    catch (ObjectDisposedException) { }   // the reader was closed meanwhile: its segments are gone
+                });
+            return new IndexSearcher(reader) { Similarity = similarity };
+        }
     }
 
     private void WritePointer(string name)
@@ -451,7 +463,7 @@ public sealed class SearchIndex : IDisposable
             ITopDocsCollector topCollector = sort is null
                 ? TopScoreDocCollector.Create(need, false)
                 : TopFieldCollector.Create(sort, need, true, true, false, false);
-            var facets = query.Facets ? new FacetCountCollector(SearchFacets.All) : null;
+            var facets = query.Facets ? new FacetCountCollector(SearchFacets.All, _facetOrdinals) : null;
             var total = new TotalHitCountCollector();
             ICollector collector = facets is null
                 ? MultiCollector.Wrap(topCollector, total)
@@ -659,98 +671,6 @@ public sealed class SearchIndex : IDisposable
 internal static class SearchQueryPaging
 {
     public static int Skip(this SearchQuery q) => (q.Page - 1) * q.PageSize;
-}
-
-/// <summary>
-/// Facet counts computed while the query is collected: per segment, one counter per doc-values ordinal, resolved to
-/// labels once per segment (no second pass over the matches).
-/// </summary>
-internal sealed class FacetCountCollector(IReadOnlyList<string> facets) : ICollector
-{
-    private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>()).ToArray();
-    private readonly SortedSetDocValues?[] _multi = new SortedSetDocValues?[facets.Count];
-    private readonly SortedDocValues?[] _single = new SortedDocValues?[facets.Count];
-    private readonly int[]?[] _perOrd = new int[facets.Count][];
-
-    public void SetScorer(Scorer scorer) { }
-
-    public bool AcceptsDocsOutOfOrder => true;
-
-    public void Collect(int doc)
-    {
-        for (var f = 0; f < _perOrd.Length; f++)
-        {
-            var counts = _perOrd[f];
-            if (counts is null) continue;
-            if (_single[f] is { } sdv)
-            {
-                var o = sdv.GetOrd(doc);
-                if (o >= 0) counts[o]++;
-                continue;
-            }
-            var dv = _multi[f]!;
-            dv.SetDocument(doc);
-            long ord;
-            while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) counts[ord]++;
-        }
-    }
-
-    public void SetNextReader(AtomicReaderContext context)
-    {
-        FlushSegment();
-        for (var f = 0; f < facets.Count; f++)
-        {
-            var field = IndexSchema.FacetPrefix + facets[f];
-            var info = context.AtomicReader.FieldInfos.FieldInfo(field);
-            _single[f] = null;
-            _multi[f] = null;
-            _perOrd[f] = null;
-            if (info is null || !info.HasDocValues) continue;
-            if (info.DocValuesType == DocValuesType.SORTED)
-            {
-                var dv = context.AtomicReader.GetSortedDocValues(field);
-                if (dv is null) continue;
-                _single[f] = dv;
-                _perOrd[f] = new int[dv.ValueCount];
-            }
-            else if (info.DocValuesType == DocValuesType.SORTED_SET)
-            {
-                var dv = context.AtomicReader.GetSortedSetDocValues(field);
-                if (dv is null) continue;
-                _multi[f] = dv;
-                _perOrd[f] = new int[dv.ValueCount];
-            }
-        }
-    }
-
-    private void FlushSegment()
-    {
-        var scratch = new BytesRef();
-        for (var f = 0; f < _perOrd.Length; f++)
-        {
-            var counts = _perOrd[f];
-            if (counts is null) continue;
-            for (var o = 0; o < counts.Length; o++)
-            {
-                if (counts[o] == 0) continue;
-                if (_single[f] is { } sdv) sdv.LookupOrd(o, scratch);
-                else _multi[f]!.LookupOrd(o, scratch);
-                var key = scratch.Utf8ToString();
-                _counts[f][key] = _counts[f].GetValueOrDefault(key) + counts[o];
-            }
-            _perOrd[f] = null;
-        }
-    }
-
-    public Dictionary<string, IReadOnlyList<FacetValue>> Result(int top = 20)
-    {
-        FlushSegment();
-        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
-        for (var f = 0; f < facets.Count; f++)
-            result[facets[f]] = _counts[f].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .Take(top).Select(kv => new FacetValue(kv.Key, kv.Value)).ToList();
-        return result;
-    }
 }
 
 /// <summary>
