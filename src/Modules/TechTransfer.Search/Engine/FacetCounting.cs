@@ -228,6 +228,7 @@ internal sealed class FacetOrdinalCache
 internal sealed class FacetCountCollector(IReadOnlyList<string> facets, FacetOrdinalCache cache) : ICollector
 {
     private const int BufferSize = 4096;
+    private readonly IReadOnlyList<string> _facets = facets;
     private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
     private readonly FacetOrdinals?[] _ords = new FacetOrdinals?[facets.Count];
     private readonly int[]?[] _perOrd = new int[facets.Count][];
@@ -254,9 +255,9 @@ internal sealed class FacetCountCollector(IReadOnlyList<string> facets, FacetOrd
     public void SetNextReader(AtomicReaderContext context)
     {
         FlushSegment();
-        for (var f = 0; f < facets.Count; f++)
+        for (var f = 0; f < _facets.Count; f++)
         {
-            var ords = cache.For(context.AtomicReader, IndexSchema.FacetPrefix + facets[f]);
+            var ords = cache.For(context.AtomicReader, IndexSchema.FacetPrefix + _facets[f]);
             _ords[f] = ords;
             _perOrd[f] = ords is null ? null : new int[ords.Labels.Length + 1];
         }
@@ -281,13 +282,22 @@ internal sealed class FacetCountCollector(IReadOnlyList<string> facets, FacetOrd
         }
     }
 
-    public Dictionary<string, IReadOnlyList<FacetValue>> Result(int top = 20)
+    public Dictionary<string, IReadOnlyList<FacetValue>> Result(int top = 20) => Result([this], top);
+
+    /// <summary>The counts of several collectors that saw disjoint sets of segments (a parallel search), added up.</summary>
+    public static Dictionary<string, IReadOnlyList<FacetValue>> Result(IReadOnlyList<FacetCountCollector> parts, int top = 20)
     {
-        FlushSegment();
+        foreach (var p in parts) p.FlushSegment();
+        var first = parts[0];
         var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
-        for (var f = 0; f < facets.Count; f++)
-            result[facets[f]] = _counts[f].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+        for (var f = 0; f < first._facets.Count; f++)
+        {
+            var sum = first._counts[f];
+            foreach (var p in parts.Skip(1))
+                foreach (var (key, n) in p._counts[f]) sum[key] = sum.GetValueOrDefault(key) + n;
+            result[first._facets[f]] = sum.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
                 .Take(top).Select(kv => new FacetValue(kv.Key, kv.Value)).ToList();
+        }
         return result;
     }
 }

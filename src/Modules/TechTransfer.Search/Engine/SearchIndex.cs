@@ -151,7 +151,7 @@ public sealed class SearchIndex : IDisposable
                     try { facets.Warm(reader, SearchFacets.All); }
                     catch (ObjectDisposedException) { }   // the reader was closed meanwhile: its segments are gone
                 });
-            return new IndexSearcher(reader) { Similarity = similarity };
+            return new EngineSearcher(reader) { Similarity = similarity };
         }
     }
 
@@ -460,22 +460,60 @@ public sealed class SearchIndex : IDisposable
             }
             var need = Math.Max(1, query.Page * query.PageSize);
             var sort = SortFor(query.Sort, text is null);
-            ITopDocsCollector topCollector = sort is null
-                ? TopScoreDocCollector.Create(need, false)
-                : TopFieldCollector.Create(sort, need, true, true, false, false);
-            var facets = query.Facets ? new FacetCountCollector(SearchFacets.All, _facetOrdinals) : null;
-            var total = new TotalHitCountCollector();
-            ICollector collector = facets is null
-                ? MultiCollector.Wrap(topCollector, total)
-                : MultiCollector.Wrap(topCollector, facets, total);
-            searcher.Search(main, filter, collector);
-            var topDocs = topCollector.GetTopDocs(query.Skip(), query.PageSize);
+            var (scoreDocs, totalHits, facetCounts) = sort is null && searcher is EngineSearcher es && UseParallelSearch(es)
+                ? CollectParallel(es, filter is null ? main : new FilteredQuery(main, filter), need, query)
+                : Collect(searcher, main, filter, sort, need, query);
             var hl = query.Highlight ? HighlightTerms(_queries.HighlightQuery(query.Text)) : null;
-            var hits = topDocs.ScoreDocs.Select(sd => ToHit(searcher, sd, hl)).ToList();
-            var facetCounts = facets is null ? new Dictionary<string, IReadOnlyList<FacetValue>>() : facets.Result();
-            return new SearchResults(hits, total.TotalHits, query.Page, query.PageSize, facetCounts, sw.Elapsed.TotalMilliseconds);
+            var hits = scoreDocs.Select(sd => ToHit(searcher, sd, hl)).ToList();
+            return new SearchResults(hits, totalHits, query.Page, query.PageSize, facetCounts, sw.Elapsed.TotalMilliseconds);
         }
         finally { manager.Release(searcher); }
+    }
+
+    private int SearchThreads => Math.Max(1, _options.SearchThreads ?? Environment.ProcessorCount);
+
+    private bool UseParallelSearch(EngineSearcher searcher) =>
+        SearchThreads > 1 && searcher.IndexReader.Leaves.Count > 1 && searcher.IndexReader.MaxDoc >= _options.ParallelSearchMinDocs;
+
+    private static readonly Dictionary<string, IReadOnlyList<FacetValue>> NoFacets = [];
+
+    /// <summary>One pass over all segments on the calling thread: top hits, total and (when asked) facet counts.</summary>
+    private (ScoreDoc[] Hits, int Total, Dictionary<string, IReadOnlyList<FacetValue>> Facets) Collect(
+        IndexSearcher searcher, Query main, Filter? filter, Sort? sort, int need, SearchQuery query)
+    {
+        ITopDocsCollector topCollector = sort is null
+            ? TopScoreDocCollector.Create(need, false)
+            : TopFieldCollector.Create(sort, need, true, true, false, false);
+        var facets = query.Facets ? new FacetCountCollector(SearchFacets.All, _facetOrdinals) : null;
+        var total = new TotalHitCountCollector();
+        ICollector collector = facets is null
+            ? MultiCollector.Wrap(topCollector, total)
+            : MultiCollector.Wrap(topCollector, facets, total);
+        searcher.Search(main, filter, collector);
+        return (topCollector.GetTopDocs(query.Skip(), query.PageSize).ScoreDocs, total.TotalHits, facets?.Result() ?? NoFacets);
+    }
+
+    private sealed record Partial(TopScoreDocCollector Top, TotalHitCountCollector Total, FacetCountCollector? Facets, ICollector Collector);
+
+    /// <summary>The same as <see cref="Collect"/> for a relevance-ranked query, with the segments spread over
+    /// <see cref="SearchEngineOptions.SearchThreads"/> threads (<see cref="ParallelSearch"/>); hits, scores, order, total
+    /// and facet counts are exactly those of the sequential pass.</summary>
+    private (ScoreDoc[] Hits, int Total, Dictionary<string, IReadOnlyList<FacetValue>> Facets) CollectParallel(
+        EngineSearcher searcher, Query query, int need, SearchQuery request)
+    {
+        var weight = searcher.CreateNormalizedWeight(query);
+        var parts = ParallelSearch.Run(searcher, weight, SearchThreads, () =>
+        {
+            var top = TopScoreDocCollector.Create(need, false);
+            var total = new TotalHitCountCollector();
+            var facets = request.Facets ? new FacetCountCollector(SearchFacets.All, _facetOrdinals) : null;
+            return new Partial(top, total, facets, facets is null ? MultiCollector.Wrap(top, total) : MultiCollector.Wrap(top, facets, total));
+        }, p => p.Collector);
+        var hits = ParallelSearch.MergeByScore(parts.Select(p => p.Top.GetTopDocs()), request.Skip(), request.PageSize);
+        var facetCounts = request.Facets
+            ? parts.Count > 0 ? FacetCountCollector.Result(parts.Select(p => p.Facets!).ToList()) : SearchFacets.All.ToDictionary(f => f, _ => (IReadOnlyList<FacetValue>)[])
+            : NoFacets;
+        return (hits, parts.Sum(p => p.Total.TotalHits), facetCounts);
     }
 
     /// <summary>A searcher of the current generation; release it on the returned manager.</summary>
