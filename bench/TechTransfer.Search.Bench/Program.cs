@@ -172,15 +172,19 @@ SearchQuery Kw(string q) => new() { Text = q, Facets = false, Highlight = true, 
 SearchQuery Filtered(string q) => new() { Text = q, Facets = false, PageSize = 20, Types = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent], TrlMin = 4, TrlMax = 9, DivisionCode = "310000" };
 SearchQuery Faceted(string q) => new() { Text = q, Facets = true, PageSize = 20 };
 
-var results = new List<(string Engine, string Kind, int Clients, double P50, double P99, double Qps)>();
+var results = new List<(string Engine, string Kind, int Clients, double P50, double P99, double Qps, double CpuMs)>();
+// --kinds keyword,faceted runs only those query kinds (default: all)
+var kinds = Arg("--kinds")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
 var slowest = new List<(string Engine, string Kind, int Clients, string Query, long Hits, double Ms)>();
 void Measure(string engine, string kind, QueryPool pool, int perClient, int warmup, Func<string, long> run)
 {
+    if (kinds is not null && !kinds.Contains(kind)) return;
     foreach (var q in pool.Take(warmup)) run(q);
     foreach (var clients in new[] { 1, 2 })
     {
         var sets = Enumerable.Range(0, clients).Select(_ => pool.Take(perClient)).ToArray();
         var lat = new List<(string Q, long Hits, double Ms)>[clients];
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         Parallel.For(0, clients, new ParallelOptions { MaxDegreeOfParallelism = clients }, c =>
         {
@@ -193,10 +197,12 @@ void Measure(string engine, string kind, QueryPool pool, int perClient, int warm
             }
         });
         var seconds = wall.Elapsed.TotalSeconds;
+        // CPU time of the whole process per query: far less sensitive to other load on the machine than latency
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / (clients * perClient);
         var all = lat.SelectMany(x => x).OrderBy(x => x.Ms).ToList();
         double P(double p) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(p * all.Count) - 1)].Ms;
-        results.Add((engine, kind, clients, P(0.5), P(0.99), all.Count / seconds));
-        Console.WriteLine(string.Create(ci, $"  {engine,-8} {kind,-10} clients={clients}  p50 {P(0.5),7:F1} ms  p99 {P(0.99),7:F1} ms  {all.Count / seconds,6:F0} q/s  ({all.Count} distinct queries)"));
+        results.Add((engine, kind, clients, P(0.5), P(0.99), all.Count / seconds, cpuMs));
+        Console.WriteLine(string.Create(ci, $"  {engine,-8} {kind,-10} clients={clients}  p50 {P(0.5),7:F1} ms  p99 {P(0.99),7:F1} ms  {all.Count / seconds,6:F0} q/s  CPU {cpuMs,6:F1} ms/query  ({all.Count} distinct queries)"));
         foreach (var (q, hits, ms) in all.AsEnumerable().Reverse().Take(5))
         {
             Console.WriteLine(string.Create(ci, $"      slow: {ms,7:F1} ms  {hits,9:N0} hits  {Short(q)}"));
@@ -271,10 +277,10 @@ if (!argsList.Contains("--skip-sqlite"))
 }
 
 Console.WriteLine();
-Console.WriteLine("| engine | query | clients | p50 ms | p99 ms | queries/s |");
-Console.WriteLine("|---|---|---|---|---|---|");
+Console.WriteLine("| engine | query | clients | p50 ms | p99 ms | queries/s | CPU ms/query |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
 foreach (var r in results)
-    Console.WriteLine(string.Create(ci, $"| {r.Engine} | {r.Kind} | {r.Clients} | {r.P50:F1} | {r.P99:F1} | {r.Qps:F0} |"));
+    Console.WriteLine(string.Create(ci, $"| {r.Engine} | {r.Kind} | {r.Clients} | {r.P50:F1} | {r.P99:F1} | {r.Qps:F0} | {r.CpuMs:F1} |"));
 index.Dispose();
 if (!argsList.Contains("--keep")) Directory.Delete(work, true);
 return 0;

@@ -6,7 +6,8 @@ using static TechTransfer.UnitTests.Search.SearchTestIndex;
 namespace TechTransfer.UnitTests.Search;
 
 /// <summary>A search spread over several threads (segments handed out to workers) answers exactly as the sequential
-/// search: the same hits with the same scores in the same order, the same total and the same facet counts.</summary>
+/// search: the same hits with the same scores in the same order and the same highlights, the same total and the same
+/// facet counts.</summary>
 public sealed class ParallelSearchTests : IDisposable
 {
     private static readonly Guid Org = Guid.NewGuid();
@@ -45,14 +46,15 @@ public sealed class ParallelSearchTests : IDisposable
     [InlineData("储能系统 光伏", 2)]
     public void Hits_scores_order_total_and_facets_equal_the_sequential_search(string text, int page)
     {
-        var q = new SearchQuery { Text = text, Page = page, PageSize = 10, Facets = true, Highlight = false };
+        var q = new SearchQuery { Text = text, Page = page, PageSize = 10, Facets = true, Highlight = true };
 
         var expected = _sequential.Index.Search(q, Member).Value;
         var actual = _parallel.Index.Search(q, Member).Value;
 
         Assert.True(expected.Total > 30);
         Assert.Equal(10, expected.Items.Count);
-        Assert.Equal(expected.Items.Select(h => (h.Id, h.Score)), actual.Items.Select(h => (h.Id, h.Score)));
+        Assert.Equal(expected.Items.Select(h => (h.Id, h.Score, h.TitleHighlighted, h.Snippet)), actual.Items.Select(h => (h.Id, h.Score, h.TitleHighlighted, h.Snippet)));
+        Assert.Contains("<em>", actual.Items[0].TitleHighlighted + actual.Items[0].Snippet);
         Assert.Equal(expected.Total, actual.Total);
         foreach (var f in SearchFacets.All) Assert.Equal(expected.Facets[f], actual.Facets[f]);
     }

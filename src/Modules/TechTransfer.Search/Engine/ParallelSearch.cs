@@ -25,22 +25,29 @@ internal static class ParallelSearch
     public static List<T> Run<T>(EngineSearcher searcher, Weight weight, int workers, Func<T> create, Func<T, ICollector> collectorOf)
     {
         var segments = searcher.IndexReader.Leaves.OrderByDescending(l => l.AtomicReader.MaxDoc).ToArray();
-        workers = Math.Max(1, Math.Min(workers, segments.Length));
+        var created = new T?[Math.Max(1, Math.Min(workers, segments.Length))];
+        ForEach(segments.Length, created.Length, (w, i) =>
+        {
+            created[w] ??= create();
+            searcher.SearchSegment(segments[i], weight, collectorOf(created[w]!));
+        });
+        return created.Where(s => s is not null).Select(s => s!).ToList();
+    }
+
+    /// <summary>Runs <paramref name="body"/>(worker, item) for items 0..<paramref name="count"/> − 1 on the calling thread and
+    /// up to <paramref name="workers"/> − 1 helper tasks (items handed out in order; a helper not started by the time the
+    /// calling thread has taken the last item is cancelled, not awaited). Worker 0 is the calling thread.</summary>
+    public static void ForEach(int count, int workers, Action<int, int> body)
+    {
+        workers = Math.Max(1, Math.Min(workers, count));
         var next = -1;
-        var states = new T[workers];
         var helperState = new int[workers];
         var helpers = new Task?[workers];
 
         void Work(int w)
         {
-            T? state = default;
             int i;
-            while ((i = Interlocked.Increment(ref next)) < segments.Length)
-            {
-                state ??= create();
-                searcher.SearchSegment(segments[i], weight, collectorOf(state));
-            }
-            if (state is not null) states[w] = state;
+            while ((i = Interlocked.Increment(ref next)) < count) body(w, i);
         }
 
         for (var w = 1; w < workers; w++)
@@ -53,7 +60,7 @@ internal static class ParallelSearch
         }
         Exception? failure = null;
         try { Work(0); }
-        catch (Exception e) { failure = e; Interlocked.Exchange(ref next, segments.Length); }
+        catch (Exception e) { failure = e; Interlocked.Exchange(ref next, count); }
         for (var w = 1; w < workers; w++)
         {
             if (Interlocked.CompareExchange(ref helperState[w], Cancelled, Idle) == Idle) continue;
@@ -61,7 +68,6 @@ internal static class ParallelSearch
             catch (AggregateException e) { failure ??= e.InnerException ?? e; }
         }
         if (failure is not null) ExceptionDispatchInfo.Capture(failure).Throw();
-        return states.Where(s => s is not null).ToList();
     }
 
     /// <summary>The top <paramref name="skip"/> + <paramref name="take"/> hits of several partial top-N lists, in the

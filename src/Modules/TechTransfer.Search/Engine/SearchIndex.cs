@@ -464,7 +464,14 @@ public sealed class SearchIndex : IDisposable
                 ? CollectParallel(es, filter is null ? main : new FilteredQuery(main, filter), need, query)
                 : Collect(searcher, main, filter, sort, need, query);
             var hl = query.Highlight ? HighlightTerms(_queries.HighlightQuery(query.Text)) : null;
-            var hits = scoreDocs.Select(sd => ToHit(searcher, sd, hl)).ToList();
+            // the page's hits are loaded and highlighted on the search threads too (each hit independently; same output)
+            var hitArray = new SearchHit[scoreDocs.Length];
+            var s = searcher;
+            if (scoreDocs.Length > 1 && SearchThreads > 1 && searcher.IndexReader.MaxDoc >= _options.ParallelSearchMinDocs)
+                ParallelSearch.ForEach(scoreDocs.Length, SearchThreads, (_, i) => hitArray[i] = ToHit(s, scoreDocs[i], hl));
+            else
+                for (var i = 0; i < scoreDocs.Length; i++) hitArray[i] = ToHit(searcher, scoreDocs[i], hl);
+            var hits = hitArray.ToList();
             return new SearchResults(hits, totalHits, query.Page, query.PageSize, facetCounts, sw.Elapsed.TotalMilliseconds);
         }
         finally { manager.Release(searcher); }
