@@ -9,7 +9,7 @@ using TechTransfer.SharedKernel.Search;
 
 // Speed benchmark: a corpus of N documents recombined from the real texts in shared/data (never shipped), indexed by
 // the shipped engine and by SQLite FTS5 (trigram); indexing throughput, index size, peak memory, query latency.
-// Usage: dotnet run -c Release --project bench/TechTransfer.Search.Bench -- [--docs 1000000] [--queries 200] [--warmup 50] [--skip-sqlite]
+// Usage: dotnet run -c Release --project bench/TechTransfer.Search.Bench -- [--docs 1000000] [--queries 200] [--warmup 100] [--skip-sqlite]
 //        [--work DIR --keep] [--reuse] [--variants] [--profile]
 var argsList = args.ToList();
 string? Arg(string n) { var i = argsList.IndexOf(n); return i >= 0 && i + 1 < argsList.Count ? argsList[i + 1] : null; }
@@ -163,7 +163,7 @@ Console.WriteLine(string.Create(ci, $"lucene: index {luceneSize / 1048576.0:F0} 
 // dealt out in fresh slices: a warm-up slice per query kind (JIT, caches, page faults), then for the 1-client phase one
 // slice of --queries, and for the 2-client phase one fresh slice of --queries per client. The slowest queries of each
 // phase are printed (text, hits, ms) so the tail can be read.
-var warmupCount = int.Parse(Arg("--warmup") ?? "50", CultureInfo.InvariantCulture);
+var warmupCount = int.Parse(Arg("--warmup") ?? "100", CultureInfo.InvariantCulture);
 var caller = new SearchCaller(Guid.NewGuid(), orgs[3].Id, false);
 var kwPool = new QueryPool(keywords, 42);
 var demandPool = new QueryPool(demands, 43);
