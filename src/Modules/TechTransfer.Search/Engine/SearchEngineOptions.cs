@@ -66,9 +66,11 @@ public sealed class SearchEngineOptions
     public int? IndexingThreads { get; set; }
     /// <summary>Tiered merge policy: segments allowed per size tier before a merge.</summary>
     public double SegmentsPerTier { get; set; } = 10;
-    /// <summary>Threads one relevance-ranked search may use, the calling thread included (null = one per core; 1 =
-    /// sequential). The segments are spread over them; results are identical to a sequential search.</summary>
-    public int? SearchThreads { get; set; }
+    /// <summary>Threads one relevance-ranked search may use, the calling thread included (1 = sequential, the default;
+    /// null = one per core). The segments are spread over them; results are identical to a sequential search. Off by
+    /// default: on the 2-core 1 M-document bench index (one segment holds three quarters of the documents) it did not
+    /// lower keyword latency and cost about 40 % more CPU per query (docs/benchmarks.md).</summary>
+    public int? SearchThreads { get; set; } = 1;
     /// <summary>Below this many documents a search always runs on the calling thread (handing segments to another
     /// thread costs more than it saves on a small index).</summary>
     public int ParallelSearchMinDocs { get; set; } = 100_000;
