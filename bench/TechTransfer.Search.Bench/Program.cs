@@ -9,7 +9,8 @@ using TechTransfer.SharedKernel.Search;
 
 // Speed benchmark: a corpus of N documents recombined from the real texts in shared/data (never shipped), indexed by
 // the shipped engine and by SQLite FTS5 (trigram); indexing throughput, index size, peak memory, query latency.
-// Usage: dotnet run -c Release --project bench/TechTransfer.Search.Bench -- [--docs 1000000] [--queries 200] [--skip-sqlite]
+// Usage: dotnet run -c Release --project bench/TechTransfer.Search.Bench -- [--docs 1000000] [--queries 200] [--warmup 100] [--skip-sqlite]
+//        [--work DIR --keep] [--reuse] [--kinds keyword,faceted] [--search-threads N] [--variants] [--profile]
 var argsList = args.ToList();
 string? Arg(string n) { var i = argsList.IndexOf(n); return i >= 0 && i + 1 < argsList.Count ? argsList[i + 1] : null; }
 var docCount = int.Parse(Arg("--docs") ?? "1000000", CultureInfo.InvariantCulture);
@@ -219,6 +220,8 @@ if (argsList.Contains("--profile"))
 // ---------------------------------------------------------------- Lucene (shipped engine)
 var indexPath = Path.Combine(work, "lucene");
 var options = new SearchEngineOptions { IndexPath = indexPath, RamBufferMb = 256 };
+// --search-threads 1 measures the sequential query path (default: one thread per core, as shipped)
+if (Arg("--search-threads") is { } st) options.SearchThreads = int.Parse(st, CultureInfo.InvariantCulture);
 using var index = new SearchIndex(options);
 index.Open();
 var sw = Stopwatch.StartNew();
@@ -257,48 +260,69 @@ Console.WriteLine(string.Create(ci, $"lucene: index {luceneSize / 1048576.0:F0} 
 ResetPeakRss();
 
 // ---------------------------------------------------------------- queries
-var qr = new Random(42);
-var kwQueries = Enumerable.Range(0, queryCount).Select(_ => keywords[qr.Next(keywords.Count)]).ToList();
+// Honest latency: every phase runs queries no earlier phase ran. Each source (keywords, demands) is shuffled once and
+// dealt out in fresh slices: a warm-up slice per query kind (JIT, caches, page faults), then for the 1-client phase one
+// slice of --queries, and for the 2-client phase one fresh slice of --queries per client. The slowest queries of each
+// phase are printed (text, hits, ms) so the tail can be read.
+var warmupCount = int.Parse(Arg("--warmup") ?? "100", CultureInfo.InvariantCulture);
 var caller = new SearchCaller(Guid.NewGuid(), orgs[3].Id, false);
-var demandTexts = Enumerable.Range(0, Math.Min(queryCount, 100)).Select(_ => demands[qr.Next(demands.Count)]).ToList();
+var kwPool = new QueryPool(keywords, 42);
+var demandPool = new QueryPool(demands, 43);
+var demandPerClient = Math.Min(queryCount, 100);
 SearchQuery Kw(string q) => new() { Text = q, Facets = false, Highlight = true, PageSize = 20 };
 SearchQuery Filtered(string q) => new() { Text = q, Facets = false, PageSize = 20, Types = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent], TrlMin = 4, TrlMax = 9, DivisionCode = "310000" };
 SearchQuery Faceted(string q) => new() { Text = q, Facets = true, PageSize = 20 };
 
-var results = new List<(string Engine, string Kind, int Clients, double P50, double P99, double Qps)>();
-void Measure(string engine, string kind, IReadOnlyList<string> queries, Action<string> run)
+var results = new List<(string Engine, string Kind, int Clients, double P50, double P99, double Qps, double CpuMs)>();
+// --kinds keyword,faceted runs only those query kinds (default: all)
+var kinds = Arg("--kinds")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+var slowest = new List<(string Engine, string Kind, int Clients, string Query, long Hits, double Ms)>();
+void Measure(string engine, string kind, QueryPool pool, int perClient, int warmup, Func<string, long> run)
 {
-    foreach (var q in queries.Take(10)) run(q);   // warm-up
+    if (kinds is not null && !kinds.Contains(kind)) return;
+    foreach (var q in pool.Take(warmup)) run(q);
     foreach (var clients in new[] { 1, 2 })
     {
-        var lat = new List<double>[clients];
+        var sets = Enumerable.Range(0, clients).Select(_ => pool.Take(perClient)).ToArray();
+        var lat = new List<(string Q, long Hits, double Ms)>[clients];
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         Parallel.For(0, clients, new ParallelOptions { MaxDegreeOfParallelism = clients }, c =>
         {
             lat[c] = [];
-            foreach (var q in queries)
+            foreach (var q in sets[c])
             {
                 var t = Stopwatch.GetTimestamp();
-                run(q);
-                lat[c].Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+                var hits = run(q);
+                lat[c].Add((q, hits, Stopwatch.GetElapsedTime(t).TotalMilliseconds));
             }
         });
-        var all = lat.SelectMany(x => x).Order().ToList();
-        double P(double p) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(p * all.Count) - 1)];
-        results.Add((engine, kind, clients, P(0.5), P(0.99), all.Count / wall.Elapsed.TotalSeconds));
-        Console.WriteLine(string.Create(ci, $"  {engine,-8} {kind,-10} clients={clients}  p50 {P(0.5),7:F1} ms  p99 {P(0.99),7:F1} ms  {all.Count / wall.Elapsed.TotalSeconds,6:F0} q/s"));
+        var seconds = wall.Elapsed.TotalSeconds;
+        // CPU time of the whole process per query: far less sensitive to other load on the machine than latency
+        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / (clients * perClient);
+        var all = lat.SelectMany(x => x).OrderBy(x => x.Ms).ToList();
+        double P(double p) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(p * all.Count) - 1)].Ms;
+        results.Add((engine, kind, clients, P(0.5), P(0.99), all.Count / seconds, cpuMs));
+        Console.WriteLine(string.Create(ci, $"  {engine,-8} {kind,-10} clients={clients}  p50 {P(0.5),7:F1} ms  p99 {P(0.99),7:F1} ms  {all.Count / seconds,6:F0} q/s  CPU {cpuMs,6:F1} ms/query  ({all.Count} distinct queries)"));
+        foreach (var (q, hits, ms) in all.AsEnumerable().Reverse().Take(5))
+        {
+            Console.WriteLine(string.Create(ci, $"      slow: {ms,7:F1} ms  {hits,9:N0} hits  {Short(q)}"));
+            slowest.Add((engine, kind, clients, q, hits, ms));
+        }
     }
 }
+static string Short(string q) { var one = q.ReplaceLineEndings(" "); return one.Length <= 40 ? one : one[..40] + "…"; }
 if (argsList.Contains("--variants"))
 {
-    Measure("lucene", "kw-admin-nohl", kwQueries, q => index.Search(Kw(q) with { Highlight = false }, SearchCaller.Admin));
-    Measure("lucene", "kw-nohl", kwQueries, q => index.Search(Kw(q) with { Highlight = false }, caller));
-    Measure("lucene", "facets-admin", kwQueries, q => index.Search(Faceted(q) with { Highlight = false }, SearchCaller.Admin));
+    Measure("lucene", "kw-admin-nohl", kwPool, queryCount, warmupCount, q => index.Search(Kw(q) with { Highlight = false }, SearchCaller.Admin).Value.Total);
+    Measure("lucene", "kw-nohl", kwPool, queryCount, warmupCount, q => index.Search(Kw(q) with { Highlight = false }, caller).Value.Total);
+    Measure("lucene", "facets-admin", kwPool, queryCount, warmupCount, q => index.Search(Faceted(q) with { Highlight = false }, SearchCaller.Admin).Value.Total);
 }
-Measure("lucene", "keyword", kwQueries, q => index.Search(Kw(q), caller));
-Measure("lucene", "filtered", kwQueries, q => index.Search(Filtered(q), caller));
-Measure("lucene", "faceted", kwQueries, q => index.Search(Faceted(q), caller));
-Measure("lucene", "matching", demandTexts, q => index.Match(q, new SearchQuery { Types = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense] }, caller));
+Measure("lucene", "keyword", kwPool, queryCount, warmupCount, q => index.Search(Kw(q), caller).Value.Total);
+Measure("lucene", "filtered", kwPool, queryCount, warmupCount, q => index.Search(Filtered(q), caller).Value.Total);
+Measure("lucene", "faceted", kwPool, queryCount, warmupCount, q => index.Search(Faceted(q), caller).Value.Total);
+Measure("lucene", "matching", demandPool, demandPerClient, Math.Min(warmupCount, 10),
+    q => index.Match(q, new SearchQuery { Types = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense] }, caller).Total);
 Console.WriteLine(Mem("lucene query phase"));
 
 // ---------------------------------------------------------------- SQLite FTS5 trigram on the same corpus
@@ -333,28 +357,53 @@ if (!argsList.Contains("--skip-sqlite"))
     Console.WriteLine(Mem("fts5 indexing phase (same process, after the engine)"));
     Console.WriteLine(string.Create(ci, $"fts5: indexed {docCount:N0} docs in {sqliteSeconds:F0} s = {docCount / sqliteSeconds:F0} docs/s (1 connection); db {sqliteSize / 1048576.0:F0} MiB"));
     var local = new ThreadLocal<SqliteConnection>(() => { var x = new SqliteConnection($"Data Source={dbPath};Mode=ReadOnly"); x.Open(); return x; }, true);
-    void Fts(string sql, string match)
+    long Fts(string sql, string match)
     {
         using var c = local.Value!.CreateCommand();
         c.CommandText = sql;
         c.Parameters.AddWithValue("$q", match);
         using var r = c.ExecuteReader();
-        while (r.Read()) { }
+        long rows = 0;
+        while (r.Read()) rows++;
+        return rows;   // rows returned (FTS5's queries are LIMIT 20 or GROUP BY: no total)
     }
     string Phrase(string q) => "\"" + q.Replace("\"", "\"\"") + "\"";
-    var kw3 = kwQueries.Where(k => k.Length >= 3).ToList();
-    Measure("fts5", "keyword", kw3, q => Fts("SELECT rowid, title FROM docs WHERE docs MATCH $q ORDER BY bm25(docs) LIMIT 20", Phrase(q)));
-    Measure("fts5", "filtered", kw3, q => Fts("SELECT rowid FROM docs WHERE docs MATCH $q AND type IN ('achievement','patent') AND trl >= 4 AND division LIKE '31%' ORDER BY bm25(docs) LIMIT 20", Phrase(q)));
-    Measure("fts5", "faceted", kw3, q => Fts("SELECT type, count(*) FROM docs WHERE docs MATCH $q GROUP BY type", Phrase(q)));
-    Measure("fts5", "matching", demandTexts.Take(20).ToList(), q => Fts("SELECT rowid FROM docs WHERE docs MATCH $q ORDER BY bm25(docs) LIMIT 20", Fts5TrigramRetriever.MatchExpression(q[..Math.Min(q.Length, 120)]) ?? "\"xyz\""));
+    var kw3Pool = new QueryPool(keywords.Where(k => k.Length >= 3).ToList(), 44);
+    var ftsDemands = new QueryPool(demands, 45);
+    Measure("fts5", "keyword", kw3Pool, queryCount, warmupCount, q => Fts("SELECT rowid, title FROM docs WHERE docs MATCH $q ORDER BY bm25(docs) LIMIT 20", Phrase(q)));
+    Measure("fts5", "filtered", kw3Pool, queryCount, warmupCount, q => Fts("SELECT rowid FROM docs WHERE docs MATCH $q AND type IN ('achievement','patent') AND trl >= 4 AND division LIKE '31%' ORDER BY bm25(docs) LIMIT 20", Phrase(q)));
+    Measure("fts5", "faceted", kw3Pool, queryCount, warmupCount, q => Fts("SELECT type, count(*) FROM docs WHERE docs MATCH $q GROUP BY type", Phrase(q)));
+    Measure("fts5", "matching", ftsDemands, Math.Min(demandPerClient, 20), 5, q => Fts("SELECT rowid FROM docs WHERE docs MATCH $q ORDER BY bm25(docs) LIMIT 20", Fts5TrigramRetriever.MatchExpression(q[..Math.Min(q.Length, 120)]) ?? "\"xyz\""));
     foreach (var c in local.Values) c.Dispose();
 }
 
 Console.WriteLine();
-Console.WriteLine("| engine | query | clients | p50 ms | p99 ms | queries/s |");
-Console.WriteLine("|---|---|---|---|---|---|");
+Console.WriteLine("| engine | query | clients | p50 ms | p99 ms | queries/s | CPU ms/query |");
+Console.WriteLine("|---|---|---|---|---|---|---|");
 foreach (var r in results)
-    Console.WriteLine(string.Create(ci, $"| {r.Engine} | {r.Kind} | {r.Clients} | {r.P50:F1} | {r.P99:F1} | {r.Qps:F0} |"));
+    Console.WriteLine(string.Create(ci, $"| {r.Engine} | {r.Kind} | {r.Clients} | {r.P50:F1} | {r.P99:F1} | {r.Qps:F0} | {r.CpuMs:F1} |"));
 index.Dispose();
 if (!argsList.Contains("--keep")) Directory.Delete(work, true);
 return 0;
+
+/// <summary>A source of queries shuffled once and dealt out in fresh slices, so no phase repeats an earlier phase's queries.</summary>
+internal sealed class QueryPool(IReadOnlyList<string> items, int seed)
+{
+    private readonly string[] _items = Shuffle(items.Distinct(StringComparer.Ordinal).ToArray(), seed);
+    private int _next;
+
+    public IReadOnlyList<string> Take(int n)
+    {
+        if (_next + n > _items.Length)
+            throw new InvalidOperationException($"Only {_items.Length - _next} fresh queries left of {_items.Length}, {n} needed: lower --queries or --warmup.");
+        var slice = _items[_next..(_next + n)];
+        _next += n;
+        return slice;
+    }
+
+    private static string[] Shuffle(string[] a, int seed)
+    {
+        new Random(seed).Shuffle(a);
+        return a;
+    }
+}

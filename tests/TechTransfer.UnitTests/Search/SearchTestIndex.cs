@@ -10,9 +10,11 @@ internal sealed class SearchTestIndex : IDisposable
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tt-search-test-" + Guid.NewGuid().ToString("N"));
     public SearchIndex Index { get; }
 
-    public SearchTestIndex(SynonymDictionary? synonyms = null)
+    public SearchTestIndex(SynonymDictionary? synonyms = null, Action<SearchEngineOptions>? configure = null)
     {
-        Index = new SearchIndex(new SearchEngineOptions { IndexPath = Path }, synonyms);
+        var options = new SearchEngineOptions { IndexPath = Path };
+        configure?.Invoke(options);
+        Index = new SearchIndex(options, synonyms);
         Index.Open();
     }
 

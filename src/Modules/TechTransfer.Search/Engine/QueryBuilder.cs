@@ -108,9 +108,9 @@ internal sealed partial class QueryBuilder(
         if (r.UseWordFields)
         {
             var terms = wordQueryAnalyzer.Terms(IndexSchema.BodyWord, text);
-            AddFieldTerms(q, IndexSchema.TitleWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.TitleBoost);
-            AddFieldTerms(q, IndexSchema.BodyWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.BodyBoost);
-            AddFieldTerms(q, IndexSchema.KeywordWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.KeywordBoost);
+            AddFieldTerms(q, IndexSchema.TitleWord, terms, weight * r.WordWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyWord, terms, weight * r.WordWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordWord, terms, weight * r.WordWeight * r.KeywordBoost);
         }
         if (r.UseBigramFields)
         {
@@ -127,17 +127,17 @@ internal sealed partial class QueryBuilder(
                 terms = terms.Where(inside.Contains).ToList();
                 if (r.BigramCrossWordWeight > 0)
                 {
-                    AddFieldTerms(q, IndexSchema.TitleBigram, cross, false, weight * r.BigramWeight * r.TitleBoost * r.BigramCrossWordWeight);
-                    AddFieldTerms(q, IndexSchema.BodyBigram, cross, false, weight * r.BigramWeight * r.BodyBoost * r.BigramCrossWordWeight);
-                    AddFieldTerms(q, IndexSchema.KeywordBigram, cross, false, weight * r.BigramWeight * r.KeywordBoost * r.BigramCrossWordWeight);
+                    AddFieldTerms(q, IndexSchema.TitleBigram, cross, weight * r.BigramWeight * r.TitleBoost * r.BigramCrossWordWeight);
+                    AddFieldTerms(q, IndexSchema.BodyBigram, cross, weight * r.BigramWeight * r.BodyBoost * r.BigramCrossWordWeight);
+                    AddFieldTerms(q, IndexSchema.KeywordBigram, cross, weight * r.BigramWeight * r.KeywordBoost * r.BigramCrossWordWeight);
                 }
             }
-            AddFieldTerms(q, IndexSchema.TitleBigram, terms, r.CoordinationExponent > 0 && r.CoordinateBigrams, weight * r.BigramWeight * r.TitleBoost);
-            AddFieldTerms(q, IndexSchema.BodyBigram, terms, r.CoordinationExponent > 0 && r.CoordinateBigrams, weight * r.BigramWeight * r.BodyBoost);
-            AddFieldTerms(q, IndexSchema.KeywordBigram, terms, r.CoordinationExponent > 0 && r.CoordinateBigrams, weight * r.BigramWeight * r.KeywordBoost);
-            AddFieldTerms(q, IndexSchema.TitleUnigram, singles, false, weight * r.UnigramWeight * r.TitleBoost);
-            AddFieldTerms(q, IndexSchema.BodyUnigram, singles, false, weight * r.UnigramWeight * r.BodyBoost);
-            AddFieldTerms(q, IndexSchema.KeywordUnigram, singles, false, weight * r.UnigramWeight * r.KeywordBoost);
+            AddFieldTerms(q, IndexSchema.TitleBigram, terms, weight * r.BigramWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyBigram, terms, weight * r.BigramWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordBigram, terms, weight * r.BigramWeight * r.KeywordBoost);
+            AddFieldTerms(q, IndexSchema.TitleUnigram, singles, weight * r.UnigramWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyUnigram, singles, weight * r.UnigramWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordUnigram, singles, weight * r.UnigramWeight * r.KeywordBoost);
         }
         var chunks = Chunks(text).ToList();
         if (r.UseExactKeyword)
@@ -182,9 +182,9 @@ internal sealed partial class QueryBuilder(
         if (r.UseWordFields)
         {
             var terms = wordQueryAnalyzer.Terms(IndexSchema.BodyWord, term).Distinct().ToList();
-            AddFieldTerms(q, IndexSchema.TitleWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.TitleBoost);
-            AddFieldTerms(q, IndexSchema.BodyWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.BodyBoost);
-            AddFieldTerms(q, IndexSchema.KeywordWord, terms, r.CoordinationExponent > 0, weight * r.WordWeight * r.KeywordBoost);
+            AddFieldTerms(q, IndexSchema.TitleWord, terms, weight * r.WordWeight * r.TitleBoost);
+            AddFieldTerms(q, IndexSchema.BodyWord, terms, weight * r.WordWeight * r.BodyBoost);
+            AddFieldTerms(q, IndexSchema.KeywordWord, terms, weight * r.WordWeight * r.KeywordBoost);
         }
         if (r.UseBigramFields)
         {
@@ -222,7 +222,7 @@ internal sealed partial class QueryBuilder(
     private static bool IsSingleCjk(string t) => t.Length == 1 && TextNormalizer.IsCjk(t[0]);
 
     /// <summary>One BM25 clause per distinct term, weighted by how often the term occurs in the query.</summary>
-    private static void AddFieldTerms(BooleanQuery q, string field, List<string> terms, bool coordinate, float boost)
+    private static void AddFieldTerms(BooleanQuery q, string field, List<string> terms, float boost)
     {
         if (terms.Count == 0 || boost <= 0) return;
         var counts = terms.GroupBy(t => t, StringComparer.Ordinal).Select(g => (Term: g.Key, Count: g.Count())).ToList();
@@ -231,7 +231,7 @@ internal sealed partial class QueryBuilder(
             q.Add(new TermQuery(new Term(field, counts[0].Term)) { Boost = boost * counts[0].Count }, Occur.SHOULD);
             return;
         }
-        var b = new BooleanQuery(disableCoord: !coordinate) { Boost = boost };
+        var b = new BooleanQuery(disableCoord: true) { Boost = boost };
         foreach (var (t, c) in counts) b.Add(new TermQuery(new Term(field, t)) { Boost = c }, Occur.SHOULD);
         q.Add(b, Occur.SHOULD);
     }

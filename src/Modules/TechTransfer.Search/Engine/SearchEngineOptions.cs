@@ -32,11 +32,6 @@ public sealed record RankingOptions
     public int PrfDocs { get; init; }
     public int PrfTerms { get; init; } = 10;
     public float PrfWeight { get; init; } = 0.3f;
-    /// <summary>Coordination: the word-field term groups are scaled by (distinct query words matched / distinct query
-    /// words)^exponent (0 = off). See <see cref="CoordinatedBm25Similarity"/>.</summary>
-    public float CoordinationExponent { get; init; }
-    /// <summary>Apply coordination to the bigram-field term groups too.</summary>
-    public bool CoordinateBigrams { get; init; }
     /// <summary>Weight of query bigrams that cross a word boundary of the query's segmentation, relative to bigrams inside
     /// a word (1 = no difference).</summary>
     public float BigramCrossWordWeight { get; init; } = 0.5f;
@@ -71,5 +66,13 @@ public sealed class SearchEngineOptions
     public int? IndexingThreads { get; set; }
     /// <summary>Tiered merge policy: segments allowed per size tier before a merge.</summary>
     public double SegmentsPerTier { get; set; } = 10;
+    /// <summary>Threads one relevance-ranked search may use, the calling thread included (1 = sequential, the default;
+    /// null = one per core). The segments are spread over them; results are identical to a sequential search. Off by
+    /// default: on the 2-core 1 M-document bench index (one segment holds three quarters of the documents) it did not
+    /// lower keyword latency and cost about 40 % more CPU per query (docs/benchmarks.md).</summary>
+    public int? SearchThreads { get; set; } = 1;
+    /// <summary>Below this many documents a search always runs on the calling thread (handing segments to another
+    /// thread costs more than it saves on a small index).</summary>
+    public int ParallelSearchMinDocs { get; set; } = 100_000;
     public RankingOptions Ranking { get; set; } = new();
 }

@@ -38,6 +38,7 @@ public sealed class SearchIndex : IDisposable
     private readonly ReaderWriterLockSlim _swapLock = new(LockRecursionPolicy.SupportsRecursion);
     private readonly SemaphoreSlim _rebuildGate = new(1, 1);
     private readonly FilterCache _filters = new();
+    private readonly FacetOrdinalCache _facetOrdinals = new();
     private Generation? _current;
     private ConcurrentQueue<Action<IndexWriter>>? _journal;
     private long _rebuildProcessed;
@@ -52,7 +53,7 @@ public sealed class SearchIndex : IDisposable
         _time = time ?? TimeProvider.System;
         _indexAnalyzer = IndexSchema.CreateIndexAnalyzer(options);
         _highlightAnalyzer = new BigramAnalyzer(outputUnigrams: true);
-        _similarity = new CoordinatedBm25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B, options.Ranking.CoordinationExponent);
+        _similarity = new BM25Similarity(options.Ranking.Bm25K1, options.Ranking.Bm25B);
         _queryWordAnalyzer = new WordAnalyzer(options.QuerySegmenter);
         _queries = new QueryBuilder(_queryWordAnalyzer, new BigramAnalyzer(outputUnigrams: false),
             synonyms ?? SynonymDictionary.LoadEmbedded(), options.Ranking);
@@ -134,13 +135,31 @@ public sealed class SearchIndex : IDisposable
         var writer = new IndexWriter(dir, config);
         // the stamp lives in the commit user data, which every later commit of this writer carries over
         if (create) writer.SetCommitData(new Dictionary<string, string> { [IndexSchema.AnalysisVersionKey] = _options.AnalysisVersion });
-        var manager = new SearcherManager(writer, true, new SimilarityFactory(_similarity));
+        var manager = new SearcherManager(writer, true, new SearcherFactoryWithWarming(_similarity, _facetOrdinals));
         return new Generation(path, dir, writer, manager);
     }
 
-    private sealed class SimilarityFactory(Similarity similarity) : SearcherFactory
+    /// <summary>New searchers use the engine's similarity. The facet ordinals of the first searcher of a generation are
+    /// built before it is returned (opening an index includes them: about 1–2 s per million documents); those of segments
+    /// that later refreshes or merges bring are built in the background, so the first faceted query rarely pays for them.</summary>
+    private sealed class SearcherFactoryWithWarming(Similarity similarity, FacetOrdinalCache facets) : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+        private int _opened;
+
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            if (reader.MaxDoc > 0)
+            {
+                if (Interlocked.Exchange(ref _opened, 1) == 0) facets.Warm(reader, SearchFacets.All);
+                else
+                    _ = Task.Run(() =>
+                    {
+                        try { facets.Warm(reader, SearchFacets.All); }
+                        catch (ObjectDisposedException) { }   // the reader was closed meanwhile: its segments are gone
+                    });
+            }
+            return new EngineSearcher(reader) { Similarity = similarity };
+        }
     }
 
     private void WritePointer(string name)
@@ -448,22 +467,67 @@ public sealed class SearchIndex : IDisposable
             }
             var need = Math.Max(1, query.Page * query.PageSize);
             var sort = SortFor(query.Sort, text is null);
-            ITopDocsCollector topCollector = sort is null
-                ? TopScoreDocCollector.Create(need, false)
-                : TopFieldCollector.Create(sort, need, true, true, false, false);
-            var facets = query.Facets ? new FacetCountCollector(SearchFacets.All) : null;
-            var total = new TotalHitCountCollector();
-            ICollector collector = facets is null
-                ? MultiCollector.Wrap(topCollector, total)
-                : MultiCollector.Wrap(topCollector, facets, total);
-            searcher.Search(main, filter, collector);
-            var topDocs = topCollector.GetTopDocs(query.Skip(), query.PageSize);
+            var (scoreDocs, totalHits, facetCounts) = sort is null && searcher is EngineSearcher es && UseParallelSearch(es)
+                ? CollectParallel(es, filter is null ? main : new FilteredQuery(main, filter), need, query)
+                : Collect(searcher, main, filter, sort, need, query);
             var hl = query.Highlight ? HighlightTerms(_queries.HighlightQuery(query.Text)) : null;
-            var hits = topDocs.ScoreDocs.Select(sd => ToHit(searcher, sd, hl)).ToList();
-            var facetCounts = facets is null ? new Dictionary<string, IReadOnlyList<FacetValue>>() : facets.Result();
-            return new SearchResults(hits, total.TotalHits, query.Page, query.PageSize, facetCounts, sw.Elapsed.TotalMilliseconds);
+            // the page's hits are loaded and highlighted on the search threads too (each hit independently; same output)
+            var hitArray = new SearchHit[scoreDocs.Length];
+            var s = searcher;
+            if (scoreDocs.Length > 1 && SearchThreads > 1 && searcher.IndexReader.MaxDoc >= _options.ParallelSearchMinDocs)
+                ParallelSearch.ForEach(scoreDocs.Length, SearchThreads, (_, i) => hitArray[i] = ToHit(s, scoreDocs[i], hl));
+            else
+                for (var i = 0; i < scoreDocs.Length; i++) hitArray[i] = ToHit(searcher, scoreDocs[i], hl);
+            var hits = hitArray.ToList();
+            return new SearchResults(hits, totalHits, query.Page, query.PageSize, facetCounts, sw.Elapsed.TotalMilliseconds);
         }
         finally { manager.Release(searcher); }
+    }
+
+    private int SearchThreads => Math.Max(1, _options.SearchThreads ?? Environment.ProcessorCount);
+
+    private bool UseParallelSearch(EngineSearcher searcher) =>
+        SearchThreads > 1 && searcher.IndexReader.Leaves.Count > 1 && searcher.IndexReader.MaxDoc >= _options.ParallelSearchMinDocs;
+
+    private static readonly Dictionary<string, IReadOnlyList<FacetValue>> NoFacets = [];
+
+    /// <summary>One pass over all segments on the calling thread: top hits, total and (when asked) facet counts.</summary>
+    private (ScoreDoc[] Hits, int Total, Dictionary<string, IReadOnlyList<FacetValue>> Facets) Collect(
+        IndexSearcher searcher, Query main, Filter? filter, Sort? sort, int need, SearchQuery query)
+    {
+        ITopDocsCollector topCollector = sort is null
+            ? TopScoreDocCollector.Create(need, false)
+            : TopFieldCollector.Create(sort, need, true, true, false, false);
+        var facets = query.Facets ? new FacetCountCollector(SearchFacets.All, _facetOrdinals) : null;
+        var total = new TotalHitCountCollector();
+        ICollector collector = facets is null
+            ? MultiCollector.Wrap(topCollector, total)
+            : MultiCollector.Wrap(topCollector, facets, total);
+        searcher.Search(main, filter, collector);
+        return (topCollector.GetTopDocs(query.Skip(), query.PageSize).ScoreDocs, total.TotalHits, facets?.Result() ?? NoFacets);
+    }
+
+    private sealed record Partial(TopScoreDocCollector Top, TotalHitCountCollector Total, FacetCountCollector? Facets, ICollector Collector);
+
+    /// <summary>The same as <see cref="Collect"/> for a relevance-ranked query, with the segments spread over
+    /// <see cref="SearchEngineOptions.SearchThreads"/> threads (<see cref="ParallelSearch"/>); hits, scores, order, total
+    /// and facet counts are exactly those of the sequential pass.</summary>
+    private (ScoreDoc[] Hits, int Total, Dictionary<string, IReadOnlyList<FacetValue>> Facets) CollectParallel(
+        EngineSearcher searcher, Query query, int need, SearchQuery request)
+    {
+        var weight = searcher.CreateNormalizedWeight(query);
+        var parts = ParallelSearch.Run(searcher, weight, SearchThreads, () =>
+        {
+            var top = TopScoreDocCollector.Create(need, false);
+            var total = new TotalHitCountCollector();
+            var facets = request.Facets ? new FacetCountCollector(SearchFacets.All, _facetOrdinals) : null;
+            return new Partial(top, total, facets, facets is null ? MultiCollector.Wrap(top, total) : MultiCollector.Wrap(top, facets, total));
+        }, p => p.Collector);
+        var hits = ParallelSearch.MergeByScore(parts.Select(p => p.Top.GetTopDocs()), request.Skip(), request.PageSize);
+        var facetCounts = request.Facets
+            ? parts.Count > 0 ? FacetCountCollector.Result(parts.Select(p => p.Facets!).ToList()) : SearchFacets.All.ToDictionary(f => f, _ => (IReadOnlyList<FacetValue>)[])
+            : NoFacets;
+        return (hits, parts.Sum(p => p.Total.TotalHits), facetCounts);
     }
 
     /// <summary>A searcher of the current generation; release it on the returned manager.</summary>
@@ -659,98 +723,6 @@ public sealed class SearchIndex : IDisposable
 internal static class SearchQueryPaging
 {
     public static int Skip(this SearchQuery q) => (q.Page - 1) * q.PageSize;
-}
-
-/// <summary>
-/// Facet counts computed while the query is collected: per segment, one counter per doc-values ordinal, resolved to
-/// labels once per segment (no second pass over the matches).
-/// </summary>
-internal sealed class FacetCountCollector(IReadOnlyList<string> facets) : ICollector
-{
-    private readonly Dictionary<string, int>[] _counts = facets.Select(_ => new Dictionary<string, int>()).ToArray();
-    private readonly SortedSetDocValues?[] _multi = new SortedSetDocValues?[facets.Count];
-    private readonly SortedDocValues?[] _single = new SortedDocValues?[facets.Count];
-    private readonly int[]?[] _perOrd = new int[facets.Count][];
-
-    public void SetScorer(Scorer scorer) { }
-
-    public bool AcceptsDocsOutOfOrder => true;
-
-    public void Collect(int doc)
-    {
-        for (var f = 0; f < _perOrd.Length; f++)
-        {
-            var counts = _perOrd[f];
-            if (counts is null) continue;
-            if (_single[f] is { } sdv)
-            {
-                var o = sdv.GetOrd(doc);
-                if (o >= 0) counts[o]++;
-                continue;
-            }
-            var dv = _multi[f]!;
-            dv.SetDocument(doc);
-            long ord;
-            while ((ord = dv.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS) counts[ord]++;
-        }
-    }
-
-    public void SetNextReader(AtomicReaderContext context)
-    {
-        FlushSegment();
-        for (var f = 0; f < facets.Count; f++)
-        {
-            var field = IndexSchema.FacetPrefix + facets[f];
-            var info = context.AtomicReader.FieldInfos.FieldInfo(field);
-            _single[f] = null;
-            _multi[f] = null;
-            _perOrd[f] = null;
-            if (info is null || !info.HasDocValues) continue;
-            if (info.DocValuesType == DocValuesType.SORTED)
-            {
-                var dv = context.AtomicReader.GetSortedDocValues(field);
-                if (dv is null) continue;
-                _single[f] = dv;
-                _perOrd[f] = new int[dv.ValueCount];
-            }
-            else if (info.DocValuesType == DocValuesType.SORTED_SET)
-            {
-                var dv = context.AtomicReader.GetSortedSetDocValues(field);
-                if (dv is null) continue;
-                _multi[f] = dv;
-                _perOrd[f] = new int[dv.ValueCount];
-            }
-        }
-    }
-
-    private void FlushSegment()
-    {
-        var scratch = new BytesRef();
-        for (var f = 0; f < _perOrd.Length; f++)
-        {
-            var counts = _perOrd[f];
-            if (counts is null) continue;
-            for (var o = 0; o < counts.Length; o++)
-            {
-                if (counts[o] == 0) continue;
-                if (_single[f] is { } sdv) sdv.LookupOrd(o, scratch);
-                else _multi[f]!.LookupOrd(o, scratch);
-                var key = scratch.Utf8ToString();
-                _counts[f][key] = _counts[f].GetValueOrDefault(key) + counts[o];
-            }
-            _perOrd[f] = null;
-        }
-    }
-
-    public Dictionary<string, IReadOnlyList<FacetValue>> Result(int top = 20)
-    {
-        FlushSegment();
-        var result = new Dictionary<string, IReadOnlyList<FacetValue>>();
-        for (var f = 0; f < facets.Count; f++)
-            result[facets[f]] = _counts[f].OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-                .Take(top).Select(kv => new FacetValue(kv.Key, kv.Value)).ToList();
-        return result;
-    }
 }
 
 /// <summary>
