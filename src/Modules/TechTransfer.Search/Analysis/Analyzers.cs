@@ -43,7 +43,7 @@ public sealed class WordAnalyzer(WordSegmenter segmenter) : Analyzer
         };
         TokenStream ts = new CJKWidthFilter(source);
         ts = new AcronymKeywordFilter(ts);
-        ts = new LowerCaseFilter(LuceneVersion48.V, ts);
+        ts = new CaselessScriptLowerCaseFilter(ts);
         ts = new LetterOrDigitFilter(ts);
         ts = new EnglishPossessiveFilter(LuceneVersion48.V, ts);
         ts = new StopFilter(LuceneVersion48.V, ts, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
@@ -64,7 +64,7 @@ public sealed class BigramAnalyzer(bool outputUnigrams) : Analyzer
     {
         var source = new StandardTokenizer(LuceneVersion48.V, reader);
         TokenStream ts = new CJKWidthFilter(source);
-        ts = new LowerCaseFilter(LuceneVersion48.V, ts);
+        ts = new CaselessScriptLowerCaseFilter(ts);
         ts = new CJKBigramFilter(ts, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, OutputUnigrams);
         ts = new EnglishPossessiveFilter(LuceneVersion48.V, ts);
         ts = new StopFilter(LuceneVersion48.V, ts, StopAnalyzer.ENGLISH_STOP_WORDS_SET);
@@ -110,6 +110,41 @@ internal sealed class AcronymKeywordFilter : TokenFilter
             else if (c is not (>= '0' and <= '9')) return false;
         }
         return upper >= 2;
+    }
+}
+
+/// <summary>
+/// Lower-cases exactly as Lucene's <see cref="LowerCaseFilter"/> does, but skips the per-code-point Unicode case
+/// look-up for ASCII and for CJK unified ideographs (which have no case): nearly every character of Chinese text.
+/// The first other character hands the rest of the token to Lucene's own routine, so the terms are identical.
+/// </summary>
+internal sealed class CaselessScriptLowerCaseFilter : TokenFilter
+{
+    private readonly CharacterUtils _charUtils = CharacterUtils.GetInstance(LuceneVersion48.V);
+    private readonly Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute _term;
+
+    public CaselessScriptLowerCaseFilter(TokenStream input) : base(input) =>
+        _term = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+
+    public override bool IncrementToken()
+    {
+        if (!m_input.IncrementToken()) return false;
+        var buffer = _term.Buffer;
+        var length = _term.Length;
+        for (var i = 0; i < length; i++)
+        {
+            var c = buffer[i];
+            if (c < 0x80)
+            {
+                if (c is >= 'A' and <= 'Z') buffer[i] = (char)(c + 32);
+            }
+            else if (c is < '\u4E00' or > '\u9FFF')
+            {
+                _charUtils.ToLower(buffer, i, length - i);   // (offset, count)
+                break;
+            }
+        }
+        return true;
     }
 }
 
