@@ -16,4 +16,10 @@ public interface IOrganizationDirectory
     /// than <paramref name="exceptOrganizationId"/> (the owner), sorted by Chinese name.
     /// </summary>
     Task<IReadOnlyList<OrganizationChoice>> CustodyOperatorsAsync(Guid? exceptOrganizationId, CancellationToken ct);
+
+    /// <summary>
+    /// Whether <paramref name="organizationId"/> is a registered organisation of a kind that may operate custody (the
+    /// kinds <see cref="CustodyOperatorsAsync"/> offers). The server checks this; the picker alone proves nothing.
+    /// </summary>
+    Task<bool> IsCustodyOperatorAsync(Guid organizationId, CancellationToken ct);
 }

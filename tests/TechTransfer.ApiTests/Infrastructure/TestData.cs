@@ -17,11 +17,14 @@ public static class TestData
     }
 
     public static async Task<Organization> CreateOrganizationAsync(this TechTransferFactory factory,
-        OrganizationKind kind = OrganizationKind.Enterprise, string nature = "150", string division = "310104", string? nameZh = null)
+        OrganizationKind kind = OrganizationKind.Enterprise, string nature = "150", string division = "310104", string? nameZh = null,
+        Guid? id = null)
     {
         var org = Organization.Register(new OrganizationDetails(
             nameZh ?? $"测试机构{Guid.NewGuid():N}"[..14], "Test organisation", NewCreditCode(division), kind, nature, "CHN", division,
             null, null, null, null, [new OrganizationContact("联系人", null, "021-12345678", "c@example.cn")]), factory.Clock.GetUtcNow());
+        // a fixed id lets a test name the organisation (e.g. in its signed-in users) before it is registered
+        if (id is { } fixedId) typeof(Organization).GetProperty(nameof(Organization.Id))!.SetValue(org, fixedId);
         await factory.WithDbAsync(async db => { db.Add(org); await db.SaveChangesAsync(); });
         return org;
     }

@@ -5,14 +5,21 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TechTransfer.ApiTests.Infrastructure;
+using TechTransfer.Organizations.Domain;
 using TechTransfer.Patents.Domain;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.ApiTests.Patents;
 
 /// <summary>Patents, open licences and custody through HTTP, run once on SQLite and once on PostgreSQL.</summary>
-public abstract class PatentsApiTests(TechTransferFactory factory)
+public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifetime
 {
+    /// <summary>The custody operator (a transfer institution) is a registered organisation: the server checks it.</summary>
+    public async Task InitializeAsync() =>
+        await factory.CreateOrganizationAsync(OrganizationKind.TransferInstitution, nameZh: "长三角技术转移", id: _tti);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private readonly Guid _fudan = Guid.NewGuid();
     private readonly Guid _sjtu = Guid.NewGuid();
     private readonly Guid _lvneng = Guid.NewGuid();
@@ -346,6 +353,22 @@ public abstract class PatentsApiTests(TechTransferFactory factory)
             new { dealType = "NonExclusiveLicence", counterparty = "绿能电池", priceYuan = 400_000m, dealTermEnd = "2027-12-31" }), HttpStatusCode.OK);
         var patent = await Office.GetFromJsonAsync<JsonElement>($"/api/v1/patents/{patentId}");
         Assert.Contains(patent.GetProperty("licences").EnumerateArray(), l => l.GetProperty("licensee").GetString() == "绿能电池");
+    }
+
+    [Fact]
+    public async Task Custody_operator_must_be_a_registered_organisation_that_may_operate_custody()
+    {
+        var patentId = await CreatePatentAsync();
+        var enterprise = await factory.CreateOrganizationAsync(OrganizationKind.Enterprise);
+        foreach (var stranger in new[] { Guid.NewGuid(), enterprise.Id })
+        {
+            var body = JsonSerializer.SerializeToNode(CustodyBody(patentId))!.AsObject();
+            body["operatorOrganizationId"] = stranger;
+            var refused = await Office.PostAsJsonAsync("/api/v1/custody-agreements", body);
+            await ProblemAssert.HasFieldError(refused, "operatorOrganizationId", "custody.operator_not_eligible");
+        }
+        var mine = await Office.GetFromJsonAsync<JsonElement>("/api/v1/custody-agreements");
+        Assert.Equal(0, mine.GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TechTransfer.ApiTests.Infrastructure;
+using TechTransfer.Organizations.Domain;
 using TechTransfer.Patents.Features;
 using TechTransfer.SharedKernel;
 
@@ -13,8 +14,14 @@ namespace TechTransfer.ApiTests.Patents;
 /// The rights-expiry job applies patent term end, open-licence lapse and custody expiry by the clock: the test advances
 /// the app's fake <see cref="TimeProvider"/> and runs the hosted job once (its timer is off in these factories).
 /// </summary>
-public abstract class RightsExpiryTestsBase(TechTransferFactory factory)
+public abstract class RightsExpiryTestsBase(TechTransferFactory factory) : IAsyncLifetime
 {
+    /// <summary>The custody operator (a transfer institution) is a registered organisation: the server checks it.</summary>
+    public async Task InitializeAsync() =>
+        await factory.CreateOrganizationAsync(OrganizationKind.TransferInstitution, nameZh: "长三角技术转移", id: _tti);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     protected TechTransferFactory Factory => factory;
     private readonly Guid _fudan = Guid.NewGuid();
     private readonly Guid _tti = Guid.NewGuid();

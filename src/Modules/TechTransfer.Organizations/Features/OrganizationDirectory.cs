@@ -28,4 +28,9 @@ public sealed class OrganizationDirectory(TechTransferDbContext db) : IOrganizat
             .Select(o => { var (zh, en) = OrganizationKindText.Label(o.Kind); return new OrganizationChoice(o.Id, o.NameZh, o.NameEn, zh, en); })
             .ToList();
     }
+
+    public Task<bool> IsCustodyOperatorAsync(Guid organizationId, CancellationToken ct) =>
+        db.Set<Organization>().AsNoTracking().AnyAsync(o => o.Id == organizationId
+            && (o.Kind == OrganizationKind.TransferInstitution || o.Kind == OrganizationKind.Exchange || o.Kind == OrganizationKind.ServiceFirm
+                || o.Kind == OrganizationKind.University || o.Kind == OrganizationKind.ResearchInstitute || o.Kind == OrganizationKind.Hospital), ct);
 }

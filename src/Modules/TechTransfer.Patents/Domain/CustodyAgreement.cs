@@ -317,6 +317,9 @@ public static class CustodyErrors
     public static readonly Error NotOperator = new("custody.not_operator",
         "只有协议指定的经营权人可以经营该标的", "Only the operator named in the agreement may operate the subject.", Status: 403);
 
+    public static readonly Error OperatorNotEligible = Error.Validation("operatorOrganizationId", "custody.operator_not_eligible",
+        "经营权人须为平台登记的技术转移机构、交易所、服务机构或高校院所医院", "The operator must be an organisation registered on the platform as a transfer institution, exchange, service firm, university, research institute or hospital.");
+
     public static readonly Error DuplicateAgreementNo = new("custody.duplicate_agreement_no",
         "本单位已有相同编号的托管协议", "Your organisation already has a custody agreement with this number.", "agreementNo");
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TechTransfer.Patents.Domain;
 using TechTransfer.Patents.Features.Patents;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Organizations;
 
 namespace TechTransfer.Patents.Features.Custody;
 
@@ -10,7 +11,7 @@ namespace TechTransfer.Patents.Features.Custody;
 /// (a transfer institution or office: InstitutionAdmin or TechManager of that organisation) accepts and operates within
 /// the mandate. Both parties see the agreement; nobody else does.
 /// </summary>
-public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvider clock)
+public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvider clock, IOrganizationDirectory organizations)
 {
     private DbContext Db => data.Context;
     private IQueryable<CustodyAgreement> Agreements => Db.Set<CustodyAgreement>();
@@ -67,6 +68,7 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
         var created = CustodyAgreement.Create(org, r.AgreementNo, r.SubjectType, r.SubjectId, title ?? "", r.OperatorOrganizationId, r.OperatorName,
             new CustodyMandate(r.AllowedDealTypes, r.PriceFloorYuan, r.TermStart, r.TermEnd), r.Beneficiaries, clock.GetUtcNow());
         if (created.IsFailure) return created.Error!;
+        if (!await organizations.IsCustodyOperatorAsync(r.OperatorOrganizationId, ct)) return CustodyErrors.OperatorNotEligible;
         var no = created.Value.AgreementNo;
         if (await Agreements.AnyAsync(a => a.OwnerOrganizationId == org && a.AgreementNo == no, ct)) return CustodyErrors.DuplicateAgreementNo;
         Db.Add(created.Value);
