@@ -1,5 +1,6 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using TechTransfer.Platform.Pdf;
 using TechTransfer.Contracts.Features.Certificate;
 
 namespace TechTransfer.Contracts.Features.Attachments;
@@ -12,7 +13,7 @@ internal static class DemoDocumentPdf
 {
     public static byte[] Render(string title, string subtitle, IReadOnlyList<(string Label, string Value)> rows, IReadOnlyList<string> paragraphs)
     {
-        CjkFontResolver.EnsureRegistered();
+        CjkPdfFont.EnsureRegistered();
         using var doc = new PdfDocument();
         doc.Info.Title = title;
         doc.Info.Creator = "TechTransfer demo data";

@@ -1,9 +1,9 @@
 using System.Globalization;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 using TechTransfer.Contracts.Domain;
 using TechTransfer.Contracts.Domain.Calendar;
+using TechTransfer.Platform.Pdf;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Contracts.Features.Certificate;
@@ -11,12 +11,12 @@ namespace TechTransfer.Contracts.Features.Certificate;
 /// <summary>技术合同登记证明: the registration certificate as a Chinese PDF (PDFsharp 6.2.4 + WenQuanYi Micro Hei, stack.md §6).</summary>
 public static class CertificatePdf
 {
-    public const string FontFamily = "CJK";
+    public const string FontFamily = CjkPdfFont.Family;
 
     public static Result<byte[]> Render(TechnologyContract c, string registryOfficeName)
     {
         if (!c.IsEffectivelyRegistered || c.RegistrationNo is null) return ContractErrors.NotRegistered;
-        CjkFontResolver.EnsureRegistered();
+        CjkPdfFont.EnsureRegistered();
 
         using var doc = new PdfDocument();
         doc.Info.Title = $"技术合同登记证明 {c.RegistrationNo}";
@@ -89,72 +89,5 @@ public static class CertificatePdf
     {
         if (s.Length <= width) { yield return s; yield break; }
         for (var i = 0; i < s.Length; i += width) yield return s.Substring(i, Math.Min(width, s.Length - i));
-    }
-}
-
-/// <summary>
-/// PDFsharp font resolver for Chinese: PDFsharp cannot read .ttc, so face 0 of WenQuanYi Micro Hei is extracted as a TTF.
-/// The font path can be set with TECHTRANSFER_CJK_FONT.
-/// </summary>
-public sealed class CjkFontResolver : IFontResolver
-{
-    private static readonly Lock Gate = new();
-    private static byte[]? _font;
-
-    public static readonly string[] Candidates =
-    [
-        "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-        "/usr/share/fonts/wqy-microhei/wqy-microhei.ttc",
-    ];
-
-    public static void EnsureRegistered()
-    {
-        lock (Gate)
-        {
-            if (GlobalFontSettings.FontResolver is null) GlobalFontSettings.FontResolver = new CjkFontResolver();
-        }
-    }
-
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) => new(CertificatePdf.FontFamily);
-
-    public byte[]? GetFont(string faceName)
-    {
-        lock (Gate)
-        {
-            if (_font is not null) return _font;
-            var path = Environment.GetEnvironmentVariable("TECHTRANSFER_CJK_FONT") is { Length: > 0 } p ? p : Candidates.FirstOrDefault(File.Exists)
-                       ?? throw new FileNotFoundException("No CJK font found: install fonts-wqy-microhei or set TECHTRANSFER_CJK_FONT.");
-            return _font = Ttc.Extract(File.ReadAllBytes(path), 0);
-        }
-    }
-}
-
-/// <summary>Copies face i of a TrueType Collection into a standalone sfnt (stack.md §6).</summary>
-internal static class Ttc
-{
-    private static uint U32(byte[] b, int o) => (uint)(b[o] << 24 | b[o + 1] << 16 | b[o + 2] << 8 | b[o + 3]);
-
-    private static void W32(byte[] b, int o, uint v)
-    {
-        b[o] = (byte)(v >> 24); b[o + 1] = (byte)(v >> 16); b[o + 2] = (byte)(v >> 8); b[o + 3] = (byte)v;
-    }
-
-    public static byte[] Extract(byte[] ttc, int i)
-    {
-        if (U32(ttc, 0) != 0x74746366) return ttc;
-        var off = (int)U32(ttc, 12 + 4 * i);
-        var n = ttc[off + 4] << 8 | ttc[off + 5];
-        var hdr = 12 + 16 * n;
-        var t = Enumerable.Range(0, n).Select(k => ((int)U32(ttc, off + 12 + 16 * k + 8), (int)U32(ttc, off + 12 + 16 * k + 12))).ToList();
-        var r = new byte[hdr + t.Sum(x => (x.Item2 + 3) & ~3)];
-        Array.Copy(ttc, off, r, 0, hdr);
-        var p = hdr;
-        for (var k = 0; k < n; k++)
-        {
-            Array.Copy(ttc, t[k].Item1, r, p, t[k].Item2);
-            W32(r, 12 + 16 * k + 8, (uint)p);
-            p += (t[k].Item2 + 3) & ~3;
-        }
-        return r;
     }
 }
