@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TechTransfer.Achievements.Domain;
 using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
+using TechTransfer.Platform.Jobs;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Achievements.Features;
@@ -61,34 +61,14 @@ public sealed class IdleJobOptions
     public TimeSpan Interval { get; set; } = TimeSpan.FromDays(1);
 }
 
-/// <summary>Runs <see cref="IdleAchievementScanner"/> once a day, timed by <see cref="TimeProvider"/>.</summary>
+/// <summary>Runs <see cref="IdleAchievementScanner"/> once a day, timed by <see cref="TimeProvider"/> (<see cref="ScheduledJob"/>).</summary>
 public sealed class IdleAchievementJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<IdleJobOptions> options, ILogger<IdleAchievementJob> log)
-    : BackgroundService
+    : ScheduledJob(scopes, clock, log)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var o = options.Value;
-        if (!o.Enabled) return;
-        try
-        {
-            await Task.Delay(o.InitialDelay, clock, stoppingToken);
-            using var timer = new PeriodicTimer(o.Interval, clock);
-            do
-            {
-                try
-                {
-                    using var scope = scopes.CreateScope();
-                    await scope.ServiceProvider.GetRequiredService<IdleAchievementScanner>().RunAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    log.LogError(ex, "Idle achievement scan failed; retrying at the next interval");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override bool Enabled => options.Value.Enabled;
+    protected override TimeSpan InitialDelay => options.Value.InitialDelay;
+    protected override TimeSpan Interval => options.Value.Interval;
+
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<IdleAchievementScanner>().RunAsync(ct);
 }

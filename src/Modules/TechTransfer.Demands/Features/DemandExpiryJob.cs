@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TechTransfer.Platform.Jobs;
 
 namespace TechTransfer.Demands.Features;
 
@@ -11,31 +11,17 @@ namespace TechTransfer.Demands.Features;
 /// not wait for it: <c>StatusAt(now)</c> already shows such a demand as expired.
 /// </summary>
 internal sealed partial class DemandExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DemandsOptions> options,
-    ILogger<DemandExpiryJob> logger) : BackgroundService
+    ILogger<DemandExpiryJob> logger) : ScheduledJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override bool Enabled => options.Value.RunExpiryJob;
+    protected override TimeSpan Interval => options.Value.ExpiryCheckInterval;
+
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        if (!options.Value.RunExpiryJob) return;
-        using var timer = new PeriodicTimer(options.Value.ExpiryCheckInterval, clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var expired = await scope.ServiceProvider.GetRequiredService<DemandService>().ExpireDueAsync(stoppingToken);
-                if (expired > 0) LogExpired(expired);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        var expired = await services.GetRequiredService<DemandService>().ExpireDueAsync(ct);
+        if (expired > 0) LogExpired(expired);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demand expiry: {Count} published demands passed their deadline and were marked expired")]
     private partial void LogExpired(int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demand expiry run failed; it will run again at the next interval")]
-    private partial void LogFailed(Exception ex);
 }

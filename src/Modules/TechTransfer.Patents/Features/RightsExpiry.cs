@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TechTransfer.Patents.Domain;
 using TechTransfer.Patents.Features.Patents;
+using TechTransfer.Platform.Jobs;
 
 namespace TechTransfer.Patents.Features;
 
@@ -67,42 +67,30 @@ public sealed class RightsExpiryService(PatentsDb data, TimeProvider clock)
 
 /// <summary>
 /// Hosted job: runs <see cref="RightsExpiryService"/> once at start and then every <see cref="RightsExpiryOptions.Interval"/>
-/// on the injected <see cref="TimeProvider"/>. Each run has its own DI scope (its own DbContext); a failed run is logged and
-/// retried at the next interval.
+/// on the injected <see cref="TimeProvider"/> (<see cref="ScheduledJob"/>).
 /// </summary>
 public sealed partial class RightsExpiryJob(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RightsExpiryOptions> options,
-    ILogger<RightsExpiryJob> logger) : BackgroundService
+    ILogger<RightsExpiryJob> logger) : ScheduledJob(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunJob) return;
-        using var timer = new PeriodicTimer(options.Value.Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override bool Enabled => options.Value.RunJob;
+    protected override TimeSpan Interval => options.Value.Interval;
 
-    /// <summary>One run, in its own scope (what each tick does).</summary>
+    protected override async Task RunAsync(IServiceProvider services, CancellationToken ct) => await ApplyAsync(services, ct);
+
+    /// <summary>One run in its own scope (what each tick does), returning what it changed.</summary>
     public async Task<RightsExpiryRun> RunOnceAsync(CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var run = await scope.ServiceProvider.GetRequiredService<RightsExpiryService>().ApplyDueAsync(ct);
+        await using var scope = Scopes.CreateAsyncScope();
+        return await ApplyAsync(scope.ServiceProvider, ct);
+    }
+
+    private async Task<RightsExpiryRun> ApplyAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var run = await services.GetRequiredService<RightsExpiryService>().ApplyDueAsync(ct);
         if (run.Total > 0) LogApplied(run.PatentsExpired, run.DeclarationsLapsed, run.CustodyExpired);
         return run;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Rights expiry: {Patents} patents expired, {Declarations} open-licence declarations lapsed, {Custody} custody agreements expired")]
     private partial void LogApplied(int patents, int declarations, int custody);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rights expiry run failed; it will run again at the next interval")]
-    private partial void LogFailed(Exception ex);
 }
