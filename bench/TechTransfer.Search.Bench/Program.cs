@@ -10,7 +10,7 @@ using TechTransfer.SharedKernel.Search;
 // Speed benchmark: a corpus of N documents recombined from the real texts in shared/data (never shipped), indexed by
 // the shipped engine and by SQLite FTS5 (trigram); indexing throughput, index size, peak memory, query latency.
 // Usage: dotnet run -c Release --project bench/TechTransfer.Search.Bench -- [--docs 1000000] [--queries 200] [--warmup 100] [--skip-sqlite]
-//        [--work DIR --keep] [--reuse] [--kinds keyword,faceted] [--search-threads N] [--variants] [--profile]
+//        [--work DIR --keep] [--reuse] [--kinds keyword,faceted] [--search-threads N] [--common-terms F] [--variants] [--profile]
 var argsList = args.ToList();
 string? Arg(string n) { var i = argsList.IndexOf(n); return i >= 0 && i + 1 < argsList.Count ? argsList[i + 1] : null; }
 var docCount = int.Parse(Arg("--docs") ?? "1000000", CultureInfo.InvariantCulture);
@@ -220,8 +220,10 @@ if (argsList.Contains("--profile"))
 // ---------------------------------------------------------------- Lucene (shipped engine)
 var indexPath = Path.Combine(work, "lucene");
 var options = new SearchEngineOptions { IndexPath = indexPath, RamBufferMb = 256 };
-// --search-threads 1 measures the sequential query path (default: one thread per core, as shipped)
+// --search-threads N measures parallel segment search (default as shipped: 1, sequential)
 if (Arg("--search-threads") is { } st) options.SearchThreads = int.Parse(st, CultureInfo.InvariantCulture);
+// --common-terms F sets the common-terms rule's document fraction (0 = off; default as shipped)
+if (Arg("--common-terms") is { } ct) options.Ranking = options.Ranking with { CommonTermFraction = double.Parse(ct, CultureInfo.InvariantCulture) };
 using var index = new SearchIndex(options);
 index.Open();
 var sw = Stopwatch.StartNew();

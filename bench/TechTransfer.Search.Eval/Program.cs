@@ -66,6 +66,7 @@ static RankingOptions Apply(RankingOptions r, string spec)
                 ?? throw new ArgumentException($"unknown ranking option {kv[0]}");
         object value = p.PropertyType == typeof(bool) ? (object)bool.Parse(kv[1])
             : p.PropertyType == typeof(int) ? (object)int.Parse(kv[1], CultureInfo.InvariantCulture)
+            : p.PropertyType == typeof(double) ? (object)double.Parse(kv[1], CultureInfo.InvariantCulture)
             : float.Parse(kv[1], CultureInfo.InvariantCulture);
         r = r with { };
         p.SetValue(r, value);

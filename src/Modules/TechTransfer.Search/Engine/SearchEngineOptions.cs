@@ -38,6 +38,12 @@ public sealed record RankingOptions
     /// <summary>A query of at least this many words (accurate segmentation) is verbose: only then does
     /// <see cref="BigramCrossWordWeight"/> apply.</summary>
     public int VerboseQueryWords { get; init; } = 4;
+    /// <summary>The common-terms rule (<see cref="CommonTermRestriction"/>): a term in more than this fraction of the
+    /// records is common, and a record that matches only a query's common terms is not a hit when the query also has
+    /// rarer ones (0 = off).</summary>
+    public double CommonTermFraction { get; init; } = 0.05;
+    /// <summary>The common-terms rule applies only to indexes of at least this many records.</summary>
+    public int CommonTermMinDocs { get; init; } = 1_000;
     public float Bm25K1 { get; init; } = 1.2f;
     public float Bm25B { get; init; } = 0.75f;
 }
