@@ -28,8 +28,8 @@ public sealed class SearchPageJourneyTests(BrowserFixture browser) : IClassFixtu
         var page = await browser.NewPageAsync();
         await OpenWithResultsAsync(page, "/search?q=联邦学习");
 
-        // the page's <PageTitle>, rendered after the shell's own <title> in <head>
-        Assert.Equal("检索", await page.Locator("head > title").Last.TextContentAsync());
+        // the page's <PageTitle> is the document title (the layout's application title is only the fallback)
+        Assert.Equal("检索", await page.TitleAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "全文检索", Level = 1 })).ToBeVisibleAsync();
         var form = page.GetByTestId("search-form");
         await Assertions.Expect(form).ToContainTextAsync("关键词");
@@ -68,7 +68,7 @@ public sealed class SearchPageJourneyTests(BrowserFixture browser) : IClassFixtu
         var page = await browser.NewPageAsync("en");
         await OpenWithResultsAsync(page, "/search?q=federated+learning");
 
-        Assert.Equal("Search", await page.Locator("head > title").Last.TextContentAsync());
+        Assert.Equal("Search", await page.TitleAsync());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Search", Level = 1 })).ToBeVisibleAsync();
         var form = page.GetByTestId("search-form");
         await Assertions.Expect(form).ToContainTextAsync("Keywords");

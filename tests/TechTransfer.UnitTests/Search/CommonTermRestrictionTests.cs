@@ -74,6 +74,30 @@ public sealed class CommonTermRestrictionTests : IDisposable
     }
 
     [Fact]
+    public void A_verbose_query_is_searched_with_every_term()
+    {
+        // six words (丝杠/的/加工/方法/和/系统): a pasted title, where records sharing only ordinary words may be the relevant ones
+        var full = _full.Index.Search(Q("丝杠的加工方法和系统"), SearchCaller.Admin).Value;
+        var restricted = _restricted.Index.Search(Q("丝杠的加工方法和系统"), SearchCaller.Admin).Value;
+
+        Assert.Contains(restricted.Items, h => h.Id == CommonOnly);
+        Assert.Equal(full.Total, restricted.Total);
+        Assert.Equal(full.Items.Select(h => (h.Id, h.Score)), restricted.Items.Select(h => (h.Id, h.Score)));
+    }
+
+    [Fact]
+    public void A_verbose_query_follows_its_own_fraction_when_one_is_set()
+    {
+        using var strict = new SearchTestIndex(configure: o => o.Ranking = o.Ranking with { CommonTermFraction = 0.3, CommonTermFractionVerbose = 0.3, CommonTermMinDocs = 0 });
+        strict.Add(Doc("滚珠丝杠的加工方法", id: Rare1), Doc("锂电池检测方法", id: CommonOnly), Doc("数据处理方法和系统"), Doc("数据处理方法"));
+
+        var r = strict.Index.Search(Q("丝杠的加工方法和系统"), SearchCaller.Admin).Value;
+
+        Assert.DoesNotContain(r.Items, h => h.Id == CommonOnly);
+        Assert.Contains(r.Items, h => h.Id == Rare1);
+    }
+
+    [Fact]
     public void An_index_below_the_minimum_size_is_searched_without_the_rule()
     {
         using var small = new SearchTestIndex(configure: o => o.Ranking = o.Ranking with { CommonTermFraction = 0.3, CommonTermMinDocs = 1_000 });

@@ -219,6 +219,11 @@ internal sealed partial class QueryBuilder(
         return set;
     }
 
+    /// <summary>A verbose query (a title, a sentence): at least <see cref="RankingOptions.VerboseQueryWords"/> words in the
+    /// accurate segmentation, as opposed to a keyword query.</summary>
+    public bool IsVerbose(string text) =>
+        !string.IsNullOrWhiteSpace(text) && JiebaTokenizer.Segment(text, searchMode: false).Count(w => !string.IsNullOrWhiteSpace(w.Word)) >= Ranking.VerboseQueryWords;
+
     private static bool IsSingleCjk(string t) => t.Length == 1 && TextNormalizer.IsCjk(t[0]);
 
     /// <summary>One BM25 clause per distinct term, weighted by how often the term occurs in the query.</summary>

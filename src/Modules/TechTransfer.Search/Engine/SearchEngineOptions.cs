@@ -42,6 +42,10 @@ public sealed record RankingOptions
     /// records is common, and a record that matches only a query's common terms is not a hit when the query also has
     /// rarer ones (0 = off).</summary>
     public double CommonTermFraction { get; init; } = 0.05;
+    /// <summary>The same for a verbose query (at least <see cref="VerboseQueryWords"/> words: a pasted title or sentence,
+    /// where no single word is essential and records sharing several ordinary words with it can be the relevant ones).
+    /// 0 = off: a verbose query is searched with every term.</summary>
+    public double CommonTermFractionVerbose { get; init; }
     /// <summary>The common-terms rule applies only to indexes of at least this many records.</summary>
     public int CommonTermMinDocs { get; init; } = 1_000;
     public float Bm25K1 { get; init; } = 1.2f;

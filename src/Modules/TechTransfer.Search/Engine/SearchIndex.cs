@@ -464,7 +464,11 @@ public sealed class SearchIndex : IDisposable
             if (text is not null && _options.Ranking.PrfDocs > 0 && textQueryOverride is null && !string.IsNullOrWhiteSpace(query.Text))
                 text = WithFeedback(searcher, text, query.Text!);
             if (text is not null && textQueryOverride is null)
-                text = CommonTermRestriction.Apply(text, searcher.IndexReader, _options.Ranking.CommonTermFraction, _options.Ranking.CommonTermMinDocs);
+            {
+                var r = _options.Ranking;
+                var fraction = _queries.IsVerbose(query.Text!) ? r.CommonTermFractionVerbose : r.CommonTermFraction;
+                text = CommonTermRestriction.Apply(text, searcher.IndexReader, fraction, r.CommonTermMinDocs);
+            }
             // Ranked queries: the structured part is a cached bit set applied while scoring (it never scores, exactly
             // as the former zero-boost MUST clause), which lets the text query run as one out-of-order disjunction.
             // Excluded ids (matching leaves out its own subject) are cleared from a copy of the cached bits, so the
