@@ -18,7 +18,7 @@ public sealed class AchievementJourneyTests(BrowserFixture browser) : IClassFixt
         await researcher.GetByLabel("项目编号（逗号分隔）").FillAsync("国家自然科学基金 52272200");
         await researcher.GetByLabel("完成人（每行：姓名,贡献%[,领导]）").FillAsync("陈教授,70\n赵博士,30");
         await researcher.GetByTestId("save-draft").ClickAsync();
-        await researcher.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/achievements/[0-9a-f-]{36}$"));
+        await Assertions.Expect(researcher).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/achievements/[0-9a-f-]{36}$"));
         var url = researcher.Url;
         await Assertions.Expect(researcher.GetByTestId("achievement-status")).ToHaveTextAsync("草稿");
         await researcher.Locator("input[name=UploadFile]").SetInputFilesAsync(new FilePayload

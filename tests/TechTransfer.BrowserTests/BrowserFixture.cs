@@ -84,9 +84,10 @@ public static class Journeys
         await page.Locator("#userName").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("main button.primary").ClickAsync();
-        // Signed in when the shell shows the user; wait for the redirect to commit, not for every resource to load.
-        await page.WaitForURLAsync(url => !url.Contains("/account/login"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        // Signed in when the shell shows the user and the login page is gone. Both are polled assertions: waiting for the
+        // redirect's load state (WaitForURLAsync) timed out now and then, after Blazor had already shown the next page.
         await Assertions.Expect(page.GetByTestId("current-user")).ToBeVisibleAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
     }
 
     public static Task ScreenshotAsync(this IPage page, string name) =>

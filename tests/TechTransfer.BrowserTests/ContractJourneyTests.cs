@@ -31,7 +31,7 @@ public sealed class ContractJourneyTests(BrowserFixture browser) : IClassFixture
         await seller.Locator("#buyerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("91320500MA1XY0002"));
         await seller.Locator("#buyerDivision").FillAsync("320500");
         await seller.GetByTestId("save-contract").ClickAsync();
-        await seller.WaitForURLAsync(new Regex("/contracts/[0-9a-f-]{36}"));
+        await Assertions.Expect(seller).ToHaveURLAsync(new Regex("/contracts/[0-9a-f-]{36}"));
         var url = seller.Url.Split('?')[0];
 
         var upload = seller.GetByTestId("upload-form");

@@ -16,7 +16,7 @@ public sealed class AchievementMatchesJourneyTests(BrowserFixture browser) : ICl
         await page.GotoAsync("/achievements");
         await page.GetByRole(AriaRole.Link, new() { Name = title }).First.ClickAsync();
         await page.GetByTestId("achievement-matches").ClickAsync();
-        await page.WaitForURLAsync("**/matches");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/matches$"));
         return page.Url;
     }
 

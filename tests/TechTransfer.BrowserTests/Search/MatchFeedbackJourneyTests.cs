@@ -13,7 +13,7 @@ public sealed class MatchFeedbackJourneyTests(BrowserFixture browser) : IClassFi
         await page.GotoAsync("/demands");
         await page.GetByRole(AriaRole.Link, new() { Name = "低功耗 MEMS 惯性传感器读出电路 ASIC 设计" }).First.ClickAsync();
         await page.GetByTestId("demand-matches").ClickAsync();
-        await page.WaitForURLAsync("**/matches");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/matches$"));
 
         var matches = page.GetByTestId("match");
         await Assertions.Expect(matches.First).ToBeVisibleAsync();

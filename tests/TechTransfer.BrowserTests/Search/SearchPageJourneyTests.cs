@@ -53,7 +53,7 @@ public sealed class SearchPageJourneyTests(BrowserFixture browser) : IClassFixtu
         await OpenWithResultsAsync(page, "/search?q=联邦学习");
         await page.Locator("select[name=type]").SelectOptionAsync(new SelectOptionValue { Label = "技术需求" });
         await page.GetByTestId("search-form").GetByRole(AriaRole.Button, new() { Name = "检索" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("type=demand"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("type=demand"));
 
         var tags = page.GetByTestId("search-results").Locator("li > span.tag:not(:has-text('TRL'))");
         await Assertions.Expect(tags.First).ToBeVisibleAsync();
