@@ -476,11 +476,7 @@ public sealed class SearchIndex : IDisposable
             if (text is not null && _options.Ranking.PrfDocs > 0 && textQueryOverride is null && !string.IsNullOrWhiteSpace(query.Text))
                 text = WithFeedback(searcher, text, query.Text!);
             if (text is not null && textQueryOverride is null)
-            {
-                var r = _options.Ranking;
-                var fraction = _queries.IsVerbose(query.Text!) ? r.CommonTermFractionVerbose : r.CommonTermFraction;
-                text = CommonTermRestriction.Apply(text, searcher.IndexReader, fraction, r.CommonTermMinDocs);
-            }
+                text = RestrictCommonTerms(text, query.Text!, searcher.IndexReader);
             // Ranked queries: the structured part is a cached bit set applied while scoring (it never scores, exactly
             // as the former zero-boost MUST clause), which lets the text query run as one out-of-order disjunction.
             // Excluded ids (matching leaves out its own subject) are cleared from a copy of the cached bits, so the
@@ -514,6 +510,18 @@ public sealed class SearchIndex : IDisposable
             return new SearchResults(hits, totalHits, query.Page, query.PageSize, facetCounts, sw.Elapsed.TotalMilliseconds);
         }
         finally { manager.Release(searcher); }
+    }
+
+    /// <summary>The common-terms rule with the cutoff for this kind of query; the query is segmented (keyword or verbose)
+    /// only when the index is large enough for the rule and the two cutoffs differ.</summary>
+    private Query RestrictCommonTerms(Query text, string queryText, IndexReader reader)
+    {
+        var r = _options.Ranking;
+        if (reader.NumDocs < r.CommonTermMinDocs) return text;
+        var fraction = r.CommonTermFraction == r.CommonTermFractionVerbose || !_queries.IsVerbose(queryText)
+            ? r.CommonTermFraction
+            : r.CommonTermFractionVerbose;
+        return CommonTermRestriction.Apply(text, reader, fraction, r.CommonTermMinDocs);
     }
 
     private int SearchThreads => Math.Max(1, _options.SearchThreads ?? Environment.ProcessorCount);
