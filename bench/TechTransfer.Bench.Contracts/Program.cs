@@ -216,7 +216,7 @@ using (var scope = host.Services.CreateScope())
     var calendar = scope.ServiceProvider.GetRequiredService<HolidayCalendar>();
     var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
     var now = clock.GetUtcNow();
-    var today = ChinaTime.Today(now);
+    var today = BusinessTime.DateOf(now);
     var seller = Guid.NewGuid();
     for (var i = 0; i < registrations * 2 + warmupRegistrations; i++)
     {
@@ -300,7 +300,7 @@ using (var scope = host.Services.CreateScope())
 {
     // every registration took its own serial: no duplicate numbers, none skipped
     var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
-    var year = ChinaTime.Today(DateTimeOffset.UtcNow).Year.ToString(CultureInfo.InvariantCulture);
+    var year = BusinessTime.DateOf(DateTimeOffset.UtcNow).Year.ToString(CultureInfo.InvariantCulture);
     var numbers = await db.Set<TechnologyContract>().Where(c => ids.Contains(c.Id)).Select(c => c.RegistrationNo!).ToListAsync();
     var distinct = numbers.Distinct().Count();
     Console.WriteLine($"registration numbers issued: {numbers.Count}, distinct: {distinct}");

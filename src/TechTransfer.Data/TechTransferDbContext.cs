@@ -6,8 +6,12 @@ using TechTransfer.Data.Audit;
 using TechTransfer.Data.Identity;
 using TechTransfer.Data.Notifications;
 using TechTransfer.Data.Outbox;
+using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Data;
+
+/// <summary>The two stores: SQLite (embedded default) and PostgreSQL (production).</summary>
+public enum DatabaseProvider { Sqlite, Postgres }
 
 /// <summary>The assemblies whose <c>IEntityTypeConfiguration</c> classes make up the model (one per module).</summary>
 public sealed class ModelAssemblies(IEnumerable<Assembly> assemblies)
@@ -31,8 +35,30 @@ public abstract class TechTransferDbContext : IdentityDbContext<PlatformUser, Pl
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
 
-    /// <summary>"Sqlite" or "Postgres".</summary>
-    public abstract string ProviderName { get; }
+    /// <summary>Which database this context talks to. Provider-specific SQL branches on this, never on a provider name string.</summary>
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>"Sqlite" or "Postgres" (for display: health, logs).</summary>
+    public string ProviderName => Provider.ToString();
+
+    /// <summary>
+    /// The one mapping of a lost update: saves, and turns a concurrency clash (another request saved the same record
+    /// with the same version first) into <see cref="Error.ConcurrencyConflict"/> (409). Use cases return the error;
+    /// nothing else catches <see cref="DbUpdateConcurrencyException"/>.
+    /// </summary>
+    public async Task<Error?> SaveOrConflictAsync(CancellationToken ct)
+    {
+        try
+        {
+            await SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ChangeTracker.Clear();
+            return Error.ConcurrencyConflict;
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -102,7 +128,7 @@ public abstract class TechTransferDbContext : IdentityDbContext<PlatformUser, Pl
 public sealed class SqliteTechTransferDbContext(DbContextOptions<SqliteTechTransferDbContext> options, ModelAssemblies modelAssemblies)
     : TechTransferDbContext(options, modelAssemblies)
 {
-    public override string ProviderName => "Sqlite";
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
     protected override void ConfigureProviderConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
@@ -115,7 +141,7 @@ public sealed class SqliteTechTransferDbContext(DbContextOptions<SqliteTechTrans
 public sealed class PostgresTechTransferDbContext(DbContextOptions<PostgresTechTransferDbContext> options, ModelAssemblies modelAssemblies)
     : TechTransferDbContext(options, modelAssemblies)
 {
-    public override string ProviderName => "Postgres";
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     protected override void ConfigureProviderConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcConverter>();

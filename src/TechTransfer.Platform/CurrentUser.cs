@@ -25,13 +25,3 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 
     public bool IsInRole(string role) => IsAuthenticated && Principal!.IsInRole(role);
 }
-
-/// <summary>A fixed caller for background jobs and the admin tool ("system").</summary>
-public sealed class SystemCurrentUser(string name = "system") : ICurrentUser
-{
-    public bool IsAuthenticated => true;
-    public Guid? UserId => null;
-    public string? UserName => name;
-    public Guid? OrganizationId => null;
-    public bool IsInRole(string role) => role == Roles.PlatformAdmin;
-}

@@ -6,6 +6,15 @@ namespace TechTransfer.SharedKernel;
 /// </summary>
 public sealed record Error(string Code, string Zh, string En, string? Field = null, int Status = 409)
 {
+    /// <summary>
+    /// The spec rule this error enforces (e.g. "R2.5"), written to problem details as <c>rule</c>. Rule ids are a field,
+    /// never part of the message text; messages may cite the law article instead (e.g. 专利法实施细则第八十五条).
+    /// </summary>
+    public string? Rule { get; init; }
+
+    /// <summary>The same error, naming the spec rule it enforces.</summary>
+    public Error ForRule(string rule) => this with { Rule = rule };
+
     /// <summary>Extra field-level failures carried with a validation error (one entry per field message).</summary>
     public IReadOnlyList<FieldError> FieldErrors { get; init; } = [];
 
@@ -15,8 +24,16 @@ public sealed record Error(string Code, string Zh, string En, string? Field = nu
     public static readonly Error Forbidden = new(
         "auth.forbidden", "您的角色或所属机构无权执行此操作", "Your role or organisation may not do this.", Status: 403);
 
+    /// <summary>A lost update: the record changed since the caller read it (stale <c>version</c>, or a concurrent save).</summary>
     public static readonly Error ConcurrencyConflict = new(
         "concurrency.conflict", "记录已被他人修改，请刷新后重试", "The record was changed by someone else; reload and try again.", Status: 409);
+
+    /// <summary>
+    /// The one optimistic-concurrency check for a request that names the version it read: null when it matches (or
+    /// the request did not name one and the use case allows that), else <see cref="ConcurrencyConflict"/> (409).
+    /// </summary>
+    public static Error? StaleVersion(int current, int? expected) =>
+        expected is { } v && v != current ? ConcurrencyConflict : null;
 
     /// <summary>A validation failure made of one or more field errors (422).</summary>
     public static Error Validation(IReadOnlyList<FieldError> fields) => new(
@@ -33,5 +50,50 @@ public sealed record Error(string Code, string Zh, string En, string? Field = nu
 /// <summary>One message about one input field, in both languages.</summary>
 public sealed record FieldError(string Field, string Code, string Zh, string En)
 {
+    /// <summary>The spec rule this field error enforces, or null (see <see cref="Error.Rule"/>).</summary>
+    public string? Rule { get; init; }
+
+    public FieldError ForRule(string rule) => this with { Rule = rule };
+
     public string Message(string? language) => Bilingual.IsEnglish(language) ? En : Zh;
+}
+
+/// <summary>
+/// Collects every field error of a request or a rule checklist, so a caller gets all of them at once (one 422) in both
+/// languages. The one validation path: use cases and domain checklists add to it, then return <see cref="ToError"/>.
+/// </summary>
+public sealed class FieldErrors
+{
+    private readonly List<FieldError> _errors = [];
+
+    public IReadOnlyList<FieldError> All => _errors;
+    public bool Any => _errors.Count > 0;
+
+    public FieldErrors Add(FieldError error)
+    {
+        _errors.Add(error);
+        return this;
+    }
+
+    public FieldErrors Add(string field, string code, string zh, string en, string? rule = null) =>
+        Add(new FieldError(field, code, zh, en) { Rule = rule });
+
+    public FieldErrors AddRange(IEnumerable<FieldError> errors)
+    {
+        _errors.AddRange(errors);
+        return this;
+    }
+
+    /// <summary>Adds the error when <paramref name="failed"/> is true.</summary>
+    public FieldErrors When(bool failed, FieldError error) => failed ? Add(error) : this;
+
+    /// <summary>A field error list carried by an error (a validation error or one naming a field).</summary>
+    public FieldErrors AddFrom(Error error)
+    {
+        if (error.FieldErrors.Count > 0) return AddRange(error.FieldErrors);
+        return Add(new FieldError(error.Field ?? "", error.Code, error.Zh, error.En) { Rule = error.Rule });
+    }
+
+    /// <summary>422 with every collected field error, or null when there is none.</summary>
+    public Error? ToError() => _errors.Count == 0 ? null : Error.Validation(_errors.ToList());
 }

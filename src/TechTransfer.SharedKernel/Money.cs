@@ -19,4 +19,34 @@ public static class Yuan
         if (abs >= 10_000m) return (amount / 10_000m).ToString("0.####", CultureInfo.InvariantCulture) + " 万元";
         return amount.ToString("0.00", CultureInfo.InvariantCulture) + " 元";
     }
+
+    /// <summary>
+    /// Splits <paramref name="total"/> yuan among payees in proportion to <paramref name="weights"/> by the largest
+    /// remainder method at the fen (分): each payee first gets its share rounded down to the fen, then the fen left over
+    /// go one each to the payees with the largest remainders. Tie-break: equal remainders go to the payee listed
+    /// first. The parts always sum exactly to the total. Weights must be non-negative with a positive sum.
+    /// </summary>
+    public static IReadOnlyList<decimal> Allocate(decimal total, IReadOnlyList<decimal> weights)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(total);
+        if (weights.Count == 0) return [];
+        if (weights.Any(w => w < 0)) throw new ArgumentOutOfRangeException(nameof(weights), "Weights must not be negative.");
+        var sum = weights.Sum();
+        if (sum <= 0) throw new ArgumentOutOfRangeException(nameof(weights), "Weights must have a positive sum.");
+        var totalFen = decimal.Round(total * 100m, 0, MidpointRounding.ToEven);
+        var parts = new decimal[weights.Count];
+        var remainders = new (decimal Remainder, int Index)[weights.Count];
+        var given = 0m;
+        for (var i = 0; i < weights.Count; i++)
+        {
+            var exact = totalFen * weights[i] / sum;
+            parts[i] = decimal.Floor(exact);
+            remainders[i] = (exact - parts[i], i);
+            given += parts[i];
+        }
+        var left = (int)(totalFen - given);
+        foreach (var (_, index) in remainders.OrderByDescending(r => r.Remainder).ThenBy(r => r.Index).Take(left))
+            parts[index] += 1m;
+        return parts.Select(p => p / 100m).ToArray();
+    }
 }

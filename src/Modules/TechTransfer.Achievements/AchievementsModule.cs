@@ -24,6 +24,7 @@ public sealed class AchievementsModule : IModule
         services.AddOptions<IdleJobOptions>().BindConfiguration(IdleJobOptions.Section);
         services.AddScoped<AttachmentStore>();
         services.AddScoped<AchievementService>();
+        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, AchievementReferences>();
         services.AddScoped<RightsGrantService>();
         services.AddScoped<IncomeDistributionService>();
         services.AddScoped<IdleAchievementScanner>();

@@ -18,6 +18,7 @@ public sealed class OrganizationsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<OrganizationService>();
+        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, OrganizationReferences>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.IOrganizationFactsLookup, OrganizationFactsLookup>();
         services.AddScoped<TechTransfer.SharedKernel.Organizations.IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<OrganizationImporter>();

@@ -21,7 +21,7 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddTechTransferCore(builder.Configuration);
-        builder.Services.AddSingleton<ICurrentUser>(new SystemCurrentUser("tt"));
+        builder.Services.AddSingleton<ICurrentUser>(Caller.System("tt"));
         return builder.Build();
     }
 

@@ -23,7 +23,7 @@ public sealed class DatabaseInitializer(
 
     public async Task MigrateAsync(CancellationToken ct)
     {
-        if (db.ProviderName == "Sqlite")
+        if (db.Provider == DatabaseProvider.Sqlite)
         {
             // WAL lets readers (pages, search indexer) proceed while a request writes.
             await db.Database.OpenConnectionAsync(ct);

@@ -144,6 +144,7 @@ public static class TechTransferComposition
         services.AddScoped<UserAdministration>();
         services.AddScoped<AuditLogQueries>();
         services.AddScoped<NotificationQueries>();
+        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceCheck, ReferenceCheck>();
 
         foreach (var module in PlatformModules.All)
             module.AddServices(services, configuration);

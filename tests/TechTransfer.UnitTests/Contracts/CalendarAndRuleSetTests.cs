@@ -1,5 +1,6 @@
 using TechTransfer.Contracts.Domain;
 using TechTransfer.Contracts.Domain.Calendar;
+using TechTransfer.SharedKernel;
 using static TechTransfer.UnitTests.Contracts.ContractTestData;
 
 namespace TechTransfer.UnitTests.Contracts;
@@ -78,7 +79,7 @@ public sealed class HolidayCalendarTests
     [Fact]
     public void China_date_is_taken_in_utc_plus_8()
     {
-        Assert.Equal(new DateOnly(2026, 3, 3), ChinaTime.Today(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2026, 3, 3), BusinessTime.DateOf(new DateTimeOffset(2026, 3, 2, 17, 0, 0, TimeSpan.Zero)));
     }
 }
 

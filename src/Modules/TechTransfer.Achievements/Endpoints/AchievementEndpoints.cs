@@ -189,7 +189,7 @@ internal static class IncomeDistributionEndpoints
         Reply(await s.PrefillFromCertificationAsync(achievementId, certificationId, ct));
 
     internal static Results<Ok<RuleSetDto>, ProblemHttpResult> GetIncomeRules(IncomeDistributionService s, TimeProvider clock, DateOnly? date) =>
-        Reply(s.RulesFor(date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
+        Reply(s.RulesFor(date ?? clock.Today()));
 
     internal static async Task<Results<Ok<AnnualReportResponse>, ProblemHttpResult>> GetAnnualConversionReport(
         int year, IncomeDistributionService s, CancellationToken ct) => Reply(await s.AnnualReportAsync(year, ct));

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -114,7 +115,7 @@ internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<Ach
                                 100_000m * s.Trl * 5, s.Trl >= 6 ? ProofOfConceptStatus.Validated : ProofOfConceptStatus.Planned, null), office, registeredAt.AddDays(3)));
                             if (s.Mode is { } mode) Check(a.UpdateConversion(s.Conversion, mode, office, registeredAt.AddDays(60)));
                             if (s.Justification is { } j) Check(a.RecordIdleJustification(j, office, registeredAt.AddDays(200)));
-                            var rules = RuleSetSelector.Select(o.EffectiveIdleRuleSets, o.For(orgId).Jurisdiction, DateOnly.FromDateTime(now.UtcDateTime));
+                            var rules = RuleSetSelector.Select(o.EffectiveIdleRuleSets, o.For(orgId).Jurisdiction, BusinessTime.DateOf(now));
                             if (rules.IsSuccess) a.EvaluateIdle(rules.Value, now);
                             break;
                     }
@@ -139,7 +140,7 @@ internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<Ach
         {
             var office = Actor.Office(UserOr(context, "tto.fudan"), licensed.OwnerOrganizationId);
             var org = o.For(licensed.OwnerOrganizationId);
-            var incomeDate = DateOnly.FromDateTime(now.AddDays(-340).UtcDateTime);
+            var incomeDate = BusinessTime.DateOf(now.AddDays(-340));
             var rules = RuleSetSelector.Select(o.EffectiveIncomeRuleSets, org.Jurisdiction, incomeDate).Value;
             var plan = IncomeDistribution.Plan(new IncomePlanInput(licensed.Id, licensed.Title, ConversionMode.License, incomeDate, 2_400_000m,
                 [new(DeductionKind.RelatedTaxes, "增值税及附加", 144_000m, "发票 0049213"), new(DeductionKind.DirectTransactionCosts, "资产评估费", 36_000m, "沪评报字〔2025〕第 118 号")],
@@ -147,11 +148,11 @@ internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<Ach
                 office, rules, org, now.AddDays(-335)).Value;
             Check(plan.Approve(office, now.AddDays(-330)));
             foreach (var alloc in plan.Allocations)
-                plan.RecordPayout(alloc.Id, alloc.Amount, DateOnly.FromDateTime(now.AddDays(-320).UtcDateTime), $"银行转账 FD-{alloc.Name}",
+                plan.RecordPayout(alloc.Id, alloc.Amount, BusinessTime.DateOf(now.AddDays(-320)), $"银行转账 FD-{alloc.Name}",
                     alloc.HoldsLeadershipPost ? "复旦大学成果转化收益公示〔2025〕第 7 号" : null, office, org, now.AddDays(-320));
             db.Add(plan);
             // a second plan still in draft
-            var draft = IncomeDistribution.Plan(new IncomePlanInput(licensed.Id, licensed.Title, ConversionMode.License, DateOnly.FromDateTime(now.AddDays(-20).UtcDateTime),
+            var draft = IncomeDistribution.Plan(new IncomePlanInput(licensed.Id, licensed.Title, ConversionMode.License, BusinessTime.DateOf(now.AddDays(-20)),
                 600_000m, [new(DeductionKind.RelatedTaxes, "增值税及附加", 36_000m, "发票 0051877")], null, null, 75m,
                 licensed.Completers.Select(c => new TeamMemberInput(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList()),
                 office, rules, org, now.AddDays(-15));
@@ -163,7 +164,7 @@ internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<Ach
         {
             var office = Actor.Office(UserOr(context, "tto.simit"), self.OwnerOrganizationId);
             var org = o.For(self.OwnerOrganizationId);
-            var date = DateOnly.FromDateTime(now.AddDays(-100).UtcDateTime);
+            var date = BusinessTime.DateOf(now.AddDays(-100));
             var rules = RuleSetSelector.Select(o.EffectiveIncomeRuleSets, org.Jurisdiction, date).Value;
             var plan = IncomeDistribution.Plan(new IncomePlanInput(self.Id, self.Title, ConversionMode.SelfImplement, date, 5_000_000m, [], 1_800_000m, 1, 5m,
                 self.Completers.Select(c => new TeamMemberInput(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList()),

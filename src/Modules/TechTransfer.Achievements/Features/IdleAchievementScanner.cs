@@ -22,7 +22,7 @@ public sealed class IdleAchievementScanner(TechTransferDbContext db, TimeProvide
     {
         var now = clock.GetUtcNow();
         var o = options.Value;
-        var today = DateOnly.FromDateTime(now.ToOffset(o.LocalUtcOffset).DateTime);
+        var today = BusinessTime.DateOf(now);
         var candidates = await db.Set<Achievement>()
             .Where(a => a.Status == AchievementStatus.Registered && a.FundingSource == FundingSource.Fiscal)
             .ToListAsync(ct);

@@ -188,7 +188,7 @@ public sealed class IncomeDistributionService(
         if (built.IsFailure) return built.Error!;
         var submission = await db.Set<ConversionReportSubmission>().AsNoTracking()
             .SingleOrDefaultAsync(s => s.OrganizationId == actor.OrganizationId && s.Year == year, ct);
-        var today = DateOnly.FromDateTime(Now.ToOffset(Options.LocalUtcOffset).DateTime);
+        var today = BusinessTime.DateOf(Now);
         return new AnnualReportResponse(built.Value, built.Value.IsOverdue(today, submission?.SubmittedAt), submission?.SubmittedAt, submission?.Late ?? false);
     }
 

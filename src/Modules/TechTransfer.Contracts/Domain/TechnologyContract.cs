@@ -297,7 +297,7 @@ public sealed partial class TechnologyContract : IAudited
         if (Status != RegistrationStatus.Draft) return ContractErrors.WrongStatus(Status, "提交");
         var check = CheckReadyToSubmit(actorOrganizationId, now, catalog);
         if (check.IsFailure) return check;
-        var procedure = catalog.For(ChinaTime.Today(now));
+        var procedure = catalog.For(BusinessTime.DateOf(now));
         ProcedureRuleSetId = procedure.RuleSetId;
         IsLargeContract = DeclaredTechTransactionAmount >= procedure.LargeContractThreshold; // R2.4
         SubmittedAt = now;
@@ -311,7 +311,7 @@ public sealed partial class TechnologyContract : IAudited
         if (who.IsFailure) return who;
         var errors = ContractValidation.Validate(ToDetails(), catalog.For(SignedDate));
         if (errors.Count > 0) return ContractErrors.Invalid(errors);
-        var today = ChinaTime.Today(now);
+        var today = BusinessTime.DateOf(now);
         if (catalog.For(today).SubmissionWindowEnforced && (today < ValidFrom || today > ValidTo)) return ContractErrors.OutsideSubmissionWindow; // R2.9
         if (!HasAttachment(AttachmentKind.ContractText)) return ContractErrors.ContractTextMissing;
         if (IsForeignLanguage && !(HasAttachment(AttachmentKind.ChineseTranslation) && HasAttachment(AttachmentKind.ConsistencyUndertaking)))
@@ -326,7 +326,7 @@ public sealed partial class TechnologyContract : IAudited
         if (Status != RegistrationStatus.Submitted) return ContractErrors.WrongStatus(Status, "受理");
         RegistryOfficeId = registryOfficeId;
         AcceptedAt = now;
-        StartClock(ChinaTime.Today(now), catalog, calendar);
+        StartClock(BusinessTime.DateOf(now), catalog, calendar);
         Move(RegistrationStatus.Accepted, now, registrarUserId, "accept", null);
         return Result.Success();
     }
@@ -366,8 +366,8 @@ public sealed partial class TechnologyContract : IAudited
         if (Status != RegistrationStatus.SupplementRequested) return ContractErrors.WrongStatus(Status, "重新提交");
         var check = CheckReadyToSubmit(actorOrganizationId, now, catalog);
         if (check.IsFailure) return check;
-        IsLargeContract = DeclaredTechTransactionAmount >= ProcedureRules(catalog, ChinaTime.Today(now)).LargeContractThreshold; // R2.4
-        StartClock(ChinaTime.Today(now), catalog, calendar);
+        IsLargeContract = DeclaredTechTransactionAmount >= ProcedureRules(catalog, BusinessTime.DateOf(now)).LargeContractThreshold; // R2.4
+        StartClock(BusinessTime.DateOf(now), catalog, calendar);
         Move(RegistrationStatus.Accepted, now, userId, "resubmit", null);
         return Result.Success();
     }
@@ -402,7 +402,7 @@ public sealed partial class TechnologyContract : IAudited
     public Result CanRegister(decimal assessedTechTransactionAmount, DateTimeOffset now, ContractRuleSetCatalog catalog)
     {
         if (Status is not (RegistrationStatus.Accepted or RegistrationStatus.ExpertReview)) return ContractErrors.WrongStatus(Status, "登记");
-        var rules = ProcedureRules(catalog, ChinaTime.Today(now));
+        var rules = ProcedureRules(catalog, BusinessTime.DateOf(now));
         if (Status == RegistrationStatus.Accepted && (IsLargeContract || IsDisputed) && rules.ExpertReviewRequiredForLarge)
             return ContractErrors.ExpertReviewRequired;
         if (assessedTechTransactionAmount < 0 || assessedTechTransactionAmount > RegisterableAmount) return ContractErrors.AssessedAmountOutOfRange;
@@ -417,12 +417,12 @@ public sealed partial class TechnologyContract : IAudited
         Guid? registrarUserId, DateTimeOffset now, ContractRuleSetCatalog catalog)
     {
         if (CanRegister(assessedTechTransactionAmount, now, catalog) is { IsFailure: true } refused) return refused;
-        var number = issuer.Next(ChinaTime.Today(now).Year, officeDivisionCode);
+        var number = issuer.Next(BusinessTime.DateOf(now).Year, officeDivisionCode);
         if (!RegistrationNumbers.IsValid(number)) return ContractErrors.RegistrationNumberInvalid;
         AssessedTechTransactionAmount = Yuan.Round(assessedTechTransactionAmount);
         RegistrationNo = number;
         RegisteredAt = now;
-        RegisteredDate = ChinaTime.Today(now);
+        RegisteredDate = BusinessTime.DateOf(now);
         CertificateIssuedAt = now;
         DueDate = null;
         Move(RegistrationStatus.Registered, now, registrarUserId, "register", number);

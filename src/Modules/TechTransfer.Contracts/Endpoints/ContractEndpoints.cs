@@ -139,7 +139,7 @@ internal static class ContractEndpoints
         if (!user.IsInAnyRole(Roles.Registrar, Roles.Analyst, Roles.PlatformAdmin)) return Error.Forbidden.Problem();
         var g = ContractStatistics.ParseGroupBy(groupBy);
         if (g.IsFailure) return g.Error!.Problem();
-        var today = ChinaTime.Today(clock.GetUtcNow());
+        var today = BusinessTime.DateOf(clock.GetUtcNow());
         var r = await store.QueryAsync(from ?? new DateOnly(today.Year, 1, 1), to ?? today, g.Value, ct);
         if (r.IsFailure) return r.Error!.Problem();
         var s = r.Value;

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -84,7 +85,7 @@ internal sealed class ContractDemoData(TechTransferDbContext db, ContractRuleSet
         TechnologyContract? Make(DemoParty seller, DemoParty buyer, int projectIndex, decimal amount, DateTimeOffset submitAt, bool withDocs = true, bool files = false)
         {
             var (name, cat, sub) = Projects[projectIndex % Projects.Length];
-            var signed = ChinaTime.Today(submitAt).AddDays(-7);
+            var signed = BusinessTime.DateOf(submitAt).AddDays(-7);
             var details = new ContractDetails
             {
                 ProjectName = $"{name}（{++n:000}）",
@@ -164,7 +165,7 @@ internal sealed class ContractDemoData(TechTransferDbContext db, ContractRuleSet
 
         async Task<bool> Register(TechnologyContract c, DateTimeOffset at)
         {
-            var year = ChinaTime.Today(at).Year;
+            var year = BusinessTime.DateOf(at).Year;
             if (!serials.TryGetValue(year, out var s))
             {
                 s = new RegistrationSerial(year, o.OfficeDivisionCode);
@@ -193,7 +194,7 @@ internal sealed class ContractDemoData(TechTransferDbContext db, ContractRuleSet
         // 技术性收入核定 for four of the earliest registered contracts: income received after signing, the equipment
         // delivered under the larger ones deducted (R2.1), one prototype kept as a reasonable-quantity carrier (R2.2).
         var registrar = context.Users.GetValueOrDefault("registrar");
-        var today = ChinaTime.Today(now);
+        var today = BusinessTime.DateOf(now);
         var certified = 0;
         foreach (var c in registered.Where(c => c.IsEffectivelyRegistered && !c.CorrectionPending && c.SignedDate.AddDays(200) < today).OrderBy(c => c.SignedDate).Take(4))
         {

@@ -27,7 +27,7 @@ public sealed class ContractService(
 
     public bool IsRegistrar => user.IsInRole(Roles.Registrar);
     private DateTimeOffset Now => clock.GetUtcNow();
-    private DateOnly Today => ChinaTime.Today(Now);
+    private DateOnly Today => BusinessTime.DateOf(Now);
 
     /// <summary>Contracts the caller may see: all for registrars and platform admins, else their organisation's (owner or party).</summary>
     public IQueryable<TechnologyContract> Visible()
@@ -219,12 +219,12 @@ public sealed class ContractService(
         var now = Now;
         var assessed = body.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount;
         if (c.CanRegister(assessed, now, catalog) is { IsFailure: true } refused) return refused.Error!;
-        var year = ChinaTime.Today(now).Year;
+        var year = BusinessTime.DateOf(now).Year;
         var layout = new RegistrationNumberLayout(_options.RegistrationNumberLayout);
         var after = ContractStatisticsFacts.AsRegistered(c, assessed, now);
         // SQLite has one writer at a time: registrars of this process queue here and wake as soon as the previous one
         // commits, instead of polling the database lock (other processes still wait through the busy timeout).
-        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
         if (sqlite) await SqliteRegistrations.WaitAsync(ct);
         try
         {

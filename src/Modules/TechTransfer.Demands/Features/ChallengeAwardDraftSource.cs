@@ -25,7 +25,7 @@ public sealed class ChallengeAwardDraftSource(TechTransferDbContext db) : ILinke
             .SingleOrDefaultAsync(ct);
         if (challenge is null) return null;
         var award = challenge.Awards.Single(a => a.Id == sourceId);
-        var from = DateOnly.FromDateTime(award.AwardedAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var from = BusinessTime.DateOf(award.AwardedAt);
         return new ContractDraftProposal(
             Type, award.Id, challenge.Title,
             DraftContractCategory.Development, DraftContractSubType.Commissioned,

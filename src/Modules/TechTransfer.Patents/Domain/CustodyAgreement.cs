@@ -184,7 +184,7 @@ public sealed class CustodyAgreement : IAudited
     {
         if (callerOrganizationId != OperatorOrganizationId) return CustodyErrors.OnlyOperatorAccepts;
         if (Status != CustodyStatus.Draft) return CustodyErrors.InvalidTransition(Status, "activate");
-        if (DateOnly.FromDateTime(now.UtcDateTime) > TermEnd) return CustodyErrors.TermAlreadyOver;
+        if (BusinessTime.DateOf(now) > TermEnd) return CustodyErrors.TermAlreadyOver;
         Status = CustodyStatus.Active;
         ActivatedAt = now;
         return Result.Success();
@@ -196,7 +196,7 @@ public sealed class CustodyAgreement : IAudited
     /// </summary>
     public Result<CustodyOperation> Operate(Guid callerOrganizationId, CustodyOperationRequest r, DateTimeOffset now)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = BusinessTime.DateOf(now);
         if (callerOrganizationId != OperatorOrganizationId) return CustodyErrors.NotOperator;
         if (Status != CustodyStatus.Active) return CustodyErrors.NotActive(Status);
         if (today < TermStart || today > TermEnd) return CustodyErrors.OutsideTerm(TermStart, TermEnd);
@@ -222,7 +222,7 @@ public sealed class CustodyAgreement : IAudited
         if (newTermEnd <= TermEnd) return CustodyErrors.RenewalMustExtend(TermEnd);
         _renewals.Add(new CustodyRenewal(Guid.NewGuid(), TermEnd, newTermEnd, now));
         TermEnd = newTermEnd;
-        if (Status == CustodyStatus.Expired && DateOnly.FromDateTime(now.UtcDateTime) <= newTermEnd) Status = CustodyStatus.Active;
+        if (Status == CustodyStatus.Expired && BusinessTime.DateOf(now) <= newTermEnd) Status = CustodyStatus.Active;
         return Result.Success();
     }
 

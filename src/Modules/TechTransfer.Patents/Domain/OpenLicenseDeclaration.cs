@@ -137,7 +137,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         if (callerOrganizationId != PatenteeOrganizationId) return OpenLicenseErrors.NotPatentee;
         if (patent.Id != PatentId) return OpenLicenseErrors.WrongPatent;
         if (Status != OpenLicenseStatus.Draft) return OpenLicenseErrors.InvalidTransition(Status, "submit");
-        var failures = CheckSubmission(patent, options, DateOnly.FromDateTime(now.UtcDateTime));
+        var failures = CheckSubmission(patent, options, BusinessTime.DateOf(now));
         if (failures.Count > 0) return OpenLicenseErrors.DeclarationInvalid(failures);
         CopyPatent(patent);
         Status = OpenLicenseStatus.Submitted;
@@ -210,7 +210,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     {
         if (Status != OpenLicenseStatus.Submitted) return OpenLicenseErrors.InvalidTransition(Status, "announce");
         if (string.IsNullOrWhiteSpace(announcementNo)) return OpenLicenseErrors.AnnouncementNoRequired;
-        if (SubmittedAt is { } s && announcementDate < DateOnly.FromDateTime(s.UtcDateTime)) return OpenLicenseErrors.AnnouncementBeforeSubmission;
+        if (SubmittedAt is { } s && announcementDate < BusinessTime.DateOf(s)) return OpenLicenseErrors.AnnouncementBeforeSubmission;
         AnnouncementNo = announcementNo.Trim();
         AnnouncementDate = announcementDate;
         Status = OpenLicenseStatus.Active;
@@ -283,7 +283,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         if (licenseeOrganizationId == PatenteeOrganizationId) return OpenLicenseErrors.PatenteeCannotTakeOwnLicence;
         if (string.IsNullOrWhiteSpace(licenseeName)) return OpenLicenseErrors.LicenseeNameRequired;
         if (string.IsNullOrWhiteSpace(writtenNoticeRef)) return OpenLicenseErrors.WrittenNoticeRequired;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = BusinessTime.DateOf(now);
         if (noticeDate > today) return OpenLicenseErrors.DateInFuture("noticeDate");
         if (noticeDate > LicenseTermEnd) return OpenLicenseErrors.TermOver;
         if (_grants.Any(g => g.LicenseeOrganizationId == licenseeOrganizationId && (g.Status == OpenLicenseGrantStatus.Pending || g.IsValidOn(today))))
@@ -315,7 +315,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
             return OpenLicenseErrors.NotPartyToGrant;
         if (grant.Status != OpenLicenseGrantStatus.Pending) return OpenLicenseErrors.GrantNotPending;
-        if (paidOn > DateOnly.FromDateTime(now.UtcDateTime)) return OpenLicenseErrors.DateInFuture("paidOn");
+        if (paidOn > BusinessTime.DateOf(now)) return OpenLicenseErrors.DateInFuture("paidOn");
         if (string.IsNullOrWhiteSpace(paymentRef)) return OpenLicenseErrors.PaymentRefRequired;
         if (amountYuan < 0) return OpenLicenseErrors.PaymentTooLow(RequiredInitialPayment);
         var effectiveOn = paidOn > grant.NoticeDate ? paidOn : grant.NoticeDate;
@@ -345,7 +345,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         if (grant.Status != OpenLicenseGrantStatus.Effective || grant.Filing is null) return OpenLicenseErrors.GrantNotEffective;
         if (grant.Filing.FiledOn is not null) return OpenLicenseErrors.AlreadyFiled;
         if (string.IsNullOrWhiteSpace(proofRef)) return OpenLicenseErrors.FilingProofRequired;
-        if (filedOn > DateOnly.FromDateTime(now.UtcDateTime)) return OpenLicenseErrors.DateInFuture("filedOn");
+        if (filedOn > BusinessTime.DateOf(now)) return OpenLicenseErrors.DateInFuture("filedOn");
         if (filedOn < grant.EffectiveOn) return OpenLicenseErrors.FiledBeforeEffective;
         grant.Filing.MarkFiled(filedOn, proofRef.Trim(), callerOrganizationId == PatenteeOrganizationId ? FilingParty.Patentee : FilingParty.Licensee);
         return Result.Success();

@@ -232,7 +232,7 @@ public sealed class Patent : IAudited, ISearchIndexed
         if (endDate is { } end && end > ExpiryDate) return PatentErrors.LicenceBeyondExpiry(ExpiryDate);
         if (openLicenceInForce && scope != LicenseScope.NonExclusive)
             return PatentErrors.ExclusiveLicenceWhileOpenLicence(scope); // R3.10
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = BusinessTime.DateOf(now);
         if (scope == LicenseScope.Exclusive && _licences.Any(l => l.IsActiveOn(startDate) || (l.StartDate >= startDate && (endDate is null || l.StartDate <= endDate))))
             return PatentErrors.ExclusiveConflictsWithExisting;
         if (scope != LicenseScope.Exclusive && _licences.Any(l => l.Scope == LicenseScope.Exclusive && l.IsActiveOn(startDate > today ? startDate : today)))

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Patents.Domain;
 
 namespace TechTransfer.Patents.Features;
@@ -44,7 +45,7 @@ public static class PatentDemoDataSet
     {
         var options = new OpenLicensingOptions();
         var rules = PatentTermRules.Default;
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = BusinessTime.DateOf(now);
         var patents = new Dictionary<string, Patent>();
         foreach (var p in Patents)
         {
@@ -71,7 +72,7 @@ public static class PatentDemoDataSet
             var failures = d.CheckSubmission(patents[key], options, today);
             if (failures.Count > 0) throw new InvalidOperationException($"demo declaration {key}: {failures[0].En}");
             Must(d.Submit(patents[key], d.PatenteeOrganizationId, options, submittedAt));
-            Must(d.Announce(no, DateOnly.FromDateTime(submittedAt.UtcDateTime).AddDays(30)));
+            Must(d.Announce(no, BusinessTime.DateOf(submittedAt).AddDays(30)));
         }
 
         // Active, with an effective + filed grant, an effective grant with an open dispute, and a pending one.

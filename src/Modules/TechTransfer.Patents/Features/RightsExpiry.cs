@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,7 +41,7 @@ public sealed class RightsExpiryService(PatentsDb data, TimeProvider clock)
     public async Task<RightsExpiryRun> ApplyDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = BusinessTime.DateOf(now);
 
         var endedPatents = await Db.Set<Patent>().Where(p => p.LegalStatus == PatentLegalStatus.InForce && p.ExpiryDate < today).ToListAsync(ct);
         var patentsExpired = endedPatents.Count(p => p.ExpireIfTermEnded(today, now));

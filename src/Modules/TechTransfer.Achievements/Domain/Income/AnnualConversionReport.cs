@@ -92,7 +92,7 @@ public sealed class ConversionReportSubmission : IAudited
             SubmittedAt = now,
             SubmittedByUserId = actor.UserId,
             DueDate = report.DueDate,
-            Late = DateOnly.FromDateTime(now.ToOffset(utcOffset).DateTime) > report.DueDate,
+            Late = BusinessTime.DateOf(now) > report.DueDate,
         };
     }
 }

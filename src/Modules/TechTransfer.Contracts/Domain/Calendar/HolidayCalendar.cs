@@ -106,11 +106,3 @@ public static class SlaClock
     /// <summary>Overdue when today is after the due date.</summary>
     public static bool IsOverdue(DateOnly? dueDate, DateOnly today) => dueDate is { } due && today > due;
 }
-
-/// <summary>China Standard Time (UTC+8): the dates the registry works in.</summary>
-public static class ChinaTime
-{
-    public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.ToOffset(Offset).DateTime);
-}

@@ -53,7 +53,7 @@ public static class CertificatePdf
                 ("合同有效期", "Term", $"{c.ValidFrom:yyyy-MM-dd} 至 {c.ValidTo:yyyy-MM-dd}"),
                 ("合同成交额", "Total amount", Money(c.TotalAmount)),
                 ("核定技术交易额", "Assessed technology transaction amount", Money(c.AssessedTechTransactionAmount ?? 0)),
-                ("登记日期", "Registered", c.RegisteredAt is { } r ? ChinaTime.Today(r).ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : ""),
+                ("登记日期", "Registered", c.RegisteredAt is { } r ? BusinessTime.DateOf(r).ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : ""),
                 ("登记机构", "Registry", registryOfficeName),
             };
             foreach (var (zh, en, v) in rows)

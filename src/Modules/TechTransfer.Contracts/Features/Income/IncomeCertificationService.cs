@@ -42,7 +42,7 @@ public sealed class IncomeCertificationService(TechTransferDbContext db, ICurren
         var now = clock.GetUtcNow();
         var certified = TechnologyIncomeCertification.Certify(contract,
             new IncomeCertificationInput(body.PeriodFrom!.Value, body.PeriodTo!.Value, body.AmountReceived!.Value, body.NonTechnicalItems ?? [], body.Note),
-            earlier, catalog.For(contract.SignedDate).MaxCarrierEquipmentSets, user.UserId, now, ChinaTime.Today(now));
+            earlier, catalog.For(contract.SignedDate).MaxCarrierEquipmentSets, user.UserId, now, BusinessTime.DateOf(now));
         if (certified.IsFailure) return certified.Error!;
         var c = certified.Value;
         db.Add(c);

@@ -49,7 +49,7 @@ public sealed class ContractPrefillService(
         var buyer = await organizations.FindAsync(p.BuyerOrganizationId, ct);
         if (seller is null || buyer is null) return ContractErrors.PrefillPartyMissing;
 
-        var details = ToDetails(p, source.SourceType, originRef, seller, buyer, ChinaTime.Today(clock.GetUtcNow()));
+        var details = ToDetails(p, source.SourceType, originRef, seller, buyer, BusinessTime.DateOf(clock.GetUtcNow()));
         var created = TechnologyContract.Draft(details, org, user.UserId, clock.GetUtcNow(), catalog);
         if (created.IsFailure) return created.Error!;
         if (created.Value.CheckSubmitter(org) is { IsFailure: true } who) return who.Error!;

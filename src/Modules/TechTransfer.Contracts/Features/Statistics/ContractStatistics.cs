@@ -67,7 +67,7 @@ public sealed record ContractStatisticsFacts(DateOnly Day, decimal TotalAmount, 
     public static ContractStatisticsFacts? From(TechnologyContract c)
     {
         if (!c.IsEffectivelyRegistered || c.RegisteredAt is not { } at) return null;
-        return Build(c, ChinaTime.Today(at), c.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount);
+        return Build(c, BusinessTime.DateOf(at), c.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount);
     }
 
     /// <summary>
@@ -76,7 +76,7 @@ public sealed record ContractStatisticsFacts(DateOnly Day, decimal TotalAmount, 
     /// changes (and before the serial is taken). The caller checks the prediction against <see cref="From"/> afterwards.
     /// </summary>
     public static ContractStatisticsFacts AsRegistered(TechnologyContract c, decimal assessedTechTransactionAmount, DateTimeOffset now) =>
-        Build(c, ChinaTime.Today(now), Yuan.Round(assessedTechTransactionAmount));
+        Build(c, BusinessTime.DateOf(now), Yuan.Round(assessedTechTransactionAmount));
 
     /// <summary>True when both facts count the same day, amounts and keys.</summary>
     public bool SameAs(ContractStatisticsFacts? other) =>

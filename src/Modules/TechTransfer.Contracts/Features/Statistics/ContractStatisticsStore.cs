@@ -85,7 +85,7 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
     /// </summary>
     public async Task<IDbContextTransaction> BeginWriteTransactionAsync(CancellationToken ct)
     {
-        if (db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true)
+        if (db.Provider == DatabaseProvider.Sqlite)
             await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000", ct);
         return await db.Database.BeginTransactionAsync(ct);
     }
@@ -191,7 +191,7 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
     /// </summary>
     public async Task RebuildAsync(CancellationToken ct)
     {
-        var sqlite = db.Database.ProviderName?.Contains("Sqlite", StringComparison.OrdinalIgnoreCase) == true;
+        var sqlite = db.Provider == DatabaseProvider.Sqlite;
         var day = sqlite ? "CAST(REPLACE(\"RegisteredDate\", '-', '') AS INTEGER)" : "CAST(to_char(\"RegisteredDate\", 'YYYYMMDD') AS integer)";
         string Fen(string column) => sqlite ? $"CAST(ROUND(CAST({column} AS REAL) * 100) AS INTEGER)" : $"CAST(ROUND({column} * 100) AS bigint)";
         var keys = new (string Dim, string Key)[]

@@ -80,7 +80,7 @@ public sealed class ContractBulkService(TechTransferDbContext db, ICurrentUser u
         var ids = (request.ContractIds ?? []).Distinct().ToList();
         if (ids.Count is 0 or > MaxSelection) return ContractErrors.BulkSelectionInvalid(MaxSelection);
         var rows = await contracts.Visible().AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
-        var today = ChinaTime.Today(clock.GetUtcNow());
+        var today = BusinessTime.DateOf(clock.GetUtcNow());
         var data = rows.OrderBy(c => c.DueDate is null).ThenBy(c => c.DueDate).ThenBy(c => c.SubmittedAt).Select(c => new Dictionary<string, object?>
         {
             ["项目名称 Project"] = c.ProjectName,

@@ -15,7 +15,7 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
 {
     private DbContext Db => data.Context;
     private IQueryable<CustodyAgreement> Agreements => Db.Set<CustodyAgreement>();
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
     private bool IsPlatformAdmin => user.IsInRole(Roles.PlatformAdmin);
     private bool IsOfficeOf(Guid org) => user.BelongsTo(org) && user.IsInRole(Roles.InstitutionAdmin);
     private bool IsOperatorStaffOf(Guid org) => user.BelongsTo(org) && user.IsInAnyRole(Roles.InstitutionAdmin, Roles.TechManager);
@@ -103,7 +103,7 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
             {
                 var openInForce = await Db.Set<OpenLicenseDeclaration>().AnyAsync(d => d.PatentId == patent.Id
                     && (d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted), ct);
-                var licence = patent.RecordLicence(r.Counterparty, scope, DateOnly.FromDateTime(now.UtcDateTime), r.DealTermEnd, openInForce, now);
+                var licence = patent.RecordLicence(r.Counterparty, scope, BusinessTime.DateOf(now), r.DealTermEnd, openInForce, now);
                 if (licence.IsFailure) return licence.Error!;
             }
         }

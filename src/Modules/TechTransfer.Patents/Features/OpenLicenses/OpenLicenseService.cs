@@ -15,7 +15,7 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
 {
     private DbContext Db => data.Context;
     private IQueryable<OpenLicenseDeclaration> Declarations => Db.Set<OpenLicenseDeclaration>();
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
     private bool IsPlatformAdmin => user.IsInRole(Roles.PlatformAdmin);
     private bool IsOfficeOf(Guid org) => user.BelongsTo(org) && user.IsInRole(Roles.InstitutionAdmin);
 

@@ -191,7 +191,7 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
     {
         var reason = OpenLicenseDeclaration.LapseReasonFor(p.LegalStatus);
         if (reason is null) return;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var inForce = await Db.Set<OpenLicenseDeclaration>()
             .Where(d => d.PatentId == p.Id && (d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted)).ToListAsync(ct);
         foreach (var d in inForce) d.Lapse(reason.Value, today);
