@@ -1,38 +1,22 @@
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Organizations;
 
 namespace TechTransfer.Achievements.Domain;
 
 /// <summary>
-/// Who performs a domain operation: user, organisation and roles. Every transition takes one, so the domain itself
-/// decides "right role in the right organisation" and the rules are testable without a web host.
+/// Who may do what, said once for the module's domain methods, which take the one caller model (<see cref="ICurrentUser"/>;
+/// rule tests pass a <see cref="Caller"/>).
 /// </summary>
-public sealed record Actor(Guid UserId, Guid OrganizationId, IReadOnlyCollection<string> Roles)
+public static class AchievementCallers
 {
-    public bool Has(string role) => Roles.Contains(role);
+    /// <summary>The transfer office (技术转移办公室) of the given organisation.</summary>
+    public static bool IsOfficeOf(this ICurrentUser caller, Guid organizationId) =>
+        caller.IsInRole(Roles.InstitutionAdmin) && caller.OrganizationId == organizationId;
 
-    public bool IsOfficeOf(Guid organizationId) => Has(SharedKernel.Roles.InstitutionAdmin) && OrganizationId == organizationId;
+    /// <summary>The signed-in person with this user id.</summary>
+    public static bool Is(this ICurrentUser caller, Guid userId) => caller.UserId == userId;
 
-    public static Actor Researcher(Guid userId, Guid organizationId) => new(userId, organizationId, [SharedKernel.Roles.Researcher]);
-
-    public static Actor Office(Guid userId, Guid organizationId) => new(userId, organizationId, [SharedKernel.Roles.InstitutionAdmin]);
-
-    /// <summary>The system itself (daily jobs, seeding). Never authorised for user transitions.</summary>
-    public static readonly Actor System = new(Guid.Empty, Guid.Empty, []);
-
-    /// <summary>The actor for the signed-in user, or null when not signed in or without an organisation.</summary>
-    public static Actor? From(ICurrentUser user) =>
-        user is { IsAuthenticated: true, UserId: { } uid, OrganizationId: { } org }
-            ? new Actor(uid, org, SharedKernel.Roles.All.Where(user.IsInRole).ToArray())
-            : null;
-}
-
-/// <summary>Legal regime whose rules apply (spec R0.2).</summary>
-public enum Jurisdiction
-{
-    /// <summary>全国 (转化法, 进步法)</summary>
-    National = 0,
-    /// <summary>上海 (上海市促进科技成果转化条例, 上海市科学技术进步条例)</summary>
-    Shanghai = 1,
+    public static bool IsPlatformAdmin(this ICurrentUser caller) => caller.IsInRole(Roles.PlatformAdmin);
 }
 
 /// <summary>A versioned rule set chosen by jurisdiction and the record's relevant date (spec R0.2).</summary>
