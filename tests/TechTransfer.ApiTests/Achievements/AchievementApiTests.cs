@@ -62,6 +62,14 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         confidentialDetails = "关键工艺参数：烧结温度 850℃",
     };
 
+    /// <summary>An edit body: the disclosure plus the version the caller read.</summary>
+    private static Dictionary<string, object?> WithVersion(object body, int version)
+    {
+        var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        fields["version"] = version;
+        return fields;
+    }
+
     private static async Task<JsonElement> Ok(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
     {
         var body = await r.Content.ReadAsStringAsync();
@@ -233,9 +241,10 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/decline", new { reason = "" }), "reason", "achievement.reason_required");
         var returned = await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/return", new { reason = "请补充技术指标" }));
         Assert.Equal("Returned", returned.GetProperty("status").GetString());
-        await ProblemAssert.IsProblem(await factory.ClientAs(i.CoInventor).PutAsJsonAsync($"/api/v1/achievements/{id}", Disclosure(i)),
+        var edit = WithVersion(Disclosure(i), returned.GetProperty("version").GetInt32());
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.CoInventor).PutAsJsonAsync($"/api/v1/achievements/{id}", edit),
             HttpStatusCode.Forbidden, "achievement.only_creator_may_edit");
-        await Ok(await researcher.PutAsJsonAsync($"/api/v1/achievements/{id}", Disclosure(i)));
+        await Ok(await researcher.PutAsJsonAsync($"/api/v1/achievements/{id}", edit));
         await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
         await Ok(await office.PostAsync($"/api/v1/achievements/{id}/start-review", null));
         var declined = await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/decline", new { reason = "不属于职务科技成果" }));
@@ -741,8 +750,11 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         Assert.Equal([2024, 2025], second.GetProperty("profitYears").EnumerateArray().Select(y => y.GetProperty("year").GetInt32()));
         await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/income-distributions/{planId}/profit-years", new { year = 2029, operatingProfit = 1m }),
             "profitYears", "income_distribution.profit_year_out_of_range");
+        // a team member sees the plan (own lines) but may not change it; another organisation's office does not see it at all
         await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).PostAsJsonAsync($"/api/v1/income-distributions/{planId}/profit-years", new { year = 2026, operatingProfit = 1m }),
-            HttpStatusCode.NotFound, "income_distribution.not_found");
+            HttpStatusCode.Forbidden, "income_distribution.role_not_allowed");
+        await ProblemAssert.IsProblem(await factory.ClientAs((await NewInstitutionAsync()).Office).PostAsJsonAsync($"/api/v1/income-distributions/{planId}/profit-years",
+            new { year = 2026, operatingProfit = 1m }), HttpStatusCode.NotFound, "income_distribution.not_found");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using TechTransfer.Achievements.Domain;
+using TechTransfer.SharedKernel.Organizations;
 using static TechTransfer.UnitTests.Achievements.AchievementTestData;
 
 namespace TechTransfer.UnitTests.Achievements;

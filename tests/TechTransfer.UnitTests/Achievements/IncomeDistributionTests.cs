@@ -1,4 +1,5 @@
 using TechTransfer.Achievements.Domain;
+using TechTransfer.SharedKernel.Organizations;
 using TechTransfer.SharedKernel;
 using static TechTransfer.UnitTests.Achievements.AchievementTestData;
 
@@ -71,13 +72,6 @@ public sealed class IncomeDistributionTests
         Assert.Contains("70%", error.Zh);
         Assert.Contains("上海市促进科技成果转化条例 第三十四条", error.Zh);
         Assert.Contains("70 %", error.En);
-    }
-
-    [Fact]
-    public void Shanghai_equity_investment_below_70_percent_is_an_error_R4_3()
-    {
-        var result = Draft(Plan(ConversionMode.EquityInvestment, teamShare: 60m));
-        Assert.Contains(result.Error!.FieldErrors, f => f.Code == "income_distribution.team_share_below_floor");
     }
 
     [Fact]
