@@ -71,6 +71,8 @@ public sealed class AchievementJourneyTests(BrowserFixture browser) : IClassFixt
         await page.GotoAsync(achievementUrl);
         await page.Locator("a[href^='/rights-grants/new']").ClickAsync();
         await page.GetByTestId("grant-form").Locator("select").First.SelectOptionAsync("LongTermUseRight");
+        // a use right is shared among the completers: their shares of it sum to 100 (the form proposes ownership shares)
+        await page.GetByTestId("grant-form").Locator("textarea").First.FillAsync("陈教授,60\n刘副院长,40");
         await page.GetByTestId("term-start").FillAsync("2026-03-02");
         await page.GetByTestId("term-end").FillAsync("2036-02-29");
         await page.GetByLabel("收益分配约定", new() { Exact = true }).FillAsync("许可收益单位 30%、完成人 70%");
