@@ -43,6 +43,51 @@ public sealed class AchievementJourneyTests(BrowserFixture browser) : IClassFixt
     }
 
     [Fact]
+    public async Task Office_plans_an_equity_distribution_and_a_long_term_use_right_with_inclusive_dates()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("tto.fudan");
+        await page.GotoAsync("/achievements?q=联邦学习");
+        await page.GetByRole(AriaRole.Link, new() { Name = "联邦学习隐私保护计算平台" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("achievement-status")).ToHaveTextAsync("本单位登记");
+        var achievementUrl = page.Url;
+
+        await page.Locator("a[href^='/income-distributions/new']").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("plan-equity")).ToContainTextAsync("作价投资");
+        await Assertions.Expect(page.GetByTestId("plan-implementation")).ToContainTextAsync("首个盈利年度");
+        await page.GetByTestId("plan-form").Locator("select").First.SelectOptionAsync("EquityInvestment");
+        await page.GetByTestId("team-share").FillAsync("");
+        await page.GetByTestId("investee").FillAsync("上海联邦智算科技有限公司");
+        await page.GetByTestId("shares-formed").FillAsync("1000000");
+        await page.GetByTestId("team-shares").FillAsync("600000");
+        await page.GetByTestId("submit-plan").ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary, [role=alert]").First).ToContainTextAsync("团队股份");
+        await page.GetByTestId("team-shares").FillAsync("700000");
+        await page.GetByTestId("submit-plan").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("reward-basis")).ToHaveTextAsync("作价投资股份");
+        await Assertions.Expect(page.GetByTestId("team-shares")).ToContainTextAsync("700,000");
+        await page.ScreenshotAsync("income-plan-equity");
+
+        await page.GotoAsync(achievementUrl);
+        await page.Locator("a[href^='/rights-grants/new']").ClickAsync();
+        await page.GetByTestId("grant-form").Locator("select").First.SelectOptionAsync("LongTermUseRight");
+        // a use right is shared among the completers: their shares of it sum to 100 (the form proposes ownership shares)
+        await page.GetByTestId("grant-form").Locator("textarea").First.FillAsync("陈教授,60\n刘副院长,40");
+        await page.GetByTestId("term-start").FillAsync("2026-03-02");
+        await page.GetByTestId("term-end").FillAsync("2036-02-29");
+        await page.GetByLabel("收益分配约定", new() { Exact = true }).FillAsync("许可收益单位 30%、完成人 70%");
+        await page.GetByLabel("决策机制", new() { Exact = true }).FillAsync("完成人决策，单位备案");
+        await page.GetByLabel("费用分担", new() { Exact = true }).FillAsync("维持费用由完成人承担");
+        await page.GetByTestId("submit-grant").ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary, [role=alert]").First).ToContainTextAsync("2036-03-01");
+        await page.GetByTestId("term-end").FillAsync("2036-03-01");
+        await page.GetByTestId("submit-grant").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("term")).ToHaveTextAsync("2026-03-02 至 2036-03-01（含首尾两日）");
+        await page.ScreenshotAsync("rights-grant-long-term-use");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Office_sees_idle_achievements_with_their_age_in_english()
     {
         var page = await browser.NewPageAsync("en");

@@ -98,6 +98,13 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
         await page.Locator("button.primary").ClickAsync();
         await Assertions.Expect(page.GetByTestId("credit-code")).ToHaveTextAsync(valid);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name);
+        await Assertions.Expect(page.GetByTestId("jurisdiction")).ToContainTextAsync("上海");
+
+        // a platform admin sets whose rules apply on the edit page
+        await page.GetByRole(AriaRole.Link, new() { Name = "编辑" }).ClickAsync();
+        await page.Locator("#jurisdiction").SelectOptionAsync("National");
+        await page.Locator("button.primary").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("jurisdiction")).ToContainTextAsync("全国");
 
         await page.GotoAsync("/admin/audit?entityType=Organization");
         await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync(name);

@@ -20,7 +20,8 @@ public sealed class AchievementsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AchievementsOptions>().BindConfiguration(AchievementsOptions.Section);
+        services.AddOptions<AchievementsOptions>().BindConfiguration(AchievementsOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<AchievementsOptions>, AchievementsOptionsValidator>();
         services.AddOptions<IdleJobOptions>().BindConfiguration(IdleJobOptions.Section);
         services.AddScoped<AttachmentStore>();
         services.AddScoped<AchievementService>();

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +21,6 @@ public sealed class OrganizationsModule : IModule
         services.AddScoped<TechTransfer.SharedKernel.Deals.IOrganizationFactsLookup, OrganizationFactsLookup>();
         services.AddScoped<TechTransfer.SharedKernel.Organizations.IOrganizationDirectory, OrganizationDirectory>();
         services.AddScoped<OrganizationImporter>();
-        services.AddScoped<IValidator<OrganizationRequest>, OrganizationRequestValidator>();
         services.AddScoped<IDemoDataSeeder, OrganizationDemoData>();
         services.AddScoped<ISearchDocumentSource, OrganizationSearchSource>();
     }

@@ -66,7 +66,12 @@ public sealed record ContractDraftProposal(
     IReadOnlyList<Guid>? AchievementIds = null);
 
 /// <summary>Registry data of a platform organisation that other modules may read (机构库).</summary>
-public sealed record OrganizationFacts(Guid Id, string NameZh, string? CreditCode, string EntityNatureCode, string CountryCode, string? DivisionCode);
+public sealed record OrganizationFacts(Guid Id, string NameZh, string? CreditCode, string EntityNatureCode, string CountryCode, string? DivisionCode,
+    Organizations.Jurisdiction Jurisdiction = Organizations.Jurisdiction.National)
+{
+    /// <summary>事业法人 (entity nature 020–024): public institutions, whose reward payouts sit outside the performance-pay cap (R4.6).</summary>
+    public bool IsPublicInstitution => EntityNatureCode.StartsWith("02", StringComparison.Ordinal);
+}
 
 /// <summary>Implemented by the Organizations module: the registry data of an organisation, by id.</summary>
 public interface IOrganizationFactsLookup

@@ -145,6 +145,7 @@ public static class TechTransferComposition
         services.AddScoped<AuditLogQueries>();
         services.AddScoped<NotificationQueries>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceCheck, ReferenceCheck>();
+        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, UserReferences>();
 
         foreach (var module in PlatformModules.All)
             module.AddServices(services, configuration);

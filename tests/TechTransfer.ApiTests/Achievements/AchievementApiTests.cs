@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,7 +9,9 @@ using Microsoft.Extensions.Options;
 using TechTransfer.Achievements.Domain;
 using TechTransfer.Achievements.Features;
 using TechTransfer.ApiTests.Infrastructure;
+using TechTransfer.Data.Identity;
 using TechTransfer.Data.Notifications;
+using TechTransfer.Organizations.Domain;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.ApiTests.Achievements;
@@ -18,11 +21,24 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
 {
     private sealed record Institution(Guid Org, TestUser Researcher, TestUser CoInventor, TestUser Office);
 
-    private static Institution NewInstitution()
+    /// <summary>
+    /// A university in the registry (in Shanghai: Shanghai's rules apply, unless <paramref name="division"/> says otherwise)
+    /// with real accounts for its researchers and office, so they can be named as completers (user references are checked).
+    /// </summary>
+    private async Task<Institution> NewInstitutionAsync(string division = "310104")
     {
-        var org = Guid.NewGuid();
-        return new Institution(org, TestUser.Of(Roles.Researcher, org), TestUser.Of(Roles.Researcher, org), TestUser.Of(Roles.InstitutionAdmin, org));
+        var org = (await factory.CreateOrganizationAsync(OrganizationKind.University, "022", division)).Id;
+        return new Institution(org, await UserAsync(Roles.Researcher, org), await UserAsync(Roles.Researcher, org), await UserAsync(Roles.InstitutionAdmin, org));
     }
+
+    private Task<TestUser> UserAsync(string role, Guid org) => factory.WithDbAsync(async (_, sp) =>
+    {
+        var users = sp.GetRequiredService<UserManager<PlatformUser>>();
+        var u = new PlatformUser { Id = Guid.NewGuid(), UserName = $"u{Guid.NewGuid():N}"[..20], DisplayName = role, OrganizationId = org };
+        Assert.True((await users.CreateAsync(u, "Test@2027tt-" + Guid.NewGuid().ToString("N")[..6])).Succeeded);
+        Assert.True((await users.AddToRoleAsync(u, role)).Succeeded);
+        return new TestUser(u.Id, u.UserName, org, role);
+    });
 
     private static object Disclosure(Institution i, bool confidential = false, decimal second = 40m, string funding = "Fiscal") => new
     {
@@ -45,6 +61,14 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         isConfidential = confidential,
         confidentialDetails = "关键工艺参数：烧结温度 850℃",
     };
+
+    /// <summary>An edit body: the disclosure plus the version the caller read.</summary>
+    private static Dictionary<string, object?> WithVersion(object body, int version)
+    {
+        var fields = JsonSerializer.SerializeToElement(body).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        fields["version"] = version;
+        return fields;
+    }
 
     private static async Task<JsonElement> Ok(HttpResponseMessage r, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -70,7 +94,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Researcher_discloses_and_the_office_reviews_registers_and_evaluates_R5_1()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var researcher = factory.ClientAs(i.Researcher);
         var office = factory.ClientAs(i.Office);
         var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created);
@@ -96,7 +120,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Disclosure_with_contributions_not_summing_to_100_is_a_field_error_R5_1()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var researcher = factory.ClientAs(i.Researcher);
         var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i, second: 30m)), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
@@ -109,7 +133,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Enterprise_cannot_disclose_an_achievement_403()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var enterprise = factory.ClientAs(TestUser.Of(Roles.Enterprise, Guid.NewGuid()));
         var response = await enterprise.PostAsJsonAsync("/api/v1/achievements", Disclosure(i));
         await ProblemAssert.IsProblem(response, HttpStatusCode.Forbidden, "achievement.only_researcher_may_disclose");
@@ -118,7 +142,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Researcher_cannot_register_their_own_disclosure_403()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var researcher = factory.ClientAs(i.Researcher);
         var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
@@ -131,8 +155,8 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Another_organisations_confidential_achievement_is_not_found_404()
     {
-        var owner = NewInstitution();
-        var other = NewInstitution();
+        var owner = await NewInstitutionAsync();
+        var other = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(owner, confidential: true);
         var stranger = factory.ClientAs(other.Office);
 
@@ -148,9 +172,9 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Public_achievement_of_another_organisation_hides_its_confidential_fields_R5_1()
     {
-        var owner = NewInstitution();
+        var owner = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(owner);
-        var read = await Ok(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/achievements/{id}"));
+        var read = await Ok(await factory.ClientAs((await NewInstitutionAsync()).Office).GetAsync($"/api/v1/achievements/{id}"));
         Assert.Equal(JsonValueKind.Null, read.GetProperty("confidentialDetails").ValueKind);
         Assert.False(read.GetProperty("confidentialFieldsVisible").GetBoolean());
         Assert.Empty(read.GetProperty("history").EnumerateArray());
@@ -159,7 +183,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Another_organisations_draft_is_not_listed_and_filters_and_paging_work()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var researcher = factory.ClientAs(i.Researcher);
         await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created);
         await RegisteredAchievementAsync(i);
@@ -169,7 +193,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         Assert.Equal(1, mine.GetProperty("items").GetArrayLength());
         var registered = await Ok(await researcher.GetAsync($"/api/v1/achievements?organizationId={i.Org}&status=Registered"));
         Assert.Equal(1, registered.GetProperty("total").GetInt32());
-        var others = await Ok(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/achievements?organizationId={i.Org}"));
+        var others = await Ok(await factory.ClientAs((await NewInstitutionAsync()).Office).GetAsync($"/api/v1/achievements?organizationId={i.Org}"));
         Assert.Equal(1, others.GetProperty("total").GetInt32());
         await ProblemAssert.HasFieldError(await researcher.GetAsync("/api/v1/achievements?pageSize=0"), "pageSize", "paging.page_size_out_of_range");
     }
@@ -177,7 +201,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Attachments_are_type_checked_stored_under_the_data_directory_and_downloadable_R5_1()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var researcher = factory.ClientAs(i.Researcher);
         var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();
@@ -206,7 +230,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Return_and_decline_need_a_reason_and_a_returned_disclosure_can_be_edited_and_resubmitted_R5_1()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var researcher = factory.ClientAs(i.Researcher);
         var office = factory.ClientAs(i.Office);
         var id = (await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
@@ -217,9 +241,10 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/decline", new { reason = "" }), "reason", "achievement.reason_required");
         var returned = await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/return", new { reason = "请补充技术指标" }));
         Assert.Equal("Returned", returned.GetProperty("status").GetString());
-        await ProblemAssert.IsProblem(await factory.ClientAs(i.CoInventor).PutAsJsonAsync($"/api/v1/achievements/{id}", Disclosure(i)),
+        var edit = WithVersion(Disclosure(i), returned.GetProperty("version").GetInt32());
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.CoInventor).PutAsJsonAsync($"/api/v1/achievements/{id}", edit),
             HttpStatusCode.Forbidden, "achievement.only_creator_may_edit");
-        await Ok(await researcher.PutAsJsonAsync($"/api/v1/achievements/{id}", Disclosure(i)));
+        await Ok(await researcher.PutAsJsonAsync($"/api/v1/achievements/{id}", edit));
         await Ok(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
         await Ok(await office.PostAsync($"/api/v1/achievements/{id}/start-review", null));
         var declined = await Ok(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/decline", new { reason = "不属于职务科技成果" }));
@@ -231,7 +256,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Office_records_conversion_justification_and_confidentiality_and_others_may_not_R5_1_R5_4()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var office = factory.ClientAs(i.Office);
         await ProblemAssert.HasFieldError(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/conversion", new { status = "InProgress" }),
@@ -248,12 +273,12 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         var justified = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/idle-justification", new { justification = "涉密，暂缓转化" }));
         Assert.Equal("涉密，暂缓转化", justified.GetProperty("idleJustification").GetString());
 
-        var other = NewInstitution();
+        var other = await NewInstitutionAsync();
+        var colleague = await UserAsync(Roles.Researcher, i.Org);
         var named = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/confidentiality",
-            new { isConfidential = true, confidentialDetails = "烧结 850℃", namedViewerUserIds = new[] { other.Researcher.UserId } }));
+            new { isConfidential = true, confidentialDetails = "烧结 850℃", namedViewerUserIds = new[] { colleague.UserId } }));
         Assert.True(named.GetProperty("isConfidential").GetBoolean());
-        var asNamed = await Ok(await factory.ClientAs(other.Researcher).GetAsync($"/api/v1/achievements/{id}"));
-        Assert.Equal("烧结 850℃", asNamed.GetProperty("confidentialDetails").GetString());
+        Assert.Equal([colleague.UserId], named.GetProperty("namedViewerUserIds").EnumerateArray().Select(x => x.GetGuid()));
         await ProblemAssert.IsProblem(await factory.ClientAs(other.Office).GetAsync($"/api/v1/achievements/{id}"), HttpStatusCode.NotFound, "achievement.not_found");
         await ProblemAssert.IsProblem(await factory.ClientAs(other.Office).PutAsJsonAsync($"/api/v1/achievements/{id}/confidentiality",
             new { isConfidential = false }), HttpStatusCode.NotFound, "achievement.not_found");
@@ -262,7 +287,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task List_sorts_and_rejects_an_unknown_sort_and_anonymous_callers_are_401()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         await RegisteredAchievementAsync(i);
         var list = await Ok(await factory.ClientAs(i.Office).GetAsync($"/api/v1/achievements?organizationId={i.Org}&sort=title&desc=true"));
         Assert.Equal(1, list.GetProperty("total").GetInt32());
@@ -296,7 +321,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Office_grants_ownership_and_the_approved_grant_has_a_certificate_R5_2()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var office = factory.ClientAs(i.Office);
         var grant = await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created);
@@ -305,7 +330,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
 
         await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).PostAsync($"/api/v1/rights-grants/{grantId}/approve", null),
             HttpStatusCode.Forbidden, "rights_grant.role_not_allowed");
-        await ProblemAssert.IsProblem(await factory.ClientAs(NewInstitution().Office).PostAsync($"/api/v1/rights-grants/{grantId}/approve", null),
+        await ProblemAssert.IsProblem(await factory.ClientAs((await NewInstitutionAsync()).Office).PostAsync($"/api/v1/rights-grants/{grantId}/approve", null),
             HttpStatusCode.NotFound, "rights_grant.not_found");
 
         var approved = await Ok(await office.PostAsJsonAsync($"/api/v1/rights-grants/{grantId}/approve", new { reason = "审议通过" }));
@@ -319,7 +344,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Approved_grant_certificate_downloads_as_a_pdf_for_the_office_only()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var office = factory.ClientAs(i.Office);
         var grantId = (await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
@@ -333,7 +358,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         Assert.Equal("%PDF-", System.Text.Encoding.Latin1.GetString(bytes, 0, 5));
         Assert.Contains("WenQuanYi", System.Text.Encoding.Latin1.GetString(bytes)); // the embedded Chinese font
 
-        await ProblemAssert.IsProblem(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/rights-grants/{grantId}/certificate.pdf"),
+        await ProblemAssert.IsProblem(await factory.ClientAs((await NewInstitutionAsync()).Office).GetAsync($"/api/v1/rights-grants/{grantId}/certificate.pdf"),
             HttpStatusCode.NotFound, "rights_grant.not_found");
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientAs(null).GetAsync($"/api/v1/rights-grants/{grantId}/certificate.pdf")).StatusCode);
     }
@@ -341,7 +366,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Ownership_shares_not_summing_to_100_are_refused_and_nothing_is_saved_R5_2()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var response = await factory.ClientAs(i.Office).PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i, unit: 20m));
         await ProblemAssert.HasFieldError(response, "shares", "rights_grant.shares_must_sum_100");
@@ -352,7 +377,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Requester_withdraws_a_grant_and_rejection_needs_a_reason_R5_2()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var office = factory.ClientAs(i.Office);
         var first = (await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
@@ -363,24 +388,32 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         var rejected = await Ok(await office.PostAsJsonAsync($"/api/v1/rights-grants/{second}/reject", new { reason = "份额不合理" }));
         Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
         await ProblemAssert.IsProblem(await office.GetAsync($"/api/v1/rights-grants/{second}/certificate"), HttpStatusCode.Conflict, "rights_grant.invalid_transition");
-        await ProblemAssert.IsProblem(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/rights-grants/{second}"), HttpStatusCode.NotFound, "rights_grant.not_found");
+        await ProblemAssert.IsProblem(await factory.ClientAs((await NewInstitutionAsync()).Office).GetAsync($"/api/v1/rights-grants/{second}"), HttpStatusCode.NotFound, "rights_grant.not_found");
         var list = await Ok(await office.GetAsync($"/api/v1/rights-grants?achievementId={id}&pageSize=1"));
         Assert.Equal(2, list.GetProperty("total").GetInt32());
         Assert.Equal(1, list.GetProperty("items").GetArrayLength());
     }
 
     [Fact]
-    public async Task Long_term_use_right_below_the_minimum_term_is_refused_R5_2()
+    public async Task Long_term_use_right_is_checked_on_its_inclusive_dates_R5_2()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var response = await factory.ClientAs(i.Office).PostAsJsonAsync("/api/v1/rights-grants", new
         {
-            achievementId = id, grantType = "LongTermUseRight", termYears = 5,
+            achievementId = id, grantType = "LongTermUseRight", termStart = "2026-03-02", termEnd = "2036-02-29",
             completerShares = new[] { new { completerName = "张伟", userId = i.Researcher.UserId, sharePercent = 100m } },
             unitIncomePercent = 30m, completerIncomePercent = 70m, incomeSplitAgreement = "30/70", decisionMechanism = "完成人决策", costSharing = "完成人承担",
         });
-        await ProblemAssert.HasFieldError(response, "termYears", "rights_grant.term_below_minimum");
+        await ProblemAssert.HasFieldError(response, "termEnd", "rights_grant.term_below_minimum");
+        var ok = await factory.ClientAs(i.Office).PostAsJsonAsync("/api/v1/rights-grants", new
+        {
+            achievementId = id, grantType = "LongTermUseRight", termStart = "2026-03-02", termEnd = "2036-03-01",
+            completerShares = new[] { new { completerName = "张伟", userId = i.Researcher.UserId, sharePercent = 100m } },
+            unitIncomePercent = 30m, completerIncomePercent = 70m, incomeSplitAgreement = "30/70", decisionMechanism = "完成人决策", costSharing = "完成人承担",
+        });
+        var grant = await Ok(ok, HttpStatusCode.Created);
+        Assert.Equal(("2026-03-02", "2036-03-01"), (grant.GetProperty("termStart").GetString(), grant.GetProperty("termEnd").GetString()));
     }
 
     // ------------------------------------------------------------------ idle achievements (R5.3)
@@ -388,7 +421,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Idle_achievement_is_flagged_listed_with_its_age_and_its_completer_may_request_a_grant_R5_3()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var coInventor = factory.ClientAs(i.CoInventor);
         await ProblemAssert.IsProblem(await coInventor.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)),
@@ -417,7 +450,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task The_daily_job_flags_idle_achievements_on_its_timer_R5_3()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var job = new IdleAchievementJob(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock,
             Options.Create(new IdleJobOptions { InitialDelay = TimeSpan.FromMinutes(1), Interval = TimeSpan.FromDays(1) }), NullLogger<IdleAchievementJob>.Instance);
@@ -460,7 +493,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Plan_below_the_Shanghai_floor_is_an_error_naming_the_floor_and_its_source_R4_3()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var response = await factory.ClientAs(i.Office).PostAsJsonAsync("/api/v1/income-distributions", Plan(id, 65m));
         var problem = await ProblemAssert.HasFieldError(response, "teamSharePercent", "income_distribution.team_share_below_floor");
@@ -472,7 +505,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Office_plans_approves_and_pays_out_with_a_disclosure_record_for_leaders_R4_1_to_R4_6()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var office = factory.ClientAs(i.Office);
         var plan = await Ok(await office.PostAsJsonAsync("/api/v1/income-distributions", Plan(id, 70m)), HttpStatusCode.Created);
@@ -500,14 +533,14 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         // the leader sees the plan, but only their own line
         var asLeader = await Ok(await factory.ClientAs(i.CoInventor).GetAsync($"/api/v1/income-distributions/{planId}"));
         Assert.Equal(1, asLeader.GetProperty("allocations").GetArrayLength());
-        await ProblemAssert.IsProblem(await factory.ClientAs(NewInstitution().Office).GetAsync($"/api/v1/income-distributions/{planId}"),
+        await ProblemAssert.IsProblem(await factory.ClientAs((await NewInstitutionAsync()).Office).GetAsync($"/api/v1/income-distributions/{planId}"),
             HttpStatusCode.NotFound, "income_distribution.not_found");
     }
 
     [Fact]
     public async Task Annual_conversion_report_is_due_on_30_March_R4_7()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         await RegisteredAchievementAsync(i);
         var now = factory.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
         var year = now.Year - 1;
@@ -524,12 +557,233 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
             HttpStatusCode.Forbidden, "income_distribution.role_not_allowed");
     }
 
+    // ------------------------------------------------------------------ lost updates (#11 B)
+
+    [Fact]
+    public async Task An_achievement_edit_from_a_stale_version_is_a_conflict_and_changes_nothing()
+    {
+        var i = await NewInstitutionAsync();
+        var researcher = factory.ClientAs(i.Researcher);
+        var created = await Ok(await researcher.PostAsJsonAsync("/api/v1/achievements", Disclosure(i)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        var version = created.GetProperty("version").GetInt32();
+        var edit = JsonSerializer.SerializeToElement(Disclosure(i));
+        object Body(string title, int? v) => new Dictionary<string, object?>(edit.EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value))
+            { ["title"] = title, ["version"] = v };
+
+        var first = await Ok(await researcher.PutAsJsonAsync($"/api/v1/achievements/{id}", Body("第一次修改", version)));
+        Assert.Equal(version + 1, first.GetProperty("version").GetInt32());
+        await ProblemAssert.IsProblem(await researcher.PutAsJsonAsync($"/api/v1/achievements/{id}", Body("基于旧版本的修改", version)),
+            HttpStatusCode.Conflict, "concurrency.conflict");
+        await ProblemAssert.HasFieldError(await researcher.PutAsJsonAsync($"/api/v1/achievements/{id}", Body("没有版本号", null)),
+            "version", "achievement.version_required");
+        var read = await Ok(await researcher.GetAsync($"/api/v1/achievements/{id}"));
+        Assert.Equal("第一次修改", read.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Grant_and_plan_decisions_from_a_stale_version_are_conflicts()
+    {
+        var i = await NewInstitutionAsync();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        var grant = await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created);
+        var grantId = grant.GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblem(await office.PostAsJsonAsync($"/api/v1/rights-grants/{grantId}/approve",
+            new { reason = "通过", version = grant.GetProperty("version").GetInt32() + 1 }), HttpStatusCode.Conflict, "concurrency.conflict");
+        await Ok(await office.PostAsJsonAsync($"/api/v1/rights-grants/{grantId}/approve", new { reason = "通过", version = grant.GetProperty("version").GetInt32() }));
+
+        var plan = await Ok(await office.PostAsJsonAsync("/api/v1/income-distributions", Plan(id, 70m)), HttpStatusCode.Created);
+        var planId = plan.GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblem(await office.PostAsJsonAsync($"/api/v1/income-distributions/{planId}/approve", new { version = 99 }),
+            HttpStatusCode.Conflict, "concurrency.conflict");
+        var status = await factory.WithDbAsync((db, _) => db.Set<IncomeDistribution>().Where(d => d.Id == planId).Select(d => d.Status).SingleAsync());
+        Assert.Equal(IncomeDistributionStatus.Draft, status);
+    }
+
+    [Fact]
+    public async Task The_office_sets_its_share_with_the_version_it_read_and_plans_use_it_R4_4()
+    {
+        var i = await NewInstitutionAsync();
+        var office = factory.ClientAs(i.Office);
+        var settings = await Ok(await office.GetAsync("/api/v1/income-distributions/settings"));
+        Assert.True(settings.GetProperty("isDefault").GetBoolean());
+        Assert.Equal(0, settings.GetProperty("version").GetInt32());
+        var saved = await Ok(await office.PutAsJsonAsync("/api/v1/income-distributions/settings", new { ttoSharePercent = 20m, version = 0 }));
+        Assert.Equal(1, saved.GetProperty("version").GetInt32());
+        await ProblemAssert.IsProblem(await office.PutAsJsonAsync("/api/v1/income-distributions/settings", new { ttoSharePercent = 30m, version = 0 }),
+            HttpStatusCode.Conflict, "concurrency.conflict");
+        await ProblemAssert.HasFieldError(await office.PutAsJsonAsync("/api/v1/income-distributions/settings", new { ttoSharePercent = 101m, version = 1 }),
+            "ttoSharePercent", "income_settings.tto_share_out_of_range");
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).PutAsJsonAsync("/api/v1/income-distributions/settings", new { ttoSharePercent = 5m, version = 1 }),
+            HttpStatusCode.Forbidden, "income_distribution.role_not_allowed");
+
+        var id = await RegisteredAchievementAsync(i);
+        var plan = await Ok(await office.PostAsJsonAsync("/api/v1/income-distributions", Plan(id, 70m)), HttpStatusCode.Created);
+        Assert.Equal(20m, plan.GetProperty("officeSharePercent").GetDecimal());
+        Assert.Equal(54_000m, plan.GetProperty("officeAmount").GetDecimal());
+    }
+
+    // ------------------------------------------------------------------ references (#11 B)
+
+    [Fact]
+    public async Task A_plan_or_grant_naming_a_random_achievement_is_a_reference_error_R4_3()
+    {
+        var i = await NewInstitutionAsync();
+        var office = factory.ClientAs(i.Office);
+        var random = Guid.NewGuid();
+        var plan = await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/income-distributions", Plan(random, 70m)), "achievementId", "reference.not_found");
+        var grant = await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(random, i)), "achievementId", "reference.not_found");
+        Assert.Equal(0, await factory.WithDbAsync((db, _) => db.Set<IncomeDistribution>().CountAsync(d => d.AchievementId == random)));
+        Assert.Equal(plan.GetProperty("fieldErrors")[0].GetProperty("zh").GetString(), grant.GetProperty("fieldErrors")[0].GetProperty("zh").GetString());
+    }
+
+    [Fact]
+    public async Task Another_organisations_confidential_achievement_reads_exactly_like_a_random_id_in_a_plan_or_grant()
+    {
+        var owner = await NewInstitutionAsync();
+        var secret = await RegisteredAchievementAsync(owner, confidential: true);
+        var stranger = await NewInstitutionAsync();
+        var office = factory.ClientAs(stranger.Office);
+        var hidden = await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/income-distributions", Plan(secret, 70m)), "achievementId", "reference.not_found");
+        var random = await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/income-distributions", Plan(Guid.NewGuid(), 70m)), "achievementId", "reference.not_found");
+        Assert.Equal(random.GetProperty("fieldErrors").ToString(), hidden.GetProperty("fieldErrors").ToString());
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(secret, stranger)), "achievementId", "reference.not_found");
+        // a public achievement of another organisation is visible, but only its own office plans for it
+        var open = await RegisteredAchievementAsync(owner);
+        await ProblemAssert.IsProblem(await office.PostAsJsonAsync("/api/v1/income-distributions", Plan(open, 70m)), HttpStatusCode.Forbidden, "income_distribution.role_not_allowed");
+    }
+
+    [Fact]
+    public async Task Completers_and_named_viewers_must_be_users_of_the_organisation()
+    {
+        var i = await NewInstitutionAsync();
+        var other = await NewInstitutionAsync();
+        var researcher = factory.ClientAs(i.Researcher);
+        var body = JsonSerializer.SerializeToElement(Disclosure(i)).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        body["completers"] = new object[]
+        {
+            new { name = "张伟", userId = i.Researcher.UserId, contributionPercent = 50m },
+            new { name = "外单位", userId = other.Researcher.UserId, contributionPercent = 30m },
+            new { name = "不存在", userId = Guid.NewGuid(), contributionPercent = 20m },
+        };
+        body["namedViewerUserIds"] = new[] { other.Office.UserId, Guid.NewGuid() };
+        var response = await researcher.PostAsJsonAsync("/api/v1/achievements", body);
+        var problem = await ProblemAssert.HasFieldError(response, "completers[1].userId", "reference.not_found");
+        var fields = problem.GetProperty("fieldErrors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Equal(["completers[1].userId", "completers[2].userId", "namedViewerUserIds[0]", "namedViewerUserIds[1]"], fields);
+        await ProblemAssert.HasFieldError(await factory.ClientAs(i.Office).PutAsJsonAsync($"/api/v1/achievements/{await RegisteredAchievementAsync(i)}/confidentiality",
+            new { isConfidential = true, namedViewerUserIds = new[] { other.Researcher.UserId } }), "namedViewerUserIds[0]", "reference.not_found");
+    }
+
+    [Fact]
+    public async Task A_plans_team_and_a_grants_beneficiaries_must_be_users_of_the_organisation()
+    {
+        var i = await NewInstitutionAsync();
+        var other = await NewInstitutionAsync();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        var plan = JsonSerializer.SerializeToElement(Plan(id, 70m)).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        plan["team"] = new object[] { new { name = "外单位", userId = other.Researcher.UserId, contributionPercent = 100m } };
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/income-distributions", plan), "team[0].userId", "reference.not_found");
+        var grant = JsonSerializer.SerializeToElement(OwnershipGrant(id, i)).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value);
+        grant["completerShares"] = new object[]
+        {
+            new { completerName = "张伟", userId = Guid.NewGuid(), sharePercent = 42m },
+            new { completerName = "李娜", userId = i.CoInventor.UserId, sharePercent = 28m },
+        };
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/rights-grants", grant), "completerShares[0].userId", "reference.not_found");
+    }
+
+    // ------------------------------------------------------------------ validation before state (#11 A/E)
+
+    [Fact]
+    public async Task An_action_refused_by_the_state_still_has_its_body_validated_first()
+    {
+        var i = await NewInstitutionAsync();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/return", new { reason = "" }), "reason", "achievement.reason_required");
+        await ProblemAssert.IsProblem(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/return", new { reason = "补充" }), HttpStatusCode.Conflict, "achievement.invalid_transition");
+        var grantId = (await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Ok(await office.PostAsJsonAsync($"/api/v1/rights-grants/{grantId}/approve", new { reason = "通过" }));
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/rights-grants/{grantId}/reject", new { reason = " " }), "reason", "rights_grant.reason_required");
+    }
+
+    // ------------------------------------------------------------------ R4.2/R4.3 in full, jurisdiction from the registry
+
+    [Fact]
+    public async Task An_equity_plan_splits_the_teams_shares_and_the_floor_applies_to_shares_R4_2_R4_3()
+    {
+        var i = await NewInstitutionAsync();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        object Equity(long teamShares) => new
+        {
+            achievementId = id, mode = "EquityInvestment", incomeDate = "2025-12-15", grossIncome = 3_000_000m,
+            investeeCompany = "上海示例新材料有限公司", sharesFormed = 3_000_000L, teamShares,
+        };
+        var below = await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/income-distributions", Equity(2_099_999)),
+            "teamShares", "income_distribution.team_shares_below_floor");
+        Assert.Equal("R4.3", below.GetProperty("fieldErrors")[0].GetProperty("rule").GetString());
+        var plan = await Ok(await office.PostAsJsonAsync("/api/v1/income-distributions", Equity(2_100_000)), HttpStatusCode.Created);
+        Assert.Equal("Shares", plan.GetProperty("basis").GetString());
+        Assert.Equal([1_260_000L, 840_000L], plan.GetProperty("allocations").EnumerateArray().Select(a => a.GetProperty("shares").GetInt64()));
+    }
+
+    [Fact]
+    public async Task An_implementation_plan_records_each_years_profit_within_the_covered_years_R4_2()
+    {
+        var i = await NewInstitutionAsync();
+        var id = await RegisteredAchievementAsync(i);
+        var office = factory.ClientAs(i.Office);
+        var plan = await Ok(await office.PostAsJsonAsync("/api/v1/income-distributions", new
+        {
+            achievementId = id, mode = "SelfImplement", incomeDate = "2025-12-15", grossIncome = 0m, teamSharePercent = 5m,
+            firstProfitableYear = 2024, profitYears = new[] { new { year = 2024, operatingProfit = 2_000_000m } },
+        }), HttpStatusCode.Created);
+        var planId = plan.GetProperty("id").GetGuid();
+        Assert.Equal(5, plan.GetProperty("profitYearsCovered").GetInt32());
+        var version = plan.GetProperty("version").GetInt32();
+        var second = await Ok(await office.PostAsJsonAsync($"/api/v1/income-distributions/{planId}/profit-years", new { year = 2025, operatingProfit = 1_000_000m, version }));
+        Assert.Equal(150_000m, second.GetProperty("teamAmount").GetDecimal());
+        Assert.Equal([2024, 2025], second.GetProperty("profitYears").EnumerateArray().Select(y => y.GetProperty("year").GetInt32()));
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/income-distributions/{planId}/profit-years", new { year = 2029, operatingProfit = 1m }),
+            "profitYears", "income_distribution.profit_year_out_of_range");
+        // a team member sees the plan (own lines) but may not change it; another organisation's office does not see it at all
+        await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).PostAsJsonAsync($"/api/v1/income-distributions/{planId}/profit-years", new { year = 2026, operatingProfit = 1m }),
+            HttpStatusCode.Forbidden, "income_distribution.role_not_allowed");
+        await ProblemAssert.IsProblem(await factory.ClientAs((await NewInstitutionAsync()).Office).PostAsJsonAsync($"/api/v1/income-distributions/{planId}/profit-years",
+            new { year = 2026, operatingProfit = 1m }), HttpStatusCode.NotFound, "income_distribution.not_found");
+    }
+
+    [Fact]
+    public async Task A_fixed_team_amount_is_checked_against_the_floor_of_the_registry_jurisdiction_R4_3()
+    {
+        var shanghai = await NewInstitutionAsync();
+        var shanghaiAchievement = await RegisteredAchievementAsync(shanghai);
+        object Fixed(Guid achievementId, decimal amount) => new
+        {
+            achievementId, mode = "License", incomeDate = "2025-12-15", grossIncome = 1_000_000m, teamAmount = amount,
+            deductions = new[] { new { kind = "RelatedTaxes", description = "税", amount = 100_000m, evidenceRef = "发票" } },
+        };
+        await ProblemAssert.HasFieldError(await factory.ClientAs(shanghai.Office).PostAsJsonAsync("/api/v1/income-distributions", Fixed(shanghaiAchievement, 500_000m)),
+            "teamAmount", "income_distribution.team_amount_below_floor");
+
+        // the same amount is above the national floor (50 %): an institution outside Shanghai, national rules from the registry
+        var beijing = await NewInstitutionAsync(division: "110108");
+        var beijingAchievement = await RegisteredAchievementAsync(beijing);
+        var plan = await Ok(await factory.ClientAs(beijing.Office).PostAsJsonAsync("/api/v1/income-distributions", Fixed(beijingAchievement, 500_000m)), HttpStatusCode.Created);
+        Assert.Equal(("National", "FixedAmount"), (plan.GetProperty("jurisdiction").GetString(), plan.GetProperty("basis").GetString()));
+        Assert.Equal(500_000m, plan.GetProperty("teamAmount").GetDecimal());
+    }
+
     // ------------------------------------------------------------------ search and pages
 
     [Fact]
     public async Task Search_source_indexes_registered_achievements_and_keeps_confidential_ones_private()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var open = await RegisteredAchievementAsync(i);
         var secret = await RegisteredAchievementAsync(i, confidential: true);
         var (publicDoc, privateDoc, queued) = await factory.WithDbAsync(async (db, sp) =>
@@ -548,7 +802,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     [Fact]
     public async Task Pages_render_in_Chinese_and_English()
     {
-        var i = NewInstitution();
+        var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
         var zh = WebUtility.HtmlDecode(await factory.ClientAs(i.Office).GetStringAsync($"/achievements/{id}"));
         Assert.Contains("基于深度学习的锂电池缺陷检测方法", zh);

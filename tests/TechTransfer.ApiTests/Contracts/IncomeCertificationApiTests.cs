@@ -32,7 +32,7 @@ public abstract class IncomeCertificationApiTests(TechTransferFactory factory)
             title = "基于深度学习的锂电池缺陷检测方法", titleEn = "Deep-learning defect detection", @abstract = "利用卷积神经网络对锂电池极片进行在线缺陷检测。",
             keywords = new[] { "锂电池" }, technicalField = "计算机科学与技术", ipcCodes = new[] { "G06N 3/08" }, ipType = "PatentApplication", trl = 5,
             fundingSource = "Own", projectReferences = Array.Empty<string>(),
-            completers = new object[] { new { name = "张伟", userId = researcher.UserId, contributionPercent = 100m } },
+            completers = new object[] { new { name = "张伟", contributionPercent = 100m } }, // by name: header-only test users are no platform accounts (user references are checked)
             patentApplicationNumbers = Array.Empty<string>(), isConfidential = false,
         }), HttpStatusCode.Created);
         var achievement = created.GetProperty("id").GetGuid();

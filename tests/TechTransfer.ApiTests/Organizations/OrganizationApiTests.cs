@@ -148,7 +148,75 @@ public abstract class OrganizationApiTests(TechTransferFactory factory)
         object Body(string name) => new { nameZh = name, creditCode = own.CreditCode, kind = "Enterprise", entityNatureCode = "150", countryCode = "CHN", divisionCode = "310104", version = 1 };
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync($"/api/v1/organizations/{own.Id}", Body("第一次"))).StatusCode);
         var second = await client.PutAsJsonAsync($"/api/v1/organizations/{own.Id}", Body("第二次"));
-        await ProblemAssert.IsProblem(second, HttpStatusCode.Conflict, "organization.version_mismatch");
+        await ProblemAssert.IsProblem(second, HttpStatusCode.Conflict, "concurrency.conflict");
+        var name = await factory.WithDbAsync((db, _) => db.Set<Organization>().Where(o => o.Id == own.Id).Select(o => o.NameZh).SingleAsync());
+        Assert.Equal("第一次", name);
+    }
+
+    [Fact]
+    public async Task Registration_proposes_the_jurisdiction_from_the_division_and_a_platform_admin_sets_it_R0_2()
+    {
+        var client = factory.ClientAs(Admin);
+        var shanghai = await client.PostAsJsonAsync("/api/v1/organizations", NewRequest());
+        Assert.Equal("Shanghai", (await shanghai.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jurisdiction").GetString());
+        var xinjiang = await (await client.PostAsJsonAsync("/api/v1/organizations", NewRequest(division: "650102"))).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("National", xinjiang.GetProperty("jurisdiction").GetString());
+        Assert.Equal("650102", xinjiang.GetProperty("divisionCode").GetString());
+
+        var id = xinjiang.GetProperty("id").GetGuid();
+        var changed = await client.PutAsJsonAsync($"/api/v1/organizations/{id}", new
+        {
+            nameZh = "新疆测试机构", creditCode = xinjiang.GetProperty("creditCode").GetString(), kind = "Enterprise", entityNatureCode = "150",
+            countryCode = "CHN", divisionCode = "650102", jurisdiction = "Shanghai", version = 1,
+        });
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("Shanghai", (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jurisdiction").GetString());
+        var audit = await client.GetFromJsonAsync<JsonElement>($"/api/v1/audit?entityType=Organization&entityId={id}");
+        Assert.Contains(audit.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "Modified"
+            && e.GetProperty("after").GetString()!.Contains("Jurisdiction"));
+    }
+
+    [Fact]
+    public async Task An_organisation_cannot_set_its_own_jurisdiction_and_it_stays_unchanged_R0_2()
+    {
+        var own = await factory.CreateOrganizationAsync(OrganizationKind.University, "022");
+        var response = await factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, own.Id)).PutAsJsonAsync($"/api/v1/organizations/{own.Id}",
+            new { nameZh = "本校", creditCode = own.CreditCode, kind = "University", entityNatureCode = "022", countryCode = "CHN", divisionCode = "310104",
+                jurisdiction = "National", version = 1 });
+        await ProblemAssert.IsProblem(response, HttpStatusCode.Forbidden, "organization.jurisdiction_admin_only");
+        var jurisdiction = await factory.WithDbAsync((db, _) => db.Set<Organization>().Where(o => o.Id == own.Id).Select(o => o.Jurisdiction).SingleAsync());
+        Assert.Equal(TechTransfer.SharedKernel.Organizations.Jurisdiction.Shanghai, jurisdiction);
+    }
+
+    [Theory]
+    [InlineData("142", "CHN")]
+    [InlineData("CN", "CHN")]
+    [InlineData("chn", "CHN")]
+    public async Task Country_codes_of_the_registration_form_and_ISO_letters_are_stored_as_ISO_alpha_3(string input, string stored)
+    {
+        var body = new Dictionary<string, object?>(JsonSerializer.SerializeToElement(NewRequest()).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value))
+            { ["countryCode"] = input };
+        var response = await factory.ClientAs(Admin).PostAsJsonAsync("/api/v1/organizations", body);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(stored, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("countryCode").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_country_code_and_an_empty_contact_are_field_errors()
+    {
+        var body = new Dictionary<string, object?>(JsonSerializer.SerializeToElement(NewRequest()).EnumerateObject().ToDictionary(p => p.Name, p => (object?)p.Value))
+            { ["countryCode"] = "999", ["contacts"] = new object?[] { null } };
+        var response = await factory.ClientAs(Admin).PostAsJsonAsync("/api/v1/organizations", body);
+        await ProblemAssert.HasFieldError(response, "countryCode", "organization.country_code_format");
+        response = await factory.ClientAs(Admin).PostAsJsonAsync("/api/v1/organizations", body);
+        await ProblemAssert.HasFieldError(response, "contacts[0]", "validation.not_null");
+    }
+
+    [Fact]
+    public async Task An_edit_is_validated_before_the_organisation_is_looked_up()
+    {
+        var response = await factory.ClientAs(Admin).PutAsJsonAsync($"/api/v1/organizations/{Guid.NewGuid()}", new { nameZh = "", countryCode = "CHN", version = 1 });
+        await ProblemAssert.HasFieldError(response, "nameZh", "validation.not_empty");
     }
 
     [Fact]

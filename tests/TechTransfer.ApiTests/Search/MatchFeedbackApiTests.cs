@@ -163,7 +163,7 @@ public abstract class MatchFeedbackApiTests(TechTransferFactory factory)
         {
             title = "低功耗电机控制器液冷散热结构", @abstract = "一种电机控制器的液冷散热结构。", keywords = new[] { "液冷", "散热" },
             technicalField = "机械工程", ipcCodes = new[] { "H05K 7/20" }, ipType = "PatentApplication", trl = 5, fundingSource = "Fiscal", projectReferences = new[] { "国家重点研发计划 2022YFB2502000" },
-            completers = new object[] { new { name = "张伟", userId = researcher.UserId, contributionPercent = 100m } },
+            completers = new object[] { new { name = "张伟", contributionPercent = 100m } }, // by name: header-only test users are no platform accounts (user references are checked)
             patentApplicationNumbers = new[] { "CN202310123456.7" },
         });
         var body = await created.Content.ReadAsStringAsync();

@@ -50,7 +50,7 @@ public abstract class MatchNotificationApiTests(TechTransferFactory factory)
         {
             title, @abstract = summary, keywords = new[] { "液冷", "IGBT" }, technicalField = "新能源汽车", ipcCodes = new[] { "H05K 7/20" },
             ipType = "PatentApplication", trl = 6, fundingSource = "Fiscal", projectReferences = new[] { "2022YFB2502000" },
-            completers = new object[] { new { name = "张伟", userId = i.Researcher.UserId, contributionPercent = 100m } },
+            completers = new object[] { new { name = "张伟", contributionPercent = 100m } }, // by name: header-only test users are no platform accounts (user references are checked)
             isConfidential = confidential, confidentialDetails = confidential ? "冷板流道参数" : null,
         })).Json(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();

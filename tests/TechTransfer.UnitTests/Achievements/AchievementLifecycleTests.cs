@@ -217,12 +217,22 @@ public sealed class AchievementLifecycleTests
     }
 
     [Fact]
-    public void Error_messages_are_bilingual_and_name_the_rule()
+    public void Errors_are_bilingual_and_carry_the_rule_as_a_field_not_in_the_text()
     {
         var a = Disclosed(_now);
         var error = a.Register(People.Office, _now).Error!;
-        Assert.Contains("R5.1", error.Zh);
-        Assert.Contains("R5.1", error.En);
+        Assert.Equal("R5.1", error.Rule);
+        Assert.DoesNotContain("R5.1", error.Zh);
+        Assert.DoesNotContain("R5.1", error.En);
         Assert.NotEqual(error.Zh, error.En);
+    }
+
+    [Fact]
+    public void A_return_without_a_reason_is_a_field_error_even_when_the_state_refuses_a_return_R5_1()
+    {
+        var a = Registered(_now);
+        var result = a.Return(People.Office, _now, " ");
+        Assert.Equal("achievement.reason_required", Assert.Single(result.Error!.FieldErrors).Code);
+        Assert.Equal(AchievementStatus.Registered, a.Status);
     }
 }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using TechTransfer.Achievements.Domain;
+using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Organizations;
 
 namespace TechTransfer.UnitTests.Achievements;
 
@@ -17,11 +19,11 @@ internal static class People
     public static readonly Guid SjtuOfficer = Guid.Parse("20000000-0000-0000-0000-000000000004");
     public static readonly Guid SjtuResearcher = Guid.Parse("20000000-0000-0000-0000-000000000005");
 
-    public static Actor Researcher => Actor.Researcher(ZhangWei, Orgs.Fudan);
-    public static Actor CoInventor => Actor.Researcher(LiNa, Orgs.Fudan);
-    public static Actor Office => Actor.Office(FudanOfficer, Orgs.Fudan);
-    public static Actor OtherOffice => Actor.Office(SjtuOfficer, Orgs.Sjtu);
-    public static Actor OtherResearcher => Actor.Researcher(SjtuResearcher, Orgs.Sjtu);
+    public static Caller Researcher => Caller.Of(ZhangWei, Orgs.Fudan, Roles.Researcher);
+    public static Caller CoInventor => Caller.Of(LiNa, Orgs.Fudan, Roles.Researcher);
+    public static Caller Office => Caller.Of(FudanOfficer, Orgs.Fudan, Roles.InstitutionAdmin);
+    public static Caller OtherOffice => Caller.Of(SjtuOfficer, Orgs.Sjtu, Roles.InstitutionAdmin);
+    public static Caller OtherResearcher => Caller.Of(SjtuResearcher, Orgs.Sjtu, Roles.Researcher);
 }
 
 internal static class AchievementTestData
@@ -74,5 +76,6 @@ internal static class AchievementTestData
     public static IncomeRuleSet Shanghai => IncomeRuleSet.Defaults.Single(r => r.Jurisdiction == Jurisdiction.Shanghai);
     public static IncomeRuleSet National => IncomeRuleSet.Defaults.Single(r => r.Jurisdiction == Jurisdiction.National);
     public static IdleRuleSet ShanghaiIdle => IdleRuleSet.Defaults.Single(r => r.Jurisdiction == Jurisdiction.Shanghai);
-    public static OrganizationIncomeSettings FudanSettings => new() { OrganizationId = Orgs.Fudan, TtoSharePercent = 10m };
+    /// <summary>The transfer office's share of the remainder at Fudan in these tests (R4.4).</summary>
+    public const decimal OfficeShare = 10m;
 }

@@ -1,4 +1,5 @@
 using TechTransfer.Achievements.Domain;
+using TechTransfer.SharedKernel;
 using static TechTransfer.UnitTests.Achievements.AchievementTestData;
 
 namespace TechTransfer.UnitTests.Achievements;
@@ -12,21 +13,21 @@ public sealed class AchievementVisibilityTests
     public void Registered_public_achievement_is_visible_to_anyone_but_its_confidential_fields_are_not_R5_1()
     {
         var a = Registered(_now);
-        Assert.True(a.CanBeSeenBy(Viewer.Anonymous));
-        Assert.True(a.CanBeSeenBy(Viewer.Of(People.OtherOffice)));
-        Assert.False(a.CanSeeConfidentialFields(Viewer.Of(People.OtherOffice)));
-        Assert.False(a.CanSeeConfidentialFields(Viewer.Anonymous));
-        Assert.True(a.CanSeeConfidentialFields(Viewer.Of(People.Office)));
+        Assert.True(a.CanBeSeenBy(Caller.Anonymous));
+        Assert.True(a.CanBeSeenBy(People.OtherOffice));
+        Assert.False(a.CanSeeConfidentialFields(People.OtherOffice));
+        Assert.False(a.CanSeeConfidentialFields(Caller.Anonymous));
+        Assert.True(a.CanSeeConfidentialFields(People.Office));
     }
 
     [Fact]
     public void Confidential_achievement_is_hidden_from_other_organisations_R5_1()
     {
         var a = Registered(_now, Input(confidential: true));
-        Assert.False(a.CanBeSeenBy(Viewer.Of(People.OtherOffice)));
-        Assert.False(a.CanBeSeenBy(Viewer.Anonymous));
+        Assert.False(a.CanBeSeenBy(People.OtherOffice));
+        Assert.False(a.CanBeSeenBy(Caller.Anonymous));
         Assert.False(a.IsPublic);
-        Assert.True(a.CanBeSeenBy(Viewer.Of(People.Office)));
+        Assert.True(a.CanBeSeenBy(People.Office));
     }
 
     [Fact]
@@ -34,10 +35,10 @@ public sealed class AchievementVisibilityTests
     {
         var a = Registered(_now, Input(confidential: true));
         Assert.True(a.SetConfidentiality(true, a.ConfidentialDetails, [People.SjtuResearcher], People.Office, _now).IsSuccess);
-        var named = Viewer.Of(People.OtherResearcher);
+        var named = People.OtherResearcher;
         Assert.True(a.CanBeSeenBy(named));
         Assert.True(a.CanSeeConfidentialFields(named));
-        Assert.False(a.CanSeeConfidentialFields(Viewer.Of(People.OtherOffice)));
+        Assert.False(a.CanSeeConfidentialFields(People.OtherOffice));
     }
 
     [Fact]
@@ -54,9 +55,9 @@ public sealed class AchievementVisibilityTests
     public void Draft_is_visible_only_to_its_author_R5_1()
     {
         var a = NewDraft(_now);
-        Assert.True(a.CanBeSeenBy(Viewer.Of(People.Researcher)));
-        Assert.False(a.CanBeSeenBy(Viewer.Of(People.Office)));
-        Assert.False(a.CanBeSeenBy(Viewer.Anonymous));
+        Assert.True(a.CanBeSeenBy(People.Researcher));
+        Assert.False(a.CanBeSeenBy(People.Office));
+        Assert.False(a.CanBeSeenBy(Caller.Anonymous));
     }
 }
 

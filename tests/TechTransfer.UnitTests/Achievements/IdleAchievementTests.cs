@@ -1,4 +1,5 @@
 using TechTransfer.Achievements.Domain;
+using TechTransfer.SharedKernel.Organizations;
 using static TechTransfer.UnitTests.Achievements.AchievementTestData;
 
 namespace TechTransfer.UnitTests.Achievements;
@@ -25,6 +26,46 @@ public sealed class IdleAchievementTests
         var a = Registered(_registered);
         Assert.False(a.EvaluateIdle(ShanghaiIdle, _registered.AddYears(1)));
         Assert.False(a.EligibleForCompleterLedConversion);
+    }
+
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    [Fact]
+    public void A_scan_late_on_the_anniversary_does_not_flag_an_achievement_registered_early_that_day_R5_3()
+    {
+        var a = Registered(new DateTimeOffset(2025, 3, 2, 9, 0, 0, Shanghai));
+        // 2026-03-02 23:30 in Shanghai is after the registration instant plus a year, but still the anniversary date
+        Assert.False(a.EvaluateIdle(ShanghaiIdle, new DateTimeOffset(2026, 3, 2, 23, 30, 0, Shanghai)));
+        Assert.False(a.EligibleForCompleterLedConversion);
+        Assert.True(a.EvaluateIdle(ShanghaiIdle, new DateTimeOffset(2026, 3, 3, 0, 0, 0, Shanghai)));
+        Assert.True(a.EligibleForCompleterLedConversion);
+    }
+
+    [Fact]
+    public void Business_dates_are_Shanghai_dates_not_UTC_dates_R5_3()
+    {
+        // registered at 07:30 on 2 March in Shanghai, which is 23:30 UTC on 1 March: by UTC dates a run at 15:59 UTC on
+        // 2 March 2026 would be a year and a day later; in Shanghai it is 23:59 on the anniversary, so not yet idle
+        var a = Registered(new DateTimeOffset(2025, 3, 2, 7, 30, 0, Shanghai));
+        Assert.False(a.EvaluateIdle(ShanghaiIdle, new DateTimeOffset(2026, 3, 2, 15, 59, 0, TimeSpan.Zero)));
+        Assert.True(a.EvaluateIdle(ShanghaiIdle, new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(366, a.AgeInDays(new DateTimeOffset(2026, 3, 2, 16, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
+    public void A_completer_cannot_request_a_grant_on_the_anniversary_evening_but_can_the_next_morning_R5_3()
+    {
+        var registered = new DateTimeOffset(2025, 3, 2, 9, 0, 0, Shanghai);
+        var a = Registered(registered);
+        var options = new RightsGrantOptions();
+        var terms = new RightsGrantTerms(GrantType.Ownership, 10m, [new("李娜", People.LiNa, 90m)], null, null, 20m, 80m,
+            "收益单位 20%、完成人 80%", "完成人决策", "完成人承担", FeeBearer.Completers);
+        var evening = new DateTimeOffset(2026, 3, 2, 22, 0, 0, Shanghai);
+        a.EvaluateIdle(ShanghaiIdle, evening);
+        Assert.Equal("rights_grant.completer_request_requires_idle", RightsGrant.Request(a, terms, People.CoInventor, options, evening).Error?.Code);
+        var morning = new DateTimeOffset(2026, 3, 3, 8, 0, 0, Shanghai);
+        a.EvaluateIdle(ShanghaiIdle, morning);
+        Assert.True(RightsGrant.Request(a, terms, People.CoInventor, options, morning).IsSuccess);
     }
 
     [Fact]
@@ -69,7 +110,7 @@ public sealed class IdleAchievementTests
     public void Idle_period_is_configuration_R5_3()
     {
         var a = Registered(_registered);
-        var twoYears = ShanghaiIdle with { IdlePeriodMonths = 24 };
+        var twoYears = ShanghaiIdle with { IdlePeriodYears = 2 };
         a.EvaluateIdle(twoYears, _registered.AddMonths(18));
         Assert.False(a.EligibleForCompleterLedConversion);
         a.EvaluateIdle(twoYears, _registered.AddMonths(25));

@@ -1,4 +1,6 @@
 using TechTransfer.Achievements.Domain;
+using TechTransfer.SharedKernel.Organizations;
+using TechTransfer.SharedKernel;
 using static TechTransfer.UnitTests.Achievements.AchievementTestData;
 
 namespace TechTransfer.UnitTests.Achievements;
@@ -8,17 +10,23 @@ public sealed class IncomeDistributionTests
 {
     private readonly DateTimeOffset _now = Clock().GetUtcNow();
 
-    private static IncomePlanInput Plan(ConversionMode mode = ConversionMode.License, decimal teamShare = 70m, decimal gross = 1_000_000m,
-        IReadOnlyList<DeductionInput>? deductions = null, decimal? operatingProfit = null, int? profitYear = null,
-        IReadOnlyList<TeamMemberInput>? team = null) => new(
+    private static IncomePlanInput Plan(ConversionMode mode = ConversionMode.License, decimal? teamShare = 70m, decimal gross = 1_000_000m,
+        IReadOnlyList<DeductionInput>? deductions = null, IReadOnlyList<TeamMemberInput>? team = null, decimal? teamAmount = null,
+        EquityInput? equity = null, int? firstYear = null, IReadOnlyList<ProfitYearInput>? years = null) => new(
         Guid.NewGuid(), "基于深度学习的锂电池缺陷检测方法", mode, new DateOnly(2025, 3, 1), gross,
         deductions ?? [new(DeductionKind.RelatedTaxes, "增值税及附加", 60_000m, "发票 NO.0012"), new(DeductionKind.DirectTransactionCosts, "资产评估费", 40_000m, "评估报告 沪评 2025-08")],
-        operatingProfit, profitYear, teamShare,
-        team ?? [new("张伟", People.ZhangWei, 60m), new("李娜", People.LiNa, 40m, HoldsLeadershipPost: true)]);
+        teamShare, team ?? [new("张伟", People.ZhangWei, 60m), new("李娜", People.LiNa, 40m, HoldsLeadershipPost: true)],
+        teamAmount, equity, firstYear, years);
+
+    private static IncomePlanInput Implementation(decimal share = 5m, int firstYear = 2024, params ProfitYearInput[] years) =>
+        Plan(ConversionMode.SelfImplement, teamShare: share, gross: 0m, deductions: [], firstYear: firstYear, years: years);
+
+    private Result<IncomeDistribution> Draft(IncomePlanInput input, IncomeRuleSet? rules = null, decimal officeShare = OfficeShare) =>
+        IncomeDistribution.Plan(input, People.Office, rules ?? Shanghai, officeShare, _now);
 
     private IncomeDistribution Approved(IncomePlanInput? input = null)
     {
-        var p = IncomeDistribution.Plan(input ?? Plan(), People.Office, Shanghai, FudanSettings, _now).Value;
+        var p = Draft(input ?? Plan()).Value;
         Assert.True(p.Approve(People.Office, _now).IsSuccess);
         return p;
     }
@@ -48,7 +56,7 @@ public sealed class IncomeDistributionTests
     [Fact]
     public void Shanghai_team_share_of_70_percent_for_a_licence_is_accepted_R4_2()
     {
-        var result = IncomeDistribution.Plan(Plan(teamShare: 70m), People.Office, Shanghai, FudanSettings, _now);
+        var result = Draft(Plan(teamShare: 70m));
         Assert.True(result.IsSuccess);
         Assert.Equal(900_000m, result.Value.NetIncome);
         Assert.Equal(630_000m, result.Value.TeamAmount);
@@ -58,7 +66,7 @@ public sealed class IncomeDistributionTests
     [Fact]
     public void Shanghai_plan_below_70_percent_is_an_error_naming_the_floor_and_its_source_R4_3()
     {
-        var result = IncomeDistribution.Plan(Plan(teamShare: 69.99m), People.Office, Shanghai, FudanSettings, _now);
+        var result = Draft(Plan(teamShare: 69.99m));
         var error = Assert.Single(result.Error!.FieldErrors);
         Assert.Equal("income_distribution.team_share_below_floor", error.Code);
         Assert.Contains("70%", error.Zh);
@@ -67,45 +75,157 @@ public sealed class IncomeDistributionTests
     }
 
     [Fact]
-    public void Shanghai_equity_investment_below_70_percent_is_an_error_R4_3()
-    {
-        var result = IncomeDistribution.Plan(Plan(ConversionMode.EquityInvestment, teamShare: 60m), People.Office, Shanghai, FudanSettings, _now);
-        Assert.Contains(result.Error!.FieldErrors, f => f.Code == "income_distribution.team_share_below_floor");
-    }
-
-    [Fact]
     public void National_floor_is_50_percent_for_transfer_R4_2()
     {
-        Assert.True(IncomeDistribution.Plan(Plan(ConversionMode.Transfer, teamShare: 50m), People.Office, National, FudanSettings, _now).IsSuccess);
-        var below = IncomeDistribution.Plan(Plan(ConversionMode.Transfer, teamShare: 49m), People.Office, National, FudanSettings, _now);
+        Assert.True(Draft(Plan(ConversionMode.Transfer, teamShare: 50m), National).IsSuccess);
+        var below = Draft(Plan(ConversionMode.Transfer, teamShare: 49m), National);
         var error = Assert.Single(below.Error!.FieldErrors);
         Assert.Contains("50%", error.Zh);
         Assert.Contains("促进科技成果转化法 第四十五条", error.Zh);
     }
 
     [Fact]
-    public void Self_implementation_needs_at_least_5_percent_of_operating_profit_R4_2()
+    public void Self_implementation_needs_at_least_5_percent_of_each_years_operating_profit_R4_2()
     {
-        var below = IncomeDistribution.Plan(Plan(ConversionMode.SelfImplement, teamShare: 4m, operatingProfit: 2_000_000m, profitYear: 1), People.Office, Shanghai, FudanSettings, _now);
+        var below = Draft(Implementation(4m, 2024, new ProfitYearInput(2024, 2_000_000m)));
         var error = Assert.Single(below.Error!.FieldErrors);
-        Assert.Equal("income_distribution.team_share_below_floor", error.Code);
+        Assert.Equal(("income_distribution.team_share_below_floor", "R4.3"), (error.Code, error.Rule));
         Assert.Contains("营业利润", error.Zh);
-        var ok = IncomeDistribution.Plan(Plan(ConversionMode.SelfImplement, teamShare: 5m, operatingProfit: 2_000_000m, profitYear: 1), People.Office, Shanghai, FudanSettings, _now);
-        Assert.Equal(100_000m, ok.Value.TeamAmount);
-        Assert.Equal(2_000_000m, ok.Value.DistributableBase);
+        var ok = Draft(Implementation(5m, 2024, new ProfitYearInput(2024, 2_000_000m))).Value;
+        Assert.Equal(TeamRewardBasis.OperatingProfit, ok.Basis);
+        Assert.Equal(100_000m, ok.TeamAmount);
+        Assert.Equal(2_000_000m, ok.DistributableBase);
     }
 
     [Fact]
-    public void Operating_profit_share_applies_for_five_years_in_Shanghai_R4_2()
+    public void One_implementation_plan_covers_five_consecutive_years_from_the_first_profitable_one_in_Shanghai_R4_2()
     {
-        var sixth = IncomeDistribution.Plan(Plan(ConversionMode.Cooperation, teamShare: 5m, operatingProfit: 1_000_000m, profitYear: 6), People.Office, Shanghai, FudanSettings, _now);
-        Assert.Contains(sixth.Error!.FieldErrors, f => f.Code == "income_distribution.profit_year_out_of_range");
+        var plan = Draft(Implementation(5m, 2024, new ProfitYearInput(2024, 1_000_000m))).Value;
+        Assert.Equal((2024, 2028), plan.CoveredYears);
+        Assert.True(plan.RecordProfitYear(2025, 2_000_000m, People.Office, _now).IsSuccess);
+        Assert.True(plan.RecordProfitYear(2028, 400_000m, People.Office, _now).IsSuccess);
+        var sixth = plan.RecordProfitYear(2029, 1_000_000m, People.Office, _now);
+        Assert.Equal("income_distribution.profit_year_out_of_range", Assert.Single(sixth.Error!.FieldErrors).Code);
+        Assert.Equal([2024, 2025, 2028], plan.ProfitYears.Select(y => y.Year));
+        Assert.Equal([50_000m, 100_000m, 20_000m], plan.ProfitYears.Select(y => y.TeamAmount));
+        Assert.Equal(170_000m, plan.TeamAmount);
+        // each year is split among the team by contribution (60/40)
+        Assert.Equal([60_000m, 40_000m], plan.Allocations.Where(a => a.Year == 2025).Select(a => a.Amount));
     }
+
+    [Fact]
+    public void Nationally_the_operating_profit_share_covers_the_configured_three_years_R4_2()
+    {
+        var plan = Draft(Implementation(5m, 2024), National).Value;
+        Assert.Equal((2024, 2026), plan.CoveredYears);
+        Assert.Equal("income_distribution.profit_year_out_of_range",
+            Assert.Single(plan.RecordProfitYear(2027, 1m, People.Office, _now).Error!.FieldErrors).Code);
+    }
+
+    [Fact]
+    public void A_loss_year_gives_the_team_nothing_but_the_first_year_must_be_profitable_R4_2()
+    {
+        var plan = Draft(Implementation(5m, 2024, new ProfitYearInput(2024, 800_000m))).Value;
+        Assert.True(plan.RecordProfitYear(2025, -300_000m, People.Office, _now).IsSuccess);
+        Assert.Equal(0m, plan.ProfitYears.Single(y => y.Year == 2025).TeamAmount);
+        var notProfitable = Draft(Implementation(5m, 2024, new ProfitYearInput(2024, 0m)));
+        Assert.Equal("income_distribution.first_year_not_profitable", Assert.Single(notProfitable.Error!.FieldErrors).Code);
+        Assert.Equal("income_distribution.profit_year_duplicate",
+            Assert.Single(plan.RecordProfitYear(2024, 1m, People.Office, _now).Error!.FieldErrors).Code);
+    }
+
+    [Fact]
+    public void Implementation_needs_the_first_profitable_year_and_takes_no_fixed_amount_R4_2()
+    {
+        var result = Draft(Plan(ConversionMode.Cooperation, teamShare: 5m, gross: 0m, deductions: [], teamAmount: 10_000m));
+        Assert.Contains(result.Error!.FieldErrors, f => f.Code == "income_distribution.first_profitable_year_required");
+        Assert.Contains(result.Error!.FieldErrors, f => f.Code == "income_distribution.fixed_amount_only_for_income");
+    }
+
+    [Fact]
+    public void A_transfer_plan_records_no_profit_years_R4_2()
+    {
+        var plan = Approved();
+        Assert.Equal("income_distribution.not_an_implementation_plan", plan.RecordProfitYear(2025, 1m, People.Office, _now).Error?.Code);
+    }
+
+    [Fact]
+    public void A_fixed_team_amount_at_the_floor_is_accepted_and_split_by_contribution_R4_2()
+    {
+        // net income 900 000, Shanghai floor 70 % → at least 630 000
+        var plan = Draft(Plan(teamShare: null, teamAmount: 630_000m)).Value;
+        Assert.Equal(TeamRewardBasis.FixedAmount, plan.Basis);
+        Assert.Equal(630_000m, plan.TeamAmount);
+        Assert.Equal(70m, plan.TeamSharePercent);
+        Assert.Equal([378_000m, 252_000m], plan.Allocations.Select(a => a.Amount));
+        Assert.Equal(27_000m, plan.OfficeAmount);
+    }
+
+    [Fact]
+    public void A_fixed_team_amount_one_fen_below_the_floor_is_an_error_naming_the_minimum_R4_3()
+    {
+        var result = Draft(Plan(teamShare: null, teamAmount: 629_999.99m));
+        var error = Assert.Single(result.Error!.FieldErrors);
+        Assert.Equal(("teamAmount", "income_distribution.team_amount_below_floor", "R4.3"), (error.Field, error.Code, error.Rule));
+        Assert.Contains("630000", error.Zh);
+        Assert.Contains("上海市促进科技成果转化条例 第三十四条", error.Zh);
+    }
+
+    [Fact]
+    public void A_plan_gives_a_percentage_or_a_fixed_amount_never_both_or_neither_R4_2()
+    {
+        Assert.Equal("income_distribution.team_share_and_amount_both",
+            Assert.Single(Draft(Plan(teamShare: 70m, teamAmount: 700_000m)).Error!.FieldErrors).Code);
+        Assert.Equal("income_distribution.team_share_or_amount_required",
+            Assert.Single(Draft(Plan(teamShare: null)).Error!.FieldErrors).Code);
+        Assert.Equal("income_distribution.team_amount_out_of_range",
+            Assert.Single(Draft(Plan(teamShare: null, teamAmount: 900_000.01m)).Error!.FieldErrors).Code);
+    }
+
+    [Fact]
+    public void Equity_investment_gives_the_team_shares_split_by_contribution_R4_2()
+    {
+        var plan = Draft(Plan(ConversionMode.EquityInvestment, teamShare: null, gross: 5_000_000m, deductions: [],
+            equity: new EquityInput("上海镁智科技有限公司", 1_000_001, 700_001))).Value;
+        Assert.Equal(TeamRewardBasis.Shares, plan.Basis);
+        Assert.Equal(700_001, plan.TeamShares);
+        Assert.Equal(70m, plan.TeamSharePercent);
+        Assert.Equal([420_001L, 280_000L], plan.Allocations.Select(a => a.Shares));
+        Assert.Equal(700_001L, plan.Allocations.Sum(a => a.Shares));
+        Assert.Equal(0m, plan.TeamAmount);
+    }
+
+    [Fact]
+    public void Equity_below_70_percent_of_the_shares_formed_in_Shanghai_is_an_error_R4_3()
+    {
+        var result = Draft(Plan(ConversionMode.EquityInvestment, teamShare: null, deductions: [],
+            equity: new EquityInput("上海镁智科技有限公司", 1_000_000, 699_999)));
+        var error = Assert.Single(result.Error!.FieldErrors);
+        Assert.Equal(("teamShares", "income_distribution.team_shares_below_floor"), (error.Field, error.Code));
+        Assert.Contains("700,000", error.En);
+        Assert.True(Draft(Plan(ConversionMode.EquityInvestment, teamShare: null, deductions: [],
+            equity: new EquityInput("上海镁智科技有限公司", 1_000_000, 500_000)), National).IsSuccess);
+    }
+
+    [Fact]
+    public void Equity_needs_the_company_and_the_shares_and_has_no_cash_payout_R4_2()
+    {
+        var missing = Draft(Plan(ConversionMode.EquityInvestment, teamShare: null, deductions: [], equity: new EquityInput(" ", 0, 0)));
+        Assert.Contains(missing.Error!.FieldErrors, f => f.Code == "income_distribution.investee_required");
+        Assert.Contains(missing.Error!.FieldErrors, f => f.Code == "income_distribution.shares_formed_invalid");
+        var plan = Approved(Plan(ConversionMode.EquityInvestment, teamShare: null, deductions: [], equity: new EquityInput("甲公司", 100, 80)));
+        Assert.Equal("income_distribution.equity_has_no_cash_payout",
+            plan.RecordPayout(plan.Allocations[0].Id, 1m, new DateOnly(2025, 4, 1), "x", null, People.Office, isPublicInstitution: true, _now).Error?.Code);
+    }
+
+    [Fact]
+    public void Whole_shares_split_by_largest_remainder_ties_to_the_member_listed_first() =>
+        Assert.Equal([34L, 33L, 33L], IncomeDistribution.SplitShares(100, [1m, 1m, 1m]));
 
     [Fact]
     public void Higher_unit_specific_team_share_is_allowed_R4_3()
     {
-        Assert.True(IncomeDistribution.Plan(Plan(teamShare: 90m), People.Office, Shanghai, FudanSettings, _now).IsSuccess);
+        Assert.True(Draft(Plan(teamShare: 90m)).IsSuccess);
     }
 
     [Fact]
@@ -124,8 +244,7 @@ public sealed class IncomeDistributionTests
     [Fact]
     public void Office_share_is_the_organisations_configured_percentage_of_the_remainder_R4_4()
     {
-        var settings = new OrganizationIncomeSettings { OrganizationId = Orgs.Fudan, TtoSharePercent = 20m };
-        var p = IncomeDistribution.Plan(Plan(teamShare: 70m), People.Office, Shanghai, settings, _now).Value;
+        var p = Draft(Plan(teamShare: 70m), officeShare: 20m).Value;
         Assert.Equal(270_000m, p.OfficeAmount + p.UnitAmount);
         Assert.Equal(54_000m, p.OfficeAmount);
         Assert.Equal(216_000m, p.UnitAmount);
@@ -135,29 +254,35 @@ public sealed class IncomeDistributionTests
     [Fact]
     public void Team_share_is_split_among_completers_by_contribution_R4_2()
     {
-        var p = IncomeDistribution.Plan(Plan(teamShare: 70m), People.Office, Shanghai, FudanSettings, _now).Value;
+        var p = Draft(Plan(teamShare: 70m)).Value;
         Assert.Equal([378_000m, 252_000m], p.Allocations.Select(a => a.Amount));
     }
 
     [Fact]
-    public void Split_by_contribution_sums_exactly_to_the_team_amount_R4_2()
+    public void Team_amount_split_sums_exactly_with_the_fen_left_over_going_to_the_member_listed_first_R4_2()
     {
-        var parts = IncomeDistribution.SplitByContribution(100m, [33.33m, 33.33m, 33.34m]);
-        Assert.Equal(100m, parts.Sum());
-        Assert.Equal(33.34m, parts[2]);
+        // 10 fen among four equal members: 2 fen each, and the 2 fen left go to the first two listed (equal remainders)
+        var plan = Draft(Plan(teamShare: null, gross: 0.10m, deductions: [], teamAmount: 0.10m,
+            team: [new("甲", null, 25m), new("乙", null, 25m), new("丙", null, 25m), new("丁", null, 25m)])).Value;
+        Assert.Equal([0.03m, 0.03m, 0.02m, 0.02m], plan.Allocations.Select(a => a.Amount));
+        Assert.Equal(0.10m, plan.Allocations.Sum(a => a.Amount));
+        // unequal remainders: the largest gets the fen
+        var byRemainder = Draft(Plan(teamShare: null, gross: 0.10m, deductions: [], teamAmount: 0.10m,
+            team: [new("甲", null, 33.33m), new("乙", null, 33.33m), new("丙", null, 33.34m)])).Value;
+        Assert.Equal([0.03m, 0.03m, 0.04m], byRemainder.Allocations.Select(a => a.Amount));
     }
 
     [Fact]
     public void Team_contributions_must_sum_to_100_R4_2()
     {
-        var result = IncomeDistribution.Plan(Plan(team: [new("张伟", People.ZhangWei, 50m)]), People.Office, Shanghai, FudanSettings, _now);
+        var result = Draft(Plan(team: [new("张伟", People.ZhangWei, 50m)]));
         Assert.Contains(result.Error!.FieldErrors, f => f.Code == "income_distribution.contributions_must_sum_100");
     }
 
     [Fact]
     public void Researcher_cannot_draft_a_distribution_plan_R4_3()
     {
-        var result = IncomeDistribution.Plan(Plan(), People.Researcher, Shanghai, FudanSettings, _now);
+        var result = IncomeDistribution.Plan(Plan(), People.Researcher, Shanghai, OfficeShare, _now);
         Assert.Equal(403, result.Error?.Status);
     }
 
@@ -166,7 +291,7 @@ public sealed class IncomeDistributionTests
     {
         var p = Approved();
         var leader = p.Allocations.Single(a => a.HoldsLeadershipPost);
-        var result = p.RecordPayout(leader.Id, 10_000m, new DateOnly(2025, 4, 1), "转账 001", null, People.Office, FudanSettings, _now);
+        var result = p.RecordPayout(leader.Id, 10_000m, new DateOnly(2025, 4, 1), "转账 001", null, People.Office, isPublicInstitution: true, _now);
         Assert.Equal("validation.failed", result.Error?.Code);
         Assert.Contains(result.Error!.FieldErrors, f => f.Code == "income_distribution.leader_disclosure_required");
         Assert.Empty(p.Payouts);
@@ -178,7 +303,7 @@ public sealed class IncomeDistributionTests
     {
         var p = Approved();
         var leader = p.Allocations.Single(a => a.HoldsLeadershipPost);
-        var result = p.RecordPayout(leader.Id, 10_000m, new DateOnly(2025, 4, 1), "转账 001", "公示 2025-03 第 12 号", People.Office, FudanSettings, _now);
+        var result = p.RecordPayout(leader.Id, 10_000m, new DateOnly(2025, 4, 1), "转账 001", "公示 2025-03 第 12 号", People.Office, isPublicInstitution: true, _now);
         Assert.True(result.IsSuccess);
         Assert.Equal("公示 2025-03 第 12 号", result.Value.DisclosureRecordRef);
     }
@@ -188,7 +313,7 @@ public sealed class IncomeDistributionTests
     {
         var p = Approved();
         var member = p.Allocations.Single(a => !a.HoldsLeadershipPost);
-        var payout = p.RecordPayout(member.Id, 378_000m, new DateOnly(2025, 4, 1), "转账 002", null, People.Office, FudanSettings, _now).Value;
+        var payout = p.RecordPayout(member.Id, 378_000m, new DateOnly(2025, 4, 1), "转账 002", null, People.Office, isPublicInstitution: true, _now).Value;
         Assert.True(payout.OutsidePerformancePayCap);
         Assert.Equal(378_000m, member.Paid);
     }
@@ -198,7 +323,7 @@ public sealed class IncomeDistributionTests
     {
         var p = Approved();
         var member = p.Allocations.Single(a => !a.HoldsLeadershipPost);
-        var result = p.RecordPayout(member.Id, 378_000.01m, new DateOnly(2025, 4, 1), "转账", null, People.Office, FudanSettings, _now);
+        var result = p.RecordPayout(member.Id, 378_000.01m, new DateOnly(2025, 4, 1), "转账", null, People.Office, isPublicInstitution: true, _now);
         Assert.Contains(result.Error!.FieldErrors, f => f.Code == "income_distribution.payout_exceeds_allocation");
         Assert.Empty(p.Payouts);
     }
@@ -206,8 +331,8 @@ public sealed class IncomeDistributionTests
     [Fact]
     public void Payout_of_a_draft_plan_is_refused_R4_6()
     {
-        var p = IncomeDistribution.Plan(Plan(), People.Office, Shanghai, FudanSettings, _now).Value;
-        var result = p.RecordPayout(p.Allocations[0].Id, 1m, new DateOnly(2025, 4, 1), "x", null, People.Office, FudanSettings, _now);
+        var p = Draft(Plan()).Value;
+        var result = p.RecordPayout(p.Allocations[0].Id, 1m, new DateOnly(2025, 4, 1), "x", null, People.Office, isPublicInstitution: true, _now);
         Assert.Equal("income_distribution.invalid_transition", result.Error?.Code);
     }
 
@@ -215,7 +340,7 @@ public sealed class IncomeDistributionTests
     public void Annual_report_is_due_on_30_March_and_forwarded_by_30_April_R4_7()
     {
         var clock = new DateTimeOffset(2026, 2, 1, 9, 0, 0, TimeSpan.FromHours(8));
-        var report = AnnualConversionReport.Generate(Orgs.Fudan, 2025, [], [], Shanghai, clock, TimeSpan.FromHours(8)).Value;
+        var report = AnnualConversionReport.Generate(Orgs.Fudan, 2025, [], [], Shanghai, clock).Value;
         Assert.Equal(new DateOnly(2026, 3, 30), report.DueDate);
         Assert.Equal(new DateOnly(2026, 4, 30), report.ForwardDueDate);
         Assert.False(report.IsOverdue(new DateOnly(2026, 3, 30), null));
@@ -229,9 +354,9 @@ public sealed class IncomeDistributionTests
         var a = Registered(_now);
         var other = Achievement.Draft(Input(), People.OtherResearcher, _now).Value;
         var plan = Approved();
-        plan.RecordPayout(plan.Allocations.Single(x => x.HoldsLeadershipPost).Id, 1_000m, new DateOnly(2025, 5, 1), "t", "公示", People.Office, FudanSettings, _now);
+        plan.RecordPayout(plan.Allocations.Single(x => x.HoldsLeadershipPost).Id, 1_000m, new DateOnly(2025, 5, 1), "t", "公示", People.Office, isPublicInstitution: true, _now);
         var report = AnnualConversionReport.Generate(Orgs.Fudan, 2025, [a, other], [plan], Shanghai,
-            new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.FromHours(8)), TimeSpan.FromHours(8)).Value;
+            new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.FromHours(8))).Value;
         Assert.Equal(1, report.Disclosures);
         Assert.Equal(1, report.Registrations);
         Assert.Equal(1_000_000m, report.GrossIncome);
@@ -244,7 +369,7 @@ public sealed class IncomeDistributionTests
     [Fact]
     public void Annual_report_of_the_current_year_is_refused_R4_7()
     {
-        var result = AnnualConversionReport.Generate(Orgs.Fudan, 2025, [], [], Shanghai, _now, TimeSpan.FromHours(8));
+        var result = AnnualConversionReport.Generate(Orgs.Fudan, 2025, [], [], Shanghai, _now);
         Assert.Contains(result.Error!.FieldErrors, f => f.Code == "conversion_report.year_invalid");
     }
 }

@@ -14,7 +14,7 @@ public sealed class RightsGrantCertificatePdfTests
     {
         var a = Registered(_now);
         var terms = new RightsGrantTerms(GrantType.Ownership, 30m, [new("张伟", People.ZhangWei, 42m), new("李娜", People.LiNa, 28m)],
-            null, 30m, 70m, "转化净收入单位 30%、完成人团队 70%", "重大转化事项由单位与完成人共同决策", "专利维持费由完成人承担", FeeBearer.Completers);
+            null, null, 30m, 70m, "转化净收入单位 30%、完成人团队 70%", "重大转化事项由单位与完成人共同决策", "专利维持费由完成人承担", FeeBearer.Completers);
         var grant = RightsGrant.Request(a, terms, People.Office, new RightsGrantOptions(), _now).Value;
         Assert.True(grant.Approve(People.Office, _now.AddDays(1)).IsSuccess);
         return grant.Certificate().Value;

@@ -61,23 +61,4 @@ public sealed class EntityNatureAndDivisionTests
         foreach (var c in EntityNature.All.Where(c => c.Parent is not null))
             Assert.True(EntityNature.IsKnown(c.Parent), $"{c.Value} has unknown parent {c.Parent}");
     }
-
-    [Fact]
-    public void Shanghai_has_sixteen_districts()
-    {
-        var districts = AdministrativeDivision.All.Where(d => d.Parent == AdministrativeDivision.Shanghai).ToList();
-        Assert.Equal(16, districts.Count);
-        Assert.Contains(districts, d => d.Code == "310115" && d.Zh == "浦东新区");
-    }
-
-    [Theory]
-    [InlineData("310104", "310000")]
-    [InlineData("320500", "320000")]
-    [InlineData("330000", "330000")]
-    public void A_division_belongs_to_its_province(string code, string province) =>
-        Assert.Equal(province, AdministrativeDivision.ProvinceOf(code));
-
-    [Fact]
-    public void The_yangtze_river_delta_is_shanghai_jiangsu_zhejiang_and_anhui() =>
-        Assert.Equal(new[] { "310000", "320000", "330000", "340000" }, AdministrativeDivision.YangtzeRiverDeltaProvinces.OrderBy(x => x));
 }

@@ -87,7 +87,9 @@ internal sealed class IncomeDistributionConfiguration : IEntityTypeConfiguration
         b.Property(x => x.AchievementTitle).HasMaxLength(200).IsRequired();
         b.Property(x => x.Mode).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.Jurisdiction).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Basis).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.InvesteeCompany).HasMaxLength(200);
         b.Property(x => x.RuleSetId).HasMaxLength(60).IsRequired();
         b.Property(x => x.RuleSourceRef).HasMaxLength(300).IsRequired();
         b.Property(x => x.TeamSharePercent).HasPrecision(5, 2);
@@ -95,6 +97,9 @@ internal sealed class IncomeDistributionConfiguration : IEntityTypeConfiguration
         b.Property(x => x.FloorPercent).HasPrecision(5, 2);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.TotalPaid);
+        b.Ignore(x => x.IsEquity);
+        b.Ignore(x => x.IsImplementation);
+        b.Ignore(x => x.CoveredYears);
         b.HasIndex(x => x.OrganizationId);
         b.HasIndex(x => x.AchievementId);
         b.HasIndex(x => x.IncomeDate);
@@ -106,10 +111,25 @@ internal sealed class IncomeDistributionConfiguration : IEntityTypeConfiguration
             d.Property(x => x.Kind).HasConversion<string>();
         });
         b.Navigation(x => x.Deductions).HasField("_deductions");
+        b.OwnsMany(x => x.Team, t => t.ToJson("team"));
+        b.Navigation(x => x.Team).HasField("_team");
         b.OwnsMany(x => x.Allocations, a => a.ToJson("allocations"));
         b.Navigation(x => x.Allocations).HasField("_allocations");
+        b.OwnsMany(x => x.ProfitYears, y => y.ToJson("profit_years"));
+        b.Navigation(x => x.ProfitYears).HasField("_profitYears");
         b.OwnsMany(x => x.Payouts, p => p.ToJson("payouts"));
         b.Navigation(x => x.Payouts).HasField("_payouts");
+    }
+}
+
+internal sealed class IncomeSettingsConfiguration : IEntityTypeConfiguration<IncomeSettings>
+{
+    public void Configure(EntityTypeBuilder<IncomeSettings> b)
+    {
+        b.ToTable("ach_income_settings");
+        b.HasKey(x => x.OrganizationId);
+        b.Property(x => x.TtoSharePercent).HasPrecision(5, 2);
+        b.Property(x => x.Version).IsConcurrencyToken();
     }
 }
 

@@ -61,20 +61,20 @@ internal static class AchievementEndpoints
     internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> EditAchievement(
         Guid id, AchievementRequest request, AchievementService s, CancellationToken ct) => Reply(await s.EditAsync(id, request, ct));
 
-    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> DiscloseAchievement(Guid id, AchievementService s, CancellationToken ct) =>
-        Reply(await s.DiscloseAsync(id, ct));
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> DiscloseAchievement(
+        Guid id, [FromBody] VersionRequest? body, AchievementService s, CancellationToken ct) => Reply(await s.DiscloseAsync(id, body?.Version, ct));
 
-    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> StartAchievementReview(Guid id, AchievementService s, CancellationToken ct) =>
-        Reply(await s.StartReviewAsync(id, ct));
+    internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> StartAchievementReview(
+        Guid id, [FromBody] VersionRequest? body, AchievementService s, CancellationToken ct) => Reply(await s.StartReviewAsync(id, body?.Version, ct));
 
     internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> RegisterAchievement(
-        Guid id, [FromBody] ReasonRequest? body, AchievementService s, CancellationToken ct) => Reply(await s.RegisterAsync(id, body?.Reason, ct));
+        Guid id, [FromBody] ReasonRequest? body, AchievementService s, CancellationToken ct) => Reply(await s.RegisterAsync(id, body?.Reason, body?.Version, ct));
 
     internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> ReturnAchievement(
-        Guid id, ReasonRequest body, AchievementService s, CancellationToken ct) => Reply(await s.ReturnAsync(id, body.Reason, ct));
+        Guid id, ReasonRequest body, AchievementService s, CancellationToken ct) => Reply(await s.ReturnAsync(id, body.Reason, body.Version, ct));
 
     internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> DeclineAchievement(
-        Guid id, ReasonRequest body, AchievementService s, CancellationToken ct) => Reply(await s.DeclineAsync(id, body.Reason, ct));
+        Guid id, ReasonRequest body, AchievementService s, CancellationToken ct) => Reply(await s.DeclineAsync(id, body.Reason, body.Version, ct));
 
     internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> EvaluateAchievement(
         Guid id, EvaluationRequest body, AchievementService s, CancellationToken ct) => Reply(await s.EvaluateAsync(id, body, ct));
@@ -83,7 +83,7 @@ internal static class AchievementEndpoints
         Guid id, ConversionRequest body, AchievementService s, CancellationToken ct) => Reply(await s.UpdateConversionAsync(id, body, ct));
 
     internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> JustifyIdleAchievement(
-        Guid id, JustificationRequest body, AchievementService s, CancellationToken ct) => Reply(await s.JustifyIdleAsync(id, body.Justification, ct));
+        Guid id, JustificationRequest body, AchievementService s, CancellationToken ct) => Reply(await s.JustifyIdleAsync(id, body.Justification, body.Version, ct));
 
     internal static async Task<Results<Ok<AchievementResponse>, ProblemHttpResult>> SetAchievementConfidentiality(
         Guid id, ConfidentialityRequest body, AchievementService s, CancellationToken ct) => Reply(await s.SetConfidentialityAsync(id, body, ct));
@@ -136,16 +136,17 @@ internal static class RightsGrantEndpoints
     }
 
     internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> ApproveRightsGrant(
-        Guid id, [FromBody] ReasonRequest? body, RightsGrantService s, CancellationToken ct) => Reply(await s.ApproveAsync(id, body?.Reason, ct));
+        Guid id, [FromBody] ReasonRequest? body, RightsGrantService s, CancellationToken ct) => Reply(await s.ApproveAsync(id, body?.Reason, body?.Version, ct));
 
     internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> RejectRightsGrant(
-        Guid id, ReasonRequest body, RightsGrantService s, CancellationToken ct) => Reply(await s.RejectAsync(id, body.Reason, ct));
+        Guid id, ReasonRequest body, RightsGrantService s, CancellationToken ct) => Reply(await s.RejectAsync(id, body.Reason, body.Version, ct));
 
-    internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> WithdrawRightsGrant(Guid id, RightsGrantService s, CancellationToken ct) =>
-        Reply(await s.WithdrawAsync(id, ct));
+    internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> WithdrawRightsGrant(
+        Guid id, [FromBody] VersionRequest? body, RightsGrantService s, CancellationToken ct) => Reply(await s.WithdrawAsync(id, body?.Version, ct));
 
     internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> RecordOwnershipChange(
-        Guid id, OwnershipChangeRequest body, RightsGrantService s, CancellationToken ct) => Reply(await s.RecordOwnershipChangeAsync(id, body.FiledOn, ct));
+        Guid id, OwnershipChangeRequest body, RightsGrantService s, CancellationToken ct) =>
+        Reply(await s.RecordOwnershipChangeAsync(id, body.FiledOn, body.Version, ct));
 
     internal static async Task<Results<Ok<RightsGrantCertificateResponse>, ProblemHttpResult>> GetRightsGrantCertificate(
         Guid id, RightsGrantService s, CancellationToken ct) => Reply(await s.CertificateAsync(id, ct));
@@ -168,12 +169,17 @@ internal static class IncomeDistributionEndpoints
         g.MapGet("/prefill", PrefillIncomeDistribution).WithName(nameof(PrefillIncomeDistribution))
             .WithSummary("A plan prefilled from a certified technology income (team share at the rule set's floor); save it with POST");
         g.MapGet("/rules", GetIncomeRules).WithName(nameof(GetIncomeRules)).WithSummary("The rule set and office share that apply to the caller's organisation on a date");
+        g.MapGet("/settings", GetIncomeSettings).WithName(nameof(GetIncomeSettings)).WithSummary("The caller's organisation's transfer-office share (R4.4)");
+        g.MapPut("/settings", ChangeIncomeSettings).WithName(nameof(ChangeIncomeSettings))
+            .WithSummary("The transfer office sets its share of the remainder (R4.4); send the version read (0 before the first setting)");
         g.MapGet("/annual-report", GetAnnualConversionReport).WithName(nameof(GetAnnualConversionReport)).WithSummary("Annual conversion report (R4.7)");
         g.MapPost("/annual-report/{year:int}/submit", SubmitAnnualConversionReport).WithName(nameof(SubmitAnnualConversionReport));
         g.MapGet("/{id:guid}", GetIncomeDistribution).WithName(nameof(GetIncomeDistribution));
         g.MapPost("/", PlanIncomeDistribution).WithName(nameof(PlanIncomeDistribution)).WithSummary("Draft a plan; checked against the team-share floor (R4.1–R4.4)");
         g.MapPost("/{id:guid}/approve", ApproveIncomeDistribution).WithName(nameof(ApproveIncomeDistribution));
         g.MapPost("/{id:guid}/payouts", RecordIncomePayout).WithName(nameof(RecordIncomePayout)).WithSummary("Record a payout (R4.5, R4.6)");
+        g.MapPost("/{id:guid}/profit-years", RecordIncomeProfitYear).WithName(nameof(RecordIncomeProfitYear))
+            .WithSummary("Self or cooperative implementation: record a year's operating profit; the team's share of it is split among the team (R4.2)");
     }
 
     private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Result<T> r) => r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
@@ -188,8 +194,14 @@ internal static class IncomeDistributionEndpoints
         Guid achievementId, Guid certificationId, IncomeDistributionService s, CancellationToken ct) =>
         Reply(await s.PrefillFromCertificationAsync(achievementId, certificationId, ct));
 
-    internal static Results<Ok<RuleSetDto>, ProblemHttpResult> GetIncomeRules(IncomeDistributionService s, TimeProvider clock, DateOnly? date) =>
-        Reply(s.RulesFor(date ?? clock.Today()));
+    internal static async Task<Results<Ok<RuleSetDto>, ProblemHttpResult>> GetIncomeRules(
+        IncomeDistributionService s, TimeProvider clock, CancellationToken ct, DateOnly? date = null) => Reply(await s.RulesForAsync(date ?? clock.Today(), ct));
+
+    internal static async Task<Results<Ok<IncomeSettingsResponse>, ProblemHttpResult>> GetIncomeSettings(IncomeDistributionService s, CancellationToken ct) =>
+        Reply(await s.SettingsAsync(ct));
+
+    internal static async Task<Results<Ok<IncomeSettingsResponse>, ProblemHttpResult>> ChangeIncomeSettings(
+        IncomeSettingsRequest body, IncomeDistributionService s, CancellationToken ct) => Reply(await s.ChangeSettingsAsync(body, ct));
 
     internal static async Task<Results<Ok<AnnualReportResponse>, ProblemHttpResult>> GetAnnualConversionReport(
         int year, IncomeDistributionService s, CancellationToken ct) => Reply(await s.AnnualReportAsync(year, ct));
@@ -207,8 +219,11 @@ internal static class IncomeDistributionEndpoints
         return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Created($"/api/v1/income-distributions/{r.Value.Id}", r.Value);
     }
 
-    internal static async Task<Results<Ok<IncomeResponse>, ProblemHttpResult>> ApproveIncomeDistribution(Guid id, IncomeDistributionService s, CancellationToken ct) =>
-        Reply(await s.ApproveAsync(id, ct));
+    internal static async Task<Results<Ok<IncomeResponse>, ProblemHttpResult>> ApproveIncomeDistribution(
+        Guid id, [FromBody] VersionRequest? body, IncomeDistributionService s, CancellationToken ct) => Reply(await s.ApproveAsync(id, body?.Version, ct));
+
+    internal static async Task<Results<Ok<IncomeResponse>, ProblemHttpResult>> RecordIncomeProfitYear(
+        Guid id, ProfitYearRequest body, IncomeDistributionService s, CancellationToken ct) => Reply(await s.RecordProfitYearAsync(id, body, ct));
 
     internal static async Task<Results<Ok<IncomeResponse>, ProblemHttpResult>> RecordIncomePayout(
         Guid id, PayoutRequest body, IncomeDistributionService s, CancellationToken ct) => Reply(await s.RecordPayoutAsync(id, body, ct));

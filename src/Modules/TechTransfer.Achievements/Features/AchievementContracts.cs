@@ -1,10 +1,11 @@
 using TechTransfer.Achievements.Domain;
+using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Achievements.Features;
 
 public sealed record CompleterDto(string Name, Guid? UserId, decimal ContributionPercent, bool HoldsLeadershipPost = false);
 
-/// <summary>Create or edit a disclosure (披露).</summary>
+/// <summary>Create or edit a disclosure (披露). <see cref="Version"/> is required on edit (the version read; a stale one is 409).</summary>
 public sealed record AchievementRequest
 {
     public string Title { get; init; } = "";
@@ -24,23 +25,46 @@ public sealed record AchievementRequest
     public bool IsConfidential { get; init; }
     public string? ConfidentialDetails { get; init; }
     public List<Guid> NamedViewerUserIds { get; init; } = [];
+    public int? Version { get; init; }
 
-    public AchievementInput ToInput() => new(Title ?? "", TitleEn, Abstract ?? "", AbstractEn, Keywords ?? [], TechnicalField ?? "",
-        IpcCodes ?? [], IpType, Trl, FundingSource, ProjectReferences ?? [],
-        (Completers ?? []).Select(c => new CompleterInput(c.Name ?? "", c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList(),
-        PatentApplicationNumbers ?? [], IsConfidential, ConfidentialDetails, NamedViewerUserIds ?? []);
+    /// <summary>Shapes no request may have: an empty (null) completer.</summary>
+    public FieldErrors ShapeErrors()
+    {
+        var errors = new FieldErrors();
+        var completers = Completers ?? [];
+        for (var i = 0; i < completers.Count; i++)
+            if (completers[i] is null) errors.Add(AchievementErrors.NullItem($"completers[{i}]"));
+        return errors;
+    }
+
+    /// <summary>Platform users the request names: completers with an account and named viewers, with the field each sits in.</summary>
+    public IEnumerable<(string Field, Guid UserId)> UserReferences() =>
+        (Completers ?? []).Select((c, i) => (c, i)).Where(x => x.c?.UserId is not null).Select(x => ($"completers[{x.i}].userId", x.c.UserId!.Value))
+            .Concat((NamedViewerUserIds ?? []).Select((id, i) => ($"namedViewerUserIds[{i}]", id)));
+
+    public AchievementInput ToInput() => new(Title ?? "", TitleEn, Abstract ?? "", AbstractEn, Clean(Keywords), TechnicalField ?? "",
+        Clean(IpcCodes), IpType, Trl, FundingSource, Clean(ProjectReferences),
+        (Completers ?? []).Where(c => c is not null).Select(c => new CompleterInput(c.Name ?? "", c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList(),
+        Clean(PatentApplicationNumbers), IsConfidential, ConfidentialDetails, NamedViewerUserIds ?? []);
+
+    private static List<string> Clean(List<string>? items) => (items ?? []).Where(s => s is not null).ToList();
 }
 
-public sealed record ReasonRequest(string? Reason);
+/// <summary>The body of a transition: an optional reason and the version the caller read (checked when given).</summary>
+public sealed record ReasonRequest(string? Reason, int? Version = null);
 
-public sealed record EvaluationRequest(string ValueAssessment, PotentialRating Potential, decimal? EstimatedValueYuan, ProofOfConceptStatus ProofOfConcept, string? Notes);
+/// <summary>The version the caller read, for actions without other input (checked when given).</summary>
+public sealed record VersionRequest(int? Version = null);
+
+public sealed record EvaluationRequest(string ValueAssessment, PotentialRating Potential, decimal? EstimatedValueYuan, ProofOfConceptStatus ProofOfConcept, string? Notes,
+    int? Version = null);
 
 public sealed record ConversionRequest(ConversionStatus Status, ConversionMode? Mode, bool CounterpartyIsForeign = false, bool ExclusiveLicence = false,
-    string? ProjectAuthorityApprovalRef = null, string? Note = null);
+    string? ProjectAuthorityApprovalRef = null, string? Note = null, int? Version = null);
 
-public sealed record JustificationRequest(string? Justification);
+public sealed record JustificationRequest(string? Justification, int? Version = null);
 
-public sealed record ConfidentialityRequest(bool IsConfidential, string? ConfidentialDetails, List<Guid>? NamedViewerUserIds);
+public sealed record ConfidentialityRequest(bool IsConfidential, string? ConfidentialDetails, List<Guid>? NamedViewerUserIds, int? Version = null);
 
 /// <summary>Filters of the achievement list. <c>Mine</c>: only those I disclosed or complete; <c>Idle</c>: flagged idle (R5.3).</summary>
 public sealed record AchievementListQuery(
@@ -101,10 +125,10 @@ public sealed record AchievementResponse
     public bool CanManage { get; init; }
     public bool CanRequestGrant { get; init; }
 
-    public static AchievementResponse From(Achievement a, Viewer viewer, Actor? actor)
+    public static AchievementResponse From(Achievement a, ICurrentUser viewer)
     {
         var conf = a.CanSeeConfidentialFields(viewer);
-        var isOffice = actor is not null && actor.IsOfficeOf(a.OwnerOrganizationId);
+        var isOffice = viewer.IsOfficeOf(a.OwnerOrganizationId);
         return new AchievementResponse
         {
             Id = a.Id,
@@ -135,7 +159,7 @@ public sealed record AchievementResponse
             SeparateManagement = a.SeparateManagement,
             ConversionStatus = a.ConversionStatus,
             ConversionMode = a.ConversionMode,
-            Evaluation = viewer.OrganizationId == a.OwnerOrganizationId || viewer.IsPlatformAdmin ? a.Evaluation : null,
+            Evaluation = viewer.OrganizationId == a.OwnerOrganizationId || viewer.IsPlatformAdmin() ? a.Evaluation : null,
             EvaluatedAt = a.EvaluatedAt,
             IdleJustification = a.IdleJustification,
             IdleFlaggedAt = a.IdleFlaggedAt,
@@ -147,10 +171,10 @@ public sealed record AchievementResponse
                 ? a.History.Select(h => new StatusChangeDto(h.Action, h.From, h.To, h.ByUserId, h.At, h.Reason)).ToList()
                 : [],
             Version = a.Version,
-            CanEdit = actor is not null && actor.UserId == a.CreatedByUserId && a.Status is AchievementStatus.Draft or AchievementStatus.Returned,
+            CanEdit = viewer.UserId is { } me && me == a.CreatedByUserId && a.Status is AchievementStatus.Draft or AchievementStatus.Returned,
             CanManage = isOffice,
-            CanRequestGrant = actor is not null && a.Status == AchievementStatus.Registered
-                              && (isOffice || (a.EligibleForCompleterLedConversion && a.IsCompleter(actor.UserId))),
+            CanRequestGrant = a.Status == AchievementStatus.Registered
+                              && (isOffice || (viewer.UserId is { } uid && a.EligibleForCompleterLedConversion && a.IsCompleter(uid))),
         };
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using TechTransfer.Achievements.Domain;
 using TechTransfer.Data;
 using TechTransfer.Platform;
+using TechTransfer.SharedKernel.Deals;
+using TechTransfer.SharedKernel.Organizations;
 
 namespace TechTransfer.Achievements.Features;
 
@@ -13,7 +15,7 @@ namespace TechTransfer.Achievements.Features;
 /// converted, idle, confidential), with rights grants and income distributions, all dated relative to the seed clock
 /// and created through the domain methods so every rule holds.
 /// </summary>
-internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<AchievementsOptions> options) : IDemoDataSeeder
+internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<AchievementsOptions> options, IOrganizationFactsLookup organizations) : IDemoDataSeeder
 {
     public int Order => 30;
 
@@ -84,11 +86,12 @@ internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<Ach
         foreach (var s in Specs)
         {
             if (!context.Organizations.TryGetValue(s.Org, out var orgId)) continue;
+            var jurisdiction = (await organizations.FindAsync(orgId, ct))?.Jurisdiction ?? Jurisdiction.National;
             var researcherId = s.Team.Select(t => t.User).FirstOrDefault(u => u is not null) is { } key && context.Users.TryGetValue(key, out var uid)
                 ? uid : DemoGuid($"researcher.{s.Org}");
             var officeId = context.Users.TryGetValue($"tto.{s.Org}", out var tto) ? tto : DemoGuid($"tto.{s.Org}");
-            var researcher = Actor.Researcher(researcherId, orgId);
-            var office = Actor.Office(officeId, orgId);
+            var researcher = Caller.Of(researcherId, orgId, Roles.Researcher);
+            var office = Caller.Of(officeId, orgId, Roles.InstitutionAdmin);
             var start = now.AddDays(-s.AgeDays - 30);
             var input = new AchievementInput(s.Title, s.TitleEn,
                 $"{s.Title}：本成果由{string.Join("、", s.Team.Select(t => t.Name))}完成，技术成熟度 {s.Trl} 级。",
@@ -115,7 +118,7 @@ internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<Ach
                                 100_000m * s.Trl * 5, s.Trl >= 6 ? ProofOfConceptStatus.Validated : ProofOfConceptStatus.Planned, null), office, registeredAt.AddDays(3)));
                             if (s.Mode is { } mode) Check(a.UpdateConversion(s.Conversion, mode, office, registeredAt.AddDays(60)));
                             if (s.Justification is { } j) Check(a.RecordIdleJustification(j, office, registeredAt.AddDays(200)));
-                            var rules = RuleSetSelector.Select(o.EffectiveIdleRuleSets, o.For(orgId).Jurisdiction, BusinessTime.DateOf(now));
+                            var rules = RuleSetSelector.Select(o.EffectiveIdleRuleSets, jurisdiction, BusinessTime.DateOf(now));
                             if (rules.IsSuccess) a.EvaluateIdle(rules.Value, now);
                             break;
                     }
@@ -129,55 +132,68 @@ internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<Ach
         await db.SaveChangesAsync(ct);
     }
 
-    private Task SeedGrantsAndIncomeAsync(DemoDataContext context, Dictionary<string, Achievement> achievements, CancellationToken ct)
+    private async Task SeedGrantsAndIncomeAsync(DemoDataContext context, Dictionary<string, Achievement> achievements, CancellationToken ct)
     {
         var o = options.Value;
         var now = context.Now;
         var grantOptions = o.RightsGrants;
+        async Task<Jurisdiction> JurisdictionOf(Guid org) => (await organizations.FindAsync(org, ct))?.Jurisdiction ?? Jurisdiction.National;
 
         // Fudan: income distribution of the licensed platform (approved, with payouts incl. a leader with disclosure).
         if (achievements.TryGetValue("联邦学习隐私保护计算平台", out var licensed))
         {
-            var office = Actor.Office(UserOr(context, "tto.fudan"), licensed.OwnerOrganizationId);
-            var org = o.For(licensed.OwnerOrganizationId);
+            var office = Caller.Of(UserOr(context, "tto.fudan"), licensed.OwnerOrganizationId, Roles.InstitutionAdmin);
             var incomeDate = BusinessTime.DateOf(now.AddDays(-340));
-            var rules = RuleSetSelector.Select(o.EffectiveIncomeRuleSets, org.Jurisdiction, incomeDate).Value;
+            var rules = RuleSetSelector.Select(o.EffectiveIncomeRuleSets, await JurisdictionOf(licensed.OwnerOrganizationId), incomeDate).Value;
+            var team = licensed.Completers.Select(c => new TeamMemberInput(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList();
             var plan = IncomeDistribution.Plan(new IncomePlanInput(licensed.Id, licensed.Title, ConversionMode.License, incomeDate, 2_400_000m,
                 [new(DeductionKind.RelatedTaxes, "增值税及附加", 144_000m, "发票 0049213"), new(DeductionKind.DirectTransactionCosts, "资产评估费", 36_000m, "沪评报字〔2025〕第 118 号")],
-                null, null, 70m, licensed.Completers.Select(c => new TeamMemberInput(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList()),
-                office, rules, org, now.AddDays(-335)).Value;
+                70m, team), office, rules, o.DefaultTtoSharePercent, now.AddDays(-335)).Value;
             Check(plan.Approve(office, now.AddDays(-330)));
             foreach (var alloc in plan.Allocations)
                 plan.RecordPayout(alloc.Id, alloc.Amount, BusinessTime.DateOf(now.AddDays(-320)), $"银行转账 FD-{alloc.Name}",
-                    alloc.HoldsLeadershipPost ? "复旦大学成果转化收益公示〔2025〕第 7 号" : null, office, org, now.AddDays(-320));
+                    alloc.HoldsLeadershipPost ? "复旦大学成果转化收益公示〔2025〕第 7 号" : null, office, isPublicInstitution: true, now.AddDays(-320));
             db.Add(plan);
-            // a second plan still in draft
+            // a second plan still in draft, with a fixed team amount above the floor
             var draft = IncomeDistribution.Plan(new IncomePlanInput(licensed.Id, licensed.Title, ConversionMode.License, BusinessTime.DateOf(now.AddDays(-20)),
-                600_000m, [new(DeductionKind.RelatedTaxes, "增值税及附加", 36_000m, "发票 0051877")], null, null, 75m,
-                licensed.Completers.Select(c => new TeamMemberInput(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList()),
-                office, rules, org, now.AddDays(-15));
+                600_000m, [new(DeductionKind.RelatedTaxes, "增值税及附加", 36_000m, "发票 0051877")], null, team, TeamAmount: 420_000m),
+                office, rules, o.DefaultTtoSharePercent, now.AddDays(-15));
             if (draft.IsSuccess) db.Add(draft.Value);
         }
 
-        // SIMIT: self-implementation, 5 % of operating profit.
+        // SIMIT: self-implementation, 5 % of operating profit over the consecutive years from the first profitable one.
         if (achievements.TryGetValue("超导纳米线单光子探测器", out var self))
         {
-            var office = Actor.Office(UserOr(context, "tto.simit"), self.OwnerOrganizationId);
-            var org = o.For(self.OwnerOrganizationId);
+            var office = Caller.Of(UserOr(context, "tto.simit"), self.OwnerOrganizationId, Roles.InstitutionAdmin);
             var date = BusinessTime.DateOf(now.AddDays(-100));
-            var rules = RuleSetSelector.Select(o.EffectiveIncomeRuleSets, org.Jurisdiction, date).Value;
-            var plan = IncomeDistribution.Plan(new IncomePlanInput(self.Id, self.Title, ConversionMode.SelfImplement, date, 5_000_000m, [], 1_800_000m, 1, 5m,
-                self.Completers.Select(c => new TeamMemberInput(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList()),
-                office, rules, org, now.AddDays(-95));
+            var rules = RuleSetSelector.Select(o.EffectiveIncomeRuleSets, await JurisdictionOf(self.OwnerOrganizationId), date).Value;
+            var plan = IncomeDistribution.Plan(new IncomePlanInput(self.Id, self.Title, ConversionMode.SelfImplement, date, 5_000_000m, [], 5m,
+                self.Completers.Select(c => new TeamMemberInput(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList(),
+                FirstProfitableYear: date.Year - 1, ProfitYears: [new(date.Year - 1, 1_800_000m)]),
+                office, rules, o.DefaultTtoSharePercent, now.AddDays(-95));
+            if (plan.IsSuccess) db.Add(plan.Value);
+        }
+
+        // SJTU: the magnesium alloy went into a company as equity (作价投资); the team holds 70 % of the shares formed.
+        if (achievements.TryGetValue("高性能镁合金轻量化成形工艺", out var equity))
+        {
+            var office = Caller.Of(UserOr(context, "tto.sjtu"), equity.OwnerOrganizationId, Roles.InstitutionAdmin);
+            var date = BusinessTime.DateOf(now.AddDays(-200));
+            var rules = RuleSetSelector.Select(o.EffectiveIncomeRuleSets, await JurisdictionOf(equity.OwnerOrganizationId), date).Value;
+            var plan = IncomeDistribution.Plan(new IncomePlanInput(equity.Id, equity.Title, ConversionMode.EquityInvestment, date, 8_000_000m,
+                [new(DeductionKind.DirectTransactionCosts, "资产评估费", 60_000m, "沪评报字〔2025〕第 207 号")], null,
+                equity.Completers.Select(c => new TeamMemberInput(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)).ToList(),
+                Equity: new EquityInput("上海镁智轻量化科技有限公司（示例）", 8_000_000, 5_600_000)),
+                office, rules, o.DefaultTtoSharePercent, now.AddDays(-195));
             if (plan.IsSuccess) db.Add(plan.Value);
         }
 
         // SJTU: approved ownership grant (with certificate) and a pending long-term use right.
         if (achievements.TryGetValue("船舶智能航行避碰决策系统", out var ship))
         {
-            var office = Actor.Office(UserOr(context, "tto.sjtu"), ship.OwnerOrganizationId);
+            var office = Caller.Of(UserOr(context, "tto.sjtu"), ship.OwnerOrganizationId, Roles.InstitutionAdmin);
             var grant = RightsGrant.Request(ship, new RightsGrantTerms(GrantType.Ownership, 30m,
-                ship.Completers.Select(c => new GrantShareInput(c.Name, c.UserId, Math.Round(c.ContributionPercent * 0.7m, 2))).ToList(), null,
+                ship.Completers.Select(c => new GrantShareInput(c.Name, c.UserId, Math.Round(c.ContributionPercent * 0.7m, 2))).ToList(), null, null,
                 30m, 70m, "转化净收入单位 30%、完成人团队 70%，按贡献分配", "重大转化事项由单位与完成人共同决策，完成人主导实施",
                 "专利维持费由完成人承担，转化费用按份额分担", FeeBearer.Completers), office, grantOptions, now.AddDays(-60));
             if (grant.IsSuccess)
@@ -188,23 +204,23 @@ internal sealed class AchievementDemoData(TechTransferDbContext db, IOptions<Ach
         }
         if (achievements.TryGetValue("高性能镁合金轻量化成形工艺", out var mg))
         {
-            var office = Actor.Office(UserOr(context, "tto.sjtu"), mg.OwnerOrganizationId);
+            var office = Caller.Of(UserOr(context, "tto.sjtu"), mg.OwnerOrganizationId, Roles.InstitutionAdmin);
+            var start = BusinessTime.DateOf(now.AddDays(-5));
             var grant = RightsGrant.Request(mg, new RightsGrantTerms(GrantType.LongTermUseRight, 0m,
-                [new GrantShareInput(mg.Completers[0].Name, mg.Completers[0].UserId, 100m)], 10,
+                [new GrantShareInput(mg.Completers[0].Name, mg.Completers[0].UserId, 100m)], start, RightsGrant.MinimumEnd(start, grantOptions.MinimumLongTermUseYears),
                 30m, 70m, "许可收益单位 30%、完成人 70%", "完成人决策，单位备案", "维持费用由单位承担", FeeBearer.Unit), office, grantOptions, now.AddDays(-5));
             if (grant.IsSuccess) db.Add(grant.Value);
         }
         // Fudan: the idle stent — its completer requested a grant (R5.3).
         if (achievements.TryGetValue("可降解镁合金心血管支架", out var stent) && stent.EligibleForCompleterLedConversion)
         {
-            var researcher = Actor.Researcher(UserOr(context, "researcher.fudan"), stent.OwnerOrganizationId);
+            var researcher = Caller.Of(UserOr(context, "researcher.fudan"), stent.OwnerOrganizationId, Roles.Researcher);
             var grant = RightsGrant.Request(stent, new RightsGrantTerms(GrantType.Ownership, 10m,
-                [new GrantShareInput(stent.Completers[0].Name, stent.Completers[0].UserId, 90m)], null,
+                [new GrantShareInput(stent.Completers[0].Name, stent.Completers[0].UserId, 90m)], null, null,
                 20m, 80m, "转化收益单位 20%、完成人 80%", "完成人自主决策转化", "全部费用由完成人承担", FeeBearer.Completers),
                 researcher, grantOptions, now.AddDays(-2));
             if (grant.IsSuccess) db.Add(grant.Value);
         }
-        return Task.CompletedTask;
     }
 
     private static int StableNumber(string text) => text.Aggregate(17, (h, c) => unchecked(h * 31 + c)) & int.MaxValue;

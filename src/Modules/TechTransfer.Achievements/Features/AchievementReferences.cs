@@ -13,9 +13,20 @@ internal sealed class AchievementReferences(TechTransferDbContext db) : IReferen
 
     public async Task<IReadOnlySet<Guid>> VisibleAsync(IReadOnlyCollection<Guid> ids, ICurrentUser caller, CancellationToken ct)
     {
-        var viewer = new Viewer(caller.UserId, caller.OrganizationId, caller.IsInRole(Roles.PlatformAdmin));
-        var found = await db.Set<Achievement>().AsNoTracking().Where(AchievementService.Visible(viewer))
+        var found = await db.Set<Achievement>().AsNoTracking().Where(AchievementService.Visible(caller))
             .Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct);
         return found.ToHashSet();
+    }
+}
+
+internal static class ReferenceCheckExtensions
+{
+    /// <summary>Checks each named platform user (completers, viewers, team members) at its own field; one 422 entry per id not visible.</summary>
+    public static async Task<IReadOnlyList<FieldError>> UsersAsync(this IReferenceCheck references, IEnumerable<(string Field, Guid UserId)> users, CancellationToken ct)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (field, id) in users)
+            if (await references.CheckAsync(field, RecordTypes.User, id, ct) is { } e) errors.Add(e);
+        return errors;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using TechTransfer.Achievements.Domain;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Achievements.Features;
 
@@ -13,20 +14,21 @@ namespace TechTransfer.Achievements.Features;
 /// <see cref="Visible"/>: another organisation's draft or confidential achievement is simply not found (404).
 /// </summary>
 public sealed class AchievementService(
-    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AchievementsOptions> options, AttachmentStore store)
+    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AchievementsOptions> options, AttachmentStore store, IReferenceCheck references)
 {
     private AchievementsOptions Options => options.Value;
     private IQueryable<Achievement> Achievements => db.Set<Achievement>();
     private DateTimeOffset Now => clock.GetUtcNow();
-    public Actor? Actor => Domain.Actor.From(user);
-    public Viewer Viewer => new(user.UserId, user.OrganizationId, user.IsInRole(Roles.PlatformAdmin));
+
+    /// <summary>The signed-in user's id (pages link a new disclosure's first completer to it).</summary>
+    public Guid? CurrentUserId => user.UserId;
 
     /// <summary>SQL form of <see cref="Achievement.CanBeSeenBy"/>.</summary>
-    public static Expression<Func<Achievement, bool>> Visible(Viewer v)
+    public static Expression<Func<Achievement, bool>> Visible(ICurrentUser v)
     {
         var uid = v.UserId ?? Guid.Empty;
         var org = v.OrganizationId ?? Guid.Empty;
-        var admin = v.IsPlatformAdmin;
+        var admin = v.IsPlatformAdmin();
         var signedIn = v.UserId is not null;
         return a => (signedIn && (a.CreatedByUserId == uid || a.NamedViewerUserIds.Contains(uid) || a.CompleterUserIds.Contains(uid)))
                     || (signedIn && a.OwnerOrganizationId == org && a.Status != AchievementStatus.Draft)
@@ -39,7 +41,7 @@ public sealed class AchievementService(
         var paging = new PageRequest(query.Page, query.PageSize);
         var pagingErrors = paging.Validate();
         if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
-        var q = Achievements.AsNoTracking().Where(Visible(Viewer));
+        var q = Achievements.AsNoTracking().Where(Visible(user));
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = query.Q.Trim();
@@ -81,60 +83,90 @@ public sealed class AchievementService(
 
     public async Task<Result<AchievementResponse>> GetAsync(Guid id, CancellationToken ct)
     {
-        var a = await Achievements.AsNoTracking().Where(Visible(Viewer)).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return a is null ? AchievementErrors.NotFound : AchievementResponse.From(a, Viewer, Actor);
+        var a = await Achievements.AsNoTracking().Where(Visible(user)).SingleOrDefaultAsync(x => x.Id == id, ct);
+        return a is null ? AchievementErrors.NotFound : AchievementResponse.From(a, user);
     }
 
     /// <summary>Loads a visible achievement for a change (tracked).</summary>
     internal async Task<Achievement?> LoadAsync(Guid id, CancellationToken ct) =>
-        await Achievements.Where(Visible(Viewer)).SingleOrDefaultAsync(x => x.Id == id, ct);
+        await Achievements.Where(Visible(user)).SingleOrDefaultAsync(x => x.Id == id, ct);
 
+    /// <summary>A researcher starts a disclosure: shape, content and the users it names are checked first (all errors at once).</summary>
     public async Task<Result<AchievementResponse>> CreateAsync(AchievementRequest request, CancellationToken ct)
     {
-        if (Actor is not { } actor) return Error.Forbidden;
-        var result = Achievement.Draft(request.ToInput(), actor, Now);
+        if (!user.IsInRole(Roles.Researcher)) return AchievementErrors.OnlyResearcherMayDisclose;
+        if (await CheckRequestAsync(request, ct) is { } invalid) return invalid;
+        var result = Achievement.Draft(request.ToInput(), user, Now);
         if (result.IsFailure) return result.Error!;
         db.Add(result.Value);
-        if (await SaveAsync(ct) is { } conflict) return conflict;
-        return AchievementResponse.From(result.Value, Viewer, actor);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return AchievementResponse.From(result.Value, user);
     }
 
-    public Task<Result<AchievementResponse>> EditAsync(Guid id, AchievementRequest request, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.Edit(request.ToInput(), actor, Now), ct);
+    /// <summary>The discloser edits a draft or returned disclosure; the request must name the version it read.</summary>
+    public async Task<Result<AchievementResponse>> EditAsync(Guid id, AchievementRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (request.Version is null) errors.AddFrom(AchievementErrors.VersionRequired);
+        if (await CheckRequestAsync(request, ct) is { } invalid) errors.AddFrom(invalid);
+        if (errors.ToError() is { } refused) return refused;
+        return await ChangeAsync(id, request.Version, a => a.Edit(request.ToInput(), user, Now), ct);
+    }
 
-    public Task<Result<AchievementResponse>> DiscloseAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.Disclose(actor, Now), ct);
+    private async Task<Error?> CheckRequestAsync(AchievementRequest request, CancellationToken ct)
+    {
+        var errors = request.ShapeErrors();
+        if (errors.Any) return errors.ToError();
+        errors.AddRange(Achievement.ValidateDraft(request.ToInput()));
+        errors.AddRange(await references.UsersAsync(request.UserReferences(), ct));
+        return errors.ToError();
+    }
 
-    public Task<Result<AchievementResponse>> StartReviewAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.StartReview(actor, Now), ct);
+    public Task<Result<AchievementResponse>> DiscloseAsync(Guid id, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, a => a.Disclose(user, Now), ct);
 
-    public Task<Result<AchievementResponse>> RegisterAsync(Guid id, string? note, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.Register(actor, Now, note), ct);
+    public Task<Result<AchievementResponse>> StartReviewAsync(Guid id, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, a => a.StartReview(user, Now), ct);
 
-    public Task<Result<AchievementResponse>> ReturnAsync(Guid id, string? reason, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.Return(actor, Now, reason ?? ""), ct);
+    public Task<Result<AchievementResponse>> RegisterAsync(Guid id, string? note, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, a => a.Register(user, Now, note), ct);
 
-    public Task<Result<AchievementResponse>> DeclineAsync(Guid id, string? reason, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.Decline(actor, Now, reason ?? ""), ct);
+    public Task<Result<AchievementResponse>> ReturnAsync(Guid id, string? reason, int? version, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(reason) ? Refused(AchievementErrors.ReasonRequired)
+            : ChangeAsync(id, version, a => a.Return(user, Now, reason), ct);
 
-    public Task<Result<AchievementResponse>> EvaluateAsync(Guid id, EvaluationRequest r, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.RecordEvaluation(
-            new AchievementEvaluation(r.ValueAssessment ?? "", r.Potential, r.EstimatedValueYuan, r.ProofOfConcept, r.Notes), actor, Now), ct);
+    public Task<Result<AchievementResponse>> DeclineAsync(Guid id, string? reason, int? version, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(reason) ? Refused(AchievementErrors.ReasonRequired)
+            : ChangeAsync(id, version, a => a.Decline(user, Now, reason), ct);
+
+    public Task<Result<AchievementResponse>> EvaluateAsync(Guid id, EvaluationRequest r, CancellationToken ct)
+    {
+        var evaluation = new AchievementEvaluation(r.ValueAssessment ?? "", r.Potential, r.EstimatedValueYuan, r.ProofOfConcept, r.Notes);
+        return Achievement.CheckEvaluation(evaluation) is { } invalid ? Refused(invalid)
+            : ChangeAsync(id, r.Version, a => a.RecordEvaluation(evaluation, user, Now), ct);
+    }
 
     public Task<Result<AchievementResponse>> UpdateConversionAsync(Guid id, ConversionRequest r, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.UpdateConversion(r.Status, r.Mode, actor, Now, r.CounterpartyIsForeign, r.ExclusiveLicence,
-            r.ProjectAuthorityApprovalRef, r.Note), ct);
+        r.Status != ConversionStatus.NotStarted && r.Mode is null ? Refused(AchievementErrors.ConversionModeRequired)
+            : ChangeAsync(id, r.Version, a => a.UpdateConversion(r.Status, r.Mode, user, Now, r.CounterpartyIsForeign, r.ExclusiveLicence,
+                r.ProjectAuthorityApprovalRef, r.Note), ct);
 
-    public Task<Result<AchievementResponse>> JustifyIdleAsync(Guid id, string? justification, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.RecordIdleJustification(justification ?? "", actor, Now), ct);
+    public Task<Result<AchievementResponse>> JustifyIdleAsync(Guid id, string? justification, int? version, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(justification) ? Refused(AchievementErrors.JustificationRequired)
+            : ChangeAsync(id, version, a => a.RecordIdleJustification(justification, user, Now), ct);
 
-    public Task<Result<AchievementResponse>> SetConfidentialityAsync(Guid id, ConfidentialityRequest r, CancellationToken ct) =>
-        ChangeAsync(id, (a, actor) => a.SetConfidentiality(r.IsConfidential, r.ConfidentialDetails, r.NamedViewerUserIds ?? [], actor, Now), ct);
+    public async Task<Result<AchievementResponse>> SetConfidentialityAsync(Guid id, ConfidentialityRequest r, CancellationToken ct)
+    {
+        var viewers = r.NamedViewerUserIds ?? [];
+        if (await references.UsersAsync(viewers.Select((v, i) => ($"namedViewerUserIds[{i}]", v)), ct) is { Count: > 0 } unknown)
+            return Error.Validation(unknown);
+        return await ChangeAsync(id, r.Version, a => a.SetConfidentiality(r.IsConfidential, r.ConfidentialDetails, viewers, user, Now), ct);
+    }
 
     /// <summary>Checks the upload (size, type, content), stores it under the data directory and records it (R5.1).</summary>
     public async Task<Result<AchievementResponse>> AddAttachmentAsync(Guid id, IFormFile? file, bool confidential, CancellationToken ct)
     {
-        if (Actor is not { } actor) return Error.Forbidden;
+        if (user.UserId is not { } userId) return Error.Forbidden;
         if (file is null) return AchievementErrors.AttachmentEmpty;
         var a = await LoadAsync(id, ct);
         if (a is null) return AchievementErrors.NotFound;
@@ -146,26 +178,26 @@ public sealed class AchievementService(
         var attachmentId = Guid.NewGuid();
         var fileName = Path.GetFileName(file.FileName);
         var stored = await store.SaveAsync(a.Id, attachmentId, file.OpenReadStream, ct);
-        var attachment = new AchievementAttachment(attachmentId, fileName, check.Value, file.Length, stored.Sha256, stored.RelativePath, confidential, actor.UserId, Now);
-        var added = a.AddAttachment(attachment, actor, Options.Attachments, Now);
+        var attachment = new AchievementAttachment(attachmentId, fileName, check.Value, file.Length, stored.Sha256, stored.RelativePath, confidential, userId, Now);
+        var added = a.AddAttachment(attachment, user, Options.Attachments, Now);
         if (added.IsFailure)
         {
             store.Delete(stored.RelativePath);
             return added.Error!;
         }
-        if (await SaveAsync(ct) is { } conflict)
+        if (await db.SaveOrConflictAsync(ct) is { } conflict)
         {
             store.Delete(stored.RelativePath);
             return conflict;
         }
-        return AchievementResponse.From(a, Viewer, actor);
+        return AchievementResponse.From(a, user);
     }
 
     public async Task<Result<(AchievementAttachment Attachment, Stream Content)>> OpenAttachmentAsync(Guid id, Guid attachmentId, CancellationToken ct)
     {
-        var a = await Achievements.AsNoTracking().Where(Visible(Viewer)).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var a = await Achievements.AsNoTracking().Where(Visible(user)).SingleOrDefaultAsync(x => x.Id == id, ct);
         var att = a?.Attachments.FirstOrDefault(x => x.Id == attachmentId);
-        if (a is null || att is null || (att.IsConfidential && !a.CanSeeConfidentialFields(Viewer)))
+        if (a is null || att is null || (att.IsConfidential && !a.CanSeeConfidentialFields(user)))
             return Error.NotFound("attachment", "附件");
         var stream = store.Open(att.StoragePath);
         return stream is null ? Error.NotFound("attachment", "附件") : (att, stream);
@@ -174,10 +206,10 @@ public sealed class AchievementService(
     /// <summary>The office's idle list (R5.3) with ages, oldest first.</summary>
     public async Task<Result<PagedResult<IdleAchievementDto>>> IdleListAsync(int page, int pageSize, CancellationToken ct)
     {
-        if (Actor is not { } actor || !actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.RoleNotAllowed;
+        if (!user.IsInRole(Roles.InstitutionAdmin) || user.OrganizationId is not { } org) return AchievementErrors.RoleNotAllowed;
         var paging = new PageRequest(page, pageSize);
         if (paging.Validate() is { Count: > 0 } pe) return Error.Validation(pe);
-        var q = Achievements.AsNoTracking().Where(a => a.OwnerOrganizationId == actor.OrganizationId && a.IdleFlaggedAt != null);
+        var q = Achievements.AsNoTracking().Where(a => a.OwnerOrganizationId == org && a.IdleFlaggedAt != null);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(a => a.UnitRegisteredAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var now = Now;
@@ -186,27 +218,18 @@ public sealed class AchievementService(
         return new PagedResult<IdleAchievementDto>(items, paging.Page, paging.PageSize, total);
     }
 
-    private async Task<Result<AchievementResponse>> ChangeAsync(Guid id, Func<Achievement, Actor, Result> change, CancellationToken ct)
+    /// <summary>Load (visible only: 404 otherwise), check the version the caller read (409 when stale), change, save.</summary>
+    private async Task<Result<AchievementResponse>> ChangeAsync(Guid id, int? version, Func<Achievement, Result> change, CancellationToken ct)
     {
-        if (Actor is not { } actor) return Error.Forbidden;
+        if (!user.IsAuthenticated) return Error.Forbidden;
         var a = await LoadAsync(id, ct);
         if (a is null) return AchievementErrors.NotFound;
-        var result = change(a, actor);
+        if (Error.StaleVersion(a.Version, version) is { } stale) return stale;
+        var result = change(a);
         if (result.IsFailure) return result.Error!;
-        if (await SaveAsync(ct) is { } conflict) return conflict;
-        return AchievementResponse.From(a, Viewer, actor);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return AchievementResponse.From(a, user);
     }
 
-    private async Task<Error?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.ConcurrencyConflict;
-        }
-    }
+    private static Task<Result<AchievementResponse>> Refused(Error error) => Task.FromResult<Result<AchievementResponse>>(error);
 }

@@ -7,14 +7,17 @@ using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
 using TechTransfer.Platform.Jobs;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Deals;
 
 namespace TechTransfer.Achievements.Features;
 
 /// <summary>
 /// One run of the idle-achievement check (R5.3, R5.4): evaluates every registered, fiscally funded achievement
-/// against the idle rule set of its organisation's jurisdiction; newly flagged ones notify their completers and the office.
+/// against the idle rule set of its organisation's jurisdiction (from the registry); newly flagged ones notify their
+/// completers and the office. An achievement of an organisation missing from the registry is skipped (logged).
 /// </summary>
-public sealed class IdleAchievementScanner(TechTransferDbContext db, TimeProvider clock, IOptions<AchievementsOptions> options, ILogger<IdleAchievementScanner> log)
+public sealed class IdleAchievementScanner(TechTransferDbContext db, TimeProvider clock, IOptions<AchievementsOptions> options,
+    IOrganizationFactsLookup organizations, ILogger<IdleAchievementScanner> log)
 {
     public sealed record ScanResult(int Checked, int Flagged, int Cleared);
 
@@ -27,9 +30,17 @@ public sealed class IdleAchievementScanner(TechTransferDbContext db, TimeProvide
             .Where(a => a.Status == AchievementStatus.Registered && a.FundingSource == FundingSource.Fiscal)
             .ToListAsync(ct);
         int flagged = 0, cleared = 0;
+        var jurisdictions = new Dictionary<Guid, SharedKernel.Organizations.Jurisdiction?>();
         foreach (var a in candidates)
         {
-            var rules = RuleSetSelector.Select(o.EffectiveIdleRuleSets, o.For(a.OwnerOrganizationId).Jurisdiction, today);
+            if (!jurisdictions.TryGetValue(a.OwnerOrganizationId, out var jurisdiction))
+                jurisdictions[a.OwnerOrganizationId] = jurisdiction = (await organizations.FindAsync(a.OwnerOrganizationId, ct))?.Jurisdiction;
+            if (jurisdiction is not { } j)
+            {
+                log.LogWarning("Idle check skipped achievement {Id}: organisation {Org} is not in the registry", a.Id, a.OwnerOrganizationId);
+                continue;
+            }
+            var rules = RuleSetSelector.Select(o.EffectiveIdleRuleSets, j, today);
             if (rules.IsFailure) continue;
             var wasIdle = a.EligibleForCompleterLedConversion;
             if (!a.EvaluateIdle(rules.Value, now)) continue;
@@ -45,7 +56,7 @@ public sealed class IdleAchievementScanner(TechTransferDbContext db, TimeProvide
             }
             else if (wasIdle && !a.EligibleForCompleterLedConversion) cleared++;
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // jobs write as the system; a concurrent office edit of the same record fails this run, the next one retries
         log.LogInformation("Idle achievements: {Checked} checked, {Flagged} flagged, {Cleared} cleared", candidates.Count, flagged, cleared);
         return new ScanResult(candidates.Count, flagged, cleared);
     }

@@ -5,16 +5,17 @@ using TechTransfer.Achievements.Domain;
 using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Achievements.Features;
 
 /// <summary>Use cases of rights grants (赋权, R5.2, R5.3): request, decide, certificate.</summary>
 public sealed class RightsGrantService(
-    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AchievementsOptions> options, AchievementService achievements)
+    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AchievementsOptions> options, AchievementService achievements,
+    IReferenceCheck references)
 {
     private IQueryable<RightsGrant> Grants => db.Set<RightsGrant>();
     private DateTimeOffset Now => clock.GetUtcNow();
-    private Actor? Actor => Domain.Actor.From(user);
 
     /// <summary>SQL form of <see cref="RightsGrant.CanBeSeenBy"/> (owning organisation, requester, platform admin; completers see their own via requester).</summary>
     private Expression<Func<RightsGrant, bool>> Visible()
@@ -44,37 +45,46 @@ public sealed class RightsGrantService(
     public async Task<Result<RightsGrantResponse>> GetAsync(Guid id, CancellationToken ct)
     {
         var g = await Grants.AsNoTracking().Where(Visible()).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return g is null ? AchievementErrors.GrantNotFound : RightsGrantResponse.From(g, Actor);
+        return g is null ? AchievementErrors.GrantNotFound : RightsGrantResponse.From(g, user);
     }
 
+    /// <summary>
+    /// Request a grant: the terms (R5.2) and every id the request names — the achievement, the completers' accounts — are
+    /// checked first (a random id or another organisation's confidential achievement is the 422 reference.not_found).
+    /// </summary>
     public async Task<Result<RightsGrantResponse>> RequestAsync(RightsGrantRequest request, CancellationToken ct)
     {
-        if (Actor is not { } actor) return Error.Forbidden;
-        if (!actor.Has(Roles.InstitutionAdmin) && !actor.Has(Roles.Researcher)) return AchievementErrors.GrantRoleNotAllowed;
+        if (!user.IsInAnyRole(Roles.InstitutionAdmin, Roles.Researcher)) return AchievementErrors.GrantRoleNotAllowed;
+        var terms = request.ToTerms();
+        var errors = new FieldErrors().AddRange(RightsGrant.ValidateTerms(terms, options.Value.RightsGrants));
+        if (await references.CheckAsync("achievementId", RecordTypes.Achievement, request.AchievementId, ct) is { } missing) errors.Add(missing);
+        errors.AddRange(await references.UsersAsync(request.UserReferences(), ct));
+        if (errors.ToError() is { } invalid) return invalid;
         var achievement = await achievements.LoadAsync(request.AchievementId, ct);
         if (achievement is null) return AchievementErrors.NotFound;
-        var result = RightsGrant.Request(achievement, request.ToTerms(), actor, options.Value.RightsGrants, Now);
+        var result = RightsGrant.Request(achievement, terms, user, options.Value.RightsGrants, Now);
         if (result.IsFailure) return result.Error!;
         db.Add(result.Value);
         if (result.Value.RequestedByCompleter)
             db.Add(Notification.ToOrganization(achievement.OwnerOrganizationId, Roles.InstitutionAdmin,
                 $"完成人申请赋权：{achievement.Title}", $"A completer requested a rights grant: {achievement.TitleEn ?? achievement.Title}",
                 $"/rights-grants/{result.Value.Id}", Now));
-        if (await SaveAsync(ct) is { } conflict) return conflict;
-        return RightsGrantResponse.From(result.Value, actor);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return RightsGrantResponse.From(result.Value, user);
     }
 
-    public Task<Result<RightsGrantResponse>> ApproveAsync(Guid id, string? note, CancellationToken ct) =>
-        ChangeAsync(id, (g, a) => g.Approve(a, Now, note), notifyRequester: true, ct);
+    public Task<Result<RightsGrantResponse>> ApproveAsync(Guid id, string? note, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, g => g.Approve(user, Now, note), notifyRequester: true, ct);
 
-    public Task<Result<RightsGrantResponse>> RejectAsync(Guid id, string? reason, CancellationToken ct) =>
-        ChangeAsync(id, (g, a) => g.Reject(a, Now, reason ?? ""), notifyRequester: true, ct);
+    public Task<Result<RightsGrantResponse>> RejectAsync(Guid id, string? reason, int? version, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(reason) ? Task.FromResult<Result<RightsGrantResponse>>(AchievementErrors.GrantReasonRequired)
+            : ChangeAsync(id, version, g => g.Reject(user, Now, reason), notifyRequester: true, ct);
 
-    public Task<Result<RightsGrantResponse>> WithdrawAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, (g, a) => g.Withdraw(a, Now), notifyRequester: false, ct);
+    public Task<Result<RightsGrantResponse>> WithdrawAsync(Guid id, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, g => g.Withdraw(user, Now), notifyRequester: false, ct);
 
-    public Task<Result<RightsGrantResponse>> RecordOwnershipChangeAsync(Guid id, DateOnly filedOn, CancellationToken ct) =>
-        ChangeAsync(id, (g, a) => g.RecordOwnershipChangeFiled(filedOn, a), notifyRequester: false, ct);
+    public Task<Result<RightsGrantResponse>> RecordOwnershipChangeAsync(Guid id, DateOnly filedOn, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, g => g.RecordOwnershipChangeFiled(filedOn, user), notifyRequester: false, ct);
 
     public async Task<Result<RightsGrantCertificateResponse>> CertificateAsync(Guid id, CancellationToken ct)
     {
@@ -95,30 +105,19 @@ public sealed class RightsGrantService(
         return RightsGrantCertificatePdf.Render(cert.Value);
     }
 
-    private async Task<Result<RightsGrantResponse>> ChangeAsync(Guid id, Func<RightsGrant, Actor, Result> change, bool notifyRequester, CancellationToken ct)
+    /// <summary>Load (visible only), check the version the caller read (409 when stale), change, notify, save.</summary>
+    private async Task<Result<RightsGrantResponse>> ChangeAsync(Guid id, int? version, Func<RightsGrant, Result> change, bool notifyRequester, CancellationToken ct)
     {
-        if (Actor is not { } actor) return Error.Forbidden;
+        if (!user.IsAuthenticated) return Error.Forbidden;
         var g = await Grants.Where(Visible()).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (g is null) return AchievementErrors.GrantNotFound;
-        var result = change(g, actor);
+        if (Error.StaleVersion(g.Version, version) is { } stale) return stale;
+        var result = change(g);
         if (result.IsFailure) return result.Error!;
-        if (notifyRequester && g.RequestedByUserId != actor.UserId)
+        if (notifyRequester && !user.Is(g.RequestedByUserId))
             db.Add(Notification.ToUser(g.RequestedByUserId, $"赋权申请已处理：{g.AchievementTitle}", $"Your rights grant request was decided: {g.AchievementTitle}",
                 $"/rights-grants/{g.Id}", Now));
-        if (await SaveAsync(ct) is { } conflict) return conflict;
-        return RightsGrantResponse.From(g, actor);
-    }
-
-    private async Task<Error?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.ConcurrencyConflict;
-        }
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return RightsGrantResponse.From(g, user);
     }
 }

@@ -22,6 +22,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(x => x.Website).HasMaxLength(300);
         b.Property(x => x.DescriptionZh).HasMaxLength(4000);
         b.Property(x => x.DescriptionEn).HasMaxLength(4000);
+        b.Property(x => x.Jurisdiction).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.NameZh);
         b.HasIndex(x => x.DivisionCode);

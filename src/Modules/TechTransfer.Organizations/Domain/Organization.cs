@@ -1,4 +1,6 @@
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Organizations;
+using TechTransfer.SharedKernel.Regions;
 using TechTransfer.SharedKernel.Search;
 
 namespace TechTransfer.Organizations.Domain;
@@ -62,8 +64,8 @@ public sealed class Organization : IAudited, ISearchIndexed
     public OrganizationKind Kind { get; private set; }
     /// <summary>单位性质 code (spec §1 EntityNature), e.g. 022 for a university.</summary>
     public string EntityNatureCode { get; private set; } = "";
-    /// <summary>ISO 3166-1 alpha-3, e.g. CHN.</summary>
-    public string CountryCode { get; private set; } = "CHN";
+    /// <summary>ISO 3166-1 alpha-3, e.g. CHN (normalised from alpha-2 or the customs numeric code, see <see cref="Countries"/>).</summary>
+    public string CountryCode { get; private set; } = Countries.China;
     /// <summary>GB/T 2260 division code; required in China.</summary>
     public string? DivisionCode { get; private set; }
     public string? Address { get; private set; }
@@ -71,6 +73,11 @@ public sealed class Organization : IAudited, ISearchIndexed
     public string? DescriptionZh { get; private set; }
     public string? DescriptionEn { get; private set; }
     public IReadOnlyList<OrganizationContact> Contacts => _contacts;
+    /// <summary>
+    /// Whose technology-transfer rules apply (R0.2): the floors of R4.2/R4.3 and the idle period of R5.3. Set by a
+    /// platform administrator; proposed from the division when the organisation is registered.
+    /// </summary>
+    public Jurisdiction Jurisdiction { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     /// <summary>Optimistic concurrency token, incremented on every change.</summary>
@@ -81,12 +88,26 @@ public sealed class Organization : IAudited, ISearchIndexed
 
     private Organization() { }
 
-    public static Organization Register(OrganizationDetails details, DateTimeOffset now)
+    /// <summary>Registers an organisation; without an explicit jurisdiction, Shanghai's rules for a division in Shanghai, else national.</summary>
+    public static Organization Register(OrganizationDetails details, DateTimeOffset now, Jurisdiction? jurisdiction = null)
     {
         var org = new Organization { Id = Guid.NewGuid(), CreatedAt = now };
         org.Apply(details, now);
+        org.Jurisdiction = jurisdiction ?? DefaultJurisdiction(org.CountryCode, org.DivisionCode);
         org.Version = 1;
         return org;
+    }
+
+    public static Jurisdiction DefaultJurisdiction(string countryCode, string? divisionCode) =>
+        countryCode == Countries.China && Divisions.IsInShanghai(divisionCode) ? Jurisdiction.Shanghai : Jurisdiction.National;
+
+    /// <summary>A platform administrator sets whose rules apply (the caller's role is checked by the use case). True when it changed.</summary>
+    public bool ChangeJurisdiction(Jurisdiction jurisdiction, DateTimeOffset now)
+    {
+        if (jurisdiction == Jurisdiction) return false;
+        Jurisdiction = jurisdiction;
+        UpdatedAt = now;
+        return true;
     }
 
     public void Update(OrganizationDetails details, DateTimeOffset now)
@@ -102,7 +123,7 @@ public sealed class Organization : IAudited, ISearchIndexed
         CreditCode = string.IsNullOrWhiteSpace(d.CreditCode) ? null : UnifiedSocialCreditCode.Normalize(d.CreditCode);
         Kind = d.Kind;
         EntityNatureCode = d.EntityNatureCode;
-        CountryCode = d.CountryCode.Trim().ToUpperInvariant();
+        CountryCode = Countries.Normalize(d.CountryCode) ?? d.CountryCode.Trim().ToUpperInvariant();
         DivisionCode = string.IsNullOrWhiteSpace(d.DivisionCode) ? null : d.DivisionCode.Trim();
         Address = d.Address;
         Website = d.Website;
@@ -113,7 +134,7 @@ public sealed class Organization : IAudited, ISearchIndexed
     }
 }
 
-/// <summary>The editable fields of an organisation, validated by <c>OrganizationDetailsValidator</c>.</summary>
+/// <summary>The editable fields of an organisation (checked by <c>OrganizationValidation</c> before they get here).</summary>
 public sealed record OrganizationDetails(
     string NameZh,
     string? NameEn,

@@ -6,6 +6,7 @@ using TechTransfer.Organizations.Domain;
 using TechTransfer.Organizations.Features;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Regions;
 
 namespace TechTransfer.Organizations.Endpoints;
 
@@ -21,7 +22,10 @@ internal static class OrganizationEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPut("/{id:guid}", UpdateOrganization).WithName(nameof(UpdateOrganization))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
-        app.MapGet("/api/v1/reference/divisions", () => AdministrativeDivision.All).WithTags("Reference").WithName("ListDivisions");
+        app.MapGet("/api/v1/reference/divisions", () => Divisions.All).WithTags("Reference").WithName("ListDivisions")
+            .WithSummary("GB/T 2260 divisions (行政区划): code, Chinese and English name, parent code");
+        app.MapGet("/api/v1/reference/countries", () => Countries.All).WithTags("Reference").WithName("ListCountries")
+            .WithSummary("ISO 3166-1 countries and regions with the customs numeric code (国别(地区)代码) where known");
         app.MapGet("/api/v1/reference/entity-natures", () => EntityNature.All).WithTags("Reference").WithName("ListEntityNatures");
     }
 

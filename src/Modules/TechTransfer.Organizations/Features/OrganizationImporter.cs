@@ -1,13 +1,12 @@
 using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using TechTransfer.Data;
 using TechTransfer.Organizations.Domain;
-using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Organizations;
 
 namespace TechTransfer.Organizations.Features;
 
@@ -23,7 +22,7 @@ public sealed record ImportReport(int Rows, int Imported, bool Applied, IReadOnl
 /// Imports organisations from .xlsx or .csv (Chinese or English headers). A file with any bad row imports nothing,
 /// unless <c>skipInvalid</c> is set; the valid rows are then written in one transaction.
 /// </summary>
-public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider clock, IValidator<OrganizationRequest> validator)
+public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider clock)
 {
     private static readonly Dictionary<string, string> Headers = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -36,6 +35,7 @@ public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider 
         ["行政区划"] = "Division", ["Division"] = "Division", ["DivisionCode"] = "Division",
         ["地址"] = "Address", ["Address"] = "Address",
         ["网址"] = "Website", ["Website"] = "Website",
+        ["适用法规"] = "Jurisdiction", ["Jurisdiction"] = "Jurisdiction",
     };
 
     public async Task<Result<ImportReport>> ImportAsync(string fileName, Stream content, bool skipInvalid, IProgress<(int Done, int Total)>? progress, CancellationToken ct)
@@ -65,7 +65,7 @@ public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider 
         for (var i = 0; i < rows.Count; i++)
         {
             var (request, parseErrors) = ToRequest(rows[i]);
-            var errors = parseErrors.Concat(BilingualValidation.Validate(validator, request)).ToList();
+            var errors = parseErrors.Concat(OrganizationValidation.Check(request).All).ToList();
             var code = UnifiedSocialCreditCode.Normalize(request.CreditCode);
             if (code.Length > 0 && errors.All(e => e.Field != "creditCode"))
             {
@@ -83,7 +83,7 @@ public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider 
         var now = clock.GetUtcNow();
         var valid = results.Where(r => r.Result.IsValid).ToList();
         foreach (var (_, request) in valid)
-            db.Add(Organization.Register(request.ToDetails(), now));
+            db.Add(Organization.Register(request.ToDetails(), now, request.Jurisdiction));
         await db.SaveChangesAsync(ct);
         return new ImportReport(rows.Count, valid.Count, true, invalid);
     }
@@ -101,8 +101,23 @@ public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider 
             if (kind is null)
                 errors.Add(new FieldError("kind", "import.unknown_kind", $"机构类型“{kindText}”无法识别", $"The organisation kind '{kindText}' is not recognised."));
         }
+        Jurisdiction? jurisdiction = Get("Jurisdiction") switch
+        {
+            null => null,
+            "上海" or "上海市" => Jurisdiction.Shanghai,
+            "全国" => Jurisdiction.National,
+            var t when Enum.TryParse<Jurisdiction>(t, true, out var j) && Enum.IsDefined(j) => j,
+            var t => Unknown(t),
+        };
+        Jurisdiction? Unknown(string text)
+        {
+            errors.Add(new FieldError("jurisdiction", "import.unknown_jurisdiction", $"适用法规“{text}”无法识别（上海或全国）",
+                $"The jurisdiction '{text}' is not recognised (Shanghai or National)."));
+            return null;
+        }
         var request = new OrganizationRequest
         {
+            Jurisdiction = jurisdiction,
             NameZh = Get("NameZh") ?? "",
             NameEn = Get("NameEn"),
             CreditCode = Get("CreditCode"),

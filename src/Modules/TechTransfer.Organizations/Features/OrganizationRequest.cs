@@ -1,11 +1,15 @@
-using System.Text.RegularExpressions;
-using FluentValidation;
 using TechTransfer.Organizations.Domain;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Organizations;
+using TechTransfer.SharedKernel.Regions;
 
 namespace TechTransfer.Organizations.Features;
 
-/// <summary>Body of POST and PUT /api/v1/organizations. <see cref="Version"/> is required on PUT (optimistic concurrency).</summary>
+/// <summary>
+/// Body of POST and PUT /api/v1/organizations. <see cref="Version"/> is required on PUT (optimistic concurrency).
+/// <see cref="Jurisdiction"/> (whose rules apply, R0.2) may be set by a platform administrator only; null keeps it (PUT)
+/// or proposes it from the division (POST: Shanghai's rules for a division in Shanghai).
+/// </summary>
 public sealed record OrganizationRequest
 {
     public string NameZh { get; init; } = "";
@@ -13,76 +17,88 @@ public sealed record OrganizationRequest
     public string? CreditCode { get; init; }
     public OrganizationKind? Kind { get; init; }
     public string? EntityNatureCode { get; init; }
-    public string CountryCode { get; init; } = "CHN";
+    /// <summary>ISO 3166-1 alpha-3 or alpha-2, or the customs numeric code of the registration form (142 = China); stored as alpha-3.</summary>
+    public string CountryCode { get; init; } = Countries.China;
     public string? DivisionCode { get; init; }
     public string? Address { get; init; }
     public string? Website { get; init; }
     public string? DescriptionZh { get; init; }
     public string? DescriptionEn { get; init; }
     public List<ContactDto> Contacts { get; init; } = [];
+    public Jurisdiction? Jurisdiction { get; init; }
     public int? Version { get; init; }
 
-    public OrganizationDetails ToDetails() => new(NameZh, NameEn, CreditCode, Kind!.Value, EntityNatureCode!, CountryCode,
-        DivisionCode, Address, Website, DescriptionZh, DescriptionEn,
-        Contacts.Select(c => new OrganizationContact(c.Name.Trim(), c.Title, c.Phone, c.Email)).ToList());
+    /// <summary>Only after <see cref="OrganizationValidation.Check"/> found nothing.</summary>
+    public OrganizationDetails ToDetails() => new(NameZh.Trim(), NameEn, CreditCode, Kind!.Value, EntityNatureCode!.Trim(),
+        Countries.Normalize(CountryCode) ?? CountryCode, DivisionCode, Address, Website, DescriptionZh, DescriptionEn,
+        (Contacts ?? []).Select(c => new OrganizationContact(c.Name.Trim(), c.Title, c.Phone, c.Email)).ToList());
 }
 
 public sealed record ContactDto(string Name, string? Title = null, string? Phone = null, string? Email = null);
 
-public sealed partial class OrganizationRequestValidator : AbstractValidator<OrganizationRequest>
+/// <summary>
+/// The registry's checks of an organisation request, on the one validation path: every field error at once, in both
+/// languages (same codes as the former FluentValidation rules).
+/// </summary>
+public static class OrganizationValidation
 {
-    public OrganizationRequestValidator()
+    public static FieldErrors Check(OrganizationRequest r)
     {
-        RuleFor(x => x.NameZh).NotEmpty().MaximumLength(200).WithName(_ => Bilingual.T("中文名称", "Chinese name"));
-        RuleFor(x => x.NameEn).MaximumLength(300).WithName(_ => Bilingual.T("英文名称", "English name"));
-        RuleFor(x => x.Kind).NotNull().IsInEnum().WithName(_ => Bilingual.T("机构类型", "Organisation kind"));
-        RuleFor(x => x.EntityNatureCode)
-            .NotEmpty().WithName(_ => Bilingual.T("单位性质", "Entity nature"))
-            .Must(EntityNature.IsKnown).When(x => !string.IsNullOrEmpty(x.EntityNatureCode), ApplyConditionTo.CurrentValidator)
-            .WithErrorCode("organization.unknown_entity_nature")
-            .WithMessage(x => Bilingual.T($"单位性质代码 {x.EntityNatureCode} 不在代码表中", $"Entity nature code {x.EntityNatureCode} is not in the code list."));
-        RuleFor(x => x.CountryCode)
-            .Must(c => c is not null && CountryPattern().IsMatch(c.Trim().ToUpperInvariant()))
-            .WithErrorCode("organization.country_code_format")
-            .WithMessage(_ => Bilingual.T("国家代码须为 3 位字母（ISO 3166-1，如 CHN）", "The country code has three letters (ISO 3166-1, e.g. CHN)."));
-        RuleFor(x => x.CreditCode).Custom((code, ctx) =>
+        var errors = new FieldErrors();
+        var name = r.NameZh ?? "";
+        if (string.IsNullOrWhiteSpace(name)) errors.Add(OrganizationErrors.Required("nameZh", "中文名称", "Chinese name"));
+        else if (name.Trim().Length > 200) errors.Add(OrganizationErrors.TooLong("nameZh", "中文名称", "Chinese name", 200));
+        MaxLength(errors, r.NameEn, "nameEn", "英文名称", "English name", 300);
+        if (r.Kind is null) errors.Add(OrganizationErrors.Required("kind", "机构类型", "Organisation kind"));
+        else if (!Enum.IsDefined(r.Kind.Value)) errors.Add(new FieldError("kind", "validation.enum", "机构类型无效", "The organisation kind is not valid."));
+        if (string.IsNullOrWhiteSpace(r.EntityNatureCode)) errors.Add(OrganizationErrors.Required("entityNatureCode", "单位性质", "Entity nature"));
+        else if (!EntityNature.IsKnown(r.EntityNatureCode.Trim())) errors.Add(OrganizationErrors.UnknownEntityNature(r.EntityNatureCode));
+
+        var country = Countries.Normalize(r.CountryCode);
+        if (country is null) errors.Add(OrganizationErrors.CountryCodeUnknown);
+        var inChina = country == Countries.China;
+        if (inChina || !string.IsNullOrWhiteSpace(r.CreditCode))
         {
-            var inChina = IsChina(ctx.InstanceToValidate.CountryCode);
-            if (!inChina && string.IsNullOrWhiteSpace(code)) return;
-            var problem = UnifiedSocialCreditCode.Check(code);
-            if (problem == UnifiedSocialCreditCode.Problem.None) return;
-            var fe = OrganizationErrors.CreditCodeProblem(problem);
-            ctx.AddFailure(new FluentValidation.Results.ValidationFailure("CreditCode", Bilingual.T(fe.Zh, fe.En)) { ErrorCode = fe.Code });
-        });
-        RuleFor(x => x.DivisionCode).Custom((code, ctx) =>
+            var problem = UnifiedSocialCreditCode.Check(r.CreditCode);
+            if (problem != UnifiedSocialCreditCode.Problem.None) errors.Add(OrganizationErrors.CreditCodeProblem(problem));
+        }
+        if (inChina)
         {
-            if (!IsChina(ctx.InstanceToValidate.CountryCode)) return;
-            if (string.IsNullOrWhiteSpace(code))
-                ctx.AddFailure(new FluentValidation.Results.ValidationFailure("DivisionCode",
-                    Bilingual.T("中国境内机构须选择行政区划", "Organisations in China need an administrative division.")) { ErrorCode = "organization.division_required" });
-            else if (!AdministrativeDivision.IsKnown(code.Trim()))
-                ctx.AddFailure(new FluentValidation.Results.ValidationFailure("DivisionCode",
-                    Bilingual.T($"行政区划代码 {code} 无效（GB/T 2260）", $"Division code {code} is not valid (GB/T 2260).")) { ErrorCode = "organization.unknown_division" });
-        });
-        RuleFor(x => x.Website).MaximumLength(300).Must(w => w is null || Uri.TryCreate(w, UriKind.Absolute, out var u) && (u.Scheme == "http" || u.Scheme == "https"))
-            .WithErrorCode("organization.website_format")
-            .WithMessage(_ => Bilingual.T("网址须以 http:// 或 https:// 开头", "The website must start with http:// or https://."));
-        RuleFor(x => x.Address).MaximumLength(300);
-        RuleFor(x => x.DescriptionZh).MaximumLength(4000);
-        RuleFor(x => x.DescriptionEn).MaximumLength(4000);
-        RuleFor(x => x.Contacts).Must(c => c.Count <= 20).WithErrorCode("organization.too_many_contacts")
-            .WithMessage(_ => Bilingual.T("联系人最多 20 位", "At most 20 contacts."));
-        RuleForEach(x => x.Contacts).ChildRules(c =>
+            if (string.IsNullOrWhiteSpace(r.DivisionCode)) errors.Add(OrganizationErrors.DivisionRequired);
+            else if (!Divisions.IsKnown(r.DivisionCode)) errors.Add(OrganizationErrors.UnknownDivision(r.DivisionCode));
+        }
+        if (r.Website is { } w && (w.Length > 300 || !Uri.TryCreate(w, UriKind.Absolute, out var u) || (u.Scheme != "http" && u.Scheme != "https")))
+            errors.Add(OrganizationErrors.WebsiteFormat);
+        MaxLength(errors, r.Address, "address", "地址", "Address", 300);
+        MaxLength(errors, r.DescriptionZh, "descriptionZh", "中文简介", "Chinese description", 4000);
+        MaxLength(errors, r.DescriptionEn, "descriptionEn", "英文简介", "English description", 4000);
+        if (r.Jurisdiction is { } j && !Enum.IsDefined(j))
+            errors.Add(new FieldError("jurisdiction", "validation.enum", "适用法规无效", "The jurisdiction is not valid."));
+
+        var contacts = r.Contacts ?? [];
+        if (contacts.Count > 20) errors.Add(OrganizationErrors.TooManyContacts);
+        for (var i = 0; i < contacts.Count; i++)
         {
-            c.RuleFor(x => x.Name).NotEmpty().MaximumLength(100).WithName(_ => Bilingual.T("联系人姓名", "Contact name"));
-            c.RuleFor(x => x.Email).EmailAddress().MaximumLength(200).When(x => !string.IsNullOrEmpty(x.Email));
-            c.RuleFor(x => x.Phone).MaximumLength(40);
-            c.RuleFor(x => x.Title).MaximumLength(100);
-        });
+            var c = contacts[i];
+            if (c is null) { errors.Add(OrganizationErrors.NullItem($"contacts[{i}]")); continue; }
+            if (string.IsNullOrWhiteSpace(c.Name)) errors.Add(OrganizationErrors.Required($"contacts[{i}].name", "联系人姓名", "Contact name"));
+            else MaxLength(errors, c.Name, $"contacts[{i}].name", "联系人姓名", "Contact name", 100);
+            if (!string.IsNullOrEmpty(c.Email) && (c.Email.Length > 200 || !LooksLikeEmail(c.Email))) errors.Add(OrganizationErrors.ContactEmail(i));
+            MaxLength(errors, c.Phone, $"contacts[{i}].phone", "联系电话", "Phone", 40);
+            MaxLength(errors, c.Title, $"contacts[{i}].title", "职务", "Title", 100);
+        }
+        return errors;
     }
 
-    private static bool IsChina(string? country) => string.Equals(country?.Trim(), "CHN", StringComparison.OrdinalIgnoreCase);
+    private static void MaxLength(FieldErrors errors, string? value, string field, string zh, string en, int max)
+    {
+        if (value is not null && value.Length > max) errors.Add(OrganizationErrors.TooLong(field, zh, en, max));
+    }
 
-    [GeneratedRegex("^[A-Z]{3}$")]
-    private static partial Regex CountryPattern();
+    // As FluentValidation's EmailAddress (AspNetCoreCompatible): one '@', not first, not last.
+    private static bool LooksLikeEmail(string email)
+    {
+        var at = email.IndexOf('@');
+        return at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1;
+    }
 }

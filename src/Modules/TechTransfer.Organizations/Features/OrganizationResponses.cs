@@ -1,4 +1,5 @@
 using TechTransfer.Organizations.Domain;
+using TechTransfer.SharedKernel.Organizations;
 
 namespace TechTransfer.Organizations.Features;
 
@@ -9,13 +10,14 @@ public sealed record OrganizationSummary(
 public sealed record OrganizationResponse(
     Guid Id, string NameZh, string? NameEn, string? CreditCode, OrganizationKind Kind, string EntityNatureCode,
     string CountryCode, string? DivisionCode, string? Address, string? Website, string? DescriptionZh, string? DescriptionEn,
-    IReadOnlyList<ContactDto>? Contacts, bool ContactsVisible, bool CanEdit, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    IReadOnlyList<ContactDto>? Contacts, bool ContactsVisible, bool CanEdit, int Version, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    Jurisdiction Jurisdiction)
 {
     public static OrganizationResponse From(Organization o, bool seeContacts, bool canEdit) => new(
         o.Id, o.NameZh, o.NameEn, o.CreditCode, o.Kind, o.EntityNatureCode, o.CountryCode, o.DivisionCode, o.Address, o.Website,
         o.DescriptionZh, o.DescriptionEn,
         seeContacts ? o.Contacts.Select(c => new ContactDto(c.Name, c.Title, c.Phone, c.Email)).ToList() : null,
-        seeContacts, canEdit, o.Version, o.CreatedAt, o.UpdatedAt);
+        seeContacts, canEdit, o.Version, o.CreatedAt, o.UpdatedAt, o.Jurisdiction);
 }
 
 /// <summary>List filters: <c>q</c> matches either name or the credit code; <c>division</c> matches a prefix level.</summary>

@@ -1,8 +1,6 @@
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TechTransfer.Data;
 using TechTransfer.Organizations.Domain;
-using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Organizations.Features;
@@ -10,10 +8,11 @@ namespace TechTransfer.Organizations.Features;
 /// <summary>
 /// Use cases of the organisation registry (机构库), shared by the API and the pages. Who may do what:
 /// anyone signed in reads the public fields; contacts are seen by the organisation itself and platform admins;
-/// platform admins register organisations; an organisation's own transfer-office or enterprise admin edits it.
+/// platform admins register organisations and set whose rules apply (jurisdiction, R0.2); an organisation's own
+/// transfer-office or enterprise admin edits it. Every request is validated first (<see cref="OrganizationValidation"/>),
+/// before the record is loaded.
 /// </summary>
-public sealed class OrganizationService(
-    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IValidator<OrganizationRequest> validator)
+public sealed class OrganizationService(TechTransferDbContext db, ICurrentUser user, TimeProvider clock)
 {
     private IQueryable<Organization> Organizations => db.Set<Organization>();
 
@@ -75,11 +74,11 @@ public sealed class OrganizationService(
     public async Task<Result<OrganizationResponse>> CreateAsync(OrganizationRequest request, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.PlatformAdmin)) return Error.Forbidden;
-        if (validator.Check(request) is { } invalid) return invalid;
+        if (OrganizationValidation.Check(request).ToError() is { } invalid) return invalid;
 
         var details = request.ToDetails();
         if (await CreditCodeTakenAsync(details.CreditCode, null, ct) is { } dup) return dup;
-        var org = Organization.Register(details, clock.GetUtcNow());
+        var org = Organization.Register(details, clock.GetUtcNow(), request.Jurisdiction);
         db.Add(org);
         if (await SaveAsync(details.CreditCode, ct) is { } conflict) return conflict;
         return OrganizationResponse.From(org, true, true);
@@ -87,20 +86,27 @@ public sealed class OrganizationService(
 
     public async Task<Result<OrganizationResponse>> UpdateAsync(Guid id, OrganizationRequest request, CancellationToken ct)
     {
+        if (!CanEdit(id)) return Error.Forbidden;
+        var errors = OrganizationValidation.Check(request);
+        if (request.Version is null) errors.AddFrom(OrganizationErrors.VersionRequired);
+        if (errors.ToError() is { } invalid) return invalid;
         var org = await Organizations.SingleOrDefaultAsync(o => o.Id == id, ct);
         if (org is null) return OrganizationErrors.NotFound;
-        if (!CanEdit(id)) return Error.Forbidden;
-        if (validator.Check(request) is { } invalid) return invalid;
-        if (request.Version is null)
-            return Error.Validation("version", "organization.version_required", "修改时须提供版本号 version", "Send the version you are changing.");
-        if (request.Version != org.Version) return OrganizationErrors.VersionMismatch;
+        if (request.Jurisdiction is { } j && j != org.Jurisdiction && !user.IsInRole(Roles.PlatformAdmin))
+            return OrganizationErrors.JurisdictionAdminOnly;
+        if (Error.StaleVersion(org.Version, request.Version) is { } stale) return stale;
 
         var details = request.ToDetails();
         if (await CreditCodeTakenAsync(details.CreditCode, id, ct) is { } dup) return dup;
-        org.Update(details, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        org.Update(details, now);
+        if (request.Jurisdiction is { } jurisdiction) org.ChangeJurisdiction(jurisdiction, now);
         if (await SaveAsync(details.CreditCode, ct) is { } conflict) return conflict;
         return OrganizationResponse.From(org, true, true);
     }
+
+    /// <summary>Platform administrators register organisations and set their jurisdiction.</summary>
+    public bool IsPlatformAdmin => user.IsInRole(Roles.PlatformAdmin);
 
     public bool CanEdit(Guid organizationId) =>
         user.IsInRole(Roles.PlatformAdmin)
@@ -116,20 +122,17 @@ public sealed class OrganizationService(
         return taken ? OrganizationErrors.DuplicateCreditCode(code) : null;
     }
 
+    /// <summary>Saves; a concurrent edit is the shared 409 (<see cref="TechTransferDbContext.SaveOrConflictAsync"/>).</summary>
     private async Task<Error?> SaveAsync(string? creditCode, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return OrganizationErrors.VersionMismatch;
+            return await db.SaveOrConflictAsync(ct);
         }
         catch (DbUpdateException) when (creditCode is not null)
         {
             // the unique index caught a concurrent registration of the same code
+            db.ChangeTracker.Clear();
             return OrganizationErrors.DuplicateCreditCode(UnifiedSocialCreditCode.Normalize(creditCode));
         }
     }

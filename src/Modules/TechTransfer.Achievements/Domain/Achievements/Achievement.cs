@@ -6,8 +6,9 @@ namespace TechTransfer.Achievements.Domain;
 
 /// <summary>
 /// 科技成果 (spec R5.1): disclosed by a researcher, reviewed and registered in the unit (本单位登记, 单列管理) by the
-/// transfer office, then tracked through conversion. Every transition takes the <see cref="Actor"/> and checks role and
-/// organisation; another organisation is told "not found" (never "forbidden") so existence is not revealed.
+/// transfer office, then tracked through conversion. Every transition takes the caller (<see cref="ICurrentUser"/>) and
+/// checks role and organisation, then the body, then the state; another organisation is told "not found" (never
+/// "forbidden") so existence is not revealed.
 /// </summary>
 public sealed partial class Achievement : IAudited, ISearchIndexed
 {
@@ -91,16 +92,17 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     // ------------------------------------------------------------------ creation and editing
 
     /// <summary>A researcher starts a disclosure as a draft in their own organisation (R5.1).</summary>
-    public static Result<Achievement> Draft(AchievementInput input, Actor actor, DateTimeOffset now)
+    public static Result<Achievement> Draft(AchievementInput input, ICurrentUser caller, DateTimeOffset now)
     {
-        if (!actor.Has(Roles.Researcher)) return AchievementErrors.OnlyResearcherMayDisclose;
+        if (!caller.IsInRole(Roles.Researcher)) return AchievementErrors.OnlyResearcherMayDisclose;
+        if (caller.UserId is not { } userId || caller.OrganizationId is not { } organizationId) return Error.Forbidden;
         var errors = ValidateDraft(input);
         if (errors.Count > 0) return Error.Validation(errors);
         var a = new Achievement
         {
             Id = Guid.NewGuid(),
-            OwnerOrganizationId = actor.OrganizationId,
-            CreatedByUserId = actor.UserId,
+            OwnerOrganizationId = organizationId,
+            CreatedByUserId = userId,
             Status = AchievementStatus.Draft,
             CreatedAt = now,
             ConversionStatus = ConversionStatus.NotStarted,
@@ -110,14 +112,14 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     }
 
     /// <summary>The disclosing researcher edits while the achievement is a draft or returned for changes.</summary>
-    public Result Edit(AchievementInput input, Actor actor, DateTimeOffset now)
+    public Result Edit(AchievementInput input, ICurrentUser caller, DateTimeOffset now)
     {
-        if (!IsOwnedBy(actor)) return AchievementErrors.NotFound;
-        if (actor.UserId != CreatedByUserId) return AchievementErrors.OnlyCreatorMayEdit;
-        if (Status is not (AchievementStatus.Draft or AchievementStatus.Returned))
-            return AchievementErrors.InvalidTransition(Status, "edited");
+        if (!IsOwnedBy(caller)) return AchievementErrors.NotFound;
+        if (!caller.Is(CreatedByUserId)) return AchievementErrors.OnlyCreatorMayEdit;
         var errors = ValidateDraft(input);
         if (errors.Count > 0) return Error.Validation(errors);
+        if (Status is not (AchievementStatus.Draft or AchievementStatus.Returned))
+            return AchievementErrors.InvalidTransition(Status, "edited");
         Apply(input, now);
         return Result.Success();
     }
@@ -149,73 +151,71 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     // ------------------------------------------------------------------ lifecycle (R5.1)
 
     /// <summary>Draft|Returned → Disclosed (披露). Only the disclosing researcher; the full disclosure must be complete.</summary>
-    public Result Disclose(Actor actor, DateTimeOffset now)
+    public Result Disclose(ICurrentUser caller, DateTimeOffset now)
     {
-        if (!IsOwnedBy(actor)) return AchievementErrors.NotFound;
-        if (!actor.Has(Roles.Researcher)) return AchievementErrors.OnlyResearcherMayDisclose;
-        if (actor.UserId != CreatedByUserId) return AchievementErrors.OnlyCreatorMayEdit;
+        if (!IsOwnedBy(caller)) return AchievementErrors.NotFound;
+        if (!caller.IsInRole(Roles.Researcher)) return AchievementErrors.OnlyResearcherMayDisclose;
+        if (!caller.Is(CreatedByUserId)) return AchievementErrors.OnlyCreatorMayEdit;
         if (Status is not (AchievementStatus.Draft or AchievementStatus.Returned))
             return AchievementErrors.InvalidTransition(Status, "disclosed");
         var errors = ValidateForDisclosure(CurrentInput());
         if (errors.Count > 0) return Error.Validation(errors);
         DisclosedAt = now;
-        return Move("disclose", AchievementStatus.Disclosed, actor, now, null);
+        return Move("disclose", AchievementStatus.Disclosed, caller, now, null);
     }
 
     /// <summary>Disclosed → UnderReview, by the owning organisation's transfer office.</summary>
-    public Result StartReview(Actor actor, DateTimeOffset now)
+    public Result StartReview(ICurrentUser caller, DateTimeOffset now)
     {
-        var auth = AuthorizeOffice(actor);
+        var auth = AuthorizeOffice(caller);
         if (auth.IsFailure) return auth;
         if (Status != AchievementStatus.Disclosed) return AchievementErrors.InvalidTransition(Status, "taken into review");
-        return Move("start_review", AchievementStatus.UnderReview, actor, now, null);
+        return Move("start_review", AchievementStatus.UnderReview, caller, now, null);
     }
 
     /// <summary>UnderReview → Registered (本单位登记), with separate management (单列管理).</summary>
-    public Result Register(Actor actor, DateTimeOffset now, string? note = null)
+    public Result Register(ICurrentUser caller, DateTimeOffset now, string? note = null)
     {
-        var auth = AuthorizeOffice(actor);
+        var auth = AuthorizeOffice(caller);
         if (auth.IsFailure) return auth;
         if (Status != AchievementStatus.UnderReview) return AchievementErrors.InvalidTransition(Status, "registered");
         UnitRegisteredAt = now;
         SeparateManagement = true;
         ConversionStatus = ConversionStatus.NotStarted;
-        return Move("register", AchievementStatus.Registered, actor, now, Blank(note));
+        return Move("register", AchievementStatus.Registered, caller, now, Blank(note));
     }
 
     /// <summary>UnderReview → Returned for changes; a reason is required.</summary>
-    public Result Return(Actor actor, DateTimeOffset now, string reason)
+    public Result Return(ICurrentUser caller, DateTimeOffset now, string reason)
     {
-        var auth = AuthorizeOffice(actor);
+        var auth = AuthorizeOffice(caller);
         if (auth.IsFailure) return auth;
-        if (Status != AchievementStatus.UnderReview) return AchievementErrors.InvalidTransition(Status, "returned");
         if (string.IsNullOrWhiteSpace(reason)) return AchievementErrors.ReasonRequired;
-        return Move("return", AchievementStatus.Returned, actor, now, reason.Trim());
+        if (Status != AchievementStatus.UnderReview) return AchievementErrors.InvalidTransition(Status, "returned");
+        return Move("return", AchievementStatus.Returned, caller, now, reason.Trim());
     }
 
     /// <summary>UnderReview → Declined (不予登记); a reason is required. Final.</summary>
-    public Result Decline(Actor actor, DateTimeOffset now, string reason)
+    public Result Decline(ICurrentUser caller, DateTimeOffset now, string reason)
     {
-        var auth = AuthorizeOffice(actor);
+        var auth = AuthorizeOffice(caller);
         if (auth.IsFailure) return auth;
-        if (Status != AchievementStatus.UnderReview) return AchievementErrors.InvalidTransition(Status, "declined");
         if (string.IsNullOrWhiteSpace(reason)) return AchievementErrors.ReasonRequired;
-        return Move("decline", AchievementStatus.Declined, actor, now, reason.Trim());
+        if (Status != AchievementStatus.UnderReview) return AchievementErrors.InvalidTransition(Status, "declined");
+        return Move("decline", AchievementStatus.Declined, caller, now, reason.Trim());
     }
 
     /// <summary>The office's value and potential assessment with proof-of-concept status (under review or registered).</summary>
-    public Result RecordEvaluation(AchievementEvaluation evaluation, Actor actor, DateTimeOffset now)
+    public Result RecordEvaluation(AchievementEvaluation evaluation, ICurrentUser caller, DateTimeOffset now)
     {
-        var auth = AuthorizeOffice(actor);
+        var auth = AuthorizeOffice(caller);
         if (auth.IsFailure) return auth;
+        if (CheckEvaluation(evaluation) is { } invalid) return invalid;
         if (Status is not (AchievementStatus.UnderReview or AchievementStatus.Registered))
             return AchievementErrors.InvalidTransition(Status, "evaluated");
-        if (string.IsNullOrWhiteSpace(evaluation.ValueAssessment)) return AchievementErrors.EvaluationIncomplete;
-        if (evaluation.EstimatedValueYuan is < 0)
-            return Error.Validation("estimatedValueYuan", "achievement.estimated_value_negative", "评估价值不得为负（R5.1）", "The estimated value may not be negative (R5.1).");
         Evaluation = evaluation with { EstimatedValueYuan = evaluation.EstimatedValueYuan is { } v ? Yuan.Round(v) : null };
         EvaluatedAt = now;
-        EvaluatedByUserId = actor.UserId;
+        EvaluatedByUserId = caller.UserId;
         Touch(now);
         return Result.Success();
     }
@@ -225,13 +225,13 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     /// funded result transferred abroad, or licensed exclusively to a foreign party, needs a project-authority
     /// approval record (R5.4, 进步法 34). Starting conversion clears the idle flags (R5.3).
     /// </summary>
-    public Result UpdateConversion(ConversionStatus status, ConversionMode? mode, Actor actor, DateTimeOffset now,
+    public Result UpdateConversion(ConversionStatus status, ConversionMode? mode, ICurrentUser caller, DateTimeOffset now,
         bool counterpartyIsForeign = false, bool exclusiveLicence = false, string? projectAuthorityApprovalRef = null, string? note = null)
     {
-        var auth = AuthorizeOffice(actor);
+        var auth = AuthorizeOffice(caller);
         if (auth.IsFailure) return auth;
-        if (Status != AchievementStatus.Registered) return AchievementErrors.InvalidTransition(Status, "converted");
         if (status != ConversionStatus.NotStarted && mode is null) return AchievementErrors.ConversionModeRequired;
+        if (Status != AchievementStatus.Registered) return AchievementErrors.InvalidTransition(Status, "converted");
         var foreignSensitive = counterpartyIsForeign &&
             (mode == Domain.ConversionMode.Transfer || (mode == Domain.ConversionMode.License && exclusiveLicence));
         if (FundingSource == FundingSource.Fiscal && foreignSensitive && string.IsNullOrWhiteSpace(projectAuthorityApprovalRef))
@@ -244,19 +244,19 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
             IdleFlaggedAt = null;
             StateInterventionFlaggedAt = null;
         }
-        _history.Add(new AchievementStatusChange($"conversion:{status}", Status, Status, actor.UserId, now,
+        _history.Add(new AchievementStatusChange($"conversion:{status}", Status, Status, caller.UserId ?? Guid.Empty, now,
             string.Join("; ", new[] { mode?.ToString(), Blank(projectAuthorityApprovalRef), Blank(note) }.Where(s => s is not null))));
         Touch(now);
         return Result.Success();
     }
 
     /// <summary>The office records a justified reason for not converting; the idle flags are cleared (R5.3).</summary>
-    public Result RecordIdleJustification(string justification, Actor actor, DateTimeOffset now)
+    public Result RecordIdleJustification(string justification, ICurrentUser caller, DateTimeOffset now)
     {
-        var auth = AuthorizeOffice(actor);
+        var auth = AuthorizeOffice(caller);
         if (auth.IsFailure) return auth;
-        if (Status != AchievementStatus.Registered) return AchievementErrors.InvalidTransition(Status, "justified");
         if (string.IsNullOrWhiteSpace(justification)) return AchievementErrors.JustificationRequired;
+        if (Status != AchievementStatus.Registered) return AchievementErrors.InvalidTransition(Status, "justified");
         IdleJustification = justification.Trim();
         IdleJustifiedAt = now;
         IdleFlaggedAt = null;
@@ -266,9 +266,9 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     }
 
     /// <summary>The office changes who may see the confidential fields (named people) and whether the record is confidential.</summary>
-    public Result SetConfidentiality(bool isConfidential, string? details, IReadOnlyList<Guid> namedViewers, Actor actor, DateTimeOffset now)
+    public Result SetConfidentiality(bool isConfidential, string? details, IReadOnlyList<Guid> namedViewers, ICurrentUser caller, DateTimeOffset now)
     {
-        var auth = AuthorizeOffice(actor);
+        var auth = AuthorizeOffice(caller);
         if (auth.IsFailure) return auth;
         IsConfidential = isConfidential;
         ConfidentialDetails = Blank(details);
@@ -278,11 +278,10 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     }
 
     /// <summary>Adds an already checked and stored attachment (see <see cref="AttachmentRules"/>).</summary>
-    public Result AddAttachment(AchievementAttachment attachment, Actor actor, AttachmentOptions options, DateTimeOffset now)
+    public Result AddAttachment(AchievementAttachment attachment, ICurrentUser caller, AttachmentOptions options, DateTimeOffset now)
     {
-        if (!IsOwnedBy(actor)) return AchievementErrors.NotFound;
-        var isCreator = actor.UserId == CreatedByUserId;
-        if (!isCreator && !actor.IsOfficeOf(OwnerOrganizationId)) return AchievementErrors.RoleNotAllowed;
+        if (!IsOwnedBy(caller)) return AchievementErrors.NotFound;
+        if (!caller.Is(CreatedByUserId) && !caller.IsOfficeOf(OwnerOrganizationId)) return AchievementErrors.RoleNotAllowed;
         if (Status == AchievementStatus.Declined) return AchievementErrors.InvalidTransition(Status, "given attachments");
         if (_attachments.Count >= options.MaxPerAchievement) return AchievementErrors.TooManyAttachments;
         _attachments.Add(attachment);
@@ -295,7 +294,9 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     /// <summary>
     /// Daily evaluation. Sets or clears EligibleForCompleterLedConversion (R5.3): fiscally funded, registered more than
     /// the idle period ago, conversion not started, no recorded justification. Sets StateMayImplementOrLicense (R5.4)
-    /// for fiscal plan-project results not implemented within the reasonable period. Returns true when a flag changed.
+    /// for fiscal plan-project results not implemented within the reasonable period. "More than N years after
+    /// registration" compares business dates in Asia/Shanghai (registered 2025-03-02: idle from 2026-03-03, whatever the
+    /// hour of the registration or of the run). Returns true when a flag changed.
     /// </summary>
     public bool EvaluateIdle(IdleRuleSet rules, DateTimeOffset now)
     {
@@ -305,21 +306,23 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
                         && ConversionStatus == ConversionStatus.NotStarted
                         && IdleJustification is null
                         && UnitRegisteredAt is not null;
-        var registered = UnitRegisteredAt ?? now;
-        var idle = candidate && now > registered.AddMonths(rules.IdlePeriodMonths);
+        var today = BusinessTime.DateOf(now);
+        var registeredOn = BusinessTime.DateOf(UnitRegisteredAt ?? now);
+        var idle = candidate && BusinessTime.IsMoreThanYearsAfter(registeredOn, rules.IdlePeriodYears, today);
         IdleFlaggedAt = idle ? IdleFlaggedAt ?? now : null;
-        var state = candidate && ProjectReferences.Count > 0 && rules.StateInterventionPeriodMonths is { } months
-                    && now > registered.AddMonths(months);
+        var state = candidate && ProjectReferences.Count > 0 && rules.StateInterventionPeriodYears is { } years
+                    && BusinessTime.IsMoreThanYearsAfter(registeredOn, years, today);
         StateInterventionFlaggedAt = state ? StateInterventionFlaggedAt ?? now : null;
         return before != (IdleFlaggedAt, StateInterventionFlaggedAt);
     }
 
-    /// <summary>Whole days since unit registration (the "age" on the office's idle list).</summary>
-    public int? AgeInDays(DateTimeOffset now) => UnitRegisteredAt is { } r ? (int)Math.Floor((now - r).TotalDays) : null;
+    /// <summary>Days from the registration date to today (business dates), the "age" on the office's idle list.</summary>
+    public int? AgeInDays(DateTimeOffset now) =>
+        UnitRegisteredAt is { } r ? BusinessTime.DateOf(now).DayNumber - BusinessTime.DateOf(r).DayNumber : null;
 
     // ------------------------------------------------------------------ visibility
 
-    public bool IsOwnedBy(Actor actor) => actor.OrganizationId == OwnerOrganizationId;
+    public bool IsOwnedBy(ICurrentUser caller) => caller.OrganizationId == OwnerOrganizationId;
 
     public bool IsCompleter(Guid userId) => _completers.Any(c => c.UserId == userId);
 
@@ -327,16 +330,16 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     /// Who may see the record at all: the owning organisation (a draft only its author), named people, completers and
     /// platform administrators; everyone else only registered, non-confidential achievements.
     /// </summary>
-    public bool CanBeSeenBy(Viewer viewer)
+    public bool CanBeSeenBy(ICurrentUser viewer)
     {
         if (viewer.UserId is { } uid && (uid == CreatedByUserId || NamedViewerUserIds.Contains(uid) || IsCompleter(uid))) return true;
         if (viewer.OrganizationId == OwnerOrganizationId) return Status != AchievementStatus.Draft;
-        if (viewer.IsPlatformAdmin) return Status != AchievementStatus.Draft;
+        if (viewer.IsPlatformAdmin()) return Status != AchievementStatus.Draft;
         return IsPublic;
     }
 
     /// <summary>Confidential fields: only the owning organisation and the people it names (R5.1).</summary>
-    public bool CanSeeConfidentialFields(Viewer viewer) =>
+    public bool CanSeeConfidentialFields(ICurrentUser viewer) =>
         viewer.OrganizationId == OwnerOrganizationId || (viewer.UserId is { } uid && NamedViewerUserIds.Contains(uid));
 
     /// <summary>Visible to anyone, including the public search index.</summary>
@@ -395,16 +398,24 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
 
     // ------------------------------------------------------------------ helpers
 
-    private Result AuthorizeOffice(Actor actor)
+    private Result AuthorizeOffice(ICurrentUser caller)
     {
-        if (!IsOwnedBy(actor)) return AchievementErrors.NotFound;
-        if (!actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.RoleNotAllowed;
+        if (!IsOwnedBy(caller)) return AchievementErrors.NotFound;
+        if (!caller.IsInRole(Roles.InstitutionAdmin)) return AchievementErrors.RoleNotAllowed;
         return Result.Success();
     }
 
-    private Result Move(string action, AchievementStatus to, Actor actor, DateTimeOffset now, string? reason)
+    /// <summary>The body of an evaluation (checked before the achievement is loaded, and again here).</summary>
+    public static Error? CheckEvaluation(AchievementEvaluation evaluation)
     {
-        _history.Add(new AchievementStatusChange(action, Status, to, actor.UserId, now, reason));
+        if (string.IsNullOrWhiteSpace(evaluation.ValueAssessment)) return AchievementErrors.EvaluationIncomplete;
+        if (evaluation.EstimatedValueYuan is < 0) return AchievementErrors.EstimatedValueNegative;
+        return null;
+    }
+
+    private Result Move(string action, AchievementStatus to, ICurrentUser caller, DateTimeOffset now, string? reason)
+    {
+        _history.Add(new AchievementStatusChange(action, Status, to, caller.UserId ?? Guid.Empty, now, reason));
         Status = to;
         Touch(now);
         return Result.Success();

@@ -108,10 +108,3 @@ public sealed record AchievementInput(
     IReadOnlyList<Guid> NamedViewerUserIds);
 
 public sealed record CompleterInput(string Name, Guid? UserId, decimal ContributionPercent, bool HoldsLeadershipPost = false);
-
-/// <summary>Who is looking at an achievement (null user/org = anonymous).</summary>
-public sealed record Viewer(Guid? UserId, Guid? OrganizationId, bool IsPlatformAdmin = false)
-{
-    public static readonly Viewer Anonymous = new(null, null);
-    public static Viewer Of(Actor a) => new(a.UserId, a.OrganizationId, a.Has(SharedKernel.Roles.PlatformAdmin));
-}

@@ -30,11 +30,11 @@ public sealed record AnnualConversionReport(
 {
     /// <summary>Builds the report from the records. Only a year that has ended can be reported.</summary>
     public static Result<AnnualConversionReport> Generate(Guid organizationId, int year, IEnumerable<Achievement> achievements,
-        IEnumerable<IncomeDistribution> distributions, IncomeRuleSet rules, DateTimeOffset now, TimeSpan utcOffset)
+        IEnumerable<IncomeDistribution> distributions, IncomeRuleSet rules, DateTimeOffset now)
     {
-        if (year >= now.ToOffset(utcOffset).Year) return AchievementErrors.ReportYearInvalid;
-        bool InYear(DateTimeOffset? t) => t is { } v && v.ToOffset(utcOffset).Year == year;
-        var yearEnd = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, utcOffset);
+        if (year >= BusinessTime.DateOf(now).Year) return AchievementErrors.ReportYearInvalid;
+        bool InYear(DateTimeOffset? t) => t is { } v && BusinessTime.DateOf(v).Year == year;
+        var yearEnd = new DateOnly(year, 12, 31);
         var mine = achievements.Where(a => a.OwnerOrganizationId == organizationId).ToList();
         var plans = distributions
             .Where(d => d.OrganizationId == organizationId && d.Status == IncomeDistributionStatus.Approved && d.IncomeDate.Year == year)
@@ -48,7 +48,7 @@ public sealed record AnnualConversionReport(
             organizationId, year, rules.ReportDueDate(year), rules.ReportForwardDate(year),
             Disclosures: mine.Count(a => InYear(a.DisclosedAt)),
             Registrations: mine.Count(a => InYear(a.UnitRegisteredAt)),
-            RegisteredAtYearEnd: mine.Count(a => a.UnitRegisteredAt is { } r && r < yearEnd),
+            RegisteredAtYearEnd: mine.Count(a => a.UnitRegisteredAt is { } r && BusinessTime.DateOf(r) <= yearEnd),
             ConversionsCompleted: converted,
             ByMode: byMode,
             GrossIncome: plans.Sum(p => p.GrossIncome),
@@ -61,7 +61,7 @@ public sealed record AnnualConversionReport(
             RuleSetId: rules.RuleSetId);
     }
 
-    /// <summary>Overdue when not submitted and today (in the institution's time zone) is after the due date.</summary>
+    /// <summary>Overdue when not submitted and today (business date) is after the due date.</summary>
     public bool IsOverdue(DateOnly today, DateTimeOffset? submittedAt) => submittedAt is null && today > DueDate;
 }
 
@@ -81,16 +81,16 @@ public sealed class ConversionReportSubmission : IAudited
 
     Guid? IAudited.AuditOrganizationId => OrganizationId;
 
-    public static Result<ConversionReportSubmission> Submit(AnnualConversionReport report, Actor actor, DateTimeOffset now, TimeSpan utcOffset)
+    public static Result<ConversionReportSubmission> Submit(AnnualConversionReport report, ICurrentUser caller, DateTimeOffset now)
     {
-        if (actor.OrganizationId != report.OrganizationId || !actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.DistributionRoleNotAllowed;
+        if (!caller.IsOfficeOf(report.OrganizationId) || caller.UserId is not { } userId) return AchievementErrors.DistributionRoleNotAllowed;
         return new ConversionReportSubmission
         {
             Id = Guid.NewGuid(),
             OrganizationId = report.OrganizationId,
             Year = report.Year,
             SubmittedAt = now,
-            SubmittedByUserId = actor.UserId,
+            SubmittedByUserId = userId,
             DueDate = report.DueDate,
             Late = BusinessTime.DateOf(now) > report.DueDate,
         };

@@ -1,3 +1,5 @@
+using TechTransfer.SharedKernel.Organizations;
+
 namespace TechTransfer.Achievements.Domain;
 
 /// <summary>
@@ -18,7 +20,10 @@ public sealed record IncomeRuleSet : IVersionedRuleSet
     public decimal EquityFloorPercent { get; init; }
     /// <summary>Minimum team share of yearly operating profit for self or cooperative implementation (R4.2).</summary>
     public decimal OperatingProfitFloorPercent { get; init; } = 5m;
-    /// <summary>Number of consecutive profitable years the operating-profit share applies to.</summary>
+    /// <summary>
+    /// Number of consecutive years, from the first profitable one, the operating-profit share applies to (Shanghai: 5,
+    /// 上海市促进科技成果转化条例第三十四条; national: 3 to 5, 促进科技成果转化法第四十五条 — checked at start-up).
+    /// </summary>
     public int OperatingProfitYears { get; init; } = 5;
     /// <summary>Annual conversion report due date (month, day) in the year after the report year (R4.7).</summary>
     public int ReportDueMonth { get; init; } = 3;
@@ -53,17 +58,18 @@ public sealed record IncomeRuleSet : IVersionedRuleSet
         _ => TransferLicenseFloorPercent,
     };
 
+    /// <summary>What is wrong with this rule set, if anything (options are validated at start-up).</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (string.IsNullOrWhiteSpace(RuleSetId)) yield return "an income rule set has no RuleSetId";
+        if (TransferLicenseFloorPercent is < 0 or > 100 || EquityFloorPercent is < 0 or > 100 || OperatingProfitFloorPercent is < 0 or > 100)
+            yield return $"{RuleSetId}: floors must be between 0 and 100";
+        var (min, max) = Jurisdiction == Jurisdiction.National ? (3, 5) : (1, 10);
+        if (OperatingProfitYears < min || OperatingProfitYears > max)
+            yield return $"{RuleSetId}: OperatingProfitYears must be {min} to {max} for {Jurisdiction}";
+        if (EffectiveTo is { } to && to < EffectiveFrom) yield return $"{RuleSetId}: EffectiveTo is before EffectiveFrom";
+    }
+
     public DateOnly ReportDueDate(int reportYear) => new(reportYear + 1, ReportDueMonth, ReportDueDay);
     public DateOnly ReportForwardDate(int reportYear) => new(reportYear + 1, ReportForwardMonth, ReportForwardDay);
-}
-
-/// <summary>[CFG] Per-organisation settings: jurisdiction and the transfer office's share (R4.4).</summary>
-public sealed class OrganizationIncomeSettings
-{
-    public Guid OrganizationId { get; set; }
-    public Jurisdiction Jurisdiction { get; set; } = Jurisdiction.Shanghai;
-    /// <summary>Share of the remainder (after the team share) that goes to the unit's transfer office (R4.4). No legal minimum.</summary>
-    public decimal TtoSharePercent { get; set; } = 10m;
-    /// <summary>A public institution (事业单位): reward payouts are flagged outside the performance-pay cap (R4.6).</summary>
-    public bool IsPublicInstitution { get; set; } = true;
 }

@@ -24,6 +24,7 @@ public enum FeeBearer { Unit, Completers, Shared }
 public sealed class RightsGrantOptions
 {
     /// <summary>Minimum term of a long-term use right in years (Shandong pilot: 10; not confirmed nationally).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 99)]
     public int MinimumLongTermUseYears { get; set; } = 10;
 }
 
@@ -54,7 +55,8 @@ public sealed record RightsGrantTerms(
     GrantType GrantType,
     decimal UnitSharePercent,
     IReadOnlyList<GrantShareInput> CompleterShares,
-    int? TermYears,
+    DateOnly? TermStart,
+    DateOnly? TermEnd,
     decimal UnitIncomePercent,
     decimal CompleterIncomePercent,
     string IncomeSplitAgreement,
@@ -87,8 +89,10 @@ public sealed class RightsGrant : IAudited
     /// <summary>Unit's remaining ownership share (Ownership only; 0 otherwise).</summary>
     public decimal UnitSharePercent { get; private set; }
     public IReadOnlyList<GrantShare> CompleterShares => _shares;
-    /// <summary>Term in years of a long-term use right.</summary>
-    public int? TermYears { get; private set; }
+    /// <summary>First day of a long-term use right (inclusive).</summary>
+    public DateOnly? TermStartsOn { get; private set; }
+    /// <summary>Last day of a long-term use right (inclusive): a 10-year term from 2026-03-02 ends on 2036-03-01.</summary>
+    public DateOnly? TermEndsOn { get; private set; }
     /// <summary>收益分配约定 (required with the grant).</summary>
     public decimal UnitIncomePercent { get; private set; }
     public decimal CompleterIncomePercent { get; private set; }
@@ -108,8 +112,6 @@ public sealed class RightsGrant : IAudited
     public DateTimeOffset? DecidedAt { get; private set; }
     public string? DecisionReason { get; private set; }
     public string? CertificateNo { get; private set; }
-    public DateTimeOffset? TermStart { get; private set; }
-    public DateTimeOffset? TermEnd { get; private set; }
     /// <summary>权属变更登记日期</summary>
     public DateOnly? OwnershipChangeFiledOn { get; private set; }
     public int Version { get; private set; }
@@ -120,20 +122,21 @@ public sealed class RightsGrant : IAudited
     /// Proposes a grant of a registered achievement. The owning office may always propose; a researcher who is a
     /// completer only when the achievement is flagged EligibleForCompleterLedConversion (R5.3). Terms per R5.2.
     /// </summary>
-    public static Result<RightsGrant> Request(Achievement achievement, RightsGrantTerms terms, Actor actor, RightsGrantOptions options, DateTimeOffset now)
+    public static Result<RightsGrant> Request(Achievement achievement, RightsGrantTerms terms, ICurrentUser caller, RightsGrantOptions options, DateTimeOffset now)
     {
-        var isOffice = actor.IsOfficeOf(achievement.OwnerOrganizationId);
-        var isCompleter = actor.Has(Roles.Researcher) && achievement.IsCompleter(actor.UserId);
+        if (caller.UserId is not { } userId) return Error.Forbidden;
+        var isOffice = caller.IsOfficeOf(achievement.OwnerOrganizationId);
+        var isCompleter = caller.IsInRole(Roles.Researcher) && achievement.IsCompleter(userId);
         if (!isOffice)
         {
-            if (!achievement.CanBeSeenBy(Viewer.Of(actor))) return AchievementErrors.NotFound;
-            if (!actor.Has(Roles.Researcher)) return AchievementErrors.GrantRoleNotAllowed;
+            if (!achievement.CanBeSeenBy(caller)) return AchievementErrors.NotFound;
+            if (!caller.IsInRole(Roles.Researcher)) return AchievementErrors.GrantRoleNotAllowed;
             if (!isCompleter) return AchievementErrors.NotACompleter;
         }
-        if (achievement.Status != AchievementStatus.Registered) return AchievementErrors.GrantAchievementNotRegistered;
-        if (!isOffice && !achievement.EligibleForCompleterLedConversion) return AchievementErrors.CompleterRequestRequiresIdle;
         var errors = ValidateTerms(terms, options);
         if (errors.Count > 0) return Error.Validation(errors);
+        if (achievement.Status != AchievementStatus.Registered) return AchievementErrors.GrantAchievementNotRegistered;
+        if (!isOffice && !achievement.EligibleForCompleterLedConversion) return AchievementErrors.CompleterRequestRequiresIdle;
 
         var grant = new RightsGrant
         {
@@ -143,7 +146,8 @@ public sealed class RightsGrant : IAudited
             AchievementTitle = achievement.Title,
             GrantType = terms.GrantType,
             UnitSharePercent = terms.GrantType == GrantType.Ownership ? terms.UnitSharePercent : 0,
-            TermYears = terms.GrantType == GrantType.LongTermUseRight ? terms.TermYears : null,
+            TermStartsOn = terms.GrantType == GrantType.LongTermUseRight ? terms.TermStart : null,
+            TermEndsOn = terms.GrantType == GrantType.LongTermUseRight ? terms.TermEnd : null,
             UnitIncomePercent = terms.UnitIncomePercent,
             CompleterIncomePercent = terms.CompleterIncomePercent,
             IncomeSplitAgreement = terms.IncomeSplitAgreement.Trim(),
@@ -151,7 +155,7 @@ public sealed class RightsGrant : IAudited
             CostSharing = terms.CostSharing.Trim(),
             IpMaintenanceFeeBearer = terms.IpMaintenanceFeeBearer,
             Status = RightsGrantStatus.Submitted,
-            RequestedByUserId = actor.UserId,
+            RequestedByUserId = userId,
             RequestedByCompleter = !isOffice,
             RequestedAt = now,
         };
@@ -159,10 +163,23 @@ public sealed class RightsGrant : IAudited
         return grant;
     }
 
-    /// <summary>R5.2: shares sum to 100, income split agreed with the grant, minimum term, decision and cost terms.</summary>
+    /// <summary>
+    /// The earliest last day of a term of <paramref name="years"/> years that starts on <paramref name="start"/>, both days
+    /// inclusive: the day before the start, <paramref name="years"/> years later (2026-03-02 + 10 years → 2036-03-01). The
+    /// start day is the term's first day, so the term covers every day up to the day before the anniversary; a term from
+    /// 29 February has its anniversary on 1 March and must reach 28 February (2028-02-29 + 10 years → 2038-02-28).
+    /// </summary>
+    public static DateOnly MinimumEnd(DateOnly start, int years) => start.AddDays(-1).AddYears(years);
+
+    /// <summary>R5.2: shares sum to 100, income split agreed with the grant, minimum term on the dates, decision and cost terms.</summary>
     public static List<FieldError> ValidateTerms(RightsGrantTerms t, RightsGrantOptions options)
     {
         var errors = new List<FieldError>();
+        if (t.CompleterShares.Any(s => s is null))
+        {
+            errors.Add(AchievementErrors.NullItem("completerShares"));
+            return errors;
+        }
         if (t.CompleterShares.Count == 0) errors.Add(AchievementErrors.GrantCompletersRequired);
         if (t.CompleterShares.Any(s => s.SharePercent is < 0 or > 100) || t.UnitSharePercent is < 0 or > 100)
             errors.Add(AchievementErrors.GrantShareOutOfRange);
@@ -175,8 +192,17 @@ public sealed class RightsGrant : IAudited
         {
             errors.Add(AchievementErrors.GrantBeneficiarySharesMustSum100(completerSum));
         }
-        if (t.GrantType == GrantType.LongTermUseRight && (t.TermYears ?? 0) < options.MinimumLongTermUseYears)
-            errors.Add(AchievementErrors.GrantTermBelowMinimum(options.MinimumLongTermUseYears));
+        if (t.GrantType == GrantType.LongTermUseRight)
+        {
+            if (t.TermStart is null) errors.Add(AchievementErrors.GrantTermDatesRequired("termStart"));
+            if (t.TermEnd is not { } end) errors.Add(AchievementErrors.GrantTermDatesRequired("termEnd"));
+            else if (t.TermStart is { } from)
+            {
+                var minimum = MinimumEnd(from, options.MinimumLongTermUseYears);
+                if (end < from) errors.Add(AchievementErrors.GrantTermEndBeforeStart);
+                else if (end < minimum) errors.Add(AchievementErrors.GrantTermBelowMinimum(options.MinimumLongTermUseYears, minimum));
+            }
+        }
         if (string.IsNullOrWhiteSpace(t.IncomeSplitAgreement)) errors.Add(AchievementErrors.GrantIncomeSplitRequired);
         else if (t.UnitIncomePercent is < 0 or > 100 || t.CompleterIncomePercent is < 0 or > 100 || t.UnitIncomePercent + t.CompleterIncomePercent != 100m)
             errors.Add(AchievementErrors.GrantIncomeSplitMustSum100(t.UnitIncomePercent + t.CompleterIncomePercent));
@@ -185,32 +211,28 @@ public sealed class RightsGrant : IAudited
         return errors;
     }
 
-    /// <summary>Submitted → Approved by the owning office; issues the certificate number and starts any term.</summary>
-    public Result Approve(Actor actor, DateTimeOffset now, string? note = null)
+    /// <summary>Submitted → Approved by the owning office; issues the certificate number (the year is the business year).</summary>
+    public Result Approve(ICurrentUser caller, DateTimeOffset now, string? note = null)
     {
-        if (actor.OrganizationId != OrganizationId) return AchievementErrors.GrantNotFound;
-        if (!actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.GrantRoleNotAllowed;
+        if (Authorize(caller) is { } denied) return denied;
         if (Status != RightsGrantStatus.Submitted) return AchievementErrors.GrantInvalidTransition(Status, "approved");
         Status = RightsGrantStatus.Approved;
-        DecidedByUserId = actor.UserId;
+        DecidedByUserId = caller.UserId;
         DecidedAt = now;
         DecisionReason = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        CertificateNo = $"FQ-{now.Year}-{Id.ToString("N")[..8].ToUpperInvariant()}";
-        TermStart = now;
-        TermEnd = TermYears is { } y ? now.AddYears(y) : null;
+        CertificateNo = $"FQ-{BusinessTime.DateOf(now).Year}-{Id.ToString("N")[..8].ToUpperInvariant()}";
         Version++;
         return Result.Success();
     }
 
     /// <summary>Submitted → Rejected by the owning office, with a reason.</summary>
-    public Result Reject(Actor actor, DateTimeOffset now, string reason)
+    public Result Reject(ICurrentUser caller, DateTimeOffset now, string reason)
     {
-        if (actor.OrganizationId != OrganizationId) return AchievementErrors.GrantNotFound;
-        if (!actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.GrantRoleNotAllowed;
-        if (Status != RightsGrantStatus.Submitted) return AchievementErrors.GrantInvalidTransition(Status, "rejected");
+        if (Authorize(caller) is { } denied) return denied;
         if (string.IsNullOrWhiteSpace(reason)) return AchievementErrors.GrantReasonRequired;
+        if (Status != RightsGrantStatus.Submitted) return AchievementErrors.GrantInvalidTransition(Status, "rejected");
         Status = RightsGrantStatus.Rejected;
-        DecidedByUserId = actor.UserId;
+        DecidedByUserId = caller.UserId;
         DecidedAt = now;
         DecisionReason = reason.Trim();
         Version++;
@@ -218,10 +240,10 @@ public sealed class RightsGrant : IAudited
     }
 
     /// <summary>The requester withdraws a request that is not yet decided.</summary>
-    public Result Withdraw(Actor actor, DateTimeOffset now)
+    public Result Withdraw(ICurrentUser caller, DateTimeOffset now)
     {
-        if (actor.OrganizationId != OrganizationId) return AchievementErrors.GrantNotFound;
-        if (actor.UserId != RequestedByUserId) return AchievementErrors.GrantRoleNotAllowed;
+        if (caller.OrganizationId != OrganizationId) return AchievementErrors.GrantNotFound;
+        if (!caller.Is(RequestedByUserId)) return AchievementErrors.GrantRoleNotAllowed;
         if (Status != RightsGrantStatus.Submitted) return AchievementErrors.GrantInvalidTransition(Status, "withdrawn");
         Status = RightsGrantStatus.Withdrawn;
         DecidedAt = now;
@@ -230,10 +252,9 @@ public sealed class RightsGrant : IAudited
     }
 
     /// <summary>Records the date the ownership change was filed with the IP office (approved ownership grants).</summary>
-    public Result RecordOwnershipChangeFiled(DateOnly filedOn, Actor actor)
+    public Result RecordOwnershipChangeFiled(DateOnly filedOn, ICurrentUser caller)
     {
-        if (actor.OrganizationId != OrganizationId) return AchievementErrors.GrantNotFound;
-        if (!actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.GrantRoleNotAllowed;
+        if (Authorize(caller) is { } denied) return denied;
         if (Status != RightsGrantStatus.Approved || GrantType != GrantType.Ownership)
             return AchievementErrors.GrantInvalidTransition(Status, "filed as an ownership change");
         OwnershipChangeFiledOn = filedOn;
@@ -241,10 +262,17 @@ public sealed class RightsGrant : IAudited
         return Result.Success();
     }
 
-    /// <summary>Visible to the owning organisation and to the completers named in it.</summary>
-    public bool CanBeSeenBy(Viewer viewer) =>
-        viewer.OrganizationId == OrganizationId || viewer.IsPlatformAdmin
+    /// <summary>Visible to the owning organisation, platform administrators, the requester and the completers named in it.</summary>
+    public bool CanBeSeenBy(ICurrentUser viewer) =>
+        viewer.OrganizationId == OrganizationId || viewer.IsPlatformAdmin()
         || (viewer.UserId is { } uid && (uid == RequestedByUserId || _shares.Any(s => s.UserId == uid)));
+
+    private Error? Authorize(ICurrentUser caller)
+    {
+        if (caller.OrganizationId != OrganizationId) return AchievementErrors.GrantNotFound;
+        if (!caller.IsInRole(Roles.InstitutionAdmin)) return AchievementErrors.GrantRoleNotAllowed;
+        return null;
+    }
 
     /// <summary>The certificate of an approved grant (赋权证书), as bilingual lines.</summary>
     public Result<RightsGrantCertificate> Certificate()
@@ -268,10 +296,10 @@ public sealed class RightsGrant : IAudited
             lines.Add(($"单位保留份额：{P(UnitSharePercent)}%", $"Unit retains: {P(UnitSharePercent)} %"));
         foreach (var s in _shares)
             lines.Add(($"完成人 {s.CompleterName}：{P(s.SharePercent)}%", $"Completer {s.CompleterName}: {P(s.SharePercent)} %"));
-        if (TermYears is { } y && TermEnd is { } end)
-            lines.Add(($"使用期限：{y} 年（至 {end:yyyy-MM-dd}）", $"Term: {y} years (until {end:yyyy-MM-dd})"));
+        if (TermStartsOn is { } from && TermEndsOn is { } to)
+            lines.Add(($"使用期限：{from:yyyy-MM-dd} 至 {to:yyyy-MM-dd}（含首尾两日）", $"Term: {from:yyyy-MM-dd} to {to:yyyy-MM-dd} (both days included)"));
         lines.Add(($"收益分配：单位 {P(UnitIncomePercent)}%，完成人 {P(CompleterIncomePercent)}%", $"Income split: unit {P(UnitIncomePercent)} %, completers {P(CompleterIncomePercent)} %"));
-        lines.Add(($"批准日期：{DecidedAt:yyyy-MM-dd}", $"Approved on: {DecidedAt:yyyy-MM-dd}"));
+        lines.Add(($"批准日期：{BusinessTime.DateOf(DecidedAt.Value):yyyy-MM-dd}", $"Approved on: {BusinessTime.DateOf(DecidedAt.Value):yyyy-MM-dd}"));
         return new RightsGrantCertificate(CertificateNo, lines);
     }
 }

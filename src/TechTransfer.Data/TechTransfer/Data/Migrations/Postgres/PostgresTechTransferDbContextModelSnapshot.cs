@@ -325,6 +325,11 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Property<Guid?>("ApprovedByUserId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid?>("CertificationId")
                         .HasColumnType("uuid");
 
@@ -338,6 +343,9 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<int?>("FirstProfitableYear")
+                        .HasColumnType("integer");
+
                     b.Property<decimal>("FloorPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
@@ -348,6 +356,10 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("IncomeDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("InvesteeCompany")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Jurisdiction")
                         .IsRequired()
@@ -371,14 +383,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
 
-                    b.Property<decimal?>("OperatingProfit")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)");
-
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<int?>("ProfitYear")
+                    b.Property<int?>("ProfitYearsCovered")
                         .HasColumnType("integer");
 
                     b.Property<string>("RuleSetId")
@@ -390,6 +398,9 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<long?>("SharesFormed")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -403,6 +414,9 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Property<decimal>("TeamSharePercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)");
+
+                    b.Property<long?>("TeamShares")
+                        .HasColumnType("bigint");
 
                     b.PrimitiveCollection<List<Guid>>("TeamUserIds")
                         .IsRequired()
@@ -427,6 +441,31 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("ach_income_distributions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("TtoSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("ach_income_settings", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
@@ -506,14 +545,11 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset?>("TermEnd")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly?>("TermEndsOn")
+                        .HasColumnType("date");
 
-                    b.Property<DateTimeOffset?>("TermStart")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int?>("TermYears")
-                        .HasColumnType("integer");
+                    b.Property<DateOnly?>("TermStartsOn")
+                        .HasColumnType("date");
 
                     b.Property<decimal>("UnitIncomePercent")
                         .HasPrecision(5, 2)
@@ -1613,6 +1649,11 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)");
 
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2329,6 +2370,66 @@ namespace TechTransfer.Data.Migrations.Postgres
                                 .HasForeignKey("IncomeDistributionId");
                         });
 
+                    b.OwnsMany("TechTransfer.Achievements.Domain.PlanTeamMember", "Team", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("ContributionPercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<bool>("HoldsLeadershipPost");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("team")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.ProfitYear", "ProfitYears", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("OperatingProfit")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<DateTimeOffset>("RecordedAt");
+
+                            b1.Property<Guid?>("RecordedByUserId");
+
+                            b1.Property<decimal>("TeamAmount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<int>("Year");
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("profit_years")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
                     b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
                         {
                             b1.Property<Guid>("IncomeDistributionId");
@@ -2352,7 +2453,11 @@ namespace TechTransfer.Data.Migrations.Postgres
                             b1.Property<decimal>("Paid")
                                 .HasPrecision(18, 2);
 
+                            b1.Property<long>("Shares");
+
                             b1.Property<Guid?>("UserId");
+
+                            b1.Property<int?>("Year");
 
                             b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
 
@@ -2371,6 +2476,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Navigation("Deductions");
 
                     b.Navigation("Payouts");
+
+                    b.Navigation("ProfitYears");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>

@@ -315,6 +315,11 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<Guid?>("ApprovedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CertificationId")
                         .HasColumnType("TEXT");
 
@@ -328,6 +333,9 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FirstProfitableYear")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("FloorPercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
@@ -337,6 +345,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("IncomeDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvesteeCompany")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Jurisdiction")
@@ -361,14 +373,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("OperatingProfit")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int?>("ProfitYear")
+                    b.Property<int?>("ProfitYearsCovered")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RuleSetId")
@@ -380,6 +388,9 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SharesFormed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -393,6 +404,9 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<decimal>("TeamSharePercent")
                         .HasPrecision(5, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TeamShares")
+                        .HasColumnType("INTEGER");
 
                     b.PrimitiveCollection<string>("TeamUserIds")
                         .IsRequired()
@@ -417,6 +431,31 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("ach_income_distributions", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Achievements.Domain.IncomeSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TtoSharePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("ach_income_settings", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
@@ -496,14 +535,11 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("TermEnd")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly?>("TermEndsOn")
+                        .HasColumnType("TEXT");
 
-                    b.Property<long?>("TermStart")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("TermYears")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly?>("TermStartsOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("UnitIncomePercent")
                         .HasPrecision(5, 2)
@@ -1599,6 +1635,11 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2315,6 +2356,66 @@ namespace TechTransfer.Data.Migrations.Sqlite
                                 .HasForeignKey("IncomeDistributionId");
                         });
 
+                    b.OwnsMany("TechTransfer.Achievements.Domain.PlanTeamMember", "Team", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("ContributionPercent")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<bool>("HoldsLeadershipPost");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<Guid?>("UserId");
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("team")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Achievements.Domain.ProfitYear", "ProfitYears", b1 =>
+                        {
+                            b1.Property<Guid>("IncomeDistributionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("OperatingProfit")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<long>("RecordedAt");
+
+                            b1.Property<Guid?>("RecordedByUserId");
+
+                            b1.Property<decimal>("TeamAmount")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<int>("Year");
+
+                            b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_income_distributions");
+
+                            b1
+                                .ToJson("profit_years")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IncomeDistributionId");
+                        });
+
                     b.OwnsMany("TechTransfer.Achievements.Domain.TeamAllocation", "Allocations", b1 =>
                         {
                             b1.Property<Guid>("IncomeDistributionId");
@@ -2338,7 +2439,11 @@ namespace TechTransfer.Data.Migrations.Sqlite
                             b1.Property<decimal>("Paid")
                                 .HasPrecision(18, 2);
 
+                            b1.Property<long>("Shares");
+
                             b1.Property<Guid?>("UserId");
+
+                            b1.Property<int?>("Year");
 
                             b1.HasKey("IncomeDistributionId", "__synthesizedOrdinal");
 
@@ -2357,6 +2462,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Navigation("Deductions");
 
                     b.Navigation("Payouts");
+
+                    b.Navigation("ProfitYears");
+
+                    b.Navigation("Team");
                 });
 
             modelBuilder.Entity("TechTransfer.Achievements.Domain.RightsGrant", b =>
