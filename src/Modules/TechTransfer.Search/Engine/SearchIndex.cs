@@ -25,6 +25,9 @@ public sealed class SearchIndex : IDisposable
     private readonly IndexRebuilder _rebuilder;
     private readonly SearchExecutor _executor;
 
+    /// <summary>The caller of <see cref="Rank"/> when none is given: the platform, which sees every record.</summary>
+    private static readonly Caller Platform = Caller.System("search");
+
     static SearchIndex() => BooleanQuery.MaxClauseCount = 8192;
 
     public SearchIndex(SearchEngineOptions options, SynonymDictionary? synonyms = null, TimeProvider? time = null)
@@ -134,7 +137,7 @@ public sealed class SearchIndex : IDisposable
     public IReadOnlyList<(string Type, Guid Id, float Score)> Rank(string text, int k, ICurrentUser? caller = null, SearchQuery? filters = null)
     {
         var q = (filters ?? new SearchQuery()) with { Text = text, Page = 1, PageSize = k, Highlight = false, Facets = false };
-        var r = _executor.Search(q, caller ?? Caller.System("search"));
+        var r = _executor.Search(q, caller ?? Platform);
         return r.Items.Select(h => (h.Type, h.Id, h.Score)).ToList();
     }
 
