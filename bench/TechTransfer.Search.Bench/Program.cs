@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using TechTransfer.Search.Domain;
 using TechTransfer.Search.Engine;
 using TechTransfer.Search.Evaluation;
+using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Search;
 
 // Speed benchmark: a corpus of N documents recombined from the real texts in shared/data (never shipped), indexed by
@@ -267,7 +268,8 @@ ResetPeakRss();
 // slice of --queries, and for the 2-client phase one fresh slice of --queries per client. The slowest queries of each
 // phase are printed (text, hits, ms) so the tail can be read.
 var warmupCount = int.Parse(Arg("--warmup") ?? "100", CultureInfo.InvariantCulture);
-var caller = new SearchCaller(Guid.NewGuid(), orgs[3].Id, false);
+var caller = Caller.Of(Guid.NewGuid(), orgs[3].Id, Roles.Enterprise);
+var platform = Caller.System("bench");
 var kwPool = new QueryPool(keywords, 42);
 var demandPool = new QueryPool(demands, 43);
 var demandPerClient = Math.Min(queryCount, 100);
@@ -316,9 +318,9 @@ void Measure(string engine, string kind, QueryPool pool, int perClient, int warm
 static string Short(string q) { var one = q.ReplaceLineEndings(" "); return one.Length <= 40 ? one : one[..40] + "…"; }
 if (argsList.Contains("--variants"))
 {
-    Measure("lucene", "kw-admin-nohl", kwPool, queryCount, warmupCount, q => index.Search(Kw(q) with { Highlight = false }, SearchCaller.Admin).Value.Total);
+    Measure("lucene", "kw-admin-nohl", kwPool, queryCount, warmupCount, q => index.Search(Kw(q) with { Highlight = false }, platform).Value.Total);
     Measure("lucene", "kw-nohl", kwPool, queryCount, warmupCount, q => index.Search(Kw(q) with { Highlight = false }, caller).Value.Total);
-    Measure("lucene", "facets-admin", kwPool, queryCount, warmupCount, q => index.Search(Faceted(q) with { Highlight = false }, SearchCaller.Admin).Value.Total);
+    Measure("lucene", "facets-admin", kwPool, queryCount, warmupCount, q => index.Search(Faceted(q) with { Highlight = false }, platform).Value.Total);
 }
 Measure("lucene", "keyword", kwPool, queryCount, warmupCount, q => index.Search(Kw(q), caller).Value.Total);
 Measure("lucene", "filtered", kwPool, queryCount, warmupCount, q => index.Search(Filtered(q), caller).Value.Total);

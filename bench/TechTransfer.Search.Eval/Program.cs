@@ -7,6 +7,25 @@ using TechTransfer.Search.Evaluation;
 // Usage: dotnet run -c Release --project bench/TechTransfer.Search.Eval -- [--data DIR] [--sets a,b] [--variants]
 //        [--no-baselines] [--only-variants] [--rank Name=Value,...] [--exclude f1,f2]
 var argsList = args.ToList();
+if (argsList.Contains("--help") || argsList.Contains("-h"))
+{
+    Console.WriteLine("""
+        TechTransfer search evaluation: nDCG@10, MRR@10 and Recall@100 of the shipped engine (and three baselines) on the
+        evaluation sets in the format of shared/data/eval.
+
+        Usage: dotnet run -c Release --project bench/TechTransfer.Search.Eval -- [options]
+
+          --data DIR          directory of the sets (default $TECHTRANSFER_SHARED_DATA/eval, ../shared/data/eval, /work/shared/data/eval)
+          --sets a,b          set names (default: every set in the directory)
+          --exclude f1,f2     corpus fields to leave out of the index (default: each set's own exclusions)
+          --no-baselines      the engine only (no SQLite FTS5 trigram, Lucene StandardAnalyzer, Lucene CJK bigram)
+          --variants          also SmartCn words, jieba accurate words, words only, bigrams only
+          --all-variants      with --variants: also no synonyms, no phrase/exact, + PRF
+          --rank "A=1,B=2|…"  engine variants with ranking options set (flags: NoUnigrams, SmartCn, Accurate, QuerySearchMode)
+          -h, --help          this text
+        """);
+    return 0;
+}
 string? Arg(string name)
 {
     var i = argsList.IndexOf(name);

@@ -8,6 +8,5 @@ root.Subcommands.Add(SeedCommands.Create());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(OrgCommands.Create());
 root.Subcommands.Add(PatentCommands.Create());
-root.Subcommands.Add(TechTransfer.Search.Cli.SearchCommands.CreateSearch(CliHost.RunAsync));
-root.Subcommands.Add(TechTransfer.Search.Cli.SearchCommands.CreateEval());
+root.Subcommands.Add(SearchCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -5,6 +5,8 @@ public static class RecordTypes
 {
     public const string Achievement = "achievement";
     public const string Patent = "patent";
+    /// <summary>A patent open-licence declaration (专利开放许可声明), named e.g. as a match in match feedback.</summary>
+    public const string OpenLicense = "open_license";
     public const string Organization = "organization";
     public const string Demand = "demand";
     public const string Contract = "contract";

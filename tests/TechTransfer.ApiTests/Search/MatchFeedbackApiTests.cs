@@ -19,28 +19,23 @@ public abstract class MatchFeedbackApiTests(TechTransferFactory factory)
 
     private sealed record Setup(HttpClient Owner, Guid Org, Guid DemandId, Guid First, Guid Second);
 
-    /// <summary>A published demand of a new enterprise and two public achievements in the index that match it.</summary>
+    /// <summary>A published demand of a new enterprise and two registered public achievements of an institution that match
+    /// it (real records: feedback names a record that must exist and be visible to the caller).</summary>
     private async Task<Setup> NewSetupAsync()
     {
         var org = await factory.CreateOrganizationAsync();
         var owner = factory.ClientAs(TestUser.Of(Roles.Enterprise, org.Id));
         var demandId = await factory.PublishDemandAsync(owner, DemandTitle);
-        var index = factory.Services.GetRequiredService<SearchIndex>();
-        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
-        index.Upsert(Achievement(first, "电机控制器液冷散热方案 新能源汽车电机控制器液冷散热"));
-        index.Upsert(Achievement(second, "电机控制器散热结构"));
+        var institution = Institution.New();
+        var first = await factory.RegisteredAchievementAsync(institution, "电机控制器液冷散热方案 新能源汽车电机控制器液冷散热", "电机控制器液冷散热方案 新能源汽车电机控制器液冷散热");
+        var second = await factory.RegisteredAchievementAsync(institution, "电机控制器散热结构", "电机控制器散热结构");
         // Matching keeps only distinctive words (document frequency ≤ 25 %), so the index needs unrelated records too.
+        var index = factory.Services.GetRequiredService<SearchIndex>();
         for (var i = 0; i < 40; i++)
             index.Upsert(new SearchDocument { Type = SearchDocumentTypes.Organization, Id = Guid.NewGuid(), Title = $"园林绿化养护服务中心{i}", Body = "城市绿地 苗木 灌溉", IsPublic = true });
         index.Commit();
         return new Setup(owner, org.Id, demandId, first, second);
     }
-
-    private static SearchDocument Achievement(Guid id, string title) => new()
-    {
-        Type = SearchDocumentTypes.Achievement, Id = id, Title = title, Body = title, IsPublic = true, Status = "Published",
-        Url = $"/achievements/{id}",
-    };
 
     private static async Task<JsonElement> Ok(HttpResponseMessage response)
     {
@@ -125,9 +120,58 @@ public abstract class MatchFeedbackApiTests(TechTransferFactory factory)
     public async Task Feedback_on_an_unknown_achievement_is_not_found()
     {
         var user = TestUser.Of(Roles.Researcher, (await factory.CreateOrganizationAsync()).Id);
+        var target = await factory.CreateOrganizationAsync();
         var response = await factory.ClientAs(user).PostAsJsonAsync($"/api/v1/achievements/{Guid.NewGuid()}/matches/feedback",
-            new { targetType = SearchDocumentTypes.Demand, targetId = Guid.NewGuid(), useful = true });
+            new { targetType = SearchDocumentTypes.Organization, targetId = target.Id, useful = true });
         await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, "search.source_not_found");
+    }
+
+    [Fact]
+    public async Task A_target_that_does_not_exist_is_a_reference_field_error_and_nothing_is_stored()
+    {
+        var s = await NewSetupAsync();
+        var response = await Vote(s.Owner, s.DemandId, Guid.NewGuid(), useful: true);
+        await ProblemAssert.HasFieldError(response, "targetId", "reference.not_found");
+        Assert.Empty(await Rows(s.DemandId));
+    }
+
+    [Fact]
+    public async Task Another_institutions_confidential_achievement_reads_exactly_like_a_record_that_does_not_exist()
+    {
+        var s = await NewSetupAsync();
+        var secret = await factory.RegisteredAchievementAsync(Institution.New(), "电机控制器液冷散热保密方案", "保密", confidential: true);
+        var hidden = await ProblemAssert.HasFieldError(await Vote(s.Owner, s.DemandId, secret, useful: true), "targetId", "reference.not_found");
+        var missing = await ProblemAssert.HasFieldError(await Vote(s.Owner, s.DemandId, Guid.NewGuid(), useful: true), "targetId", "reference.not_found");
+        Assert.Equal(missing.GetProperty("fieldErrors").GetRawText(), hidden.GetProperty("fieldErrors").GetRawText());
+        Assert.Empty(await Rows(s.DemandId));
+    }
+
+    [Fact]
+    public async Task Every_invalid_field_is_reported_at_once()
+    {
+        var s = await NewSetupAsync();
+        var response = await s.Owner.PostAsJsonAsync($"/api/v1/demands/{s.DemandId}/matches/feedback",
+            new { targetType = SearchDocumentTypes.Demand, targetId = Guid.Empty });
+        var json = await ProblemAssert.HasFieldError(response, "targetType", "match_feedback.target_type_invalid");
+        var fields = json.GetProperty("fieldErrors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToList();
+        Assert.Equal(["targetType", "targetId", "useful"], fields);
+    }
+
+    [Fact]
+    public async Task The_body_is_validated_before_the_subject_is_looked_up()
+    {
+        var user = TestUser.Of(Roles.Enterprise, (await factory.CreateOrganizationAsync()).Id);
+        var response = await factory.ClientAs(user).PostAsJsonAsync($"/api/v1/demands/{Guid.NewGuid()}/matches/feedback", new { });
+        await ProblemAssert.HasFieldError(response, "targetType", "match_feedback.target_type_required");
+    }
+
+    [Fact]
+    public async Task Concurrent_first_votes_on_the_same_match_store_one_row_and_never_fail()
+    {
+        var s = await NewSetupAsync();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Vote(s.Owner, s.DemandId, s.First, useful: i % 2 == 0)));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(await Rows(s.DemandId));
     }
 
     [Fact]
@@ -174,12 +218,12 @@ public abstract class MatchFeedbackApiTests(TechTransferFactory factory)
     }
 
     [Fact]
-    public async Task The_owning_organisation_of_an_achievement_votes_on_a_demand_match_and_others_get_not_found()
+    public async Task The_owning_organisation_of_an_achievement_votes_on_a_match_and_others_get_not_found()
     {
         var (researcher, org, id) = await DisclosedAchievementAsync();
-        var target = Guid.NewGuid();
+        var target = (await factory.CreateOrganizationAsync()).Id;
         var voted = await Ok(await researcher.PostAsJsonAsync($"/api/v1/achievements/{id}/matches/feedback",
-            new { targetType = SearchDocumentTypes.Demand, targetId = target, useful = false }));
+            new { targetType = SearchDocumentTypes.Organization, targetId = target, useful = false }));
         Assert.Equal(SearchDocumentTypes.Achievement, voted.GetProperty("subjectType").GetString());
         Assert.False(voted.GetProperty("useful").GetBoolean());
         var row = Assert.Single(await Rows(id));
@@ -187,7 +231,7 @@ public abstract class MatchFeedbackApiTests(TechTransferFactory factory)
 
         var other = factory.ClientAs(TestUser.Of(Roles.Enterprise, Guid.NewGuid()));
         var denied = await other.PostAsJsonAsync($"/api/v1/achievements/{id}/matches/feedback",
-            new { targetType = SearchDocumentTypes.Demand, targetId = target, useful = true });
+            new { targetType = SearchDocumentTypes.Organization, targetId = target, useful = true });
         await ProblemAssert.IsProblem(denied, HttpStatusCode.NotFound, "search.source_not_found");
 
         var wrongType = await researcher.PostAsJsonAsync($"/api/v1/achievements/{id}/matches/feedback",

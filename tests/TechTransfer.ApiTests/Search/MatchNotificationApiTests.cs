@@ -11,6 +11,8 @@ using TechTransfer.Search.Features;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Search;
 
+using static TechTransfer.ApiTests.Search.SearchApiTestData;
+
 namespace TechTransfer.ApiTests.Search;
 
 /// <summary>
@@ -19,17 +21,6 @@ namespace TechTransfer.ApiTests.Search;
 /// </summary>
 public abstract class MatchNotificationApiTests(TechTransferFactory factory)
 {
-    private const string MatchingTitle = "新能源汽车电机控制器 IGBT 液冷散热结构";
-    private const string MatchingAbstract = "面向新能源汽车电机控制器的紧凑液冷散热方案，降低 IGBT 结温，体积不增加，已在量产平台验证。";
-
-    private sealed record Institution(Guid Org, TestUser Researcher, TestUser Office);
-
-    private static Institution NewInstitution()
-    {
-        var org = Guid.NewGuid();
-        return new Institution(org, TestUser.Of(Roles.Researcher, org), TestUser.Of(Roles.InstitutionAdmin, org));
-    }
-
     /// <summary>Unrelated records, so that matching's document-frequency cut (≤ 25 %) keeps the distinctive words.</summary>
     private async Task FillIndexAsync()
     {
@@ -40,26 +31,12 @@ public abstract class MatchNotificationApiTests(TechTransferFactory factory)
         await DrainAsync();
     }
 
-    private Task<int> DrainAsync() => factory.Services.GetRequiredService<SearchOutboxDrainer>().DrainAllAsync();
+    private Task<int> DrainAsync() => factory.DrainAsync();
 
-    private async Task<Guid> RegisteredAchievementAsync(Institution i, string title = MatchingTitle, string summary = MatchingAbstract, bool confidential = false)
-    {
-        var researcher = factory.ClientAs(i.Researcher);
-        var office = factory.ClientAs(i.Office);
-        var created = await (await researcher.PostAsJsonAsync("/api/v1/achievements", new
-        {
-            title, @abstract = summary, keywords = new[] { "液冷", "IGBT" }, technicalField = "新能源汽车", ipcCodes = new[] { "H05K 7/20" },
-            ipType = "PatentApplication", trl = 6, fundingSource = "Fiscal", projectReferences = new[] { "2022YFB2502000" },
-            completers = new object[] { new { name = "张伟", contributionPercent = 100m } }, // by name: header-only test users are no platform accounts (user references are checked)
-            isConfidential = confidential, confidentialDetails = confidential ? "冷板流道参数" : null,
-        })).Json(HttpStatusCode.Created);
-        var id = created.GetProperty("id").GetGuid();
-        await (await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null)).Json(HttpStatusCode.OK);
-        await (await office.PostAsync($"/api/v1/achievements/{id}/start-review", null)).Json(HttpStatusCode.OK);
-        await (await office.PostAsJsonAsync($"/api/v1/achievements/{id}/register", new { reason = "符合登记条件" })).Json(HttpStatusCode.OK);
-        await DrainAsync();
-        return id;
-    }
+    private static Institution NewInstitution() => Institution.New();
+
+    private Task<Guid> RegisteredAchievementAsync(Institution i, string title = MatchingTitle, string summary = MatchingAbstract, bool confidential = false) =>
+        factory.RegisteredAchievementAsync(i, title, summary, confidential);
 
     /// <summary>A published demand; its title ends in a number unique to the test (numbers are never key terms, so
     /// matching is unaffected), which tells its notifications apart from those of other tests' demands in the shared index.</summary>
@@ -271,6 +248,33 @@ public abstract class MatchNotificationApiTests(TechTransferFactory factory)
             "userId", "manager_assignment.not_a_tech_manager");
         await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{achievement}/managers", new { }),
             "userId", "manager_assignment.user_required");
+    }
+
+    [Fact]
+    public async Task Assigning_a_user_that_does_not_exist_is_a_reference_field_error()
+    {
+        var inst = NewInstitution();
+        var achievement = await RegisteredAchievementAsync(inst);
+        await ProblemAssert.HasFieldError(
+            await factory.ClientAs(inst.Office).PostAsJsonAsync($"/api/v1/achievements/{achievement}/managers", new { userId = Guid.NewGuid() }),
+            "userId", "reference.not_found");
+        Assert.Equal(0, await factory.WithDbAsync((db, _) => db.Set<ManagerAssignment>().CountAsync(a => a.SubjectId == achievement)));
+    }
+
+    [Fact]
+    public async Task The_assignment_body_is_validated_before_the_record_is_looked_up()
+    {
+        var office = factory.ClientAs(NewInstitution().Office);
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{Guid.NewGuid()}/managers", new { userId = Guid.Empty }),
+            "userId", "manager_assignment.user_required");
+    }
+
+    [Fact]
+    public async Task A_role_that_never_assigns_managers_is_refused_before_anything_else()
+    {
+        var enterprise = factory.ClientAs(TestUser.Of(Roles.Enterprise, Guid.NewGuid()));
+        await ProblemAssert.IsProblem(await enterprise.PostAsJsonAsync($"/api/v1/demands/{Guid.NewGuid()}/managers", new { }),
+            HttpStatusCode.Forbidden, "manager_assignment.forbidden");
     }
 
     [Fact]

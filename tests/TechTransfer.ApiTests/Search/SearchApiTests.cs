@@ -100,18 +100,61 @@ public abstract class SearchApiTests(TechTransferFactory factory)
     }
 
     [Fact]
-    public async Task Invalid_paging_is_a_bilingual_problem()
+    public async Task Invalid_paging_is_a_bilingual_field_error()
     {
         var response = await factory.ClientAs(null).GetAsync("/api/v1/search?q=x&pageSize=0");
-        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "search.page_size_out_of_range");
+        await ProblemAssert.HasFieldError(response, "pageSize", "search.page_size_out_of_range");
+    }
+
+    [Theory]
+    [InlineData("random")]
+    [InlineData("3")]
+    [InlineData("99")]
+    public async Task Unknown_sort_is_rejected(string sort)
+    {
+        var response = await factory.ClientAs(null).GetAsync($"/api/v1/search?q=x&sort={sort}");
+        await ProblemAssert.HasFieldError(response, "sort", "search.unknown_sort");
     }
 
     [Fact]
-    public async Task Unknown_sort_is_rejected()
+    public async Task Every_invalid_query_parameter_is_reported_at_once()
     {
-        var response = await factory.ClientAs(null).GetAsync("/api/v1/search?q=x&sort=random");
-        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "search.unknown_sort");
+        var response = await factory.ClientAs(null).GetAsync(
+            "/api/v1/search?q=x&sort=random&page=0&pageSize=101&trlMin=9&trlMax=2&priceMin=-1&from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z&type=invoice");
+        var json = await ProblemAssert.HasFieldError(response, "sort", "search.unknown_sort");
+        var codes = json.GetProperty("fieldErrors").EnumerateArray().Select(e => e.GetProperty("code").GetString()).ToList();
+        Assert.Equal(
+            ["search.unknown_sort", "search.page_out_of_range", "search.page_size_out_of_range", "search.trl_out_of_range",
+             "search.price_range_invalid", "search.date_range_invalid", "search.unknown_type"],
+            codes);
     }
+
+    [Fact]
+    public async Task Every_query_parameter_binds_by_its_api_name()
+    {
+        var org = await factory.CreateOrganizationAsync(nameZh: "低温等离子体表面处理中心", division: "310115");
+        await Drainer.DrainAllAsync();
+        var hit = await SearchAsync(
+            $"q=低温等离子体&type=organization,achievement&division=310000&org={org.Id}&status={Uri.EscapeDataString(await OrganizationStatusAsync(org.Id))}" +
+            "&from=2000-01-01T00:00:00Z&to=2100-01-01T00:00:00Z&sort=date_desc&page=1&pageSize=7");
+        Assert.Equal([org.Id], Ids(hit));
+        Assert.Equal(7, hit.GetProperty("pageSize").GetInt32());
+        // each filter, set so that the record fails it, leaves it out: the parameter was bound, not ignored
+        foreach (var miss in new[]
+                 {
+                     "type=patent", "division=320000", $"org={Guid.NewGuid()}", "status=NoSuchStatus", "from=2100-01-01T00:00:00Z",
+                     "to=2000-01-01T00:00:00Z", "field=机械工程", "ipc=H01M", "trlMin=1", "trlMax=9", "priceMin=1", "priceMax=1",
+                 })
+            Assert.DoesNotContain(org.Id, Ids(await SearchAsync($"q=低温等离子体&{miss}")));
+        Assert.Equal(2, (await SearchAsync($"q=低温等离子体&page=2&pageSize=5")).GetProperty("page").GetInt32());
+    }
+
+    private Task<string> OrganizationStatusAsync(Guid id) =>
+        factory.WithDbAsync(async (_, sp) =>
+        {
+            var source = sp.GetServices<TechTransfer.SharedKernel.Search.ISearchDocumentSource>().Single(s => s.Type == "organization");
+            return (await source.LoadAsync(id, CancellationToken.None))!.Status;
+        });
 
     [Fact]
     public async Task Matches_for_an_unknown_achievement_are_not_found()

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -141,7 +142,7 @@ public abstract class SearchReindexApiTests(TechTransferFactory factory)
             Assert.Equal(result.Generation, cliIndex.ReadPointer());
             Assert.Equal(result.Generation, cliIndex.CurrentGeneration);
             Assert.Null(RebuildMarker.Read(path));
-            var hits = cliIndex.Search(new() { Text = "无主机重建测试中心" }, TechTransfer.Search.Domain.SearchCaller.Admin).Value.Items;
+            var hits = cliIndex.Search(new() { Text = "无主机重建测试中心" }, Caller.System()).Value.Items;
             Assert.Contains(hits, h => h.Id == org.Id);
         }
         finally { Directory.Delete(path, true); }

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using TechTransfer.Search.Domain;
@@ -43,8 +44,8 @@ public sealed class CommonTermRestrictionTests : IDisposable
     [Fact]
     public void A_record_matching_only_the_common_terms_is_not_a_hit()
     {
-        var full = _full.Index.Search(Q("丝杠 方法"), SearchCaller.Admin).Value;
-        var restricted = _restricted.Index.Search(Q("丝杠 方法"), SearchCaller.Admin).Value;
+        var full = _full.Index.Search(Q("丝杠 方法"), Caller.System()).Value;
+        var restricted = _restricted.Index.Search(Q("丝杠 方法"), Caller.System()).Value;
 
         Assert.Contains(full.Items, h => h.Id == CommonOnly);
         Assert.Equal(15, full.Total);
@@ -56,8 +57,8 @@ public sealed class CommonTermRestrictionTests : IDisposable
     [Fact]
     public void The_hits_keep_the_scores_and_order_of_the_full_query()
     {
-        var full = _full.Index.Search(Q("丝杠 方法"), SearchCaller.Admin).Value.Items.Where(h => h.Id == Rare1 || h.Id == Rare2).ToList();
-        var restricted = _restricted.Index.Search(Q("丝杠 方法"), SearchCaller.Admin).Value.Items;
+        var full = _full.Index.Search(Q("丝杠 方法"), Caller.System()).Value.Items.Where(h => h.Id == Rare1 || h.Id == Rare2).ToList();
+        var restricted = _restricted.Index.Search(Q("丝杠 方法"), Caller.System()).Value.Items;
 
         Assert.Equal(full.Select(h => h.Id), restricted.Select(h => h.Id));
         for (var i = 0; i < full.Count; i++) Assert.Equal(full[i].Score, restricted[i].Score, 5);
@@ -66,8 +67,8 @@ public sealed class CommonTermRestrictionTests : IDisposable
     [Fact]
     public void A_query_of_common_terms_only_matches_as_before()
     {
-        var full = _full.Index.Search(Q("方法"), SearchCaller.Admin).Value;
-        var restricted = _restricted.Index.Search(Q("方法"), SearchCaller.Admin).Value;
+        var full = _full.Index.Search(Q("方法"), Caller.System()).Value;
+        var restricted = _restricted.Index.Search(Q("方法"), Caller.System()).Value;
 
         Assert.Equal(15, restricted.Total);
         Assert.Equal(full.Items.Select(h => (h.Id, h.Score)), restricted.Items.Select(h => (h.Id, h.Score)));
@@ -77,8 +78,8 @@ public sealed class CommonTermRestrictionTests : IDisposable
     public void A_verbose_query_is_searched_with_every_term()
     {
         // six words (丝杠/的/加工/方法/和/系统): a pasted title, where records sharing only ordinary words may be the relevant ones
-        var full = _full.Index.Search(Q("丝杠的加工方法和系统"), SearchCaller.Admin).Value;
-        var restricted = _restricted.Index.Search(Q("丝杠的加工方法和系统"), SearchCaller.Admin).Value;
+        var full = _full.Index.Search(Q("丝杠的加工方法和系统"), Caller.System()).Value;
+        var restricted = _restricted.Index.Search(Q("丝杠的加工方法和系统"), Caller.System()).Value;
 
         Assert.Contains(restricted.Items, h => h.Id == CommonOnly);
         Assert.Equal(full.Total, restricted.Total);
@@ -91,7 +92,7 @@ public sealed class CommonTermRestrictionTests : IDisposable
         using var strict = new SearchTestIndex(configure: o => o.Ranking = o.Ranking with { CommonTermFraction = 0.3, CommonTermFractionVerbose = 0.3, CommonTermMinDocs = 0 });
         strict.Add(Doc("滚珠丝杠的加工方法", id: Rare1), Doc("锂电池检测方法", id: CommonOnly), Doc("数据处理方法和系统"), Doc("数据处理方法"));
 
-        var r = strict.Index.Search(Q("丝杠的加工方法和系统"), SearchCaller.Admin).Value;
+        var r = strict.Index.Search(Q("丝杠的加工方法和系统"), Caller.System()).Value;
 
         Assert.DoesNotContain(r.Items, h => h.Id == CommonOnly);
         Assert.Contains(r.Items, h => h.Id == Rare1);
@@ -103,7 +104,7 @@ public sealed class CommonTermRestrictionTests : IDisposable
         using var small = new SearchTestIndex(configure: o => o.Ranking = o.Ranking with { CommonTermFraction = 0.3, CommonTermMinDocs = 1_000 });
         small.Add(Doc("滚珠丝杠的加工方法", id: Rare1), Doc("锂电池检测方法", id: CommonOnly), Doc("数据处理方法"));
 
-        var r = small.Index.Search(Q("丝杠 方法"), SearchCaller.Admin).Value;
+        var r = small.Index.Search(Q("丝杠 方法"), Caller.System()).Value;
 
         Assert.Equal(3, r.Total);
     }

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Search.Domain;
 using TechTransfer.Search.Engine;
 using static TechTransfer.UnitTests.Search.SearchTestIndex;
@@ -51,7 +52,7 @@ public sealed class IndexAnalysisVersionTests : IDisposable
         await index.RebuildAsync(AsAsync(Doc("MEMS 传感器"), Doc("ASIC 芯片")));
 
         Assert.False(index.IsOutdated);
-        Assert.Equal(2, index.Search(new() { Text = "MEMS" }, SearchCaller.Admin).Value.Total + index.Search(new() { Text = "ASIC" }, SearchCaller.Admin).Value.Total);
+        Assert.Equal(2, index.Search(new() { Text = "MEMS" }, Caller.System()).Value.Total + index.Search(new() { Text = "ASIC" }, Caller.System()).Value.Total);
     }
 
     private static async IAsyncEnumerable<TechTransfer.SharedKernel.Search.SearchDocument> AsAsync(params TechTransfer.SharedKernel.Search.SearchDocument[] docs)

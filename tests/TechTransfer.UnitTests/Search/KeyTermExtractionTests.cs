@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Search.Analysis;
 using TechTransfer.SharedKernel.Search;
 
@@ -136,7 +137,7 @@ public sealed class KeyTermExtractionTests
             SearchTestIndex.Doc("土壤修复", "重金属污染土壤的修复药剂"),
             SearchTestIndex.Doc("污水处理", "高浓度有机废水处理工艺"));
         var result = index.Index.Match("寻求 MEMS 压力传感器方案，量程 0-10 MPa，精度 0.1%，工作温度 -40 ℃ 至 125 ℃",
-            new TechTransfer.Search.Domain.SearchQuery { Types = [SearchDocumentTypes.Achievement] }, TechTransfer.Search.Domain.SearchCaller.Admin);
+            new TechTransfer.Search.Domain.SearchQuery { Types = [SearchDocumentTypes.Achievement] }, Caller.System());
         Assert.Equal("MEMS 压力传感器", result.Items[0].Title);
         Assert.Contains("mems", result.KeyTerms);
         Assert.DoesNotContain("mem", result.KeyTerms);

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Search.Domain;
 using TechTransfer.Search.Engine;
 using TechTransfer.SharedKernel.Search;
@@ -11,7 +12,7 @@ namespace TechTransfer.UnitTests.Search;
 public sealed class ParallelSearchTests : IDisposable
 {
     private static readonly Guid Org = Guid.NewGuid();
-    private static readonly SearchCaller Member = new(Guid.NewGuid(), Org, false);
+    private static readonly Caller Member = Caller.Of(Guid.NewGuid(), Org, Roles.Enterprise);
     private readonly SearchTestIndex _sequential = new(configure: o => o.SearchThreads = 1);
     private readonly SearchTestIndex _parallel = new(configure: o => { o.SearchThreads = 2; o.ParallelSearchMinDocs = 0; });
 

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Search.Domain;
 using TechTransfer.Search.Engine;
 using TechTransfer.SharedKernel.Search;
@@ -10,7 +11,7 @@ namespace TechTransfer.UnitTests.Search;
 public sealed class SearchExecutionTests
 {
     private static readonly Guid Org = Guid.NewGuid();
-    private static readonly SearchCaller Member = new(Guid.NewGuid(), Org, false);
+    private static readonly Caller Member = Caller.Of(Guid.NewGuid(), Org, Roles.Enterprise);
 
     [Fact]
     public void A_filtered_search_scores_and_orders_hits_exactly_as_the_unfiltered_search()
@@ -20,7 +21,7 @@ public sealed class SearchExecutionTests
             Doc("钙钛矿", "钙钛矿 钙钛矿 稳定性", trl: 3),
             Doc("叠层电池中的钙钛矿层", "晶硅与钙钛矿", trl: 7, type: SearchDocumentTypes.Patent),
             Doc("有机光伏", "钙钛矿对比", trl: 6));
-        var all = t.Index.Search(new() { Text = "钙钛矿电池", Highlight = false }, SearchCaller.Admin).Value.Items;
+        var all = t.Index.Search(new() { Text = "钙钛矿电池", Highlight = false }, Caller.System()).Value.Items;
         var filtered = t.Index.Search(new() { Text = "钙钛矿电池", Highlight = false, TrlMin = 4, Types = [SearchDocumentTypes.Achievement] }, Member).Value.Items;
 
         var expected = all.Where(h => h.Trl >= 4 && h.Type == SearchDocumentTypes.Achievement).Select(h => (h.Id, h.Score)).ToList();

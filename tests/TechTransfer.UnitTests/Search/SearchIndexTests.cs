@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Search.Domain;
 using TechTransfer.SharedKernel.Search;
 using static TechTransfer.UnitTests.Search.SearchTestIndex;
@@ -18,7 +19,7 @@ public sealed class SearchFilterAndFacetTests : IDisposable
 
     public void Dispose() => _t.Dispose();
 
-    private SearchResults Run(SearchQuery q) => _t.Index.Search(q with { Text = q.Text ?? "锂电池" }, SearchCaller.Anonymous).Value;
+    private SearchResults Run(SearchQuery q) => _t.Index.Search(q with { Text = q.Text ?? "锂电池" }, Caller.Anonymous).Value;
 
     [Fact]
     public void Type_filter_keeps_only_that_type()
@@ -105,7 +106,7 @@ public sealed class SearchFilterAndFacetTests : IDisposable
     [Fact]
     public void Empty_text_lists_everything_newest_first()
     {
-        var r = _t.Index.Search(new() { Text = "" }, SearchCaller.Anonymous).Value;
+        var r = _t.Index.Search(new() { Text = "" }, Caller.Anonymous).Value;
         Assert.Equal(4, r.Total);
         Assert.Equal("锂电池需求：低温性能提升", r.Items[0].Title);
     }
@@ -113,24 +114,42 @@ public sealed class SearchFilterAndFacetTests : IDisposable
     [Fact]
     public void Invalid_page_size_is_a_validation_error_not_an_exception()
     {
-        var r = _t.Index.Search(new() { Text = "锂电池", PageSize = 0 }, SearchCaller.Anonymous);
+        var r = _t.Index.Search(new() { Text = "锂电池", PageSize = 0 }, Caller.Anonymous);
         Assert.True(r.IsFailure);
-        Assert.Equal("search.page_size_out_of_range", r.Error!.Code);
+        Assert.Equal(["search.page_size_out_of_range"], FieldCodes(r));
     }
 
     [Fact]
     public void Inverted_trl_range_is_rejected()
     {
-        var r = _t.Index.Search(new() { TrlMin = 7, TrlMax = 2 }, SearchCaller.Anonymous);
-        Assert.Equal("search.trl_out_of_range", r.Error!.Code);
+        var r = _t.Index.Search(new() { TrlMin = 7, TrlMax = 2 }, Caller.Anonymous);
+        Assert.Equal(["search.trl_out_of_range"], FieldCodes(r));
     }
 
     [Fact]
     public void Unknown_type_is_rejected()
     {
-        var r = _t.Index.Search(new() { Types = ["invoice"] }, SearchCaller.Anonymous);
-        Assert.Equal("search.unknown_type", r.Error!.Code);
+        var r = _t.Index.Search(new() { Types = ["invoice"] }, Caller.Anonymous);
+        Assert.Equal(["search.unknown_type"], FieldCodes(r));
     }
+
+    [Fact]
+    public void Every_invalid_parameter_is_reported_at_once_as_a_422()
+    {
+        var r = _t.Index.Search(new()
+        {
+            Text = new string('锂', SearchQueryValidation.MaxQueryLength + 1), Page = 0, PageSize = 101, TrlMin = 0, PriceMinYuan = -1,
+            DateFrom = DateTimeOffset.UnixEpoch.AddDays(1), DateTo = DateTimeOffset.UnixEpoch, Types = ["invoice"],
+        }, Caller.Anonymous);
+        Assert.Equal(422, r.Error!.Status);
+        Assert.Equal("validation.failed", r.Error.Code);
+        Assert.Equal(
+            ["search.page_out_of_range", "search.page_size_out_of_range", "search.trl_out_of_range", "search.price_range_invalid",
+             "search.date_range_invalid", "search.unknown_type", "search.query_too_long"],
+            FieldCodes(r));
+    }
+
+    private static List<string> FieldCodes(Result<SearchResults> r) => r.Error!.FieldErrors.Select(f => f.Code).ToList();
 }
 
 public sealed class SearchQuerySyntaxTests : IDisposable
@@ -147,7 +166,7 @@ public sealed class SearchQuerySyntaxTests : IDisposable
     public void Dispose() => _t.Dispose();
 
     private IReadOnlyList<string> Titles(string q) =>
-        _t.Index.Search(new() { Text = q }, SearchCaller.Anonymous).Value.Items.Select(h => h.Title).ToList();
+        _t.Index.Search(new() { Text = q }, Caller.Anonymous).Value.Items.Select(h => h.Title).ToList();
 
     [Fact]
     public void Quoted_phrase_requires_the_exact_sequence()

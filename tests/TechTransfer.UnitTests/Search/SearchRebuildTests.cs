@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using System.Runtime.CompilerServices;
 using TechTransfer.Search.Domain;
 using TechTransfer.Search.Engine;
@@ -25,7 +26,7 @@ public sealed class SearchRebuildTests
     }
 
     private static int Count(SearchIndex index, string q) =>
-        index.Search(new() { Text = q }, SearchCaller.Admin).Value.Total;
+        index.Search(new() { Text = q }, Caller.System()).Value.Total;
 
     [Fact]
     public async Task Search_keeps_answering_from_the_old_index_while_a_rebuild_runs_then_swaps()
@@ -98,7 +99,7 @@ public sealed class SearchRebuildTests
         var d = Doc("第一版标题");
         t.Add(d);
         t.Add(d with { Title = "第二版标题" });
-        Assert.Equal(["第二版标题"], t.Index.Search(new() { Text = "标题" }, SearchCaller.Admin).Value.Items.Select(h => h.Title));
+        Assert.Equal(["第二版标题"], t.Index.Search(new() { Text = "标题" }, Caller.System()).Value.Items.Select(h => h.Title));
         t.Index.Delete(d.Type, d.Id);
         t.Index.Commit();
         Assert.Equal(0, Count(t.Index, "标题"));

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Search.Analysis;
 using TechTransfer.SharedKernel.Search;
 
@@ -36,7 +37,7 @@ public sealed class SynonymTests
         using var t = new SearchTestIndex().Add(
             SearchTestIndex.Doc("滚珠丝杠副的预紧力控制方法", "一种滚珠丝杠副"),
             SearchTestIndex.Doc("齿轮箱润滑系统", "润滑油路"));
-        var r = t.Index.Search(new() { Text = "丝杆" }, SearchCaller()).Value;
+        var r = t.Index.Search(new() { Text = "丝杆" }, Caller.Anonymous).Value;
         Assert.Single(r.Items);
         Assert.Equal("滚珠丝杠副的预紧力控制方法", r.Items[0].Title);
     }
@@ -46,18 +47,17 @@ public sealed class SynonymTests
     {
         using var t = new SearchTestIndex(SynonymDictionary.Empty).Add(
             SearchTestIndex.Doc("滚珠丝杠副的预紧力控制方法", "一种滚珠丝杠副"));
-        var r = t.Index.Search(new() { Text = "丝杆" }, SearchCaller()).Value;
+        var r = t.Index.Search(new() { Text = "丝杆" }, Caller.Anonymous).Value;
         Assert.Empty(r.Items);
     }
 
-    private static TechTransfer.Search.Domain.SearchCaller SearchCaller() => TechTransfer.Search.Domain.SearchCaller.Anonymous;
 
     [Fact]
     public void Cross_language_variant_matches_english_text()
     {
         using var t = new SearchTestIndex().Add(
             SearchTestIndex.Doc("LiDAR point cloud segmentation", "Mapping with LiDAR", type: SearchDocumentTypes.Patent));
-        var r = t.Index.Search(new() { Text = "激光雷达" }, SearchCaller()).Value;
+        var r = t.Index.Search(new() { Text = "激光雷达" }, Caller.Anonymous).Value;
         Assert.Single(r.Items);
     }
 }

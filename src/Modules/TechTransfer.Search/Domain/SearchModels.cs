@@ -1,5 +1,3 @@
-using TechTransfer.SharedKernel;
-
 namespace TechTransfer.Search.Domain;
 
 /// <summary>Result order.</summary>
@@ -42,18 +40,6 @@ public sealed record SearchQuery
     public bool Facets { get; init; } = true;
     /// <summary>Documents to leave out (e.g. the demand itself when matching).</summary>
     public IReadOnlyList<Guid> ExcludeIds { get; init; } = [];
-}
-
-/// <summary>Who is searching; decides which non-public records may be returned.</summary>
-public sealed record SearchCaller(Guid? UserId, Guid? OrganizationId, bool IsPlatformAdmin)
-{
-    public static SearchCaller Anonymous { get; } = new(null, null, false);
-    public static SearchCaller Admin { get; } = new(null, null, true);
-
-    public static SearchCaller From(ICurrentUser user) =>
-        user.IsAuthenticated
-            ? new SearchCaller(user.UserId, user.OrganizationId, user.IsInRole(Roles.PlatformAdmin))
-            : Anonymous;
 }
 
 public sealed record SearchHit

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -63,55 +62,41 @@ public static class SearchEndpoints
         return r.IsFailure ? r.Error!.ToProblem() : TypedResults.NoContent();
     }
 
-    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search(
-        SearchIndex index, ICurrentUser user,
-        string? q, string? type, string? field, string? ipc, int? trlMin, int? trlMax, decimal? priceMin, decimal? priceMax,
-        string? division, Guid? org, string? status, DateTimeOffset? from, DateTimeOffset? to, string? sort,
-        int? page, int? pageSize)
+    internal static Results<Ok<SearchResults>, ProblemHttpResult> Search([AsParameters] SearchRequest request, SearchIndex index, ICurrentUser user)
     {
-        var parsedSort = SearchSort.Relevance;
-        if (!string.IsNullOrWhiteSpace(sort) && !Enum.TryParse(sort.Replace("_", ""), ignoreCase: true, out parsedSort))
-            return SearchErrors.UnknownSort.ToProblem();
-        var query = new SearchQuery
-        {
-            Text = q, Types = Split(type), Field = field, IpcPrefix = ipc, TrlMin = trlMin, TrlMax = trlMax,
-            PriceMinYuan = priceMin, PriceMaxYuan = priceMax, DivisionCode = division, OrganizationId = org,
-            Statuses = Split(status), DateFrom = from, DateTo = to, Sort = parsedSort, Page = page ?? 1, PageSize = pageSize ?? 20,
-        };
-        var result = index.Search(query, SearchCaller.From(user));
+        var query = request.ToQuery();
+        if (query.IsFailure) return query.Error!.ToProblem();
+        var result = index.Search(query.Value, user);
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
     }
 
     internal static Ok<SearchIndexStatus> SearchStatus(SearchIndex index) => TypedResults.Ok(index.Status());
 
     internal static async Task<Results<Ok<MatchesResponse>, ProblemHttpResult>> DemandMatches(
-        Guid id, int? k, MatchingService matching, ICurrentUser user, CancellationToken ct)
+        Guid id, int? k, MatchingService matching, CancellationToken ct)
     {
-        var r = await matching.MatchAsync(SearchDocumentTypes.Demand, id, MatchingService.ForDemand, SearchCaller.From(user), k ?? 20, ct);
+        var r = await matching.MatchAsync(SearchDocumentTypes.Demand, id, MatchingService.ForDemand, k ?? 20, ct);
         return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 
     internal static async Task<Results<Ok<MatchesResponse>, ProblemHttpResult>> AchievementMatches(
-        Guid id, int? k, MatchingService matching, ICurrentUser user, CancellationToken ct)
+        Guid id, int? k, MatchingService matching, CancellationToken ct)
     {
-        var r = await matching.MatchAsync(SearchDocumentTypes.Achievement, id, MatchingService.ForAchievement, SearchCaller.From(user), k ?? 20, ct, ownerOnly: true);
+        var r = await matching.MatchAsync(SearchDocumentTypes.Achievement, id, MatchingService.ForAchievement, k ?? 20, ct, ownerOnly: true);
         return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 
     internal static async Task<Results<Ok<MatchFeedbackResponse>, ProblemHttpResult>> DemandMatchFeedback(
-        Guid id, MatchFeedbackRequest? body, MatchingService matching, ICurrentUser user, CancellationToken ct)
+        Guid id, MatchFeedbackRequest? body, MatchingService matching, CancellationToken ct)
     {
-        var r = await matching.RecordFeedbackAsync(SearchDocumentTypes.Demand, id, MatchingService.ForDemand, body, SearchCaller.From(user), ct);
+        var r = await matching.RecordFeedbackAsync(SearchDocumentTypes.Demand, id, MatchingService.ForDemand, body, ct);
         return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 
     internal static async Task<Results<Ok<MatchFeedbackResponse>, ProblemHttpResult>> AchievementMatchFeedback(
-        Guid id, MatchFeedbackRequest? body, MatchingService matching, ICurrentUser user, CancellationToken ct)
+        Guid id, MatchFeedbackRequest? body, MatchingService matching, CancellationToken ct)
     {
-        var r = await matching.RecordFeedbackAsync(SearchDocumentTypes.Achievement, id, MatchingService.ForAchievement, body, SearchCaller.From(user), ct);
+        var r = await matching.RecordFeedbackAsync(SearchDocumentTypes.Achievement, id, MatchingService.ForAchievement, body, ct);
         return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
-
-    private static IReadOnlyList<string> Split(string? s) =>
-        string.IsNullOrWhiteSpace(s) ? [] : s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

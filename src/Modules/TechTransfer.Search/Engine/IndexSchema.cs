@@ -168,14 +168,7 @@ internal static class IndexSchema
         var ms = d.Date.ToUnixTimeMilliseconds();
         doc.Add(new Int64Field(Date, ms, Lucene.Net.Documents.Field.Store.NO));
         doc.Add(new NumericDocValuesField(SortDate, ms));
-        doc.Add(new StringField(VisPublic, d.IsPublic ? "1" : "0", Lucene.Net.Documents.Field.Store.NO));
-        foreach (var o in d.VisibleToOrganizations.Distinct())
-            doc.Add(new StringField(VisOrg, o.ToString("N"), Lucene.Net.Documents.Field.Store.NO));
-        foreach (var u in d.VisibleToUsers.Distinct())
-            doc.Add(new StringField(VisUser, u.ToString("N"), Lucene.Net.Documents.Field.Store.NO));
-        // the owner organisation always sees its own records
-        if (d.OrganizationId is { } owner && !d.VisibleToOrganizations.Contains(owner))
-            doc.Add(new StringField(VisOrg, owner.ToString("N"), Lucene.Net.Documents.Field.Store.NO));
+        SearchVisibility.AddTo(doc, d);
 
         doc.Add(new StoredField(StoredTitle, title));
         doc.Add(new StoredField(StoredBody, body.Length > 4000 ? body[..4000] : body));

@@ -5,6 +5,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using TechTransfer.Search.Analysis;
 using TechTransfer.Search.Domain;
+using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Search.Engine;
 
@@ -278,20 +279,11 @@ internal sealed partial class QueryBuilder(
         return pq;
     }
 
-    /// <summary>Filters from the structured part of the query and the caller's visibility.</summary>
-    public static Query BuildFilter(SearchQuery q, SearchCaller caller)
+    /// <summary>Filters from the structured part of the query and the caller's visibility (<see cref="SearchVisibility"/>).</summary>
+    public static Query BuildFilter(SearchQuery q, ICurrentUser caller)
     {
         var f = new BooleanQuery();
-        if (!caller.IsPlatformAdmin)
-        {
-            var vis = new BooleanQuery { MinimumNumberShouldMatch = 1 };
-            vis.Add(new TermQuery(new Term(IndexSchema.VisPublic, "1")), Occur.SHOULD);
-            if (caller.OrganizationId is { } org)
-                vis.Add(new TermQuery(new Term(IndexSchema.VisOrg, org.ToString("N"))), Occur.SHOULD);
-            if (caller.UserId is { } user)
-                vis.Add(new TermQuery(new Term(IndexSchema.VisUser, user.ToString("N"))), Occur.SHOULD);
-            f.Add(vis, Occur.MUST);
-        }
+        if (SearchVisibility.Filter(caller) is { } visible) f.Add(visible, Occur.MUST);
         if (q.Types.Count > 0) f.Add(AnyOf(IndexSchema.Type, q.Types), Occur.MUST);
         if (!string.IsNullOrWhiteSpace(q.Field))
             f.Add(new TermQuery(new Term(IndexSchema.Field, q.Field.Trim().ToLowerInvariant())), Occur.MUST);

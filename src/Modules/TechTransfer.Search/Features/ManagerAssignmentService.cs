@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TechTransfer.Data;
 using TechTransfer.Search.Domain;
+using TechTransfer.Search.Engine;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 using TechTransfer.SharedKernel.Search;
 
 namespace TechTransfer.Search.Features;
@@ -19,17 +21,16 @@ public sealed record ManagerAssignmentResponse(Guid Id, string SubjectType, Guid
 /// is visible to the owning organisation, platform administrators and the assigned managers; a record the caller may
 /// not see is "not found".
 /// </summary>
-public sealed class ManagerAssignmentService(IServiceProvider services, TechTransferDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ManagerAssignmentService(
+    IServiceProvider services, TechTransferDbContext db, ICurrentUser user, IReferenceCheck references, TimeProvider clock)
 {
     public static readonly IReadOnlyList<string> SubjectTypes = [SearchDocumentTypes.Demand, SearchDocumentTypes.Achievement];
-
-    private SearchCaller Caller => SearchCaller.From(user);
 
     private async Task<SearchDocument?> SubjectAsync(string type, Guid id, CancellationToken ct)
     {
         var source = services.GetServices<ISearchDocumentSource>().FirstOrDefault(s => s.Type == type);
         var doc = source is null ? null : await source.LoadAsync(id, ct);
-        return doc is not null && MatchingService.CanSee(doc, Caller) ? doc : null;
+        return doc is not null && SearchVisibility.CanSee(doc, user) ? doc : null;
     }
 
     /// <summary>Demands: platform administrators. Achievements: platform administrators or the owner's transfer office.</summary>
@@ -50,27 +51,46 @@ public sealed class ManagerAssignmentService(IServiceProvider services, TechTran
         return await ToResponses(rows, ct);
     }
 
+    /// <summary>
+    /// Assigns a technology manager. The body is checked first (the user is named, exists and is visible to the caller,
+    /// <see cref="IReferenceCheck"/>); then the subject (404 when the caller may not see it), the caller's right to assign
+    /// (403), and that the user is a technology manager who may see the subject (422).
+    /// </summary>
     public async Task<Result<ManagerAssignmentResponse>> AssignAsync(string type, Guid id, AssignManagerRequest? request, CancellationToken ct)
     {
+        if (!user.IsInAnyRole(Roles.PlatformAdmin, Roles.InstitutionAdmin)) return ManagerAssignmentErrors.Forbidden;
+        var errors = new FieldErrors();
+        var managerId = request?.UserId ?? Guid.Empty;
+        if (managerId == Guid.Empty) errors.Add(ManagerAssignmentErrors.UserRequired);
+        else if (await references.CheckAsync("userId", RecordTypes.User, managerId, ct) is { } unseen) errors.Add(unseen);
+        if (errors.ToError() is { } invalid) return invalid;
+
         var subject = await SubjectAsync(type, id, ct);
         if (subject is null) return SearchErrors.SourceNotFound;
         if (!MayAssign(subject)) return ManagerAssignmentErrors.Forbidden;
-        if (request?.UserId is not { } managerId || managerId == Guid.Empty) return Error.Validation([ManagerAssignmentErrors.UserRequired]);
-
         var manager = await (from u in db.Users
                              join ur in db.UserRoles on u.Id equals ur.UserId
                              join r in db.Roles on ur.RoleId equals r.Id
                              where u.Id == managerId && r.Name == Roles.TechManager
                              select new { u.Id, u.OrganizationId }).FirstOrDefaultAsync(ct);
         if (manager is null) return Error.Validation([ManagerAssignmentErrors.NotATechManager]);
-        if (!MatchingService.CanSee(subject, new SearchCaller(manager.Id, manager.OrganizationId, false)))
+        if (!SearchVisibility.CanSee(subject, Caller.Of(manager.Id, manager.OrganizationId, Roles.TechManager)))
             return Error.Validation([ManagerAssignmentErrors.ManagerCannotSee]);
         if (await Rows(type, id).AnyAsync(a => a.ManagerUserId == managerId, ct)) return ManagerAssignmentErrors.AlreadyAssigned;
 
         var row = ManagerAssignment.Assign(type, id, subject.OrganizationId, managerId, user.UserId, clock.GetUtcNow());
         db.Add(row);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateException) { return ManagerAssignmentErrors.AlreadyAssigned; }   // a concurrent assignment won
+        try
+        {
+            if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        }
+        catch (DbUpdateException)
+        {
+            // a concurrent assignment of the same manager won the unique index (subject, manager)
+            db.ChangeTracker.Clear();
+            if (await Rows(type, id).AnyAsync(a => a.ManagerUserId == managerId, ct)) return ManagerAssignmentErrors.AlreadyAssigned;
+            throw;
+        }
         return (await ToResponses([row], ct))[0];
     }
 
@@ -82,7 +102,8 @@ public sealed class ManagerAssignmentService(IServiceProvider services, TechTran
         var row = await Rows(type, id).FirstOrDefaultAsync(a => a.ManagerUserId == managerUserId, ct);
         if (row is null) return ManagerAssignmentErrors.NotFound;
         db.Remove(row);
-        await db.SaveChangesAsync(ct);
+        // removed meanwhile by someone else: the one mapping of a concurrent save (409)
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return true;
     }
 

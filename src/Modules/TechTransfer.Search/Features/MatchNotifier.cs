@@ -43,6 +43,14 @@ public sealed class MatchNotifier(
     private static readonly WordAnalyzer TargetWords = new(WordSegmenter.Jieba);
     private static readonly string[] SupplyTypes = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense];
 
+    /// <summary>Candidates are found as the platform (every record); each recipient is then checked on its own.</summary>
+    private static readonly Caller Platform = Caller.System("search.match-notifier");
+
+    /// <summary>Any user of <paramref name="org"/> in <paramref name="role"/>, without grants of their own: an
+    /// organisation notification may only name what the organisation may see.</summary>
+    private static Caller MemberOf(Guid org, string role) =>
+        new(null, $"{role}@{org:N}", org, new HashSet<string>([role], StringComparer.Ordinal));
+
     /// <summary>A subject whose matches are announced: a published demand, or a public supply record.</summary>
     public static bool IsSubject(SearchDocument d) => d.Type switch
     {
@@ -70,7 +78,7 @@ public sealed class MatchNotifier(
             var isDemand = subject.Type == SearchDocumentTypes.Demand;
             var result = index.Match(MatchingService.SourceText(subject),
                 new SearchQuery { Types = isDemand ? SupplyTypes : [SearchDocumentTypes.Demand], ExcludeIds = [subject.Id] },
-                SearchCaller.Admin, o.Candidates);
+                Platform, o.Candidates);
             if (result.KeyTerms.Count > 0 && result.Items.Count > 0) matched.Add((subject, result));
         }
         if (matched.Count == 0) return 0;
@@ -204,14 +212,14 @@ public sealed class MatchNotifier(
         var list = new List<Notification>();
         var pct = (int)Math.Round(strength * 100);
         var (kindZh, kindEn) = Kind(supply.Type);
-        bool SeesBoth(SearchCaller c) => MatchingService.CanSee(demand, c) && MatchingService.CanSee(supply, c);
+        bool SeesBoth(ICurrentUser c) => SearchVisibility.CanSee(demand, c) && SearchVisibility.CanSee(supply, c);
 
-        if (demand.OrganizationId is { } dOrg && SeesBoth(new SearchCaller(null, dOrg, false)))
+        if (demand.OrganizationId is { } dOrg && SeesBoth(MemberOf(dOrg, Roles.Enterprise)))
             list.Add(Notification.ToOrganization(dOrg, Roles.Enterprise,
                 Trim($"新匹配：您的技术需求“{demand.Title}”与{kindZh}“{supply.Title}”匹配（关键词重合 {pct}%）"),
                 Trim($"New match: your demand \"{demand.Title}\" matches the {kindEn} \"{supply.Title}\" ({pct}% of key terms)"),
                 $"/demands/{demand.Id}/matches", now));
-        if (supply.OrganizationId is { } sOrg && SeesBoth(new SearchCaller(null, sOrg, false)))
+        if (supply.OrganizationId is { } sOrg && SeesBoth(MemberOf(sOrg, Roles.InstitutionAdmin)))
             list.Add(Notification.ToOrganization(sOrg, Roles.InstitutionAdmin,
                 Trim($"新匹配：本单位{kindZh}“{supply.Title}”与技术需求“{demand.Title}”匹配（关键词重合 {pct}%）"),
                 Trim($"New match: your {kindEn} \"{supply.Title}\" matches the demand \"{demand.Title}\" ({pct}% of key terms)"),
@@ -221,7 +229,7 @@ public sealed class MatchNotifier(
         foreach (var (side, doc) in new[] { ("demand", demand), ("supply", supply) })
             foreach (var m in managers.GetValueOrDefault((doc.Type, doc.Id)) ?? [])
             {
-                if (!notified.Add(m.UserId) || !SeesBoth(new SearchCaller(m.UserId, m.OrganizationId, false))) continue;
+                if (!notified.Add(m.UserId) || !SeesBoth(Caller.Of(m.UserId, m.OrganizationId, Roles.TechManager))) continue;
                 list.Add(side == "demand"
                     ? Notification.ToUser(m.UserId,
                         Trim($"您跟进的技术需求“{demand.Title}”有新匹配：{kindZh}“{supply.Title}”（关键词重合 {pct}%）"),

@@ -4,6 +4,7 @@ using TechTransfer.Data;
 using TechTransfer.Search.Domain;
 using TechTransfer.Search.Engine;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 using TechTransfer.SharedKernel.Search;
 
 namespace TechTransfer.Search.Features;
@@ -24,8 +25,9 @@ public sealed record MatchFeedbackResponse(string SubjectType, Guid SubjectId, s
 
 public sealed record MatchesResponse(Guid SourceId, string SourceType, IReadOnlyList<string> KeyTerms, IReadOnlyList<MatchItem> Items);
 
-/// <summary>供需匹配: ranks records for a demand or an achievement, with explanations.</summary>
-public sealed class MatchingService(SearchIndex index, IServiceProvider services, TechTransferDbContext db, TimeProvider clock)
+/// <summary>供需匹配: ranks records for a demand or an achievement, with explanations, as the current caller sees them.</summary>
+public sealed class MatchingService(
+    SearchIndex index, IServiceProvider services, TechTransferDbContext db, ICurrentUser user, IReferenceCheck references, TimeProvider clock)
 {
     /// <summary>Score multiplier for a match the subject's organisation marked useful.</summary>
     public const double UsefulBoost = 1.5;
@@ -35,18 +37,18 @@ public sealed class MatchingService(SearchIndex index, IServiceProvider services
 
     /// <summary>Ranked matches of a demand or an achievement. With <paramref name="ownerOnly"/> only the owning organisation
     /// (and platform administrators) get them; anyone else is told the record is not found.</summary>
-    public async Task<Result<MatchesResponse>> MatchAsync(string sourceType, Guid id, IReadOnlyList<string> targetTypes, SearchCaller caller, int k,
+    public async Task<Result<MatchesResponse>> MatchAsync(string sourceType, Guid id, IReadOnlyList<string> targetTypes, int k,
         CancellationToken ct, bool ownerOnly = false)
     {
         var source = services.GetServices<ISearchDocumentSource>().FirstOrDefault(s => s.Type == sourceType);
         if (source is null) return SearchErrors.SourceNotAvailable(sourceType);
         var doc = await source.LoadAsync(id, ct);
-        if (doc is null || !CanSee(doc, caller)) return SearchErrors.SourceNotFound;
-        if (ownerOnly && !caller.IsPlatformAdmin && (caller.OrganizationId is not { } own || doc.OrganizationId != own))
+        if (doc is null || !SearchVisibility.CanSee(doc, user)) return SearchErrors.SourceNotFound;
+        if (ownerOnly && !user.IsInRole(Roles.PlatformAdmin) && (user.OrganizationId is not { } own || doc.OrganizationId != own))
             return SearchErrors.SourceNotFound;
-        var result = index.Match(SourceText(doc), new SearchQuery { Types = targetTypes, ExcludeIds = [doc.Id] }, caller, Math.Clamp(k, 1, 100));
+        var result = index.Match(SourceText(doc), new SearchQuery { Types = targetTypes, ExcludeIds = [doc.Id] }, user, Math.Clamp(k, 1, 100));
         var items = result.Items.Select(h => new MatchItem(h, h.Score, Explain(doc, h, result.KeyTerms))).ToList();
-        var votes = await VotesAsync(doc, caller, ct);
+        var votes = await VotesAsync(doc, ct);
         return new MatchesResponse(doc.Id, doc.Type, result.KeyTerms, ApplyFeedback(items, votes));
     }
 
@@ -55,10 +57,10 @@ public sealed class MatchingService(SearchIndex index, IServiceProvider services
         string.Join("\n", new[] { doc.Title, doc.TitleEn, doc.Body, doc.BodyEn, string.Join(" ", doc.Keywords) }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
     /// <summary>The subject organisation's votes, keyed by (target type, target id). Only the owner's votes count.</summary>
-    private async Task<Dictionary<(string, Guid), bool>> VotesAsync(SearchDocument doc, SearchCaller caller, CancellationToken ct)
+    private async Task<Dictionary<(string, Guid), bool>> VotesAsync(SearchDocument doc, CancellationToken ct)
     {
         var org = doc.OrganizationId;
-        if (org is null || (!caller.IsPlatformAdmin && caller.OrganizationId != org)) return [];
+        if (org is null || (!user.IsInRole(Roles.PlatformAdmin) && user.OrganizationId != org)) return [];
         var rows = await db.Set<MatchFeedback>().AsNoTracking()
             .Where(f => f.SubjectType == doc.Type && f.SubjectId == doc.Id && f.OrganizationId == org)
             .Select(f => new { f.TargetType, f.TargetId, f.Useful }).ToListAsync(ct);
@@ -86,37 +88,67 @@ public sealed class MatchingService(SearchIndex index, IServiceProvider services
             .Select(x => x.Item).ToList();
     }
 
-    /// <summary>Records (or replaces) the caller's organisation's verdict on one match of a demand or an achievement.</summary>
+    /// <summary>
+    /// Records (or replaces) the caller's organisation's verdict on one match of a demand or an achievement. The body is
+    /// checked first, every field at once: the target's type must be one the subject is matched against, and the target
+    /// must exist and be visible to the caller (<see cref="IReferenceCheck"/>, the owning module's rule).
+    /// </summary>
     public async Task<Result<MatchFeedbackResponse>> RecordFeedbackAsync(string subjectType, Guid subjectId, IReadOnlyList<string> targetTypes,
-        MatchFeedbackRequest? request, SearchCaller caller, CancellationToken ct)
+        MatchFeedbackRequest? request, CancellationToken ct)
     {
+        var errors = new FieldErrors();
+        var typeValid = false;
+        if (string.IsNullOrWhiteSpace(request?.TargetType)) errors.Add(SearchErrors.FeedbackTargetTypeRequired);
+        else if (!targetTypes.Contains(request.TargetType)) errors.Add(SearchErrors.FeedbackTargetTypeInvalid(targetTypes));
+        else typeValid = true;
+        if (request?.TargetId is not { } targetId || targetId == Guid.Empty) errors.Add(SearchErrors.FeedbackTargetIdRequired);
+        else if (typeValid && await references.CheckAsync("targetId", RecordTypeOf(request.TargetType!), targetId, ct) is { } unseen)
+            errors.Add(unseen);
+        if (request?.Useful is null) errors.Add(SearchErrors.FeedbackUsefulRequired);
+        if (errors.ToError() is { } invalid) return invalid;
+
         var source = services.GetServices<ISearchDocumentSource>().FirstOrDefault(s => s.Type == subjectType);
         if (source is null) return SearchErrors.SourceNotAvailable(subjectType);
         var doc = await source.LoadAsync(subjectId, ct);
         // Only the owning organisation votes on its subject's matches; anyone else does not learn it exists (404).
-        if (doc is null || caller.OrganizationId is not { } org || doc.OrganizationId != org) return SearchErrors.SourceNotFound;
+        if (doc is null || user.OrganizationId is not { } org || doc.OrganizationId != org) return SearchErrors.SourceNotFound;
 
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request?.TargetType)) errors.Add(SearchErrors.FeedbackTargetTypeRequired);
-        else if (!targetTypes.Contains(request.TargetType)) errors.Add(SearchErrors.FeedbackTargetTypeInvalid(targetTypes));
-        if (request?.TargetId is null || request.TargetId == Guid.Empty) errors.Add(SearchErrors.FeedbackTargetIdRequired);
-        if (request?.Useful is null) errors.Add(SearchErrors.FeedbackUsefulRequired);
-        if (errors.Count > 0) return Error.Validation(errors);
-
-        var (targetType, targetId, useful) = (request!.TargetType!, request.TargetId!.Value, request.Useful!.Value);
+        var (targetType, useful) = (request!.TargetType!, request.Useful!.Value);
+        var target = request.TargetId!.Value;
         var now = clock.GetUtcNow();
-        var row = await db.Set<MatchFeedback>().FirstOrDefaultAsync(f => f.SubjectType == doc.Type && f.SubjectId == doc.Id
-            && f.TargetType == targetType && f.TargetId == targetId && f.OrganizationId == org, ct);
-        if (row is null) db.Add(row = MatchFeedback.Record(doc.Type, doc.Id, targetType, targetId, org, useful, caller.UserId, now));
-        else row.Revote(useful, caller.UserId, now);
-        await db.SaveChangesAsync(ct);
+        var row = await FeedbackRow(doc, targetType, target, org, ct);
+        var isNew = row is null;
+        if (row is null) db.Add(row = MatchFeedback.Record(doc.Type, doc.Id, targetType, target, org, useful, user.UserId, now));
+        else row.Revote(useful, user.UserId, now);
+        try
+        {
+            if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        }
+        catch (DbUpdateException) when (isNew)
+        {
+            // another vote of the organisation on the same match was inserted first (unique index): the last vote wins
+            db.ChangeTracker.Clear();
+            row = await FeedbackRow(doc, targetType, target, org, ct) ?? throw new InvalidOperationException("Match feedback could not be saved.");
+            row.Revote(useful, user.UserId, now);
+            if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        }
         return new MatchFeedbackResponse(row.SubjectType, row.SubjectId, row.TargetType, row.TargetId, row.Useful, row.VotedAt);
     }
 
-    internal static bool CanSee(SearchDocument d, SearchCaller c) =>
-        c.IsPlatformAdmin || d.IsPublic
-        || (c.OrganizationId is { } o && (d.OrganizationId == o || d.VisibleToOrganizations.Contains(o)))
-        || (c.UserId is { } u && d.VisibleToUsers.Contains(u));
+    private Task<MatchFeedback?> FeedbackRow(SearchDocument subject, string targetType, Guid targetId, Guid org, CancellationToken ct) =>
+        db.Set<MatchFeedback>().FirstOrDefaultAsync(f => f.SubjectType == subject.Type && f.SubjectId == subject.Id
+            && f.TargetType == targetType && f.TargetId == targetId && f.OrganizationId == org, ct);
+
+    /// <summary>The record type (<see cref="RecordTypes"/>) under which the owning module resolves a matched record's id.</summary>
+    internal static string RecordTypeOf(string searchDocumentType) => searchDocumentType switch
+    {
+        SearchDocumentTypes.Achievement => RecordTypes.Achievement,
+        SearchDocumentTypes.Patent => RecordTypes.Patent,
+        SearchDocumentTypes.OpenLicense => RecordTypes.OpenLicense,
+        SearchDocumentTypes.Demand => RecordTypes.Demand,
+        SearchDocumentTypes.Organization => RecordTypes.Organization,
+        _ => throw new ArgumentOutOfRangeException(nameof(searchDocumentType), searchDocumentType, "Not a matched record type."),
+    };
 
     internal static MatchExplanation Explain(SearchDocument source, SearchHit hit, IReadOnlyList<string> keyTerms)
     {

@@ -8,6 +8,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Lucene.Net.Util;
 using Microsoft.Data.Sqlite;
 using TechTransfer.Search.Analysis;
 using TechTransfer.Search.Engine;
@@ -79,14 +80,14 @@ public sealed class LuceneBaselineRetriever(string name, Analyzer analyzer) : IR
     public string Name { get; } = name;
 
     public static LuceneBaselineRetriever Standard() =>
-        new("Lucene StandardAnalyzer BM25", new StandardAnalyzer(LuceneVersion48.V));
+        new("Lucene StandardAnalyzer BM25", new StandardAnalyzer(LuceneVersion.LUCENE_48));
 
     public static LuceneBaselineRetriever CjkBigram() =>
-        new("Lucene CJK bigram BM25", new CJKAnalyzer(LuceneVersion48.V));
+        new("Lucene CJK bigram BM25", new CJKAnalyzer(LuceneVersion.LUCENE_48));
 
     public void Index(IReadOnlyList<EvalDoc> corpus)
     {
-        using (var w = new IndexWriter(_dir, new IndexWriterConfig(LuceneVersion48.V, analyzer) { Similarity = new BM25Similarity() }))
+        using (var w = new IndexWriter(_dir, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = new BM25Similarity() }))
         {
             foreach (var d in corpus)
             {

@@ -19,7 +19,7 @@ public sealed record EvalRunOptions
 /// <summary>
 /// 检索评测: runs an evaluation set against the shipped engine and the three baselines (SQLite FTS5 trigram,
 /// Lucene StandardAnalyzer BM25, Lucene CJK bigram BM25) and prints nDCG@10, MRR@10 and Recall@100.
-/// Called by <c>tt eval search</c> and by bench/TechTransfer.Search.Eval.
+/// Called by bench/TechTransfer.Search.Eval.
 /// </summary>
 public sealed class SearchEvaluation
 {

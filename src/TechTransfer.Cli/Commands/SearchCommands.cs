@@ -1,15 +1,17 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
-using TechTransfer.Search.Evaluation;
 using TechTransfer.Search.Features;
 
-namespace TechTransfer.Search.Cli;
+namespace TechTransfer.Cli.Commands;
 
-/// <summary><c>tt search reindex</c> and <c>tt eval search</c>.</summary>
-public static class SearchCommands
+/// <summary>
+/// <c>tt search reindex</c>: the command only; the detached rebuild itself is the Search module's
+/// <see cref="SearchOutboxDrainer.ReindexDetachedAsync"/>. (Search quality is evaluated by bench/TechTransfer.Search.Eval.)
+/// </summary>
+internal static class SearchCommands
 {
-    public static Command CreateSearch(Func<Func<IServiceProvider, CancellationToken, Task<int>>, CancellationToken, Task<int>> run)
+    public static Command Create()
     {
         var search = new Command("search", "全文检索索引 · search index");
         var reindex = new Command("reindex",
@@ -20,7 +22,7 @@ public static class SearchCommands
             DefaultValueFactory = _ => 60,
         };
         reindex.Options.Add(wait);
-        reindex.SetAction((parse, ct) => run(async (sp, token) =>
+        reindex.SetAction((parse, ct) => CliHost.RunAsync(async (sp, token) =>
         {
             var drainer = sp.GetRequiredService<SearchOutboxDrainer>();
             var hostWait = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(wait)));
@@ -47,34 +49,5 @@ public static class SearchCommands
         }, ct));
         search.Subcommands.Add(reindex);
         return search;
-    }
-
-    public static Command CreateEval()
-    {
-        var eval = new Command("eval", "评测 · evaluation");
-        var data = new Option<string>("--data") { Description = "评测集目录 · directory of the evaluation sets (default ../shared/data/eval)" };
-        var sets = new Option<string[]>("--sets") { Description = "评测集名称 · set names (default: all in the directory)", AllowMultipleArgumentsPerToken = true };
-        var exclude = new Option<string[]>("--exclude") { Description = "不入索引的字段 · fields to leave out of the index", AllowMultipleArgumentsPerToken = true };
-        var search = new Command("search", "检索质量评测 (nDCG@10, MRR@10, Recall@100) 与三个基线 · search quality against three baselines")
-        {
-            data, sets, exclude,
-        };
-        search.SetAction(parse =>
-        {
-            var dir = parse.GetValue(data) ?? DefaultEvalDirectory();
-            var options = new EvalRunOptions { Exclude = parse.GetValue(exclude) is { Length: > 0 } ex ? ex : null };
-            new SearchEvaluation().RunDirectory(dir, parse.GetValue(sets), Console.Out, options);
-            return 0;
-        });
-        eval.Subcommands.Add(search);
-        return eval;
-    }
-
-    private static string DefaultEvalDirectory()
-    {
-        var env = Environment.GetEnvironmentVariable("TECHTRANSFER_SHARED_DATA");
-        if (!string.IsNullOrWhiteSpace(env)) return Path.Combine(env, "eval");
-        var candidate = Path.GetFullPath(Path.Combine(Directory.GetCurrentDirectory(), "..", "shared", "data", "eval"));
-        return Directory.Exists(candidate) ? candidate : "/work/shared/data/eval";
     }
 }
