@@ -9,7 +9,7 @@ namespace TechTransfer.BrowserTests;
 /// The real platform on a loopback port (Kestrel, SQLite in a temp folder, demo mode so the demo accounts exist) and
 /// Debian's Chromium driven by Playwright. One app and one browser per test class; a new context per test.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "tt-browser", Guid.NewGuid().ToString("N"));
     private KestrelFactory? _factory;
@@ -36,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new KestrelFactory(_dataDirectory);
+        _factory = new KestrelFactory(_dataDirectory, Settings);
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
@@ -49,6 +49,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         Directory.CreateDirectory(ScreenshotDirectory);
     }
+
+    /// <summary>Configuration a fixture for particular journeys sets on top of the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public async Task<IPage> NewPageAsync(string locale = "zh-CN")
     {
@@ -79,10 +82,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     private sealed class KestrelFactory : WebApplicationFactory<Program>
     {
         private readonly string _dataDirectory;
+        private readonly IReadOnlyDictionary<string, string> _settings;
 
-        public KestrelFactory(string dataDirectory)
+        public KestrelFactory(string dataDirectory, IReadOnlyDictionary<string, string> settings)
         {
             _dataDirectory = dataDirectory;
+            _settings = settings;
             UseKestrel(0);
         }
 
@@ -95,6 +100,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             // one browser signs in as every demo account many times from 127.0.0.1: the sign-in limits are tested in the API tests
             builder.UseSetting("Security:Login:PerAddress", "100000");
             builder.UseSetting("Security:Login:PerUserName", "100000");
+            foreach (var (key, value) in _settings) builder.UseSetting(key, value);
             builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         }
     }

@@ -100,14 +100,11 @@ internal static class PlatformEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(ChangePasswordRequest request, ICurrentUser caller,
-        HttpContext http, UserAdministration users, LoginThrottle throttle)
+        HttpContext http, PasswordChange passwords)
     {
-        if (throttle.TryAttempt(http.Connection.RemoteIpAddress?.ToString(), caller.UserName) is { } wait)
-        {
-            http.Response.Headers.RetryAfter = AuthErrors.RetryAfterSeconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return AuthErrors.TooManyAttempts(wait).ToProblem();
-        }
-        var result = await users.ChangePasswordAsync(caller.UserId!.Value, request.CurrentPassword, request.NewPassword);
+        var (result, wait) = await passwords.ChangeAsync(caller.UserId!.Value, caller.UserName, http.Connection.RemoteIpAddress,
+            request.CurrentPassword, request.NewPassword);
+        if (wait is { } w) http.Response.Headers.RetryAfter = AuthErrors.RetryAfterSeconds(w).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.NoContent();
     }
 

@@ -27,6 +27,9 @@ public static class AuthErrors
 
     public static int RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 
+    public static readonly Error PasswordConfirmationMismatch = Error.Validation("confirmPassword", "auth.password_confirmation_mismatch",
+        "两次输入的新密码不一致", "The two new passwords differ.");
+
     public static readonly Error WrongCurrentPassword = Error.Validation("currentPassword", "auth.wrong_current_password",
         "当前密码不正确", "The current password is wrong.");
 }
@@ -35,6 +38,9 @@ public static class AuthErrors
 public static class UserErrors
 {
     public static readonly Error NotFound = Error.NotFound("user", "用户");
+
+    public static readonly Error RemovalNotConfirmed = Error.Validation("confirmRemove", "user.removal_not_confirmed",
+        "请勾选确认后再删除账户", "Tick the confirmation box to remove the account.");
 
     public static readonly Error CannotChangeSelf = new("user.cannot_change_self", "不能锁定、删除自己的账户或修改自己的角色",
         "You cannot lock or remove your own account or change your own roles.", Status: 409);

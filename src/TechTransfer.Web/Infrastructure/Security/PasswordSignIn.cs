@@ -69,3 +69,19 @@ public sealed class UnknownUserPassword
         _ = hasher.VerifyHashedPassword(Nobody, _hash, password);
     }
 }
+
+/// <summary>
+/// The caller's own password change, for <c>POST /api/v1/auth/password</c> and the page <c>/account/password</c>:
+/// throttled like a sign-in (it checks the current password), then <see cref="UserAdministration.ChangePasswordAsync"/>,
+/// which ends every session of the user.
+/// </summary>
+public sealed class PasswordChange(UserAdministration users, LoginThrottle throttle)
+{
+    public async Task<(Result Result, TimeSpan? RetryAfter)> ChangeAsync(Guid userId, string? userName, IPAddress? clientAddress,
+        string? currentPassword, string? newPassword)
+    {
+        if (throttle.TryAttempt(clientAddress?.ToString(), userName) is { } wait)
+            return (AuthErrors.TooManyAttempts(wait), wait);
+        return (await users.ChangePasswordAsync(userId, currentPassword, newPassword), null);
+    }
+}

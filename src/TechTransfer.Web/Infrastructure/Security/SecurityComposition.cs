@@ -30,6 +30,7 @@ public static class SecurityComposition
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<UnknownUserPassword>();
         services.AddScoped<PasswordSignIn>();
+        services.AddScoped<PasswordChange>();
 
         services.AddAuthentication(o =>
             {
