@@ -7,10 +7,16 @@ using TechTransfer.Data;
 using TechTransfer.Data.Identity;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
+using TechTransfer.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.Extensions.Options;
 
 namespace TechTransfer.Web.Infrastructure;
 
 public sealed record LoginRequest(string? UserName, string? Password);
+public sealed record RefreshRequest(string? RefreshToken);
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+public sealed record SetRolesRequest(List<string>? Roles);
 public sealed record MeResponse(Guid UserId, string UserName, string DisplayName, Guid? OrganizationId, IReadOnlyList<string> Roles);
 public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string>? Roles, Guid? OrganizationId);
 public sealed record HealthResponse(string Status, string Storage, string SearchIndex, string Version, string Mode);
@@ -21,7 +27,19 @@ internal static class PlatformEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         auth.MapPost("/login", Login).WithName(nameof(Login)).AllowAnonymous()
-            .WithSummary("Exchange a user name and password for a bearer token (lockout after 5 failures)");
+            .Produces<AccessTokenResponse>()
+            .WithSummary("Sign in: a short-lived bearer token and a refresh token")
+            .WithDescription("Throttled per client address and per user name (429 with Retry-After); lockout after 5 failures. The access token lives Security:Sessions:AccessTokenLifetime (5 minutes by default); renew it with /api/v1/auth/refresh.");
+        auth.MapPost("/refresh", Refresh).WithName(nameof(Refresh)).AllowAnonymous()
+            .Produces<AccessTokenResponse>()
+            .WithSummary("Renew the tokens")
+            .WithDescription("New tokens for a refresh token, while the account exists, is not locked out and its sessions were not ended (sign-out, password or role change, lockout).");
+        auth.MapPost("/logout", ApiLogout).WithName(nameof(ApiLogout)).RequireAuthorization()
+            .WithSummary("Sign out everywhere")
+            .WithDescription("Ends every session of the caller: its bearer and refresh tokens and its sign-in cookies stop working.");
+        auth.MapPost("/password", ChangePassword).WithName(nameof(ChangePassword)).RequireAuthorization()
+            .WithSummary("Change my password")
+            .WithDescription("Needs the current password. Every session of the caller ends; sign in again with the new password.");
         auth.MapGet("/me", Me).WithName(nameof(Me)).RequireAuthorization();
 
         app.MapGet("/health", Health).WithTags("Platform").WithName(nameof(Health)).AllowAnonymous();
@@ -34,25 +52,60 @@ internal static class PlatformEndpoints
         admin.MapPost("/notifications/{id:guid}/read", MarkNotificationRead).WithName(nameof(MarkNotificationRead));
         admin.MapGet("/users", ListUsers).WithName(nameof(ListUsers));
         admin.MapPost("/users", CreateUser).WithName(nameof(CreateUser));
+        admin.MapPost("/users/{id:guid}/lock", LockUser).WithName(nameof(LockUser))
+            .WithSummary("Lock an account").WithDescription("Platform admins. Locked until unlocked; its sessions end within a minute.");
+        admin.MapPost("/users/{id:guid}/unlock", UnlockUser).WithName(nameof(UnlockUser)).WithSummary("Unlock an account");
+        admin.MapPut("/users/{id:guid}/roles", SetUserRoles).WithName(nameof(SetUserRoles))
+            .WithSummary("Replace an account's roles").WithDescription("Platform admins. Its sessions end within a minute; the user signs in again with the new roles.");
+        admin.MapDelete("/users/{id:guid}", RemoveUser).WithName(nameof(RemoveUser))
+            .WithSummary("Remove an account").WithDescription("Platform admins. Its sessions end within a minute; the audit log keeps its id and name.");
     }
 
     internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Login(
-        LoginRequest request, SignInManager<PlatformUser> signIn, UserManager<PlatformUser> users)
+        LoginRequest request, HttpContext http, PasswordSignIn passwords, SignInManager<PlatformUser> signIn)
     {
-        var fields = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request.UserName)) fields.Add(new("userName", "auth.user_name_required", "请输入用户名", "Enter a user name."));
-        if (string.IsNullOrEmpty(request.Password)) fields.Add(new("password", "auth.password_required", "请输入密码", "Enter a password."));
-        if (fields.Count > 0) return Error.Validation(fields).ToProblem();
-
-        var user = await users.FindByNameAsync(request.UserName!);
-        if (user is null) return AuthErrors.InvalidCredentials.ToProblem();
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password!, lockoutOnFailure: true);
-        if (check.IsLockedOut) return AuthErrors.LockedOut.ToProblem();
-        if (!check.Succeeded) return AuthErrors.InvalidCredentials.ToProblem();
-
+        var check = await passwords.CheckAsync(request.UserName, request.Password, http.Connection.RemoteIpAddress);
+        if (!check.Succeeded)
+        {
+            if (check.RetryAfter is { } wait) http.Response.Headers.RetryAfter = AuthErrors.RetryAfterSeconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return check.Error!.ToProblem();
+        }
+        // the bearer handler writes the token response (accessToken, expiresIn, refreshToken)
         signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-        await signIn.SignInAsync(user, isPersistent: false);
+        await signIn.SignInAsync(check.User!, isPersistent: false);
         return TypedResults.Empty;
+    }
+
+    /// <summary>As Identity's own <c>/refresh</c> (MapIdentityApi), plus the lockout check.</summary>
+    internal static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(RefreshRequest request,
+        IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<PlatformUser> signIn, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+            return Error.Validation("refreshToken", "auth.refresh_token_required", "请提供刷新令牌", "Give the refresh token.").ToProblem();
+        var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
+            || await signIn.UserManager.IsLockedOutAsync(user))
+            return AuthErrors.InvalidRefreshToken.ToProblem();
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ApiLogout(ICurrentUser caller, UserAdministration users, SignInManager<PlatformUser> signIn)
+    {
+        var result = await users.EndSessionsAsync(caller.UserId!.Value);
+        if (result.IsFailure) return result.Error!.ToProblem();
+        await signIn.SignOutAsync(); // a cookie caller's cookie too
+        return TypedResults.NoContent();
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(ChangePasswordRequest request, ICurrentUser caller,
+        HttpContext http, PasswordChange passwords)
+    {
+        var (result, wait) = await passwords.ChangeAsync(caller.UserId!.Value, caller.UserName, http.Connection.RemoteIpAddress,
+            request.CurrentPassword, request.NewPassword);
+        if (wait is { } w) http.Response.Headers.RetryAfter = AuthErrors.RetryAfterSeconds(w).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.NoContent();
     }
 
     internal static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> Me(ClaimsPrincipal principal, UserManager<PlatformUser> users)
@@ -75,14 +128,17 @@ internal static class PlatformEndpoints
         var culture = c is "en" ? "en" : "zh-CN";
         http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = false });
-        var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") ? returnUrl : "/";
-        return Results.LocalRedirect(target);
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+        // only a path on this site ("/x", not "//host", "/\host" or "https://…"); anything else goes home
+        return Results.LocalRedirect(LocalRedirects.Target(returnUrl));
     }
 
-    internal static async Task<IResult> Logout(HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<PlatformUser> signIn)
+    /// <summary>The UI's sign-out: ends every session of the user (the stamp changes), not only this browser's cookie.</summary>
+    internal static async Task<IResult> Logout(HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<PlatformUser> signIn,
+        ICurrentUser caller, UserAdministration users)
     {
         if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+        if (caller.UserId is { } userId) await users.EndSessionsAsync(userId);
         await signIn.SignOutAsync();
         return Results.LocalRedirect("/");
     }
@@ -126,11 +182,19 @@ internal static class PlatformEndpoints
         var u = result.Value;
         return TypedResults.Created($"/api/v1/users/{u.Id}", new UserSummary(u.Id, u.UserName!, u.DisplayName, u.OrganizationId, request.Roles ?? [], false));
     }
-}
 
-public static class AuthErrors
-{
-    public static readonly Error InvalidCredentials = new("auth.invalid_credentials", "用户名或密码错误", "Wrong user name or password.", Status: 401);
-    public static readonly Error LockedOut = new("auth.locked_out", "登录失败次数过多，账户已暂时锁定，请 15 分钟后再试",
-        "Too many failed sign-ins; the account is locked for 15 minutes.", Status: 423);
+    internal static async Task<Results<NoContent, ProblemHttpResult>> LockUser(Guid id, UserAdministration users, ICurrentUser caller, CancellationToken ct) =>
+        ToNoContent(caller.IsInRole(Roles.PlatformAdmin) ? await users.LockAsync(id, caller.UserId, ct) : Error.Forbidden);
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> UnlockUser(Guid id, UserAdministration users, ICurrentUser caller, CancellationToken ct) =>
+        ToNoContent(caller.IsInRole(Roles.PlatformAdmin) ? await users.UnlockAsync(id, ct) : Error.Forbidden);
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> SetUserRoles(Guid id, SetRolesRequest request, UserAdministration users, ICurrentUser caller, CancellationToken ct) =>
+        ToNoContent(caller.IsInRole(Roles.PlatformAdmin) ? await users.SetRolesAsync(id, request.Roles ?? [], caller.UserId, ct) : Error.Forbidden);
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> RemoveUser(Guid id, UserAdministration users, ICurrentUser caller, CancellationToken ct) =>
+        ToNoContent(caller.IsInRole(Roles.PlatformAdmin) ? await users.RemoveAsync(id, caller.UserId, ct) : Error.Forbidden);
+
+    private static Results<NoContent, ProblemHttpResult> ToNoContent(Result result) =>
+        result.IsFailure ? result.Error!.ToProblem() : TypedResults.NoContent();
 }

@@ -13,6 +13,7 @@ using TechTransfer.Data.Identity;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
 using TechTransfer.Web.Components;
+using TechTransfer.Web.Infrastructure.Security;
 
 namespace TechTransfer.Web.Infrastructure;
 
@@ -61,28 +62,7 @@ public static class TechTransferComposition
             o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
         });
 
-        builder.Services.AddAuthentication(o =>
-            {
-                o.DefaultScheme = SmartScheme;
-                o.DefaultChallengeScheme = SmartScheme;
-            })
-            .AddPolicyScheme(SmartScheme, "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
-            .AddIdentityCookies();
-        builder.Services.ConfigureApplicationCookie(o =>
-        {
-            o.LoginPath = "/account/login";
-            o.AccessDeniedPath = "/account/denied";
-            o.Cookie.Name = "tt.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.SlidingExpiration = true;
-            o.Events.OnRedirectToLogin = ctx => ApiAwareRedirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAwareRedirect(ctx, StatusCodes.Status403Forbidden);
-        });
+        builder.Services.AddTechTransferSecurity();
         builder.Services.AddAuthorization();
         builder.Services.AddCascadingAuthenticationState();
 
@@ -94,7 +74,6 @@ public static class TechTransferComposition
             return Task.CompletedTask;
         }));
         builder.Services.AddRazorComponents();
-        builder.Services.AddAntiforgery();
 
         if (IsBuildTimeDocumentGeneration)
         {
@@ -139,6 +118,7 @@ public static class TechTransferComposition
             .AddErrorDescriber<BilingualIdentityErrorDescriber>()
             .AddDefaultTokenProviders();
 
+        services.AddTechTransferSessions();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<IDemoDataSeeder, AccountDemoData>();
         services.AddScoped<UserAdministration>();
@@ -162,17 +142,19 @@ public static class TechTransferComposition
 
     public static WebApplication UseTechTransfer(this WebApplication app)
     {
+        app.UseTechTransferSecurity();
         app.UseRequestLocalization();
         app.UseExceptionHandler();
         app.UseMiddleware<ApiStatusProblemMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseAuthentication();
+        app.UseMiddleware<BearerSessionMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TechTransfer API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TechTransfer API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         app.MapPlatformEndpoints();
         foreach (var module in PlatformModules.All)
             module.MapEndpoints(app);
@@ -180,17 +162,6 @@ public static class TechTransferComposition
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(PlatformModules.All.Select(m => m.Assembly).Distinct().ToArray());
         return app;
-    }
-
-    private static Task ApiAwareRedirect(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
-    {
-        if (ctx.Request.Path.StartsWithSegments("/api"))
-        {
-            ctx.Response.StatusCode = status;
-            return Task.CompletedTask;
-        }
-        ctx.Response.Redirect(ctx.RedirectUri);
-        return Task.CompletedTask;
     }
 }
 

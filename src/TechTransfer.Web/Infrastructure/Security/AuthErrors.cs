@@ -1,0 +1,47 @@
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Web.Infrastructure.Security;
+
+/// <summary>Failures of sign-in, tokens and account administration, in both languages.</summary>
+public static class AuthErrors
+{
+    /// <summary>Also the answer for a user name that does not exist, and for a wrong password on a locked account: nothing tells them apart.</summary>
+    public static readonly Error InvalidCredentials = new("auth.invalid_credentials", "用户名或密码错误", "Wrong user name or password.", Status: 401);
+
+    /// <summary>Only a caller who gave the right password learns that the account is locked.</summary>
+    public static readonly Error LockedOut = new("auth.locked_out", "账户已锁定（登录失败次数过多或被管理员锁定），请稍后再试或联系管理员",
+        "The account is locked (too many failed sign-ins, or locked by an administrator); try again later or ask an administrator.", Status: 423);
+
+    public static readonly Error InvalidToken = new("auth.invalid_token", "登录令牌无效、已过期或已被撤销，请刷新令牌或重新登录",
+        "The bearer token is invalid, expired or revoked; refresh it or sign in again.", Status: 401);
+
+    public static readonly Error InvalidRefreshToken = new("auth.invalid_refresh_token", "刷新令牌无效、已过期或已被撤销，请重新登录",
+        "The refresh token is invalid, expired or revoked; sign in again.", Status: 401);
+
+    public static Error TooManyAttempts(TimeSpan retryAfter)
+    {
+        var seconds = RetryAfterSeconds(retryAfter);
+        return new Error("auth.too_many_attempts", $"登录尝试过于频繁，请 {seconds} 秒后再试",
+            $"Too many sign-in attempts; try again in {seconds} seconds.", Status: 429);
+    }
+
+    public static int RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+
+    public static readonly Error PasswordConfirmationMismatch = Error.Validation("confirmPassword", "auth.password_confirmation_mismatch",
+        "两次输入的新密码不一致", "The two new passwords differ.");
+
+    public static readonly Error WrongCurrentPassword = Error.Validation("currentPassword", "auth.wrong_current_password",
+        "当前密码不正确", "The current password is wrong.");
+}
+
+/// <summary>Failures of the user administration use cases.</summary>
+public static class UserErrors
+{
+    public static readonly Error NotFound = Error.NotFound("user", "用户");
+
+    public static readonly Error RemovalNotConfirmed = Error.Validation("confirmRemove", "user.removal_not_confirmed",
+        "请勾选确认后再删除账户", "Tick the confirmation box to remove the account.");
+
+    public static readonly Error CannotChangeSelf = new("user.cannot_change_self", "不能锁定、删除自己的账户或修改自己的角色",
+        "You cannot lock or remove your own account or change your own roles.", Status: 409);
+}
