@@ -96,9 +96,9 @@ public static partial class ContractErrors
     public static readonly Error AssessedAmountOutOfRange = E("contract.assessed_amount_out_of_range", "R2.1",
         "核定的技术交易额须在 0 与合同成交额之间", "The assessed technology transaction amount must be between 0 and the total.", 422, "assessedTechTransactionAmount");
     public static readonly Error RejectionTextRequired = E("contract.rejection_text_required", "§1 RejectionReason",
-        "不予登记原因为“其他”时须说明理由", "A rejection for 'Other' needs an explanation.", 422, "reasonText");
+        "不予登记原因为“其他”时须说明理由", "A rejection for 'Other' needs an explanation.", 422, "text");
     public static readonly Error RevocationTextRequired = E("contract.revocation_text_required", "§1 RevocationReason",
-        "撤销原因为“其他”时须说明理由", "A revocation for 'Other' needs an explanation.", 422, "reasonText");
+        "撤销原因为“其他”时须说明理由", "A revocation for 'Other' needs an explanation.", 422, "text");
     public static readonly Error ReasonTextRequired = E("contract.reason_text_required", "§2.3",
         "须说明理由", "A reason is required.", 422, "reasonText");
     public static readonly Error SupplementItemsRequired = E("contract.supplement_items_required", "§2.3",

@@ -36,7 +36,8 @@ public sealed class CitReliefService(ICurrentUser user, IOptions<ContractsOption
         if (query.Amortisation < 0) errors.Add(ContractErrors.CostNegative("amortisation"));
         if (query.Taxes < 0) errors.Add(ContractErrors.CostNegative("taxes"));
         if (query.Expenses < 0) errors.Add(ContractErrors.CostNegative("expenses"));
-        var enterprise = query.OrganizationId ?? user.OrganizationId;
+        // a registrar names the enterprise; anyone else assesses their own organisation
+        var enterprise = query.OrganizationId ?? (registry ? null : user.OrganizationId);
         if (enterprise is null) errors.Add(ContractErrors.Required("organizationId", "企业", "The enterprise"));
         else if (query.OrganizationId is { } named && await references.CheckAsync("organizationId", RecordTypes.Organization, named, ct) is { } missing)
             errors.Add(missing);
