@@ -18,11 +18,13 @@ public static class ContractVisibility
 
     public static Expression<Func<TechnologyContract, bool>> For(ICurrentUser caller)
     {
-        var org = caller.OrganizationId ?? Guid.Empty;
-        var hasOrg = caller.OrganizationId is not null;
+        // one expression per kind of caller, so the SQL carries only the test that applies
         var registry = SeesSubmittedContracts(caller);
-        return c => (hasOrg && (c.OwnerOrganizationId == org || c.Parties.Any(p => p.OrganizationId == org)))
-                    || (registry && c.Status != RegistrationStatus.Draft);
+        if (caller.OrganizationId is not { } org)
+            return registry ? c => c.Status != RegistrationStatus.Draft : c => false;
+        return registry
+            ? c => c.Status != RegistrationStatus.Draft || c.OwnerOrganizationId == org || c.Parties.Any(p => p.OrganizationId == org)
+            : c => c.OwnerOrganizationId == org || c.Parties.Any(p => p.OrganizationId == org);
     }
 }
 
