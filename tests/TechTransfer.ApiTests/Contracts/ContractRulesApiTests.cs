@@ -84,6 +84,9 @@ public abstract class ContractRulesApiTests(TechTransferFactory factory)
         Assert.Contains("不能单独登记", refused.GetProperty("messages").GetProperty("zh-CN").GetString());
         Assert.Contains("not separately", refused.GetProperty("messages").GetProperty("en").GetString());
         Assert.Equal("Draft", (await OkAsync(await seller.GetAsync($"/api/v1/contracts/{id}"))).GetProperty("status").GetString());
+        var page = WebUtility.HtmlDecode(await seller.GetStringAsync($"/contracts/{id}"));
+        Assert.Contains("所属主合同", page);
+        Assert.Contains($"/contracts/{main}", page);
     }
 
     [Fact]
