@@ -56,7 +56,7 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     ["ConnectionStrings:Postgres"] = $"{pgBase};Database={pgDb}",
 });
 builder.Services.AddTechTransferCore(builder.Configuration);
-builder.Services.AddSingleton<ICurrentUser>(new BenchRegistrar());
+builder.Services.AddSingleton<ICurrentUser>(Caller.Of(Guid.NewGuid(), Guid.NewGuid(), Roles.Registrar));
 using var host = builder.Build();
 
 using (var scope = host.Services.CreateScope())
@@ -170,9 +170,11 @@ using (var scope = host.Services.CreateScope())
     foreach (var (g, key) in plain)
     foreach (var (name, from, to) in ranges.Take(2))
     {
+        // R2.6: a mixed contract counts its stated technical part as its total
+        const string registerable = "CASE WHEN \"IsMixedContract\" AND \"StatedTechnicalPartAmount\" IS NOT NULL THEN \"StatedTechnicalPartAmount\" ELSE \"TotalAmount\" END";
         var amount = provider == "sqlite"
-            ? "SUM(CAST(\"TotalAmount\" AS REAL)), SUM(CAST(COALESCE(\"AssessedTechTransactionAmount\", \"DeclaredTechTransactionAmount\") AS REAL))"
-            : "SUM(\"TotalAmount\"), SUM(COALESCE(\"AssessedTechTransactionAmount\", \"DeclaredTechTransactionAmount\"))";
+            ? $"SUM(CAST({registerable} AS REAL)), SUM(CAST(COALESCE(\"AssessedTechTransactionAmount\", \"DeclaredTechTransactionAmount\") AS REAL))"
+            : $"SUM({registerable}), SUM(COALESCE(\"AssessedTechTransactionAmount\", \"DeclaredTechTransactionAmount\"))";
         var sql = $"SELECT {key}, COUNT(*), {amount} FROM contracts_contracts WHERE \"RegisteredDate\" >= '{from:yyyy-MM-dd}' AND \"RegisteredDate\" <= '{to:yyyy-MM-dd}' " +
                   $"AND \"RegistrationNo\" IS NOT NULL AND \"Status\" IN ('Registered','ChangeRegistered','ObjectionFiled','ObjectionResolved') GROUP BY {key}";
         var t = Stopwatch.StartNew();
@@ -398,15 +400,6 @@ static async Task LoadPostgresAsync(NpgsqlConnection conn, int count)
 }
 
 /// <summary>Registry caller for the registration timing.</summary>
-internal sealed class BenchRegistrar : ICurrentUser
-{
-    public bool IsAuthenticated => true;
-    public Guid? UserId { get; } = Guid.NewGuid();
-    public string? UserName => "bench-registrar";
-    public Guid? OrganizationId { get; } = Guid.NewGuid();
-    public bool IsInRole(string role) => role == Roles.Registrar;
-}
-
 /// <summary>
 /// Realistic contracts: five categories (development and service most common), heavy-tailed amounts (log-normal,
 /// median ≈ 200 千元, a few above 1 亿元), Shanghai sellers by district (universities, institutes, enterprises),

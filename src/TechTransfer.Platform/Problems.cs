@@ -21,7 +21,7 @@ public static class Problems
     {
         var english = Bilingual.IsEnglish(language);
         var fields = error.FieldErrors.Count > 0 ? error.FieldErrors
-            : error.Field is not null ? [new FieldError(error.Field, error.Code, error.Zh, error.En)] : [];
+            : error.Field is not null ? [new FieldError(error.Field, error.Code, error.Zh, error.En) { Rule = error.Rule }] : [];
         var pd = new ProblemDetails
         {
             Type = TypeBase + error.Code,

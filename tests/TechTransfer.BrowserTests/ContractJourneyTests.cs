@@ -79,4 +79,36 @@ public sealed class ContractJourneyTests(BrowserFixture browser) : IClassFixture
         await seller.Context.CloseAsync();
         await registrar.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_large_draft_is_flagged_and_an_edit_through_the_form_keeps_the_version_it_read()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var project = $"重大合同草稿 {Guid.NewGuid():N}"[..16];
+        var seller = await browser.NewPageAsync();
+        await seller.SignInAsync("tto.fudan");
+        await seller.GotoAsync("/contracts/new");
+        await seller.Locator("#projectName").FillAsync(project);
+        await seller.Locator("#signedDate").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await seller.Locator("#validFrom").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await seller.Locator("#validTo").FillAsync(today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await seller.Locator("#totalAmount").FillAsync("6000000");
+        await seller.Locator("#sellerName").FillAsync("复旦大学");
+        await seller.Locator("#sellerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("12310110MA1FL0001"));
+        await seller.Locator("#buyerName").FillAsync("苏州精工丝杠传动有限公司（示例）");
+        await seller.Locator("#buyerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("91320500MA1XY0002"));
+        await seller.Locator("#buyerDivision").FillAsync("320500");
+        await seller.GetByTestId("save-contract").ClickAsync();
+        await Assertions.Expect(seller).ToHaveURLAsync(new Regex("/contracts/[0-9a-f-]{36}"));
+        var url = seller.Url.Split('?')[0];
+        await Assertions.Expect(seller.GetByTestId("contract-status")).ToHaveTextAsync("草稿");
+        await Assertions.Expect(seller.GetByTestId("large-contract")).ToHaveTextAsync("重大合同"); // R2.4, before submission
+
+        await seller.GotoAsync(url + "/edit");
+        await seller.Locator("#totalAmount").FillAsync("1000000");
+        await seller.GetByTestId("save-contract").ClickAsync();
+        await Assertions.Expect(seller).ToHaveURLAsync(new Regex("done=saved"));
+        await Assertions.Expect(seller.GetByTestId("large-contract")).ToHaveCountAsync(0);
+        await seller.Context.CloseAsync();
+    }
 }

@@ -19,15 +19,15 @@ public sealed class ContractsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ContractsOptions>(configuration.GetSection(ContractsOptions.Section));
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<ContractsOptions>>().Value;
-            return o.RuleSets.Count > 0 ? new ContractRuleSetCatalog(o.RuleSets) : ContractRuleSetCatalog.Defaults;
-        });
+        services.AddOptions<ContractsOptions>().Bind(configuration.GetSection(ContractsOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ContractsOptions>, ContractsOptionsValidator>();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContractsOptions>>().Value.Catalog());
         services.AddSingleton(_ => HolidayCalendar.Prc);
         services.AddScoped<ContractService>();
         services.AddScoped<ContractStatisticsStore>();
+        services.AddScoped<Data.RegistrationWriter>();
+        services.AddScoped<Features.Tax.CitReliefService>();
+        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, ContractReferences>();
         services.AddScoped<Features.Workbench.ContractBulkService>();
         services.AddScoped<Features.Prefill.ContractPrefillService>();
         services.AddScoped<Features.Income.IncomeCertificationService>();
@@ -49,5 +49,6 @@ public sealed class ContractsModule : IModule
         new("/contracts", "技术合同登记", "Contract registration", 40, [Roles.InstitutionAdmin, Roles.Researcher, Roles.Enterprise, Roles.TechManager, Roles.ExchangeOperator]),
         new("/contracts/workbench", "登记工作台", "Registrar workbench", 41, [Roles.Registrar]),
         new("/contracts/statistics", "合同统计", "Contract statistics", 42, [Roles.Registrar, Roles.Analyst, Roles.PlatformAdmin]),
+        new("/contracts/tax-relief", "所得税减免测算", "CIT relief estimate", 43, [.. ContractService.DraftingRoles, Roles.Registrar]),
     ];
 }

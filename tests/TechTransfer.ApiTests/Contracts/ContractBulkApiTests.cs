@@ -31,8 +31,9 @@ public abstract class ContractBulkApiTests(TechTransferFactory factory)
         Assert.Equal("Accepted", items[a].GetProperty("status").GetString());
         Assert.Equal("Accepted", items[b].GetProperty("status").GetString());
         Assert.False(items[draft].GetProperty("succeeded").GetBoolean());
-        Assert.Equal("contract.wrong_status", items[draft].GetProperty("code").GetString());
-        Assert.Equal(409, items[draft].GetProperty("httpStatus").GetInt32());
+        // a draft is private to its parties: the registrar does not even learn it exists
+        Assert.Equal("contract.not_found", items[draft].GetProperty("code").GetString());
+        Assert.Equal(404, items[draft].GetProperty("httpStatus").GetInt32());
         var d = await OkAsync(await factory.ClientAs(s.SellerUser).GetAsync($"/api/v1/contracts/{draft}"));
         Assert.Equal("Draft", d.GetProperty("status").GetString());
     }
@@ -61,8 +62,8 @@ public abstract class ContractBulkApiTests(TechTransferFactory factory)
         var a = await factory.SubmittedAsync(s);
         await OkAsync(await factory.ClientAs(s.Registrar).PostAsync($"/api/v1/contracts/{a}/accept", null));
         var response = await factory.ClientAs(s.Registrar).PostAsJsonAsync("/api/v1/contracts/bulk", new { action = "register", contractIds = new[] { a } });
-        var json = await ProblemAssert.IsProblem(response, HttpStatusCode.UnprocessableEntity, "contract.bulk_action_unknown");
-        Assert.Equal("R2.10", json.GetProperty("rule").GetString());
+        var json = await ProblemAssert.HasFieldError(response, "action", "contract.bulk_action_unknown");
+        Assert.Equal("R2.10", FieldRule(json, "action"));
         var c = await OkAsync(await factory.ClientAs(s.Registrar).GetAsync($"/api/v1/contracts/{a}"));
         Assert.Equal("Accepted", c.GetProperty("status").GetString());
     }
@@ -87,8 +88,8 @@ public abstract class ContractBulkApiTests(TechTransferFactory factory)
     public async Task Empty_selection_is_refused()
     {
         var s = await factory.NewPartiesAsync();
-        await ProblemAssert.IsProblem(await factory.ClientAs(s.Registrar).PostAsJsonAsync("/api/v1/contracts/bulk", new { action = "accept", contractIds = Array.Empty<Guid>() }),
-            HttpStatusCode.UnprocessableEntity, "contract.bulk_selection_invalid");
+        await ProblemAssert.HasFieldError(await factory.ClientAs(s.Registrar).PostAsJsonAsync("/api/v1/contracts/bulk", new { action = "accept", contractIds = Array.Empty<Guid>() }),
+            "contractIds", "contract.bulk_selection_invalid");
     }
 
     [Fact]
@@ -114,8 +115,11 @@ public abstract class ContractBulkApiTests(TechTransferFactory factory)
         var a = await factory.SubmittedAsync(s);
         var analyst = await factory.CreateUserAsync(Roles.Analyst, s.Registry.Id, "分析员");
         var response = await factory.ClientAs(s.Registrar).PostAsJsonAsync("/api/v1/contracts/bulk", new { action = "assign", contractIds = new[] { a }, assigneeUserId = analyst });
-        var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.UnprocessableEntity, "contract.assignee_not_registrar");
-        Assert.True(problem.GetProperty("errors").TryGetProperty("assigneeUserId", out _));
+        // a user who is not a registrar reads exactly like a user who does not exist
+        var problem = await ProblemAssert.HasFieldError(response, "assigneeUserId", "reference.not_found");
+        var unknown = await ProblemAssert.HasFieldError(await factory.ClientAs(s.Registrar).PostAsJsonAsync("/api/v1/contracts/bulk",
+            new { action = "assign", contractIds = new[] { a }, assigneeUserId = Guid.NewGuid() }), "assigneeUserId", "reference.not_found");
+        Assert.Equal(problem.GetProperty("fieldErrors")[0].GetProperty("zh").GetString(), unknown.GetProperty("fieldErrors")[0].GetProperty("zh").GetString());
         var c = await factory.WithDbAsync(async (db, _) => await db.Set<TechnologyContract>().AsNoTracking().SingleAsync(x => x.Id == a));
         Assert.Null(c.AssignedRegistrarUserId);
     }

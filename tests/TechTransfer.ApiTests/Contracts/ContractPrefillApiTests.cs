@@ -138,11 +138,14 @@ public abstract class ContractPrefillApiTests(TechTransferFactory factory)
     {
         var g = await GrantAsync(paid: false);
         var office = factory.ClientAs(g.PatenteeUser);
-        var unknown = await ProblemAssert.IsProblem(await office.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("auction", g.GrantId)),
-            HttpStatusCode.UnprocessableEntity, "contract.prefill_source_unknown");
-        Assert.True(unknown.GetProperty("errors").TryGetProperty("sourceType", out _));
-        await ProblemAssert.IsProblem(await office.PostAsJsonAsync("/api/v1/contracts/prefill", new { sourceType = "openLicenseGrant" }),
-            HttpStatusCode.UnprocessableEntity, "contract.prefill_source_id_required");
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/contracts/prefill", Prefill("auction", g.GrantId)),
+            "sourceType", "contract.prefill_source_unknown");
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/contracts/prefill", new { sourceType = "openLicenseGrant" }),
+            "sourceId", "contract.prefill_source_id_required");
+        // both at once
+        var both = await ProblemAssert.HasFieldError(await office.PostAsJsonAsync("/api/v1/contracts/prefill", new { sourceType = "auction" }),
+            "sourceType", "contract.prefill_source_unknown");
+        Assert.Equal(2, both.GetProperty("fieldErrors").GetArrayLength());
     }
 
     [Fact]

@@ -65,6 +65,8 @@ public abstract class ContractStatisticsStoreTests(TechTransferFactory factory)
                     ProjectName = $"统计样本合同 {seed}-{i}", Category = category, SubType = subType,
                     SignedDate = day.AddDays(-20), ValidFrom = day.AddDays(-20), ValidTo = day.AddYears(1),
                     TotalAmount = total, TechnicalField = fields[rnd.Next(fields.Length)],
+                    // R2.6: every eleventh is a mixed contract that counts its stated technical part
+                    IsMixedContract = i % 11 == 4, StatedTechnicalPartAmount = i % 11 == 4 ? Math.Round(total * 0.6m, 2) : null,
                     Parties =
                     [
                         new PartyInput(PartyRole.Seller, "样本卖方", UnifiedSocialCreditCode.WithCheckCharacter("12310110MA1FL0001"), seller.Nature, "CHN", seller.Division, owner),
@@ -99,7 +101,7 @@ public abstract class ContractStatisticsStoreTests(TechTransferFactory factory)
                 await store.ApplyAsync(before, ContractStatisticsFacts.From(c), CancellationToken.None);
                 db.Add(c);
             }
-            await store.SaveChangesAsync(CancellationToken.None);
+            Assert.Null(await store.SaveChangesAsync(CancellationToken.None));
             return true;
         });
     }
@@ -224,7 +226,10 @@ public abstract class ContractStatisticsStoreTests(TechTransferFactory factory)
         var (registrarUser, ids) = await AcceptedContractsAsync(2);
         var registrar = factory.ClientAs(registrarUser);
         var first = await RegisterAsync(registrar, ids[0]);
-        await ProblemAssert.IsProblem(await registrar.PostAsJsonAsync($"/api/v1/contracts/{ids[1]}/register", new { assessedTechTransactionAmount = -1m }),
+        await ProblemAssert.HasFieldError(await registrar.PostAsJsonAsync($"/api/v1/contracts/{ids[1]}/register", new { assessedTechTransactionAmount = -1m }),
+            "assessedTechTransactionAmount", "contract.assessed_amount_out_of_range");
+        // refused by the contract itself (above its registerable amount) after the body passed: no serial used either
+        await ProblemAssert.IsProblem(await registrar.PostAsJsonAsync($"/api/v1/contracts/{ids[1]}/register", new { assessedTechTransactionAmount = 1e12m }),
             HttpStatusCode.UnprocessableEntity, "contract.assessed_amount_out_of_range");
         var second = await RegisterAsync(registrar, ids[1]);
         Assert.Equal(long.Parse(first[^6..], System.Globalization.CultureInfo.InvariantCulture) + 1,

@@ -72,6 +72,29 @@ internal static class ContractTestSupport
         return id;
     }
 
+    /// <summary>An achievement of <paramref name="organizationId"/> taken through disclosure to unit registration (confidential or public).</summary>
+    public static async Task<Guid> RegisteredAchievementAsync(this TechTransferFactory factory, Guid organizationId, bool confidential = false)
+    {
+        var office = factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, organizationId));
+        var researcherUser = TestUser.Of(Roles.Researcher, organizationId);
+        var researcher = factory.ClientAs(researcherUser);
+        var created = await researcher.PostAsJsonAsync("/api/v1/achievements", new
+        {
+            title = $"基于深度学习的锂电池缺陷检测方法 {Guid.NewGuid():N}"[..24], titleEn = "Deep-learning defect detection", @abstract = "利用卷积神经网络对锂电池极片进行在线缺陷检测。",
+            keywords = new[] { "锂电池" }, technicalField = "计算机科学与技术", ipcCodes = new[] { "G06N 3/08" }, ipType = "PatentApplication", trl = 5,
+            fundingSource = "Own", projectReferences = Array.Empty<string>(),
+            completers = new object[] { new { name = "张伟", userId = researcherUser.UserId, contributionPercent = 100m } },
+            patentApplicationNumbers = Array.Empty<string>(), isConfidential = confidential,
+        });
+        var body = await created.Content.ReadAsStringAsync();
+        Assert.True(created.StatusCode == HttpStatusCode.Created, body);
+        var id = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
+        await OkAsync(await researcher.PostAsync($"/api/v1/achievements/{id}/disclose", null));
+        await OkAsync(await office.PostAsync($"/api/v1/achievements/{id}/start-review", null));
+        await OkAsync(await office.PostAsJsonAsync($"/api/v1/achievements/{id}/register", new { reason = "符合登记条件" }));
+        return id;
+    }
+
     /// <summary>A real registrar account (the assignee of a bulk assignment must exist and hold the role).</summary>
     public static Task<Guid> CreateUserAsync(this TechTransferFactory factory, string role, Guid organizationId, string displayName) =>
         factory.WithDbAsync(async (_, sp) =>
@@ -83,6 +106,14 @@ internal static class ContractTestSupport
             Assert.True((await users.AddToRoleAsync(u, role)).Succeeded);
             return u.Id;
         });
+
+    /// <summary>The <c>rule</c> of the field error for <paramref name="field"/> in a problem body.</summary>
+    public static string? FieldRule(JsonElement problem, string field) =>
+        problem.GetProperty("fieldErrors").EnumerateArray().First(e => e.GetProperty("field").GetString() == field).TryGetProperty("rule", out var r) ? r.GetString() : null;
+
+    /// <summary>The contract's current version, as the seller reads it.</summary>
+    public static async Task<int> VersionAsync(this TechTransferFactory factory, TestUser reader, Guid id) =>
+        (await OkAsync(await factory.ClientAs(reader).GetAsync($"/api/v1/contracts/{id}"))).GetProperty("version").GetInt32();
 
     public static async Task<JsonElement> OkAsync(HttpResponseMessage r)
     {

@@ -101,5 +101,19 @@ internal static class ContractTestData
         return c;
     }
 
+    /// <summary>Drafted, submitted, accepted and registered on the business day of <paramref name="at"/> (expert review first when large).</summary>
+    public static TechnologyContract RegisteredOn(ContractDetails details, DateTimeOffset at, ContractRuleSetCatalog? catalog = null, FakeIssuer? issuer = null)
+    {
+        var rules = catalog ?? Catalog;
+        var c = TechnologyContract.Draft(details, Orgs.Fudan, null, at, rules).Value;
+        c.AddAttachment(new AttachmentInfo(AttachmentKind.ContractText, "c.pdf", "application/pdf", 1, null, at), at);
+        Assert.True(c.Submit(Orgs.Fudan, null, at, rules).IsSuccess);
+        Assert.True(c.Accept(Orgs.Registry, null, at, rules, Calendar).IsSuccess);
+        if (c.IsLargeContract) Assert.True(c.SendToExpertReview(null, null, at).IsSuccess);
+        var r = c.Register(c.DeclaredTechTransactionAmount, ShanghaiOffice, issuer ?? new FakeIssuer(), null, at, rules);
+        Assert.True(r.IsSuccess, r.Error?.Code);
+        return c;
+    }
+
     public static IReadOnlyList<string> FieldCodes(TechTransfer.SharedKernel.Error? e) => e?.FieldErrors.Select(f => f.Code).ToList() ?? [];
 }

@@ -17,8 +17,11 @@ public sealed class ContractValidationTests
     [Fact]
     public void Oral_contract_is_refused_at_intake()
     {
-        Assert.Contains("contract.oral_not_registrable", Codes(Details() with { Form = ContractForm.Oral }));
-        Assert.Equal("R2.7", ContractErrors.RuleOf("contract.oral_not_registrable"));
+        var error = TechnologyContract.Draft(Details() with { Form = ContractForm.Oral }, Orgs.Fudan, null, At(2026, 3, 2), Catalog).Error;
+        var oral = Assert.Single(error!.FieldErrors, f => f.Code == "contract.oral_not_registrable");
+        Assert.Equal("R2.7", oral.Rule);
+        Assert.Contains("民法典第八百五十一条", oral.Zh);
+        Assert.DoesNotContain("R2.7", oral.Zh + oral.En);
     }
 
     [Fact]
@@ -31,7 +34,7 @@ public sealed class ContractValidationTests
     public void Training_inside_a_development_contract_is_not_separately_registrable()
     {
         Assert.Contains("contract.training_not_separately_registrable", Codes(Details() with { SubType = ContractSubType.Training }));
-        Assert.Equal("R2.5", ContractErrors.RuleOf("contract.training_not_separately_registrable"));
+        Assert.Equal("R2.5", ContractErrors.TrainingInsideDevelopmentOrTransfer.Rule);
     }
 
     [Fact]

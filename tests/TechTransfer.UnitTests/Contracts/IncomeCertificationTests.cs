@@ -51,7 +51,7 @@ public sealed class IncomeCertificationTests
         Assert.True(c.FileCorrection(Orgs.Fudan, 1_200_000m, "补充协议", null, At(2026, 6, 1)).IsSuccess);
         var r = Certify(c, Period(3, 6, 100_000m));
         Assert.Equal(ContractErrors.CorrectionPending.Code, r.Error?.Code);
-        Assert.Equal("R2.3", ContractErrors.RuleOf(r.Error!.Code));
+        Assert.Equal("R2.3", r.Error!.Rule);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class ContractSubmitTests
         var c = Draft();
         Assert.True(c.Submit(Orgs.Fudan, null, At(2026, 3, 2), Catalog).IsSuccess);
         Assert.Equal(RegistrationStatus.Submitted, c.Status);
-        Assert.Equal(ContractRuleSetCatalog.National2026, c.ProcedureRuleSetId);
+        Assert.Null(c.ProcedureRuleSetId); // chosen on acceptance (R0.2)
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class ContractSubmitTests
         var r = c.Submit(Orgs.EnterpriseB, null, At(2026, 3, 2), Catalog);
         Assert.Equal(ContractErrors.OnlySellerSideSubmits.Code, r.Error?.Code);
         Assert.Equal(403, r.Error?.Status);
-        Assert.Equal("R2.8", ContractErrors.RuleOf(r.Error!.Code));
+        Assert.Equal("R2.8", r.Error!.Rule);
         Assert.Equal(RegistrationStatus.Draft, c.Status);
     }
 
@@ -42,7 +42,7 @@ public sealed class ContractSubmitTests
         var c = Draft();
         var r = c.Submit(Orgs.Fudan, null, At(2026, 2, 19), Catalog);
         Assert.Equal(ContractErrors.OutsideSubmissionWindow.Code, r.Error?.Code);
-        Assert.Equal("R2.9", ContractErrors.RuleOf(r.Error!.Code));
+        Assert.Equal("R2.9", r.Error!.Rule);
         Assert.Equal(RegistrationStatus.Draft, c.Status);
     }
 
@@ -225,7 +225,7 @@ public sealed class ContractRegisterTests
     public void Registrability_is_checked_without_changing_the_contract()
     {
         var c = Accepted(Details(6_000_000m));
-        Assert.Equal(ContractErrors.ExpertReviewRequired.Code, c.CanRegister(6_000_000m, At(2026, 3, 4), Catalog).Error?.Code);
+        Assert.Equal(ContractErrors.ExpertReviewRequired.Code, c.CanRegister(6_000_000m, Catalog).Error?.Code);
         Assert.Equal(RegistrationStatus.Accepted, c.Status);
         Assert.Null(c.RegistrationNo);
     }
@@ -234,14 +234,14 @@ public sealed class ContractRegisterTests
     public void An_assessed_amount_above_the_registerable_amount_is_not_registrable()
     {
         var c = Accepted();
-        Assert.Equal(ContractErrors.AssessedAmountOutOfRange.Code, c.CanRegister(c.RegisterableAmount + 1m, At(2026, 3, 4), Catalog).Error?.Code);
-        Assert.True(c.CanRegister(c.RegisterableAmount, At(2026, 3, 4), Catalog).IsSuccess);
+        Assert.Equal(ContractErrors.AssessedAmountOutOfRange.Code, c.CanRegister(c.RegisterableAmount + 1m, Catalog).Error?.Code);
+        Assert.True(c.CanRegister(c.RegisterableAmount, Catalog).IsSuccess);
     }
 
     [Fact]
     public void A_draft_is_not_registrable()
     {
-        Assert.Equal(ContractErrors.WrongStatus(RegistrationStatus.Draft, "登记").Code, Draft().CanRegister(0m, At(2026, 3, 4), Catalog).Error?.Code);
+        Assert.Equal(ContractErrors.WrongStatus(RegistrationStatus.Draft, "登记").Code, Draft().CanRegister(0m, Catalog).Error?.Code);
     }
 
     [Fact]
@@ -454,7 +454,7 @@ public sealed class ContractCorrectionAndBenefitTests
         Assert.True(c.FileCorrection(Orgs.Fudan, 700_000m, "履行中金额减少", null, At(2026, 4, 1)).IsSuccess);
         Assert.Equal(ContractErrors.CorrectionPending.Code, c.RecordBenefitUse(BenefitKind.RewardPayout, null, At(2026, 4, 2)).Error?.Code);
         Assert.Equal(ContractErrors.CorrectionPending.Code, c.CheckBenefitRelease(BenefitKind.TaxReliefCertificate).Error?.Code);
-        Assert.Equal("R2.3", ContractErrors.RuleOf(ContractErrors.CorrectionPending.Code));
+        Assert.Equal("R2.3", ContractErrors.CorrectionPending.Rule);
         Assert.Empty(c.BenefitUses);
     }
 

@@ -42,7 +42,7 @@ public sealed class TechTransactionAmountTests
         var details = Details(100_000m) with { NonTechnicalItems = [new NonTechnicalItem(NonTechnicalItemKind.Equipment, "设备", 150_000m, 1, false)] };
         var r = TechnologyContract.Draft(details, Orgs.Fudan, null, At(2026, 3, 2), Catalog);
         Assert.Contains("contract.tech_amount_out_of_range", FieldCodes(r.Error));
-        Assert.Equal("R2.1", ContractErrors.RuleOf("contract.tech_amount_out_of_range"));
+        Assert.Equal("R2.1", ContractErrors.TechAmountOutOfRange.Rule);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class TechTransactionAmountTests
     {
         var r = TechnologyContract.Draft(Details() with { IsMixedContract = true }, Orgs.Fudan, null, At(2026, 3, 2), Catalog);
         Assert.Contains("contract.mixed_technical_part_not_stated", FieldCodes(r.Error));
-        Assert.Equal("R2.6", ContractErrors.RuleOf("contract.mixed_technical_part_not_stated"));
+        Assert.Equal("R2.6", ContractErrors.MixedContractTechnicalPartNotStated.Rule);
     }
 
     [Fact]

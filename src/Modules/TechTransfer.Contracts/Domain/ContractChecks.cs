@@ -18,11 +18,11 @@ public static class ContractChecks
     public static IReadOnlyList<ContractCheck> Evaluate(TechnologyContract c, ContractRuleSetCatalog catalog, DateOnly today)
     {
         var list = new List<ContractCheck>();
-        var rules = catalog.For(c.SignedDate);
+        var rules = catalog.ContentRules(c.SignedDate);
         var content = ContractValidation.Validate(c.ToDetails(), rules);
         list.Add(content.Count == 0
             ? new("check.content", "§2.1", CheckOutcome.Pass, "合同要素齐全且一致", "Contract fields are complete and consistent")
-            : new("check.content", string.Join(",", content.Select(e => ContractErrors.RuleOf(e.Code) ?? "§2.1").Distinct()), CheckOutcome.Fail,
+            : new("check.content", string.Join(",", content.Select(e => e.Rule ?? "§2.1").Distinct()), CheckOutcome.Fail,
                 string.Join("；", content.Select(e => e.Zh)), string.Join("; ", content.Select(e => e.En))));
 
         // Category plausibility: transfers and licences name the IP; development/consulting do not usually assign patents.

@@ -58,6 +58,16 @@ public sealed record ContractDetails
     public string? OriginRef { get; init; }
     /// <summary>The achievements (科技成果) the contract transfers or licenses: certified income feeds their distribution.</summary>
     public IReadOnlyList<Guid> AchievementIds { get; init; } = [];
+    /// <summary>
+    /// R2.5: a training, consulting or service contract declared part of a development or transfer contract (this id). It is
+    /// then registered with that main contract and refused as a separate registration.
+    /// </summary>
+    public Guid? PartOfContractId { get; init; }
+    /// <summary>
+    /// R2.13: of a transfer or licence, the fees for consulting, service or training that can be separated from the transfer
+    /// (可分离的技术咨询、技术服务、技术培训费). They are not technology transfer income for the CIT relief.
+    /// </summary>
+    public decimal? SeparableServicesAmount { get; init; }
 
     /// <summary>The amount that may be registered: the stated technical part of a mixed contract (R2.6), else the total.</summary>
     public decimal RegisterableAmount => IsMixedContract && StatedTechnicalPartAmount is { } t ? t : TotalAmount;
@@ -80,6 +90,12 @@ public static class ContractValidation
             errors.Add(ContractErrors.SubTypeNotInCategory(d.Category, d.SubType));
         if (d.SubType == ContractSubType.Training && d.IpRefs.Any(r => r.Disposition is IpDisposition.Assigned or IpDisposition.Licensed))
             errors.Add(ContractErrors.TrainingTransfersIp);
+        if (d.PartOfContractId is { } main)
+        {
+            // R2.5: only training, consulting and service can be part of a development or transfer contract
+            if (d.Category is not (ContractCategory.Consulting or ContractCategory.Service)) errors.Add(ContractErrors.PartOfOnlyForServices);
+            else if (main == Guid.Empty) errors.Add(ContractErrors.PartOfContractInvalid);
+        }
 
         if (d.ValidFrom > d.ValidTo) errors.Add(ContractErrors.ValidFromAfterValidTo);
         if (d.SignedDate > d.ValidTo) errors.Add(ContractErrors.SignedAfterTerm);
@@ -91,6 +107,12 @@ public static class ContractValidation
             if (d.NonTechnicalItems[i].Amount < 0) errors.Add(ContractErrors.ItemAmountNegative(i));
         var amount = TechTransactionAmountCalculator.Compute(d.RegisterableAmount, d.NonTechnicalItems, rules.MaxCarrierEquipmentSets);
         if (!amount.IsWithinRange) errors.Add(ContractErrors.TechAmountOutOfRange); // R2.1
+        if (d.SeparableServicesAmount is { } separable)
+        {
+            if (ContractCategories.StatisticalCategory(d.Category, d.SubType) is not (ContractCategory.Transfer or ContractCategory.Licensing))
+                errors.Add(ContractErrors.SeparableServicesOnlyForTransfer);
+            else if (separable < 0 || separable > d.RegisterableAmount) errors.Add(ContractErrors.SeparableServicesOutOfRange);
+        }
 
         ValidateParties(d.Parties, errors);
         ValidatePayment(d, errors);

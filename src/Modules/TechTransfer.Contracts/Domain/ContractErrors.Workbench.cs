@@ -2,25 +2,22 @@ using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Contracts.Domain;
 
-// Errors of the workbench, prefill, income certification and attachment storage. Properties (not fields), so they are
-// created after the rule table of the other part of this class, whatever order the compiler initialises the parts in.
+// Errors of the workbench, prefill, income certification and attachment storage.
 public static partial class ContractErrors
 {
     public static Error AlreadyAssigned => E("contract.already_assigned", "§2.3", "合同已分派给该登记员", "The contract is already assigned to this registrar.");
-    public static Error AssigneeNotRegistrar => E("contract.assignee_not_registrar", "§2.3",
-        "只能分派给合同登记员", "A contract can only be assigned to a registrar.", 422, "assigneeUserId");
-    public static Error BulkActionUnknown => E("contract.bulk_action_unknown", "R2.10",
+    public static FieldError BulkActionUnknown => F("action", "contract.bulk_action_unknown", "R2.10",
         "批量操作只能是受理（accept）或分派（assign）；登记、不予登记等决定须逐件办理，系统从不自动登记",
-        "Bulk actions are accept or assign only; registering, rejecting and other decisions are taken one contract at a time (never auto-approval).", 422, "action");
-    public static Error BulkSelectionInvalid(int max) => E("contract.bulk_selection_invalid", "§2.3",
-        $"请选择 1–{max} 件合同", $"Select 1–{max} contracts.", 422, "contractIds");
+        "Bulk actions are accept or assign only; registering, rejecting and other decisions are taken one contract at a time (never auto-approval).");
+    public static FieldError BulkSelectionInvalid(int max) => F("contractIds", "contract.bulk_selection_invalid", "§2.3",
+        $"请选择 1–{max} 件合同", $"Select 1–{max} contracts.");
 }
 
 public static partial class ContractErrors
 {
-    public static Error PrefillSourceUnknown(IEnumerable<string> known) => E("contract.prefill_source_unknown", "§2.1",
-        $"来源类型须为：{string.Join("、", known)}", $"The source type must be one of: {string.Join(", ", known)}.", 422, "sourceType");
-    public static Error PrefillSourceIdRequired => E("contract.prefill_source_id_required", "§2.1", "来源编号为必填项", "The source id is required.", 422, "sourceId");
+    public static FieldError PrefillSourceUnknown(IEnumerable<string> known) => F("sourceType", "contract.prefill_source_unknown", "§2.1",
+        $"来源类型须为：{string.Join("、", known)}", $"The source type must be one of: {string.Join(", ", known)}.");
+    public static FieldError PrefillSourceIdRequired => F("sourceId", "contract.prefill_source_id_required", "§2.1", "来源编号为必填项", "The source id is required.");
     public static Error PrefillSourceNotFound => E("contract.prefill_source_not_found", "§2.1",
         "未找到该来源记录，或贵机构不是其当事方", "The source record was not found, or your organisation is not a party to it.", 404);
     public static Error PrefillOnlySellerSide => E("contract.prefill_only_seller_side", "R2.8",
@@ -54,9 +51,9 @@ public static partial class ContractErrors
 
 public static partial class ContractErrors
 {
-    public static Error AttachmentKindRequired => E("contract.attachment_kind_required", "§2.1", "请选择附件类型", "Choose the attachment kind.", 422, "kind");
-    public static Error AttachmentNameInvalid => E("contract.attachment_name_invalid", "§2.1", "附件文件名须为 1–200 个字符", "The file name must have 1–200 characters.", 422, "file");
-    public static Error AttachmentEmpty => E("contract.attachment_empty", "§2.1", "文件为空", "The file is empty.", 422, "file");
+    public static FieldError AttachmentKindRequired => F("kind", "contract.attachment_kind_required", "§2.1", "请选择附件类型", "Choose the attachment kind.");
+    public static FieldError AttachmentNameInvalid(string field) => F(field, "contract.attachment_name_invalid", "§2.1", "附件文件名须为 1–200 个字符", "The file name must have 1–200 characters.");
+    public static FieldError AttachmentEmpty => F("file", "contract.attachment_empty", "§2.1", "文件为空", "The file is empty.");
     public static Error AttachmentTooLarge(long max) => E("contract.attachment_too_large", "§2.1",
         $"文件超过大小上限（{max / 1024 / 1024.0:0.#} MB）", $"The file is larger than the {max / 1024 / 1024.0:0.#} MB limit.", 413, "file");
     public static Error AttachmentTypeNotAllowed => E("contract.attachment_type_not_allowed", "§2.1",

@@ -3,28 +3,24 @@ using TechTransfer.SharedKernel;
 namespace TechTransfer.Contracts.Domain;
 
 /// <summary>
-/// Every failure of the contract-registration module, with a stable code and the spec rule it enforces.
-/// <see cref="RuleOf"/> gives the rule id for a code, so problem details can name the rule that failed.
+/// Every failure of the contract-registration module, with a stable code and the spec rule it enforces as the error's
+/// <see cref="Error.Rule"/> (written as <c>rule</c> in problem details). Messages never name internal rule ids; they may
+/// cite the law where that helps (民法典第八百四十五条).
 /// </summary>
 public static partial class ContractErrors
 {
-    // Every error is created through E/F, which records its rule, so any code seen at runtime can be looked up.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Rules = new(StringComparer.Ordinal);
+    private static Error E(string code, string rule, string zh, string en, int status = 409, string? field = null) =>
+        new(code, zh, en, field, status) { Rule = rule };
 
-    private static Error E(string code, string rule, string zh, string en, int status = 409, string? field = null)
-    {
-        Rules[code] = rule;
-        return new Error(code, zh, en, field, status);
-    }
+    private static FieldError F(string field, string code, string rule, string zh, string en) =>
+        new(field, code, zh, en) { Rule = rule };
 
-    private static FieldError F(string field, string code, string rule, string zh, string en)
-    {
-        Rules[code] = rule;
-        return new FieldError(field, code, zh, en);
-    }
+    /// <summary>A required field of a request body is missing (422, <c>validation.required</c>).</summary>
+    public static FieldError Required(string field, string zh, string en) =>
+        new(field, "validation.required", $"{zh}为必填项", $"{en} is required.");
 
-    /// <summary>The spec rule id (e.g. "R2.5") enforced by an error or field-error code, or null.</summary>
-    public static string? RuleOf(string code) => Rules.TryGetValue(code, out var r) ? r : null;
+    /// <summary>A reason or explanation is required in <paramref name="field"/> (the body's own field name).</summary>
+    public static FieldError TextRequired(string field) => F(field, "contract.reason_text_required", "§2.3", "须说明理由", "A reason is required.");
 
     // ---- field validation (422) ----
     public static FieldError ProjectNameRequired => F("projectName", "contract.project_name_required", "§2.1", "项目名称为必填项（须填写全称）", "The project name is required (full name).");
@@ -37,7 +33,7 @@ public static partial class ContractErrors
     public static FieldError MixedContractTechnicalPartNotStated => F("statedTechnicalPartAmount", "contract.mixed_technical_part_not_stated", "R2.6",
         "混合合同须明确约定技术部分的金额，且不超过合同总额", "A mixed contract must state the amount of its technical part explicitly (not above the total).");
     public static FieldError OralContract => F("form", "contract.oral_not_registrable", "R2.7",
-        "口头合同不予受理，技术合同应当采用书面形式", "Oral contracts are not accepted: a technology contract must be in writing.");
+        "口头合同不予受理：技术合同应当采用书面形式（民法典第八百五十一条、第八百六十三条）", "Oral contracts are not accepted: a technology contract must be in writing (Civil Code arts. 851 and 863).");
     public static FieldError DatesRequired => F("validFrom", "contract.dates_required", "§2.1", "签订日期和有效期为必填项", "The signing date and the term are required.");
     public static FieldError ValidFromAfterValidTo => F("validTo", "contract.valid_from_after_valid_to", "§2.1", "合同有效期起始日不得晚于终止日", "The term must start on or before it ends.");
     public static FieldError SignedAfterTerm => F("signedDate", "contract.signed_after_term", "§2.1", "签订日期不得晚于合同终止日", "The signing date must not be after the end of the term.");
@@ -64,10 +60,10 @@ public static partial class ContractErrors
     public static FieldError LicenceTermsRequired => F("licence", "contract.licence_terms_required", "§2.1",
         "许可合同须填写许可方式、许可地域和许可期限", "A licence needs its scope, territory and term.");
     public static FieldError LicenceTermAfterPatentExpiry => F("licence.termTo", "contract.licence_after_patent_expiry", "民法典865",
-        "许可期限不得超过专利权有效期", "The licence term must end on or before the patent expires.");
+        "许可期限不得超过专利权有效期（民法典第八百六十五条）", "The licence term must end on or before the patent expires (Civil Code art. 865).");
     public static FieldError LicenceTermInvalid => F("licence.termTo", "contract.licence_term_invalid", "§2.1", "许可期限起始日不得晚于终止日", "The licence term must start on or before it ends.");
     public static FieldError PatentDetailsMissing(int i) => F($"ipRefs[{i}]", "contract.patent_details_missing", "民法典845",
-        "专利须填写发明创造名称、专利权人、申请日、申请号/专利号和有效期限", "A patent needs its title, holder, filing date, application/patent number and expiry.");
+        "专利须填写发明创造名称、专利权人、申请日、申请号/专利号和有效期限（民法典第八百四十五条）", "A patent needs its title, holder, filing date, application/patent number and expiry (Civil Code art. 845).");
     public static FieldError ProjectApprovalMissing => F("projectApprovalDoc", "contract.project_approval_missing", "§2.1",
         "财政资助项目须提供主管部门同意文件、任务书或立项通知", "A government-funded project needs the authority's consent, task book or award notice.");
     public static FieldError ExpectedInvestmentRequired => F("expectedNewInvestment", "contract.expected_investment_required", "§2.1",
@@ -100,9 +96,9 @@ public static partial class ContractErrors
     public static readonly Error AssessedAmountOutOfRange = E("contract.assessed_amount_out_of_range", "R2.1",
         "核定的技术交易额须在 0 与合同成交额之间", "The assessed technology transaction amount must be between 0 and the total.", 422, "assessedTechTransactionAmount");
     public static readonly Error RejectionTextRequired = E("contract.rejection_text_required", "§1 RejectionReason",
-        "不予登记原因为“其他”时须说明理由", "A rejection for 'Other' needs an explanation.", 422, "reasonText");
+        "不予登记原因为“其他”时须说明理由", "A rejection for 'Other' needs an explanation.", 422, "text");
     public static readonly Error RevocationTextRequired = E("contract.revocation_text_required", "§1 RevocationReason",
-        "撤销原因为“其他”时须说明理由", "A revocation for 'Other' needs an explanation.", 422, "reasonText");
+        "撤销原因为“其他”时须说明理由", "A revocation for 'Other' needs an explanation.", 422, "text");
     public static readonly Error ReasonTextRequired = E("contract.reason_text_required", "§2.3",
         "须说明理由", "A reason is required.", 422, "reasonText");
     public static readonly Error SupplementItemsRequired = E("contract.supplement_items_required", "§2.3",
@@ -135,4 +131,28 @@ public static partial class ContractErrors
         RegistrationStatus.ObjectionResolved => ("异议已处理", "Objection resolved"),
         _ => (s.ToString(), s.ToString()),
     };
+}
+
+public static partial class ContractErrors
+{
+    // ---- R2.5: training, consulting or service as part of a development or transfer contract ----
+    public static FieldError PartOfOnlyForServices => F("partOfContractId", "contract.part_of_only_for_services", "R2.5",
+        "只有技术培训、技术咨询或技术服务合同可以声明为技术开发或技术转让合同的组成部分",
+        "Only a training, consulting or service contract can be declared part of a development or transfer contract.");
+    public static FieldError PartOfContractInvalid => F("partOfContractId", "contract.part_of_invalid", "R2.5",
+        "所属主合同编号无效", "The main contract id is not valid.");
+    public static FieldError PartOfNotDevelopmentOrTransfer => F("partOfContractId", "contract.part_of_not_development_or_transfer", "R2.5",
+        "所属主合同须为技术开发或技术转让合同，且不能是本合同", "The main contract must be another contract, for technology development or transfer.");
+    public static Error NotSeparatelyRegistrable => E("contract.not_separately_registrable", "R2.5",
+        "本合同已声明为技术开发或技术转让合同的组成部分，其中的技术培训、咨询或服务应随主合同一并认定登记，不能单独登记",
+        "This contract is declared part of a development or transfer contract: its training, consulting or service is registered with that main contract, not separately.",
+        422, "partOfContractId");
+
+    // ---- R2.13: the CIT relief on technology transfer income ----
+    public static FieldError SeparableServicesOnlyForTransfer => F("separableServicesAmount", "contract.separable_services_only_for_transfer", "R2.13",
+        "可分离的咨询、服务、培训费用只在技术转让或许可合同中填写", "Separable consulting, service or training fees are only given for a transfer or a licence.");
+    public static FieldError SeparableServicesOutOfRange => F("separableServicesAmount", "contract.separable_services_out_of_range", "R2.13",
+        "可分离的咨询、服务、培训费用须在 0 与登记金额之间", "Separable consulting, service or training fees must be between 0 and the registered amount.");
+    public static FieldError TaxYearInvalid => F("year", "contract.tax_year_invalid", "R2.13", "纳税年度须为 2000–2100 年之间的年份", "The tax year must be between 2000 and 2100.");
+    public static FieldError CostNegative(string field) => F(field, "contract.cost_negative", "R2.13", "扣除项目金额不得为负数", "A deduction must not be negative.");
 }

@@ -46,21 +46,29 @@ public sealed class TechnologyIncomeCertification : IAudited
 
     public bool Overlaps(DateOnly from, DateOnly to) => from <= PeriodTo && PeriodFrom <= to;
 
+    /// <summary>The checks of what the registrar enters that need no contract: the period, the amount, the deductions.</summary>
+    public static IReadOnlyList<FieldError> CheckInput(IncomeCertificationInput input, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        errors.When(input.PeriodFrom > input.PeriodTo, ContractErrors.IncomePeriodInvalid);
+        errors.When(input.PeriodTo > today, ContractErrors.IncomePeriodInFuture);
+        errors.When(input.AmountReceived <= 0, ContractErrors.IncomeAmountReceivedInvalid);
+        for (var i = 0; i < input.NonTechnicalItems.Count; i++)
+            errors.When(input.NonTechnicalItems[i].Amount < 0, ContractErrors.IncomeDeductionNegative(i));
+        if (!errors.Any && input.NonTechnicalItems.Where(x => !x.IsReasonableQuantityCarrier).Sum(x => x.Amount) > input.AmountReceived)
+            errors.Add(ContractErrors.IncomeDeductionsExceedReceived);
+        return errors.All;
+    }
+
     public static Result<TechnologyIncomeCertification> Certify(TechnologyContract contract, IncomeCertificationInput input,
         IReadOnlyList<TechnologyIncomeCertification> earlier, int maxCarrierEquipmentSets, Guid? registrarUserId, DateTimeOffset now, DateOnly today)
     {
         if (!contract.IsEffectivelyRegistered) return ContractErrors.NotRegistered;
         if (contract.CorrectionPending) return ContractErrors.CorrectionPending;
-        var errors = new List<FieldError>();
-        if (input.PeriodFrom > input.PeriodTo) errors.Add(ContractErrors.IncomePeriodInvalid);
-        if (input.PeriodFrom < contract.SignedDate) errors.Add(ContractErrors.IncomePeriodBeforeSigning(contract.SignedDate));
-        if (input.PeriodTo > today) errors.Add(ContractErrors.IncomePeriodInFuture);
-        if (input.AmountReceived <= 0) errors.Add(ContractErrors.IncomeAmountReceivedInvalid);
-        for (var i = 0; i < input.NonTechnicalItems.Count; i++)
-            if (input.NonTechnicalItems[i].Amount < 0) errors.Add(ContractErrors.IncomeDeductionNegative(i));
-        if (errors.Count > 0) return ContractErrors.Invalid(errors);
+        var errors = new FieldErrors().AddRange(CheckInput(input, today));
+        errors.When(input.PeriodFrom < contract.SignedDate, ContractErrors.IncomePeriodBeforeSigning(contract.SignedDate));
+        if (errors.ToError() is { } invalid) return invalid;
         var amount = TechTransactionAmountCalculator.Compute(input.AmountReceived, input.NonTechnicalItems, maxCarrierEquipmentSets);
-        if (amount.TechTransactionAmount < 0) return ContractErrors.Invalid([ContractErrors.IncomeDeductionsExceedReceived]);
         if (earlier.FirstOrDefault(e => e.Overlaps(input.PeriodFrom, input.PeriodTo)) is { } clash)
             return ContractErrors.IncomePeriodOverlaps(clash.PeriodFrom, clash.PeriodTo);
         return new TechnologyIncomeCertification

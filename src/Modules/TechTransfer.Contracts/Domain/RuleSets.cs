@@ -40,7 +40,13 @@ public sealed record ContractRuleSet
     public bool Covers(DateOnly date) => date >= EffectiveFrom && (EffectiveTo is null || date <= EffectiveTo);
 }
 
-/// <summary>The configured rule sets, chosen by date and jurisdiction (R0.2).</summary>
+/// <summary>
+/// The configured rule sets (R0.2), chosen by date and jurisdiction. A contract is judged by two of them: its <b>content</b>
+/// (categories, required fields, carriers, submission window, tax flags …) by the rule set in force on its signing date, and
+/// its <b>procedure</b> (SLA days and how they are counted, the large-contract threshold and whether large contracts need
+/// expert review, R2.4/R2.10) by the rule set in force on the day the registry accepts it. Both are the registry office's
+/// jurisdiction's own set when it has one (e.g. Shanghai's), else the national one.
+/// </summary>
 public sealed class ContractRuleSetCatalog
 {
     public const string National2000 = "National-2000";
@@ -49,11 +55,18 @@ public sealed class ContractRuleSetCatalog
 
     private readonly IReadOnlyList<ContractRuleSet> _sets;
 
-    public ContractRuleSetCatalog(IEnumerable<ContractRuleSet> sets)
+    /// <param name="sets">The rule sets; they must pass <see cref="Check"/>.</param>
+    /// <param name="registryJurisdiction">The jurisdiction of the registry office the contracts are registered at.</param>
+    public ContractRuleSetCatalog(IEnumerable<ContractRuleSet> sets, Jurisdiction registryJurisdiction = Jurisdiction.National)
     {
         _sets = sets.OrderByDescending(s => s.EffectiveFrom).ToList();
-        if (_sets.Count == 0) throw new ArgumentException("At least one rule set is required.", nameof(sets));
+        var problems = Check(_sets);
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(sets));
+        RegistryJurisdiction = registryJurisdiction;
     }
+
+    /// <summary>The registry office's jurisdiction: its own rule sets win over the national ones.</summary>
+    public Jurisdiction RegistryJurisdiction { get; }
 
     public IReadOnlyList<ContractRuleSet> All => _sets;
 
@@ -93,7 +106,19 @@ public sealed class ContractRuleSetCatalog
         },
     ];
 
-    /// <summary>The rule set in force on <paramref name="date"/>; a Shanghai set wins over a national one when asked for Shanghai.</summary>
+    /// <summary>The same rule sets for contracts registered at an office of <paramref name="jurisdiction"/>.</summary>
+    public ContractRuleSetCatalog ForJurisdiction(Jurisdiction jurisdiction) => new(_sets, jurisdiction);
+
+    /// <summary>R0.2: the content rules of a contract — the registry jurisdiction's set in force on the signing date.</summary>
+    public ContractRuleSet ContentRules(DateOnly signedDate) => For(signedDate, RegistryJurisdiction);
+
+    /// <summary>
+    /// R0.2, R2.10: the procedure rules (SLA days and kind, large-contract threshold, expert review) — the registry
+    /// jurisdiction's set in force on the acceptance date (before acceptance: on the day asked, as a provisional answer).
+    /// </summary>
+    public ContractRuleSet ProcedureRules(DateOnly acceptanceDate) => For(acceptanceDate, RegistryJurisdiction);
+
+    /// <summary>The rule set in force on <paramref name="date"/>; a set of <paramref name="jurisdiction"/> wins over the national one.</summary>
     public ContractRuleSet For(DateOnly date, Jurisdiction jurisdiction = Jurisdiction.National)
     {
         var match = _sets.FirstOrDefault(s => s.Jurisdiction == jurisdiction && s.Covers(date))
@@ -103,4 +128,37 @@ public sealed class ContractRuleSetCatalog
     }
 
     public ContractRuleSet? ById(string id) => _sets.FirstOrDefault(s => s.RuleSetId == id);
+
+    /// <summary>
+    /// What is wrong with a list of rule sets, in English (configuration errors stop the start): ids unique and present,
+    /// a source named, periods not reversed and not overlapping within one jurisdiction, SLA days and carrier sets positive,
+    /// a threshold not negative, and at least one national set.
+    /// </summary>
+    public static IReadOnlyList<string> Check(IReadOnlyList<ContractRuleSet> sets)
+    {
+        var problems = new List<string>();
+        if (sets.Count == 0) problems.Add("At least one rule set is required.");
+        if (sets.Count > 0 && sets.All(s => s.Jurisdiction != Jurisdiction.National)) problems.Add("At least one national rule set is required.");
+        foreach (var dup in sets.GroupBy(s => s.RuleSetId).Where(g => g.Count() > 1)) problems.Add($"Rule set id '{dup.Key}' is used twice.");
+        foreach (var s in sets)
+        {
+            var name = string.IsNullOrWhiteSpace(s.RuleSetId) ? "(no id)" : s.RuleSetId;
+            if (string.IsNullOrWhiteSpace(s.RuleSetId)) problems.Add("A rule set has no RuleSetId.");
+            if (string.IsNullOrWhiteSpace(s.SourceRef)) problems.Add($"Rule set {name} names no SourceRef.");
+            if (!Enum.IsDefined(s.Jurisdiction)) problems.Add($"Rule set {name} has an unknown jurisdiction.");
+            if (s.EffectiveTo is { } to && to < s.EffectiveFrom) problems.Add($"Rule set {name} ends before it starts.");
+            if (s.StandardSlaDays <= 0 || s.LargeOrDisputedSlaDays <= 0) problems.Add($"Rule set {name} needs positive SLA days.");
+            if (!Enum.IsDefined(s.SlaDayKind)) problems.Add($"Rule set {name} has an unknown SLA day kind.");
+            if (s.LargeContractThreshold < 0) problems.Add($"Rule set {name} has a negative large-contract threshold.");
+            if (s.MaxCarrierEquipmentSets < 0) problems.Add($"Rule set {name} has a negative carrier equipment limit.");
+        }
+        foreach (var group in sets.GroupBy(s => s.Jurisdiction))
+        {
+            var ordered = group.OrderBy(s => s.EffectiveFrom).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+                if (ordered[i - 1].EffectiveTo is not { } end || end >= ordered[i].EffectiveFrom)
+                    problems.Add($"Rule sets {ordered[i - 1].RuleSetId} and {ordered[i].RuleSetId} overlap.");
+        }
+        return problems;
+    }
 }

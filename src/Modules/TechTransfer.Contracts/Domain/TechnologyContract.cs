@@ -79,6 +79,10 @@ public sealed partial class TechnologyContract : IAudited
     public bool IsForeignLanguage { get; private set; }
     public bool SignedByInternalUnit { get; private set; }
     public bool LinkedToDevelopmentOrTransfer { get; private set; }
+    /// <summary>R2.5: the development or transfer contract this training, consulting or service contract is part of.</summary>
+    public Guid? PartOfContractId { get; private set; }
+    /// <summary>R2.13: separable consulting, service or training fees inside a transfer or licence (not transfer income).</summary>
+    public decimal? SeparableServicesAmount { get; private set; }
     public string? TechnicalField { get; private set; }
     public ContractOrigin Origin { get; private set; }
     public string? OriginRef { get; private set; }
@@ -91,7 +95,10 @@ public sealed partial class TechnologyContract : IAudited
     public decimal DeclaredTechTransactionAmount { get; private set; }
     /// <summary>技术交易额 as assessed (核定) by the registrar on registration.</summary>
     public decimal? AssessedTechTransactionAmount { get; private set; }
-    /// <summary>重大合同 (R2.4), fixed when the contract is submitted.</summary>
+    /// <summary>
+    /// 重大合同 (R2.4): shown from the draft on (by the threshold in force that day), fixed on acceptance by the
+    /// procedure rule set of the acceptance date.
+    /// </summary>
     public bool IsLargeContract { get; private set; }
     /// <summary>有争议</summary>
     public bool IsDisputed { get; private set; }
@@ -155,6 +162,10 @@ public sealed partial class TechnologyContract : IAudited
     public bool IsTechnologyImport =>
         _parties.Any(p => p.Role == PartyRole.Seller && !p.IsDomestic) && _parties.Any(p => p.Role == PartyRole.Buyer && p.IsDomestic);
 
+    /// <summary>
+    /// R2.6: the amount that is registered, certified and counted in statistics as the contract's total — the stated
+    /// technical part of a mixed contract, else the total.
+    /// </summary>
     public decimal RegisterableAmount => IsMixedContract && StatedTechnicalPartAmount is { } t ? t : TotalAmount;
 
     /// <summary>The registration stands (registered, changed, or under/after an objection to it) and was not cancelled or revoked.</summary>
@@ -174,13 +185,13 @@ public sealed partial class TechnologyContract : IAudited
         ExpectedNewOutput = ExpectedNewOutput, IsMixedContract = IsMixedContract, StatedTechnicalPartAmount = StatedTechnicalPartAmount,
         IsForeignLanguage = IsForeignLanguage, SignedByInternalUnit = SignedByInternalUnit,
         LinkedToDevelopmentOrTransfer = LinkedToDevelopmentOrTransfer, TechnicalField = TechnicalField, Origin = Origin, OriginRef = OriginRef,
-        AchievementIds = _achievementIds,
+        AchievementIds = _achievementIds, PartOfContractId = PartOfContractId, SeparableServicesAmount = SeparableServicesAmount,
     };
 
     /// <summary>Starts a draft. Content rules are those in force on the signing date (R0.2).</summary>
     public static Result<TechnologyContract> Draft(ContractDetails details, Guid ownerOrganizationId, Guid? userId, DateTimeOffset now, ContractRuleSetCatalog catalog)
     {
-        var rules = catalog.For(details.SignedDate);
+        var rules = catalog.ContentRules(details.SignedDate);
         var errors = ContractValidation.Validate(details, rules);
         if (errors.Count > 0) return ContractErrors.Invalid(errors);
         var c = new TechnologyContract
@@ -192,6 +203,7 @@ public sealed partial class TechnologyContract : IAudited
             Status = RegistrationStatus.Draft,
         };
         c.Apply(details, rules, now);
+        c.FlagLargeProvisionally(catalog, now);
         c._history.Add(new StatusChange(RegistrationStatus.Draft, RegistrationStatus.Draft, now, userId, "draft", null));
         return c;
     }
@@ -200,12 +212,21 @@ public sealed partial class TechnologyContract : IAudited
     public Result UpdateDetails(ContractDetails details, DateTimeOffset now, ContractRuleSetCatalog catalog)
     {
         if (Status is not (RegistrationStatus.Draft or RegistrationStatus.SupplementRequested)) return ContractErrors.NotEditable;
-        var rules = catalog.For(details.SignedDate);
+        var rules = catalog.ContentRules(details.SignedDate);
         var errors = ContractValidation.Validate(details, rules);
         if (errors.Count > 0) return ContractErrors.Invalid(errors);
         Apply(details, rules, now);
+        if (Status == RegistrationStatus.Draft) FlagLargeProvisionally(catalog, now);
+        else IsLargeContract = DeclaredTechTransactionAmount >= ProcedureRules(catalog).LargeContractThreshold;
         return Result.Success();
     }
+
+    /// <summary>
+    /// R2.4 from the draft on: before acceptance the flag uses the threshold of the procedure rules in force today (the
+    /// acceptance date is not known yet); acceptance fixes it by the rule set of the acceptance date.
+    /// </summary>
+    private void FlagLargeProvisionally(ContractRuleSetCatalog catalog, DateTimeOffset now) =>
+        IsLargeContract = DeclaredTechTransactionAmount >= catalog.ProcedureRules(BusinessTime.DateOf(now)).LargeContractThreshold;
 
     private void Apply(ContractDetails d, ContractRuleSet rules, DateTimeOffset now)
     {
@@ -231,6 +252,8 @@ public sealed partial class TechnologyContract : IAudited
         IsForeignLanguage = d.IsForeignLanguage;
         SignedByInternalUnit = d.SignedByInternalUnit;
         LinkedToDevelopmentOrTransfer = d.LinkedToDevelopmentOrTransfer;
+        PartOfContractId = d.PartOfContractId;
+        SeparableServicesAmount = d.SeparableServicesAmount is { } separable ? Yuan.Round(separable) : null;
         TechnicalField = d.TechnicalField;
         Origin = d.Origin;
         OriginRef = d.OriginRef;
@@ -265,7 +288,7 @@ public sealed partial class TechnologyContract : IAudited
     }
 
     public TechTransactionAmountResult ComputeTechTransactionAmount(ContractRuleSetCatalog catalog) =>
-        TechTransactionAmountCalculator.Compute(RegisterableAmount, _nonTechnicalItems, catalog.For(SignedDate).MaxCarrierEquipmentSets);
+        TechTransactionAmountCalculator.Compute(RegisterableAmount, _nonTechnicalItems, catalog.ContentRules(SignedDate).MaxCarrierEquipmentSets);
 
     public void AddAttachment(AttachmentInfo attachment, DateTimeOffset now)
     {
@@ -291,15 +314,16 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>Whether the organisation is a party or the owner (may see the contract, file objections).</summary>
     public bool Involves(Guid organizationId) => OwnerOrganizationId == organizationId || _parties.Any(p => p.OrganizationId == organizationId);
 
-    /// <summary>Draft → Submitted (R2.7–R2.9, §2.1 attachments). Procedure rules are those in force on the submission day.</summary>
+    /// <summary>
+    /// Draft → Submitted (R2.5, R2.7–R2.9, §2.1 attachments). The procedure rules are chosen later, on acceptance (R0.2);
+    /// until then the large-contract flag is provisional.
+    /// </summary>
     public Result Submit(Guid actorOrganizationId, Guid? userId, DateTimeOffset now, ContractRuleSetCatalog catalog)
     {
         if (Status != RegistrationStatus.Draft) return ContractErrors.WrongStatus(Status, "提交");
         var check = CheckReadyToSubmit(actorOrganizationId, now, catalog);
         if (check.IsFailure) return check;
-        var procedure = catalog.For(BusinessTime.DateOf(now));
-        ProcedureRuleSetId = procedure.RuleSetId;
-        IsLargeContract = DeclaredTechTransactionAmount >= procedure.LargeContractThreshold; // R2.4
+        FlagLargeProvisionally(catalog, now); // R2.4
         SubmittedAt = now;
         Move(RegistrationStatus.Submitted, now, userId, "submit", null);
         return Result.Success();
@@ -309,10 +333,12 @@ public sealed partial class TechnologyContract : IAudited
     {
         var who = CheckSubmitter(actorOrganizationId); // R2.8
         if (who.IsFailure) return who;
-        var errors = ContractValidation.Validate(ToDetails(), catalog.For(SignedDate));
+        var content = catalog.ContentRules(SignedDate);
+        var errors = ContractValidation.Validate(ToDetails(), content);
         if (errors.Count > 0) return ContractErrors.Invalid(errors);
+        if (PartOfContractId is not null) return ContractErrors.NotSeparatelyRegistrable; // R2.5
         var today = BusinessTime.DateOf(now);
-        if (catalog.For(today).SubmissionWindowEnforced && (today < ValidFrom || today > ValidTo)) return ContractErrors.OutsideSubmissionWindow; // R2.9
+        if (content.SubmissionWindowEnforced && (today < ValidFrom || today > ValidTo)) return ContractErrors.OutsideSubmissionWindow; // R2.9
         if (!HasAttachment(AttachmentKind.ContractText)) return ContractErrors.ContractTextMissing;
         if (IsForeignLanguage && !(HasAttachment(AttachmentKind.ChineseTranslation) && HasAttachment(AttachmentKind.ConsistencyUndertaking)))
             return ContractErrors.ChineseTranslationMissing;
@@ -320,29 +346,40 @@ public sealed partial class TechnologyContract : IAudited
         return Result.Success();
     }
 
-    /// <summary>Submitted → Accepted: the SLA clock starts (R2.10).</summary>
+    /// <summary>
+    /// Submitted → Accepted: the procedure rule set in force on the acceptance date is fixed (R0.2: SLA days and kind, the
+    /// large-contract threshold, expert review) and the SLA clock starts (R2.10).
+    /// </summary>
     public Result Accept(Guid registryOfficeId, Guid? registrarUserId, DateTimeOffset now, ContractRuleSetCatalog catalog, HolidayCalendar calendar)
     {
         if (Status != RegistrationStatus.Submitted) return ContractErrors.WrongStatus(Status, "受理");
+        var acceptance = BusinessTime.DateOf(now);
+        var procedure = catalog.ProcedureRules(acceptance);
         RegistryOfficeId = registryOfficeId;
         AcceptedAt = now;
-        StartClock(BusinessTime.DateOf(now), catalog, calendar);
+        ProcedureRuleSetId = procedure.RuleSetId;
+        IsLargeContract = DeclaredTechTransactionAmount >= procedure.LargeContractThreshold; // R2.4
+        StartClock(acceptance, catalog, calendar);
         Move(RegistrationStatus.Accepted, now, registrarUserId, "accept", null);
         return Result.Success();
     }
 
     private void StartClock(DateOnly start, ContractRuleSetCatalog catalog, HolidayCalendar calendar)
     {
-        var rules = ProcedureRules(catalog, start);
+        var rules = ProcedureRules(catalog);
         ClockStartDate = start;
         SlaDayKind = rules.SlaDayKind;
         SlaDays = IsLargeContract || IsDisputed ? rules.LargeOrDisputedSlaDays : rules.StandardSlaDays;
         DueDate = SlaClock.DueDate(start, SlaDays.Value, rules.SlaDayKind, calendar);
     }
 
-    /// <summary>The procedure rule set fixed at submission (R0.2), or the one in force on <paramref name="date"/>.</summary>
-    public ContractRuleSet ProcedureRules(ContractRuleSetCatalog catalog, DateOnly date) =>
-        ProcedureRuleSetId is { } id ? catalog.ById(id) ?? catalog.For(date) : catalog.For(date);
+    /// <summary>
+    /// The procedure rule set fixed on acceptance (R0.2); before acceptance, the one in force today is only provisional and
+    /// nothing that depends on it happens before acceptance.
+    /// </summary>
+    public ContractRuleSet ProcedureRules(ContractRuleSetCatalog catalog) =>
+        (ProcedureRuleSetId is { } id ? catalog.ById(id) : null)
+        ?? catalog.ProcedureRules(AcceptedAt is { } at ? BusinessTime.DateOf(at) : BusinessTime.DateOf(UpdatedAt));
 
     private void RecomputeDueDate(ContractRuleSetCatalog catalog, HolidayCalendar calendar)
     {
@@ -366,7 +403,7 @@ public sealed partial class TechnologyContract : IAudited
         if (Status != RegistrationStatus.SupplementRequested) return ContractErrors.WrongStatus(Status, "重新提交");
         var check = CheckReadyToSubmit(actorOrganizationId, now, catalog);
         if (check.IsFailure) return check;
-        IsLargeContract = DeclaredTechTransactionAmount >= ProcedureRules(catalog, BusinessTime.DateOf(now)).LargeContractThreshold; // R2.4
+        IsLargeContract = DeclaredTechTransactionAmount >= ProcedureRules(catalog).LargeContractThreshold; // R2.4, rules of the acceptance date
         StartClock(BusinessTime.DateOf(now), catalog, calendar);
         Move(RegistrationStatus.Accepted, now, userId, "resubmit", null);
         return Result.Success();
@@ -399,10 +436,10 @@ public sealed partial class TechnologyContract : IAudited
     /// 0..registerable amount), without changing anything: the caller checks it before it takes a registration serial, so a
     /// refused registration never holds the serial.
     /// </summary>
-    public Result CanRegister(decimal assessedTechTransactionAmount, DateTimeOffset now, ContractRuleSetCatalog catalog)
+    public Result CanRegister(decimal assessedTechTransactionAmount, ContractRuleSetCatalog catalog)
     {
         if (Status is not (RegistrationStatus.Accepted or RegistrationStatus.ExpertReview)) return ContractErrors.WrongStatus(Status, "登记");
-        var rules = ProcedureRules(catalog, BusinessTime.DateOf(now));
+        var rules = ProcedureRules(catalog);
         if (Status == RegistrationStatus.Accepted && (IsLargeContract || IsDisputed) && rules.ExpertReviewRequiredForLarge)
             return ContractErrors.ExpertReviewRequired;
         if (assessedTechTransactionAmount < 0 || assessedTechTransactionAmount > RegisterableAmount) return ContractErrors.AssessedAmountOutOfRange;
@@ -416,7 +453,7 @@ public sealed partial class TechnologyContract : IAudited
     public Result Register(decimal assessedTechTransactionAmount, string officeDivisionCode, IRegistrationNumberIssuer issuer,
         Guid? registrarUserId, DateTimeOffset now, ContractRuleSetCatalog catalog)
     {
-        if (CanRegister(assessedTechTransactionAmount, now, catalog) is { IsFailure: true } refused) return refused;
+        if (CanRegister(assessedTechTransactionAmount, catalog) is { IsFailure: true } refused) return refused;
         var number = issuer.Next(BusinessTime.DateOf(now).Year, officeDivisionCode);
         if (!RegistrationNumbers.IsValid(number)) return ContractErrors.RegistrationNumberInvalid;
         AssessedTechTransactionAmount = Yuan.Round(assessedTechTransactionAmount);
@@ -458,7 +495,7 @@ public sealed partial class TechnologyContract : IAudited
             Parties = change.Parties ?? ToDetails().Parties,
             ValidTo = change.ValidTo ?? ValidTo,
         };
-        var rules = catalog.For(SignedDate);
+        var rules = catalog.ContentRules(SignedDate);
         var errors = ContractValidation.Validate(details, rules);
         if (errors.Count > 0) return ContractErrors.Invalid(errors);
         var newRegisterable = details.RegisterableAmount;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using TechTransfer.Platform;
 using TechTransfer.Contracts.Domain;
 using TechTransfer.Contracts.Features;
 using TechTransfer.Contracts.Features.Attachments;
@@ -22,18 +23,17 @@ internal static class ContractAttachmentEndpoints
     }
 
     internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> UploadContractAttachment(
-        Guid id, IFormFile? file, [FromForm] AttachmentKind? kind, ContractAttachmentService service, CancellationToken ct)
+        Guid id, IFormFile? file, [FromForm] AttachmentKind? kind, [FromForm] int? version, ContractAttachmentService service, CancellationToken ct)
     {
-        if (file is null) return ContractErrors.AttachmentEmpty.Problem();
-        var r = await service.UploadAsync(id, kind, file.FileName, file.Length, file.OpenReadStream, ct);
-        return r.IsFailure ? r.Error!.Problem() : TypedResults.Ok(r.Value);
+        var r = await service.UploadAsync(id, kind, file?.FileName, file?.Length ?? 0, file is null ? null : file.OpenReadStream, version, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> DownloadContractAttachment(
         Guid id, Guid attachmentId, HttpContext http, ContractAttachmentService service, CancellationToken ct)
     {
         var r = await service.OpenAsync(id, attachmentId, ct);
-        if (r.IsFailure) return r.Error!.Problem();
+        if (r.IsFailure) return r.Error!.ToProblem();
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.File(r.Value.Content, r.Value.Info.ContentType, r.Value.Info.FileName);
     }

@@ -8,23 +8,11 @@ using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.Contracts.Features;
 using TechTransfer.Contracts.Features.Import;
 using TechTransfer.Contracts.Features.Statistics;
+using TechTransfer.Contracts.Features.Tax;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Contracts.Endpoints;
-
-/// <summary>Problem details for contract errors: the platform's shape plus <c>rule</c>, the spec rule that failed.</summary>
-internal static class ContractProblems
-{
-    public static ProblemHttpResult Problem(this Error error)
-    {
-        var pd = error.ToProblemDetails(Bilingual.CurrentIsEnglish ? "en" : "zh-CN");
-        var rules = new[] { ContractErrors.RuleOf(error.Code) }.Concat(error.FieldErrors.Select(f => ContractErrors.RuleOf(f.Code)))
-            .Where(r => r is not null).Distinct().ToList();
-        if (rules.Count > 0) pd.Extensions["rule"] = string.Join(",", rules);
-        return TypedResults.Problem(pd);
-    }
-}
 
 internal static class ContractEndpoints
 {
@@ -57,17 +45,18 @@ internal static class ContractEndpoints
             .WithSummary("Bulk import from Excel; nothing is imported if any row is bad unless skipInvalid=true");
         g.MapGet("/import/template", ImportTemplate).WithName(nameof(ImportTemplate));
         g.MapGet("/calendar", GetCalendar).WithName(nameof(GetCalendar)).WithSummary("Holiday calendar used for working-day deadlines (R0.3)");
-        g.MapGet("/cit-relief", CitRelief).WithName(nameof(CitRelief)).WithSummary("CIT relief calculator (R2.13), information only");
+        g.MapGet("/cit-relief", CitRelief).WithName(nameof(CitRelief))
+            .WithSummary("CIT relief per enterprise and tax year (R2.13): the year's technology transfer income over the enterprise's registered contracts; information only");
     }
 
     private static Results<Ok<ContractResponse>, ProblemHttpResult> Out(Result<ContractResponse> r) =>
-        r.IsFailure ? r.Error!.Problem() : TypedResults.Ok(r.Value);
+        r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
 
     internal static async Task<Results<Ok<PagedResult<ContractSummary>>, ProblemHttpResult>> ListContracts(
         [AsParameters] ContractListQuery query, ContractService service, CancellationToken ct)
     {
         var r = await service.ListAsync(query, ct);
-        return r.IsFailure ? r.Error!.Problem() : TypedResults.Ok(r.Value);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 
     internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> GetContract(Guid id, ContractService service, CancellationToken ct) =>
@@ -76,7 +65,7 @@ internal static class ContractEndpoints
     internal static async Task<Results<Created<ContractResponse>, ProblemHttpResult>> CreateContract(ContractRequest request, ContractService service, CancellationToken ct)
     {
         var r = await service.CreateAsync(request, ct);
-        return r.IsFailure ? r.Error!.Problem() : TypedResults.Created($"/api/v1/contracts/{r.Value.Id}", r.Value);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Created($"/api/v1/contracts/{r.Value.Id}", r.Value);
     }
 
     internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> UpdateContract(Guid id, ContractRequest request, ContractService service, CancellationToken ct) =>
@@ -85,11 +74,11 @@ internal static class ContractEndpoints
     internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> AddAttachment(Guid id, AttachmentRequest request, ContractService service, CancellationToken ct) =>
         Out(await service.AddAttachmentAsync(id, request, ct));
 
-    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> SubmitContract(Guid id, ContractService service, CancellationToken ct) =>
-        Out(await service.SubmitAsync(id, ct));
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> SubmitContract(Guid id, int? version, ContractService service, CancellationToken ct) =>
+        Out(await service.SubmitAsync(id, version, ct));
 
-    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> AcceptContract(Guid id, ContractService service, CancellationToken ct) =>
-        Out(await service.AcceptAsync(id, ct));
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> AcceptContract(Guid id, int? version, ContractService service, CancellationToken ct) =>
+        Out(await service.AcceptAsync(id, version, ct));
 
     internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> RequestSupplements(Guid id, SupplementRequestBody body, ContractService service, CancellationToken ct) =>
         Out(await service.RequestSupplementAsync(id, body, ct));
@@ -121,8 +110,8 @@ internal static class ContractEndpoints
     internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> ResolveObjection(Guid id, ResolveObjectionBody body, ContractService service, CancellationToken ct) =>
         Out(await service.ResolveObjectionAsync(id, body, ct));
 
-    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> ClearDuplicate(Guid id, ContractService service, CancellationToken ct) =>
-        Out(await service.ClearDuplicateAsync(id, ct));
+    internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> ClearDuplicate(Guid id, int? version, ContractService service, CancellationToken ct) =>
+        Out(await service.ClearDuplicateAsync(id, version, ct));
 
     internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> RecordBenefit(Guid id, BenefitBody body, ContractService service, CancellationToken ct) =>
         Out(await service.RecordBenefitAsync(id, body, ct));
@@ -130,18 +119,18 @@ internal static class ContractEndpoints
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCertificate(Guid id, ContractService service, CancellationToken ct)
     {
         var r = await service.CertificateAsync(id, ct);
-        return r.IsFailure ? r.Error!.Problem() : TypedResults.File(r.Value, "application/pdf", $"certificate-{id:N}.pdf");
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.File(r.Value, "application/pdf", $"certificate-{id:N}.pdf");
     }
 
     internal static async Task<Results<Ok<StatisticsResponse>, FileContentHttpResult, ProblemHttpResult>> GetStatistics(
         DateOnly? from, DateOnly? to, string? groupBy, string? format, ICurrentUser user, ContractStatisticsStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (!user.IsInAnyRole(Roles.Registrar, Roles.Analyst, Roles.PlatformAdmin)) return Error.Forbidden.Problem();
+        if (!user.IsInAnyRole(Roles.Registrar, Roles.Analyst, Roles.PlatformAdmin)) return Error.Forbidden.ToProblem();
         var g = ContractStatistics.ParseGroupBy(groupBy);
-        if (g.IsFailure) return g.Error!.Problem();
+        if (g.IsFailure) return g.Error!.ToProblem();
         var today = BusinessTime.DateOf(clock.GetUtcNow());
         var r = await store.QueryAsync(from ?? new DateOnly(today.Year, 1, 1), to ?? today, g.Value, ct);
-        if (r.IsFailure) return r.Error!.Problem();
+        if (r.IsFailure) return r.Error!.ToProblem();
         var s = r.Value;
         if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
             return TypedResults.File(ContractStatistics.ToExcel(s), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -157,14 +146,14 @@ internal static class ContractEndpoints
         await s.CopyToAsync(ms, ct);
         ms.Position = 0;
         var r = await service.ImportAsync(ms, skipInvalid == true, ct);
-        if (r.IsFailure) return r.Error!.Problem();
+        if (r.IsFailure) return r.Error!.ToProblem();
         if (r.Value.Imported == 0 && r.Value.Invalid > 0 && !r.Value.SkippedInvalid)
         {
             var error = new Error("contract_import.rows_invalid", $"有 {r.Value.Invalid} 行数据有误，未导入任何合同", $"{r.Value.Invalid} rows are invalid; nothing was imported.", "file", 422)
             {
-                FieldErrors = r.Value.Errors.Select(e => new FieldError($"rows[{e.Row}].{e.Field}", e.Code, $"第 {e.Row} 行：{e.Zh}", $"Row {e.Row}: {e.En}")).ToList(),
+                FieldErrors = r.Value.Errors.Select(e => new FieldError($"rows[{e.Row}].{e.Field}", e.Code, $"第 {e.Row} 行：{e.Zh}", $"Row {e.Row}: {e.En}") { Rule = e.Rule }).ToList(),
             };
-            return error.Problem();
+            return error.ToProblem();
         }
         return TypedResults.Ok(r.Value);
     }
@@ -179,10 +168,9 @@ internal static class ContractEndpoints
             days = calendar.Days.Where(d => year is null || d.Date.Year == year),
         });
 
-    internal static Results<Ok<CitReliefResult>, ProblemHttpResult> CitRelief(decimal? revenue, decimal? amortisation, decimal? taxes, decimal? expenses)
+    internal static async Task<Results<Ok<CitYearAssessment>, ProblemHttpResult>> CitRelief([AsParameters] CitReliefQuery query, CitReliefService service, CancellationToken ct)
     {
-        if (revenue is not { } rev || rev < 0)
-            return Error.Validation("revenue", "validation.required", "技术转让收入为必填项且不小于 0", "Transfer revenue is required and must be zero or more.").Problem();
-        return TypedResults.Ok(TaxBenefits.CitRelief(rev, amortisation ?? 0, taxes ?? 0, expenses ?? 0));
+        var r = await service.AssessAsync(query, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using TechTransfer.Platform;
 using TechTransfer.Contracts.Features;
 using TechTransfer.Contracts.Features.Income;
 using TechTransfer.Contracts.Features.Prefill;
@@ -26,19 +27,19 @@ internal static class ContractPrefillEndpoints
         IncomeCertificationService service, CancellationToken ct)
     {
         var r = await service.CertifyAsync(id, body, ct);
-        return r.IsFailure ? r.Error!.Problem() : TypedResults.Created($"/api/v1/contracts/{id}/income-certifications/{r.Value.Id}", r.Value);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Created($"/api/v1/contracts/{id}/income-certifications/{r.Value.Id}", r.Value);
     }
 
     internal static async Task<Results<Ok<IReadOnlyList<IncomeCertificationResponse>>, ProblemHttpResult>> ListIncomeCertifications(Guid id,
         IncomeCertificationService service, CancellationToken ct)
     {
         var r = await service.ListAsync(id, ct);
-        return r.IsFailure ? r.Error!.Problem() : TypedResults.Ok(r.Value);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 
     internal static async Task<Results<Created<ContractResponse>, ProblemHttpResult>> PrefillContract(PrefillRequest request, ContractPrefillService service, CancellationToken ct)
     {
         var r = await service.PrefillAsync(request, ct);
-        return r.IsFailure ? r.Error!.Problem() : TypedResults.Created($"/api/v1/contracts/{r.Value.Id}", r.Value);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Created($"/api/v1/contracts/{r.Value.Id}", r.Value);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using TechTransfer.Platform;
 using TechTransfer.Contracts.Features.Workbench;
 using TechTransfer.SharedKernel;
 
@@ -26,7 +27,7 @@ internal static class ContractWorkbenchEndpoints
         HttpContext http, IAntiforgery antiforgery, ContractBulkService service, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
-            return Error.Validation("form", "form.antiforgery_invalid", "表单已失效，请刷新页面后重试", "The form has expired; reload the page and try again.").Problem();
+            return Error.Validation("form", "form.antiforgery_invalid", "表单已失效，请刷新页面后重试", "The form has expired; reload the page and try again.").ToProblem();
         var form = await http.Request.ReadFormAsync(ct);
         var ids = form["ids"].Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
         return await ExportContractSelection(new BulkExportRequest(ids), service, ct);
@@ -35,13 +36,13 @@ internal static class ContractWorkbenchEndpoints
     internal static async Task<Results<Ok<BulkActionResult>, ProblemHttpResult>> BulkContractAction(BulkActionRequest request, ContractBulkService service, CancellationToken ct)
     {
         var r = await service.ApplyAsync(request, ct);
-        return r.IsFailure ? r.Error!.Problem() : TypedResults.Ok(r.Value);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportContractSelection(BulkExportRequest request, ContractBulkService service, CancellationToken ct)
     {
         var r = await service.ExportAsync(request, ct);
-        return r.IsFailure ? r.Error!.Problem()
+        return r.IsFailure ? r.Error!.ToProblem()
             : TypedResults.File(r.Value, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "contracts-selection.xlsx");
     }
 }

@@ -198,17 +198,19 @@ internal sealed class ContractDemoData(TechTransferDbContext db, ContractRuleSet
         var certified = 0;
         foreach (var c in registered.Where(c => c.IsEffectivelyRegistered && !c.CorrectionPending && c.SignedDate.AddDays(200) < today).OrderBy(c => c.SignedDate).Take(4))
         {
-            var first = new IncomeCertificationInput(c.SignedDate, c.SignedDate.AddDays(89), Math.Round(c.TotalAmount * 0.4m, 2),
-                c.NonTechnicalItems.Select(x => x with { Amount = Math.Round(x.Amount * 0.5m, 2) }).ToList(), "首期款（合同约定 40%）");
+            // the contract's instalments (40 %, 35 %, the rest), split at the fen so they add up to the total exactly
+            var instalments = Yuan.Allocate(c.RegisterableAmount, [40m, 35m, 25m]);
+            var first = new IncomeCertificationInput(c.SignedDate, c.SignedDate.AddDays(89), instalments[0],
+                c.NonTechnicalItems.Select(x => x with { Amount = Yuan.Allocate(x.Amount, [1m, 1m])[0] }).ToList(), "首期款（合同约定 40%）");
             if (certified == 1)
                 first = first with { NonTechnicalItems = [.. first.NonTechnicalItems, new NonTechnicalItem(NonTechnicalItemKind.Equipment, "样机（合理数量载体）", 20_000m, 1, true)] };
-            var income = TechnologyIncomeCertification.Certify(c, first, [], catalog.For(c.SignedDate).MaxCarrierEquipmentSets, registrar, now.AddDays(-100), today.AddDays(-100));
+            var income = TechnologyIncomeCertification.Certify(c, first, [], catalog.ContentRules(c.SignedDate).MaxCarrierEquipmentSets, registrar, now.AddDays(-100), today.AddDays(-100));
             if (income.IsFailure) continue;
             db.Add(income.Value);
             if (certified++ < 2)
             {
-                var second = new IncomeCertificationInput(c.SignedDate.AddDays(90), c.SignedDate.AddDays(179), Math.Round(c.TotalAmount * 0.35m, 2), [], "第二期款（验收后支付 35%）");
-                var next = TechnologyIncomeCertification.Certify(c, second, [income.Value], catalog.For(c.SignedDate).MaxCarrierEquipmentSets, registrar, now.AddDays(-10), today.AddDays(-10));
+                var second = new IncomeCertificationInput(c.SignedDate.AddDays(90), c.SignedDate.AddDays(179), instalments[1], [], "第二期款（验收后支付 35%）");
+                var next = TechnologyIncomeCertification.Certify(c, second, [income.Value], catalog.ContentRules(c.SignedDate).MaxCarrierEquipmentSets, registrar, now.AddDays(-10), today.AddDays(-10));
                 if (next.IsSuccess) db.Add(next.Value);
             }
         }
@@ -266,7 +268,8 @@ internal sealed class ContractDemoData(TechTransferDbContext db, ContractRuleSet
 
         try
         {
-            await statistics.SaveChangesAsync(ct);
+            if (await statistics.SaveChangesAsync(ct) is { } conflict)
+                throw new InvalidOperationException($"The contract demo data could not be saved: {conflict.En}");
         }
         catch
         {

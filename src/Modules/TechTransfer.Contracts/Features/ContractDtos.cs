@@ -4,7 +4,11 @@ using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Contracts.Features;
 
-/// <summary>Create/update body: the §2.1 fields. Enum values are their names (e.g. "Development").</summary>
+/// <summary>
+/// Create/update body: the §2.1 fields. Enum values are their names (e.g. "Development"). An update carries the
+/// <see cref="Version"/> the client read (a stale one is refused with 409). How the contract reached the register
+/// (origin, prefill source) is set by the platform, never by the request.
+/// </summary>
 public sealed record ContractRequest(
     string? ProjectName,
     ContractCategory? Category,
@@ -29,16 +33,25 @@ public sealed record ContractRequest(
     bool SignedByInternalUnit = false,
     bool LinkedToDevelopmentOrTransfer = false,
     string? TechnicalField = null,
-    ContractOrigin? Origin = null,
-    string? OriginRef = null,
-    IReadOnlyList<Guid>? AchievementIds = null)
+    IReadOnlyList<Guid>? AchievementIds = null,
+    Guid? PartOfContractId = null,
+    decimal? SeparableServicesAmount = null,
+    int? Version = null)
 {
-    public Result<ContractDetails> ToDetails()
+    /// <summary>The request that leaves a contract's content as it is (a page changes only the fields it shows).</summary>
+    public static ContractRequest From(ContractDetails d, int version) => new(
+        d.ProjectName, d.Category, d.SubType, d.Form, d.SignedDate, d.ValidFrom, d.ValidTo, d.Parties, d.TotalAmount, d.NonTechnicalItems, d.Payment,
+        d.IpRefs, d.Licence, d.IsGovernmentFunded, d.ProjectApprovalDoc, d.ExpectedNewInvestment, d.ExpectedNewOutput, d.IsMixedContract,
+        d.StatedTechnicalPartAmount, d.IsForeignLanguage, d.SignedByInternalUnit, d.LinkedToDevelopmentOrTransfer, d.TechnicalField, d.AchievementIds,
+        d.PartOfContractId, d.SeparableServicesAmount, version);
+
+    /// <summary>Adds the missing required fields to <paramref name="errors"/>; the details when there are none.</summary>
+    public ContractDetails? ToDetails(FieldErrors errors)
     {
-        var errors = new List<FieldError>();
+        var before = errors.All.Count;
         void Req(bool missing, string field, string zh, string en)
         {
-            if (missing) errors.Add(new FieldError(field, "validation.required", $"{zh}为必填项", $"{en} is required."));
+            if (missing) errors.Add(ContractErrors.Required(field, zh, en));
         }
         Req(string.IsNullOrWhiteSpace(ProjectName), "projectName", "项目名称", "The project name");
         Req(Category is null, "category", "合同类别", "The category");
@@ -47,7 +60,7 @@ public sealed record ContractRequest(
         Req(ValidTo is null, "validTo", "有效期终止日", "The end of the term");
         Req(Parties is null || Parties.Count == 0, "parties", "合同当事方", "The parties");
         Req(TotalAmount is null, "totalAmount", "合同成交额", "The total amount");
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (errors.All.Count > before) return null;
         return new ContractDetails
         {
             ProjectName = ProjectName!, Category = Category!.Value, SubType = SubType ?? ContractSubType.None, Form = Form ?? ContractForm.Written,
@@ -57,23 +70,25 @@ public sealed record ContractRequest(
             ExpectedNewInvestment = ExpectedNewInvestment, ExpectedNewOutput = ExpectedNewOutput, IsMixedContract = IsMixedContract,
             StatedTechnicalPartAmount = StatedTechnicalPartAmount, IsForeignLanguage = IsForeignLanguage, SignedByInternalUnit = SignedByInternalUnit,
             LinkedToDevelopmentOrTransfer = LinkedToDevelopmentOrTransfer, TechnicalField = TechnicalField,
-            Origin = Origin ?? ContractOrigin.Manual, OriginRef = OriginRef, AchievementIds = AchievementIds ?? [],
+            AchievementIds = AchievementIds ?? [], PartOfContractId = PartOfContractId, SeparableServicesAmount = SeparableServicesAmount,
         };
     }
 }
 
-public sealed record AttachmentRequest(AttachmentKind Kind, string FileName, string? ContentType, long SizeBytes, string? Sha256);
-public sealed record SupplementRequestBody(string? Items);
-public sealed record ExpertReviewBody(string? Note, bool MarkDisputed = false);
-public sealed record RegisterBody(decimal? AssessedTechTransactionAmount);
-public sealed record RejectBody(RejectionReason? Reason, string? Text);
-public sealed record ChangeBody(string? Reason, decimal? TotalAmount, decimal? AssessedTechTransactionAmount, IReadOnlyList<PartyInput>? Parties, DateOnly? ValidTo);
-public sealed record CorrectionBody(decimal? NewTotalAmount, string? Note);
-public sealed record ReasonBody(string? Reason);
-public sealed record RevokeBody(RevocationReason? Reason, string? Text);
-public sealed record ObjectionBody(string? Text);
-public sealed record ResolveObjectionBody(ObjectionOutcome? Outcome, string? Resolution);
-public sealed record BenefitBody(BenefitKind? Kind);
+// Action bodies. Each may carry the version of the contract the caller read; a stale one is refused with 409.
+public sealed record AttachmentRequest(AttachmentKind Kind, string FileName, string? ContentType, long SizeBytes, string? Sha256, int? Version = null);
+public sealed record SupplementRequestBody(string? Items, int? Version = null);
+public sealed record ExpertReviewBody(string? Note, bool MarkDisputed = false, int? Version = null);
+public sealed record RegisterBody(decimal? AssessedTechTransactionAmount, int? Version = null);
+public sealed record RejectBody(RejectionReason? Reason, string? Text, int? Version = null);
+public sealed record ChangeBody(string? Reason, decimal? TotalAmount, decimal? AssessedTechTransactionAmount, IReadOnlyList<PartyInput>? Parties, DateOnly? ValidTo,
+    int? Version = null);
+public sealed record CorrectionBody(decimal? NewTotalAmount, string? Note, int? Version = null);
+public sealed record ReasonBody(string? Reason, int? Version = null);
+public sealed record RevokeBody(RevocationReason? Reason, string? Text, int? Version = null);
+public sealed record ObjectionBody(string? Text, int? Version = null);
+public sealed record ResolveObjectionBody(ObjectionOutcome? Outcome, string? Resolution, int? Version = null);
+public sealed record BenefitBody(BenefitKind? Kind, int? Version = null);
 
 public sealed record ContractListQuery(
     string? Status = null, string? Q = null, bool? Overdue = null, string? Category = null, bool? Duplicates = null,

@@ -9,35 +9,34 @@ using TechTransfer.Contracts.Features.Statistics;
 using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Contracts.Features;
 
 /// <summary>
 /// Use cases of contract registration (技术合同认定登记), shared by the API and the pages. Who may do what:
 /// the seller side (or the domestic buyer of an import) drafts, edits and submits (R2.8); only the Registrar role acts as
-/// registrar (and sees every contract); everyone else sees only contracts of their own organisation (404 otherwise).
+/// registrar; who sees a contract is <see cref="ContractVisibility"/> (a draft is private to its parties, registrars see
+/// contracts from submission on; anyone else gets 404). Every use case checks the caller's role, then its request body
+/// (every field error at once, before the record is loaded), then loads the contract, checks the organisation and the
+/// version the caller read, and only then lets the contract decide.
 /// </summary>
 public sealed class ContractService(
     TechTransferDbContext db, ICurrentUser user, TimeProvider clock, ContractRuleSetCatalog catalog, HolidayCalendar calendar,
-    IOptions<ContractsOptions> options, ContractStatisticsStore statistics)
+    IOptions<ContractsOptions> options, ContractStatisticsStore statistics, RegistrationWriter registrations, IReferenceCheck references)
 {
     private readonly ContractsOptions _options = options.Value;
 
     public static readonly string[] DraftingRoles = [Roles.InstitutionAdmin, Roles.Researcher, Roles.Enterprise, Roles.TechManager, Roles.ExchangeOperator];
 
-    public bool IsRegistrar => user.IsInRole(Roles.Registrar);
-    private DateTimeOffset Now => clock.GetUtcNow();
-    private DateOnly Today => BusinessTime.DateOf(Now);
+    /// <summary>At most this many achievements per contract (checked before any of them is looked up).</summary>
+    public const int MaxAchievements = 20;
 
-    /// <summary>Contracts the caller may see: all for registrars and platform admins, else their organisation's (owner or party).</summary>
-    public IQueryable<TechnologyContract> Visible()
-    {
-        var q = db.Set<TechnologyContract>().AsQueryable();
-        if (IsRegistrar || user.IsInRole(Roles.PlatformAdmin)) return q;
-        var org = user.OrganizationId;
-        if (org is null) return q.Where(_ => false);
-        return q.Where(c => c.OwnerOrganizationId == org || c.Parties.Any(p => p.OrganizationId == org));
-    }
+    public bool IsRegistrar => user.IsInRole(Roles.Registrar);
+    private DateOnly Today => clock.Today();
+
+    /// <summary>Contracts the caller may see (<see cref="ContractVisibility"/>).</summary>
+    public IQueryable<TechnologyContract> Visible() => db.Set<TechnologyContract>().Where(ContractVisibility.For(user));
 
     public async Task<Result<PagedResult<ContractSummary>>> ListAsync(ContractListQuery query, CancellationToken ct)
     {
@@ -95,6 +94,16 @@ public sealed class ContractService(
         return c is null ? ContractErrors.NotFound : Response(c);
     }
 
+    /// <summary>R2.5: the development and transfer contracts of the caller's organisation another contract can be part of.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string ProjectName)>> MainContractChoicesAsync(Guid? except, CancellationToken ct)
+    {
+        if (user.OrganizationId is not { } org) return [];
+        var list = await Visible().AsNoTracking()
+            .Where(c => c.OwnerOrganizationId == org && c.Id != except && (c.Category == ContractCategory.Development || c.Category == ContractCategory.Transfer))
+            .OrderByDescending(c => c.SignedDate).Take(200).Select(c => new { c.Id, c.ProjectName }).ToListAsync(ct);
+        return list.Select(c => (c.Id, c.ProjectName)).ToList();
+    }
+
     public async Task<TechnologyContract?> FindAsync(Guid id, CancellationToken ct) =>
         await Visible().SingleOrDefaultAsync(c => c.Id == id, ct);
 
@@ -117,184 +126,219 @@ public sealed class ContractService(
     public async Task<Result<ContractResponse>> CreateAsync(ContractRequest request, CancellationToken ct)
     {
         if (user.OrganizationId is not { } org || !user.IsInAnyRole(DraftingRoles)) return Error.Forbidden;
-        var details = request.ToDetails();
+        var details = await CheckRequestAsync(request, null, new FieldErrors(), ct);
         if (details.IsFailure) return details.Error!;
-        var created = TechnologyContract.Draft(details.Value, org, user.UserId, Now, catalog);
+        var now = clock.GetUtcNow();
+        var created = TechnologyContract.Draft(details.Value, org, user.UserId, now, catalog);
         if (created.IsFailure) return created.Error!;
         // R2.8: the creator must be able to submit it (seller side, or the domestic buyer of an import).
         if (created.Value.CheckSubmitter(org) is { IsFailure: true } who) return who.Error!;
         db.Add(created.Value);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return Response(created.Value);
     }
 
-    public Task<Result<ContractResponse>> UpdateAsync(Guid id, ContractRequest request, CancellationToken ct) =>
-        SellerActAsync(id, c =>
-        {
-            var details = request.ToDetails();
-            return details.IsFailure ? Result.Failure(details.Error!) : c.UpdateDetails(details.Value, Now, catalog);
-        }, ct);
-
-    public Task<Result<ContractResponse>> AddAttachmentAsync(Guid id, AttachmentRequest request, CancellationToken ct) =>
-        SellerActAsync(id, c =>
-        {
-            if (string.IsNullOrWhiteSpace(request.FileName) || request.FileName.Length > 200)
-                return Error.Validation("fileName", "contract.attachment_name_invalid", "附件文件名须为 1–200 个字符", "The file name must have 1–200 characters.");
-            c.AddAttachment(new AttachmentInfo(request.Kind, request.FileName.Trim(), request.ContentType ?? "application/octet-stream",
-                Math.Max(0, request.SizeBytes), request.Sha256, Now), Now);
-            return Result.Success();
-        }, ct, allowAfterSubmission: false);
-
-    /// <summary>Submit a draft (R2.7–R2.9), or resubmit after a supplement request (the clock restarts). Flags duplicates (R2.8).</summary>
-    public async Task<Result<ContractResponse>> SubmitAsync(Guid id, CancellationToken ct)
+    /// <summary>Replaces the content of a draft (or a contract awaiting supplements); the request carries the version read.</summary>
+    public async Task<Result<ContractResponse>> UpdateAsync(Guid id, ContractRequest request, CancellationToken ct)
     {
+        if (user.OrganizationId is null || !user.IsInAnyRole(DraftingRoles)) return Error.Forbidden;
+        var errors = new FieldErrors();
+        if (request.Version is null) errors.Add(ContractErrors.Required("version", "所读取的版本号", "The version you read"));
+        var details = await CheckRequestAsync(request, id, errors, ct);
+        if (details.IsFailure) return details.Error!;
+        var now = clock.GetUtcNow();
+        // the origin (manual, prefilled from a deal, imported) stays what it was
+        return await SellerActAsync(id, request.Version, c => c.UpdateDetails(details.Value with { Origin = c.Origin, OriginRef = c.OriginRef }, now, catalog), ct);
+    }
+
+    /// <summary>
+    /// The one check of a create/update body: required fields, the content rules in force on the signing date (R0.2) and
+    /// every id it names (party organisations, achievements, the main contract of R2.5), all collected at once.
+    /// </summary>
+    private async Task<Result<ContractDetails>> CheckRequestAsync(ContractRequest request, Guid? self, FieldErrors errors, CancellationToken ct)
+    {
+        var details = request.ToDetails(errors);
+        if (details is not null) errors.AddRange(ContractValidation.Validate(details, catalog.ContentRules(details.SignedDate)));
+        var parties = request.Parties ?? [];
+        for (var i = 0; i < parties.Count; i++)
+            if (parties[i]?.OrganizationId is { } party && await references.CheckAsync($"parties[{i}].organizationId", RecordTypes.Organization, party, ct) is { } missing)
+                errors.Add(missing);
+        if (request.AchievementIds is { Count: > 0 and <= MaxAchievements } achievements)
+            errors.AddRange(await references.CheckAllAsync("achievementIds", RecordTypes.Achievement, achievements, ct));
+        if (request.PartOfContractId is { } main && main != Guid.Empty)
+        {
+            if (await references.CheckAsync("partOfContractId", RecordTypes.Contract, main, ct) is { } notVisible) errors.Add(notVisible);
+            else if (main == self || !await db.Set<TechnologyContract>().AnyAsync(c => c.Id == main
+                         && (c.Category == ContractCategory.Development || c.Category == ContractCategory.Transfer), ct))
+                errors.Add(ContractErrors.PartOfNotDevelopmentOrTransfer); // R2.5
+        }
+        return errors.ToError() is { } invalid ? invalid : details!;
+    }
+
+    public async Task<Result<ContractResponse>> AddAttachmentAsync(Guid id, AttachmentRequest request, CancellationToken ct)
+    {
+        if (!user.IsInAnyRole(DraftingRoles)) return Error.Forbidden;
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.FileName) || request.FileName.Length > 200) errors.Add(ContractErrors.AttachmentNameInvalid("fileName"));
+        if (!Enum.IsDefined(request.Kind)) errors.Add(ContractErrors.AttachmentKindRequired);
+        if (errors.ToError() is { } invalid) return invalid;
+        var now = clock.GetUtcNow();
+        return await SellerActAsync(id, request.Version, c =>
+        {
+            c.AddAttachment(new AttachmentInfo(request.Kind, request.FileName.Trim(), request.ContentType ?? "application/octet-stream",
+                Math.Max(0, request.SizeBytes), request.Sha256, now), now);
+            return Result.Success();
+        }, ct);
+    }
+
+    /// <summary>Submit a draft (R2.5, R2.7–R2.9), or resubmit after a supplement request (the clock restarts). Flags duplicates (R2.8).</summary>
+    public async Task<Result<ContractResponse>> SubmitAsync(Guid id, int? version, CancellationToken ct)
+    {
+        if (user.OrganizationId is not { } org || !user.IsInAnyRole(DraftingRoles)) return Error.Forbidden;
         var c = await FindAsync(id, ct);
         if (c is null) return ContractErrors.NotFound;
-        if (user.OrganizationId is not { } org) return Error.Forbidden;
+        if (Error.StaleVersion(c.Version, version) is { } stale) return stale;
+        var now = clock.GetUtcNow();
         var r = c.Status == RegistrationStatus.SupplementRequested
-            ? c.Resubmit(org, user.UserId, Now, catalog, calendar)
-            : c.Submit(org, user.UserId, Now, catalog);
+            ? c.Resubmit(org, user.UserId, now, catalog, calendar)
+            : c.Submit(org, user.UserId, now, catalog);
         if (r.IsFailure) return r.Error!;
         var fingerprint = c.Fingerprint;
         var duplicate = await db.Set<TechnologyContract>().AsNoTracking()
             .Where(o => o.Id != c.Id && o.Fingerprint == fingerprint && o.Status != RegistrationStatus.Draft && o.Status != RegistrationStatus.Rejected
                         && o.Status != RegistrationStatus.Cancelled && o.Status != RegistrationStatus.Revoked)
             .Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct);
-        if (duplicate is { } dup && !c.PossibleDuplicate) c.MarkPossibleDuplicate(dup, Now);
+        if (duplicate is { } dup && !c.PossibleDuplicate) c.MarkPossibleDuplicate(dup, now);
         return await SaveAsync(c, ct);
     }
 
-    public Task<Result<ContractResponse>> FileCorrectionAsync(Guid id, CorrectionBody body, CancellationToken ct) =>
-        PartyActAsync(id, (c, org) => body.NewTotalAmount is not { } amount
-            ? Error.Validation("newTotalAmount", "validation.required", "变更后的金额为必填项", "The new amount is required.")
-            : c.FileCorrection(org, amount, body.Note ?? "", user.UserId, Now), ct);
+    public Task<Result<ContractResponse>> FileCorrectionAsync(Guid id, CorrectionBody body, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (body.NewTotalAmount is null) errors.Add(ContractErrors.Required("newTotalAmount", "变更后的金额", "The new amount"));
+        else if (body.NewTotalAmount < 0) errors.Add(ContractErrors.TotalAmountNegative with { Field = "newTotalAmount" });
+        return errors.ToError() is { } invalid ? Task.FromResult<Result<ContractResponse>>(invalid)
+            : PartyActAsync(id, body.Version, (c, org, now) => c.FileCorrection(org, body.NewTotalAmount!.Value, body.Note ?? "", user.UserId, now), ct);
+    }
 
     public Task<Result<ContractResponse>> FileObjectionAsync(Guid id, ObjectionBody body, CancellationToken ct) =>
-        PartyActAsync(id, (c, org) => c.FileObjection(org, body.Text ?? "", user.UserId, Now), ct);
+        string.IsNullOrWhiteSpace(body.Text) ? Task.FromResult<Result<ContractResponse>>(Error.Validation([ContractErrors.TextRequired("text")]))
+            : PartyActAsync(id, body.Version, (c, org, now) => c.FileObjection(org, body.Text, user.UserId, now), ct);
 
-    public Task<Result<ContractResponse>> RecordBenefitAsync(Guid id, BenefitBody body, CancellationToken ct) =>
-        PartyActAsync(id, (c, org) =>
-        {
-            if (body.Kind is not { } kind) return Error.Validation("kind", "validation.required", "优惠类型为必填项", "The benefit kind is required.");
-            if (c.CheckSubmitter(org).IsFailure && !IsRegistrar) return Error.Forbidden;
-            return c.RecordBenefitUse(kind, user.UserId, Now);
-        }, ct);
+    public Task<Result<ContractResponse>> RecordBenefitAsync(Guid id, BenefitBody body, CancellationToken ct)
+    {
+        if (body.Kind is not { } kind || !Enum.IsDefined(kind))
+            return Task.FromResult<Result<ContractResponse>>(Error.Validation([ContractErrors.Required("kind", "优惠类型", "The benefit kind")]));
+        return PartyActAsync(id, body.Version, (c, org, now) =>
+            c.CheckSubmitter(org).IsFailure && !IsRegistrar ? Error.Forbidden : c.RecordBenefitUse(kind, user.UserId, now), ct);
+    }
 
     // ---------------- registrar ----------------
 
-    public Task<Result<ContractResponse>> AcceptAsync(Guid id, CancellationToken ct) =>
-        RegistrarActAsync(id, c => c.Accept(_options.RegistryOfficeId, user.UserId, Now, catalog, calendar), ct);
+    public Task<Result<ContractResponse>> AcceptAsync(Guid id, int? version, CancellationToken ct) =>
+        RegistrarActAsync(id, version, (c, now) => c.Accept(_options.RegistryOfficeId, user.UserId, now, catalog, calendar), ct);
 
     public Task<Result<ContractResponse>> RequestSupplementAsync(Guid id, SupplementRequestBody body, CancellationToken ct) =>
-        RegistrarActAsync(id, c =>
-        {
-            var r = c.RequestSupplement(body.Items ?? "", user.UserId, Now);
-            if (r.IsSuccess) NotifyParties(c, $"技术合同登记需补正：{c.ProjectName}", $"Supplements requested: {c.ProjectName}");
-            return r;
-        }, ct);
+        string.IsNullOrWhiteSpace(body.Items) ? Invalid(ContractErrors.SupplementItemsRequired)
+            : RegistrarActAsync(id, body.Version, (c, now) =>
+            {
+                var r = c.RequestSupplement(body.Items, user.UserId, now);
+                if (r.IsSuccess) NotifyParties(c, $"技术合同登记需补正：{c.ProjectName}", $"Supplements requested: {c.ProjectName}", now);
+                return r;
+            }, ct);
 
     public Task<Result<ContractResponse>> ExpertReviewAsync(Guid id, ExpertReviewBody body, CancellationToken ct) =>
-        RegistrarActAsync(id, c =>
-        {
-            if (body.MarkDisputed)
+        body.MarkDisputed && string.IsNullOrWhiteSpace(body.Note) ? Invalid(ContractErrors.TextRequired("note"))
+            : RegistrarActAsync(id, body.Version, (c, now) =>
             {
-                var d = c.MarkDisputed(body.Note ?? "", user.UserId, Now, catalog, calendar);
-                if (d.IsFailure) return d;
-            }
-            return c.SendToExpertReview(body.Note, user.UserId, Now);
-        }, ct);
+                if (body.MarkDisputed && c.MarkDisputed(body.Note ?? "", user.UserId, now, catalog, calendar) is { IsFailure: true } d) return d;
+                return c.SendToExpertReview(body.Note, user.UserId, now);
+            }, ct);
 
     /// <summary>
-    /// Registers an accepted (or expert-reviewed) contract. The refusals are checked first, without a transaction. Then, in
-    /// one transaction, the rows every registrar shares are written as late as possible and in one round trip: the
-    /// statistics delta (bucket rows in key order) and then the per-year serial (<c>INSERT … ON CONFLICT DO UPDATE …
-    /// RETURNING</c>, gap-free: a rollback gives the serial back); the contract with its number, the audit entries and the
-    /// notifications follow as one batch, then the commit. The response is built after the commit, outside the locks.
+    /// Registers an accepted (or expert-reviewed) contract: check → take serial → register → save. Every refusal is checked
+    /// first, without a transaction or a lock, so a refused registration never holds a serial; how the serial, the
+    /// statistics and the contract are written together is <see cref="RegistrationWriter"/>'s business.
     /// </summary>
     public async Task<Result<ContractResponse>> RegisterAsync(Guid id, RegisterBody body, CancellationToken ct)
     {
         if (!IsRegistrar) return Error.Forbidden;
+        if (body.AssessedTechTransactionAmount < 0) return await Invalid(ContractErrors.AssessedAmountOutOfRange);
         var c = await FindAsync(id, ct);
         if (c is null) return ContractErrors.NotFound;
-        var now = Now;
+        if (Error.StaleVersion(c.Version, body.Version) is { } stale) return stale;
+        var now = clock.GetUtcNow();
         var assessed = body.AssessedTechTransactionAmount ?? c.DeclaredTechTransactionAmount;
-        if (c.CanRegister(assessed, now, catalog) is { IsFailure: true } refused) return refused.Error!;
-        var year = BusinessTime.DateOf(now).Year;
-        var layout = new RegistrationNumberLayout(_options.RegistrationNumberLayout);
-        var after = ContractStatisticsFacts.AsRegistered(c, assessed, now);
-        // SQLite has one writer at a time: registrars of this process queue here and wake as soon as the previous one
-        // commits, instead of polling the database lock (other processes still wait through the busy timeout).
-        var sqlite = db.Provider == DatabaseProvider.Sqlite;
-        if (sqlite) await SqliteRegistrations.WaitAsync(ct);
-        try
-        {
-            await using var tx = await statistics.BeginWriteTransactionAsync(ct);
-            await statistics.ApplyAsync(ContractStatisticsFacts.From(c), after, ct);
-            var serial = await statistics.FlushAndTakeSerialAsync(year, _options.OfficeDivisionCode, ct);
-            var r = c.Register(assessed, _options.OfficeDivisionCode, new SerialIssuer(layout, serial), user.UserId, now, catalog);
-            if (r.IsFailure) return r.Error!; // the transaction is rolled back: the serial and the delta are not used
-            if (!after.SameAs(ContractStatisticsFacts.From(c)))
-                throw new InvalidOperationException("The registration's statistics delta differs from the registered contract.");
-            NotifyParties(c, $"技术合同已登记：{c.ProjectName}（{c.RegistrationNo}）", $"Contract registered: {c.ProjectName} ({c.RegistrationNo})");
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                return Error.ConcurrencyConflict;
-            }
-            await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            if (sqlite) SqliteRegistrations.Release();
-        }
+        var office = _options.OfficeDivisionCode;
+
+        if (c.CanRegister(assessed, catalog) is { IsFailure: true } refused) return refused.Error!;                          // check
+        await using var registration = await registrations.TakeSerialAsync(BusinessTime.DateOf(now).Year, office,
+            ContractStatisticsFacts.From(c), ContractStatisticsFacts.AsRegistered(c, assessed, now), ct);                       // take serial
+        var r = c.Register(assessed, office, registration.Issuer(new RegistrationNumberLayout(_options.RegistrationNumberLayout)), user.UserId, now, catalog); // register
+        if (r.IsFailure) return r.Error!; // disposing the registration rolls back: the serial and the delta are not used
+        NotifyParties(c, $"技术合同已登记：{c.ProjectName}（{c.RegistrationNo}）", $"Contract registered: {c.ProjectName} ({c.RegistrationNo})", now);
+        if (await registration.SaveAsync(c, ct) is { } conflict) return conflict;                                              // save
         return Response(c);
     }
 
-    private static readonly SemaphoreSlim SqliteRegistrations = new(1, 1);
-
-    private sealed class SerialIssuer(RegistrationNumberLayout layout, long serial) : IRegistrationNumberIssuer
+    public Task<Result<ContractResponse>> RejectAsync(Guid id, RejectBody body, CancellationToken ct)
     {
-        private bool _used;
-
-        public string Next(int year, string officeDivisionCode)
-        {
-            if (_used) throw new InvalidOperationException("One registration takes one serial.");
-            _used = true;
-            return layout.Format(year, officeDivisionCode, serial);
-        }
+        var errors = new FieldErrors();
+        if (body.Reason is not { } reason || !Enum.IsDefined(reason)) errors.Add(ContractErrors.Required("reason", "不予登记原因", "The rejection reason"));
+        else if (reason == RejectionReason.Other && string.IsNullOrWhiteSpace(body.Text)) errors.AddFrom(ContractErrors.RejectionTextRequired);
+        return errors.ToError() is { } invalid ? Task.FromResult<Result<ContractResponse>>(invalid)
+            : RegistrarActAsync(id, body.Version, (c, now) =>
+            {
+                var r = c.Reject(body.Reason!.Value, body.Text, user.UserId, now);
+                if (r.IsSuccess) NotifyParties(c, $"技术合同不予登记：{c.ProjectName}", $"Contract not registered: {c.ProjectName}", now);
+                return r;
+            }, ct);
     }
 
-    public Task<Result<ContractResponse>> RejectAsync(Guid id, RejectBody body, CancellationToken ct) =>
-        RegistrarActAsync(id, c =>
-        {
-            if (body.Reason is not { } reason) return Error.Validation("reason", "validation.required", "不予登记原因为必填项", "The rejection reason is required.");
-            var r = c.Reject(reason, body.Text, user.UserId, Now);
-            if (r.IsSuccess) NotifyParties(c, $"技术合同不予登记：{c.ProjectName}", $"Contract not registered: {c.ProjectName}");
-            return r;
-        }, ct);
-
-    public Task<Result<ContractResponse>> ChangeAsync(Guid id, ChangeBody body, CancellationToken ct) =>
-        RegistrarActAsync(id, c => c.ChangeRegistration(new ContractChange(body.Reason ?? "", body.TotalAmount, body.AssessedTechTransactionAmount, body.Parties, body.ValidTo),
-            user.UserId, Now, catalog), ct, affectsStatistics: true);
+    /// <summary>变更登记 (R2.11): the body is checked first (reason, at least one change, amounts, the parties' organisations).</summary>
+    public async Task<Result<ContractResponse>> ChangeAsync(Guid id, ChangeBody body, CancellationToken ct)
+    {
+        if (!IsRegistrar) return Error.Forbidden;
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(body.Reason)) errors.Add(ContractErrors.TextRequired("reason"));
+        if (body.TotalAmount is null && body.AssessedTechTransactionAmount is null && body.Parties is null && body.ValidTo is null)
+            errors.AddFrom(ContractErrors.NoChanges);
+        if (body.TotalAmount < 0) errors.Add(ContractErrors.TotalAmountNegative);
+        if (body.AssessedTechTransactionAmount < 0) errors.AddFrom(ContractErrors.AssessedAmountOutOfRange);
+        var parties = body.Parties ?? [];
+        for (var i = 0; i < parties.Count; i++)
+            if (parties[i]?.OrganizationId is { } party && await references.CheckAsync($"parties[{i}].organizationId", RecordTypes.Organization, party, ct) is { } missing)
+                errors.Add(missing);
+        if (errors.ToError() is { } invalid) return invalid;
+        return await RegistrarActAsync(id, body.Version, (c, now) => c.ChangeRegistration(
+            new ContractChange(body.Reason!, body.TotalAmount, body.AssessedTechTransactionAmount, body.Parties, body.ValidTo), user.UserId, now, catalog), ct,
+            affectsStatistics: true);
+    }
 
     public Task<Result<ContractResponse>> CancelAsync(Guid id, ReasonBody body, CancellationToken ct) =>
-        RegistrarActAsync(id, c => c.Cancel(body.Reason ?? "", user.UserId, Now), ct, affectsStatistics: true);
+        string.IsNullOrWhiteSpace(body.Reason) ? Invalid(ContractErrors.TextRequired("reason"))
+            : RegistrarActAsync(id, body.Version, (c, now) => c.Cancel(body.Reason, user.UserId, now), ct, affectsStatistics: true);
 
-    public Task<Result<ContractResponse>> RevokeAsync(Guid id, RevokeBody body, CancellationToken ct) =>
-        RegistrarActAsync(id, c => body.Reason is not { } reason
-            ? Error.Validation("reason", "validation.required", "撤销原因为必填项", "The revocation reason is required.")
-            : c.Revoke(reason, body.Text, user.UserId, Now), ct, affectsStatistics: true);
+    public Task<Result<ContractResponse>> RevokeAsync(Guid id, RevokeBody body, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (body.Reason is not { } reason || !Enum.IsDefined(reason)) errors.Add(ContractErrors.Required("reason", "撤销原因", "The revocation reason"));
+        else if (reason == RevocationReason.Other && string.IsNullOrWhiteSpace(body.Text)) errors.AddFrom(ContractErrors.RevocationTextRequired);
+        return errors.ToError() is { } invalid ? Task.FromResult<Result<ContractResponse>>(invalid)
+            : RegistrarActAsync(id, body.Version, (c, now) => c.Revoke(body.Reason!.Value, body.Text, user.UserId, now), ct, affectsStatistics: true);
+    }
 
-    public Task<Result<ContractResponse>> ResolveObjectionAsync(Guid id, ResolveObjectionBody body, CancellationToken ct) =>
-        RegistrarActAsync(id, c => body.Outcome is not { } outcome
-            ? Error.Validation("outcome", "validation.required", "处理结果为必填项", "The outcome is required.")
-            : c.ResolveObjection(outcome, body.Resolution ?? "", user.UserId, Now), ct);
+    public Task<Result<ContractResponse>> ResolveObjectionAsync(Guid id, ResolveObjectionBody body, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (body.Outcome is not { } outcome || !Enum.IsDefined(outcome)) errors.Add(ContractErrors.Required("outcome", "处理结果", "The outcome"));
+        if (string.IsNullOrWhiteSpace(body.Resolution)) errors.Add(ContractErrors.TextRequired("resolution"));
+        return errors.ToError() is { } invalid ? Task.FromResult<Result<ContractResponse>>(invalid)
+            : RegistrarActAsync(id, body.Version, (c, now) => c.ResolveObjection(body.Outcome!.Value, body.Resolution!, user.UserId, now), ct);
+    }
 
-    public Task<Result<ContractResponse>> ClearDuplicateAsync(Guid id, CancellationToken ct) =>
-        RegistrarActAsync(id, c => { c.ClearDuplicateFlag(user.UserId, Now); return Result.Success(); }, ct);
+    public Task<Result<ContractResponse>> ClearDuplicateAsync(Guid id, int? version, CancellationToken ct) =>
+        RegistrarActAsync(id, version, (c, now) => { c.ClearDuplicateFlag(user.UserId, now); return Result.Success(); }, ct);
 
     public async Task<Result<byte[]>> CertificateAsync(Guid id, CancellationToken ct)
     {
@@ -315,72 +359,80 @@ public sealed class ContractService(
             return Error.Validation("file", "import.empty", "文件中没有数据行", "The file has no data rows.");
         if (invalid > 0 && !skipInvalid) return new ImportResult(rows.Count, 0, invalid, false, [], errors);
         var ids = new List<Guid>();
+        var now = clock.GetUtcNow();
         foreach (var row in rows.Where(r => r.IsValid))
         {
-            var c = TechnologyContract.Draft(row.Details!, org, user.UserId, Now, catalog);
+            var c = TechnologyContract.Draft(row.Details!, org, user.UserId, now, catalog);
             if (c.IsFailure) continue;
             db.Add(c.Value);
             ids.Add(c.Value.Id);
         }
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return new ImportResult(rows.Count, ids.Count, invalid, skipInvalid, ids, errors);
     }
 
     // ---------------- helpers ----------------
 
-    private void NotifyParties(TechnologyContract c, string zh, string en)
+    private static Task<Result<ContractResponse>> Invalid(FieldError error) => Task.FromResult<Result<ContractResponse>>(Error.Validation([error]));
+
+    private static Task<Result<ContractResponse>> Invalid(Error error) => Task.FromResult<Result<ContractResponse>>(new FieldErrors().AddFrom(error).ToError()!);
+
+    private void NotifyParties(TechnologyContract c, string zh, string en, DateTimeOffset now)
     {
         foreach (var org in c.Parties.Where(p => p.OrganizationId is not null).Select(p => p.OrganizationId!.Value).Append(c.OwnerOrganizationId).Distinct())
-            db.Add(Notification.ToOrganization(org, null, zh, en, $"/contracts/{c.Id}", Now));
+            db.Add(Notification.ToOrganization(org, null, zh, en, $"/contracts/{c.Id}", now));
     }
 
-    private async Task<Result<ContractResponse>> SellerActAsync(Guid id, Func<TechnologyContract, Result> act, CancellationToken ct, bool allowAfterSubmission = false)
+    /// <summary>The seller side acts on a draft or a contract awaiting supplements: load (404), seller side (403), version (409), act, save.</summary>
+    private async Task<Result<ContractResponse>> SellerActAsync(Guid id, int? version, Func<TechnologyContract, Result> act, CancellationToken ct)
     {
         var c = await FindAsync(id, ct);
         if (c is null) return ContractErrors.NotFound;
         if (user.OrganizationId is not { } org) return Error.Forbidden;
         if (c.CheckSubmitter(org) is { IsFailure: true } who) return who.Error!;
-        if (!allowAfterSubmission && c.Status is not (RegistrationStatus.Draft or RegistrationStatus.SupplementRequested)) return ContractErrors.NotEditable;
+        if (Error.StaleVersion(c.Version, version) is { } stale) return stale;
+        if (c.Status is not (RegistrationStatus.Draft or RegistrationStatus.SupplementRequested)) return ContractErrors.NotEditable;
         var r = act(c);
         return r.IsFailure ? r.Error! : await SaveAsync(c, ct);
     }
 
-    private async Task<Result<ContractResponse>> PartyActAsync(Guid id, Func<TechnologyContract, Guid, Result> act, CancellationToken ct)
+    /// <summary>A party acts: load (404), version (409), act (the contract checks which party may), save with the statistics delta.</summary>
+    private async Task<Result<ContractResponse>> PartyActAsync(Guid id, int? version, Func<TechnologyContract, Guid, DateTimeOffset, Result> act, CancellationToken ct)
     {
         var c = await FindAsync(id, ct);
         if (c is null) return ContractErrors.NotFound;
         if (user.OrganizationId is not { } org) return Error.Forbidden;
+        if (Error.StaleVersion(c.Version, version) is { } stale) return stale;
         var before = ContractStatisticsFacts.From(c);
-        var r = act(c, org);
+        var r = act(c, org, clock.GetUtcNow());
         if (r.IsFailure) return r.Error!;
         await statistics.ApplyAsync(before, ContractStatisticsFacts.From(c), ct);
         return await SaveAsync(c, ct);
     }
 
-    private async Task<Result<ContractResponse>> RegistrarActAsync(Guid id, Func<TechnologyContract, Result> act, CancellationToken ct, bool affectsStatistics = false)
+    /// <summary>
+    /// A registrar acts: role (403), load (404), version (409), act, save. A change, cancellation or revocation after the
+    /// registration's benefits were used adds a tax/finance task to the contract (R2.11); the parties are notified of it in
+    /// the same save.
+    /// </summary>
+    private async Task<Result<ContractResponse>> RegistrarActAsync(Guid id, int? version, Func<TechnologyContract, DateTimeOffset, Result> act,
+        CancellationToken ct, bool affectsStatistics = false)
     {
         if (!IsRegistrar) return Error.Forbidden;
         var c = await FindAsync(id, ct);
         if (c is null) return ContractErrors.NotFound;
+        if (Error.StaleVersion(c.Version, version) is { } stale) return stale;
+        var now = clock.GetUtcNow();
         var before = ContractStatisticsFacts.From(c);
-        var r = act(c);
+        var tasksBefore = c.NotificationTasks.Count;
+        var r = act(c, now);
         if (r.IsFailure) return r.Error!;
         if (affectsStatistics) await statistics.ApplyAsync(before, ContractStatisticsFacts.From(c), ct);
-        if (c.NotificationTasks.Any(n => !n.Done && n.CreatedAt == Now))
-            NotifyParties(c, $"合同登记变更，已享受的优惠需通知税务/财务：{c.ProjectName}", $"Registration changed; report used benefits to tax/finance: {c.ProjectName}");
+        if (c.NotificationTasks.Count > tasksBefore) // R2.11
+            NotifyParties(c, $"合同登记变更，已享受的优惠需通知税务/财务：{c.ProjectName}", $"Registration changed; report used benefits to tax/finance: {c.ProjectName}", now);
         return await SaveAsync(c, ct);
     }
 
-    private async Task<Result<ContractResponse>> SaveAsync(TechnologyContract c, CancellationToken ct)
-    {
-        try
-        {
-            await statistics.SaveChangesAsync(ct);
-            return Response(c);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.ConcurrencyConflict;
-        }
-    }
+    private async Task<Result<ContractResponse>> SaveAsync(TechnologyContract c, CancellationToken ct) =>
+        await statistics.SaveChangesAsync(ct) is { } conflict ? conflict : Response(c);
 }

@@ -32,18 +32,28 @@ public sealed class ContractAttachmentService(
     /// <summary>The storage key of an attachment file (names from ids only).</summary>
     internal static string KeyOf(Guid contractId, Guid attachmentId) => $"contracts/{contractId:N}/{attachmentId:N}.bin";
 
-    public async Task<Result<ContractResponse>> UploadAsync(Guid contractId, AttachmentKind? kind, string? fileName, long length, Func<Stream> open, CancellationToken ct)
+    /// <summary>
+    /// Stores an uploaded file (<paramref name="open"/> is null when the request carried none). The form (kind, name, size)
+    /// is checked first, then the contract: seller side (R2.8), the version the caller read, a draft or awaiting supplements.
+    /// </summary>
+    public async Task<Result<ContractResponse>> UploadAsync(Guid contractId, AttachmentKind? kind, string? fileName, long length, Func<Stream>? open,
+        int? version, CancellationToken ct)
     {
+        if (!user.IsInAnyRole(ContractService.DraftingRoles)) return Error.Forbidden;
+        var errors = new FieldErrors();
+        if (kind is not { } k || !Enum.IsDefined(k)) errors.Add(ContractErrors.AttachmentKindRequired);
+        var name = Path.GetFileName(fileName ?? "").Trim();
+        if (open is null || length <= 0) errors.Add(ContractErrors.AttachmentEmpty);
+        else if (name.Length is 0 or > 200) errors.Add(ContractErrors.AttachmentNameInvalid("file"));
+        if (errors.ToError() is { } invalid) return invalid;
+        if (length > Options.MaxFileBytes) return ContractErrors.AttachmentTooLarge(Options.MaxFileBytes);
+
         var c = await contracts.FindAsync(contractId, ct);
         if (c is null) return ContractErrors.NotFound;
         if (user.OrganizationId is not { } org) return Error.Forbidden;
         if (c.CheckSubmitter(org) is { IsFailure: true } who) return who.Error!;
+        if (Error.StaleVersion(c.Version, version) is { } stale) return stale;
         if (c.Status is not (RegistrationStatus.Draft or RegistrationStatus.SupplementRequested)) return ContractErrors.NotEditable;
-        if (kind is not { } k || !Enum.IsDefined(k)) return ContractErrors.AttachmentKindRequired;
-        var name = Path.GetFileName(fileName ?? "").Trim();
-        if (name.Length is 0 or > 200) return ContractErrors.AttachmentNameInvalid;
-        if (length > Options.MaxFileBytes) return ContractErrors.AttachmentTooLarge(Options.MaxFileBytes);
-        if (length <= 0) return ContractErrors.AttachmentEmpty;
 
         var attachmentId = Guid.NewGuid();
         var key = KeyOf(contractId, attachmentId);
@@ -57,7 +67,7 @@ public sealed class ContractAttachmentService(
             await using (var output = new FileStream(full, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
             {
                 using (var hash = SHA256.Create())
-                await using (var input = open())
+                await using (var input = open!())
                 {
                     var buffer = new byte[81920];
                     size = 0;
@@ -78,13 +88,12 @@ public sealed class ContractAttachmentService(
             if (size > Options.MaxFileBytes) { File.Delete(full); return ContractErrors.AttachmentTooLarge(Options.MaxFileBytes); }
             if (type is null || !Options.EffectiveAllowedTypes.Contains(type)) { File.Delete(full); return ContractErrors.AttachmentTypeNotAllowed; }
             var now = clock.GetUtcNow();
-            c.AddAttachment(new AttachmentInfo(k, name, type, size, sha, now, attachmentId, key), now);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            File.Delete(full);
-            return Error.ConcurrencyConflict;
+            c.AddAttachment(new AttachmentInfo(kind!.Value, name, type, size, sha, now, attachmentId, key), now);
+            if (await db.SaveOrConflictAsync(ct) is { } conflict)
+            {
+                File.Delete(full); // the contract changed meanwhile: nothing is kept
+                return conflict;
+            }
         }
         catch
         {
@@ -98,8 +107,9 @@ public sealed class ContractAttachmentService(
     {
         var c = await contracts.FindAsync(contractId, ct);
         if (c is null) return ContractErrors.NotFound;
+        // ContractVisibility found it for a party or a registrar; a platform administrator does not read attachments
         var org = user.OrganizationId;
-        var isParty = org is { } o && (c.OwnerOrganizationId == o || c.Parties.Any(p => p.OrganizationId == o));
+        var isParty = org is { } o && c.Involves(o);
         if (!contracts.IsRegistrar && !isParty) return ContractErrors.NotFound;
         var a = c.Attachments.FirstOrDefault(x => x.Id == attachmentId && x.HasFile);
         var path = a is null ? null : Resolve(a.StorageKey!);

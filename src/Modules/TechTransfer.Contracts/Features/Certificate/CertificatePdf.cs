@@ -8,10 +8,42 @@ using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Contracts.Features.Certificate;
 
+/// <summary>One line of the certificate: the label in both languages and the value.</summary>
+public sealed record CertificateRow(string Zh, string En, string Value);
+
 /// <summary>技术合同登记证明: the registration certificate as a Chinese PDF (PDFsharp 6.2.4 + WenQuanYi Micro Hei, stack.md §6).</summary>
 public static class CertificatePdf
 {
     public const string FontFamily = CjkPdfFont.Family;
+
+    /// <summary>
+    /// What the certificate attests, line by line. R2.6: a mixed contract is registered with its stated technical part as
+    /// its total (合同成交额（技术部分）), and the certificate says so.
+    /// </summary>
+    public static IReadOnlyList<CertificateRow> Rows(TechnologyContract c, string registryOfficeName)
+    {
+        var sellers = string.Join("；", c.Parties.Where(p => p.Role == PartyRole.Seller).OrderBy(p => p.Order).Select(p => p.Name));
+        var buyers = string.Join("；", c.Parties.Where(p => p.Role == PartyRole.Buyer).OrderBy(p => p.Order).Select(p => p.Name));
+        var (catZh, catEn) = ContractCategories.Label(c.Category);
+        var (subZh, _) = ContractCategories.Label(c.SubType);
+        var mixed = c.IsMixedContract && c.StatedTechnicalPartAmount is not null;
+        return
+        [
+            new("合同登记编号", "Registration No.", c.RegistrationNo ?? ""),
+            new("项目名称", "Project", c.ProjectName),
+            new("合同类别", "Category", c.SubType == ContractSubType.None ? $"{catZh}（{catEn}）" : $"{catZh} / {subZh}（{catEn}）"),
+            new("卖方", "Seller", sellers),
+            new("买方", "Buyer", buyers),
+            new("签订日期", "Signed", c.SignedDate.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)),
+            new("合同有效期", "Term", $"{c.ValidFrom:yyyy-MM-dd} 至 {c.ValidTo:yyyy-MM-dd}"),
+            mixed
+                ? new("合同成交额（技术部分）", "Total amount (technical part of a mixed contract)", Money(c.RegisterableAmount))
+                : new("合同成交额", "Total amount", Money(c.RegisterableAmount)),
+            new("核定技术交易额", "Assessed technology transaction amount", Money(c.AssessedTechTransactionAmount ?? 0)),
+            new("登记日期", "Registered", c.RegisteredAt is { } r ? BusinessTime.DateOf(r).ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : ""),
+            new("登记机构", "Registry", registryOfficeName),
+        ];
+    }
 
     public static Result<byte[]> Render(TechnologyContract c, string registryOfficeName)
     {
@@ -38,24 +70,7 @@ public static class CertificatePdf
             g.DrawString("Certificate of Technology Contract Registration", label, XBrushes.Gray, new XRect(0, y, w, 16), XStringFormats.TopCenter);
             y += 40;
 
-            var sellers = string.Join("；", c.Parties.Where(p => p.Role == PartyRole.Seller).OrderBy(p => p.Order).Select(p => p.Name));
-            var buyers = string.Join("；", c.Parties.Where(p => p.Role == PartyRole.Buyer).OrderBy(p => p.Order).Select(p => p.Name));
-            var (catZh, catEn) = ContractCategories.Label(c.Category);
-            var (subZh, _) = ContractCategories.Label(c.SubType);
-            var rows = new (string Zh, string En, string Value)[]
-            {
-                ("合同登记编号", "Registration No.", c.RegistrationNo),
-                ("项目名称", "Project", c.ProjectName),
-                ("合同类别", "Category", c.SubType == ContractSubType.None ? $"{catZh}（{catEn}）" : $"{catZh} / {subZh}（{catEn}）"),
-                ("卖方", "Seller", sellers),
-                ("买方", "Buyer", buyers),
-                ("签订日期", "Signed", c.SignedDate.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)),
-                ("合同有效期", "Term", $"{c.ValidFrom:yyyy-MM-dd} 至 {c.ValidTo:yyyy-MM-dd}"),
-                ("合同成交额", "Total amount", Money(c.TotalAmount)),
-                ("核定技术交易额", "Assessed technology transaction amount", Money(c.AssessedTechTransactionAmount ?? 0)),
-                ("登记日期", "Registered", c.RegisteredAt is { } r ? BusinessTime.DateOf(r).ToString("yyyy年M月d日", CultureInfo.InvariantCulture) : ""),
-                ("登记机构", "Registry", registryOfficeName),
-            };
+            var rows = Rows(c, registryOfficeName);
             foreach (var (zh, en, v) in rows)
             {
                 g.DrawString(zh, label, XBrushes.Black, new XRect(x0, y, 140, 14), XStringFormats.TopLeft);
@@ -66,6 +81,11 @@ public static class CertificatePdf
                     y += 17;
                 }
                 y += 18;
+            }
+            if (c.IsMixedContract && c.StatedTechnicalPartAmount is not null)
+            {
+                g.DrawString("混合合同：仅就约定的技术部分认定登记。", label, XBrushes.DarkRed, new XRect(x0, y, w - 120, 14), XStringFormats.TopLeft);
+                y += 20;
             }
             if (c.Status == RegistrationStatus.ChangeRegistered)
             {

@@ -6,7 +6,8 @@ using TechTransfer.SharedKernel;
 namespace TechTransfer.Contracts.Features.Import;
 
 /// <summary>One problem in one row of an import file (row numbers as Excel shows them: the header is row 1).</summary>
-public sealed record ImportRowError(int Row, string Field, string Code, string Zh, string En);
+/// <param name="Rule">The spec rule a validation error enforces (from the error's <see cref="FieldError.Rule"/>), or null.</param>
+public sealed record ImportRowError(int Row, string Field, string Code, string Zh, string En, string? Rule = null);
 
 /// <summary>A parsed row: the contract content, or the errors that stop it.</summary>
 public sealed record ImportRow(int Row, ContractDetails? Details, IReadOnlyList<ImportRowError> Errors)
@@ -135,8 +136,8 @@ public static class ContractExcelImport
             TechnicalField = Null(S("技术领域")),
             Origin = ContractOrigin.BulkImport,
         };
-        var fieldErrors = ContractValidation.Validate(details, catalog.For(details.SignedDate));
-        foreach (var f in fieldErrors) errors.Add(new ImportRowError(row, f.Field, f.Code, f.Zh, f.En));
+        var fieldErrors = ContractValidation.Validate(details, catalog.ContentRules(details.SignedDate));
+        foreach (var f in fieldErrors) errors.Add(new ImportRowError(row, f.Field, f.Code, f.Zh, f.En, f.Rule));
         return new ImportRow(row, errors.Count == 0 ? details : null, errors);
     }
 
@@ -187,7 +188,7 @@ public static class ContractExcelImport
     {
         var data = rows.SelectMany(r => r.Errors).Select(e => new Dictionary<string, object?>
         {
-            ["行号 Row"] = e.Row, ["字段 Field"] = e.Field, ["代码 Code"] = e.Code, ["规则 Rule"] = ContractErrors.RuleOf(e.Code) ?? "",
+            ["行号 Row"] = e.Row, ["字段 Field"] = e.Field, ["代码 Code"] = e.Code, ["规则 Rule"] = e.Rule ?? "",
             ["说明"] = e.Zh, ["Message"] = e.En,
         }).ToList();
         if (data.Count == 0) data.Add(new Dictionary<string, object?> { ["行号 Row"] = null, ["说明"] = "无错误", ["Message"] = "No errors" });

@@ -31,18 +31,20 @@ public sealed class IncomeCertificationService(TechTransferDbContext db, ICurren
     public async Task<Result<IncomeCertificationResponse>> CertifyAsync(Guid contractId, IncomeCertificationBody body, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Registrar)) return Error.Forbidden;
+        var now = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        if (body.PeriodFrom is null) errors.Add(ContractErrors.Required("periodFrom", "核定期间起始日", "The start of the period"));
+        if (body.PeriodTo is null) errors.Add(ContractErrors.Required("periodTo", "核定期间终止日", "The end of the period"));
+        if (body.AmountReceived is null) errors.Add(ContractErrors.Required("amountReceived", "实际收到的款项", "The amount received"));
+        var input = errors.Any ? null
+            : new IncomeCertificationInput(body.PeriodFrom!.Value, body.PeriodTo!.Value, body.AmountReceived!.Value, body.NonTechnicalItems ?? [], body.Note);
+        if (input is not null) errors.AddRange(TechnologyIncomeCertification.CheckInput(input, BusinessTime.DateOf(now)));
+        if (errors.ToError() is { } invalid) return invalid; // the body is checked before the contract is looked at
         var contract = await contracts.FindAsync(contractId, ct);
         if (contract is null) return ContractErrors.NotFound;
-        var missing = new List<FieldError>();
-        if (body.PeriodFrom is null) missing.Add(new FieldError("periodFrom", "validation.required", "核定期间起始日为必填项", "The start of the period is required."));
-        if (body.PeriodTo is null) missing.Add(new FieldError("periodTo", "validation.required", "核定期间终止日为必填项", "The end of the period is required."));
-        if (body.AmountReceived is null) missing.Add(new FieldError("amountReceived", "validation.required", "实际收到的款项为必填项", "The amount received is required."));
-        if (missing.Count > 0) return Error.Validation(missing);
         var earlier = await db.Set<TechnologyIncomeCertification>().Where(x => x.ContractId == contractId).ToListAsync(ct);
-        var now = clock.GetUtcNow();
-        var certified = TechnologyIncomeCertification.Certify(contract,
-            new IncomeCertificationInput(body.PeriodFrom!.Value, body.PeriodTo!.Value, body.AmountReceived!.Value, body.NonTechnicalItems ?? [], body.Note),
-            earlier, catalog.For(contract.SignedDate).MaxCarrierEquipmentSets, user.UserId, now, BusinessTime.DateOf(now));
+        var certified = TechnologyIncomeCertification.Certify(contract, input!,
+            earlier, catalog.ContentRules(contract.SignedDate).MaxCarrierEquipmentSets, user.UserId, now, BusinessTime.DateOf(now));
         if (certified.IsFailure) return certified.Error!;
         var c = certified.Value;
         db.Add(c);
@@ -50,7 +52,7 @@ public sealed class IncomeCertificationService(TechTransferDbContext db, ICurren
             $"技术性收入已核定：{contract.ProjectName} {c.PeriodFrom:yyyy-MM-dd}–{c.PeriodTo:yyyy-MM-dd}，{c.CertifiedTechnologyIncome:N2} 元，可据此制定收益分配方案",
             $"Technology income certified: {contract.ProjectName} {c.PeriodFrom:yyyy-MM-dd}–{c.PeriodTo:yyyy-MM-dd}, ¥{c.CertifiedTechnologyIncome:N2}; the income distribution can be planned on it",
             $"/contracts/{contract.Id}", now));
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return IncomeCertificationResponse.From(c);
     }
 

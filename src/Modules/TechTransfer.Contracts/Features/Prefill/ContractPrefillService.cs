@@ -30,10 +30,14 @@ public sealed class ContractPrefillService(
     {
         if (user.OrganizationId is not { } org || !user.IsInAnyRole(ContractService.DraftingRoles)) return Error.Forbidden;
         var source = sources.FirstOrDefault(s => string.Equals(s.SourceType, request.SourceType?.Trim(), StringComparison.OrdinalIgnoreCase));
-        if (source is null) return ContractErrors.PrefillSourceUnknown(SourceTypes);
-        if (request.SourceId is not { } sourceId || sourceId == Guid.Empty) return ContractErrors.PrefillSourceIdRequired;
+        var errors = new FieldErrors();
+        if (source is null) errors.Add(ContractErrors.PrefillSourceUnknown(SourceTypes));
+        var sourceId = request.SourceId ?? Guid.Empty;
+        if (sourceId == Guid.Empty) errors.Add(ContractErrors.PrefillSourceIdRequired);
+        if (errors.ToError() is { } invalid) return invalid;
+        // the source decides whether the record exists and the caller is one of its parties (else 404, below)
 
-        var proposed = await source.ProposeAsync(sourceId, org, ct);
+        var proposed = await source!.ProposeAsync(sourceId, org, ct);
         if (proposed is not { } proposal) return ContractErrors.PrefillSourceNotFound;
         if (proposal.IsFailure) return proposal.Error!;
         var p = proposal.Value;
@@ -49,17 +53,18 @@ public sealed class ContractPrefillService(
         var buyer = await organizations.FindAsync(p.BuyerOrganizationId, ct);
         if (seller is null || buyer is null) return ContractErrors.PrefillPartyMissing;
 
-        var details = ToDetails(p, source.SourceType, originRef, seller, buyer, BusinessTime.DateOf(clock.GetUtcNow()));
-        var created = TechnologyContract.Draft(details, org, user.UserId, clock.GetUtcNow(), catalog);
+        var now = clock.GetUtcNow();
+        var details = ToDetails(p, source.SourceType, originRef, seller, buyer, BusinessTime.DateOf(now));
+        var created = TechnologyContract.Draft(details, org, user.UserId, now, catalog);
         if (created.IsFailure) return created.Error!;
         if (created.Value.CheckSubmitter(org) is { IsFailure: true } who) return who.Error!;
         // a source that keeps the link (a challenge award) records it on the same unit of work: one save, both or neither
         if (source is ILinkedContractDraftSource linked
-            && await linked.LinkContractAsync(new ContractDraftLink(sourceId, created.Value.Id, org, user.UserId, clock.GetUtcNow(),
+            && await linked.LinkContractAsync(new ContractDraftLink(sourceId, created.Value.Id, org, user.UserId, now,
                 earlier.Select(c => c.Id).ToList()), ct) is { IsFailure: true } refused)
             return refused.Error!;
         db.Add(created.Value);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict; // e.g. the award was linked meanwhile
         return contracts.Response(created.Value);
     }
 

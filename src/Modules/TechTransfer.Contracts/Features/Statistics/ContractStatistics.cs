@@ -100,7 +100,8 @@ public sealed record ContractStatisticsFacts(DateOnly Day, decimal TotalAmount, 
             [StatisticsDimensions.BuyerType] = buyer is null ? Unknown : EntityNatures.Group(buyer.EntityNature),
             [StatisticsDimensions.RegionFlow] = $"{sellerProvince}>{buyerProvince}",
         };
-        return new ContractStatisticsFacts(day, c.TotalAmount, techTransactionAmount, keys);
+        // R2.6: a mixed contract counts its stated technical part as its total
+        return new ContractStatisticsFacts(day, c.RegisterableAmount, techTransactionAmount, keys);
     }
 
     private static string Province(ContractParty? p) =>

@@ -57,21 +57,20 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
 
     /// <summary>
     /// Writes the pending statistics delta and the tracked changes in one transaction (the caller's, if one is open).
-    /// The upsert rows are sorted by key, so concurrent writers lock buckets in the same order.
+    /// The upsert rows are sorted by key, so concurrent writers lock buckets in the same order. A concurrent save of the
+    /// same record is the platform's one lost-update answer (<see cref="TechTransferDbContext.SaveOrConflictAsync"/>): the
+    /// transaction is rolled back, the delta with it, and the conflict is returned.
     /// </summary>
-    public async Task SaveChangesAsync(CancellationToken ct)
+    public async Task<Error?> SaveChangesAsync(CancellationToken ct)
     {
-        if (_pending.Count == 0)
-        {
-            await db.SaveChangesAsync(ct);
-            return;
-        }
+        if (_pending.Count == 0) return await db.SaveOrConflictAsync(ct);
         var own = db.Database.CurrentTransaction is null ? await BeginWriteTransactionAsync(ct) : null;
         try
         {
             await FlushAsync(ct);
-            await db.SaveChangesAsync(ct);
-            if (own is not null) await own.CommitAsync(ct);
+            var conflict = await db.SaveOrConflictAsync(ct);
+            if (conflict is null && own is not null) await own.CommitAsync(ct);
+            return conflict;
         }
         finally
         {
@@ -105,46 +104,28 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
     private const int RowsPerStatement = 200; // 7 parameters a row, well under every provider's parameter limit
 
     /// <summary>
-    /// The two contended writes of a registration in ONE round trip, as the last statements before the tracked changes and
-    /// the commit: first the pending statistics delta (bucket rows in key order, so concurrent writers lock them in the same
-    /// order), then the per-(year, office) serial (<c>INSERT … ON CONFLICT DO UPDATE … RETURNING</c>). The serial row is
-    /// therefore locked last and held only for the rest of the transaction (the contract update, audit entries and
-    /// notifications — one more batch — and the commit). Numbers stay gap-free: the serial is transactional, a rolled-back
-    /// registration gives it back. Requires an open transaction.
+    /// Moves the pending delta into <paramref name="cmd"/> (the registration's one round trip, see
+    /// <c>Data/RegistrationWriter</c>): rows beyond one statement's worth are written ahead in their own statements
+    /// (never for one registration: 24 rows), the rest is appended as one multi-row upsert in key order, followed by
+    /// <c>;</c>. Requires an open transaction.
     /// </summary>
-    public async Task<long> FlushAndTakeSerialAsync(int year, string officeDivisionCode, CancellationToken ct)
+    internal async Task AppendPendingDeltaAsync(System.Data.Common.DbCommand cmd, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("The serial is taken inside the registration transaction.");
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("The delta is written inside the caller's transaction.");
         var rows = _pending.ToList();
         _pending.Clear();
-        // a delta larger than one statement (never for one registration: 24 rows) goes ahead in its own statements
         for (; rows.Count > RowsPerStatement; rows = rows.Skip(RowsPerStatement).ToList())
         {
             await using var head = Command();
             AppendUpsert(head, rows.Take(RowsPerStatement).ToList());
             await head.ExecuteNonQueryAsync(ct);
         }
-        await using var cmd = Command();
-        if (rows.Count > 0)
-        {
-            AppendUpsert(cmd, rows);
-            cmd.CommandText += ";\n";
-        }
-        var y = AddParameter(cmd, year);
-        var office = AddParameter(cmd, officeDivisionCode);
-        cmd.CommandText +=
-            $"INSERT INTO contracts_registration_serials (\"Year\", \"OfficeDivisionCode\", \"LastSerial\", \"Version\") VALUES ({y}, {office}, 1, 1) " +
-            "ON CONFLICT (\"Year\", \"OfficeDivisionCode\") DO UPDATE SET \"LastSerial\" = contracts_registration_serials.\"LastSerial\" + 1, " +
-            "\"Version\" = contracts_registration_serials.\"Version\" + 1 RETURNING \"LastSerial\"";
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        do
-        {
-            if (reader.FieldCount > 0 && await reader.ReadAsync(ct)) return reader.GetInt64(0);
-        } while (await reader.NextResultAsync(ct));
-        throw new InvalidOperationException("The serial upsert returned no row.");
+        if (rows.Count == 0) return;
+        AppendUpsert(cmd, rows);
+        cmd.CommandText += ";\n";
     }
 
-    private System.Data.Common.DbCommand Command()
+    internal System.Data.Common.DbCommand Command()
     {
         var cmd = db.Database.GetDbConnection().CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -153,7 +134,7 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
         return cmd;
     }
 
-    private static string AddParameter(System.Data.Common.DbCommand cmd, object value)
+    internal static string AddParameter(System.Data.Common.DbCommand cmd, object value)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = $"@p{cmd.Parameters.Count}";
@@ -206,12 +187,14 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
             (StatisticsDimensions.RegionFlow, "\"SellerProvince\" || '>' || \"BuyerProvince\""),
         };
         const string columns = "(\"Granularity\",\"Period\",\"Dimension\",\"Key\",\"ContractCount\",\"TotalAmountFen\",\"TechAmountFen\")";
+        // R2.6: a mixed contract counts its stated technical part as its total (TechnologyContract.RegisterableAmount)
+        const string registerable = "CASE WHEN \"IsMixedContract\" AND \"StatedTechnicalPartAmount\" IS NOT NULL THEN \"StatedTechnicalPartAmount\" ELSE \"TotalAmount\" END";
         var counted = "\"RegistrationNo\" IS NOT NULL AND \"RegisteredDate\" IS NOT NULL AND \"Status\" IN ('Registered','ChangeRegistered','ObjectionFiled','ObjectionResolved')";
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await db.Database.ExecuteSqlRawAsync("DELETE FROM contracts_statistics", ct);
         // every fragment of these statements is a constant of this method: no input reaches the SQL
         var statements = keys.Select(k =>
-            $"INSERT INTO contracts_statistics {columns} SELECT 'D', {day}, '{k.Dim}', {k.Key}, COUNT(*), SUM({Fen("\"TotalAmount\"")}), " +
+            $"INSERT INTO contracts_statistics {columns} SELECT 'D', {day}, '{k.Dim}', {k.Key}, COUNT(*), SUM({Fen(registerable)}), " +
             $"SUM({Fen("COALESCE(\"AssessedTechTransactionAmount\", \"DeclaredTechTransactionAmount\")")}) " +
             $"FROM contracts_contracts WHERE {counted} GROUP BY 2, 4").ToList(); // by position: the "all" key is a constant
         foreach (var (from, to) in new[] { ('D', 'M'), ('M', 'Y') })

@@ -6,6 +6,7 @@ using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.Data;
 using TechTransfer.Data.Identity;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Contracts.Features.Workbench;
 
@@ -35,24 +36,22 @@ public sealed class ContractBulkService(TechTransferDbContext db, ICurrentUser u
     public async Task<Result<BulkActionResult>> ApplyAsync(BulkActionRequest request, CancellationToken ct)
     {
         if (!user.IsInRole(Roles.Registrar)) return Error.Forbidden;
+        var errors = new FieldErrors();
         var ids = (request.ContractIds ?? []).Distinct().ToList();
-        if (ids.Count is 0 or > MaxSelection) return ContractErrors.BulkSelectionInvalid(MaxSelection);
+        if (ids.Count is 0 or > MaxSelection) errors.Add(ContractErrors.BulkSelectionInvalid(MaxSelection));
         var action = request.Action?.Trim().ToLowerInvariant();
-        Func<Guid, Task<BulkItemResult>> apply;
-        switch (action)
+        if (action is not (Accept or Assign)) errors.Add(ContractErrors.BulkActionUnknown);
+        string? name = null;
+        if (action == Assign)
         {
-            case Accept:
-                apply = async id => Item(id, await contracts.AcceptAsync(id, ct));
-                break;
-            case Assign:
-                if (request.AssigneeUserId is not { } assignee) return ContractErrors.AssigneeNotRegistrar;
-                var name = await RegistrarNameAsync(assignee, ct);
-                if (name is null) return ContractErrors.AssigneeNotRegistrar;
-                apply = id => AssignOneAsync(id, assignee, name, ct);
-                break;
-            default:
-                return ContractErrors.BulkActionUnknown;
+            // the assignee is a user id the request names: it must be a registrar (an unknown id reads the same)
+            if (request.AssigneeUserId is not { } assignee) errors.Add(ContractErrors.Required("assigneeUserId", "承办登记员", "The registrar to assign to"));
+            else if ((name = await RegistrarNameAsync(assignee, ct)) is null) errors.Add(ReferenceErrors.NotFound("assigneeUserId"));
         }
+        if (errors.ToError() is { } invalid) return invalid;
+        Func<Guid, Task<BulkItemResult>> apply = action == Accept
+            ? async id => Item(id, await contracts.AcceptAsync(id, null, ct))
+            : id => AssignOneAsync(id, request.AssigneeUserId!.Value, name!, ct);
         var items = new List<BulkItemResult>(ids.Count);
         foreach (var id in ids)
         {
@@ -60,7 +59,7 @@ public sealed class ContractBulkService(TechTransferDbContext db, ICurrentUser u
             items.Add(await apply(id));
         }
         db.ChangeTracker.Clear();
-        return new BulkActionResult(action, items.Count(i => i.Succeeded), items.Count(i => !i.Succeeded), items);
+        return new BulkActionResult(action!, items.Count(i => i.Succeeded), items.Count(i => !i.Succeeded), items);
     }
 
     /// <summary>Registrars the selection can be assigned to (for the workbench's select list).</summary>
@@ -78,7 +77,7 @@ public sealed class ContractBulkService(TechTransferDbContext db, ICurrentUser u
     {
         if (!user.IsInRole(Roles.Registrar)) return Error.Forbidden;
         var ids = (request.ContractIds ?? []).Distinct().ToList();
-        if (ids.Count is 0 or > MaxSelection) return ContractErrors.BulkSelectionInvalid(MaxSelection);
+        if (ids.Count is 0 or > MaxSelection) return Error.Validation([ContractErrors.BulkSelectionInvalid(MaxSelection)]);
         var rows = await contracts.Visible().AsNoTracking().Where(c => ids.Contains(c.Id)).ToListAsync(ct);
         var today = BusinessTime.DateOf(clock.GetUtcNow());
         var data = rows.OrderBy(c => c.DueDate is null).ThenBy(c => c.DueDate).ThenBy(c => c.SubmittedAt).Select(c => new Dictionary<string, object?>
@@ -111,14 +110,7 @@ public sealed class ContractBulkService(TechTransferDbContext db, ICurrentUser u
         if (c is null) return Failed(id, ContractErrors.NotFound);
         var r = c.AssignRegistrar(assignee, name, user.UserId, clock.GetUtcNow());
         if (r.IsFailure) return Failed(id, r.Error!);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failed(id, Error.ConcurrencyConflict);
-        }
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return Failed(id, conflict);
         return new BulkItemResult(id, true, c.Status, null, null, null, null);
     }
 

@@ -800,6 +800,9 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Property<Guid>("OwnerOrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("PartOfContractId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Payment")
                         .IsRequired()
                         .HasColumnType("text")
@@ -871,6 +874,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
+
+                    b.Property<decimal?>("SeparableServicesAmount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
 
                     b.Property<bool>("SignedByInternalUnit")
                         .HasColumnType("boolean");

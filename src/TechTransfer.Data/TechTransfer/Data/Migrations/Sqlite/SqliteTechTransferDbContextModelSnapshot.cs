@@ -790,6 +790,9 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<Guid>("OwnerOrganizationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PartOfContractId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Payment")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -860,6 +863,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<string>("SellerProvince")
                         .IsRequired()
                         .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SeparableServicesAmount")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SignedByInternalUnit")
