@@ -172,9 +172,13 @@ public static class TechTransferComposition
         app.MapStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("TechTransfer API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapPlatformEndpoints();
+        // Every platform and module endpoint is mapped in this one group, so its filters cover each endpoint, including
+        // the next module's: the request-shape check refuses nulls, null list elements and other impossible shapes (422)
+        // before any handler runs (docs/architecture.md, Conventions → Validation).
+        var endpoints = app.MapGroup("").WithRequestShapeCheck();
+        endpoints.MapPlatformEndpoints();
         foreach (var module in PlatformModules.All)
-            module.MapEndpoints(app);
+            module.MapEndpoints(endpoints);
 
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(PlatformModules.All.Select(m => m.Assembly).Distinct().ToArray());
