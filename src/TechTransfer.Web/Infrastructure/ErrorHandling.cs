@@ -20,6 +20,7 @@ public sealed class TechTransferExceptionHandler(IProblemDetailsService problems
             BadHttpRequestException bad => new Error("request.malformed",
                 "请求格式有误：无法解析请求参数或 JSON 请求体", "The request is malformed: a parameter or the JSON body could not be read.", Status: bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400),
             DbUpdateConcurrencyException => Error.ConcurrencyConflict,
+            TechTransfer.Data.ColumnLengthExceededException tooLong => Error.Validation(tooLong.Fields),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -32,6 +33,11 @@ public sealed class TechTransferExceptionHandler(IProblemDetailsService problems
         else if (exception is BadHttpRequestException)
         {
             log.LogInformation("Bad request {Path}: {Message}", http.Request.Path, exception.Message);
+        }
+        else if (exception is TechTransfer.Data.ColumnLengthExceededException)
+        {
+            // answered with a 422, but a use case let text through that does not fit its column: a check is missing
+            log.LogWarning("{Method} {Path}: {Message}", http.Request.Method, http.Request.Path, exception.Message);
         }
 
         if (!http.Request.Path.StartsWithSegments("/api") && error.Status == 500) return false; // pages show the error page

@@ -92,7 +92,7 @@ public static class TechTransferComposition
             doc.Info.Version = "v1";
             doc.Info.Description = "上海科技成果转移转化平台 API · The TechTransfer platform API. Errors are RFC 9457 problem details in zh-CN or en (Accept-Language).";
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer(OpenApiReadOnlyProperties.Transform));
         builder.Services.AddRazorComponents();
         builder.Services.AddAntiforgery();
 
