@@ -74,7 +74,7 @@ public abstract class RobustnessTests(TechTransferFactory factory, ITestOutputHe
         var requests = 0;
         var sampled = new List<string>();
         await using var store = await StoreSnapshot.OpenAsync(factory);
-        var counts = await store.SettledAsync();
+        var (counts, _) = await store.SettledAsync(TimeSpan.FromSeconds(60));
         var clients = new Dictionary<Guid, HttpClient>();
         HttpClient ClientFor(TestUser? user)
         {
@@ -108,7 +108,7 @@ public abstract class RobustnessTests(TechTransferFactory factory, ITestOutputHe
                 catch (Exception ex)
                 {
                     failures.Add(new Failure(op.Label, variant.Name, 0, ex.GetType().Name, Excerpt(ex.Message)));
-                    counts = await store.SettledAsync();
+                    (counts, _) = await store.SettledAsync();
                     continue;
                 }
                 statuses[status] = statuses.GetValueOrDefault(status) + 1;
@@ -122,7 +122,9 @@ public abstract class RobustnessTests(TechTransferFactory factory, ITestOutputHe
                 if (!allowed)
                     failures.Add(new Failure(op.Label, variant.Name, status,
                         status >= 400 ? $"a {status} stored {stored}" : $"a {variant.Kind.ToString().ToLowerInvariant()} request{(op.Method == "GET" ? " (GET)" : "")} stored {stored}", ""));
-                counts = await store.SettledAsync();
+                (counts, var drained) = await store.SettledAsync();
+                if (!drained)
+                    failures.Add(new Failure(op.Label, variant.Name, status, $"the search indexer did not drain the outbox after it ({StoreSnapshot.OutboxTable}: {counts[StoreSnapshot.OutboxTable]}): what was stored cannot be indexed", ""));
             }
         }
         clock.Stop();

@@ -304,7 +304,8 @@ public sealed class RobustnessWorld
         await DemandsAsync();
         await ContractsAsync();
 
-        await using (var store = await StoreSnapshot.OpenAsync(_factory)) await store.SettledAsync(TimeSpan.FromSeconds(60));
+        await using (var store = await StoreSnapshot.OpenAsync(_factory))
+            Assert.True((await store.SettledAsync(TimeSpan.FromSeconds(60))).Drained, "World set-up: the search outbox did not drain");
         await Post(Admin, $"/api/v1/demands/{DemandPublished}/managers", new { userId = AssignedManager.UserId }, "assign a demand manager", HttpStatusCode.Created);
         await Post(Office, $"/api/v1/achievements/{AchievementRegistered}/managers", new { userId = AssignedManager.UserId }, "assign an achievement manager", HttpStatusCode.Created);
         NotificationId = await _factory.WithDbAsync(async (db, _) =>
