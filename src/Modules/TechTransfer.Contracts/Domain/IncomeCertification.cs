@@ -49,8 +49,7 @@ public sealed class TechnologyIncomeCertification : IAudited
     public static Result<TechnologyIncomeCertification> Certify(TechnologyContract contract, IncomeCertificationInput input,
         IReadOnlyList<TechnologyIncomeCertification> earlier, int maxCarrierEquipmentSets, Guid? registrarUserId, DateTimeOffset now, DateOnly today)
     {
-        if (!contract.IsEffectivelyRegistered) return ContractErrors.NotRegistered;
-        if (contract.CorrectionPending) return ContractErrors.CorrectionPending;
+        // the body first, so a contract that cannot be certified yet still gets its input checked
         var errors = new List<FieldError>();
         if (input.PeriodFrom > input.PeriodTo) errors.Add(ContractErrors.IncomePeriodInvalid);
         if (input.PeriodFrom < contract.SignedDate) errors.Add(ContractErrors.IncomePeriodBeforeSigning(contract.SignedDate));
@@ -59,6 +58,8 @@ public sealed class TechnologyIncomeCertification : IAudited
         for (var i = 0; i < input.NonTechnicalItems.Count; i++)
             if (input.NonTechnicalItems[i].Amount < 0) errors.Add(ContractErrors.IncomeDeductionNegative(i));
         if (errors.Count > 0) return ContractErrors.Invalid(errors);
+        if (!contract.IsEffectivelyRegistered) return ContractErrors.NotRegistered;
+        if (contract.CorrectionPending) return ContractErrors.CorrectionPending;
         var amount = TechTransactionAmountCalculator.Compute(input.AmountReceived, input.NonTechnicalItems, maxCarrierEquipmentSets);
         if (amount.TechTransactionAmount < 0) return ContractErrors.Invalid([ContractErrors.IncomeDeductionsExceedReceived]);
         if (earlier.FirstOrDefault(e => e.Overlaps(input.PeriodFrom, input.PeriodTo)) is { } clash)

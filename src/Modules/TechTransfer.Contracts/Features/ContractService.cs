@@ -128,22 +128,25 @@ public sealed class ContractService(
         return Response(created.Value);
     }
 
+    // the body is checked before the status (UpdateDetails validates, then refuses a contract past the draft)
     public Task<Result<ContractResponse>> UpdateAsync(Guid id, ContractRequest request, CancellationToken ct) =>
         SellerActAsync(id, c =>
         {
             var details = request.ToDetails();
             return details.IsFailure ? Result.Failure(details.Error!) : c.UpdateDetails(details.Value, Now, catalog);
-        }, ct);
+        }, ct, allowAfterSubmission: true);
 
-    public Task<Result<ContractResponse>> AddAttachmentAsync(Guid id, AttachmentRequest request, CancellationToken ct) =>
-        SellerActAsync(id, c =>
+    public async Task<Result<ContractResponse>> AddAttachmentAsync(Guid id, AttachmentRequest request, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.FileName) || request.FileName.Length > 200)
+            return Error.Validation("fileName", "contract.attachment_name_invalid", "附件文件名须为 1–200 个字符", "The file name must have 1–200 characters.");
+        return await SellerActAsync(id, c =>
         {
-            if (string.IsNullOrWhiteSpace(request.FileName) || request.FileName.Length > 200)
-                return Error.Validation("fileName", "contract.attachment_name_invalid", "附件文件名须为 1–200 个字符", "The file name must have 1–200 characters.");
             c.AddAttachment(new AttachmentInfo(request.Kind, request.FileName.Trim(), request.ContentType ?? "application/octet-stream",
                 Math.Max(0, request.SizeBytes), request.Sha256, Now), Now);
             return Result.Success();
         }, ct, allowAfterSubmission: false);
+    }
 
     /// <summary>Submit a draft (R2.7–R2.9), or resubmit after a supplement request (the clock restarts). Flags duplicates (R2.8).</summary>
     public async Task<Result<ContractResponse>> SubmitAsync(Guid id, CancellationToken ct)

@@ -114,10 +114,10 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     {
         if (!IsOwnedBy(actor)) return AchievementErrors.NotFound;
         if (actor.UserId != CreatedByUserId) return AchievementErrors.OnlyCreatorMayEdit;
+        var errors = ValidateDraft(input); // the body before the status (docs/architecture.md, Conventions → Validation)
+        if (errors.Count > 0) return Error.Validation(errors);
         if (Status is not (AchievementStatus.Draft or AchievementStatus.Returned))
             return AchievementErrors.InvalidTransition(Status, "edited");
-        var errors = ValidateDraft(input);
-        if (errors.Count > 0) return Error.Validation(errors);
         Apply(input, now);
         return Result.Success();
     }
@@ -188,8 +188,8 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     {
         var auth = AuthorizeOffice(actor);
         if (auth.IsFailure) return auth;
-        if (Status != AchievementStatus.UnderReview) return AchievementErrors.InvalidTransition(Status, "returned");
         if (string.IsNullOrWhiteSpace(reason)) return AchievementErrors.ReasonRequired;
+        if (Status != AchievementStatus.UnderReview) return AchievementErrors.InvalidTransition(Status, "returned");
         return Move("return", AchievementStatus.Returned, actor, now, reason.Trim());
     }
 
@@ -198,8 +198,8 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     {
         var auth = AuthorizeOffice(actor);
         if (auth.IsFailure) return auth;
-        if (Status != AchievementStatus.UnderReview) return AchievementErrors.InvalidTransition(Status, "declined");
         if (string.IsNullOrWhiteSpace(reason)) return AchievementErrors.ReasonRequired;
+        if (Status != AchievementStatus.UnderReview) return AchievementErrors.InvalidTransition(Status, "declined");
         return Move("decline", AchievementStatus.Declined, actor, now, reason.Trim());
     }
 
@@ -208,11 +208,11 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     {
         var auth = AuthorizeOffice(actor);
         if (auth.IsFailure) return auth;
-        if (Status is not (AchievementStatus.UnderReview or AchievementStatus.Registered))
-            return AchievementErrors.InvalidTransition(Status, "evaluated");
         if (string.IsNullOrWhiteSpace(evaluation.ValueAssessment)) return AchievementErrors.EvaluationIncomplete;
         if (evaluation.EstimatedValueYuan is < 0)
             return Error.Validation("estimatedValueYuan", "achievement.estimated_value_negative", "评估价值不得为负（R5.1）", "The estimated value may not be negative (R5.1).");
+        if (Status is not (AchievementStatus.UnderReview or AchievementStatus.Registered))
+            return AchievementErrors.InvalidTransition(Status, "evaluated");
         Evaluation = evaluation with { EstimatedValueYuan = evaluation.EstimatedValueYuan is { } v ? Yuan.Round(v) : null };
         EvaluatedAt = now;
         EvaluatedByUserId = actor.UserId;
@@ -230,8 +230,8 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     {
         var auth = AuthorizeOffice(actor);
         if (auth.IsFailure) return auth;
-        if (Status != AchievementStatus.Registered) return AchievementErrors.InvalidTransition(Status, "converted");
         if (status != ConversionStatus.NotStarted && mode is null) return AchievementErrors.ConversionModeRequired;
+        if (Status != AchievementStatus.Registered) return AchievementErrors.InvalidTransition(Status, "converted");
         var foreignSensitive = counterpartyIsForeign &&
             (mode == Domain.ConversionMode.Transfer || (mode == Domain.ConversionMode.License && exclusiveLicence));
         if (FundingSource == FundingSource.Fiscal && foreignSensitive && string.IsNullOrWhiteSpace(projectAuthorityApprovalRef))
@@ -255,8 +255,8 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     {
         var auth = AuthorizeOffice(actor);
         if (auth.IsFailure) return auth;
-        if (Status != AchievementStatus.Registered) return AchievementErrors.InvalidTransition(Status, "justified");
         if (string.IsNullOrWhiteSpace(justification)) return AchievementErrors.JustificationRequired;
+        if (Status != AchievementStatus.Registered) return AchievementErrors.InvalidTransition(Status, "justified");
         IdleJustification = justification.Trim();
         IdleJustifiedAt = now;
         IdleFlaggedAt = null;

@@ -294,11 +294,11 @@ public sealed class IncomeDistribution : IAudited
     {
         var auth = Authorize(actor);
         if (auth.IsFailure) return auth.Error!;
+        amount = Yuan.Round(amount);
+        if (amount <= 0) return AchievementErrors.PayoutAmountInvalid; // the body before the status
         if (Status != IncomeDistributionStatus.Approved) return AchievementErrors.DistributionInvalidTransition(Status, "paid out");
         var allocation = _allocations.FirstOrDefault(a => a.Id == allocationId);
         if (allocation is null) return AchievementErrors.AllocationNotFound;
-        amount = Yuan.Round(amount);
-        if (amount <= 0) return AchievementErrors.PayoutAmountInvalid;
         var remaining = allocation.Amount - allocation.Paid;
         if (amount > remaining) return AchievementErrors.PayoutExceedsAllocation(remaining);
         if (allocation.HoldsLeadershipPost && string.IsNullOrWhiteSpace(disclosureRecordRef)) return AchievementErrors.LeaderDisclosureRequired;

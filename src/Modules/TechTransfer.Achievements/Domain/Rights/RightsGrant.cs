@@ -207,8 +207,8 @@ public sealed class RightsGrant : IAudited
     {
         if (actor.OrganizationId != OrganizationId) return AchievementErrors.GrantNotFound;
         if (!actor.Has(Roles.InstitutionAdmin)) return AchievementErrors.GrantRoleNotAllowed;
-        if (Status != RightsGrantStatus.Submitted) return AchievementErrors.GrantInvalidTransition(Status, "rejected");
         if (string.IsNullOrWhiteSpace(reason)) return AchievementErrors.GrantReasonRequired;
+        if (Status != RightsGrantStatus.Submitted) return AchievementErrors.GrantInvalidTransition(Status, "rejected");
         Status = RightsGrantStatus.Rejected;
         DecidedByUserId = actor.UserId;
         DecidedAt = now;
