@@ -167,6 +167,19 @@ public abstract class RequestShapeApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task A_value_of_the_wrong_json_type_is_a_400_problem_naming_its_place()
+    {
+        var s = await factory.NewPartiesAsync();
+        var body = Json(ContractTestSupport.DraftRequest(s));
+        body["parties"]![1]!["organizationId"] = "not-a-guid";
+        var response = await factory.ClientAs(s.SellerUser).PostAsync("/api/v1/contracts", Content(body));
+        var json = await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "request.malformed");
+        var field = Assert.Single(json.GetProperty("fieldErrors").EnumerateArray());
+        Assert.Equal("parties[1].organizationId", field.GetProperty("field").GetString());
+        Assert.Equal("request.malformed_value", field.GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task An_enum_sent_as_an_undefined_number_is_a_422_field_error()
     {
         var response = await factory.ClientAs(Admin).PostAsync("/api/v1/organizations", Content(With(Organization(), "kind", 99)));
