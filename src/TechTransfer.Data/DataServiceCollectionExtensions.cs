@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(new ModelAssemblies(modelAssemblies));
         services.AddSingleton<SearchOutboxSignal>();
         services.AddScoped<AuditAndOutboxInterceptor>();
+        services.AddSingleton<ColumnLengthGuard>();
 
         if (storage.IsPostgres)
         {
@@ -28,7 +29,7 @@ public static class DataServiceCollectionExtensions
                 throw new InvalidOperationException("Storage:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             services.AddDbContext<PostgresTechTransferDbContext>((sp, o) => o
                 .UseNpgsql(cs, npg => npg.MigrationsHistoryTable("__ef_migrations_history"))
-                .AddInterceptors(sp.GetRequiredService<AuditAndOutboxInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<ColumnLengthGuard>(), sp.GetRequiredService<AuditAndOutboxInterceptor>()));
             services.AddScoped<TechTransferDbContext>(sp => sp.GetRequiredService<PostgresTechTransferDbContext>());
         }
         else
@@ -38,7 +39,7 @@ public static class DataServiceCollectionExtensions
                      ?? $"Data Source={Path.Combine(storage.FullDataDirectory, "techtransfer.db")};Foreign Keys=True";
             services.AddDbContext<SqliteTechTransferDbContext>((sp, o) => o
                 .UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations_history"))
-                .AddInterceptors(sp.GetRequiredService<AuditAndOutboxInterceptor>()));
+                .AddInterceptors(sp.GetRequiredService<ColumnLengthGuard>(), sp.GetRequiredService<AuditAndOutboxInterceptor>()));
             services.AddScoped<TechTransferDbContext>(sp => sp.GetRequiredService<SqliteTechTransferDbContext>());
         }
         return services;

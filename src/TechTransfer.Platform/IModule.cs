@@ -19,6 +19,10 @@ public interface IModule
 
     void AddServices(IServiceCollection services, IConfiguration configuration);
 
+    /// <summary>
+    /// Maps the module's endpoints on <paramref name="app"/>: the host's endpoint group, whose filters (the request-shape
+    /// check, <see cref="RequestShapeFilter"/>) then cover every endpoint of the module. Map on this builder only.
+    /// </summary>
     void MapEndpoints(IEndpointRouteBuilder app);
 
     /// <summary>Entries for the main navigation; the layout shows those whose roles the user holds.</summary>

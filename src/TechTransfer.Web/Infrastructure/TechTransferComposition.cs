@@ -72,7 +72,7 @@ public static class TechTransferComposition
             doc.Info.Version = "v1";
             doc.Info.Description = "上海科技成果转移转化平台 API · The TechTransfer platform API. Errors are RFC 9457 problem details in zh-CN or en (Accept-Language).";
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer(OpenApiReadOnlyProperties.Transform));
         builder.Services.AddRazorComponents();
 
         if (IsBuildTimeDocumentGeneration)
@@ -155,9 +155,13 @@ public static class TechTransferComposition
         app.MapStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api-docs", o => o.WithTitle("TechTransfer API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-        app.MapPlatformEndpoints();
+        // Every platform and module endpoint is mapped in this one group, so its filters cover each endpoint, including
+        // the next module's: the request-shape check refuses nulls, null list elements and other impossible shapes (422)
+        // before any handler runs (docs/architecture.md, Conventions → Validation).
+        var endpoints = app.MapGroup("").WithRequestShapeCheck();
+        endpoints.MapPlatformEndpoints();
         foreach (var module in PlatformModules.All)
-            module.MapEndpoints(app);
+            module.MapEndpoints(endpoints);
 
         app.MapRazorComponents<App>()
             .AddAdditionalAssemblies(PlatformModules.All.Select(m => m.Assembly).Distinct().ToArray());

@@ -51,7 +51,8 @@ public abstract class TechTransferFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Storage:Provider", "Sqlite");
         }
-        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        // the exception handler logs every refused request at Information; thousands of them (robustness test) hide what matters
+        builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddFilter(typeof(TechTransferExceptionHandler).FullName, LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -45,7 +45,13 @@ public sealed class IncomeDistributionService(
         if (query.AchievementId is { } aid) q = q.Where(d => d.AchievementId == aid);
         if (query.Status is { } s) q = q.Where(d => d.Status == s);
         if (query.Mode is { } m) q = q.Where(d => d.Mode == m);
-        if (query.Year is { } y) q = q.Where(d => d.IncomeDate >= new DateOnly(y, 1, 1) && d.IncomeDate <= new DateOnly(y, 12, 31));
+        if (query.Year is { } y)
+        {
+            if (y is < 1 or > 9999)
+                return Error.Validation("year", "income_distribution.year_out_of_range", "年份须在 1–9999 之间", "The year must be between 1 and 9999.");
+            var (first, last) = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
+            q = q.Where(d => d.IncomeDate >= first && d.IncomeDate <= last);
+        }
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(d => d.IncomeDate).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Select(d => new IncomeSummary(d.Id, d.AchievementId, d.AchievementTitle, d.Mode, d.IncomeDate, d.GrossIncome, d.NetIncome,

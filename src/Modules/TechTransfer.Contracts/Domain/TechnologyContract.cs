@@ -215,6 +215,7 @@ public sealed partial class TechnologyContract : IAudited
         var rules = catalog.ContentRules(details.SignedDate);
         var errors = ContractValidation.Validate(details, rules);
         if (errors.Count > 0) return ContractErrors.Invalid(errors);
+        if (Status is not (RegistrationStatus.Draft or RegistrationStatus.SupplementRequested)) return ContractErrors.NotEditable;
         Apply(details, rules, now);
         if (Status == RegistrationStatus.Draft) FlagLargeProvisionally(catalog, now);
         else IsLargeContract = DeclaredTechTransactionAmount >= ProcedureRules(catalog).LargeContractThreshold;
@@ -389,8 +390,8 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>Accepted/ExpertReview → SupplementRequested: the clock stops until the seller resubmits.</summary>
     public Result RequestSupplement(string items, Guid? registrarUserId, DateTimeOffset now)
     {
-        if (Status is not (RegistrationStatus.Accepted or RegistrationStatus.ExpertReview)) return ContractErrors.WrongStatus(Status, "要求补正");
         if (string.IsNullOrWhiteSpace(items)) return ContractErrors.SupplementItemsRequired;
+        if (Status is not (RegistrationStatus.Accepted or RegistrationStatus.ExpertReview)) return ContractErrors.WrongStatus(Status, "要求补正");
         SupplementRequest = items.Trim();
         DueDate = null;
         Move(RegistrationStatus.SupplementRequested, now, registrarUserId, "request_supplement", SupplementRequest);
@@ -412,9 +413,9 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>Marks the contract disputed (有争议): it then needs expert review and the longer SLA (R2.10).</summary>
     public Result MarkDisputed(string note, Guid? registrarUserId, DateTimeOffset now, ContractRuleSetCatalog catalog, HolidayCalendar calendar)
     {
+        if (string.IsNullOrWhiteSpace(note)) return ContractErrors.ReasonTextRequired;
         if (Status is not (RegistrationStatus.Submitted or RegistrationStatus.Accepted or RegistrationStatus.SupplementRequested))
             return ContractErrors.WrongStatus(Status, "标记争议");
-        if (string.IsNullOrWhiteSpace(note)) return ContractErrors.ReasonTextRequired;
         IsDisputed = true;
         if (Status == RegistrationStatus.Accepted) RecomputeDueDate(catalog, calendar);
         _history.Add(new StatusChange(Status, Status, now, registrarUserId, "mark_disputed", note.Trim()));
@@ -438,6 +439,7 @@ public sealed partial class TechnologyContract : IAudited
     /// </summary>
     public Result CanRegister(decimal assessedTechTransactionAmount, ContractRuleSetCatalog catalog)
     {
+        if (assessedTechTransactionAmount < 0) return ContractErrors.AssessedAmountOutOfRange;
         if (Status is not (RegistrationStatus.Accepted or RegistrationStatus.ExpertReview)) return ContractErrors.WrongStatus(Status, "登记");
         var rules = ProcedureRules(catalog);
         if (Status == RegistrationStatus.Accepted && (IsLargeContract || IsDisputed) && rules.ExpertReviewRequiredForLarge)
@@ -469,9 +471,9 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>→ Rejected (不予登记) with a reason from the list; <see cref="Domain.RejectionReason.Other"/> needs text.</summary>
     public Result Reject(RejectionReason reason, string? text, Guid? registrarUserId, DateTimeOffset now)
     {
+        if (reason == Domain.RejectionReason.Other && string.IsNullOrWhiteSpace(text)) return ContractErrors.RejectionTextRequired;
         if (Status is not (RegistrationStatus.Submitted or RegistrationStatus.Accepted or RegistrationStatus.ExpertReview or RegistrationStatus.SupplementRequested))
             return ContractErrors.WrongStatus(Status, "不予登记");
-        if (reason == Domain.RejectionReason.Other && string.IsNullOrWhiteSpace(text)) return ContractErrors.RejectionTextRequired;
         RejectionReason = reason;
         RejectionText = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         DueDate = null;
@@ -485,10 +487,10 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>Registered → ChangeRegistered (变更登记, R2.11). Registers a pending correction (R2.3); tells tax/finance if benefits were used.</summary>
     public Result ChangeRegistration(ContractChange change, Guid? registrarUserId, DateTimeOffset now, ContractRuleSetCatalog catalog)
     {
-        if (!CanChangeRegistration) return ContractErrors.WrongStatus(Status, "变更登记");
         if (string.IsNullOrWhiteSpace(change.Reason)) return ContractErrors.ReasonTextRequired;
         if (change.TotalAmount is null && change.AssessedTechTransactionAmount is null && change.Parties is null && change.ValidTo is null)
             return ContractErrors.NoChanges;
+        if (!CanChangeRegistration) return ContractErrors.WrongStatus(Status, "变更登记");
         var details = ToDetails() with
         {
             TotalAmount = change.TotalAmount ?? TotalAmount,
@@ -514,11 +516,11 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>The registrant files a correction (补正) of the amount during performance (R2.3); benefits are blocked until it is registered.</summary>
     public Result FileCorrection(Guid actorOrganizationId, decimal newTotalAmount, string note, Guid? userId, DateTimeOffset now)
     {
-        if (!IsEffectivelyRegistered) return ContractErrors.NotRegistered;
         var who = CheckSubmitter(actorOrganizationId);
         if (who.IsFailure) return who;
-        if (CorrectionPending) return ContractErrors.CorrectionAlreadyPending;
         if (newTotalAmount < 0) return ContractErrors.Invalid([ContractErrors.TotalAmountNegative]);
+        if (!IsEffectivelyRegistered) return ContractErrors.NotRegistered;
+        if (CorrectionPending) return ContractErrors.CorrectionAlreadyPending;
         CorrectionPending = true;
         PendingCorrectionAmount = Yuan.Round(newTotalAmount);
         PendingCorrectionNote = note;
@@ -548,8 +550,8 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>Registered → Cancelled (注销登记) on rescission or invalidity (R2.11).</summary>
     public Result Cancel(string reason, Guid? registrarUserId, DateTimeOffset now)
     {
-        if (!CanChangeRegistration) return ContractErrors.WrongStatus(Status, "注销登记");
         if (string.IsNullOrWhiteSpace(reason)) return ContractErrors.ReasonTextRequired;
+        if (!CanChangeRegistration) return ContractErrors.WrongStatus(Status, "注销登记");
         CancellationReason = reason.Trim();
         NotifyTaxFinanceIfBenefitsUsed("注销登记", "cancellation", now);
         Move(RegistrationStatus.Cancelled, now, registrarUserId, "cancel", CancellationReason);
@@ -559,8 +561,8 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>Registered → Revoked (撤销登记) by the registry with a reason from the list; Other needs text.</summary>
     public Result Revoke(RevocationReason reason, string? text, Guid? registrarUserId, DateTimeOffset now)
     {
-        if (!CanChangeRegistration) return ContractErrors.WrongStatus(Status, "撤销登记");
         if (reason == Domain.RevocationReason.Other && string.IsNullOrWhiteSpace(text)) return ContractErrors.RevocationTextRequired;
+        if (!CanChangeRegistration) return ContractErrors.WrongStatus(Status, "撤销登记");
         RevocationReason = reason;
         RevocationText = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         NotifyTaxFinanceIfBenefitsUsed("撤销登记", "revocation", now);
@@ -571,10 +573,10 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>Registered/Rejected → ObjectionFiled (异议) by a party to the contract.</summary>
     public Result FileObjection(Guid actorOrganizationId, string text, Guid? userId, DateTimeOffset now)
     {
-        if (Status is not (RegistrationStatus.Registered or RegistrationStatus.ChangeRegistered or RegistrationStatus.Rejected))
-            return ContractErrors.WrongStatus(Status, "提出异议");
         if (!Involves(actorOrganizationId)) return ContractErrors.ObjectionOnlyByParty;
         if (string.IsNullOrWhiteSpace(text)) return ContractErrors.ReasonTextRequired;
+        if (Status is not (RegistrationStatus.Registered or RegistrationStatus.ChangeRegistered or RegistrationStatus.Rejected))
+            return ContractErrors.WrongStatus(Status, "提出异议");
         StatusBeforeObjection = Status;
         ObjectionText = text.Trim();
         ObjectionByOrganizationId = actorOrganizationId;
@@ -587,8 +589,8 @@ public sealed partial class TechnologyContract : IAudited
     /// <summary>ObjectionFiled → ObjectionResolved by the registrar. An upheld objection to a registration is followed by a change, cancellation or revocation.</summary>
     public Result ResolveObjection(ObjectionOutcome outcome, string resolution, Guid? registrarUserId, DateTimeOffset now)
     {
-        if (Status != RegistrationStatus.ObjectionFiled) return ContractErrors.WrongStatus(Status, "处理异议");
         if (string.IsNullOrWhiteSpace(resolution)) return ContractErrors.ReasonTextRequired;
+        if (Status != RegistrationStatus.ObjectionFiled) return ContractErrors.WrongStatus(Status, "处理异议");
         ObjectionOutcome = outcome;
         ObjectionResolution = resolution.Trim();
         Move(RegistrationStatus.ObjectionResolved, now, registrarUserId, "resolve_objection", $"{outcome}: {ObjectionResolution}");

@@ -198,17 +198,15 @@ public sealed class CustodyAgreement : IAudited
     {
         var today = BusinessTime.DateOf(now);
         if (callerOrganizationId != OperatorOrganizationId) return CustodyErrors.NotOperator;
+        // the request on its own first, then the agreement's state and mandate
+        if (r.DealType == CustodyDealType.Assignment) return CustodyErrors.OwnershipStaysWithOwner;
+        if (string.IsNullOrWhiteSpace(r.Counterparty) && r.DealType != CustodyDealType.Listing) return CustodyErrors.CounterpartyRequired;
+        if (r.DealType != CustodyDealType.Listing && r.DealTermEnd is null) return CustodyErrors.DealTermRequired;
         if (Status != CustodyStatus.Active) return CustodyErrors.NotActive(Status);
         if (today < TermStart || today > TermEnd) return CustodyErrors.OutsideTerm(TermStart, TermEnd);
-        if (r.DealType == CustodyDealType.Assignment) return CustodyErrors.OwnershipStaysWithOwner;
         if (!AllowedDealTypes.Contains(r.DealType)) return CustodyErrors.DealTypeOutsideMandate(r.DealType, AllowedDealTypes);
-        if (string.IsNullOrWhiteSpace(r.Counterparty) && r.DealType != CustodyDealType.Listing) return CustodyErrors.CounterpartyRequired;
         if (r.PriceYuan < PriceFloorYuan) return CustodyErrors.PriceBelowFloor(r.PriceYuan, PriceFloorYuan);
-        if (r.DealType != CustodyDealType.Listing)
-        {
-            if (r.DealTermEnd is null) return CustodyErrors.DealTermRequired;
-            if (r.DealTermEnd > TermEnd) return CustodyErrors.DealTermBeyondMandate(TermEnd);
-        }
+        if (r.DealType != CustodyDealType.Listing && r.DealTermEnd > TermEnd) return CustodyErrors.DealTermBeyondMandate(TermEnd);
         var op = new CustodyOperation(Guid.NewGuid(), r.DealType, (r.Counterparty ?? "").Trim(), Yuan.Round(r.PriceYuan), r.DealTermEnd, now);
         _operations.Add(op);
         return op;
@@ -230,8 +228,8 @@ public sealed class CustodyAgreement : IAudited
     public Result Terminate(Guid callerOrganizationId, string reason, DateTimeOffset now)
     {
         if (callerOrganizationId != OwnerOrganizationId && callerOrganizationId != OperatorOrganizationId) return CustodyErrors.NotParty;
-        if (Status == CustodyStatus.Terminated) return CustodyErrors.InvalidTransition(Status, "terminate");
         if (string.IsNullOrWhiteSpace(reason)) return CustodyErrors.TerminationReasonRequired;
+        if (Status == CustodyStatus.Terminated) return CustodyErrors.InvalidTransition(Status, "terminate");
         Status = CustodyStatus.Terminated;
         TerminatedAt = now;
         TerminationReason = reason.Trim();

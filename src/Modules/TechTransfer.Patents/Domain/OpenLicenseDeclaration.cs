@@ -120,9 +120,9 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public Result Revise(Patent patent, Guid callerOrganizationId, OpenLicenseTerms terms)
     {
         if (callerOrganizationId != PatenteeOrganizationId) return OpenLicenseErrors.NotPatentee;
-        if (Status != OpenLicenseStatus.Draft) return OpenLicenseErrors.InvalidTransition(Status, "revise");
-        var formErrors = ValidateForm(terms);
+        var formErrors = ValidateForm(terms); // the body before the status
         if (formErrors.Count > 0) return Error.Validation(formErrors);
+        if (Status != OpenLicenseStatus.Draft) return OpenLicenseErrors.InvalidTransition(Status, "revise");
         CopyPatent(patent);
         ApplyTerms(terms);
         return Result.Success();
@@ -208,8 +208,8 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     /// <summary>Submitted → Active when CNIPA announces the declaration.</summary>
     public Result Announce(string announcementNo, DateOnly announcementDate)
     {
-        if (Status != OpenLicenseStatus.Submitted) return OpenLicenseErrors.InvalidTransition(Status, "announce");
         if (string.IsNullOrWhiteSpace(announcementNo)) return OpenLicenseErrors.AnnouncementNoRequired;
+        if (Status != OpenLicenseStatus.Submitted) return OpenLicenseErrors.InvalidTransition(Status, "announce");
         if (SubmittedAt is { } s && announcementDate < BusinessTime.DateOf(s)) return OpenLicenseErrors.AnnouncementBeforeSubmission;
         AnnouncementNo = announcementNo.Trim();
         AnnouncementDate = announcementDate;
@@ -230,8 +230,8 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     /// <summary>WithdrawalSubmitted → Withdrawn when the withdrawal is announced. Earlier grants stay valid (R3.11).</summary>
     public Result AnnounceWithdrawal(string announcementNo, DateOnly announcementDate)
     {
-        if (Status != OpenLicenseStatus.WithdrawalSubmitted) return OpenLicenseErrors.InvalidTransition(Status, "announce_withdrawal");
         if (string.IsNullOrWhiteSpace(announcementNo)) return OpenLicenseErrors.AnnouncementNoRequired;
+        if (Status != OpenLicenseStatus.WithdrawalSubmitted) return OpenLicenseErrors.InvalidTransition(Status, "announce_withdrawal");
         if (AnnouncementDate is { } a && announcementDate < a) return OpenLicenseErrors.AnnouncementBeforeSubmission;
         WithdrawalAnnouncementNo = announcementNo.Trim();
         WithdrawalAnnouncementDate = announcementDate;
@@ -279,12 +279,12 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     /// </summary>
     public Result<OpenLicenseGrant> TakeLicence(Guid licenseeOrganizationId, string licenseeName, string writtenNoticeRef, DateOnly noticeDate, DateTimeOffset now)
     {
-        if (Status != OpenLicenseStatus.Active) return OpenLicenseErrors.NotActive;
         if (licenseeOrganizationId == PatenteeOrganizationId) return OpenLicenseErrors.PatenteeCannotTakeOwnLicence;
         if (string.IsNullOrWhiteSpace(licenseeName)) return OpenLicenseErrors.LicenseeNameRequired;
         if (string.IsNullOrWhiteSpace(writtenNoticeRef)) return OpenLicenseErrors.WrittenNoticeRequired;
         var today = BusinessTime.DateOf(now);
         if (noticeDate > today) return OpenLicenseErrors.DateInFuture("noticeDate");
+        if (Status != OpenLicenseStatus.Active) return OpenLicenseErrors.NotActive;
         if (noticeDate > LicenseTermEnd) return OpenLicenseErrors.TermOver;
         if (_grants.Any(g => g.LicenseeOrganizationId == licenseeOrganizationId && (g.Status == OpenLicenseGrantStatus.Pending || g.IsValidOn(today))))
             return OpenLicenseErrors.AlreadyLicensed;
@@ -314,10 +314,10 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
         if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
             return OpenLicenseErrors.NotPartyToGrant;
-        if (grant.Status != OpenLicenseGrantStatus.Pending) return OpenLicenseErrors.GrantNotPending;
         if (paidOn > BusinessTime.DateOf(now)) return OpenLicenseErrors.DateInFuture("paidOn");
         if (string.IsNullOrWhiteSpace(paymentRef)) return OpenLicenseErrors.PaymentRefRequired;
         if (amountYuan < 0) return OpenLicenseErrors.PaymentTooLow(RequiredInitialPayment);
+        if (grant.Status != OpenLicenseGrantStatus.Pending) return OpenLicenseErrors.GrantNotPending;
         var effectiveOn = paidOn > grant.NoticeDate ? paidOn : grant.NoticeDate;
         switch (Status)
         {
@@ -342,10 +342,10 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
         if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
             return OpenLicenseErrors.NotPartyToGrant;
-        if (grant.Status != OpenLicenseGrantStatus.Effective || grant.Filing is null) return OpenLicenseErrors.GrantNotEffective;
-        if (grant.Filing.FiledOn is not null) return OpenLicenseErrors.AlreadyFiled;
         if (string.IsNullOrWhiteSpace(proofRef)) return OpenLicenseErrors.FilingProofRequired;
         if (filedOn > BusinessTime.DateOf(now)) return OpenLicenseErrors.DateInFuture("filedOn");
+        if (grant.Status != OpenLicenseGrantStatus.Effective || grant.Filing is null) return OpenLicenseErrors.GrantNotEffective;
+        if (grant.Filing.FiledOn is not null) return OpenLicenseErrors.AlreadyFiled;
         if (filedOn < grant.EffectiveOn) return OpenLicenseErrors.FiledBeforeEffective;
         grant.Filing.MarkFiled(filedOn, proofRef.Trim(), callerOrganizationId == PatenteeOrganizationId ? FilingParty.Patentee : FilingParty.Licensee);
         return Result.Success();
@@ -371,8 +371,8 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
             return OpenLicenseErrors.NotPartyToGrant;
         var dispute = grant.Disputes.FirstOrDefault(d => d.Id == disputeId);
         if (dispute is null) return Error.NotFound("dispute", "纠纷记录");
-        if (dispute.ResolvedAt is not null) return OpenLicenseErrors.DisputeAlreadyResolved;
         if (string.IsNullOrWhiteSpace(outcome)) return OpenLicenseErrors.DisputeOutcomeRequired;
+        if (dispute.ResolvedAt is not null) return OpenLicenseErrors.DisputeAlreadyResolved;
         dispute.Resolve(outcome.Trim(), now);
         return Result.Success();
     }

@@ -27,6 +27,9 @@ public sealed class Patent : IAudited, ISearchIndexed
 
     private Patent() { }
 
+    /// <summary>Term compensation is never longer than the invention term it extends (20 years).</summary>
+    public const int MaxTermCompensationDays = 7300;
+
     public Guid Id { get; private set; }
     /// <summary>The patentee's organisation (专利权人所在单位); its transfer office manages the record.</summary>
     public Guid OwnerOrganizationId { get; private set; }
@@ -119,6 +122,9 @@ public sealed class Patent : IAudited, ISearchIndexed
         if (d.TermCompensationDays < 0)
             errors.Add(new("termCompensationDays", "patent.term_compensation_negative", "期限补偿天数不能为负数",
                 "Term compensation days cannot be negative."));
+        else if (d.TermCompensationDays > MaxTermCompensationDays)
+            errors.Add(new("termCompensationDays", "patent.term_compensation_too_long", $"期限补偿天数不能超过 {MaxTermCompensationDays} 天（补偿不长于发明专利的保护期）",
+                $"Term compensation cannot exceed {MaxTermCompensationDays} days (no longer than the invention patent term)."));
         if (d.TermCompensationDays > 0 && d.Type != PatentType.Invention)
             errors.Add(new("termCompensationDays", "patent.term_compensation_invention_only", "只有发明专利可以获得期限补偿（专利法第42条）",
                 "Only invention patents can receive term compensation (Patent Law art. 42)."));

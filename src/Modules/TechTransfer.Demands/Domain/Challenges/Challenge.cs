@@ -74,9 +74,9 @@ public sealed class Challenge : ISearchIndexed, IAudited
     public Result Edit(Actor actor, ChallengeDetails details, DateTimeOffset now)
     {
         if (!actor.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
-        if (Status != ChallengeStatus.Draft) return ChallengeErrors.NotEditable;
-        var valid = ChallengeValidation.Validate(details, now);
+        var valid = ChallengeValidation.Validate(details, now); // the body before the status
         if (valid.IsFailure) return valid.Error!;
+        if (Status != ChallengeStatus.Draft) return ChallengeErrors.NotEditable;
         Apply(valid.Value, now);
         return Result.Success();
     }
@@ -129,18 +129,18 @@ public sealed class Challenge : ISearchIndexed, IAudited
     {
         if (actor.OrganizationId is not { } org || !(actor.IsInRole(Roles.InstitutionAdmin) || actor.IsInRole(Roles.Researcher)))
             return ChallengeErrors.NotASolver;
+        var errors = new List<FieldError>(); // the proposal before the phase
+        DemandValidation.Text(proposal.Summary, "summary", 10, 1000, true, errors);
+        DemandValidation.Text(proposal.Approach, "approach", 10, 4000, true, errors);
+        DemandValidation.Text(proposal.Team, "team", 0, 2000, false, errors);
+        if (proposal.RequestedYuan is { } requested) BudgetRange.ValidateAmount(requested, "requestedYuan", errors);
+        if (errors.Count > 0) return Error.Validation(errors);
         var phase = PhaseAt(now);
         if (phase == ChallengePhase.Upcoming) return ChallengeErrors.WindowNotOpen;
         if (phase != ChallengePhase.OpenForApplications) return ChallengeErrors.WindowClosed;
         if (org == OwnerOrganizationId) return ChallengeErrors.OwnerCannotApply;
         if (_applications.Any(a => a.ApplicantOrganizationId == org && a.Status == ApplicationStatus.Submitted))
             return ChallengeErrors.AlreadyApplied;
-        var errors = new List<FieldError>();
-        DemandValidation.Text(proposal.Summary, "summary", 10, 1000, true, errors);
-        DemandValidation.Text(proposal.Approach, "approach", 10, 4000, true, errors);
-        DemandValidation.Text(proposal.Team, "team", 0, 2000, false, errors);
-        if (proposal.RequestedYuan is { } requested) BudgetRange.ValidateAmount(requested, "requestedYuan", errors);
-        if (errors.Count > 0) return Error.Validation(errors);
         var application = new ChallengeApplication(applicationId, Id, org, actor.UserId, proposal, now);
         _applications.Add(application);
         Touch(now);
@@ -168,6 +168,8 @@ public sealed class Challenge : ISearchIndexed, IAudited
     {
         var judge = _judges.FirstOrDefault(j => j.UserId == actor.UserId);
         if (judge is null) return ChallengeErrors.NotAJudge;
+        var errors = Rubric.ValidateScores(_criteria, scores); // the scores before the phase
+        if (errors.Count > 0) return Error.Validation(errors);
         var phase = PhaseAt(now);
         if (phase is ChallengePhase.Upcoming or ChallengePhase.OpenForApplications) return ChallengeErrors.JudgingNotStarted;
         if (phase != ChallengePhase.Judging) return ChallengeErrors.JudgingClosed;
@@ -176,8 +178,6 @@ public sealed class Challenge : ISearchIndexed, IAudited
         if (application.Status != ApplicationStatus.Submitted) return ChallengeErrors.ApplicationNotActive;
         if (judge.OrganizationId == application.ApplicantOrganizationId || actor.BelongsTo(application.ApplicantOrganizationId))
             return ChallengeErrors.ConflictOfInterest;
-        var errors = Rubric.ValidateScores(_criteria, scores);
-        if (errors.Count > 0) return Error.Validation(errors);
         application.ReplaceScores(judge.UserId, scores, now);
         Touch(now);
         return Result.Success();
@@ -229,9 +229,9 @@ public sealed class Challenge : ISearchIndexed, IAudited
         var award = _awards.FirstOrDefault(a => a.Id == awardId);
         if (award is null) return ChallengeErrors.AwardNotFound;
         if (!actor.BelongsTo(OwnerOrganizationId) && !actor.BelongsTo(award.OrganizationId)) return ChallengeErrors.NotOwnerOrWinner;
-        if (award.ContractReference is not null) return ChallengeErrors.ContractAlreadyLinked;
         var reference = contractReference?.Trim() ?? "";
         if (reference.Length is 0 or > 100) return ChallengeErrors.ContractReferenceInvalid;
+        if (award.ContractReference is not null) return ChallengeErrors.ContractAlreadyLinked;
         award.LinkContract(reference, actor.UserId, now);
         Touch(now);
         return Result.Success();
@@ -261,8 +261,8 @@ public sealed class Challenge : ISearchIndexed, IAudited
     public Result Cancel(Actor actor, string? reason, DateTimeOffset now)
     {
         if (!actor.BelongsTo(OwnerOrganizationId) && !actor.IsPlatformStaff) return ChallengeErrors.NotOwner;
-        if (Status is ChallengeStatus.Announced or ChallengeStatus.Cancelled) return ChallengeErrors.InvalidTransition(PhaseAt(now), ChallengePhase.Cancelled);
         if (string.IsNullOrWhiteSpace(reason)) return ChallengeErrors.CancelReasonRequired;
+        if (Status is ChallengeStatus.Announced or ChallengeStatus.Cancelled) return ChallengeErrors.InvalidTransition(PhaseAt(now), ChallengePhase.Cancelled);
         Status = ChallengeStatus.Cancelled;
         CancelledAt = now;
         CancelReason = reason.Trim();

@@ -39,7 +39,7 @@ public static class ChallengeErrors
     public static readonly FieldError CriterionNamesNotUnique = new("rubric", "challenge.criterion_names_not_unique",
         "评分项名称不能重复", "Criterion names must be unique.");   // CH.3
 
-    public static FieldError WeightsDoNotSumTo100(int sum) => new("rubric", "challenge.weights_not_100",
+    public static FieldError WeightsDoNotSumTo100(long sum) => new("rubric", "challenge.weights_not_100",
         $"评分项权重之和须为 100（当前为 {sum}）", $"Criterion weights must sum to 100 (they sum to {sum}).");   // CH.3
 
     public static FieldError UnknownCriterion(string key) => new($"scores.{key}", "challenge.unknown_criterion",

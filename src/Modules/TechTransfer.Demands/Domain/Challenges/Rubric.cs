@@ -53,7 +53,7 @@ public static class Rubric
         }
         if (criteria.Select(c => c.NameZh).Distinct(StringComparer.Ordinal).Count() != criteria.Count)
             errors.Add(ChallengeErrors.CriterionNamesNotUnique);
-        var sum = list.Sum(c => c.Weight);
+        var sum = list.Sum(c => (long)c.Weight); // long: weights out of range (reported above) must not overflow the sum
         if (list.Count > 0 && sum != TotalWeight) errors.Add(ChallengeErrors.WeightsDoNotSumTo100(sum));
         return (criteria, errors);
     }

@@ -76,9 +76,9 @@ public sealed class Demand : ISearchIndexed, IAudited
     public Result Edit(Actor actor, DemandDetails details, DateTimeOffset now)
     {
         if (!actor.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
-        if (Status != DemandStatus.Draft) return DemandErrors.NotEditable(Status);
-        var valid = DemandValidation.Validate(details, now);
+        var valid = DemandValidation.Validate(details, now); // the body before the status
         if (valid.IsFailure) return valid.Error!;
+        if (Status != DemandStatus.Draft) return DemandErrors.NotEditable(Status);
         Apply(valid.Value, now);
         return Result.Success();
     }
@@ -129,8 +129,8 @@ public sealed class Demand : ISearchIndexed, IAudited
     {
         if (!reviewer.IsPlatformStaff) return DemandErrors.NotReviewer;
         if (reviewer.BelongsTo(OwnerOrganizationId)) return DemandErrors.ReviewerIsOwner;
-        if (Status != DemandStatus.UnderReview) return DemandErrors.InvalidTransition(Status, DemandStatus.Draft);
         if (string.IsNullOrWhiteSpace(reason)) return DemandErrors.RejectionReasonRequired;
+        if (Status != DemandStatus.UnderReview) return DemandErrors.InvalidTransition(Status, DemandStatus.Draft);
         Status = DemandStatus.Draft;
         ReviewedAt = now;
         ReviewedByUserId = reviewer.UserId;
@@ -143,8 +143,8 @@ public sealed class Demand : ISearchIndexed, IAudited
     public Result MarkMatched(Actor actor, Guid matchedOrganizationId, DateTimeOffset now)
     {
         if (!actor.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
-        if (StatusAt(now) != DemandStatus.Published) return DemandErrors.InvalidTransition(StatusAt(now), DemandStatus.Matched);
         if (matchedOrganizationId == Guid.Empty || matchedOrganizationId == OwnerOrganizationId) return DemandErrors.MatchedOrganizationInvalid;
+        if (StatusAt(now) != DemandStatus.Published) return DemandErrors.InvalidTransition(StatusAt(now), DemandStatus.Matched);
         Status = DemandStatus.Matched;
         MatchedAt = now;
         MatchedOrganizationId = matchedOrganizationId;
