@@ -1717,6 +1717,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OperatorOrganizationId");
@@ -1826,6 +1830,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("WithdrawalAnnouncementDate")
                         .HasColumnType("date");
 
@@ -1882,6 +1890,9 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Property<bool>("IsSuspended")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("LegalStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1922,6 +1933,10 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -1703,6 +1703,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OperatorOrganizationId");
@@ -1812,6 +1816,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("WithdrawalAnnouncementDate")
                         .HasColumnType("TEXT");
 
@@ -1868,6 +1876,9 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<bool>("IsSuspended")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LegalStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1907,6 +1918,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
