@@ -242,7 +242,8 @@ public abstract class DemandApiTests(TechTransferFactory factory)
         Assert.Equal("Published", read.GetProperty("storedStatus").GetString());
         var expiredList = await (await owner.GetAsync($"/api/v1/demands?q={tag}&status=Expired")).Json(HttpStatusCode.OK);
         Assert.Equal(1, expiredList.GetProperty("total").GetInt32());
-        await ProblemAssert.IsProblem(await owner.PostAsJsonAsync($"/api/v1/demands/{id}/match", new { organizationId = Guid.NewGuid() }),
+        var partner = await factory.CreateOrganizationAsync();
+        await ProblemAssert.IsProblem(await owner.PostAsJsonAsync($"/api/v1/demands/{id}/match", new { organizationId = partner.Id }),
             HttpStatusCode.Conflict, "demand.invalid_transition");
 
         var expired = await factory.WithDbAsync((_, sp) => sp.GetRequiredService<DemandService>().ExpireDueAsync(default));

@@ -27,7 +27,7 @@ public sealed record ChallengeDetails
     /// <summary>计划公布日期</summary>
     public DateTimeOffset AnnouncementAt { get; init; }
     public int WinnerCount { get; init; } = 1;
-    public IReadOnlyList<CriterionInput> Rubric { get; init; } = [];
+    public IReadOnlyList<CriterionInput?> Rubric { get; init; } = [];
 }
 
 internal sealed record ValidChallengeDetails(ChallengeDetails Details, IReadOnlyList<string> IpcCodes, string DivisionCode, IReadOnlyList<RubricCriterion> Criteria);

@@ -33,7 +33,7 @@ public static class Rubric
 {
     public const int MaxCriteria = 10, MaxScore = 10, TotalWeight = 100, NameMax = 50;
 
-    public static (IReadOnlyList<RubricCriterion> Criteria, IReadOnlyList<FieldError> Errors) Build(IReadOnlyList<CriterionInput>? input)
+    public static (IReadOnlyList<RubricCriterion> Criteria, IReadOnlyList<FieldError> Errors) Build(IReadOnlyList<CriterionInput?>? input)
     {
         var errors = new List<FieldError>();
         var list = input ?? [];
@@ -42,7 +42,8 @@ public static class Rubric
         var criteria = new List<RubricCriterion>();
         for (var i = 0; i < list.Count; i++)
         {
-            var c = list[i];
+            // A null element (refused by the API's request-shape filter) is an empty row here: name and weight missing.
+            var c = list[i] ?? new CriterionInput("", null, 0);
             var nameZh = c.NameZh?.Trim() ?? "";
             var nameEn = string.IsNullOrWhiteSpace(c.NameEn) ? nameZh : c.NameEn.Trim();
             var field = $"rubric[{i}]";
@@ -53,7 +54,7 @@ public static class Rubric
         }
         if (criteria.Select(c => c.NameZh).Distinct(StringComparer.Ordinal).Count() != criteria.Count)
             errors.Add(ChallengeErrors.CriterionNamesNotUnique);
-        var sum = list.Sum(c => c.Weight);
+        var sum = criteria.Sum(c => c.Weight);
         if (list.Count > 0 && sum != TotalWeight) errors.Add(ChallengeErrors.WeightsDoNotSumTo100(sum));
         return (criteria, errors);
     }
@@ -72,6 +73,21 @@ public static class Rubric
             if (!scores.TryGetValue(c.Key, out var value)) errors.Add(ChallengeErrors.CriterionNotScored(c));
             else if (value < 0 || value > MaxScore) errors.Add(ChallengeErrors.ScoreOutOfRange(c.Key));
             else if (Math.Round(value, 1) != value) errors.Add(ChallengeErrors.ScoreTooPrecise(c.Key));
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// The values of one judge's scores, before the rubric is known (CH.9): each 0–10 with at most one decimal. The keys are
+    /// checked against the rubric by <see cref="ValidateScores"/>.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateScoreValues(IReadOnlyDictionary<string, decimal>? scores)
+    {
+        var errors = new List<FieldError>();
+        foreach (var (key, value) in scores ?? new Dictionary<string, decimal>())
+        {
+            if (value < 0 || value > MaxScore) errors.Add(ChallengeErrors.ScoreOutOfRange(key));
+            else if (Math.Round(value, 1) != value) errors.Add(ChallengeErrors.ScoreTooPrecise(key));
         }
         return errors;
     }

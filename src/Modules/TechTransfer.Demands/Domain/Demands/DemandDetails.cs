@@ -35,7 +35,7 @@ public sealed record ValidDemandDetails(DemandDetails Details, IReadOnlyList<str
 public static partial class DemandValidation
 {
     public const int TitleMin = 4, TitleMax = 100, NeedMax = 4000, GoalMax = 2000, BasisMax = 2000, FieldMax = 50,
-        MaxIpcCodes = 10, MaxKeywords = 10, KeywordMax = 30, ContactMax = 50;
+        MaxIpcCodes = 10, MaxKeywords = 10, KeywordMax = 30, ContactMax = 50, EmailMax = 200, ReasonMax = 1000;
 
     /// <summary>Shape and value checks on a demand's content (rules DM.1–DM.7); <paramref name="now"/> for the deadline.</summary>
     public static Result<ValidDemandDetails> Validate(DemandDetails d, DateTimeOffset now)
@@ -51,7 +51,8 @@ public static partial class DemandValidation
         errors.AddRange(ipcErrors);
         if (ipc.Count > MaxIpcCodes) errors.Add(DemandErrors.TooMany("ipcCodes", MaxIpcCodes));
 
-        var keywords = d.Keywords.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // A null element (refused by the API's request-shape filter) is never dereferenced here: it counts as empty.
+        var keywords = (d.Keywords ?? []).Select(k => k?.Trim() ?? "").Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (keywords.Count > MaxKeywords) errors.Add(DemandErrors.TooMany("keywords", MaxKeywords));
         if (keywords.Any(k => k.Length > KeywordMax)) errors.Add(DemandErrors.TooLong("keywords", KeywordMax));
 
@@ -71,7 +72,7 @@ public static partial class DemandValidation
         var email = d.ContactEmail?.Trim();
         if (string.IsNullOrEmpty(phone) && string.IsNullOrEmpty(email)) errors.Add(DemandErrors.ContactMeansRequired);
         if (!string.IsNullOrEmpty(phone) && !Phone().IsMatch(phone)) errors.Add(DemandErrors.ContactPhoneInvalid);
-        if (!string.IsNullOrEmpty(email) && !Email().IsMatch(email)) errors.Add(DemandErrors.ContactEmailInvalid);
+        if (!string.IsNullOrEmpty(email) && (email.Length > EmailMax || !Email().IsMatch(email))) errors.Add(DemandErrors.ContactEmailInvalid);
 
         if (errors.Count > 0) return Error.Validation(errors);
         return new ValidDemandDetails(
