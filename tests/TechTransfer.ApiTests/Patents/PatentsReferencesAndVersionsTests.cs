@@ -54,7 +54,10 @@ public abstract class PatentsReferencesAndVersionsTests(TechTransferFactory fact
     private async Task<JsonElement> CreatePatentAsync(HttpClient? office = null) =>
         await Json(await (office ?? Office).PostAsJsonAsync("/api/v1/patents", PatentBody()), HttpStatusCode.Created);
 
-    /// <summary>A confidential achievement disclosed (draft) by a researcher of <paramref name="org"/>: only that organisation sees it.</summary>
+    /// <summary>
+    /// A confidential achievement disclosed by a researcher of <paramref name="org"/>: once disclosed (no longer a draft)
+    /// its organisation's office sees it; no other organisation does.
+    /// </summary>
     private async Task<Guid> ConfidentialAchievementAsync(Guid org)
     {
         var researcher = TestUser.Of(Roles.Researcher, org);
@@ -62,11 +65,14 @@ public abstract class PatentsReferencesAndVersionsTests(TechTransferFactory fact
         {
             title = "高安全性固态锂电池电解质", titleEn = "Solid-state electrolyte", @abstract = "一种高离子电导率的硫化物固态电解质及其制备方法。", keywords = new[] { "固态电池" },
             technicalField = "材料科学", ipcCodes = new[] { "H01M 10/0562" }, ipType = "PatentApplication", trl = 4, fundingSource = "Fiscal",
-            projectReferences = Array.Empty<string>(),
+            projectReferences = new[] { "国家重点研发计划 2023YFB2400000" },
             completers = new object[] { new { name = "王敏", userId = researcher.UserId, contributionPercent = 100m } },
             patentApplicationNumbers = Array.Empty<string>(), isConfidential = true, confidentialDetails = "配方比例",
         }), HttpStatusCode.Created);
-        return created.GetProperty("id").GetGuid();
+        var id = created.GetProperty("id").GetGuid();
+        int? version = created.TryGetProperty("version", out var v) ? v.GetInt32() : null;
+        await Json(await factory.ClientAs(researcher).PostAsJsonAsync($"/api/v1/achievements/{id}/disclose", new { version }), HttpStatusCode.OK);
+        return id;
     }
 
     private Task<int> CountAsync<T>() where T : class => factory.WithDbAsync((db, _) => db.Set<T>().CountAsync());

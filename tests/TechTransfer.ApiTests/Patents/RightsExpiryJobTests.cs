@@ -189,6 +189,11 @@ public abstract class FeeLapseJobTests(TechTransferFactory factory) : RightsExpi
         Assert.Equal(patentAudits + 1, await AuditCountAsync(patent));
     }
 
+}
+
+/// <summary>R3.16: a fee recorded within the grace period keeps the patent in force (a factory of its own: the test moves its clock).</summary>
+public abstract class FeePaidInGraceTests(TechTransferFactory factory) : RightsExpiryTestsBase(factory)
+{
     [Fact]
     public async Task A_fee_paid_within_the_grace_period_keeps_the_patent_in_force()
     {
@@ -223,6 +228,11 @@ public sealed class FeeLapseJobTests_Sqlite(RightsExpirySqliteFactory f) : FeeLa
 
 [Collection("Postgres")]
 public sealed class FeeLapseJobTests_Postgres(RightsExpiryPostgresFactory f) : FeeLapseJobTests(f), IClassFixture<RightsExpiryPostgresFactory>;
+
+public sealed class FeePaidInGraceTests_Sqlite(RightsExpirySqliteFactory f) : FeePaidInGraceTests(f), IClassFixture<RightsExpirySqliteFactory>;
+
+[Collection("Postgres")]
+public sealed class FeePaidInGraceTests_Postgres(RightsExpiryPostgresFactory f) : FeePaidInGraceTests(f), IClassFixture<RightsExpiryPostgresFactory>;
 
 public sealed class ExpiredCustodyTests_Sqlite(RightsExpirySqliteFactory f) : ExpiredCustodyTests(f), IClassFixture<RightsExpirySqliteFactory>;
 

@@ -98,7 +98,7 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
     /// <summary>Revises a draft; the body names the <c>version</c> it read (stale → 409) and may not move it to another patent.</summary>
     public async Task<Result<OpenLicenseResponse>> ReviseAsync(Guid id, OpenLicenseRequest request, CancellationToken ct)
     {
-        if (!IsAnyOffice) return Error.Forbidden;
+        if (!IsAnyOffice) return OpenLicenseErrors.NotPatentee;
         var errors = new FieldErrors().AddRange(OpenLicenseDeclaration.ValidateForm(request.ToTerms()));
         if (request.Version is null) errors.Add(PatentChecks.VersionRequired);
         if (errors.Any) return errors.ToError()!;
@@ -115,7 +115,7 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
     /// <summary>Draft → Submitted, after every §3.2 check (R3.1–R3.8); R3.9 warnings come back in the response.</summary>
     public async Task<Result<OpenLicenseResponse>> SubmitAsync(Guid id, int? version, CancellationToken ct)
     {
-        if (!IsAnyOffice) return Error.Forbidden;
+        if (!IsAnyOffice) return OpenLicenseErrors.NotPatentee;
         var (d, error) = await FindManagedAsync(id, version, ct);
         if (error is not null) return error;
         var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == d!.PatentId, ct);
@@ -235,7 +235,7 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
     private async Task<Result<OpenLicenseResponse>> ManageAsync(Guid id, int? version, IReadOnlyList<FieldError> bodyErrors,
         Func<OpenLicenseDeclaration, Result> change, CancellationToken ct)
     {
-        if (!IsAnyOffice) return Error.Forbidden;
+        if (!IsAnyOffice) return OpenLicenseErrors.NotPatentee;
         if (bodyErrors.Count > 0) return Error.Validation(bodyErrors);
         var (d, error) = await FindManagedAsync(id, version, ct);
         if (error is not null) return error;
