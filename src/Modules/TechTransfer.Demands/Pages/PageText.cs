@@ -52,6 +52,17 @@ public static class PageText
 
     public static DateTime? ToLocal(DateTimeOffset? at) => at is { } v ? BusinessTime.ToLocal(v).DateTime : null;
 
+    /// <summary>
+    /// The name of the form a static-SSR request posted (Blazor's <c>_handler</c> field), or null. A page keeps that form in
+    /// its render tree while the request is dispatched even when the record's state no longer offers it, so a stale form
+    /// (the record changed since the page was shown) reaches its handler and gets the conflict message instead of a
+    /// framework error.
+    /// </summary>
+    public static string? PostedForm(Microsoft.AspNetCore.Http.HttpContext? http) =>
+        http is not null && Microsoft.AspNetCore.Http.HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
+            ? http.Request.Form["_handler"].ToString() is { Length: > 0 } name ? name : null
+            : null;
+
     /// <summary>The version a page's action form posted back (hidden field <c>version</c>), or null.</summary>
     public static int? PostedVersion(string? posted) =>
         int.TryParse(posted, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
