@@ -98,6 +98,14 @@ public sealed class PlatformStaffAndErrorRulesTests
     }
 
     [Fact]
+    public void A_deadline_more_than_ten_years_ahead_is_refused_so_no_page_ever_shows_an_unrepresentable_date()
+    {
+        var result = DemandValidation.Validate(ValidDemand(Start) with { Deadline = DateTimeOffset.MaxValue }, Start);
+        Assert.Contains(result.Error!.FieldErrors, e => e.Field == "deadline" && e.Code == "demand.date_too_far" && e.Rule == "DM.6");
+        Assert.True(DemandValidation.Validate(ValidDemand(Start) with { Deadline = Start.AddYears(10) }, Start).IsSuccess);
+    }
+
+    [Fact]
     public void Score_values_are_checked_before_the_rubric_is_known()
     {
         var errors = Rubric.ValidateScoreValues(new Dictionary<string, decimal> { ["c1"] = 11m, ["c2"] = 7.25m, ["c3"] = 8m });

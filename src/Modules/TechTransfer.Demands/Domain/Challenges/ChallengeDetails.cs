@@ -56,6 +56,12 @@ internal static class ChallengeValidation
 
         if (d.ApplicationOpensAt >= d.ApplicationClosesAt) errors.Add(ChallengeErrors.WindowEmpty);
         if (d.ApplicationClosesAt <= now) errors.Add(ChallengeErrors.WindowAlreadyClosed);
+        var horizon = now.AddYears(DemandValidation.HorizonYears);
+        if (d.ApplicationOpensAt > horizon || d.ApplicationOpensAt < now.AddYears(-DemandValidation.HorizonYears))
+            errors.Add(DemandErrors.DateTooFar("applicationOpensAt") with { Rule = "CH.2" });
+        if (d.ApplicationClosesAt > horizon) errors.Add(DemandErrors.DateTooFar("applicationClosesAt") with { Rule = "CH.2" });
+        if (d.JudgingEndsAt > horizon) errors.Add(DemandErrors.DateTooFar("judgingEndsAt") with { Rule = "CH.2" });
+        if (d.AnnouncementAt > horizon) errors.Add(DemandErrors.DateTooFar("announcementAt") with { Rule = "CH.2" });
         if (d.JudgingEndsAt <= d.ApplicationClosesAt) errors.Add(ChallengeErrors.JudgingBeforeWindowCloses);
         if (d.AnnouncementAt < d.JudgingEndsAt) errors.Add(ChallengeErrors.AnnouncementBeforeJudgingEnds);
         if (d.WinnerCount is < 1 or > MaxWinners) errors.Add(ChallengeErrors.WinnerCountOutOfRange);

@@ -37,6 +37,9 @@ public static partial class DemandValidation
     public const int TitleMin = 4, TitleMax = 100, NeedMax = 4000, GoalMax = 2000, BasisMax = 2000, FieldMax = 50,
         MaxIpcCodes = 10, MaxKeywords = 10, KeywordMax = 30, ContactMax = 50, EmailMax = 200, ReasonMax = 1000;
 
+    /// <summary>DM.6 / CH.2: how far ahead a deadline or a challenge date may lie.</summary>
+    public const int HorizonYears = 10;
+
     /// <summary>Shape and value checks on a demand's content (rules DM.1–DM.7); <paramref name="now"/> for the deadline.</summary>
     public static Result<ValidDemandDetails> Validate(DemandDetails d, DateTimeOffset now)
     {
@@ -59,6 +62,7 @@ public static partial class DemandValidation
         errors.AddRange(BudgetRange.Validate(d.BudgetMinYuan, d.BudgetMaxYuan));
 
         if (d.Deadline <= now) errors.Add(DemandErrors.DeadlineNotInFuture);
+        else if (d.Deadline > now.AddYears(HorizonYears)) errors.Add(DemandErrors.DateTooFar("deadline"));
 
         if (d.CooperationModes == CooperationModes.None || (d.CooperationModes & ~AllModes) != 0)
             errors.Add(DemandErrors.CooperationModeRequired);

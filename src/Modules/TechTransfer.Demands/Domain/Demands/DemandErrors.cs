@@ -55,6 +55,10 @@ public static class DemandErrors
     public static readonly FieldError DeadlineNotInFuture = new("deadline", "demand.deadline_not_in_future",
         "截止时间须晚于当前时间", "The deadline must be in the future.") { Rule = "DM.6" };
 
+    /// <summary>DM.6: a date beyond the planning horizon (ten years) is a typing error, not a plan.</summary>
+    public static FieldError DateTooFar(string field) => new(field, "demand.date_too_far",
+        "日期不能晚于十年之后", "The date cannot be more than ten years ahead.") { Rule = "DM.6" };
+
     /// <summary>DM.2</summary>
     public static readonly FieldError CooperationModeRequired = new("cooperationModes", "demand.cooperation_mode_required",
         "请至少选择一种合作方式（技术转让、技术许可、合作开发、委托开发、技术咨询）",
