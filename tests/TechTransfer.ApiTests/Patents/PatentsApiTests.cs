@@ -287,15 +287,21 @@ public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Dispute_is_recorded_by_a_party_and_refused_to_a_stranger()
+    public async Task Dispute_is_recorded_by_a_party_and_a_strangers_attempt_reads_as_an_unknown_grant()
     {
         var (_, id) = await ActiveDeclarationAsync();
         var grantId = (await Json(await Enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants",
             new { licenseeName = "绿能电池", writtenNoticeRef = "通知-001", noticeDate = Today }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var g = await Json(await Enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/disputes", new { channel = "CnipaMediation", summary = "费用争议" }), HttpStatusCode.OK);
         Assert.Equal("CnipaMediation", g.GetProperty("disputes")[0].GetProperty("channel").GetString()); // R3.14
-        await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/disputes", new { channel = "Court", summary = "x" }),
-            HttpStatusCode.Forbidden, "open_license.not_party_to_grant");
+        // Another organisation sees the public declaration but not this licensee's grant: the same 404 as a grant that does not exist.
+        var stranger = await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/disputes",
+            new { channel = "Court", summary = "x" }), HttpStatusCode.NotFound, "open_license_grant.not_found");
+        var random = await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{Guid.NewGuid()}/disputes",
+            new { channel = "Court", summary = "x" }), HttpStatusCode.NotFound, "open_license_grant.not_found");
+        Assert.Equal(random.GetProperty("messages").GetRawText(), stranger.GetProperty("messages").GetRawText());
+        await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/payment",
+            new { amountYuan = 50_000m, paymentRef = "回单", paidOn = Today }), HttpStatusCode.NotFound, "open_license_grant.not_found");
     }
 
     [Fact]

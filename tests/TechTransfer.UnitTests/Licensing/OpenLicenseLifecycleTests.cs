@@ -219,7 +219,8 @@ public sealed class OpenLicenseLifecycleTests
         var (_, d) = Declarations.Active();
         var grant = d.TakeLicence(Orgs.EnterpriseB, "乙公司", "通知-001", new DateOnly(2026, 4, 10), April).Value;
         d.RecordPayment(grant.Id, Orgs.EnterpriseB, 50_000m, "转账-88", new DateOnly(2026, 4, 12), Options, April);
-        Assert.Equal(OpenLicenseErrors.NotPartyToGrant.Code, d.RecordFiling(grant.Id, Orgs.EnterpriseC, "证明", new DateOnly(2026, 4, 14), April).Error?.Code);
+        Assert.Equal(OpenLicenseErrors.GrantNotFound.Code, d.RecordFiling(grant.Id, Orgs.EnterpriseC, "证明", new DateOnly(2026, 4, 14), April).Error?.Code);
+        Assert.Equal(OpenLicenseErrors.GrantNotFound, d.RecordFiling(Guid.NewGuid(), Orgs.EnterpriseC, "证明", new DateOnly(2026, 4, 14), April).Error);
     }
 
     [Theory]

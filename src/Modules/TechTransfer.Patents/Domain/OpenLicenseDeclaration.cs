@@ -366,10 +366,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public Result<OpenLicenseGrant> RecordPayment(Guid grantId, Guid callerOrganizationId, decimal amountYuan, string paymentRef, DateOnly paidOn, OpenLicensingOptions options, DateTimeOffset now)
     {
         if (CheckPayment(amountYuan, paymentRef, paidOn, BusinessTime.DateOf(now)) is { Count: > 0 } invalid) return Error.Validation(invalid);
-        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
-        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
-        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
-            return OpenLicenseErrors.NotPartyToGrant;
+        if (GrantOf(grantId, callerOrganizationId) is not { } grant) return OpenLicenseErrors.GrantNotFound;
         if (grant.Status != OpenLicenseGrantStatus.Pending) return OpenLicenseErrors.GrantNotPending;
         var effectiveOn = paidOn > grant.NoticeDate ? paidOn : grant.NoticeDate;
         switch (Status)
@@ -404,10 +401,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public Result RecordFiling(Guid grantId, Guid callerOrganizationId, string proofRef, DateOnly filedOn, DateTimeOffset now)
     {
         if (CheckFiling(proofRef, filedOn, BusinessTime.DateOf(now)) is { Count: > 0 } invalid) return Error.Validation(invalid);
-        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
-        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
-        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
-            return OpenLicenseErrors.NotPartyToGrant;
+        if (GrantOf(grantId, callerOrganizationId) is not { } grant) return OpenLicenseErrors.GrantNotFound;
         if (grant.Status != OpenLicenseGrantStatus.Effective || grant.Filing is null) return OpenLicenseErrors.GrantNotEffective;
         if (grant.Filing.FiledOn is not null) return OpenLicenseErrors.AlreadyFiled;
         if (filedOn < grant.EffectiveOn) return OpenLicenseErrors.FiledBeforeEffective;
@@ -437,10 +431,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public Result<OpenLicenseDispute> OpenDispute(Guid grantId, Guid callerOrganizationId, DisputeChannel channel, string summary, DateTimeOffset now)
     {
         if (CheckDispute(channel, summary) is { Count: > 0 } invalid) return Error.Validation(invalid);
-        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
-        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
-        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
-            return OpenLicenseErrors.NotPartyToGrant;
+        if (GrantOf(grantId, callerOrganizationId) is not { } grant) return OpenLicenseErrors.GrantNotFound;
         var dispute = grant.AddDispute(channel, summary.Trim(), callerOrganizationId, now);
         Touch();
         return dispute;
@@ -449,10 +440,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public Result ResolveDispute(Guid grantId, Guid disputeId, Guid callerOrganizationId, string outcome, DateTimeOffset now)
     {
         if (CheckResolution(outcome) is { Count: > 0 } invalid) return Error.Validation(invalid);
-        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
-        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
-        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
-            return OpenLicenseErrors.NotPartyToGrant;
+        if (GrantOf(grantId, callerOrganizationId) is not { } grant) return OpenLicenseErrors.GrantNotFound;
         var dispute = grant.Disputes.FirstOrDefault(d => d.Id == disputeId);
         if (dispute is null) return Error.NotFound("dispute", "纠纷记录");
         if (dispute.ResolvedAt is not null) return OpenLicenseErrors.DisputeAlreadyResolved;
@@ -460,6 +448,13 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         Touch();
         return Result.Success();
     }
+
+    /// <summary>
+    /// A grant as its parties see it: the patentee's organisation and the grant's licensee. Anyone else gets no grant, as
+    /// for an id that does not exist (404: another licensee's grant is not revealed).
+    /// </summary>
+    private OpenLicenseGrant? GrantOf(Guid grantId, Guid callerOrganizationId) =>
+        _grants.FirstOrDefault(g => g.Id == grantId && (callerOrganizationId == PatenteeOrganizationId || callerOrganizationId == g.LicenseeOrganizationId));
 
     private OpenLicenseTerms Terms => new(PaymentMode, Fee, LicenseTermStart, LicenseTermEnd, OtherTerms, OtherTermsEn, EvaluationReportRef, PledgeeConsentRef);
 

@@ -48,8 +48,8 @@ public static class OpenLicenseErrors
     public static readonly Error AlreadyLicensed = new("open_license.already_licensed",
         "贵单位已取得或正在办理该开放许可", "Your organisation already holds or is taking this open licence.");
 
-    public static readonly Error NotPartyToGrant = new("open_license.not_party_to_grant",
-        "只有专利权人或被许可人可以操作该许可", "Only the patentee or the licensee may act on this licence.", Status: 403);
+    /// <summary>A grant that does not exist, or that the caller is not a party to (the same answer for both).</summary>
+    public static readonly Error GrantNotFound = Error.NotFound("open_license_grant", "开放许可实施记录");
 
     public static readonly Error GrantNotPending = new("open_license.grant_not_pending",
         "该许可已生效或已取消", "This licence is already effective or cancelled.");
