@@ -33,7 +33,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
     public async Task<Result<PagedResult<ChallengeSummary>>> ListAsync(ChallengeListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var errors = paging.Validate().ToList();
+        var errors = new FieldErrors().AddRange(paging.Validate());
         var now = clock.GetUtcNow();
         var q = Visible(user).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -68,7 +68,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
                 _ => q.Where(c => c.Status == ChallengeStatus.Published && c.JudgingEndsAt <= now),
             };
         }
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (errors.ToError() is { } invalid) return invalid;
 
         List<Challenge> rows;
         int total;
@@ -111,10 +111,10 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
     public Task<Result<ChallengeResponse>> UpdateAsync(Guid id, ChallengeRequest request, CancellationToken ct)
     {
         var details = request.ToDetails();
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         if (ChallengeValidation.Validate(details, clock.GetUtcNow()) is { IsFailure: true } invalid) errors.AddRange(invalid.Error!.FieldErrors);
         if (request.Version is null) errors.Add(ChallengeErrors.VersionRequired);
-        return ChangeAsync(id, request.Version, errors, (c, now) => c.Edit(user, details, now), ct);
+        return ChangeAsync(id, request.Version, errors.All, (c, now) => c.Edit(user, details, now), ct);
     }
 
     public Task<Result<ChallengeResponse>> PublishAsync(Guid id, int? version, CancellationToken ct) =>

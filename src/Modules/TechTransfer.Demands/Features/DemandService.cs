@@ -42,7 +42,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
     public async Task<Result<PagedResult<DemandSummary>>> ListAsync(DemandListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var errors = paging.Validate().ToList();
+        var errors = new FieldErrors().AddRange(paging.Validate());
         var now = clock.GetUtcNow();
         var q = Visible(user).AsNoTracking();
 
@@ -104,7 +104,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         };
         if (ordered is null)
             errors.Add(new("sort", "paging.unknown_sort", "排序字段须为 publishedAt、deadline、updatedAt 或 title", "Sort by publishedAt, deadline, updatedAt or title."));
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (errors.ToError() is { } invalid) return invalid;
 
         var total = await q.CountAsync(ct);
         var rows = await ordered!.ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
@@ -134,10 +134,10 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
     public Task<Result<DemandResponse>> UpdateAsync(Guid id, DemandRequest request, CancellationToken ct)
     {
         var details = request.ToDetails();
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         if (DemandValidation.Validate(details, clock.GetUtcNow()) is { IsFailure: true } invalid) errors.AddRange(invalid.Error!.FieldErrors);
         if (request.Version is null) errors.Add(DemandErrors.VersionRequired);
-        return ChangeAsync(id, request.Version, errors, (d, now) => d.Edit(user, details, now), ct);
+        return ChangeAsync(id, request.Version, errors.All, (d, now) => d.Edit(user, details, now), ct);
     }
 
     public Task<Result<DemandResponse>> SubmitAsync(Guid id, int? version, CancellationToken ct) =>

@@ -173,8 +173,7 @@ public sealed class Challenge : ISearchIndexed, IAudited
         if (application.Status != ApplicationStatus.Submitted) return ChallengeErrors.ApplicationNotActive;
         if (judge.OrganizationId == application.ApplicantOrganizationId || caller.BelongsTo(application.ApplicantOrganizationId))
             return ChallengeErrors.ConflictOfInterest;
-        var errors = Rubric.ValidateScores(_criteria, scores);
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (new FieldErrors().AddRange(Rubric.ValidateScores(_criteria, scores)).ToError() is { } unknownOrMissing) return unknownOrMissing;
         application.ReplaceScores(judge.UserId, scores, now);
         Touch(now);
         return Result.Success();
@@ -295,21 +294,21 @@ public sealed class Challenge : ISearchIndexed, IAudited
     /// <summary>The body of an application (CH.5, CH.6): summary, approach, team and requested amount, every problem at once.</summary>
     public static IReadOnlyList<FieldError> CheckProposal(ProposalDetails proposal)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         DemandValidation.Text(proposal.Summary, "summary", 10, 1000, true, errors);
         DemandValidation.Text(proposal.Approach, "approach", 10, 4000, true, errors);
         DemandValidation.Text(proposal.Team, "team", 0, 2000, false, errors);
         if (proposal.RequestedYuan is { } requested) BudgetRange.ValidateAmount(requested, "requestedYuan", errors);
-        return errors;
+        return errors.All;
     }
 
     /// <summary>The body of a cancellation (CH.13): a reason, required, that fits its column.</summary>
     public static IReadOnlyList<FieldError> CheckCancellation(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason)) return ChallengeErrors.CancelReasonRequired.FieldErrors;
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         DemandValidation.Text(reason, "reason", 0, DemandValidation.ReasonMax, false, errors);
-        return errors;
+        return errors.All;
     }
 
     /// <summary>The body of a contract link (CH.12): a reference of 1–100 characters.</summary>

@@ -39,7 +39,7 @@ internal static class ChallengeValidation
     /// <summary>CH.1 (content), CH.2 (dates in order, window not already closed), CH.3 (rubric).</summary>
     public static Result<ValidChallengeDetails> Validate(ChallengeDetails d, DateTimeOffset now)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         if (!Enum.IsDefined(d.Kind)) errors.Add(ChallengeErrors.KindInvalid);
         DemandValidation.Text(d.Title, "title", DemandValidation.TitleMin, TitleMax, true, errors);
         DemandValidation.Text(d.Description, "description", 1, DescriptionMax, true, errors);
@@ -69,7 +69,7 @@ internal static class ChallengeValidation
         var (criteria, rubricErrors) = Challenges.Rubric.Build(d.Rubric);
         errors.AddRange(rubricErrors);
 
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (errors.ToError() is { } invalid) return invalid;
         return new ValidChallengeDetails(
             d with { Title = d.Title.Trim(), Description = d.Description.Trim(), Requirements = d.Requirements.Trim(), Field = d.Field.Trim() },
             ipc.Select(c => c.Value).ToList(), division.Value, criteria);

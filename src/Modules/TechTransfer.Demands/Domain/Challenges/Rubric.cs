@@ -35,7 +35,7 @@ public static class Rubric
 
     public static (IReadOnlyList<RubricCriterion> Criteria, IReadOnlyList<FieldError> Errors) Build(IReadOnlyList<CriterionInput?>? input)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         var list = input ?? [];
         if (list.Count == 0) errors.Add(ChallengeErrors.RubricEmpty);
         if (list.Count > MaxCriteria) errors.Add(DemandErrors.TooMany("rubric", MaxCriteria));
@@ -56,7 +56,7 @@ public static class Rubric
             errors.Add(ChallengeErrors.CriterionNamesNotUnique);
         var sum = criteria.Sum(c => c.Weight);
         if (list.Count > 0 && sum != TotalWeight) errors.Add(ChallengeErrors.WeightsDoNotSumTo100(sum));
-        return (criteria, errors);
+        return (criteria, errors.All);
     }
 
     /// <summary>
@@ -65,7 +65,7 @@ public static class Rubric
     /// </summary>
     public static IReadOnlyList<FieldError> ValidateScores(IReadOnlyList<RubricCriterion> criteria, IReadOnlyDictionary<string, decimal> scores)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         foreach (var key in scores.Keys.Where(k => criteria.All(c => c.Key != k)))
             errors.Add(ChallengeErrors.UnknownCriterion(key));
         foreach (var c in criteria)
@@ -74,7 +74,7 @@ public static class Rubric
             else if (value < 0 || value > MaxScore) errors.Add(ChallengeErrors.ScoreOutOfRange(c.Key));
             else if (Math.Round(value, 1) != value) errors.Add(ChallengeErrors.ScoreTooPrecise(c.Key));
         }
-        return errors;
+        return errors.All;
     }
 
     /// <summary>
@@ -83,13 +83,13 @@ public static class Rubric
     /// </summary>
     public static IReadOnlyList<FieldError> ValidateScoreValues(IReadOnlyDictionary<string, decimal>? scores)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         foreach (var (key, value) in scores ?? new Dictionary<string, decimal>())
         {
             if (value < 0 || value > MaxScore) errors.Add(ChallengeErrors.ScoreOutOfRange(key));
             else if (Math.Round(value, 1) != value) errors.Add(ChallengeErrors.ScoreTooPrecise(key));
         }
-        return errors;
+        return errors.All;
     }
 
     /// <summary>Weighted score 0–100 of one judge: Σ score × weight / 10 (CH.10).</summary>

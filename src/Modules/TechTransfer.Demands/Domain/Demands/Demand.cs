@@ -211,26 +211,26 @@ public sealed class Demand : ISearchIndexed, IAudited
     /// <summary>The body of an approval: an optional comment that fits its column (DM.9).</summary>
     public static IReadOnlyList<FieldError> CheckReviewComment(string? comment)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         DemandValidation.Text(comment, "comment", 0, DemandValidation.ReasonMax, false, errors);
-        return errors;
+        return errors.All;
     }
 
     /// <summary>The body of a return to the owner: a reason, required (DM.9).</summary>
     public static IReadOnlyList<FieldError> CheckRejection(string? reason)
     {
         if (string.IsNullOrWhiteSpace(reason)) return DemandErrors.RejectionReasonRequired.FieldErrors;
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         DemandValidation.Text(reason, "reason", 0, DemandValidation.ReasonMax, false, errors);
-        return errors;
+        return errors.All;
     }
 
     /// <summary>The body of a closing: an optional reason that fits its column.</summary>
     public static IReadOnlyList<FieldError> CheckClosing(string? reason)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         DemandValidation.Text(reason, "reason", 0, DemandValidation.ReasonMax, false, errors);
-        return errors;
+        return errors.All;
     }
 
     private void Apply(ValidDemandDetails valid, DateTimeOffset now)

@@ -43,7 +43,7 @@ public static partial class DemandValidation
     /// <summary>Shape and value checks on a demand's content (rules DM.1–DM.7); <paramref name="now"/> for the deadline.</summary>
     public static Result<ValidDemandDetails> Validate(DemandDetails d, DateTimeOffset now)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         Text(d.Title, "title", TitleMin, TitleMax, true, errors);
         Text(d.Need, "need", 1, NeedMax, true, errors);
         Text(d.Goal, "goal", 1, GoalMax, true, errors);
@@ -78,7 +78,7 @@ public static partial class DemandValidation
         if (!string.IsNullOrEmpty(phone) && !Phone().IsMatch(phone)) errors.Add(DemandErrors.ContactPhoneInvalid);
         if (!string.IsNullOrEmpty(email) && (email.Length > EmailMax || !Email().IsMatch(email))) errors.Add(DemandErrors.ContactEmailInvalid);
 
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (errors.ToError() is { } invalid) return invalid;
         return new ValidDemandDetails(
             d with
             {
@@ -93,7 +93,7 @@ public static partial class DemandValidation
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    internal static void Text(string? value, string field, int min, int max, bool required, List<FieldError> errors)
+    internal static void Text(string? value, string field, int min, int max, bool required, FieldErrors errors)
     {
         var text = value?.Trim() ?? "";
         if (text.Length == 0)
