@@ -84,8 +84,10 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
         var title = r.SubjectTitle;
         if (r.SubjectType == CustodySubjectType.Patent)
         {
-            // Visible to a transfer office means its own organisation's patent (PatentService.VisibleTo).
+            // Only the owner puts its patent into custody; a patent the caller sees but does not own (a platform administrator
+            // who is also an office) is the same reference error.
             var patent = await Db.Set<Patent>().AsNoTracking().SingleAsync(p => p.Id == r.SubjectId, ct);
+            if (patent.OwnerOrganizationId != org) return Error.Validation([ReferenceErrors.NotFound("subjectId")]);
             title = string.IsNullOrWhiteSpace(title) ? patent.Title : title;
         }
         if (!await organizations.IsCustodyOperatorAsync(r.OperatorOrganizationId, ct)) return CustodyErrors.OperatorNotEligible;
