@@ -53,8 +53,38 @@ public sealed class OpenLicenseJourneyTests(BrowserFixture browser) : IClassFixt
         await page.Locator("#l-who").FillAsync("某企业");
         await page.Locator("#l-scope").SelectOptionAsync("Exclusive");
         await page.GetByRole(AriaRole.Button, new() { Name = "登记许可" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("R3.10");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("专利法第五十一条"); // R3.10, cited by its article
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_patent_form_shown_before_someone_else_changed_the_patent_is_refused_with_the_conflict_message()
+    {
+        var stale = await browser.NewPageAsync();
+        await stale.SignInAsync("tto.sjtu");
+        await stale.GotoAsync("/patents?q=2020105566778");
+        await stale.GetByRole(AriaRole.Link, new() { Name = "2020105566778" }).ClickAsync();
+        var url = stale.Url;
+
+        var other = await browser.NewPageAsync();
+        await other.SignInAsync("tto.sjtu");
+        await other.GotoAsync(url);
+        await other.Locator("#pl-who").FillAsync("上海银行科技支行");
+        await other.GetByRole(AriaRole.Button, new() { Name = "登记质押" }).ClickAsync();
+        await Assertions.Expect(other.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await other.Context.CloseAsync();
+
+        // The first page still carries the version it was shown with: its change is refused, nothing is overwritten.
+        await stale.Locator("#st-reason").FillAsync("权属纠纷");
+        await stale.GetByRole(AriaRole.Button, new() { Name = "登记中止", Exact = true }).ClickAsync();
+        await Assertions.Expect(stale.GetByRole(AriaRole.Alert)).ToContainTextAsync("记录已被他人修改");
+        await Assertions.Expect(stale.Locator("table").Nth(1)).ToContainTextAsync("上海银行科技支行"); // the record as it now is
+
+        // Shown again with the current version, the same change goes through.
+        await stale.Locator("#st-reason").FillAsync("权属纠纷");
+        await stale.GetByRole(AriaRole.Button, new() { Name = "登记中止", Exact = true }).ClickAsync();
+        await Assertions.Expect(stale.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await stale.Context.CloseAsync();
     }
 
     [Fact]

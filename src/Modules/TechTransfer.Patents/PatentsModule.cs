@@ -20,10 +20,11 @@ public sealed class PatentsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<OpenLicensingOptions>(configuration.GetSection(OpenLicensingOptions.Section));
+        services.AddOptions<OpenLicensingOptions>().Bind(configuration.GetSection(OpenLicensingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(PatentTermRules.Default);
         services.AddScoped<PatentsDb>();
         services.AddScoped<PatentService>();
+        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, PatentReferences>();
         services.AddScoped<OpenLicenseService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.IContractDraftSource, OpenLicenseGrantDraftSource>();
         services.AddScoped<CustodyService>();

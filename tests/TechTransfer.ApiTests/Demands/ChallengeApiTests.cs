@@ -209,12 +209,12 @@ public abstract class ChallengeApiTests(TechTransferFactory factory)
     }
 
     [Fact]
-    public async Task Unknown_judge_user_name_is_a_field_error()
+    public async Task Unknown_judge_user_name_is_the_shared_reference_error()
     {
         var ownerOrg = await factory.CreateOrganizationAsync();
         var owner = factory.ClientAs(TestUser.Of(Roles.Enterprise, ownerOrg.Id));
         var id = (await (await owner.PostAsJsonAsync("/api/v1/challenges", DemandsApi.ChallengeBody(Now))).Json(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        await ProblemAssert.HasFieldError(await owner.PostAsJsonAsync($"/api/v1/challenges/{id}/judges", new { userName = "nobody-here" }), "userName", "challenge.judge_unknown");
+        await ProblemAssert.HasFieldError(await owner.PostAsJsonAsync($"/api/v1/challenges/{id}/judges", new { userName = "nobody-here" }), "userName", "reference.not_found");
     }
 }
 

@@ -80,7 +80,7 @@ public abstract class DemandApiTests(TechTransferFactory factory)
         var (owner, _) = await EnterpriseAsync();
         var (other, _) = await EnterpriseAsync();
         var id = await owner.CreateDemandAsync(Now);
-        var response = await other.PutAsJsonAsync($"/api/v1/demands/{id}", DemandsApi.DemandBody(Now, title: "被篡改的需求") );
+        var response = await other.PutAsJsonAsync($"/api/v1/demands/{id}", WithVersion(DemandsApi.DemandBody(Now, title: "被篡改的需求"), 1));
         await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, "demand.not_found");
         var title = await factory.WithDbAsync((db, _) => db.Set<Demand>().Where(d => d.Id == id).Select(d => d.Title).SingleAsync());
         Assert.Equal("新能源汽车电机控制器液冷散热方案", title);
@@ -242,7 +242,8 @@ public abstract class DemandApiTests(TechTransferFactory factory)
         Assert.Equal("Published", read.GetProperty("storedStatus").GetString());
         var expiredList = await (await owner.GetAsync($"/api/v1/demands?q={tag}&status=Expired")).Json(HttpStatusCode.OK);
         Assert.Equal(1, expiredList.GetProperty("total").GetInt32());
-        await ProblemAssert.IsProblem(await owner.PostAsJsonAsync($"/api/v1/demands/{id}/match", new { organizationId = Guid.NewGuid() }),
+        var partner = await factory.CreateOrganizationAsync();
+        await ProblemAssert.IsProblem(await owner.PostAsJsonAsync($"/api/v1/demands/{id}/match", new { organizationId = partner.Id }),
             HttpStatusCode.Conflict, "demand.invalid_transition");
 
         var expired = await factory.WithDbAsync((_, sp) => sp.GetRequiredService<DemandService>().ExpireDueAsync(default));

@@ -14,9 +14,15 @@ namespace TechTransfer.ApiTests.Patents;
 /// <summary>Patents, open licences and custody through HTTP, run once on SQLite and once on PostgreSQL.</summary>
 public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifetime
 {
-    /// <summary>The custody operator (a transfer institution) is a registered organisation: the server checks it.</summary>
-    public async Task InitializeAsync() =>
+    /// <summary>
+    /// The custody operator (a transfer institution) and the patentee (named as a custody beneficiary) are registered
+    /// organisations: the server checks every organisation a request names.
+    /// </summary>
+    public async Task InitializeAsync()
+    {
         await factory.CreateOrganizationAsync(OrganizationKind.TransferInstitution, nameZh: "长三角技术转移", id: _tti);
+        await factory.CreateOrganizationAsync(OrganizationKind.University, nature: "022", nameZh: "复旦大学" + Guid.NewGuid().ToString("N")[..4], id: _fudan);
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -31,7 +37,7 @@ public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifet
     private HttpClient Operator => factory.ClientAs(TestUser.Of(Roles.TechManager, _tti));
     private HttpClient Anonymous => factory.ClientAs(null);
 
-    private DateOnly TodayDate => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime);
+    private DateOnly TodayDate => factory.Clock.Today();
     private string Today => TodayDate.ToString("yyyy-MM-dd");
 
     private static string NewAppNo() => "CN2020" + Random.Shared.NextInt64(1_000_000, 9_999_999) + ".1";
@@ -208,7 +214,8 @@ public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifet
     public async Task Only_the_patentee_office_declares()
     {
         var patentId = await CreatePatentAsync();
-        await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(patentId)), HttpStatusCode.Forbidden, "open_license.not_patentee");
+        // Another office cannot see the patent: the same 422 as for a patent that does not exist.
+        await ProblemAssert.HasFieldError(await OtherOffice.PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(patentId)), "patentId", "reference.not_found");
         await ProblemAssert.IsProblem(await factory.ClientAs(TestUser.Of(Roles.Researcher, _fudan)).PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(patentId)),
             HttpStatusCode.Forbidden, "auth.forbidden");
         await ProblemAssert.IsProblem(await Anonymous.PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(patentId)), HttpStatusCode.Unauthorized, "auth.unauthenticated");
@@ -280,15 +287,21 @@ public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Dispute_is_recorded_by_a_party_and_refused_to_a_stranger()
+    public async Task Dispute_is_recorded_by_a_party_and_a_strangers_attempt_reads_as_an_unknown_grant()
     {
         var (_, id) = await ActiveDeclarationAsync();
         var grantId = (await Json(await Enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants",
             new { licenseeName = "绿能电池", writtenNoticeRef = "通知-001", noticeDate = Today }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var g = await Json(await Enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/disputes", new { channel = "CnipaMediation", summary = "费用争议" }), HttpStatusCode.OK);
         Assert.Equal("CnipaMediation", g.GetProperty("disputes")[0].GetProperty("channel").GetString()); // R3.14
-        await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/disputes", new { channel = "Court", summary = "x" }),
-            HttpStatusCode.Forbidden, "open_license.not_party_to_grant");
+        // Another organisation sees the public declaration but not this licensee's grant: the same 404 as a grant that does not exist.
+        var stranger = await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/disputes",
+            new { channel = "Court", summary = "x" }), HttpStatusCode.NotFound, "open_license_grant.not_found");
+        var random = await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{Guid.NewGuid()}/disputes",
+            new { channel = "Court", summary = "x" }), HttpStatusCode.NotFound, "open_license_grant.not_found");
+        Assert.Equal(random.GetProperty("messages").GetRawText(), stranger.GetProperty("messages").GetRawText());
+        await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/open-licenses/{id}/grants/{grantId}/payment",
+            new { amountYuan = 50_000m, paymentRef = "回单", paidOn = Today }), HttpStatusCode.NotFound, "open_license_grant.not_found");
     }
 
     [Fact]
@@ -298,7 +311,8 @@ public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifet
         var q = await Json(await Office.PostAsJsonAsync("/api/v1/patents/annual-fee-quote",
             new { fullFeeYuan = 1200m, dueDate = "2026-05-10", paymentDate = "2026-07-01", patentId }), HttpStatusCode.OK);
         Assert.Equal(1020m, q.GetProperty("reducedFeeYuan").GetDecimal()); // R3.15
-        Assert.Equal(120m, q.GetProperty("surchargeYuan").GetDecimal()); // R3.16: 2 months × 5 %
+        Assert.Equal(60m, q.GetProperty("surchargeYuan").GetDecimal()); // R3.16: over 1 up to 2 months late → 1 full month × 5 %
+        Assert.Equal(1, q.GetProperty("monthsLate").GetInt32());
         await ProblemAssert.IsProblem(await Office.PostAsJsonAsync("/api/v1/patents/annual-fee-quote",
             new { fullFeeYuan = 1200m, dueDate = "2026-05-10", paymentDate = "2026-12-01" }), HttpStatusCode.UnprocessableEntity, "annual_fee.grace_expired");
     }
@@ -360,12 +374,12 @@ public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifet
     {
         var patentId = await CreatePatentAsync();
         var enterprise = await factory.CreateOrganizationAsync(OrganizationKind.Enterprise);
-        foreach (var stranger in new[] { Guid.NewGuid(), enterprise.Id })
+        foreach (var (stranger, code) in new[] { (Guid.NewGuid(), "reference.not_found"), (enterprise.Id, "custody.operator_not_eligible") })
         {
             var body = JsonSerializer.SerializeToNode(CustodyBody(patentId))!.AsObject();
             body["operatorOrganizationId"] = stranger;
             var refused = await Office.PostAsJsonAsync("/api/v1/custody-agreements", body);
-            await ProblemAssert.HasFieldError(refused, "operatorOrganizationId", "custody.operator_not_eligible");
+            await ProblemAssert.HasFieldError(refused, "operatorOrganizationId", code);
         }
         var mine = await Office.GetFromJsonAsync<JsonElement>("/api/v1/custody-agreements");
         Assert.Equal(0, mine.GetProperty("total").GetInt32());

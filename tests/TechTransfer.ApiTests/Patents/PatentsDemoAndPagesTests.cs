@@ -66,7 +66,7 @@ public abstract class PatentsDemoAndPagesTests(TechTransferFactory factory)
         var patents = await Page(office, "/patents");
         Assert.Contains("2021104823015", patents);
         var patentId = await factory.WithDbAsync((db, _) => db.Set<Patent>().Where(p => p.ApplicationNo == "2021104823015").Select(p => p.Id).SingleAsync());
-        Assert.Contains("年费减缴计算", await Page(office, $"/patents/{patentId}"));
+        Assert.Contains("年费减缴与滞纳金计算", await Page(office, $"/patents/{patentId}"));
         Assert.Contains("批量导入专利", await Page(office, "/patents/import"));
         Assert.Contains("新建开放许可声明", await Page(office, "/open-licenses/new"));
         Assert.Contains("TG-FD-2026-001", await Page(office, "/custody"));

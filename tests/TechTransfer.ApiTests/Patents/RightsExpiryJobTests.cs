@@ -16,18 +16,22 @@ namespace TechTransfer.ApiTests.Patents;
 /// </summary>
 public abstract class RightsExpiryTestsBase(TechTransferFactory factory) : IAsyncLifetime
 {
-    /// <summary>The custody operator (a transfer institution) is a registered organisation: the server checks it.</summary>
-    public async Task InitializeAsync() =>
+    /// <summary>The custody operator and the patentee (a beneficiary) are registered organisations: the server checks them.</summary>
+    public async Task InitializeAsync()
+    {
         await factory.CreateOrganizationAsync(OrganizationKind.TransferInstitution, nameZh: "长三角技术转移", id: _tti);
+        await factory.CreateOrganizationAsync(OrganizationKind.University, nature: "022", id: _fudan);
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
     protected TechTransferFactory Factory => factory;
     private readonly Guid _fudan = Guid.NewGuid();
+    protected Guid Fudan => _fudan;
     private readonly Guid _tti = Guid.NewGuid();
     protected HttpClient Office => factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, _fudan));
     protected HttpClient Operator => factory.ClientAs(TestUser.Of(Roles.TechManager, _tti));
-    private string Today => DateOnly.FromDateTime(factory.Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd");
+    protected string Today => factory.Clock.Today().ToString("yyyy-MM-dd");
 
     protected static async Task<JsonElement> Json(HttpResponseMessage r, HttpStatusCode expected)
     {
@@ -36,11 +40,12 @@ public abstract class RightsExpiryTestsBase(TechTransferFactory factory) : IAsyn
         return JsonDocument.Parse(body).RootElement;
     }
 
-    protected async Task<Guid> PatentAsync(string type) => (await Json(await Office.PostAsJsonAsync("/api/v1/patents", new
+    /// <summary>A granted patent filed 2020-05-10 with its annual fees paid until <paramref name="feePaidUntil"/>.</summary>
+    protected async Task<Guid> PatentAsync(string type, string feePaidUntil = "2026-05-09") => (await Json(await Office.PostAsJsonAsync("/api/v1/patents", new
     {
         applicationNo = "CN2020" + Random.Shared.NextInt64(1_000_000, 9_999_999) + ".1", publicationNo = "CN111222333B", type,
         title = "一种锂电池缺陷检测方法", patenteeNames = "复旦大学", filingDate = "2020-05-10", grantAnnouncementDate = "2023-01-06",
-        legalStatus = "InForce", annualFeePaidUntil = "2026-05-09",
+        legalStatus = "InForce", annualFeePaidUntil = feePaidUntil,
     }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
     protected async Task<Guid> AnnouncedDeclarationAsync(Guid patentId, string termEnd, string? report)
@@ -83,9 +88,10 @@ public abstract class RightsExpiryJobTests(TechTransferFactory factory) : Rights
     [Fact]
     public async Task Advancing_the_clock_and_running_the_job_once_applies_expiry_lapse_and_custody_end_audited_and_only_once()
     {
-        var utilityModel = await PatentAsync("UtilityModel"); // expires 2030-05-09
+        // Fees paid to the end of the term (utility model) or beyond the steps of this test (invention): only terms end here.
+        var utilityModel = await PatentAsync("UtilityModel", feePaidUntil: "2030-05-09"); // expires 2030-05-09
         var onUtilityModel = await AnnouncedDeclarationAsync(utilityModel, "2030-05-09", "PJ-2024-001");
-        var invention = await PatentAsync("Invention");
+        var invention = await PatentAsync("Invention", feePaidUntil: "2031-05-09");
         var shortTerm = await AnnouncedDeclarationAsync(invention, "2027-12-31", null);
         var custody = await ActiveCustodyAsync(invention, "2028-02-29");
 
@@ -121,7 +127,7 @@ public abstract class ExpiredCustodyTests(TechTransferFactory factory) : RightsE
     [Fact]
     public async Task Operator_is_refused_on_custody_the_job_expired_and_the_owner_can_renew_it()
     {
-        var patent = await PatentAsync("Invention");
+        var patent = await PatentAsync("Invention", feePaidUntil: "2028-05-09");
         var custody = await ActiveCustodyAsync(patent, "2026-12-31");
         Factory.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 2, 2, 0, 0, TimeSpan.Zero));
         await RunJobOnceAsync();
@@ -130,6 +136,76 @@ public abstract class ExpiredCustodyTests(TechTransferFactory factory) : RightsE
             new { dealType = "Listing", counterparty = "", priceYuan = 400_000m }), HttpStatusCode.Conflict, "custody.not_active");
         await Json(await Office.PostAsJsonAsync($"/api/v1/custody-agreements/{custody}/renewals", new { newTermEnd = "2028-12-31" }), HttpStatusCode.OK);
         Assert.Equal("Active", await Field($"/api/v1/custody-agreements/{custody}", "status"));
+    }
+}
+
+/// <summary>
+/// R3.16 by the clock (a factory of its own: the test moves its clock): when the 6-month grace period of an unpaid annual
+/// fee ends, the next run lapses the patent (terminated from the due date) and its open-licence declaration, tells the
+/// patentee's transfer office and the licensee, audits both changes and is idempotent. Dates are Asia/Shanghai business
+/// dates: 23:30 in Shanghai (15:30 UTC) on the last day of grace is still within it, 00:30 (16:30 UTC) the next day is not.
+/// </summary>
+public abstract class FeeLapseJobTests(TechTransferFactory factory) : RightsExpiryTestsBase(factory)
+{
+    [Fact]
+    public async Task An_unpaid_fee_lapses_the_patent_and_its_declaration_after_the_grace_period_on_Shanghai_dates_with_notices()
+    {
+        var patent = await PatentAsync("Invention", feePaidUntil: "2026-05-31"); // the next fee is due 2026-05-31; grace ends 2026-11-30
+        var declaration = await AnnouncedDeclarationAsync(patent, "2030-12-31", null);
+        var licensee = Guid.NewGuid();
+        var enterprise = Factory.ClientAs(TestUser.Of(Roles.Enterprise, licensee));
+        var grant = (await Json(await enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{declaration}/grants",
+            new { licenseeName = "绿能电池", writtenNoticeRef = "通知-1", noticeDate = Today }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Json(await enterprise.PostAsJsonAsync($"/api/v1/open-licenses/{declaration}/grants/{grant}/payment",
+            new { amountYuan = 50_000m, paymentRef = "回单-1", paidOn = Today }), HttpStatusCode.OK);
+
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 15, 30, 0, TimeSpan.Zero)); // 23:30 on 2026-11-30 in Shanghai
+        Assert.Equal(new RightsExpiryRun(0, 0, 0), await RunJobOnceAsync());
+        Assert.Equal("InForce", await Field($"/api/v1/patents/{patent}", "legalStatus"));
+
+        var patentAudits = await AuditCountAsync(patent);
+        var declarationAudits = await AuditCountAsync(declaration);
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 16, 30, 0, TimeSpan.Zero)); // 00:30 on 2026-12-01 in Shanghai; still 11-30 in UTC
+        Assert.Equal(new RightsExpiryRun(0, 1, 0, PatentsLapsedForFees: 1), await RunJobOnceAsync());
+
+        Assert.Equal("Lapsed", await Field($"/api/v1/patents/{patent}", "legalStatus"));
+        Assert.Equal("2026-05-31", await Field($"/api/v1/patents/{patent}", "lapsedOn")); // terminated from the due date (细则 115)
+        Assert.Equal("Lapsed", await Field($"/api/v1/open-licenses/{declaration}", "status"));
+        Assert.Equal("PatentTerminated", await Field($"/api/v1/open-licenses/{declaration}", "lapseReason"));
+        Assert.Equal("2026-12-01", await Field($"/api/v1/open-licenses/{declaration}", "lapsedOn"));
+        Assert.Equal(patentAudits + 1, await AuditCountAsync(patent));
+        Assert.Equal(declarationAudits + 1, await AuditCountAsync(declaration));
+
+        var notices = await Factory.WithDbAsync((db, _) => db.Notifications.AsNoTracking()
+            .Where(n => n.Link == $"/patents/{patent}" || n.Link == $"/open-licenses/{declaration}").ToListAsync());
+        Assert.Contains(notices, n => n.RecipientOrganizationId == Fudan && n.RecipientRole == Roles.InstitutionAdmin && n.Link == $"/patents/{patent}"
+            && n.TitleZh.Contains("第一百一十五条"));
+        Assert.Contains(notices, n => n.RecipientOrganizationId == Fudan && n.Link == $"/open-licenses/{declaration}");
+        Assert.Contains(notices, n => n.RecipientOrganizationId == licensee && n.Link == $"/open-licenses/{declaration}" && n.TitleEn.Contains("lapsed"));
+
+        var count = notices.Count;
+        Assert.Equal(new RightsExpiryRun(0, 0, 0), await RunJobOnceAsync()); // idempotent: no change, no second notice
+        Assert.Equal(count, await Factory.WithDbAsync((db, _) => db.Notifications.CountAsync(n => n.Link == $"/patents/{patent}" || n.Link == $"/open-licenses/{declaration}")));
+        Assert.Equal(patentAudits + 1, await AuditCountAsync(patent));
+    }
+
+}
+
+/// <summary>R3.16: a fee recorded within the grace period keeps the patent in force (a factory of its own: the test moves its clock).</summary>
+public abstract class FeePaidInGraceTests(TechTransferFactory factory) : RightsExpiryTestsBase(factory)
+{
+    [Fact]
+    public async Task A_fee_paid_within_the_grace_period_keeps_the_patent_in_force()
+    {
+        var patent = await PatentAsync("Invention", feePaidUntil: "2026-05-31");
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 9, 1, 2, 0, 0, TimeSpan.Zero));
+        var read = await Office.GetFromJsonAsync<JsonElement>($"/api/v1/patents/{patent}");
+        Assert.Equal("2026-11-30", read.GetProperty("annualFeeGraceEndsOn").GetString());
+        await Json(await Office.PostAsJsonAsync($"/api/v1/patents/{patent}/annual-fee-paid",
+            new { paidUntil = "2027-05-31", version = read.GetProperty("version").GetInt32() }), HttpStatusCode.OK);
+        Factory.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 15, 2, 0, 0, TimeSpan.Zero));
+        Assert.Equal(new RightsExpiryRun(0, 0, 0), await RunJobOnceAsync());
+        Assert.Equal("InForce", await Field($"/api/v1/patents/{patent}", "legalStatus"));
     }
 }
 
@@ -147,6 +223,16 @@ public sealed class RightsExpiryJobTests_Sqlite(RightsExpirySqliteFactory f) : R
 
 [Collection("Postgres")]
 public sealed class RightsExpiryJobTests_Postgres(RightsExpiryPostgresFactory f) : RightsExpiryJobTests(f), IClassFixture<RightsExpiryPostgresFactory>;
+
+public sealed class FeeLapseJobTests_Sqlite(RightsExpirySqliteFactory f) : FeeLapseJobTests(f), IClassFixture<RightsExpirySqliteFactory>;
+
+[Collection("Postgres")]
+public sealed class FeeLapseJobTests_Postgres(RightsExpiryPostgresFactory f) : FeeLapseJobTests(f), IClassFixture<RightsExpiryPostgresFactory>;
+
+public sealed class FeePaidInGraceTests_Sqlite(RightsExpirySqliteFactory f) : FeePaidInGraceTests(f), IClassFixture<RightsExpirySqliteFactory>;
+
+[Collection("Postgres")]
+public sealed class FeePaidInGraceTests_Postgres(RightsExpiryPostgresFactory f) : FeePaidInGraceTests(f), IClassFixture<RightsExpiryPostgresFactory>;
 
 public sealed class ExpiredCustodyTests_Sqlite(RightsExpirySqliteFactory f) : ExpiredCustodyTests(f), IClassFixture<RightsExpirySqliteFactory>;
 

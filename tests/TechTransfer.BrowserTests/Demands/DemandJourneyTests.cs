@@ -86,4 +86,34 @@ public sealed class DemandJourneyTests(BrowserFixture browser) : IClassFixture<B
         await colleague.ScreenshotAsync("challenge-judging");
         await colleague.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_demand_page_shown_before_the_demand_changed_refuses_the_stale_action_with_the_conflict_message()
+    {
+        var title = "储能电池热管理方案 " + Guid.NewGuid().ToString("N")[..4];
+        var first = await browser.NewPageAsync();
+        await first.SignInAsync("enterprise.zhixin");
+        await first.GotoAsync("/demands/new");
+        await first.Locator("#title").FillAsync(title);
+        await first.Locator("#need").FillAsync("需要一种储能电池包的液冷热管理方案，降低温差。");
+        await first.Locator("#goal").FillAsync("电芯温差控制在 3℃ 以内。");
+        await first.Locator("#field").FillAsync("新能源");
+        await first.GetByLabel("合作开发").CheckAsync();
+        await first.Locator("#contactName").FillAsync("钱工");
+        await first.Locator("#contactPhone").FillAsync("021-58881235");
+        await first.GetByTestId("save-demand").ClickAsync();
+        await Assertions.Expect(first.GetByTestId("demand-status")).ToHaveTextAsync("草稿");
+
+        var second = await browser.NewPageAsync();
+        await second.SignInAsync("enterprise.zhixin");
+        await second.GotoAsync(first.Url);
+        await second.GetByTestId("submit-demand").ClickAsync();
+        await Assertions.Expect(second.GetByTestId("demand-status")).ToHaveTextAsync("审核中");
+        await second.Context.CloseAsync();
+
+        await first.GetByTestId("submit-demand").ClickAsync();
+        await Assertions.Expect(first.Locator(".alert-error")).ToContainTextAsync("记录已被他人修改");
+        await Assertions.Expect(first.GetByTestId("demand-status")).ToHaveTextAsync("审核中");
+        await first.Context.CloseAsync();
+    }
 }

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Demands.Domain.Challenges;
 using static TechTransfer.UnitTests.Demands.DemandsTestData;
 
@@ -7,7 +8,7 @@ public sealed class ChallengeApplyTests
 {
     private readonly ChallengeScenario _s = new();
 
-    private string? ApplyCode(TechTransfer.Demands.Domain.Common.Actor solver) =>
+    private string? ApplyCode(Caller solver) =>
         _s.Challenge.Apply(Guid.NewGuid(), solver, Proposal(), _s.Now).Error?.Code;
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class ChallengeApplyTests
     [Fact]
     public void Application_to_a_cancelled_challenge_is_refused()
     {
-        _s.Challenge.Cancel(_s.Owner, "需求变更", _s.Now);
+        _s.Challenge.Cancel(_s.Owner, Staff, "需求变更", _s.Now);
         _s.OpenWindow();
         Assert.Equal(ChallengeErrors.WindowClosed.Code, ApplyCode(Tto(Fudan)));
     }
@@ -134,11 +135,11 @@ public sealed class ChallengeApplyTests
     {
         _s.OpenWindow();
         var application = _s.ApplyAs(Tto(Fudan));
-        Assert.False(_s.Challenge.ApplicationVisibleTo(application, Tto(Tongji)));
-        Assert.False(_s.Challenge.ApplicationVisibleTo(application, null));
-        Assert.True(_s.Challenge.ApplicationVisibleTo(application, _s.Judge));
-        Assert.True(_s.Challenge.ApplicationVisibleTo(application, Enterprise(AcmeMotors)));
-        Assert.True(_s.Challenge.ApplicationVisibleTo(application, Researcher(Fudan)));
+        Assert.False(_s.Challenge.ApplicationVisibleTo(application, Tto(Tongji), Staff));
+        Assert.False(_s.Challenge.ApplicationVisibleTo(application, Caller.Anonymous, Staff));
+        Assert.True(_s.Challenge.ApplicationVisibleTo(application, _s.Judge, Staff));
+        Assert.True(_s.Challenge.ApplicationVisibleTo(application, Enterprise(AcmeMotors), Staff));
+        Assert.True(_s.Challenge.ApplicationVisibleTo(application, Researcher(Fudan), Staff));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class ChallengeScoringTests
     {
         Assert.True(_s.Challenge.Score(_s.Judge, _fudan.Id, Scores(8m, 7m, 9m), _s.Now).IsSuccess);
         // (8×40 + 7×35 + 9×25) / 10 = 79
-        Assert.Equal(79m, _fudan.WeightedScoreBy(_s.Judge.UserId, _s.Challenge.Criteria));
+        Assert.Equal(79m, _fudan.WeightedScoreBy(_s.Judge.UserId!.Value, _s.Challenge.Criteria));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class ChallengeScoringTests
     public void Boundary_scores_zero_and_ten_are_accepted()
     {
         Assert.True(_s.Challenge.Score(_s.Judge, _fudan.Id, Scores(0m, 10m, 0m), _s.Now).IsSuccess);
-        Assert.Equal(35m, _fudan.WeightedScoreBy(_s.Judge.UserId, _s.Challenge.Criteria));
+        Assert.Equal(35m, _fudan.WeightedScoreBy(_s.Judge.UserId!.Value, _s.Challenge.Criteria));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ChallengeScoringTests
         _s.Challenge.Score(_s.Judge, _fudan.Id, Scores(5m, 5m, 5m), _s.Now);
         _s.Challenge.Score(_s.Judge, _fudan.Id, Scores(9m, 9m, 9m), _s.Now);
         Assert.Equal(3, _fudan.Scores.Count);
-        Assert.Equal(90m, _fudan.WeightedScoreBy(_s.Judge.UserId, _s.Challenge.Criteria));
+        Assert.Equal(90m, _fudan.WeightedScoreBy(_s.Judge.UserId!.Value, _s.Challenge.Criteria));
     }
 
     [Fact]
@@ -261,7 +261,7 @@ public sealed class ChallengeAnnounceTests
         ScoreAll();
         _s.EndJudging();
         _s.Challenge.Announce(_s.Owner, _s.Now);
-        Assert.Equal("challenge.invalid_transition", _s.Challenge.Cancel(_s.Owner, "改主意", _s.Now).Error?.Code);
+        Assert.Equal("challenge.invalid_transition", _s.Challenge.Cancel(_s.Owner, Staff, "改主意", _s.Now).Error?.Code);
         Assert.Equal(ChallengeStatus.Announced, _s.Challenge.Status);
     }
 }
@@ -270,7 +270,7 @@ public sealed class ChallengeContractHandoffTests
 {
     private readonly ChallengeScenario _s = new();
     private readonly ChallengeAward _award;
-    private readonly TechTransfer.Demands.Domain.Common.Actor _winner = Tto(Fudan);
+    private readonly Caller _winner = Tto(Fudan);
 
     public ChallengeContractHandoffTests()
     {
@@ -363,7 +363,7 @@ public sealed class ChallengeCancelTests
     public void Owner_cancels_a_published_challenge_with_a_reason()
     {
         var s = new ChallengeScenario();
-        Assert.True(s.Challenge.Cancel(s.Owner, "预算调整", s.Now).IsSuccess);
+        Assert.True(s.Challenge.Cancel(s.Owner, Staff, "预算调整", s.Now).IsSuccess);
         Assert.Equal(ChallengePhase.Cancelled, s.Challenge.PhaseAt(s.Now));
     }
 
@@ -371,7 +371,7 @@ public sealed class ChallengeCancelTests
     public void Cancelling_without_a_reason_is_refused()
     {
         var s = new ChallengeScenario();
-        Assert.Equal("challenge.cancel_reason_required", s.Challenge.Cancel(s.Owner, null, s.Now).Error?.FieldErrors.Single().Code);
+        Assert.Equal("challenge.cancel_reason_required", s.Challenge.Cancel(s.Owner, Staff, null, s.Now).Error?.FieldErrors.Single().Code);
         Assert.Equal(ChallengeStatus.Published, s.Challenge.Status);
     }
 
@@ -379,14 +379,14 @@ public sealed class ChallengeCancelTests
     public void Another_organisation_cannot_cancel()
     {
         var s = new ChallengeScenario();
-        Assert.Equal(ChallengeErrors.NotOwner.Code, s.Challenge.Cancel(Enterprise(BetaChem), "捣乱", s.Now).Error?.Code);
+        Assert.Equal(ChallengeErrors.NotOwner.Code, s.Challenge.Cancel(Enterprise(BetaChem), Staff, "捣乱", s.Now).Error?.Code);
     }
 
     [Fact]
     public void Platform_staff_may_cancel()
     {
         var s = new ChallengeScenario();
-        Assert.True(s.Challenge.Cancel(Admin(), "违规发布", s.Now).IsSuccess);
+        Assert.True(s.Challenge.Cancel(Admin(), Staff, "违规发布", s.Now).IsSuccess);
     }
 }
 

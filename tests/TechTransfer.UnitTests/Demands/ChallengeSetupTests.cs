@@ -188,9 +188,9 @@ public sealed class ChallengePublishTests
     public void Draft_challenge_is_hidden_from_other_organisations()
     {
         var s = new ChallengeScenario(publish: false);
-        Assert.False(s.Challenge.IsVisibleTo(Enterprise(BetaChem)));
-        Assert.False(s.Challenge.IsVisibleTo(null));
-        Assert.True(s.Challenge.IsVisibleTo(Enterprise(AcmeMotors)));
+        Assert.False(s.Challenge.IsVisibleTo(Enterprise(BetaChem), Staff));
+        Assert.False(s.Challenge.IsVisibleTo(Caller.Anonymous, Staff));
+        Assert.True(s.Challenge.IsVisibleTo(Enterprise(AcmeMotors), Staff));
     }
 
     [Fact]
@@ -207,7 +207,7 @@ public sealed class ChallengeJudgeTests
     public void Same_user_cannot_be_named_judge_twice()
     {
         var s = new ChallengeScenario();
-        Assert.Equal(ChallengeErrors.JudgeAlreadyNamed.Code, s.Challenge.AddJudge(s.Owner, s.Judge.UserId, Tongji, "李教授", s.Now).Error?.Code);
+        Assert.Equal(ChallengeErrors.JudgeAlreadyNamed.Code, s.Challenge.AddJudge(s.Owner, s.Judge.UserId!.Value, Tongji, "李教授", s.Now).Error?.Code);
         Assert.Equal(2, s.Challenge.Judges.Count);
     }
 
@@ -240,15 +240,15 @@ public sealed class ChallengeJudgeTests
     {
         var s = new ChallengeScenario();
         s.StartJudging();
-        Assert.Equal(ChallengeErrors.JudgesLocked.Code, s.Challenge.RemoveJudge(s.Owner, s.Judge.UserId, s.Now).Error?.Code);
+        Assert.Equal(ChallengeErrors.JudgesLocked.Code, s.Challenge.RemoveJudge(s.Owner, s.Judge.UserId!.Value, s.Now).Error?.Code);
     }
 
     [Fact]
     public void Last_judge_of_a_published_challenge_cannot_be_removed()
     {
         var s = new ChallengeScenario();
-        Assert.True(s.Challenge.RemoveJudge(s.Owner, s.SecondJudge.UserId, s.Now).IsSuccess);
-        Assert.Equal(ChallengeErrors.NoJudges.Code, s.Challenge.RemoveJudge(s.Owner, s.Judge.UserId, s.Now).Error?.Code);
+        Assert.True(s.Challenge.RemoveJudge(s.Owner, s.SecondJudge.UserId!.Value, s.Now).IsSuccess);
+        Assert.Equal(ChallengeErrors.NoJudges.Code, s.Challenge.RemoveJudge(s.Owner, s.Judge.UserId!.Value, s.Now).Error?.Code);
         Assert.Single(s.Challenge.Judges);
     }
 

@@ -7,7 +7,7 @@ namespace TechTransfer.UnitTests.Demands;
 public sealed class DemandCreateTests
 {
     private readonly DateTimeOffset _now = Start;
-    private readonly TechTransfer.Demands.Domain.Common.Actor _acme = Enterprise(AcmeMotors);
+    private readonly Caller _acme = Enterprise(AcmeMotors);
 
     private Result<Demand> Create(DemandDetails details) => Demand.Create(Guid.NewGuid(), _acme, details, _now);
 
@@ -41,7 +41,7 @@ public sealed class DemandCreateTests
     [Fact]
     public void Enterprise_user_without_an_organisation_cannot_post()
     {
-        var orphan = TechTransfer.Demands.Domain.Common.Actor.Create(Guid.NewGuid(), null, PlatformOrg, Roles.Enterprise);
+        var orphan = Caller.Of(Guid.NewGuid(), null, Roles.Enterprise);
         Assert.Equal(DemandErrors.OnlyEnterprisesPost.Code, Demand.Create(Guid.NewGuid(), orphan, ValidDemand(_now), _now).Error?.Code);
     }
 

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Demands.Domain.Demands;
 using static TechTransfer.UnitTests.Demands.DemandsTestData;
 
@@ -53,7 +54,7 @@ public sealed class DemandEditTests
 public sealed class DemandReviewTests
 {
     private readonly DateTimeOffset _now = Start;
-    private readonly TechTransfer.Demands.Domain.Common.Actor _owner = Enterprise(AcmeMotors);
+    private readonly Caller _owner = Enterprise(AcmeMotors);
 
     private Demand Submitted()
     {
@@ -100,7 +101,7 @@ public sealed class DemandReviewTests
     {
         var demand = Submitted();
         var admin = Admin();
-        Assert.True(demand.Approve(admin, "内容完整", _now.AddHours(2)).IsSuccess);
+        Assert.True(demand.Approve(admin, Staff, "内容完整", _now.AddHours(2)).IsSuccess);
         Assert.Equal(DemandStatus.Published, demand.Status);
         Assert.Equal(_now.AddHours(2), demand.PublishedAt);
         Assert.Equal(admin.UserId, demand.ReviewedByUserId);
@@ -110,7 +111,7 @@ public sealed class DemandReviewTests
     public void Technology_manager_of_the_platform_may_approve()
     {
         var demand = Submitted();
-        Assert.True(demand.Approve(PlatformTechManager(), null, _now).IsSuccess);
+        Assert.True(demand.Approve(PlatformTechManager(), Staff, null, _now).IsSuccess);
         Assert.Equal(DemandStatus.Published, demand.Status);
     }
 
@@ -118,7 +119,7 @@ public sealed class DemandReviewTests
     public void Technology_manager_of_another_organisation_may_not_approve()
     {
         var demand = Submitted();
-        Assert.Equal(DemandErrors.NotReviewer.Code, demand.Approve(OutsideTechManager(Fudan), null, _now).Error?.Code);
+        Assert.Equal(DemandErrors.NotReviewer.Code, demand.Approve(OutsideTechManager(Fudan), Staff, null, _now).Error?.Code);
         Assert.Equal(DemandStatus.UnderReview, demand.Status);
     }
 
@@ -126,17 +127,17 @@ public sealed class DemandReviewTests
     public void Any_technology_manager_reviews_when_no_reviewer_organisation_is_configured()
     {
         var demand = Submitted();
-        var broker = TechTransfer.Demands.Domain.Common.Actor.Create(Guid.NewGuid(), Fudan, null, TechTransfer.SharedKernel.Roles.TechManager);
-        Assert.True(demand.Approve(broker, null, _now).IsSuccess);
+        var broker = Caller.Of(Guid.NewGuid(), Fudan, TechTransfer.SharedKernel.Roles.TechManager);
+        Assert.True(demand.Approve(broker, AnyManagerStaff, null, _now).IsSuccess);
     }
 
     [Fact]
     public void Reviewer_cannot_review_a_demand_of_their_own_organisation()
     {
         var demand = Submitted();
-        var ownBroker = TechTransfer.Demands.Domain.Common.Actor.Create(Guid.NewGuid(), AcmeMotors, null, TechTransfer.SharedKernel.Roles.TechManager);
-        Assert.Equal(DemandErrors.ReviewerIsOwner.Code, demand.Approve(ownBroker, null, _now).Error?.Code);
-        Assert.Equal(DemandErrors.ReviewerIsOwner.Code, demand.Reject(ownBroker, "自审", _now).Error?.Code);
+        var ownBroker = Caller.Of(Guid.NewGuid(), AcmeMotors, TechTransfer.SharedKernel.Roles.TechManager);
+        Assert.Equal(DemandErrors.ReviewerIsOwner.Code, demand.Approve(ownBroker, AnyManagerStaff, null, _now).Error?.Code);
+        Assert.Equal(DemandErrors.ReviewerIsOwner.Code, demand.Reject(ownBroker, AnyManagerStaff, "自审", _now).Error?.Code);
         Assert.Equal(DemandStatus.UnderReview, demand.Status);
     }
 
@@ -144,7 +145,7 @@ public sealed class DemandReviewTests
     public void Owner_cannot_approve_its_own_demand()
     {
         var demand = Submitted();
-        Assert.Equal(DemandErrors.NotReviewer.Code, demand.Approve(_owner, null, _now).Error?.Code);
+        Assert.Equal(DemandErrors.NotReviewer.Code, demand.Approve(_owner, Staff, null, _now).Error?.Code);
         Assert.Equal(DemandStatus.UnderReview, demand.Status);
     }
 
@@ -152,7 +153,7 @@ public sealed class DemandReviewTests
     public void Draft_cannot_be_approved_without_being_submitted()
     {
         var demand = DraftDemand(_owner, _now);
-        Assert.Equal("demand.invalid_transition", demand.Approve(Admin(), null, _now).Error?.Code);
+        Assert.Equal("demand.invalid_transition", demand.Approve(Admin(), Staff, null, _now).Error?.Code);
         Assert.Null(demand.PublishedAt);
     }
 
@@ -160,7 +161,7 @@ public sealed class DemandReviewTests
     public void Demand_whose_deadline_passed_during_review_cannot_be_approved()
     {
         var demand = Submitted();
-        Assert.Equal(DemandErrors.DeadlinePassed.Code, demand.Approve(Admin(), null, demand.Deadline).Error?.Code);
+        Assert.Equal(DemandErrors.DeadlinePassed.Code, demand.Approve(Admin(), Staff, null, demand.Deadline).Error?.Code);
         Assert.Equal(DemandStatus.UnderReview, demand.Status);
     }
 
@@ -168,7 +169,7 @@ public sealed class DemandReviewTests
     public void Reviewer_returns_a_demand_to_draft_with_a_reason()
     {
         var demand = Submitted();
-        Assert.True(demand.Reject(Admin(), "请补充预期指标", _now).IsSuccess);
+        Assert.True(demand.Reject(Admin(), Staff, "请补充预期指标", _now).IsSuccess);
         Assert.Equal(DemandStatus.Draft, demand.Status);
         Assert.Equal("请补充预期指标", demand.ReviewComment);
     }
@@ -177,7 +178,7 @@ public sealed class DemandReviewTests
     public void Returning_a_demand_without_a_reason_is_refused()
     {
         var demand = Submitted();
-        Assert.Equal("demand.rejection_reason_required", demand.Reject(Admin(), " ", _now).Error?.FieldErrors.Single().Code);
+        Assert.Equal("demand.rejection_reason_required", demand.Reject(Admin(), Staff, " ", _now).Error?.FieldErrors.Single().Code);
         Assert.Equal(DemandStatus.UnderReview, demand.Status);
     }
 
@@ -185,7 +186,7 @@ public sealed class DemandReviewTests
     public void Non_reviewer_cannot_return_a_demand()
     {
         var demand = Submitted();
-        Assert.Equal(DemandErrors.NotReviewer.Code, demand.Reject(Enterprise(BetaChem), "不喜欢", _now).Error?.Code);
+        Assert.Equal(DemandErrors.NotReviewer.Code, demand.Reject(Enterprise(BetaChem), Staff, "不喜欢", _now).Error?.Code);
         Assert.Equal(DemandStatus.UnderReview, demand.Status);
     }
 
@@ -193,7 +194,7 @@ public sealed class DemandReviewTests
     public void Returned_demand_can_be_edited_and_submitted_again()
     {
         var demand = Submitted();
-        demand.Reject(Admin(), "请补充预期指标", _now);
+        demand.Reject(Admin(), Staff, "请补充预期指标", _now);
         Assert.True(demand.Edit(_owner, ValidDemand(_now) with { Goal = "结温降低 25℃，体积不增加。" }, _now).IsSuccess);
         Assert.True(demand.Submit(_owner, _now).IsSuccess);
         Assert.Equal(DemandStatus.UnderReview, demand.Status);
@@ -219,7 +220,7 @@ public sealed class DemandReviewTests
 public sealed class DemandOutcomeTests
 {
     private readonly DateTimeOffset _now = Start;
-    private readonly TechTransfer.Demands.Domain.Common.Actor _owner = Enterprise(AcmeMotors);
+    private readonly Caller _owner = Enterprise(AcmeMotors);
 
     [Fact]
     public void Owner_marks_a_published_demand_as_matched_with_a_partner()
@@ -264,7 +265,7 @@ public sealed class DemandOutcomeTests
     public void Owner_closes_a_published_demand()
     {
         var demand = PublishedDemand(_owner, _now);
-        Assert.True(demand.Close(_owner, "已自行解决", _now).IsSuccess);
+        Assert.True(demand.Close(_owner, Staff, "已自行解决", _now).IsSuccess);
         Assert.Equal(DemandStatus.Closed, demand.Status);
         Assert.Equal("已自行解决", demand.CloseReason);
     }
@@ -273,14 +274,14 @@ public sealed class DemandOutcomeTests
     public void Platform_staff_may_close_a_demand()
     {
         var demand = PublishedDemand(_owner, _now);
-        Assert.True(demand.Close(Admin(), "信息失实", _now).IsSuccess);
+        Assert.True(demand.Close(Admin(), Staff, "信息失实", _now).IsSuccess);
     }
 
     [Fact]
     public void Another_enterprise_cannot_close_a_demand()
     {
         var demand = PublishedDemand(_owner, _now);
-        Assert.Equal(DemandErrors.NotOwner.Code, demand.Close(Enterprise(BetaChem), null, _now).Error?.Code);
+        Assert.Equal(DemandErrors.NotOwner.Code, demand.Close(Enterprise(BetaChem), Staff, null, _now).Error?.Code);
         Assert.Equal(DemandStatus.Published, demand.Status);
     }
 
@@ -289,7 +290,7 @@ public sealed class DemandOutcomeTests
     {
         var demand = PublishedDemand(_owner, _now);
         demand.MarkMatched(_owner, Fudan, _now);
-        Assert.Equal("demand.invalid_transition", demand.Close(_owner, null, _now).Error?.Code);
+        Assert.Equal("demand.invalid_transition", demand.Close(_owner, Staff, null, _now).Error?.Code);
         Assert.Equal(DemandStatus.Matched, demand.Status);
     }
 
@@ -297,14 +298,14 @@ public sealed class DemandOutcomeTests
     public void Expired_demand_cannot_be_closed()
     {
         var demand = PublishedDemand(_owner, _now);
-        Assert.Equal("demand.invalid_transition", demand.Close(_owner, null, demand.Deadline.AddDays(1)).Error?.Code);
+        Assert.Equal("demand.invalid_transition", demand.Close(_owner, Staff, null, demand.Deadline.AddDays(1)).Error?.Code);
     }
 }
 
 public sealed class DemandExpiryTests
 {
     private readonly DateTimeOffset _now = Start;
-    private readonly TechTransfer.Demands.Domain.Common.Actor _owner = Enterprise(AcmeMotors);
+    private readonly Caller _owner = Enterprise(AcmeMotors);
 
     [Fact]
     public void Published_demand_one_tick_before_its_deadline_is_still_published()
@@ -354,16 +355,16 @@ public sealed class DemandExpiryTests
 public sealed class DemandVisibilityTests
 {
     private readonly DateTimeOffset _now = Start;
-    private readonly TechTransfer.Demands.Domain.Common.Actor _owner = Enterprise(AcmeMotors);
+    private readonly Caller _owner = Enterprise(AcmeMotors);
 
     [Fact]
     public void Draft_is_visible_to_its_owner_only()
     {
         var demand = DraftDemand(_owner, _now);
-        Assert.True(demand.IsVisibleTo(Enterprise(AcmeMotors)));
-        Assert.False(demand.IsVisibleTo(Enterprise(BetaChem)));
-        Assert.False(demand.IsVisibleTo(null));
-        Assert.False(demand.IsVisibleTo(Admin()));
+        Assert.True(demand.IsVisibleTo(Enterprise(AcmeMotors), Staff));
+        Assert.False(demand.IsVisibleTo(Enterprise(BetaChem), Staff));
+        Assert.False(demand.IsVisibleTo(Caller.Anonymous, Staff));
+        Assert.False(demand.IsVisibleTo(Admin(), Staff));
         Assert.False(demand.IsPublic);
     }
 
@@ -372,8 +373,8 @@ public sealed class DemandVisibilityTests
     {
         var demand = DraftDemand(_owner, _now);
         demand.Submit(_owner, _now);
-        Assert.True(demand.IsVisibleTo(PlatformTechManager()));
-        Assert.False(demand.IsVisibleTo(Enterprise(BetaChem)));
+        Assert.True(demand.IsVisibleTo(PlatformTechManager(), Staff));
+        Assert.False(demand.IsVisibleTo(Enterprise(BetaChem), Staff));
         Assert.False(demand.IsPublic);
     }
 
@@ -382,7 +383,7 @@ public sealed class DemandVisibilityTests
     {
         var demand = PublishedDemand(_owner, _now);
         Assert.True(demand.IsPublic);
-        Assert.True(demand.IsVisibleTo(null));
+        Assert.True(demand.IsVisibleTo(Caller.Anonymous, Staff));
     }
 
     [Fact]
@@ -390,16 +391,16 @@ public sealed class DemandVisibilityTests
     {
         var demand = PublishedDemand(_owner, _now, ValidDemand(_now) with { ContactVisibility = ContactVisibility.Private });
         Assert.False(demand.IsPublic);
-        Assert.False(demand.IsVisibleTo(Enterprise(BetaChem)));
-        Assert.True(demand.IsVisibleTo(Admin()));
-        Assert.True(demand.IsVisibleTo(Enterprise(AcmeMotors)));
+        Assert.False(demand.IsVisibleTo(Enterprise(BetaChem), Staff));
+        Assert.True(demand.IsVisibleTo(Admin(), Staff));
+        Assert.True(demand.IsVisibleTo(Enterprise(AcmeMotors), Staff));
     }
 
     [Fact]
     public void Public_contact_is_shown_to_anyone_who_sees_the_demand()
     {
         var demand = PublishedDemand(_owner, _now, ValidDemand(_now) with { ContactVisibility = ContactVisibility.Public });
-        Assert.True(demand.ContactVisibleTo(null));
+        Assert.True(demand.ContactVisibleTo(Caller.Anonymous, Staff));
     }
 
     [Fact]
@@ -407,19 +408,19 @@ public sealed class DemandVisibilityTests
     {
         var demand = PublishedDemand(_owner, _now);
         var fudanTto = Tto(Fudan);
-        Assert.False(demand.ContactVisibleTo(fudanTto));
+        Assert.False(demand.ContactVisibleTo(fudanTto, Staff));
         demand.MarkMatched(_owner, Fudan, _now);
-        Assert.True(demand.ContactVisibleTo(fudanTto));
-        Assert.False(demand.ContactVisibleTo(Tto(Tongji)));
+        Assert.True(demand.ContactVisibleTo(fudanTto, Staff));
+        Assert.False(demand.ContactVisibleTo(Tto(Tongji), Staff));
     }
 
     [Fact]
     public void Private_contact_is_shown_to_the_owner_and_platform_staff_only()
     {
         var demand = PublishedDemand(_owner, _now, ValidDemand(_now) with { ContactVisibility = ContactVisibility.Private });
-        Assert.True(demand.ContactVisibleTo(Enterprise(AcmeMotors)));
-        Assert.True(demand.ContactVisibleTo(PlatformTechManager()));
-        Assert.False(demand.ContactVisibleTo(Tto(Fudan)));
+        Assert.True(demand.ContactVisibleTo(Enterprise(AcmeMotors), Staff));
+        Assert.True(demand.ContactVisibleTo(PlatformTechManager(), Staff));
+        Assert.False(demand.ContactVisibleTo(Tto(Fudan), Staff));
     }
 }
 

@@ -20,13 +20,19 @@ internal static class DemandsTestData
     public static readonly Guid Tongji = Guid.Parse("00000000-0000-0000-0000-0000000000f2");
     public static readonly Guid ScienceCommission = Guid.Parse("00000000-0000-0000-0000-0000000000c1");
 
-    public static Actor Enterprise(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.Enterprise);
-    public static Actor Admin() => Actor.Create(Guid.NewGuid(), PlatformOrg, PlatformOrg, Roles.PlatformAdmin);
-    public static Actor PlatformTechManager() => Actor.Create(Guid.NewGuid(), PlatformOrg, PlatformOrg, Roles.TechManager);
-    public static Actor OutsideTechManager(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.TechManager);
-    public static Actor Tto(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.InstitutionAdmin);
-    public static Actor Researcher(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.Researcher);
-    public static Actor Government(Guid org) => Actor.Create(Guid.NewGuid(), org, PlatformOrg, Roles.Analyst);
+    /// <summary>DM.9 as the tests configure it: platform admins and the technology managers of <see cref="PlatformOrg"/>.</summary>
+    public static readonly PlatformStaff Staff = new(PlatformOrg);
+
+    /// <summary>DM.9 with no reviewer organisation configured: every technology manager on the platform reviews.</summary>
+    public static readonly PlatformStaff AnyManagerStaff = new(null);
+
+    public static Caller Enterprise(Guid org) => Caller.Of(Guid.NewGuid(), org, Roles.Enterprise);
+    public static Caller Admin() => Caller.Of(Guid.NewGuid(), PlatformOrg, Roles.PlatformAdmin);
+    public static Caller PlatformTechManager() => Caller.Of(Guid.NewGuid(), PlatformOrg, Roles.TechManager);
+    public static Caller OutsideTechManager(Guid org) => Caller.Of(Guid.NewGuid(), org, Roles.TechManager);
+    public static Caller Tto(Guid org) => Caller.Of(Guid.NewGuid(), org, Roles.InstitutionAdmin);
+    public static Caller Researcher(Guid org) => Caller.Of(Guid.NewGuid(), org, Roles.Researcher);
+    public static Caller Government(Guid org) => Caller.Of(Guid.NewGuid(), org, Roles.Analyst);
 
     public static DemandDetails ValidDemand(DateTimeOffset now) => new()
     {
@@ -48,14 +54,14 @@ internal static class DemandsTestData
         ContactEmail = "wang@acme-motors.example",
     };
 
-    public static Demand DraftDemand(Actor owner, DateTimeOffset now, DemandDetails? details = null) =>
+    public static Demand DraftDemand(Caller owner, DateTimeOffset now, DemandDetails? details = null) =>
         Demand.Create(Guid.NewGuid(), owner, details ?? ValidDemand(now), now).Value;
 
-    public static Demand PublishedDemand(Actor owner, DateTimeOffset now, DemandDetails? details = null)
+    public static Demand PublishedDemand(Caller owner, DateTimeOffset now, DemandDetails? details = null)
     {
         var demand = DraftDemand(owner, now, details);
         Assert.True(demand.Submit(owner, now).IsSuccess);
-        Assert.True(demand.Approve(Admin(), null, now).IsSuccess);
+        Assert.True(demand.Approve(Admin(), Staff, null, now).IsSuccess);
         return demand;
     }
 
@@ -94,17 +100,17 @@ internal static class DemandsTestData
 internal sealed class ChallengeScenario
 {
     public FakeTimeProvider Clock { get; } = DemandsTestData.Clock();
-    public Actor Owner { get; } = DemandsTestData.Enterprise(DemandsTestData.AcmeMotors);
-    public Actor Judge { get; } = Actor.Create(Guid.NewGuid(), DemandsTestData.Tongji, DemandsTestData.PlatformOrg, Roles.Researcher);
-    public Actor SecondJudge { get; } = Actor.Create(Guid.NewGuid(), DemandsTestData.BetaChem, DemandsTestData.PlatformOrg, Roles.Enterprise);
+    public Caller Owner { get; } = DemandsTestData.Enterprise(DemandsTestData.AcmeMotors);
+    public Caller Judge { get; } = Caller.Of(Guid.NewGuid(), DemandsTestData.Tongji, Roles.Researcher);
+    public Caller SecondJudge { get; } = Caller.Of(Guid.NewGuid(), DemandsTestData.BetaChem, Roles.Enterprise);
     public Challenge Challenge { get; }
 
     public ChallengeScenario(bool publish = true, int winners = 1)
     {
         var now = Clock.GetUtcNow();
         Challenge = Challenge.Create(Guid.NewGuid(), Owner, DemandsTestData.ValidChallenge(now) with { WinnerCount = winners }, now).Value;
-        Assert.True(Challenge.AddJudge(Owner, Judge.UserId, DemandsTestData.Tongji, "李教授", now).IsSuccess);
-        Assert.True(Challenge.AddJudge(Owner, SecondJudge.UserId, DemandsTestData.BetaChem, "赵总工", now).IsSuccess);
+        Assert.True(Challenge.AddJudge(Owner, Judge.UserId!.Value, DemandsTestData.Tongji, "李教授", now).IsSuccess);
+        Assert.True(Challenge.AddJudge(Owner, SecondJudge.UserId!.Value, DemandsTestData.BetaChem, "赵总工", now).IsSuccess);
         if (publish) Assert.True(Challenge.Publish(Owner, now).IsSuccess);
     }
 
@@ -118,7 +124,7 @@ internal sealed class ChallengeScenario
 
     public void EndJudging() => MoveTo(Challenge.JudgingEndsAt);
 
-    public ChallengeApplication ApplyAs(Actor solver, string who = "复旦大学精密加工团队")
+    public ChallengeApplication ApplyAs(Caller solver, string who = "复旦大学精密加工团队")
     {
         var result = Challenge.Apply(Guid.NewGuid(), solver, DemandsTestData.Proposal(who), Now);
         Assert.True(result.IsSuccess, result.Error?.Code);

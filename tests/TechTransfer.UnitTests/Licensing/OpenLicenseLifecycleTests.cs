@@ -95,7 +95,9 @@ public sealed class OpenLicenseLifecycleTests
     {
         var (_, d) = Declarations.Active();
         var result = d.TakeLicence(Orgs.EnterpriseB, "乙公司", " ", new DateOnly(2026, 4, 10), April);
-        Assert.Equal(OpenLicenseErrors.WrittenNoticeRequired.Code, result.Error?.Code); // R3.12
+        Assert.Equal("validation.failed", result.Error?.Code);
+        Assert.Equal(OpenLicenseErrors.WrittenNoticeRequired.Code, Assert.Single(result.Error!.FieldErrors).Code); // R3.12
+        Assert.Equal("R3.12", result.Error.FieldErrors[0].Rule);
         Assert.Empty(d.Grants);
     }
 
@@ -203,7 +205,8 @@ public sealed class OpenLicenseLifecycleTests
         var (_, d) = Declarations.Active();
         var grant = d.TakeLicence(Orgs.EnterpriseB, "乙公司", "通知-001", new DateOnly(2026, 4, 10), April).Value;
         d.RecordPayment(grant.Id, Orgs.EnterpriseB, 50_000m, "转账-88", new DateOnly(2026, 4, 12), Options, April);
-        Assert.Equal(OpenLicenseErrors.FilingProofRequired.Code, d.RecordFiling(grant.Id, Orgs.EnterpriseB, "", new DateOnly(2026, 4, 14), April).Error?.Code);
+        Assert.Equal(OpenLicenseErrors.FilingProofRequired.Code,
+            Assert.Single(d.RecordFiling(grant.Id, Orgs.EnterpriseB, "", new DateOnly(2026, 4, 14), April).Error!.FieldErrors).Code);
         Assert.Null(grant.Filing!.FiledOn);
         Assert.True(d.RecordFiling(grant.Id, Orgs.EnterpriseB, "备案通知书 2026-001", new DateOnly(2026, 4, 14), April).IsSuccess); // R3.13
         Assert.Equal(FilingParty.Licensee, grant.Filing.FiledBy);
@@ -216,7 +219,8 @@ public sealed class OpenLicenseLifecycleTests
         var (_, d) = Declarations.Active();
         var grant = d.TakeLicence(Orgs.EnterpriseB, "乙公司", "通知-001", new DateOnly(2026, 4, 10), April).Value;
         d.RecordPayment(grant.Id, Orgs.EnterpriseB, 50_000m, "转账-88", new DateOnly(2026, 4, 12), Options, April);
-        Assert.Equal(OpenLicenseErrors.NotPartyToGrant.Code, d.RecordFiling(grant.Id, Orgs.EnterpriseC, "证明", new DateOnly(2026, 4, 14), April).Error?.Code);
+        Assert.Equal(OpenLicenseErrors.GrantNotFound.Code, d.RecordFiling(grant.Id, Orgs.EnterpriseC, "证明", new DateOnly(2026, 4, 14), April).Error?.Code);
+        Assert.Equal(OpenLicenseErrors.GrantNotFound, d.RecordFiling(Guid.NewGuid(), Orgs.EnterpriseC, "证明", new DateOnly(2026, 4, 14), April).Error);
     }
 
     [Theory]
@@ -239,7 +243,7 @@ public sealed class OpenLicenseLifecycleTests
         var (_, d) = Declarations.Active();
         var grant = d.TakeLicence(Orgs.EnterpriseB, "乙公司", "通知-001", new DateOnly(2026, 4, 10), April).Value;
         var result = d.OpenDispute(grant.Id, Orgs.EnterpriseB, (DisputeChannel)99, "x", April);
-        Assert.Equal(OpenLicenseErrors.DisputeChannelInvalid.Code, result.Error?.Code); // R3.14
+        Assert.Equal(OpenLicenseErrors.DisputeChannelInvalid.Code, Assert.Single(result.Error!.FieldErrors).Code); // R3.14
         Assert.Empty(grant.Disputes);
     }
 }

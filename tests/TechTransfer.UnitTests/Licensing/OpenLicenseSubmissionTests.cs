@@ -130,8 +130,9 @@ public sealed class OpenLicenseSubmissionTests
         var d = Declarations.DraftFor(patent, Declarations.Terms(otherTerms: text));
         var result = d.Submit(patent, Orgs.Fudan, Options, PatentBuilder.Now);
         var failure = Assert.Single(result.Error!.FieldErrors);
-        Assert.Equal("open_license.promotional_language", failure.Code); // R3.7
-        Assert.Contains("R3.7", failure.Zh);
+        Assert.Equal("open_license.promotional_language", failure.Code);
+        Assert.Equal("R3.7", failure.Rule);
+        Assert.Contains("第八十五条", failure.Zh);
     }
 
     [Fact]
@@ -159,14 +160,14 @@ public sealed class OpenLicenseSubmissionTests
     }
 
     [Fact]
-    public void Every_failing_check_is_named_with_its_rule_id()
+    public void Every_failing_check_names_its_rule_id_as_a_field()
     {
         var patent = PatentBuilder.Granted().OfType(PatentType.Design).NotGranted().FeesPaidUntil(null).Build();
         patent.Suspend("财产保全", PatentBuilder.Now);
         patent.AddPledge("上海银行", new DateOnly(2025, 6, 1), null, PatentBuilder.Now);
         var d = Declarations.DraftFor(patent, Declarations.Terms(otherTerms: "顶级技术", end: new DateOnly(2040, 1, 1)));
         var result = d.Submit(patent, Orgs.Fudan, Options, PatentBuilder.Now);
-        var rules = result.Error!.FieldErrors.Select(f => f.En[..4].TrimEnd()).ToList();
+        var rules = result.Error!.FieldErrors.Select(f => f.Rule).ToList();
         Assert.Equal(["R3.1", "R3.2", "R3.4", "R3.5", "R3.6", "R3.7", "R3.8"], rules);
         Assert.Contains("7", result.Error.Zh);
     }

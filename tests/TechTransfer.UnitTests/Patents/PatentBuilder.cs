@@ -1,4 +1,5 @@
 using TechTransfer.Patents.Domain;
+using TechTransfer.SharedKernel;
 
 namespace TechTransfer.UnitTests.Patents;
 
@@ -15,7 +16,7 @@ public static class Orgs
 public sealed class PatentBuilder
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
-    public static DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+    public static DateOnly Today => BusinessTime.DateOf(Now);
 
     private PatentType _type = PatentType.Invention;
     private DateOnly _filing = new(2020, 5, 10);

@@ -97,16 +97,18 @@ public sealed class PatentTermTests
     {
         var patent = PatentBuilder.Granted().Build();
         var result = patent.Suspend(" ", PatentBuilder.Now);
-        Assert.Equal(PatentErrors.SuspensionReasonRequired.Code, result.Error?.Code);
+        Assert.Equal(PatentErrors.SuspensionReasonRequired.Code, Assert.Single(result.Error!.FieldErrors).Code);
         Assert.False(patent.IsSuspended);
     }
 
     [Fact]
-    public void Error_messages_are_bilingual()
+    public void Error_messages_are_bilingual_cite_the_article_and_carry_the_rule_as_a_field()
     {
         var e = PatentErrors.ExclusiveLicenceWhileOpenLicence(LicenseScope.Exclusive);
-        Assert.Contains("R3.10", e.Zh);
-        Assert.Contains("R3.10", e.En);
+        Assert.Equal("R3.10", e.Rule);
+        Assert.DoesNotContain("R3.10", e.Zh + e.En);
+        Assert.Contains("专利法第五十一条", e.Zh);
+        Assert.Contains("Patent Law art. 51", e.En);
         Assert.Contains("独占许可", e.Message(Bilingual.Chinese));
         Assert.StartsWith("An open-licence", e.Message(Bilingual.English));
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using TechTransfer.Demands.Features;
 using TechTransfer.Platform;
@@ -23,20 +24,21 @@ internal static class ChallengeEndpoints
         group.MapPost("/", CreateChallenge).WithName(nameof(CreateChallenge))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPut("/{id:guid}", (Guid id, ChallengeRequest body, ChallengeService s, CancellationToken ct) => Respond(s.UpdateAsync(id, body, ct))).WithName("UpdateChallenge");
-        group.MapPost("/{id:guid}/publish", (Guid id, ChallengeService s, CancellationToken ct) => Respond(s.PublishAsync(id, ct))).WithName("PublishChallenge");
+        group.MapPost("/{id:guid}/publish", (Guid id, VersionRequest? body, ChallengeService s, CancellationToken ct) => Respond(s.PublishAsync(id, body?.Version, ct))).WithName("PublishChallenge");
         group.MapPost("/{id:guid}/cancel", (Guid id, ReasonRequest? body, ChallengeService s, CancellationToken ct) => Respond(s.CancelAsync(id, body, ct))).WithName("CancelChallenge");
         group.MapPost("/{id:guid}/judges", (Guid id, JudgeRequest body, ChallengeService s, CancellationToken ct) => Respond(s.AddJudgeAsync(id, body, ct))).WithName("AddChallengeJudge");
-        group.MapDelete("/{id:guid}/judges/{userId:guid}", (Guid id, Guid userId, ChallengeService s, CancellationToken ct) => Respond(s.RemoveJudgeAsync(id, userId, ct))).WithName("RemoveChallengeJudge");
+        group.MapDelete("/{id:guid}/judges/{userId:guid}", (Guid id, Guid userId, [FromQuery] int? version, ChallengeService s, CancellationToken ct) =>
+            Respond(s.RemoveJudgeAsync(id, userId, version, ct))).WithName("RemoveChallengeJudge");
 
         group.MapGet("/{id:guid}/applications", (Guid id, ChallengeService s, CancellationToken ct) => Respond(s.ListApplicationsAsync(id, ct))).WithName("ListChallengeApplications");
         group.MapPost("/{id:guid}/applications", ApplyToChallenge).WithName(nameof(ApplyToChallenge))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/{id:guid}/applications/{applicationId:guid}/withdraw", (Guid id, Guid applicationId, ChallengeService s, CancellationToken ct) =>
-            Respond(s.WithdrawApplicationAsync(id, applicationId, ct))).WithName("WithdrawChallengeApplication");
+        group.MapPost("/{id:guid}/applications/{applicationId:guid}/withdraw", (Guid id, Guid applicationId, VersionRequest? body, ChallengeService s, CancellationToken ct) =>
+            Respond(s.WithdrawApplicationAsync(id, applicationId, body?.Version, ct))).WithName("WithdrawChallengeApplication");
         group.MapPut("/{id:guid}/applications/{applicationId:guid}/scores", (Guid id, Guid applicationId, ScoreRequest body, ChallengeService s, CancellationToken ct) =>
             Respond(s.ScoreAsync(id, applicationId, body, ct))).WithName("ScoreChallengeApplication");
 
-        group.MapPost("/{id:guid}/awards", (Guid id, ChallengeService s, CancellationToken ct) => Respond(s.AnnounceAsync(id, ct))).WithName("AnnounceChallengeAwards")
+        group.MapPost("/{id:guid}/awards", (Guid id, VersionRequest? body, ChallengeService s, CancellationToken ct) => Respond(s.AnnounceAsync(id, body?.Version, ct))).WithName("AnnounceChallengeAwards")
             .WithSummary("Announce the result: rank scored applications and award the winners");
         group.MapPost("/{id:guid}/awards/{awardId:guid}/contract", (Guid id, Guid awardId, ContractLinkRequest body, ChallengeService s, CancellationToken ct) =>
             Respond(s.LinkContractAsync(id, awardId, body, ct))).WithName("LinkAwardContract");

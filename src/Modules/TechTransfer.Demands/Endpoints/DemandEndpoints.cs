@@ -22,8 +22,8 @@ internal static class DemandEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPut("/{id:guid}", UpdateDemand).WithName(nameof(UpdateDemand))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapPost("/{id:guid}/submit", (Guid id, DemandService s, CancellationToken ct) => Respond(s.SubmitAsync(id, ct))).WithName("SubmitDemand");
-        group.MapPost("/{id:guid}/withdraw", (Guid id, DemandService s, CancellationToken ct) => Respond(s.WithdrawAsync(id, ct))).WithName("WithdrawDemand");
+        group.MapPost("/{id:guid}/submit", (Guid id, VersionRequest? body, DemandService s, CancellationToken ct) => Respond(s.SubmitAsync(id, body?.Version, ct))).WithName("SubmitDemand");
+        group.MapPost("/{id:guid}/withdraw", (Guid id, VersionRequest? body, DemandService s, CancellationToken ct) => Respond(s.WithdrawAsync(id, body?.Version, ct))).WithName("WithdrawDemand");
         group.MapPost("/{id:guid}/approve", (Guid id, ReviewRequest? body, DemandService s, CancellationToken ct) => Respond(s.ApproveAsync(id, body, ct))).WithName("ApproveDemand");
         group.MapPost("/{id:guid}/reject", (Guid id, ReasonRequest? body, DemandService s, CancellationToken ct) => Respond(s.RejectAsync(id, body, ct))).WithName("RejectDemand");
         group.MapPost("/{id:guid}/match", (Guid id, MatchRequest? body, DemandService s, CancellationToken ct) => Respond(s.MarkMatchedAsync(id, body, ct))).WithName("MarkDemandMatched");

@@ -1,5 +1,6 @@
 using TechTransfer.Demands.Domain.Challenges;
 using TechTransfer.Demands.Domain.Common;
+using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Demands.Features;
 
@@ -35,14 +36,16 @@ public sealed record ChallengeRequest
         ApplicationOpensAt = ApplicationOpensAt ?? default, ApplicationClosesAt = ApplicationClosesAt ?? default,
         JudgingEndsAt = JudgingEndsAt ?? default, AnnouncementAt = AnnouncementAt ?? default,
         WinnerCount = WinnerCount ?? 1,
-        Rubric = (Rubric ?? []).Select(c => new CriterionInput(c.NameZh ?? "", c.NameEn, c.Weight)).ToList(),
+        // A null element (refused by the API's request-shape filter) is never dereferenced: it becomes an empty row.
+        Rubric = (Rubric ?? []).Select(c => c is null ? null : new CriterionInput(c.NameZh ?? "", c.NameEn, c.Weight)).ToList(),
     };
 }
 
-public sealed record JudgeRequest(string? UserName);
-public sealed record ApplicationRequest(string? Summary, string? Approach, string? Team, decimal? RequestedYuan);
-public sealed record ScoreRequest(IReadOnlyDictionary<string, decimal>? Scores);
-public sealed record ContractLinkRequest(string? ContractReference);
+/// <summary>Bodies of the challenge actions; <c>version</c> is the version of the challenge the client read (stale → 409).</summary>
+public sealed record JudgeRequest(string? UserName, int? Version = null);
+public sealed record ApplicationRequest(string? Summary, string? Approach, string? Team, decimal? RequestedYuan, int? Version = null);
+public sealed record ScoreRequest(IReadOnlyDictionary<string, decimal>? Scores, int? Version = null);
+public sealed record ContractLinkRequest(string? ContractReference, int? Version = null);
 
 public sealed record ChallengeListQuery
 {
@@ -71,31 +74,31 @@ public sealed record ChallengeResponse(
     int WinnerCount, IReadOnlyList<CriterionResponse> Rubric, IReadOnlyList<JudgeResponse> Judges, string Phase, string Status,
     int ApplicationCount, DateTimeOffset? PublishedAt, DateTimeOffset? AnnouncedAt, string? CancelReason, int Version, ChallengePermissions Can)
 {
-    internal static ChallengeResponse From(Challenge c, Actor? actor, DateTimeOffset now) => new(
+    internal static ChallengeResponse From(Challenge c, ICurrentUser caller, PlatformStaff staff, DateTimeOffset now) => new(
         c.Id, c.OwnerOrganizationId, c.Kind.ToString(), c.Title, c.Description, c.Requirements, c.Field, c.IpcCodes,
         c.RewardKind.ToString(), c.RewardYuan, c.DivisionCode, c.ApplicationOpensAt, c.ApplicationClosesAt, c.JudgingEndsAt,
         c.AnnouncementAt, c.WinnerCount, c.Criteria.Select(x => new CriterionResponse(x.Key, x.NameZh, x.NameEn, x.Weight)).ToList(),
         c.Judges.Select(j => new JudgeResponse(j.UserId, j.OrganizationId, j.DisplayName)).ToList(), c.PhaseAt(now).ToString(),
         c.Status.ToString(), c.Applications.Count(a => a.Status != ApplicationStatus.Withdrawn), c.PublishedAt, c.AnnouncedAt,
-        c.CancelReason, c.Version, ChallengePermissions.For(c, actor, now));
+        c.CancelReason, c.Version, ChallengePermissions.For(c, caller, staff, now));
 }
 
 public sealed record ChallengePermissions(bool Edit, bool Publish, bool ManageJudges, bool Apply, bool Score, bool Announce, bool Cancel)
 {
-    internal static ChallengePermissions For(Challenge c, Actor? a, DateTimeOffset now)
+    internal static ChallengePermissions For(Challenge c, ICurrentUser caller, PlatformStaff staff, DateTimeOffset now)
     {
-        if (a is null) return new(false, false, false, false, false, false, false);
-        var owner = a.BelongsTo(c.OwnerOrganizationId);
+        if (!caller.IsAuthenticated) return new(false, false, false, false, false, false, false);
+        var owner = caller.BelongsTo(c.OwnerOrganizationId);
         var phase = c.PhaseAt(now);
-        var solver = a.OrganizationId is not null && !owner && (a.IsInRole(SharedKernel.Roles.InstitutionAdmin) || a.IsInRole(SharedKernel.Roles.Researcher));
+        var solver = caller.OrganizationId is not null && !owner && caller.IsInAnyRole(Roles.InstitutionAdmin, Roles.Researcher);
         return new(
             owner && phase == ChallengePhase.Draft,
             owner && phase == ChallengePhase.Draft,
             owner && (phase is ChallengePhase.Draft or ChallengePhase.Upcoming or ChallengePhase.OpenForApplications),
             solver && phase == ChallengePhase.OpenForApplications,
-            c.IsJudge(a) && phase == ChallengePhase.Judging,
+            c.IsJudge(caller) && phase == ChallengePhase.Judging,
             owner && phase == ChallengePhase.AwaitingAnnouncement,
-            (owner || a.IsPlatformStaff) && phase is not (ChallengePhase.Announced or ChallengePhase.Cancelled));
+            (owner || staff.Includes(caller)) && phase is not (ChallengePhase.Announced or ChallengePhase.Cancelled));
     }
 }
 
@@ -107,17 +110,17 @@ public sealed record ApplicationResponse(
     int? Rank, IReadOnlyList<ScoreResponse> Scores, bool CanScore)
 {
     /// <summary>Judges see their own scores only; the owner and staff see all; the applicant sees the result after announcement.</summary>
-    internal static ApplicationResponse From(Challenge c, ChallengeApplication a, Actor? actor, DateTimeOffset now)
+    internal static ApplicationResponse From(Challenge c, ChallengeApplication a, ICurrentUser caller, PlatformStaff staff, DateTimeOffset now)
     {
-        var seeAll = actor is not null && (actor.BelongsTo(c.OwnerOrganizationId) || actor.IsPlatformStaff);
+        var seeAll = caller.BelongsTo(c.OwnerOrganizationId) || staff.Includes(caller);
         var scores = a.JudgesWhoScored
-            .Where(j => seeAll || actor?.UserId == j)
+            .Where(j => seeAll || caller.UserId == j)
             .Select(j => new ScoreResponse(j, a.Scores.Where(s => s.JudgeUserId == j).ToDictionary(s => s.CriterionKey, s => s.Value),
                 a.WeightedScoreBy(j, c.Criteria)!.Value))
             .ToList();
-        var judge = c.Judges.FirstOrDefault(j => j.UserId == actor?.UserId);
+        var judge = caller.UserId is { } userId ? c.Judges.FirstOrDefault(j => j.UserId == userId) : null;
         var canScore = judge is not null && c.PhaseAt(now) == ChallengePhase.Judging && a.Status == ApplicationStatus.Submitted
-            && judge.OrganizationId != a.ApplicantOrganizationId && !(actor?.BelongsTo(a.ApplicantOrganizationId) ?? false);
+            && judge.OrganizationId != a.ApplicantOrganizationId && !caller.BelongsTo(a.ApplicantOrganizationId);
         return new(a.Id, a.ChallengeId, a.ApplicantOrganizationId, a.ApplicantUserId, a.Summary, a.Approach, a.Team, a.RequestedYuan,
             a.SubmittedAt, a.Status.ToString(), seeAll ? a.AverageScore(c.Criteria) : null, a.JudgesWhoScored.Count, a.FinalScore, a.Rank,
             scores, canScore);

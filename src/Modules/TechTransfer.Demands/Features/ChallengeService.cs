@@ -6,6 +6,7 @@ using TechTransfer.Data.Notifications;
 using TechTransfer.Demands.Domain.Challenges;
 using TechTransfer.Demands.Domain.Common;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Demands.Features;
 
@@ -15,23 +16,26 @@ namespace TechTransfer.Demands.Features;
 /// </summary>
 public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<DemandsOptions> options)
 {
-    public Actor? Actor => Domain.Common.Actor.From(user, options.Value.ReviewerOrganizationId);
+    /// <summary>Rule DM.9 as configured: who is platform staff.</summary>
+    public PlatformStaff Staff => new(options.Value.ReviewerOrganizationId);
 
-    private IQueryable<Challenge> Visible(Actor? actor)
+    /// <summary>The caller (the one caller model), for pages that show what it may do.</summary>
+    public ICurrentUser Caller => user;
+
+    private IQueryable<Challenge> Visible(ICurrentUser caller)
     {
         var q = db.Set<Challenge>().AsQueryable();
-        if (actor is { IsPlatformStaff: true }) return q;
-        var org = actor?.OrganizationId;
+        if (Staff.Includes(caller)) return q;
+        var org = caller.OrganizationId;
         return q.Where(c => c.Status != ChallengeStatus.Draft || (org != null && c.OwnerOrganizationId == org));
     }
 
     public async Task<Result<PagedResult<ChallengeSummary>>> ListAsync(ChallengeListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var errors = paging.Validate().ToList();
-        var actor = Actor;
+        var errors = new FieldErrors().AddRange(paging.Validate());
         var now = clock.GetUtcNow();
-        var q = Visible(actor).AsNoTracking();
+        var q = Visible(user).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = query.Q.Trim();
@@ -45,7 +49,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         if (!string.IsNullOrWhiteSpace(query.Field)) q = q.Where(c => c.Field == query.Field.Trim());
         if (query.Mine == true)
         {
-            if (actor?.OrganizationId is not { } org) return Error.Forbidden;
+            if (user.OrganizationId is not { } org) return Error.Forbidden;
             q = q.Where(c => c.OwnerOrganizationId == org);
         }
         if (!string.IsNullOrWhiteSpace(query.Phase))
@@ -64,15 +68,15 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
                 _ => q.Where(c => c.Status == ChallengeStatus.Published && c.JudgingEndsAt <= now),
             };
         }
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (errors.ToError() is { } invalid) return invalid;
 
         List<Challenge> rows;
         int total;
         if (query.Judging == true)
         {
             // Judges live in a JSON column: filter in memory (a challenge has at most 15 judges, and the list is small).
-            if (actor is null) return Error.Forbidden;
-            var all = (await q.ToListAsync(ct)).Where(c => c.IsJudge(actor)).OrderBy(c => c.ApplicationClosesAt).ToList();
+            if (!user.IsAuthenticated) return Error.Forbidden;
+            var all = (await q.ToListAsync(ct)).Where(c => c.IsJudge(user)).OrderBy(c => c.ApplicationClosesAt).ToList();
             total = all.Count;
             rows = all.Skip(paging.Skip).Take(paging.PageSize).ToList();
         }
@@ -88,45 +92,56 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
 
     public async Task<Result<ChallengeResponse>> GetAsync(Guid id, CancellationToken ct)
     {
-        var actor = Actor;
-        var challenge = await Load(actor, id, tracking: false, ct);
-        return challenge is null ? ChallengeErrors.NotFound : ChallengeResponse.From(challenge, actor, clock.GetUtcNow());
+        var challenge = await Load(id, tracking: false, ct);
+        return challenge is null ? ChallengeErrors.NotFound : ChallengeResponse.From(challenge, user, Staff, clock.GetUtcNow());
     }
 
     public async Task<Result<ChallengeResponse>> CreateAsync(ChallengeRequest request, CancellationToken ct)
     {
-        if (Actor is not { } actor) return Error.Forbidden;
+        if (!user.IsAuthenticated) return Error.Forbidden;
         var now = clock.GetUtcNow();
-        var created = Challenge.Create(Guid.NewGuid(), actor, request.ToDetails(), now);
+        var created = Challenge.Create(Guid.NewGuid(), user, request.ToDetails(), now);
         if (created.IsFailure) return created.Error!;
         db.Add(created.Value);
-        await db.SaveChangesAsync(ct);
-        return ChallengeResponse.From(created.Value, actor, now);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return ChallengeResponse.From(created.Value, user, Staff, now);
     }
 
-    public Task<Result<ChallengeResponse>> UpdateAsync(Guid id, ChallengeRequest request, CancellationToken ct) =>
-        ChangeAsync(id, (c, a, now) => request.Version is null
-            ? Error.Validation("version", "challenge.version_required", "修改时须提供版本号 version", "Send the version you are changing.")
-            : request.Version != c.Version ? Error.ConcurrencyConflict : c.Edit(a, request.ToDetails(), now), ct);
+    /// <summary>Edits a draft (CH.14): the body is checked first (every field error at once, with the version it read), then the record.</summary>
+    public Task<Result<ChallengeResponse>> UpdateAsync(Guid id, ChallengeRequest request, CancellationToken ct)
+    {
+        var details = request.ToDetails();
+        var errors = new FieldErrors();
+        if (ChallengeValidation.Validate(details, clock.GetUtcNow()) is { IsFailure: true } invalid) errors.AddRange(invalid.Error!.FieldErrors);
+        if (request.Version is null) errors.Add(ChallengeErrors.VersionRequired);
+        return ChangeAsync(id, request.Version, errors.All, (c, now) => c.Edit(user, details, now), ct);
+    }
 
-    public Task<Result<ChallengeResponse>> PublishAsync(Guid id, CancellationToken ct) => ChangeAsync(id, (c, a, now) => c.Publish(a, now), ct);
-    public Task<Result<ChallengeResponse>> CancelAsync(Guid id, ReasonRequest? r, CancellationToken ct) => ChangeAsync(id, (c, a, now) => c.Cancel(a, r?.Reason, now), ct);
-    public Task<Result<ChallengeResponse>> RemoveJudgeAsync(Guid id, Guid judgeUserId, CancellationToken ct) =>
-        ChangeAsync(id, (c, a, now) => c.RemoveJudge(a, judgeUserId, now), ct);
+    public Task<Result<ChallengeResponse>> PublishAsync(Guid id, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, [], (c, now) => c.Publish(user, now), ct);
 
-    /// <summary>Names a platform user (by user name) as judge; their organisation is taken from their account (CH.4, CH.8).</summary>
+    public Task<Result<ChallengeResponse>> CancelAsync(Guid id, ReasonRequest? r, CancellationToken ct) =>
+        ChangeAsync(id, r?.Version, Challenge.CheckCancellation(r?.Reason), (c, now) => c.Cancel(user, Staff, r?.Reason, now), ct);
+
+    public Task<Result<ChallengeResponse>> RemoveJudgeAsync(Guid id, Guid judgeUserId, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, [], (c, now) => c.RemoveJudge(user, judgeUserId, now), ct);
+
+    /// <summary>
+    /// Names a platform user (by user name) as judge; their organisation is taken from their account (CH.4, CH.8). A user
+    /// name that names no account is 422 <c>reference.not_found</c> on <c>userName</c>, checked before the challenge is loaded.
+    /// </summary>
     public async Task<Result<ChallengeResponse>> AddJudgeAsync(Guid id, JudgeRequest request, CancellationToken ct)
     {
+        if (!user.IsAuthenticated) return Error.Forbidden;
         var name = request.UserName?.Trim();
-        var judge = string.IsNullOrEmpty(name) ? null
-            : await db.Set<PlatformUser>().AsNoTracking().Where(u => u.UserName == name)
-                .Select(u => new { u.Id, u.OrganizationId, u.DisplayName }).SingleOrDefaultAsync(ct);
-        if (judge is null)
-            return Error.Validation("userName", "challenge.judge_unknown", "找不到该用户名的平台用户", "No platform user has this user name.");
+        if (string.IsNullOrEmpty(name) || name.Length > 256) return Error.Validation([ReferenceErrors.NotFound("userName")]);
+        var judge = await db.Set<PlatformUser>().AsNoTracking().Where(u => u.UserName == name)
+            .Select(u => new { u.Id, u.OrganizationId, u.DisplayName }).SingleOrDefaultAsync(ct);
+        if (judge is null) return Error.Validation([ReferenceErrors.NotFound("userName")]);
         if (judge.OrganizationId is null) return ChallengeErrors.JudgeIncomplete;
-        return await ChangeAsync(id, (c, a, now) =>
+        return await ChangeAsync(id, request.Version, [], (c, now) =>
         {
-            var added = c.AddJudge(a, judge.Id, judge.OrganizationId.Value, judge.DisplayName.Length > 0 ? judge.DisplayName : name!, now);
+            var added = c.AddJudge(user, judge.Id, judge.OrganizationId.Value, judge.DisplayName.Length > 0 ? judge.DisplayName : name, now);
             if (added.IsSuccess)
                 db.Add(Notification.ToUser(judge.Id, Trim($"您已受邀担任“{c.Title}”的评审专家"), Trim($"You were named a judge of \"{c.Title}\""), $"/challenges/{c.Id}", now));
             return added;
@@ -135,50 +150,56 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
 
     public async Task<Result<IReadOnlyList<ApplicationResponse>>> ListApplicationsAsync(Guid id, CancellationToken ct)
     {
-        var actor = Actor;
-        var challenge = await Load(actor, id, tracking: false, ct);
+        var challenge = await Load(id, tracking: false, ct);
         if (challenge is null) return ChallengeErrors.NotFound;
         var now = clock.GetUtcNow();
-        return challenge.Applications.Where(a => challenge.ApplicationVisibleTo(a, actor)).OrderBy(a => a.SubmittedAt)
-            .Select(a => ApplicationResponse.From(challenge, a, actor, now)).ToList();
+        var staff = Staff;
+        return challenge.Applications.Where(a => challenge.ApplicationVisibleTo(a, user, staff)).OrderBy(a => a.SubmittedAt)
+            .Select(a => ApplicationResponse.From(challenge, a, user, staff, now)).ToList();
     }
 
+    /// <summary>A solver applies (CH.5, CH.6): the proposal is checked first, then the challenge and its window.</summary>
     public async Task<Result<ApplicationResponse>> ApplyAsync(Guid id, ApplicationRequest request, CancellationToken ct)
     {
-        var actor = Actor;
-        var challenge = await Load(actor, id, tracking: true, ct);
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        var proposal = new ProposalDetails(request.Summary ?? "", request.Approach ?? "", request.Team, request.RequestedYuan);
+        if (Challenge.CheckProposal(proposal) is { Count: > 0 } invalid) return Error.Validation(invalid);
+        var challenge = await Load(id, tracking: true, ct);
         if (challenge is null) return ChallengeErrors.NotFound;
-        if (actor is null) return Error.Forbidden;
+        if (Error.StaleVersion(challenge.Version, request.Version) is { } stale) return stale;
         var now = clock.GetUtcNow();
-        var applied = challenge.Apply(Guid.NewGuid(), actor,
-            new ProposalDetails(request.Summary ?? "", request.Approach ?? "", request.Team, request.RequestedYuan), now);
+        var applied = challenge.Apply(Guid.NewGuid(), user, proposal, now);
         if (applied.IsFailure) return applied.Error!;
         db.Add(applied.Value);
-        if (await SaveAsync(ct) is { } conflict) return conflict;
-        return ApplicationResponse.From(challenge, applied.Value, actor, now);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return ApplicationResponse.From(challenge, applied.Value, user, Staff, now);
     }
 
-    public async Task<Result<ApplicationResponse>> WithdrawApplicationAsync(Guid id, Guid applicationId, CancellationToken ct) =>
-        await ApplicationChangeAsync(id, applicationId, (c, a, now) => c.WithdrawApplication(a, applicationId, now), ct);
+    public async Task<Result<ApplicationResponse>> WithdrawApplicationAsync(Guid id, Guid applicationId, int? version, CancellationToken ct) =>
+        await ApplicationChangeAsync(id, applicationId, version, [], (c, now) => c.WithdrawApplication(user, applicationId, now), ct);
 
-    public async Task<Result<ApplicationResponse>> ScoreAsync(Guid id, Guid applicationId, ScoreRequest request, CancellationToken ct) =>
-        await ApplicationChangeAsync(id, applicationId,
-            (c, a, now) => c.Score(a, applicationId, request.Scores ?? new Dictionary<string, decimal>(), now), ct);
+    /// <summary>A judge scores (CH.7–CH.9): the values are checked first; the criteria against the rubric once it is loaded.</summary>
+    public async Task<Result<ApplicationResponse>> ScoreAsync(Guid id, Guid applicationId, ScoreRequest request, CancellationToken ct)
+    {
+        var scores = request.Scores ?? new Dictionary<string, decimal>();
+        return await ApplicationChangeAsync(id, applicationId, request.Version, Rubric.ValidateScoreValues(scores),
+            (c, now) => c.Score(user, applicationId, scores, now), ct);
+    }
 
     public async Task<Result<IReadOnlyList<AwardResponse>>> ListAwardsAsync(Guid id, CancellationToken ct)
     {
-        var challenge = await Load(Actor, id, tracking: false, ct);
+        var challenge = await Load(id, tracking: false, ct);
         if (challenge is null) return ChallengeErrors.NotFound;
         return challenge.Awards.OrderBy(a => a.Rank).Select(ToAward).ToList();
     }
 
-    public async Task<Result<IReadOnlyList<AwardResponse>>> AnnounceAsync(Guid id, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<AwardResponse>>> AnnounceAsync(Guid id, int? version, CancellationToken ct)
     {
-        var actor = Actor;
-        var challenge = await Load(actor, id, tracking: true, ct);
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        var challenge = await Load(id, tracking: true, ct);
         if (challenge is null) return ChallengeErrors.NotFound;
-        if (actor is null) return Error.Forbidden;
-        var announced = challenge.Announce(actor, clock.GetUtcNow());
+        if (Error.StaleVersion(challenge.Version, version) is { } stale) return stale;
+        var announced = challenge.Announce(user, clock.GetUtcNow());
         if (announced.IsFailure) return announced.Error!;
         foreach (var award in announced.Value) db.Add(award);
         var now = clock.GetUtcNow();
@@ -190,19 +211,24 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
                 Trim(won ? $"Congratulations: your application to \"{challenge.Title}\" won (rank {application.Rank})" : $"The result of \"{challenge.Title}\" is out; your application was not selected"),
                 $"/challenges/{challenge.Id}", now));
         }
-        if (await SaveAsync(ct) is { } conflict) return conflict;
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return announced.Value.OrderBy(a => a.Rank).Select(ToAward).ToList();
     }
 
+    /// <summary>
+    /// Links an award to its technology contract (CH.12) by a reference (contract id, registration number or link), checked
+    /// before the challenge is loaded.
+    /// </summary>
     public async Task<Result<AwardResponse>> LinkContractAsync(Guid id, Guid awardId, ContractLinkRequest request, CancellationToken ct)
     {
-        var actor = Actor;
-        var challenge = await Load(actor, id, tracking: true, ct);
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        if (Challenge.CheckContractReference(request.ContractReference) is { Count: > 0 } invalid) return Error.Validation(invalid);
+        var challenge = await Load(id, tracking: true, ct);
         if (challenge is null) return ChallengeErrors.NotFound;
-        if (actor is null) return Error.Forbidden;
-        var linked = challenge.LinkContract(actor, awardId, request.ContractReference, clock.GetUtcNow());
+        if (Error.StaleVersion(challenge.Version, request.Version) is { } stale) return stale;
+        var linked = challenge.LinkContract(user, awardId, request.ContractReference, clock.GetUtcNow());
         if (linked.IsFailure) return linked.Error!;
-        if (await SaveAsync(ct) is { } conflict) return conflict;
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return ToAward(challenge.Awards.Single(a => a.Id == awardId));
     }
 
@@ -212,52 +238,47 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         new(a.Id, a.ApplicationId, a.OrganizationId, a.Rank, a.Score, a.AwardedAt, a.ContractReference, a.ContractLinkedAt,
             Guid.TryParse(a.ContractReference, out var contractId) ? contractId : null);
 
-    private async Task<Challenge?> Load(Actor? actor, Guid id, bool tracking, CancellationToken ct)
+    private async Task<Challenge?> Load(Guid id, bool tracking, CancellationToken ct)
     {
-        var q = Visible(actor).Include(c => c.Applications).Include(c => c.Awards).AsSplitQuery();
+        var q = Visible(user).Include(c => c.Applications).Include(c => c.Awards).AsSplitQuery();
         if (!tracking) q = q.AsNoTracking();
         return await q.SingleOrDefaultAsync(c => c.Id == id, ct);
     }
 
-    private async Task<Result<ChallengeResponse>> ChangeAsync(Guid id, Func<Challenge, Actor, DateTimeOffset, Result> change, CancellationToken ct)
+    /// <summary>
+    /// The one path of a change to a challenge: an authenticated caller, the body (all field errors at once, before the
+    /// record is loaded), the record as the caller may see it (404), the version it read (stale → 409), the rule, one save.
+    /// </summary>
+    private async Task<Result<ChallengeResponse>> ChangeAsync(Guid id, int? version, IReadOnlyList<FieldError> bodyErrors,
+        Func<Challenge, DateTimeOffset, Result> change, CancellationToken ct)
     {
-        var actor = Actor;
-        var challenge = await Load(actor, id, tracking: true, ct);
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        if (bodyErrors.Count > 0) return Error.Validation(bodyErrors);
+        var challenge = await Load(id, tracking: true, ct);
         if (challenge is null) return ChallengeErrors.NotFound;
-        if (actor is null) return Error.Forbidden;
+        if (Error.StaleVersion(challenge.Version, version) is { } stale) return stale;
         var now = clock.GetUtcNow();
-        var result = change(challenge, actor, now);
+        var result = change(challenge, now);
         if (result.IsFailure) return result.Error!;
-        if (await SaveAsync(ct) is { } conflict) return conflict;
-        return ChallengeResponse.From(challenge, actor, now);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return ChallengeResponse.From(challenge, user, Staff, now);
     }
 
-    private async Task<Result<ApplicationResponse>> ApplicationChangeAsync(Guid id, Guid applicationId,
-        Func<Challenge, Actor, DateTimeOffset, Result> change, CancellationToken ct)
+    private async Task<Result<ApplicationResponse>> ApplicationChangeAsync(Guid id, Guid applicationId, int? version,
+        IReadOnlyList<FieldError> bodyErrors, Func<Challenge, DateTimeOffset, Result> change, CancellationToken ct)
     {
-        var actor = Actor;
-        var challenge = await Load(actor, id, tracking: true, ct);
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        if (bodyErrors.Count > 0) return Error.Validation(bodyErrors);
+        var challenge = await Load(id, tracking: true, ct);
         if (challenge is null) return ChallengeErrors.NotFound;
-        if (actor is null) return Error.Forbidden;
+        var staff = Staff;
         var application = challenge.Applications.FirstOrDefault(a => a.Id == applicationId);
-        if (application is null || !challenge.ApplicationVisibleTo(application, actor)) return ChallengeErrors.ApplicationNotFound;
+        if (application is null || !challenge.ApplicationVisibleTo(application, user, staff)) return ChallengeErrors.ApplicationNotFound;
+        if (Error.StaleVersion(challenge.Version, version) is { } stale) return stale;
         var now = clock.GetUtcNow();
-        var result = change(challenge, actor, now);
+        var result = change(challenge, now);
         if (result.IsFailure) return result.Error!;
-        if (await SaveAsync(ct) is { } conflict) return conflict;
-        return ApplicationResponse.From(challenge, application, actor, now);
-    }
-
-    private async Task<Error?> SaveAsync(CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.ConcurrencyConflict;
-        }
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return ApplicationResponse.From(challenge, application, user, staff, now);
     }
 }

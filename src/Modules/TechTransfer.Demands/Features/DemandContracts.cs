@@ -1,5 +1,6 @@
 using TechTransfer.Demands.Domain.Common;
 using TechTransfer.Demands.Domain.Demands;
+using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Demands.Features;
 
@@ -46,9 +47,10 @@ public sealed record DemandRequest
     }
 }
 
-public sealed record ReviewRequest(string? Comment);
-public sealed record ReasonRequest(string? Reason);
-public sealed record MatchRequest(Guid? OrganizationId);
+/// <summary>Bodies of the demand and challenge actions; <c>version</c> is the version of the record the client read (stale → 409).</summary>
+public sealed record ReviewRequest(string? Comment, int? Version = null);
+public sealed record ReasonRequest(string? Reason, int? Version = null);
+public sealed record MatchRequest(Guid? OrganizationId, int? Version = null);
 
 /// <summary>Query of GET /api/v1/demands.</summary>
 public sealed record DemandListQuery
@@ -89,13 +91,13 @@ public sealed record DemandResponse(
     DateTimeOffset? SubmittedAt, DateTimeOffset? PublishedAt, string? ReviewComment, Guid? MatchedOrganizationId,
     DateTimeOffset? MatchedAt, DateTimeOffset? ClosedAt, string? CloseReason, int Version, DemandPermissions Can)
 {
-    internal static DemandResponse From(Demand d, Actor? actor, DateTimeOffset now) => new(
+    internal static DemandResponse From(Demand d, ICurrentUser caller, PlatformStaff staff, DateTimeOffset now) => new(
         d.Id, d.OwnerOrganizationId, d.Title, d.Need, d.Goal, d.ExistingBasis, d.Field, d.IpcCodes, d.Keywords,
         d.BudgetMinYuan, d.BudgetMaxYuan, d.Deadline, Modes(d.CooperationModes), d.DivisionCode, d.ContactVisibility.ToString(),
-        d.ContactVisibleTo(actor) ? new DemandContact(d.ContactName, d.ContactPhone, d.ContactEmail) : null,
+        d.ContactVisibleTo(caller, staff) ? new DemandContact(d.ContactName, d.ContactPhone, d.ContactEmail) : null,
         d.StatusAt(now).ToString(), d.Status.ToString(), d.CreatedAt, d.UpdatedAt, d.SubmittedAt, d.PublishedAt,
-        actor is not null && (actor.BelongsTo(d.OwnerOrganizationId) || actor.IsPlatformStaff) ? d.ReviewComment : null,
-        d.MatchedOrganizationId, d.MatchedAt, d.ClosedAt, d.CloseReason, d.Version, DemandPermissions.For(d, actor, now));
+        caller.BelongsTo(d.OwnerOrganizationId) || staff.Includes(caller) ? d.ReviewComment : null,
+        d.MatchedOrganizationId, d.MatchedAt, d.ClosedAt, d.CloseReason, d.Version, DemandPermissions.For(d, caller, staff, now));
 
     internal static IReadOnlyList<string> Modes(CooperationModes modes) => DemandLabels.Split(modes).Select(m => m.ToString()).ToList();
 }
@@ -103,17 +105,18 @@ public sealed record DemandResponse(
 /// <summary>What the caller may do next, so pages and clients show only possible actions.</summary>
 public sealed record DemandPermissions(bool Edit, bool Submit, bool Withdraw, bool Review, bool MarkMatched, bool Close)
 {
-    internal static DemandPermissions For(Demand d, Actor? a, DateTimeOffset now)
+    internal static DemandPermissions For(Demand d, ICurrentUser caller, PlatformStaff staff, DateTimeOffset now)
     {
-        if (a is null) return new(false, false, false, false, false, false);
-        var owner = a.BelongsTo(d.OwnerOrganizationId);
+        if (!caller.IsAuthenticated) return new(false, false, false, false, false, false);
+        var owner = caller.BelongsTo(d.OwnerOrganizationId);
+        var isStaff = staff.Includes(caller);
         var status = d.StatusAt(now);
         return new(
             owner && status == DemandStatus.Draft,
             owner && status == DemandStatus.Draft,
             owner && status == DemandStatus.UnderReview,
-            a.IsPlatformStaff && !owner && status == DemandStatus.UnderReview,
+            isStaff && !owner && status == DemandStatus.UnderReview,
             owner && status == DemandStatus.Published,
-            (owner || a.IsPlatformStaff) && status is DemandStatus.Draft or DemandStatus.UnderReview or DemandStatus.Published);
+            (owner || isStaff) && status is DemandStatus.Draft or DemandStatus.UnderReview or DemandStatus.Published);
     }
 }

@@ -5,6 +5,7 @@ using TechTransfer.Data.Notifications;
 using TechTransfer.Demands.Domain.Common;
 using TechTransfer.Demands.Domain.Demands;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Demands.Features;
 
@@ -12,18 +13,26 @@ namespace TechTransfer.Demands.Features;
 /// Use cases of technology demands (技术需求), shared by the API and the pages. Visibility (DM.11–DM.12) is applied in
 /// the query: a demand the caller may not see is "not found" (404), never "forbidden", so its existence is not revealed.
 /// </summary>
-public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<DemandsOptions> options)
+public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<DemandsOptions> options,
+    IReferenceCheck references)
 {
     private DbSet<Demand> Demands => db.Set<Demand>();
 
-    public Actor? Actor => Domain.Common.Actor.From(user, options.Value.ReviewerOrganizationId);
+    /// <summary>Rule DM.9 as configured: who is platform staff.</summary>
+    public PlatformStaff Staff => new(options.Value.ReviewerOrganizationId);
+
+    /// <summary>The caller (the one caller model), for pages that show what it may do.</summary>
+    public ICurrentUser Caller => user;
+
+    /// <summary>Whether the caller is platform staff (DM.9).</summary>
+    public bool IsPlatformStaff => Staff.Includes(user);
 
     /// <summary>The demands the caller may see, in SQL (mirrors <see cref="Demand.IsVisibleTo"/>).</summary>
-    internal IQueryable<Demand> Visible(Actor? actor)
+    internal IQueryable<Demand> Visible(ICurrentUser caller)
     {
         var q = Demands.AsQueryable();
-        var org = actor?.OrganizationId;
-        if (actor is { IsPlatformStaff: true })
+        var org = caller.OrganizationId;
+        if (Staff.Includes(caller))
             return q.Where(d => d.OwnerOrganizationId == org || d.SubmittedAt != null || d.PublishedAt != null);
         return q.Where(d => (org != null && d.OwnerOrganizationId == org)
             || (d.PublishedAt != null && d.Status != DemandStatus.Draft && d.Status != DemandStatus.UnderReview
@@ -33,10 +42,9 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
     public async Task<Result<PagedResult<DemandSummary>>> ListAsync(DemandListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var errors = paging.Validate().ToList();
-        var actor = Actor;
+        var errors = new FieldErrors().AddRange(paging.Validate());
         var now = clock.GetUtcNow();
-        var q = Visible(actor).AsNoTracking();
+        var q = Visible(user).AsNoTracking();
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -79,7 +87,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         if (query.BudgetMax is { } bmax) q = q.Where(d => d.BudgetMinYuan == null || d.BudgetMinYuan <= bmax);
         if (query.Mine == true)
         {
-            if (actor?.OrganizationId is not { } org) return Error.Forbidden;
+            if (user.OrganizationId is not { } org) return Error.Forbidden;
             q = q.Where(d => d.OwnerOrganizationId == org);
         }
         IOrderedQueryable<Demand>? ordered = (query.Sort?.ToLowerInvariant(), query.Desc ?? true) switch
@@ -96,7 +104,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         };
         if (ordered is null)
             errors.Add(new("sort", "paging.unknown_sort", "排序字段须为 publishedAt、deadline、updatedAt 或 title", "Sort by publishedAt, deadline, updatedAt or title."));
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (errors.ToError() is { } invalid) return invalid;
 
         var total = await q.CountAsync(ct);
         var rows = await ordered!.ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
@@ -107,34 +115,60 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
 
     public async Task<Result<DemandResponse>> GetAsync(Guid id, CancellationToken ct)
     {
-        var actor = Actor;
-        var demand = await Visible(actor).AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
-        return demand is null ? DemandErrors.NotFound : DemandResponse.From(demand, actor, clock.GetUtcNow());
+        var demand = await Visible(user).AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, ct);
+        return demand is null ? DemandErrors.NotFound : DemandResponse.From(demand, user, Staff, clock.GetUtcNow());
     }
 
     public async Task<Result<DemandResponse>> CreateAsync(DemandRequest request, CancellationToken ct)
     {
-        if (Actor is not { } actor) return Error.Forbidden;
+        if (!user.IsAuthenticated) return Error.Forbidden;
         var now = clock.GetUtcNow();
-        var created = Demand.Create(Guid.NewGuid(), actor, request.ToDetails(), now);
+        var created = Demand.Create(Guid.NewGuid(), user, request.ToDetails(), now);
         if (created.IsFailure) return created.Error!;
         db.Add(created.Value);
-        await db.SaveChangesAsync(ct);
-        return DemandResponse.From(created.Value, actor, now);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return DemandResponse.From(created.Value, user, Staff, now);
     }
 
-    public Task<Result<DemandResponse>> UpdateAsync(Guid id, DemandRequest request, CancellationToken ct) =>
-        ChangeAsync(id, request.Version, (d, a, now) => d.Edit(a, request.ToDetails(), now), ct, versionRequired: true);
+    /// <summary>Edits a draft: the body is checked first (every field error at once, with the version it read), then the record.</summary>
+    public Task<Result<DemandResponse>> UpdateAsync(Guid id, DemandRequest request, CancellationToken ct)
+    {
+        var details = request.ToDetails();
+        var errors = new FieldErrors();
+        if (DemandValidation.Validate(details, clock.GetUtcNow()) is { IsFailure: true } invalid) errors.AddRange(invalid.Error!.FieldErrors);
+        if (request.Version is null) errors.Add(DemandErrors.VersionRequired);
+        return ChangeAsync(id, request.Version, errors.All, (d, now) => d.Edit(user, details, now), ct);
+    }
 
-    public Task<Result<DemandResponse>> SubmitAsync(Guid id, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Submit(a, now), ct);
-    public Task<Result<DemandResponse>> WithdrawAsync(Guid id, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Withdraw(a, now), ct);
-    public Task<Result<DemandResponse>> ApproveAsync(Guid id, ReviewRequest? r, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Approve(a, r?.Comment, now), ct,
-        after: (d, now) => Notify(d, $"您的技术需求“{d.Title}”已审核通过并发布", $"Your technology demand \"{d.Title}\" was approved and published", now));
-    public Task<Result<DemandResponse>> RejectAsync(Guid id, ReasonRequest? r, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Reject(a, r?.Reason, now), ct,
-        after: (d, now) => Notify(d, $"您的技术需求“{d.Title}”被退回修改：{d.ReviewComment}", $"Your technology demand \"{d.Title}\" was returned: {d.ReviewComment}", now));
-    public Task<Result<DemandResponse>> CloseAsync(Guid id, ReasonRequest? r, CancellationToken ct) => ChangeAsync(id, null, (d, a, now) => d.Close(a, r?.Reason, now), ct);
-    public Task<Result<DemandResponse>> MarkMatchedAsync(Guid id, MatchRequest? r, CancellationToken ct) =>
-        ChangeAsync(id, null, (d, a, now) => d.MarkMatched(a, r?.OrganizationId ?? Guid.Empty, now), ct);
+    public Task<Result<DemandResponse>> SubmitAsync(Guid id, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, [], (d, now) => d.Submit(user, now), ct);
+
+    public Task<Result<DemandResponse>> WithdrawAsync(Guid id, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, [], (d, now) => d.Withdraw(user, now), ct);
+
+    public Task<Result<DemandResponse>> ApproveAsync(Guid id, ReviewRequest? r, CancellationToken ct) =>
+        ChangeAsync(id, r?.Version, Demand.CheckReviewComment(r?.Comment), (d, now) => d.Approve(user, Staff, r?.Comment, now), ct,
+            after: (d, now) => Notify(d, $"您的技术需求“{d.Title}”已审核通过并发布", $"Your technology demand \"{d.Title}\" was approved and published", now));
+
+    public Task<Result<DemandResponse>> RejectAsync(Guid id, ReasonRequest? r, CancellationToken ct) =>
+        ChangeAsync(id, r?.Version, Demand.CheckRejection(r?.Reason), (d, now) => d.Reject(user, Staff, r?.Reason, now), ct,
+            after: (d, now) => Notify(d, $"您的技术需求“{d.Title}”被退回修改：{d.ReviewComment}", $"Your technology demand \"{d.Title}\" was returned: {d.ReviewComment}", now));
+
+    public Task<Result<DemandResponse>> CloseAsync(Guid id, ReasonRequest? r, CancellationToken ct) =>
+        ChangeAsync(id, r?.Version, Demand.CheckClosing(r?.Reason), (d, now) => d.Close(user, Staff, r?.Reason, now), ct);
+
+    /// <summary>
+    /// The owner records the partner (DM.8): the organisation named must exist (the registry is public), else 422
+    /// <c>reference.not_found</c>, checked before the demand is loaded.
+    /// </summary>
+    public async Task<Result<DemandResponse>> MarkMatchedAsync(Guid id, MatchRequest? r, CancellationToken ct)
+    {
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        if (r?.OrganizationId is not { } org || org == Guid.Empty) return DemandErrors.MatchedOrganizationInvalid;
+        if (await references.CheckAsync("organizationId", RecordTypes.Organization, org, ct) is { } notFound)
+            return Error.Validation([notFound]);
+        return await ChangeAsync(id, r.Version, [], (d, now) => d.MarkMatched(user, org, now), ct);
+    }
 
     /// <summary>Stores Expired on every published demand past its deadline (DM.10); run daily by <see cref="DemandExpiryJob"/>.</summary>
     public async Task<int> ExpireDueAsync(CancellationToken ct)
@@ -142,7 +176,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         var now = clock.GetUtcNow();
         var due = await Demands.Where(d => d.Status == DemandStatus.Published && d.Deadline <= now).ToListAsync(ct);
         var changed = due.Count(d => d.ExpireIfDue(now));
-        if (changed > 0) await db.SaveChangesAsync(ct);
+        if (changed > 0 && await db.SaveOrConflictAsync(ct) is not null) return 0; // an owner's save won the race: the next run retries
         return changed;
     }
 
@@ -152,28 +186,25 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
 
     private static string Trim(string text) => text.Length <= 300 ? text : text[..299] + "…";
 
-    private async Task<Result<DemandResponse>> ChangeAsync(Guid id, int? version, Func<Demand, Actor, DateTimeOffset, Result> change,
-        CancellationToken ct, bool versionRequired = false, Action<Demand, DateTimeOffset>? after = null)
+    /// <summary>
+    /// The one path of a change to a demand: an authenticated caller, then the body (<paramref name="bodyErrors"/>, all at
+    /// once, before the record is loaded — so an action the record's state will refuse still validates its body), then the
+    /// record as the caller may see it (404), then the version it read (stale → 409), then the rule, then one save (a
+    /// concurrent save → 409).
+    /// </summary>
+    private async Task<Result<DemandResponse>> ChangeAsync(Guid id, int? version, IReadOnlyList<FieldError> bodyErrors,
+        Func<Demand, DateTimeOffset, Result> change, CancellationToken ct, Action<Demand, DateTimeOffset>? after = null)
     {
-        var actor = Actor;
-        var demand = await Visible(actor).SingleOrDefaultAsync(d => d.Id == id, ct);
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        if (bodyErrors.Count > 0) return Error.Validation(bodyErrors);
+        var demand = await Visible(user).SingleOrDefaultAsync(d => d.Id == id, ct);
         if (demand is null) return DemandErrors.NotFound;
-        if (actor is null) return Error.Forbidden;
-        if (versionRequired && version is null)
-            return Error.Validation("version", "demand.version_required", "修改时须提供版本号 version", "Send the version you are changing.");
-        if (version is not null && version != demand.Version) return Error.ConcurrencyConflict;
+        if (Error.StaleVersion(demand.Version, version) is { } stale) return stale;
         var now = clock.GetUtcNow();
-        var result = change(demand, actor, now);
+        var result = change(demand, now);
         if (result.IsFailure) return result.Error!;
         after?.Invoke(demand, now);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.ConcurrencyConflict;
-        }
-        return DemandResponse.From(demand, actor, now);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return DemandResponse.From(demand, user, Staff, now);
     }
 }

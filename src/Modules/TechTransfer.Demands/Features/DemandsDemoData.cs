@@ -92,12 +92,12 @@ internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeede
     {
         var now = context.Now;
         var orgs = context.Organizations;
-        var admin = ActorFor(context, "admin", "platform", Roles.PlatformAdmin);
+        var admin = CallerFor(context, "admin", "platform", Roles.PlatformAdmin);
 
         foreach (var d in Demands)
         {
             if (!orgs.ContainsKey(d.Org)) continue;
-            var owner = EnterpriseActor(context, d.Org);
+            var owner = EnterpriseCaller(context, d.Org);
             // Expired demands were posted and published before their deadline passed.
             var postedAt = d.Target == "expired" ? now.AddDays(d.DeadlineDays - 60) : now.AddDays(-context.Random.Next(3, 30));
             var details = new DemandDetails
@@ -109,7 +109,7 @@ internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeede
             };
             var demand = Demand.Create(Guid.NewGuid(), owner, details, postedAt).Value;
             if (d.Target != "draft") Must(demand.Submit(owner, postedAt.AddHours(1)));
-            if (d.Target is "published" or "matched" or "expired") Must(demand.Approve(admin, "信息完整，准予发布", postedAt.AddDays(1)));
+            if (d.Target is "published" or "matched" or "expired") Must(demand.Approve(admin, DemoStaff, "信息完整，准予发布", postedAt.AddDays(1)));
             if (d.Target == "matched") Must(demand.MarkMatched(owner, orgs["sjtu"], postedAt.AddDays(2)));
             if (d.Target == "expired") demand.ExpireIfDue(now);
             db.Add(demand);
@@ -119,14 +119,14 @@ internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeede
         await db.SaveChangesAsync(ct);
     }
 
-    private void SeedChallenges(DemoDataContext context, Actor admin)
+    private void SeedChallenges(DemoDataContext context, Caller admin)
     {
         var now = context.Now;
         var orgs = context.Organizations;
         if (!orgs.ContainsKey("stcsm") || !context.Users.ContainsKey("manager.tti")) return;
 
         // 1. Government open call, applications open now.
-        var stcsm = ActorFor(context, "analyst", "stcsm", Roles.Analyst);
+        var stcsm = CallerFor(context, "analyst", "stcsm", Roles.Analyst);
         var t0 = now.AddDays(-7);
         var open = Challenge.Create(Guid.NewGuid(), stcsm, new ChallengeDetails
         {
@@ -142,14 +142,14 @@ internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeede
         AddJudge(open, stcsm, context, "manager.tti", "tti", t0);
         Must(open.Publish(stcsm, t0));
         if (context.Users.ContainsKey("tto.fudan"))
-            Must(open.Apply(Guid.NewGuid(), ActorFor(context, "tto.fudan", "fudan", Roles.InstitutionAdmin),
+            Must(open.Apply(Guid.NewGuid(), CallerFor(context, "tto.fudan", "fudan", Roles.InstitutionAdmin),
                 new ProposalDetails("复旦大学：多源气体传感融合的储能电站热失控预警系统",
                     "基于 H₂/CO 气体传感阵列与电压-温度数据融合的早期预警模型，结合储能柜分区消防联动策略。", "材料科学系与信息学院联合团队 15 人", 4_500_000m), now.AddDays(-2)));
         db.Add(open);
 
         // 2. Enterprise innovation contest in judging: applications closed yesterday.
         if (!orgs.ContainsKey("jinggong") || !context.Users.ContainsKey("researcher.sjtu")) return;
-        var jinggong = EnterpriseActor(context, "jinggong");
+        var jinggong = EnterpriseCaller(context, "jinggong");
         var t1 = now.AddDays(-40);
         var judging = Challenge.Create(Guid.NewGuid(), jinggong, new ChallengeDetails
         {
@@ -165,13 +165,13 @@ internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeede
         AddJudge(judging, jinggong, context, "manager.tti", "tti", t1);
         AddJudge(judging, jinggong, context, "researcher.sjtu", "sjtu", t1);
         Must(judging.Publish(jinggong, t1));
-        var fudanApp = judging.Apply(Guid.NewGuid(), ActorFor(context, "researcher.fudan", "fudan", Roles.Researcher),
+        var fudanApp = judging.Apply(Guid.NewGuid(), CallerFor(context, "researcher.fudan", "fudan", Roles.Researcher),
             new ProposalDetails("复旦大学：滚道残余应力调控与预紧力在线补偿方案", "通过低温成形磨削与深冷处理调控滚道残余应力，并设计压电式预紧力在线补偿机构。", "机械工程团队 6 人", 450_000m),
             now.AddDays(-10)).Value;
-        var sjtuApp = judging.Apply(Guid.NewGuid(), ActorFor(context, "tto.sjtu", "sjtu", Roles.InstitutionAdmin),
+        var sjtuApp = judging.Apply(Guid.NewGuid(), CallerFor(context, "tto.sjtu", "sjtu", Roles.InstitutionAdmin),
             new ProposalDetails("上海交通大学：基于数字孪生的丝杠磨削工艺优化", "建立磨削过程热-力耦合数字孪生模型，优化砂轮修整与进给参数，降低导程误差。", "机械与动力工程学院 8 人", 500_000m),
             now.AddDays(-5)).Value;
-        Must(judging.Score(ActorFor(context, "manager.tti", "tti", Roles.TechManager), fudanApp.Id,
+        Must(judging.Score(CallerFor(context, "manager.tti", "tti", Roles.TechManager), fudanApp.Id,
             new Dictionary<string, decimal> { ["c1"] = 8.5m, ["c2"] = 8m, ["c3"] = 7.5m }, now.AddHours(-6)));
         db.Add(judging);
 
@@ -190,9 +190,9 @@ internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeede
         }, t2).Value;
         AddJudge(done, jinggong, context, "manager.tti", "tti", t2);
         Must(done.Publish(jinggong, t2));
-        var winner = done.Apply(Guid.NewGuid(), ActorFor(context, "researcher.sjtu", "sjtu", Roles.Researcher),
+        var winner = done.Apply(Guid.NewGuid(), CallerFor(context, "researcher.sjtu", "sjtu", Roles.Researcher),
             new ProposalDetails("上海交通大学：高分子复合材料静音保持架", "采用 PA66 与石墨烯改性复合材料保持架，配合滚珠间隔体结构降低碰撞噪声。", null, 200_000m), t2.AddDays(10)).Value;
-        Must(done.Score(ActorFor(context, "manager.tti", "tti", Roles.TechManager), winner.Id,
+        Must(done.Score(CallerFor(context, "manager.tti", "tti", Roles.TechManager), winner.Id,
             new Dictionary<string, decimal> { ["c1"] = 9m, ["c2"] = 7m, ["c3"] = 8m }, t2.AddDays(35)));
         var awards = done.Announce(jinggong, t2.AddDays(46)).Value;
         foreach (var award in awards)
@@ -210,14 +210,17 @@ internal sealed class DemandsDemoData(TechTransferDbContext db) : IDemoDataSeede
         ["researcher.sjtu"] = "交大 王研究员",
     };
 
-    private static void AddJudge(Challenge challenge, Actor owner, DemoDataContext context, string userName, string org, DateTimeOffset at) =>
+    private static void AddJudge(Challenge challenge, Caller owner, DemoDataContext context, string userName, string org, DateTimeOffset at) =>
         Must(challenge.AddJudge(owner, context.Users[userName], context.Organizations[org], JudgeNames.GetValueOrDefault(userName, userName), at));
 
-    private static Actor ActorFor(DemoDataContext context, string userName, string org, string role) =>
-        Actor.Create(context.Users.TryGetValue(userName, out var id) ? id : DemoUserId(userName), context.Organizations[org], null, role);
+    /// <summary>Demo reviews are done by the platform administrator, who is platform staff under any configuration (DM.9).</summary>
+    private static readonly PlatformStaff DemoStaff = new(null);
+
+    private static Caller CallerFor(DemoDataContext context, string userName, string org, string role) =>
+        Caller.Of(context.Users.TryGetValue(userName, out var id) ? id : DemoUserId(userName), context.Organizations[org], role);
 
     /// <summary>The enterprise's demo account if it has one, else a stable id standing for its staff member.</summary>
-    private static Actor EnterpriseActor(DemoDataContext context, string org) => ActorFor(context, "enterprise." + org, org, Roles.Enterprise);
+    private static Caller EnterpriseCaller(DemoDataContext context, string org) => CallerFor(context, "enterprise." + org, org, Roles.Enterprise);
 
     private static Guid DemoUserId(string key)
     {

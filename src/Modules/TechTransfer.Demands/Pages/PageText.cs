@@ -9,10 +9,8 @@ namespace TechTransfer.Demands.Pages;
 /// <summary>Display helpers shared by the demand and challenge pages (Chinese first, English complete).</summary>
 public static class PageText
 {
-    /// <summary>Dates are shown in Shanghai time (UTC+8).</summary>
-    public static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
-
-    public static string Date(DateTimeOffset? at) => at is { } v ? v.ToOffset(Shanghai).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+    /// <summary>Instants are shown in Shanghai time (the business clock, <see cref="BusinessTime"/>).</summary>
+    public static string Date(DateTimeOffset? at) => at is { } v ? BusinessTime.ToLocal(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
 
     public static string L((string Zh, string En) label) => Bilingual.T(label.Zh, label.En);
 
@@ -50,9 +48,24 @@ public static class PageText
 
     /// <summary>A datetime-local value entered in Shanghai time.</summary>
     public static DateTimeOffset? FromLocal(DateTime? local) =>
-        local is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Unspecified), Shanghai) : null;
+        local is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Unspecified), BusinessTime.Offset) : null;
 
-    public static DateTime? ToLocal(DateTimeOffset? at) => at?.ToOffset(Shanghai).DateTime;
+    public static DateTime? ToLocal(DateTimeOffset? at) => at is { } v ? BusinessTime.ToLocal(v).DateTime : null;
+
+    /// <summary>
+    /// The name of the form a static-SSR request posted (Blazor's <c>_handler</c> field), or null. A page keeps that form in
+    /// its render tree while the request is dispatched even when the record's state no longer offers it, so a stale form
+    /// (the record changed since the page was shown) reaches its handler and gets the conflict message instead of a
+    /// framework error.
+    /// </summary>
+    public static string? PostedForm(Microsoft.AspNetCore.Http.HttpContext? http) =>
+        http is not null && Microsoft.AspNetCore.Http.HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
+            ? http.Request.Form["_handler"].ToString() is { Length: > 0 } name ? name : null
+            : null;
+
+    /// <summary>The version a page's action form posted back (hidden field <c>version</c>), or null.</summary>
+    public static int? PostedVersion(string? posted) =>
+        int.TryParse(posted, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 
     public static List<string> SplitList(string? text) =>
         (text ?? "").Split([',', '，', ';', '；', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

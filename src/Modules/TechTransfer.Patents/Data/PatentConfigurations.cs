@@ -21,6 +21,8 @@ internal sealed class PatentConfiguration : IEntityTypeConfiguration<Patent>
         b.Property(x => x.IpcCodes).HasMaxLength(200);
         b.Property(x => x.LegalStatus).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.SuspensionReason).HasMaxLength(500);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.NextAnnualFeeDue);
         b.HasIndex(x => x.AchievementId);
         b.HasIndex(x => x.LegalStatus);
         b.Ignore(x => x.SearchDocumentType);
@@ -71,6 +73,7 @@ internal sealed class OpenLicenseDeclarationConfiguration : IEntityTypeConfigura
         b.Property(x => x.AnnouncementNo).HasMaxLength(100);
         b.Property(x => x.WithdrawalAnnouncementNo).HasMaxLength(100);
         b.Property(x => x.LapseReason).HasConversion<string>().HasMaxLength(30);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.SearchDocumentType);
         b.Ignore(x => x.Fee);
         b.Ignore(x => x.IsInForce);
@@ -126,6 +129,7 @@ internal sealed class CustodyAgreementConfiguration : IEntityTypeConfiguration<C
         b.Property(x => x.AllowedDealTypesCsv).HasMaxLength(200).IsRequired();
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.TerminationReason).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.AllowedDealTypes);
         b.OwnsMany(x => x.Beneficiaries, s =>
         {

@@ -77,6 +77,8 @@ public sealed class CustodyAgreement : IAudited
     public DateTimeOffset? ActivatedAt { get; private set; }
     public DateTimeOffset? TerminatedAt { get; private set; }
     public string? TerminationReason { get; private set; }
+    /// <summary>Concurrency token: incremented by every change (lost updates are refused with 409).</summary>
+    public int Version { get; private set; }
     public IReadOnlyList<CustodyBeneficiaryShare> Beneficiaries => _beneficiaries;
     public IReadOnlyList<CustodyOperation> Operations => _operations;
     public IReadOnlyList<CustodyRenewal> Renewals => _renewals;
@@ -101,7 +103,34 @@ public sealed class CustodyAgreement : IAudited
     {
         if (Status != CustodyStatus.Active || today <= TermEnd) return false;
         Status = CustodyStatus.Expired;
+        Touch();
         return true;
+    }
+
+    /// <summary>Every problem with a new agreement at once: number, subject, operator, mandate and beneficiaries.</summary>
+    public static IReadOnlyList<FieldError> Check(Guid ownerOrganizationId, string? agreementNo, CustodySubjectType subjectType, Guid subjectId,
+        string? subjectTitle, Guid operatorOrganizationId, string? operatorName, CustodyMandate mandate, IReadOnlyList<CustodyBeneficiary?>? beneficiaries)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.RequiredText(errors, agreementNo, "agreementNo", 60,
+            new("agreementNo", "custody.agreement_no_required", "请填写托管协议编号", "The agreement number is required."));
+        if (!Enum.IsDefined(subjectType))
+            errors.Add("subjectType", "custody.subject_type_invalid", "托管标的须为专利或科技成果", "The subject must be a patent or an achievement.");
+        if (subjectId == Guid.Empty)
+            errors.Add("subjectId", "custody.subject_required", "请选择托管标的", "Choose what is put into custody.");
+        else if (subjectType == CustodySubjectType.Achievement && string.IsNullOrWhiteSpace(subjectTitle))
+            errors.Add("subjectTitle", "custody.subject_title_required", "请填写托管标的名称", "Give the title of what is put into custody.");
+        PatentChecks.Text(errors, subjectTitle, "subjectTitle", 300);
+        if (operatorOrganizationId == Guid.Empty)
+            errors.Add("operatorOrganizationId", "custody.operator_required", "请选择经营权人", "Choose the operator.");
+        else if (operatorOrganizationId == ownerOrganizationId)
+            errors.Add("operatorOrganizationId", "custody.operator_is_owner", "经营权人须为所有权人以外的转移机构或办公室",
+                "The operator must be a transfer institution or office other than the owner.");
+        else PatentChecks.RequiredText(errors, operatorName, "operatorName", 200,
+            new("operatorName", "custody.operator_name_required", "请填写经营权人名称", "The operator's name is required."));
+        errors.AddRange(ValidateMandate(mandate));
+        errors.AddRange(ValidateBeneficiaries(beneficiaries));
+        return errors.All;
     }
 
     public static Result<CustodyAgreement> Create(
@@ -109,21 +138,10 @@ public sealed class CustodyAgreement : IAudited
         Guid operatorOrganizationId, string operatorName, CustodyMandate mandate, IReadOnlyList<CustodyBeneficiary> beneficiaries,
         DateTimeOffset now)
     {
-        var errors = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(agreementNo))
-            errors.Add(new("agreementNo", "custody.agreement_no_required", "请填写托管协议编号", "The agreement number is required."));
-        if (string.IsNullOrWhiteSpace(subjectTitle))
-            errors.Add(new("subjectTitle", "custody.subject_required", "请选择托管标的", "Choose what is put into custody."));
-        if (operatorOrganizationId == Guid.Empty)
-            errors.Add(new("operatorOrganizationId", "custody.operator_required", "请选择经营权人", "Choose the operator."));
-        else if (operatorOrganizationId == ownerOrganizationId)
-            errors.Add(new("operatorOrganizationId", "custody.operator_is_owner", "经营权人须为所有权人以外的转移机构或办公室",
-                "The operator must be a transfer institution or office other than the owner."));
-        else if (string.IsNullOrWhiteSpace(operatorName))
-            errors.Add(new("operatorName", "custody.operator_name_required", "请填写经营权人名称", "The operator's name is required."));
-        errors.AddRange(ValidateMandate(mandate));
-        errors.AddRange(ValidateBeneficiaries(beneficiaries));
+        var errors = Check(ownerOrganizationId, agreementNo, subjectType, subjectId, subjectTitle, operatorOrganizationId, operatorName, mandate, beneficiaries);
         if (errors.Count > 0) return Error.Validation(errors);
+        if (string.IsNullOrWhiteSpace(subjectTitle))
+            return Error.Validation("subjectTitle", "custody.subject_title_required", "请填写托管标的名称", "Give the title of what is put into custody.");
 
         var a = new CustodyAgreement
         {
@@ -148,35 +166,47 @@ public sealed class CustodyAgreement : IAudited
 
     public static IReadOnlyList<FieldError> ValidateMandate(CustodyMandate m)
     {
-        var errors = new List<FieldError>();
-        if (m.AllowedDealTypes.Count == 0)
-            errors.Add(new("allowedDealTypes", "custody.no_deal_types", "请至少授权一种经营方式", "Allow at least one deal type."));
-        if (m.AllowedDealTypes.Contains(CustodyDealType.Assignment))
-            errors.Add(new("allowedDealTypes", "custody.assignment_not_delegable", "托管不转移所有权：不能授权经营权人转让标的",
-                "Custody does not move ownership: the operator cannot be mandated to assign the subject."));
+        var errors = new FieldErrors();
+        var types = m.AllowedDealTypes ?? [];
+        if (types.Count == 0)
+            errors.Add("allowedDealTypes", "custody.no_deal_types", "请至少授权一种经营方式", "Allow at least one deal type.");
+        if (types.Any(t => !Enum.IsDefined(t)))
+            errors.Add("allowedDealTypes", "custody.deal_type_invalid", "经营方式须为挂牌、普通许可、排他许可或独占许可",
+                "A deal type must be listing, ordinary, sole or exclusive licence.");
+        if (types.Contains(CustodyDealType.Assignment))
+            errors.Add("allowedDealTypes", "custody.assignment_not_delegable", "托管不转移所有权：不能授权经营权人转让标的",
+                "Custody does not move ownership: the operator cannot be mandated to assign the subject.");
         if (m.PriceFloorYuan < 0)
-            errors.Add(new("priceFloorYuan", "custody.price_floor_negative", "底价不能为负数", "The price floor cannot be negative."));
+            errors.Add("priceFloorYuan", "custody.price_floor_negative", "底价不能为负数", "The price floor cannot be negative.");
+        else PatentChecks.Amount(errors, m.PriceFloorYuan, "priceFloorYuan");
+        PatentChecks.Date(errors, m.TermStart, "termStart");
+        PatentChecks.Date(errors, m.TermEnd, "termEnd");
         if (m.TermEnd <= m.TermStart)
-            errors.Add(new("termEnd", "custody.term_end_before_start", "托管期限结束日须晚于开始日", "The custody term must end after it starts."));
-        return errors;
+            errors.Add("termEnd", "custody.term_end_before_start", "托管期限结束日须晚于开始日", "The custody term must end after it starts.");
+        return errors.All;
     }
 
-    public static IReadOnlyList<FieldError> ValidateBeneficiaries(IReadOnlyList<CustodyBeneficiary> beneficiaries)
+    public static IReadOnlyList<FieldError> ValidateBeneficiaries(IReadOnlyList<CustodyBeneficiary?>? beneficiaries)
     {
-        var errors = new List<FieldError>();
-        if (beneficiaries.Count == 0)
+        var errors = new FieldErrors();
+        var list = beneficiaries ?? [];
+        if (list.Count == 0)
         {
-            errors.Add(new("beneficiaries", "custody.beneficiaries_required", "请至少指定一名收益权人", "Name at least one beneficiary."));
-            return errors;
+            errors.Add("beneficiaries", "custody.beneficiaries_required", "请至少指定一名收益权人", "Name at least one beneficiary.");
+            return errors.All;
         }
-        if (beneficiaries.Any(b => string.IsNullOrWhiteSpace(b.Name)))
-            errors.Add(new("beneficiaries", "custody.beneficiary_name_required", "请填写每位收益权人的名称", "Every beneficiary needs a name."));
-        if (beneficiaries.Any(b => b.SharePercent <= 0))
-            errors.Add(new("beneficiaries", "custody.share_not_positive", "每位收益权人的份额须大于 0", "Every beneficiary's share must be above 0."));
-        var sum = beneficiaries.Sum(b => b.SharePercent);
-        if (sum != 100m)
-            errors.Add(new("beneficiaries", "custody.shares_not_100", $"收益份额合计须为 100%（当前 {sum}%）", $"Revenue shares must sum to 100 % (now {sum} %)."));
-        return errors;
+        if (list.Any(b => b is null || string.IsNullOrWhiteSpace(b.Name)))
+            errors.Add("beneficiaries", "custody.beneficiary_name_required", "请填写每位收益权人的名称", "Every beneficiary needs a name.");
+        if (list.Any(b => b?.Name is { } n && n.Trim().Length > 200)) errors.Add(PatentChecks.TooLong("beneficiaries", 200));
+        if (list.Any(b => b is not null && (b.SharePercent <= 0 || b.SharePercent > 100)))
+            errors.Add("beneficiaries", "custody.share_not_positive", "每位收益权人的份额须大于 0 且不超过 100%", "Every beneficiary's share must be above 0 and at most 100 %.");
+        else
+        {
+            var sum = list.Sum(b => b?.SharePercent ?? 0m);
+            if (sum != 100m)
+                errors.Add("beneficiaries", "custody.shares_not_100", $"收益份额合计须为 100%（当前 {sum}%）", $"Revenue shares must sum to 100 % (now {sum} %).");
+        }
+        return errors.All;
     }
 
     /// <summary>Draft → Active: the operator accepts the mandate.</summary>
@@ -187,6 +217,7 @@ public sealed class CustodyAgreement : IAudited
         if (BusinessTime.DateOf(now) > TermEnd) return CustodyErrors.TermAlreadyOver;
         Status = CustodyStatus.Active;
         ActivatedAt = now;
+        Touch();
         return Result.Success();
     }
 
@@ -194,8 +225,25 @@ public sealed class CustodyAgreement : IAudited
     /// The operator lists or licenses the subject. Anything outside the mandate is refused with the reason.
     /// A successful call is recorded as an operation.
     /// </summary>
+    /// <summary>The body of an operation, every problem at once (the mandate is checked after, in <see cref="Operate"/>).</summary>
+    public static IReadOnlyList<FieldError> CheckOperation(CustodyOperationRequest r)
+    {
+        var errors = new FieldErrors();
+        if (!Enum.IsDefined(r.DealType))
+            errors.Add("dealType", "custody.deal_type_invalid", "经营方式须为挂牌、普通许可、排他许可或独占许可",
+                "A deal type must be listing, ordinary, sole or exclusive licence.");
+        if (r.DealType is not (CustodyDealType.Listing or CustodyDealType.Assignment) && string.IsNullOrWhiteSpace(r.Counterparty)) errors.AddFrom(CustodyErrors.CounterpartyRequired);
+        else PatentChecks.Text(errors, r.Counterparty, "counterparty", 200);
+        if (r.PriceYuan < 0) errors.Add(PatentChecks.AmountOutOfRange("priceYuan"));
+        else PatentChecks.Amount(errors, r.PriceYuan, "priceYuan");
+        if (r.DealTermEnd is { } end) PatentChecks.Date(errors, end, "dealTermEnd");
+        else if (r.DealType is not CustodyDealType.Listing and not CustodyDealType.Assignment) errors.AddFrom(CustodyErrors.DealTermRequired);
+        return errors.All;
+    }
+
     public Result<CustodyOperation> Operate(Guid callerOrganizationId, CustodyOperationRequest r, DateTimeOffset now)
     {
+        if (CheckOperation(r) is { Count: > 0 } invalid) return Error.Validation(invalid);
         var today = BusinessTime.DateOf(now);
         if (callerOrganizationId != OperatorOrganizationId) return CustodyErrors.NotOperator;
         // the request on its own first, then the agreement's state and mandate
@@ -209,45 +257,62 @@ public sealed class CustodyAgreement : IAudited
         if (r.DealType != CustodyDealType.Listing && r.DealTermEnd > TermEnd) return CustodyErrors.DealTermBeyondMandate(TermEnd);
         var op = new CustodyOperation(Guid.NewGuid(), r.DealType, (r.Counterparty ?? "").Trim(), Yuan.Round(r.PriceYuan), r.DealTermEnd, now);
         _operations.Add(op);
+        Touch();
         return op;
+    }
+
+    public static IReadOnlyList<FieldError> CheckRenewal(DateOnly newTermEnd)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.Date(errors, newTermEnd, "newTermEnd");
+        return errors.All;
     }
 
     /// <summary>Extends the term (owner only), recording the renewal.</summary>
     public Result Renew(Guid callerOrganizationId, DateOnly newTermEnd, DateTimeOffset now)
     {
+        if (CheckRenewal(newTermEnd) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (callerOrganizationId != OwnerOrganizationId) return CustodyErrors.OnlyOwner;
         if (Status is not (CustodyStatus.Active or CustodyStatus.Expired)) return CustodyErrors.InvalidTransition(Status, "renew");
         if (newTermEnd <= TermEnd) return CustodyErrors.RenewalMustExtend(TermEnd);
         _renewals.Add(new CustodyRenewal(Guid.NewGuid(), TermEnd, newTermEnd, now));
         TermEnd = newTermEnd;
         if (Status == CustodyStatus.Expired && BusinessTime.DateOf(now) <= newTermEnd) Status = CustodyStatus.Active;
+        Touch();
         return Result.Success();
+    }
+
+    public static IReadOnlyList<FieldError> CheckTermination(string? reason)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.RequiredText(errors, reason, "reason", 1000, PatentChecks.FieldOf(CustodyErrors.TerminationReasonRequired));
+        return errors.All;
     }
 
     /// <summary>Terminates the agreement (owner or operator), with a reason. Operations done stay on record.</summary>
     public Result Terminate(Guid callerOrganizationId, string reason, DateTimeOffset now)
     {
+        if (CheckTermination(reason) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (callerOrganizationId != OwnerOrganizationId && callerOrganizationId != OperatorOrganizationId) return CustodyErrors.NotParty;
-        if (string.IsNullOrWhiteSpace(reason)) return CustodyErrors.TerminationReasonRequired;
         if (Status == CustodyStatus.Terminated) return CustodyErrors.InvalidTransition(Status, "terminate");
         Status = CustodyStatus.Terminated;
         TerminatedAt = now;
         TerminationReason = reason.Trim();
+        Touch();
         return Result.Success();
     }
 
-    /// <summary>收益权: splits an amount by the beneficiaries' shares; the rounding remainder goes to the largest share.</summary>
+    private void Touch() => Version++;
+
+    /// <summary>
+    /// 收益权: splits an amount by the beneficiaries' shares with <see cref="Yuan.Allocate"/> (largest remainder at the fen,
+    /// ties to the beneficiary listed first; the parts sum exactly to the amount).
+    /// </summary>
     public IReadOnlyList<RevenueAllocation> SplitRevenue(decimal amountYuan)
     {
-        var list = _beneficiaries.Select(b => new RevenueAllocation(b.Name, b.OrganizationId, b.SharePercent,
-            Math.Round(amountYuan * b.SharePercent / 100m, 2, MidpointRounding.ToZero))).ToList();
-        var remainder = Yuan.Round(amountYuan) - list.Sum(a => a.AmountYuan);
-        if (remainder != 0 && list.Count > 0)
-        {
-            var i = list.IndexOf(list.OrderByDescending(a => a.SharePercent).First());
-            list[i] = list[i] with { AmountYuan = list[i].AmountYuan + remainder };
-        }
-        return list;
+        if (_beneficiaries.Count == 0) return [];
+        var parts = Yuan.Allocate(Yuan.Round(amountYuan), _beneficiaries.Select(b => b.SharePercent).ToList());
+        return _beneficiaries.Select((b, i) => new RevenueAllocation(b.Name, b.OrganizationId, b.SharePercent, parts[i])).ToList();
     }
 }
 
@@ -331,7 +396,7 @@ public static class CustodyErrors
         "只有协议双方可以终止协议", "Only the parties may terminate the agreement.", Status: 403);
 
     public static Error NotActive(CustodyStatus status) => new("custody.not_active",
-        $"托管协议未生效或已终止（{status}），不能经营", $"The custody agreement is not active ({status}), so nothing can be done under it.");
+        $"托管协议未生效或已终止（{StatusLabel(status).Zh}），不能经营", $"The custody agreement is not active ({StatusLabel(status).En.ToLowerInvariant()}), so nothing can be done under it.");
 
     public static Error OutsideTerm(DateOnly start, DateOnly end) => new("custody.outside_term",
         $"不在托管期限内（{start:yyyy-MM-dd} 至 {end:yyyy-MM-dd}）", $"Outside the custody term ({start:yyyy-MM-dd} to {end:yyyy-MM-dd}).");
@@ -357,7 +422,16 @@ public static class CustodyErrors
         "请填写交易对方", "The counterparty is required.", "counterparty", 422);
 
     public static Error InvalidTransition(CustodyStatus from, string action) => new("custody.invalid_transition",
-        $"当前状态（{from}）不允许此操作", $"This cannot be done while the agreement is {from} ({action}).");
+        $"当前状态（{StatusLabel(from).Zh}）不允许此操作", $"This cannot be done while the agreement is {StatusLabel(from).En.ToLowerInvariant()}.");
+
+    public static (string Zh, string En) StatusLabel(CustodyStatus s) => s switch
+    {
+        CustodyStatus.Draft => ("待经营权人确认", "Awaiting the operator"),
+        CustodyStatus.Active => ("生效", "Active"),
+        CustodyStatus.Terminated => ("已终止", "Terminated"),
+        CustodyStatus.Expired => ("已到期", "Expired"),
+        _ => ("未知", "Unknown"),
+    };
 
     public static readonly Error TermAlreadyOver = new("custody.term_already_over",
         "托管期限已届满，不能生效", "The custody term is already over.");

@@ -46,8 +46,8 @@ public sealed record OpenLicenseTerms(
     string? EvaluationReportRef,
     string? PledgeeConsentRef);
 
-/// <summary>A soft warning (R3.9): shown, never blocking.</summary>
-public sealed record OpenLicenseWarning(string Code, string Zh, string En);
+/// <summary>A soft warning (R3.9): shown, never blocking; <see cref="Rule"/> names the spec rule.</summary>
+public sealed record OpenLicenseWarning(string Code, string Zh, string En, string? Rule = null);
 
 /// <summary>专利开放许可声明 (spec §3, 专利法 50–52).</summary>
 public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
@@ -88,6 +88,8 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public DateOnly? WithdrawalAnnouncementDate { get; private set; }
     public DateOnly? LapsedOn { get; private set; }
     public OpenLicenseLapseReason? LapseReason { get; private set; }
+    /// <summary>Concurrency token: incremented by every change, grants included (lost updates are refused with 409).</summary>
+    public int Version { get; private set; }
     public IReadOnlyList<OpenLicenseGrant> Grants => _grants;
 
     public string SearchDocumentType => SearchDocumentTypes.OpenLicense;
@@ -125,8 +127,11 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         if (Status != OpenLicenseStatus.Draft) return OpenLicenseErrors.InvalidTransition(Status, "revise");
         CopyPatent(patent);
         ApplyTerms(terms);
+        Touch();
         return Result.Success();
     }
+
+    private void Touch() => Version++;
 
     /// <summary>
     /// Draft → Submitted. Runs every check of spec §3.2 (R3.1–R3.8) against the patent as it is today and blocks
@@ -142,48 +147,52 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         CopyPatent(patent);
         Status = OpenLicenseStatus.Submitted;
         SubmittedAt = now;
+        Touch();
         return Result<IReadOnlyList<OpenLicenseWarning>>.Success(Warnings(options));
     }
 
-    /// <summary>The §3.2 checks (R3.1–R3.8); an empty list means the declaration may be submitted.</summary>
+    /// <summary>
+    /// The §3.2 checks (R3.1–R3.8), one <c>if</c> per rule citing its article; an empty list means the declaration may be
+    /// submitted. Each failure carries its rule id as <see cref="FieldError.Rule"/>.
+    /// </summary>
     public IReadOnlyList<FieldError> CheckSubmission(Patent patent, OpenLicensingOptions options, DateOnly today)
     {
-        var f = new List<FieldError>();
+        var f = new FieldErrors();
         f.AddRange(ValidateForm(Terms));
         if (!patent.IsGranted(today))
-            f.Add(new("patent", "open_license.patent_not_granted",
-                "R3.1 专利尚未授权公告或已不在有效状态，不能声明开放许可（专利法实施细则第85条）",
-                "R3.1 The patent's grant has not been announced or it is no longer in force (Implementing Regulations art. 85)."));
+            f.Add("patent", "open_license.patent_not_granted",
+                "专利尚未授权公告或已不在有效状态，不能声明开放许可（专利法实施细则第八十五条）",
+                "The patent's grant has not been announced or it is no longer in force (Implementing Regulations art. 85).", "R3.1");
         if (patent.Type is PatentType.UtilityModel or PatentType.Design && string.IsNullOrWhiteSpace(EvaluationReportRef))
-            f.Add(new("evaluationReportRef", "open_license.evaluation_report_required",
-                "R3.2 实用新型或外观设计专利声明开放许可须提交专利权评价报告（专利法第50条）",
-                "R3.2 A utility model or design patent needs a patent evaluation report (Patent Law art. 50)."));
+            f.Add("evaluationReportRef", "open_license.evaluation_report_required",
+                "实用新型或外观设计专利声明开放许可须提交专利权评价报告（专利法第五十条）",
+                "A utility model or design patent needs a patent evaluation report (Patent Law art. 50).", "R3.2");
         if (patent.HasActiveExclusiveOrSoleLicence(today))
-            f.Add(new("patent", "open_license.exclusive_licence_exists",
-                "R3.3 该专利存在有效的独占或排他许可，不能声明开放许可（细则第86条第1项）",
-                "R3.3 An exclusive or sole licence is in force on the patent (Implementing Regulations art. 86(1))."));
+            f.Add("patent", "open_license.exclusive_licence_exists",
+                "该专利存在有效的独占或排他许可，不能声明开放许可（专利法实施细则第八十六条第一项）",
+                "An exclusive or sole licence is in force on the patent (Implementing Regulations art. 86(1)).", "R3.3");
         if (patent.IsSuspended)
-            f.Add(new("patent", "open_license.patent_suspended",
-                "R3.4 该专利处于中止程序（权属纠纷或财产保全），不能声明开放许可（细则第86条第2项）",
-                "R3.4 The patent is in a suspended procedure (ownership dispute or court preservation) (art. 86(2))."));
+            f.Add("patent", "open_license.patent_suspended",
+                "该专利处于中止程序（权属纠纷或财产保全），不能声明开放许可（专利法实施细则第八十六条第二项）",
+                "The patent is in a suspended procedure (ownership dispute or court preservation) (Implementing Regulations art. 86(2)).", "R3.4");
         if (!patent.AnnualFeesPaidOn(today))
-            f.Add(new("patent", "open_license.annual_fee_unpaid",
-                "R3.5 专利年费未按期缴纳，不能声明开放许可（细则第86条第3项）",
-                "R3.5 The patent's annual fees are not paid up to date (art. 86(3))."));
+            f.Add("patent", "open_license.annual_fee_unpaid",
+                "专利年费未按期缴纳，不能声明开放许可（专利法实施细则第八十六条第三项）",
+                "The patent's annual fees are not paid up to date (Implementing Regulations art. 86(3)).", "R3.5");
         if (patent.HasActivePledge(today) && string.IsNullOrWhiteSpace(PledgeeConsentRef))
-            f.Add(new("pledgeeConsentRef", "open_license.pledgee_consent_required",
-                "R3.6 专利已质押，须提供质权人同意开放许可的书面文件（细则第86条第4项）",
-                "R3.6 The patent is pledged; the pledgee's written consent is required (art. 86(4))."));
+            f.Add("pledgeeConsentRef", "open_license.pledgee_consent_required",
+                "专利已质押，须提供质权人同意开放许可的书面文件（专利法实施细则第八十六条第四项）",
+                "The patent is pledged; the pledgee's written consent is required (Implementing Regulations art. 86(4)).", "R3.6");
         var promo = FindPromotionalTerms(options);
         if (promo.Count > 0)
-            f.Add(new("otherTerms", "open_license.promotional_language",
-                $"R3.7 声明内容不得含有宣传用语：{string.Join("、", promo)}（细则第85条）",
-                $"R3.7 The declaration must not contain promotional language: {string.Join(", ", promo)} (art. 85)."));
+            f.Add("otherTerms", "open_license.promotional_language",
+                $"声明内容不得含有宣传用语：{string.Join("、", promo)}（专利法实施细则第八十五条）",
+                $"The declaration must not contain promotional language: {string.Join(", ", promo)} (Implementing Regulations art. 85).", "R3.7");
         if (LicenseTermEnd > patent.ExpiryDate)
-            f.Add(new("licenseTermEnd", "open_license.term_beyond_patent_expiry",
-                $"R3.8 许可期限不得超过专利权期限届满日 {patent.ExpiryDate:yyyy-MM-dd}（专利法第42条）",
-                $"R3.8 The licence term cannot end after the patent expires on {patent.ExpiryDate:yyyy-MM-dd} (Patent Law art. 42)."));
-        return f;
+            f.Add("licenseTermEnd", "open_license.term_beyond_patent_expiry",
+                $"许可期限不得超过专利权期限届满日 {patent.ExpiryDate:yyyy-MM-dd}（专利法第四十二条）",
+                $"The licence term cannot end after the patent expires on {patent.ExpiryDate:yyyy-MM-dd} (Patent Law art. 42).", "R3.8");
+        return f.All;
     }
 
     /// <summary>R3.9: soft warnings for unusually high fees ([CFG], low confidence).</summary>
@@ -191,29 +200,39 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     {
         var w = new List<OpenLicenseWarning>();
         if (FixedFeeYuan is { } fee && fee > options.FixedFeeWarningYuan)
-            w.Add(new("open_license.fixed_fee_high", $"R3.9 提示：固定许可费超过 {Yuan.Display(options.FixedFeeWarningYuan, false)}，请确认是否合理",
-                $"R3.9 Note: the fixed fee is above {Yuan.Display(options.FixedFeeWarningYuan, true)}; please check it is reasonable."));
+            w.Add(new("open_license.fixed_fee_high", $"提示：固定许可费超过 {Yuan.Display(options.FixedFeeWarningYuan, false)}，请确认是否合理",
+                $"Note: the fixed fee is above {Yuan.Display(options.FixedFeeWarningYuan, true)}; please check it is reasonable.", "R3.9"));
         if (RoyaltyRatePercent is { } rate)
         {
             if (RoyaltyBase == Domain.RoyaltyBase.Profit && rate > options.RoyaltyOnProfitWarningPercent)
-                w.Add(new("open_license.royalty_high", $"R3.9 提示：提成比例超过利润的 {options.RoyaltyOnProfitWarningPercent}%",
-                    $"R3.9 Note: the royalty is above {options.RoyaltyOnProfitWarningPercent}% of profit."));
+                w.Add(new("open_license.royalty_high", $"提示：提成比例超过利润的 {options.RoyaltyOnProfitWarningPercent}%",
+                    $"Note: the royalty is above {options.RoyaltyOnProfitWarningPercent}% of profit.", "R3.9"));
             else if (RoyaltyBase != Domain.RoyaltyBase.Profit && rate > options.RoyaltyOnSalesWarningPercent)
-                w.Add(new("open_license.royalty_high", $"R3.9 提示：提成比例超过净销售额的 {options.RoyaltyOnSalesWarningPercent}%",
-                    $"R3.9 Note: the royalty is above {options.RoyaltyOnSalesWarningPercent}% of net sales."));
+                w.Add(new("open_license.royalty_high", $"提示：提成比例超过净销售额的 {options.RoyaltyOnSalesWarningPercent}%",
+                    $"Note: the royalty is above {options.RoyaltyOnSalesWarningPercent}% of net sales.", "R3.9"));
         }
         return w;
+    }
+
+    /// <summary>The body of an announcement (of the declaration or of its withdrawal): number and date.</summary>
+    public static IReadOnlyList<FieldError> CheckAnnouncement(string? announcementNo, DateOnly announcementDate)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.RequiredText(errors, announcementNo, "announcementNo", 100, PatentChecks.FieldOf(OpenLicenseErrors.AnnouncementNoRequired));
+        PatentChecks.Date(errors, announcementDate, "announcementDate");
+        return errors.All;
     }
 
     /// <summary>Submitted → Active when CNIPA announces the declaration.</summary>
     public Result Announce(string announcementNo, DateOnly announcementDate)
     {
-        if (string.IsNullOrWhiteSpace(announcementNo)) return OpenLicenseErrors.AnnouncementNoRequired;
+        if (CheckAnnouncement(announcementNo, announcementDate) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (Status != OpenLicenseStatus.Submitted) return OpenLicenseErrors.InvalidTransition(Status, "announce");
         if (SubmittedAt is { } s && announcementDate < BusinessTime.DateOf(s)) return OpenLicenseErrors.AnnouncementBeforeSubmission;
         AnnouncementNo = announcementNo.Trim();
         AnnouncementDate = announcementDate;
         Status = OpenLicenseStatus.Active;
+        Touch();
         return Result.Success();
     }
 
@@ -224,18 +243,20 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         if (Status != OpenLicenseStatus.Active) return OpenLicenseErrors.InvalidTransition(Status, "withdraw");
         Status = OpenLicenseStatus.WithdrawalSubmitted;
         WithdrawalSubmittedAt = now;
+        Touch();
         return Result.Success();
     }
 
     /// <summary>WithdrawalSubmitted → Withdrawn when the withdrawal is announced. Earlier grants stay valid (R3.11).</summary>
     public Result AnnounceWithdrawal(string announcementNo, DateOnly announcementDate)
     {
-        if (string.IsNullOrWhiteSpace(announcementNo)) return OpenLicenseErrors.AnnouncementNoRequired;
+        if (CheckAnnouncement(announcementNo, announcementDate) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (Status != OpenLicenseStatus.WithdrawalSubmitted) return OpenLicenseErrors.InvalidTransition(Status, "announce_withdrawal");
         if (AnnouncementDate is { } a && announcementDate < a) return OpenLicenseErrors.AnnouncementBeforeSubmission;
         WithdrawalAnnouncementNo = announcementNo.Trim();
         WithdrawalAnnouncementDate = announcementDate;
         Status = OpenLicenseStatus.Withdrawn;
+        Touch();
         return Result.Success();
     }
 
@@ -260,17 +281,41 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         Status = OpenLicenseStatus.Lapsed;
         LapseReason = reason;
         LapsedOn = today;
+        Touch();
         return true;
+    }
+
+    /// <summary>The body of a recorded lapse: a known reason and a plausible date.</summary>
+    public static IReadOnlyList<FieldError> CheckLapse(OpenLicenseLapseReason reason, DateOnly on)
+    {
+        var errors = new FieldErrors();
+        errors.When(!Enum.IsDefined(reason), new FieldError("reason", "open_license.lapse_reason_invalid",
+            "失效原因须为专利权终止、被宣告无效或期限届满", "The reason must be termination, invalidation or the end of the term."));
+        PatentChecks.Date(errors, on, "on");
+        return errors.All;
     }
 
     /// <summary>Active → Lapsed: the patent terminated, was invalidated or the term ended.</summary>
     public Result Lapse(OpenLicenseLapseReason reason, DateOnly on)
     {
+        if (CheckLapse(reason, on) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (!IsInForce) return OpenLicenseErrors.InvalidTransition(Status, "lapse");
         Status = OpenLicenseStatus.Lapsed;
         LapseReason = reason;
         LapsedOn = on;
+        Touch();
         return Result.Success();
+    }
+
+    /// <summary>The body of a licence taken (R3.12): licensee name, written notice and its date (not after today).</summary>
+    public static IReadOnlyList<FieldError> CheckTakeLicence(string? licenseeName, string? writtenNoticeRef, DateOnly noticeDate, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.RequiredText(errors, licenseeName, "licenseeName", 200, PatentChecks.FieldOf(OpenLicenseErrors.LicenseeNameRequired));
+        PatentChecks.RequiredText(errors, writtenNoticeRef, "writtenNoticeRef", 200, PatentChecks.FieldOf(OpenLicenseErrors.WrittenNoticeRequired));
+        PatentChecks.Date(errors, noticeDate, "noticeDate");
+        errors.When(noticeDate > today, PatentChecks.FieldOf(OpenLicenseErrors.DateInFuture("noticeDate")));
+        return errors.All;
     }
 
     /// <summary>
@@ -279,17 +324,16 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     /// </summary>
     public Result<OpenLicenseGrant> TakeLicence(Guid licenseeOrganizationId, string licenseeName, string writtenNoticeRef, DateOnly noticeDate, DateTimeOffset now)
     {
-        if (licenseeOrganizationId == PatenteeOrganizationId) return OpenLicenseErrors.PatenteeCannotTakeOwnLicence;
-        if (string.IsNullOrWhiteSpace(licenseeName)) return OpenLicenseErrors.LicenseeNameRequired;
-        if (string.IsNullOrWhiteSpace(writtenNoticeRef)) return OpenLicenseErrors.WrittenNoticeRequired;
         var today = BusinessTime.DateOf(now);
-        if (noticeDate > today) return OpenLicenseErrors.DateInFuture("noticeDate");
+        if (CheckTakeLicence(licenseeName, writtenNoticeRef, noticeDate, today) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (Status != OpenLicenseStatus.Active) return OpenLicenseErrors.NotActive;
+        if (licenseeOrganizationId == PatenteeOrganizationId) return OpenLicenseErrors.PatenteeCannotTakeOwnLicence;
         if (noticeDate > LicenseTermEnd) return OpenLicenseErrors.TermOver;
         if (_grants.Any(g => g.LicenseeOrganizationId == licenseeOrganizationId && (g.Status == OpenLicenseGrantStatus.Pending || g.IsValidOn(today))))
             return OpenLicenseErrors.AlreadyLicensed;
         var grant = new OpenLicenseGrant(Guid.NewGuid(), Id, licenseeOrganizationId, licenseeName.Trim(), writtenNoticeRef.Trim(), noticeDate, RequiredInitialPayment, now);
         _grants.Add(grant);
+        Touch();
         return grant;
     }
 
@@ -303,6 +347,17 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         _ => 0m,
     };
 
+    /// <summary>The body of a payment record (R3.12): amount, reference and date (not after today).</summary>
+    public static IReadOnlyList<FieldError> CheckPayment(decimal amountYuan, string? paymentRef, DateOnly paidOn, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.Amount(errors, amountYuan, "amountYuan");
+        PatentChecks.RequiredText(errors, paymentRef, "paymentRef", 200, PatentChecks.FieldOf(OpenLicenseErrors.PaymentRefRequired));
+        PatentChecks.Date(errors, paidOn, "paidOn");
+        errors.When(paidOn > today, PatentChecks.FieldOf(OpenLicenseErrors.DateInFuture("paidOn")));
+        return errors.All;
+    }
+
     /// <summary>
     /// Records the licensee's payment. When notice and payment are both recorded the grant becomes effective
     /// (R3.12) and a filing task (备案) due within the configured months is created (R3.13).
@@ -310,13 +365,8 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     /// </summary>
     public Result<OpenLicenseGrant> RecordPayment(Guid grantId, Guid callerOrganizationId, decimal amountYuan, string paymentRef, DateOnly paidOn, OpenLicensingOptions options, DateTimeOffset now)
     {
-        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
-        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
-        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
-            return OpenLicenseErrors.NotPartyToGrant;
-        if (paidOn > BusinessTime.DateOf(now)) return OpenLicenseErrors.DateInFuture("paidOn");
-        if (string.IsNullOrWhiteSpace(paymentRef)) return OpenLicenseErrors.PaymentRefRequired;
-        if (amountYuan < 0) return OpenLicenseErrors.PaymentTooLow(RequiredInitialPayment);
+        if (CheckPayment(amountYuan, paymentRef, paidOn, BusinessTime.DateOf(now)) is { Count: > 0 } invalid) return Error.Validation(invalid);
+        if (GrantOf(grantId, callerOrganizationId) is not { } grant) return OpenLicenseErrors.GrantNotFound;
         if (grant.Status != OpenLicenseGrantStatus.Pending) return OpenLicenseErrors.GrantNotPending;
         var effectiveOn = paidOn > grant.NoticeDate ? paidOn : grant.NoticeDate;
         switch (Status)
@@ -331,51 +381,80 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
                 return OpenLicenseErrors.NotActive;
         }
         if (Yuan.Round(amountYuan) < RequiredInitialPayment) return OpenLicenseErrors.PaymentTooLow(RequiredInitialPayment);
-        grant.MarkPaid(Yuan.Round(amountYuan), paymentRef.Trim(), paidOn, effectiveOn, effectiveOn.AddMonths(options.FilingDueMonths), LicenseTermEnd);
+        grant.MarkPaid(Yuan.Round(amountYuan), paymentRef.Trim(), paidOn, effectiveOn,
+            BusinessTime.EndOfMonths(effectiveOn, options.FilingDueMonths), LicenseTermEnd);
+        Touch();
         return grant;
+    }
+
+    /// <summary>The body of a filing record (R3.13): written proof and the filing date (not after today).</summary>
+    public static IReadOnlyList<FieldError> CheckFiling(string? proofRef, DateOnly filedOn, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.RequiredText(errors, proofRef, "proofRef", 200, PatentChecks.FieldOf(OpenLicenseErrors.FilingProofRequired));
+        PatentChecks.Date(errors, filedOn, "filedOn");
+        errors.When(filedOn > today, PatentChecks.FieldOf(OpenLicenseErrors.DateInFuture("filedOn")));
+        return errors.All;
     }
 
     /// <summary>R3.13: the patentee or the licensee records the filing (备案) with written proof.</summary>
     public Result RecordFiling(Guid grantId, Guid callerOrganizationId, string proofRef, DateOnly filedOn, DateTimeOffset now)
     {
-        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
-        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
-        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
-            return OpenLicenseErrors.NotPartyToGrant;
-        if (string.IsNullOrWhiteSpace(proofRef)) return OpenLicenseErrors.FilingProofRequired;
-        if (filedOn > BusinessTime.DateOf(now)) return OpenLicenseErrors.DateInFuture("filedOn");
+        if (CheckFiling(proofRef, filedOn, BusinessTime.DateOf(now)) is { Count: > 0 } invalid) return Error.Validation(invalid);
+        if (GrantOf(grantId, callerOrganizationId) is not { } grant) return OpenLicenseErrors.GrantNotFound;
         if (grant.Status != OpenLicenseGrantStatus.Effective || grant.Filing is null) return OpenLicenseErrors.GrantNotEffective;
         if (grant.Filing.FiledOn is not null) return OpenLicenseErrors.AlreadyFiled;
         if (filedOn < grant.EffectiveOn) return OpenLicenseErrors.FiledBeforeEffective;
         grant.Filing.MarkFiled(filedOn, proofRef.Trim(), callerOrganizationId == PatenteeOrganizationId ? FilingParty.Patentee : FilingParty.Licensee);
+        Touch();
         return Result.Success();
+    }
+
+    /// <summary>The body of a dispute (R3.14): a channel of 专利法 52 and a summary.</summary>
+    public static IReadOnlyList<FieldError> CheckDispute(DisputeChannel channel, string? summary)
+    {
+        var errors = new FieldErrors();
+        if (!Enum.IsDefined(channel)) errors.AddFrom(OpenLicenseErrors.DisputeChannelInvalid);
+        PatentChecks.RequiredText(errors, summary, "summary", 2000, PatentChecks.FieldOf(OpenLicenseErrors.DisputeSummaryRequired));
+        return errors.All;
+    }
+
+    /// <summary>The body of a dispute's resolution: the outcome.</summary>
+    public static IReadOnlyList<FieldError> CheckResolution(string? outcome)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.RequiredText(errors, outcome, "outcome", 2000, PatentChecks.FieldOf(OpenLicenseErrors.DisputeOutcomeRequired));
+        return errors.All;
     }
 
     /// <summary>R3.14: opens a dispute on a grant through one of the channels of 专利法 52.</summary>
     public Result<OpenLicenseDispute> OpenDispute(Guid grantId, Guid callerOrganizationId, DisputeChannel channel, string summary, DateTimeOffset now)
     {
-        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
-        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
-        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
-            return OpenLicenseErrors.NotPartyToGrant;
-        if (!Enum.IsDefined(channel)) return OpenLicenseErrors.DisputeChannelInvalid;
-        if (string.IsNullOrWhiteSpace(summary)) return OpenLicenseErrors.DisputeSummaryRequired;
-        return grant.AddDispute(channel, summary.Trim(), callerOrganizationId, now);
+        if (CheckDispute(channel, summary) is { Count: > 0 } invalid) return Error.Validation(invalid);
+        if (GrantOf(grantId, callerOrganizationId) is not { } grant) return OpenLicenseErrors.GrantNotFound;
+        var dispute = grant.AddDispute(channel, summary.Trim(), callerOrganizationId, now);
+        Touch();
+        return dispute;
     }
 
     public Result ResolveDispute(Guid grantId, Guid disputeId, Guid callerOrganizationId, string outcome, DateTimeOffset now)
     {
-        var grant = _grants.FirstOrDefault(g => g.Id == grantId);
-        if (grant is null) return Error.NotFound("open_license_grant", "开放许可实施记录");
-        if (callerOrganizationId != PatenteeOrganizationId && callerOrganizationId != grant.LicenseeOrganizationId)
-            return OpenLicenseErrors.NotPartyToGrant;
+        if (CheckResolution(outcome) is { Count: > 0 } invalid) return Error.Validation(invalid);
+        if (GrantOf(grantId, callerOrganizationId) is not { } grant) return OpenLicenseErrors.GrantNotFound;
         var dispute = grant.Disputes.FirstOrDefault(d => d.Id == disputeId);
         if (dispute is null) return Error.NotFound("dispute", "纠纷记录");
-        if (string.IsNullOrWhiteSpace(outcome)) return OpenLicenseErrors.DisputeOutcomeRequired;
         if (dispute.ResolvedAt is not null) return OpenLicenseErrors.DisputeAlreadyResolved;
         dispute.Resolve(outcome.Trim(), now);
+        Touch();
         return Result.Success();
     }
+
+    /// <summary>
+    /// A grant as its parties see it: the patentee's organisation and the grant's licensee. Anyone else gets no grant, as
+    /// for an id that does not exist (404: another licensee's grant is not revealed).
+    /// </summary>
+    private OpenLicenseGrant? GrantOf(Guid grantId, Guid callerOrganizationId) =>
+        _grants.FirstOrDefault(g => g.Id == grantId && (callerOrganizationId == PatenteeOrganizationId || callerOrganizationId == g.LicenseeOrganizationId));
 
     private OpenLicenseTerms Terms => new(PaymentMode, Fee, LicenseTermStart, LicenseTermEnd, OtherTerms, OtherTermsEn, EvaluationReportRef, PledgeeConsentRef);
 
@@ -386,32 +465,50 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
 
-    /// <summary>Form checks that need no patent facts: term order and a fee standard matching the payment mode.</summary>
+    /// <summary>
+    /// Form checks that need no patent facts, every problem at once: term order and dates, a fee standard matching the
+    /// payment mode, amounts and texts that fit their columns.
+    /// </summary>
     public static IReadOnlyList<FieldError> ValidateForm(OpenLicenseTerms t)
     {
-        var f = new List<FieldError>();
+        var f = new FieldErrors();
+        if (!Enum.IsDefined(t.PaymentMode))
+            f.Add("paymentMode", "open_license.payment_mode_invalid", "支付方式不在可选范围内", "The payment mode is not one of the allowed values.");
+        if (t.Fee.RoyaltyBase is { } rb && !Enum.IsDefined(rb))
+            f.Add("royaltyBase", "open_license.royalty_base_invalid", "提成基数不在可选范围内", "The royalty base is not one of the allowed values.");
+        PatentChecks.Date(f, t.LicenseTermStart, "licenseTermStart");
+        PatentChecks.Date(f, t.LicenseTermEnd, "licenseTermEnd");
         if (t.LicenseTermEnd < t.LicenseTermStart)
-            f.Add(new("licenseTermEnd", "open_license.term_end_before_start", "许可期限结束日不能早于开始日", "The licence term cannot end before it starts."));
+            f.Add("licenseTermEnd", "open_license.term_end_before_start", "许可期限结束日不能早于开始日", "The licence term cannot end before it starts.");
         var fee = t.Fee;
         if (fee.FixedFeeYuan < 0 || fee.InitialPaymentYuan < 0 || fee.RoyaltyRatePercent < 0 || fee.RoyaltyRatePercent > 100)
-            f.Add(new("fee", "open_license.fee_out_of_range", "许可费不能为负数，提成比例须在 0–100% 之间", "Fees cannot be negative and a royalty rate must be 0–100 %."));
+            f.Add("fee", "open_license.fee_out_of_range", "许可费不能为负数，提成比例须在 0–100% 之间", "Fees cannot be negative and a royalty rate must be 0–100 %.");
+        else
+        {
+            PatentChecks.Amount(f, fee.FixedFeeYuan, "fixedFeeYuan");
+            PatentChecks.Amount(f, fee.InitialPaymentYuan, "initialPaymentYuan");
+        }
         switch (t.PaymentMode)
         {
             case PaymentMode.LumpSumOnce or PaymentMode.LumpSumInstallments when fee.FixedFeeYuan is null:
-                f.Add(new("fee.fixedFeeYuan", "open_license.fixed_fee_required", "一次总算的支付方式须写明许可费总额", "A lump-sum payment mode needs the total fee."));
+                f.Add("fee.fixedFeeYuan", "open_license.fixed_fee_required", "一次总算的支付方式须写明许可费总额", "A lump-sum payment mode needs the total fee.");
                 break;
             case PaymentMode.LumpSumInstallments when fee.InitialPaymentYuan is null:
-                f.Add(new("fee.initialPaymentYuan", "open_license.first_instalment_required", "分期支付须写明首期付款金额", "Instalment payment needs the first instalment amount."));
+                f.Add("fee.initialPaymentYuan", "open_license.first_instalment_required", "分期支付须写明首期付款金额", "Instalment payment needs the first instalment amount.");
                 break;
             case PaymentMode.Royalty or PaymentMode.EntryFeePlusRoyalty when fee.RoyaltyRatePercent is null || fee.RoyaltyBase is null:
-                f.Add(new("fee.royaltyRatePercent", "open_license.royalty_required", "提成支付须写明提成比例和提成基数", "Royalty payment needs a rate and a base."));
+                f.Add("fee.royaltyRatePercent", "open_license.royalty_required", "提成支付须写明提成比例和提成基数", "Royalty payment needs a rate and a base.");
                 break;
         }
         if (t.PaymentMode == PaymentMode.EntryFeePlusRoyalty && fee.InitialPaymentYuan is null)
-            f.Add(new("fee.initialPaymentYuan", "open_license.entry_fee_required", "须写明入门费金额", "The entry fee is required."));
+            f.Add("fee.initialPaymentYuan", "open_license.entry_fee_required", "须写明入门费金额", "The entry fee is required.");
         if (t.PaymentMode == PaymentMode.LumpSumInstallments && fee is { InitialPaymentYuan: { } first, FixedFeeYuan: { } total } && first > total)
-            f.Add(new("fee.initialPaymentYuan", "open_license.first_instalment_above_total", "首期付款不能超过许可费总额", "The first instalment cannot exceed the total fee."));
-        return f;
+            f.Add("fee.initialPaymentYuan", "open_license.first_instalment_above_total", "首期付款不能超过许可费总额", "The first instalment cannot exceed the total fee.");
+        PatentChecks.Text(f, t.OtherTerms, "otherTerms", 4000);
+        PatentChecks.Text(f, t.OtherTermsEn, "otherTermsEn", 4000);
+        PatentChecks.Text(f, t.EvaluationReportRef, "evaluationReportRef", 200);
+        PatentChecks.Text(f, t.PledgeeConsentRef, "pledgeeConsentRef", 200);
+        return f.All;
     }
 
     private void CopyPatent(Patent p)

@@ -13,14 +13,14 @@ public static class OpenLicenseErrors
     public static readonly Error WrongPatent = new("open_license.wrong_patent",
         "声明与所选专利不一致", "The declaration belongs to another patent.", "patentId", 422);
 
-    /// <summary>§3.2: every failing check is one field error carrying its rule id.</summary>
+    /// <summary>§3.2: every failing check is one field error carrying its rule id (<see cref="FieldError.Rule"/>).</summary>
     public static Error DeclarationInvalid(IReadOnlyList<FieldError> failures) => new("open_license.declaration_invalid",
         $"开放许可声明未通过 {failures.Count} 项审查：{string.Join("；", failures.Select(f => f.Zh))}",
         $"The declaration failed {failures.Count} check(s): {string.Join("; ", failures.Select(f => f.En))}", Status: 422)
     { FieldErrors = failures };
 
     public static Error InvalidTransition(OpenLicenseStatus from, string action) => new("open_license.invalid_transition",
-        $"当前状态（{StatusLabel(from).Zh}）不允许此操作", $"This cannot be done while the declaration is {StatusLabel(from).En.ToLowerInvariant()} ({action}).");
+        $"当前状态（{StatusLabel(from).Zh}）不允许此操作", $"This cannot be done while the declaration is {StatusLabel(from).En.ToLowerInvariant()}.");
 
     public static readonly Error AnnouncementNoRequired = new("open_license.announcement_no_required",
         "请填写公告号", "The announcement number is required.", "announcementNo", 422);
@@ -28,8 +28,9 @@ public static class OpenLicenseErrors
     public static readonly Error AnnouncementBeforeSubmission = new("open_license.announcement_before_submission",
         "公告日期不能早于提交（或声明公告）日期", "The announcement date cannot be before the submission (or declaration announcement).", "announcementDate", 422);
 
-    public static readonly Error NotActive = new("open_license.not_active",
-        "该开放许可声明不在实施期间，不能获得许可", "This open licence is not in force, so a licence cannot be taken.");
+    public static readonly Error NotActive = new Error("open_license.not_active",
+        "该开放许可声明不在实施期间，不能获得许可（专利法第五十一条）", "This open licence is not in force, so a licence cannot be taken (Patent Law art. 51).")
+        .ForRule("R3.12");
 
     public static readonly Error TermOver = new("open_license.term_over",
         "开放许可期限已届满", "The open licence's term has ended.");
@@ -40,29 +41,33 @@ public static class OpenLicenseErrors
     public static readonly Error LicenseeNameRequired = new("open_license.licensee_name_required",
         "请填写被许可人名称", "The licensee's name is required.", "licenseeName", 422);
 
-    public static readonly Error WrittenNoticeRequired = new("open_license.written_notice_required",
-        "R3.12 须以书面方式通知专利权人（请上传或填写书面通知编号）", "R3.12 A written notice to the patentee is required (attach or reference it).", "writtenNoticeRef", 422);
+    public static readonly Error WrittenNoticeRequired = new Error("open_license.written_notice_required",
+        "须以书面方式通知专利权人（请上传或填写书面通知编号，专利法第五十一条）", "A written notice to the patentee is required (attach or reference it; Patent Law art. 51).", "writtenNoticeRef", 422)
+        .ForRule("R3.12");
 
     public static readonly Error AlreadyLicensed = new("open_license.already_licensed",
         "贵单位已取得或正在办理该开放许可", "Your organisation already holds or is taking this open licence.");
 
-    public static readonly Error NotPartyToGrant = new("open_license.not_party_to_grant",
-        "只有专利权人或被许可人可以操作该许可", "Only the patentee or the licensee may act on this licence.", Status: 403);
+    /// <summary>A grant that does not exist, or that the caller is not a party to (the same answer for both).</summary>
+    public static readonly Error GrantNotFound = Error.NotFound("open_license_grant", "开放许可实施记录");
 
     public static readonly Error GrantNotPending = new("open_license.grant_not_pending",
         "该许可已生效或已取消", "This licence is already effective or cancelled.");
 
-    public static readonly Error GrantNotEffective = new("open_license.grant_not_effective",
-        "R3.13 许可尚未生效，不能备案", "R3.13 The licence is not effective yet, so it cannot be filed.");
+    public static readonly Error GrantNotEffective = new Error("open_license.grant_not_effective",
+        "许可尚未生效，不能备案", "The licence is not effective yet, so it cannot be filed.").ForRule("R3.13");
 
-    public static readonly Error PaymentRefRequired = new("open_license.payment_ref_required",
-        "R3.12 请填写付款凭证编号", "R3.12 The payment reference is required.", "paymentRef", 422);
+    public static readonly Error PaymentRefRequired = new Error("open_license.payment_ref_required",
+        "请填写付款凭证编号", "The payment reference is required.", "paymentRef", 422).ForRule("R3.12");
 
-    public static Error PaymentTooLow(decimal required) => new("open_license.payment_below_terms",
-        $"R3.12 付款金额低于声明公告的应付金额 {Yuan.Display(required, false)}", $"R3.12 The payment is below the amount due under the announced terms ({Yuan.Display(required, true)}).", "amountYuan", 422);
+    public static Error PaymentTooLow(decimal required) => new Error("open_license.payment_below_terms",
+        $"付款金额低于声明公告的应付金额 {Yuan.Display(required, false)}（专利法第五十一条）",
+        $"The payment is below the amount due under the announced terms ({Yuan.Display(required, true)}; Patent Law art. 51).", "amountYuan", 422)
+        .ForRule("R3.12");
 
-    public static readonly Error WithdrawnBeforeEffective = new("open_license.withdrawn_before_effective",
-        "R3.11 开放许可已于生效前撤回公告，该许可不能生效", "R3.11 The open licence was withdrawn before this licence became effective.");
+    public static readonly Error WithdrawnBeforeEffective = new Error("open_license.withdrawn_before_effective",
+        "开放许可已于该许可生效前撤回公告，该许可不能生效（专利法第五十条）", "The open licence was withdrawn before this licence became effective (Patent Law art. 50).")
+        .ForRule("R3.11");
 
     public static Error DateInFuture(string field) => new("open_license.date_in_future",
         "日期不能晚于今天", "The date cannot be in the future.", field, 422);
@@ -70,14 +75,15 @@ public static class OpenLicenseErrors
     public static readonly Error AlreadyFiled = new("open_license.already_filed",
         "该许可已备案", "This licence has already been filed.");
 
-    public static readonly Error FilingProofRequired = new("open_license.filing_proof_required",
-        "R3.13 备案须附书面证明文件", "R3.13 Filing needs written proof.", "proofRef", 422);
+    public static readonly Error FilingProofRequired = new Error("open_license.filing_proof_required",
+        "备案须附书面证明文件（专利法实施细则第八十七条）", "Filing needs written proof (Implementing Regulations art. 87).", "proofRef", 422).ForRule("R3.13");
 
     public static readonly Error FiledBeforeEffective = new("open_license.filed_before_effective",
         "备案日期不能早于许可生效日期", "The filing date cannot be before the licence became effective.", "filedOn", 422);
 
-    public static readonly Error DisputeChannelInvalid = new("open_license.dispute_channel_invalid",
-        "R3.14 纠纷解决途径须为协商、国家知识产权局调解或向法院起诉", "R3.14 The channel must be negotiation, CNIPA mediation or court.", "channel", 422);
+    public static readonly Error DisputeChannelInvalid = new Error("open_license.dispute_channel_invalid",
+        "纠纷解决途径须为协商、国家知识产权局调解或向法院起诉（专利法第五十二条）", "The channel must be negotiation, CNIPA mediation or court (Patent Law art. 52).", "channel", 422)
+        .ForRule("R3.14");
 
     public static readonly Error DisputeSummaryRequired = new("open_license.dispute_summary_required",
         "请简述纠纷", "Describe the dispute.", "summary", 422);

@@ -59,8 +59,15 @@ public sealed class Patent : IAudited, ISearchIndexed
     public string? SuspensionReason { get; private set; }
     /// <summary>Optional link to a 科技成果 (achievement) of the achievements module.</summary>
     public Guid? AchievementId { get; private set; }
+    /// <summary>
+    /// 未缴年费终止: for a patent that lapsed because an annual fee was not paid within the grace period, the day that fee
+    /// fell due — the patent terminates from then (专利法实施细则第一百一十五条).
+    /// </summary>
+    public DateOnly? LapsedOn { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Concurrency token: incremented by every change (lost updates are refused with 409).</summary>
+    public int Version { get; private set; }
     public IReadOnlyList<PatentPledge> Pledges => _pledges;
     public IReadOnlyList<PatentLicence> Licences => _licences;
 
@@ -76,6 +83,32 @@ public sealed class Patent : IAudited, ISearchIndexed
         _licences.Any(l => l.Scope != LicenseScope.NonExclusive && l.IsActiveOn(today));
 
     public bool AnnualFeesPaidOn(DateOnly today) => AnnualFeePaidUntil is { } paid && paid >= today;
+
+    /// <summary>
+    /// The due date of the next annual fee: the last day of the year already paid (年费缴至), since each year's fee is paid
+    /// before the preceding year ends; null when no fee is recorded or none falls due within the term
+    /// (专利法实施细则第一百一十五条 [INF: due date = paid-until date]).
+    /// </summary>
+    public DateOnly? NextAnnualFeeDue => AnnualFeePaidUntil is { } paid && paid < ExpiryDate ? paid : null;
+
+    /// <summary>The last day of the grace period for the next annual fee (R3.16: <paramref name="graceMonths"/> months, 民法典 202).</summary>
+    public DateOnly? AnnualFeeGraceEndsOn(int graceMonths) =>
+        NextAnnualFeeDue is { } due ? BusinessTime.EndOfMonths(due, graceMonths) : null;
+
+    /// <summary>
+    /// By the clock (R3.16, 专利法实施细则第一百一十五条): an in-force patent whose next annual fee is still unpaid after the
+    /// grace period of <paramref name="graceMonths"/> months lapses (未缴年费终止), terminated from the fee's due date.
+    /// Returns whether it changed, so a repeated run changes nothing.
+    /// </summary>
+    public bool LapseIfFeesUnpaid(DateOnly today, int graceMonths, DateTimeOffset now)
+    {
+        if (LegalStatus != PatentLegalStatus.InForce || NextAnnualFeeDue is not { } due) return false;
+        if (today <= BusinessTime.EndOfMonths(due, graceMonths)) return false;
+        LegalStatus = PatentLegalStatus.Lapsed;
+        LapsedOn = due;
+        Touch(now);
+        return true;
+    }
 
     public static string NormalizeApplicationNo(string? raw)
     {
@@ -105,34 +138,47 @@ public sealed class Patent : IAudited, ISearchIndexed
         return Result.Success();
     }
 
+    /// <summary>Every field check of a patent record at once (the one validation path: a <see cref="FieldErrors"/> checklist).</summary>
     public static IReadOnlyList<FieldError> Validate(PatentDetails d)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         var appNo = NormalizeApplicationNo(d.ApplicationNo);
-        if (appNo.Length is < 8 or > 20)
-            errors.Add(new("applicationNo", "patent.application_no_invalid", "申请号格式不正确（应为 8–20 位数字/字母，可带 CN 前缀和校验位）",
-                "The application number is not valid (8–20 digits or letters, optional CN prefix and check digit)."));
-        if (string.IsNullOrWhiteSpace(d.Title))
-            errors.Add(new("title", "patent.title_required", "请填写专利名称", "The patent title is required."));
-        if (string.IsNullOrWhiteSpace(d.PatenteeNames))
-            errors.Add(new("patenteeNames", "patent.patentee_required", "请填写专利权人", "At least one patentee is required."));
+        errors.When(appNo.Length is < 8 or > 20, new("applicationNo", "patent.application_no_invalid", "申请号格式不正确（应为 8–20 位数字/字母，可带 CN 前缀和校验位）",
+            "The application number is not valid (8–20 digits or letters, optional CN prefix and check digit)."));
+        PatentChecks.Text(errors, d.PublicationNo, "publicationNo", 30);
+        if (string.IsNullOrWhiteSpace(d.Title)) errors.Add("title", "patent.title_required", "请填写专利名称", "The patent title is required.");
+        else PatentChecks.Text(errors, d.Title, "title", 300);
+        PatentChecks.Text(errors, d.TitleEn, "titleEn", 400);
+        if (string.IsNullOrWhiteSpace(d.PatenteeNames)) errors.Add("patenteeNames", "patent.patentee_required", "请填写专利权人", "At least one patentee is required.");
+        else PatentChecks.Text(errors, d.PatenteeNames, "patenteeNames", 500);
+        PatentChecks.Text(errors, d.IpcCodes, "ipcCodes", 200);
+        errors.When(!Enum.IsDefined(d.Type), new("type", "patent.type_invalid", "专利类型须为发明、实用新型或外观设计",
+            "The patent type must be invention, utility model or design."));
+        errors.When(!Enum.IsDefined(d.LegalStatus), new("legalStatus", "patent.legal_status_invalid", "法律状态不在可选范围内",
+            "The legal status is not one of the allowed values."));
+        errors.When(!PatentChecks.IsPlausible(d.FilingDate), PatentChecks.DateOutOfRange("filingDate"));
+        errors.When(d.GrantAnnouncementDate is { } ga && !PatentChecks.IsPlausible(ga), PatentChecks.DateOutOfRange("grantAnnouncementDate"));
+        errors.When(d.AnnualFeePaidUntil is { } fp && !PatentChecks.IsPlausible(fp), PatentChecks.DateOutOfRange("annualFeePaidUntil"));
         if (d.GrantAnnouncementDate is { } g && g < d.FilingDate)
-            errors.Add(new("grantAnnouncementDate", "patent.grant_before_filing", "授权公告日不能早于申请日",
-                "The grant announcement date cannot be before the filing date."));
+            errors.Add("grantAnnouncementDate", "patent.grant_before_filing", "授权公告日不能早于申请日",
+                "The grant announcement date cannot be before the filing date.");
         if (d.TermCompensationDays < 0)
-            errors.Add(new("termCompensationDays", "patent.term_compensation_negative", "期限补偿天数不能为负数",
-                "Term compensation days cannot be negative."));
+            errors.Add("termCompensationDays", "patent.term_compensation_negative", "期限补偿天数不能为负数",
+                "Term compensation days cannot be negative.");
         else if (d.TermCompensationDays > MaxTermCompensationDays)
-            errors.Add(new("termCompensationDays", "patent.term_compensation_too_long", $"期限补偿天数不能超过 {MaxTermCompensationDays} 天（补偿不长于发明专利的保护期）",
-                $"Term compensation cannot exceed {MaxTermCompensationDays} days (no longer than the invention patent term)."));
+            errors.Add("termCompensationDays", "patent.term_compensation_too_long", $"期限补偿天数不能超过 {MaxTermCompensationDays} 天",
+                $"Term compensation cannot exceed {MaxTermCompensationDays} days.");
         if (d.TermCompensationDays > 0 && d.Type != PatentType.Invention)
-            errors.Add(new("termCompensationDays", "patent.term_compensation_invention_only", "只有发明专利可以获得期限补偿（专利法第42条）",
-                "Only invention patents can receive term compensation (Patent Law art. 42)."));
+            errors.Add(new FieldError("termCompensationDays", "patent.term_compensation_invention_only", "只有发明专利可以获得期限补偿（专利法第四十二条）",
+                "Only invention patents can receive term compensation (Patent Law art. 42).") { Rule = "R3.8" });
         if (d.GrantAnnouncementDate is null && d.LegalStatus == PatentLegalStatus.InForce)
-            errors.Add(new("legalStatus", "patent.in_force_without_grant", "未授权的专利不能标为“有效”",
-                "A patent without a grant announcement cannot be in force."));
-        return errors;
+            errors.Add("legalStatus", "patent.in_force_without_grant", "未授权的专利不能标为“有效”",
+                "A patent without a grant announcement cannot be in force.");
+        return errors.All;
     }
+
+    /// <summary>Term compensation (专利法第四十二条) is bounded here at ten years, far above any granted compensation.</summary>
+    public const int MaxTermCompensationDays = 3650;
 
     private void Apply(PatentDetails d, PatentTermRules rules, DateTimeOffset now)
     {
@@ -150,20 +196,37 @@ public sealed class Patent : IAudited, ISearchIndexed
         LegalStatus = d.LegalStatus;
         AnnualFeePaidUntil = d.AnnualFeePaidUntil;
         AchievementId = d.AchievementId ?? AchievementId;
-        UpdatedAt = now;
+        if (LegalStatus != PatentLegalStatus.Lapsed) LapsedOn = null;
+        Touch(now);
     }
 
     public void LinkAchievement(Guid? achievementId, DateTimeOffset now)
     {
         AchievementId = achievementId;
+        Touch(now);
+    }
+
+    /// <summary>Every change: the time and the concurrency token.</summary>
+    private void Touch(DateTimeOffset now)
+    {
         UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>The body of a fee-payment record: a plausible paid-until date.</summary>
+    public static IReadOnlyList<FieldError> CheckFeePaidUntil(DateOnly paidUntil)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.Date(errors, paidUntil, "paidUntil");
+        return errors.All;
     }
 
     public Result RecordAnnualFeePaidUntil(DateOnly paidUntil, DateTimeOffset now)
     {
+        if (CheckFeePaidUntil(paidUntil) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (AnnualFeePaidUntil is { } current && paidUntil < current) return PatentErrors.FeePaidUntilGoesBack;
         AnnualFeePaidUntil = paidUntil;
-        UpdatedAt = now;
+        Touch(now);
         return Result.Success();
     }
 
@@ -175,25 +238,38 @@ public sealed class Patent : IAudited, ISearchIndexed
     {
         if (LegalStatus != PatentLegalStatus.InForce || today <= ExpiryDate) return false;
         LegalStatus = PatentLegalStatus.Expired;
-        UpdatedAt = now;
+        Touch(now);
         return true;
     }
 
+    public static IReadOnlyList<FieldError> CheckLegalStatus(PatentLegalStatus status) =>
+        Enum.IsDefined(status) ? [] : [new("status", "patent.legal_status_invalid", "法律状态不在可选范围内", "The legal status is not one of the allowed values.")];
+
     public Result ChangeLegalStatus(PatentLegalStatus status, DateTimeOffset now)
     {
+        if (CheckLegalStatus(status) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (status == PatentLegalStatus.InForce && GrantAnnouncementDate is null) return PatentErrors.NotGranted;
         LegalStatus = status;
-        UpdatedAt = now;
+        if (status != PatentLegalStatus.Lapsed) LapsedOn = null;
+        Touch(now);
         return Result.Success();
+    }
+
+    /// <summary>The body of a suspension: a reason that fits its column.</summary>
+    public static IReadOnlyList<FieldError> CheckSuspension(string? reason)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.RequiredText(errors, reason, "reason", 500, PatentChecks.FieldOf(PatentErrors.SuspensionReasonRequired));
+        return errors.All;
     }
 
     /// <summary>Records a 中止程序 (R3.4): ownership dispute or court preservation.</summary>
     public Result Suspend(string reason, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(reason)) return PatentErrors.SuspensionReasonRequired;
+        if (CheckSuspension(reason) is { Count: > 0 } invalid) return Error.Validation(invalid);
         IsSuspended = true;
         SuspensionReason = reason.Trim();
-        UpdatedAt = now;
+        Touch(now);
         return Result.Success();
     }
 
@@ -201,27 +277,45 @@ public sealed class Patent : IAudited, ISearchIndexed
     {
         IsSuspended = false;
         SuspensionReason = null;
-        UpdatedAt = now;
+        Touch(now);
+    }
+
+    /// <summary>The body of a pledge registration: pledgee, date and amount, every problem at once.</summary>
+    public static IReadOnlyList<FieldError> CheckPledge(string? pledgee, DateOnly registeredOn, decimal? securedAmountYuan)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.RequiredText(errors, pledgee, "pledgee", 200, PatentChecks.FieldOf(PatentErrors.PledgeeRequired));
+        PatentChecks.Date(errors, registeredOn, "registeredOn");
+        PatentChecks.Amount(errors, securedAmountYuan, "securedAmountYuan");
+        return errors.All;
     }
 
     /// <summary>Records a 质押 (pledge) registration.</summary>
     public Result<PatentPledge> AddPledge(string pledgee, DateOnly registeredOn, decimal? securedAmountYuan, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(pledgee)) return PatentErrors.PledgeeRequired;
+        if (CheckPledge(pledgee, registeredOn, securedAmountYuan) is { Count: > 0 } invalid) return Error.Validation(invalid);
         var pledge = new PatentPledge(Guid.NewGuid(), pledgee.Trim(), registeredOn, securedAmountYuan is { } a ? Yuan.Round(a) : null);
         _pledges.Add(pledge);
-        UpdatedAt = now;
+        Touch(now);
         return pledge;
+    }
+
+    public static IReadOnlyList<FieldError> CheckPledgeRelease(DateOnly releasedOn)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.Date(errors, releasedOn, "releasedOn");
+        return errors.All;
     }
 
     public Result ReleasePledge(Guid pledgeId, DateOnly releasedOn, DateTimeOffset now)
     {
+        if (CheckPledgeRelease(releasedOn) is { Count: > 0 } invalid) return Error.Validation(invalid);
         var pledge = _pledges.FirstOrDefault(p => p.Id == pledgeId);
         if (pledge is null) return Error.NotFound("pledge", "质押记录");
         if (pledge.ReleasedOn is not null) return PatentErrors.PledgeAlreadyReleased;
         if (releasedOn < pledge.RegisteredOn) return PatentErrors.PledgeReleaseBeforeRegistration;
         pledge.Release(releasedOn);
-        UpdatedAt = now;
+        Touch(now);
         return Result.Success();
     }
 
@@ -233,8 +327,7 @@ public sealed class Patent : IAudited, ISearchIndexed
         string licensee, LicenseScope scope, DateOnly startDate, DateOnly? endDate,
         bool openLicenceInForce, DateTimeOffset now, Guid? openLicenseGrantId = null)
     {
-        if (string.IsNullOrWhiteSpace(licensee)) return PatentErrors.LicenseeRequired;
-        if (endDate is { } e && e < startDate) return PatentErrors.LicenceEndsBeforeStart;
+        if (CheckLicence(licensee, scope, startDate, endDate) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (endDate is { } end && end > ExpiryDate) return PatentErrors.LicenceBeyondExpiry(ExpiryDate);
         if (openLicenceInForce && scope != LicenseScope.NonExclusive)
             return PatentErrors.ExclusiveLicenceWhileOpenLicence(scope); // R3.10
@@ -245,8 +338,20 @@ public sealed class Patent : IAudited, ISearchIndexed
             return PatentErrors.ExistingExclusiveLicence;
         var licence = new PatentLicence(Guid.NewGuid(), licensee.Trim(), scope, startDate, endDate, openLicenseGrantId);
         _licences.Add(licence);
-        UpdatedAt = now;
+        Touch(now);
         return licence;
+    }
+
+    /// <summary>The body of a licence record, every problem at once (the patent's own rules come after, in <see cref="RecordLicence"/>).</summary>
+    public static IReadOnlyList<FieldError> CheckLicence(string? licensee, LicenseScope scope, DateOnly startDate, DateOnly? endDate)
+    {
+        var errors = new FieldErrors();
+        PatentChecks.RequiredText(errors, licensee, "licensee", 200, PatentChecks.FieldOf(PatentErrors.LicenseeRequired));
+        if (!Enum.IsDefined(scope)) errors.AddFrom(PatentErrors.ScopeInvalid);
+        PatentChecks.Date(errors, startDate, "startDate");
+        if (endDate is { } end && !PatentChecks.IsPlausible(end)) errors.Add(PatentChecks.DateOutOfRange("endDate"));
+        else if (endDate is { } e && e < startDate) errors.AddFrom(PatentErrors.LicenceEndsBeforeStart);
+        return errors.All;
     }
 
     public Result EndLicence(Guid licenceId, DateOnly endedOn, DateTimeOffset now)
@@ -255,7 +360,7 @@ public sealed class Patent : IAudited, ISearchIndexed
         if (licence is null) return Error.NotFound("licence", "许可记录");
         if (endedOn < licence.StartDate) return PatentErrors.LicenceEndsBeforeStart;
         licence.End(endedOn);
-        UpdatedAt = now;
+        Touch(now);
         return Result.Success();
     }
 }

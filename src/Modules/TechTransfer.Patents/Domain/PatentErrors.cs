@@ -13,6 +13,9 @@ public static class PatentErrors
     public static readonly Error FeePaidUntilGoesBack = new("patent.fee_paid_until_goes_back",
         "年费缴至日期不能早于已记录的日期", "The annual-fee paid-until date cannot move backwards.", "annualFeePaidUntil", 422);
 
+    public static readonly Error ScopeInvalid = Error.Validation("scope", "patent.scope_invalid",
+        "许可方式须为独占、排他或普通许可", "The scope must be exclusive, sole or ordinary.");
+
     public static readonly Error NotGranted = new("patent.not_granted",
         "专利尚未授权公告", "The patent has no grant announcement yet.", "grantAnnouncementDate", 422);
 
@@ -34,14 +37,15 @@ public static class PatentErrors
     public static readonly Error LicenceEndsBeforeStart = new("patent.licence_ends_before_start",
         "许可结束日期不能早于开始日期", "The licence cannot end before it starts.", "endDate", 422);
 
-    public static Error LicenceBeyondExpiry(DateOnly expiry) => new("patent.licence_beyond_expiry",
-        $"许可期限不能超过专利届满日 {expiry:yyyy-MM-dd}（R3.8）", $"The licence cannot run past the patent's expiry on {expiry:yyyy-MM-dd} (R3.8).", "endDate", 422);
+    public static Error LicenceBeyondExpiry(DateOnly expiry) => new Error("patent.licence_beyond_expiry",
+        $"许可期限不能超过专利权期限届满日 {expiry:yyyy-MM-dd}（专利法第四十二条）", $"The licence cannot run past the patent's expiry on {expiry:yyyy-MM-dd} (Patent Law art. 42).", "endDate", 422)
+        .ForRule("R3.8");
 
     /// <summary>R3.10 (专利法 51)</summary>
-    public static Error ExclusiveLicenceWhileOpenLicence(LicenseScope scope) => new("patent.exclusive_licence_during_open_licence",
-        $"该专利的开放许可声明正在实施期间，不得订立{EnumLabels.Of(scope).Zh}合同，只能订立普通许可（R3.10，专利法第51条）",
-        $"An open-licence declaration is in force for this patent, so a {EnumLabels.Of(scope).En.ToLowerInvariant()} licence cannot be granted; only ordinary licences are allowed (R3.10, Patent Law art. 51).",
-        "scope");
+    public static Error ExclusiveLicenceWhileOpenLicence(LicenseScope scope) => new Error("patent.exclusive_licence_during_open_licence",
+        $"该专利的开放许可声明正在实施期间，不得订立{EnumLabels.Of(scope).Zh}合同，只能订立普通许可（专利法第五十一条）",
+        $"An open-licence declaration is in force for this patent, so a {EnumLabels.Of(scope).En.ToLowerInvariant()} licence cannot be granted; only ordinary licences are allowed (Patent Law art. 51).",
+        "scope").ForRule("R3.10");
 
     public static readonly Error ExclusiveConflictsWithExisting = new("patent.exclusive_conflicts_with_existing",
         "该期间已存在其他许可，不能再授予独占许可", "Other licences exist in that period, so an exclusive licence cannot be granted.", "scope");

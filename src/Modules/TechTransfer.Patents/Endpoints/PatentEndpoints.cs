@@ -24,7 +24,8 @@ internal static class PatentEndpoints
         patents.MapPost("/", CreatePatent).WithName(nameof(CreatePatent))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         patents.MapPut("/{id:guid}", UpdatePatent).WithName(nameof(UpdatePatent))
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Edit a patent record; the body names the version read (stale → 409 concurrency.conflict)")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
         patents.MapPost("/import", ImportPatents).WithName(nameof(ImportPatents)).DisableAntiforgery()
             .WithSummary("Import patents from a patent-office style .xlsx or .csv export (multipart field 'file'); nothing is imported from a file with errors unless skipInvalid=true")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -33,7 +34,8 @@ internal static class PatentEndpoints
         patents.MapPost("/{id:guid}/pledges", AddPledge).WithName(nameof(AddPledge));
         patents.MapPost("/{id:guid}/pledges/{pledgeId:guid}/release", ReleasePledge).WithName(nameof(ReleasePledge));
         patents.MapPost("/{id:guid}/suspension", SuspendPatent).WithName(nameof(SuspendPatent));
-        patents.MapDelete("/{id:guid}/suspension", LiftSuspension).WithName(nameof(LiftSuspension));
+        patents.MapDelete("/{id:guid}/suspension", LiftSuspension).WithName(nameof(LiftSuspension))
+            .WithSummary("Lift a suspension; ?version= names the version read (stale → 409)");
         patents.MapPost("/{id:guid}/licences", RecordLicence).WithName(nameof(RecordLicence))
             .WithSummary("Record an existing licence; exclusive and sole licences are refused while an open licence is in force (R3.10)");
         patents.MapPost("/annual-fee-quote", QuoteAnnualFee).WithName(nameof(QuoteAnnualFee))
@@ -99,7 +101,7 @@ internal static class PatentEndpoints
     internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> AddPledge(Guid id, PledgeRequest r, PatentService s, CancellationToken ct) => OkOr(await s.AddPledgeAsync(id, r, ct));
     internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> ReleasePledge(Guid id, Guid pledgeId, PledgeReleaseRequest r, PatentService s, CancellationToken ct) => OkOr(await s.ReleasePledgeAsync(id, pledgeId, r, ct));
     internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> SuspendPatent(Guid id, SuspensionRequest r, PatentService s, CancellationToken ct) => OkOr(await s.SuspendAsync(id, r, ct));
-    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> LiftSuspension(Guid id, PatentService s, CancellationToken ct) => OkOr(await s.LiftSuspensionAsync(id, ct));
+    internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> LiftSuspension(Guid id, [FromQuery] int? version, PatentService s, CancellationToken ct) => OkOr(await s.LiftSuspensionAsync(id, version, ct));
     internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> RecordLicence(Guid id, LicenceRequest r, PatentService s, CancellationToken ct) => OkOr(await s.RecordLicenceAsync(id, r, ct));
     internal static async Task<Results<Ok<AnnualFeeQuote>, ProblemHttpResult>> QuoteAnnualFee(AnnualFeeQuoteRequest r, PatentService s, CancellationToken ct) => OkOr(await s.QuoteAnnualFeeAsync(r, ct));
 
@@ -115,9 +117,9 @@ internal static class PatentEndpoints
     }
 
     internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> ReviseOpenLicense(Guid id, OpenLicenseRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ReviseAsync(id, r, ct));
-    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> SubmitOpenLicense(Guid id, OpenLicenseService s, CancellationToken ct) => OkOr(await s.SubmitAsync(id, ct));
+    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> SubmitOpenLicense(Guid id, VersionRequest? body, OpenLicenseService s, CancellationToken ct) => OkOr(await s.SubmitAsync(id, body?.Version, ct));
     internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> AnnounceOpenLicense(Guid id, AnnouncementRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.AnnounceAsync(id, r, ct));
-    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> WithdrawOpenLicense(Guid id, OpenLicenseService s, CancellationToken ct) => OkOr(await s.WithdrawAsync(id, ct));
+    internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> WithdrawOpenLicense(Guid id, VersionRequest? body, OpenLicenseService s, CancellationToken ct) => OkOr(await s.WithdrawAsync(id, body?.Version, ct));
     internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> AnnounceWithdrawal(Guid id, AnnouncementRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.AnnounceWithdrawalAsync(id, r, ct));
     internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> LapseOpenLicense(Guid id, LapseRequest r, OpenLicenseService s, CancellationToken ct) => OkOr(await s.LapseAsync(id, r, ct));
     internal static async Task<Results<Ok<IReadOnlyList<GrantDto>>, ProblemHttpResult>> ListGrants(Guid id, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ListGrantsAsync(id, ct));
@@ -143,8 +145,8 @@ internal static class PatentEndpoints
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Created($"/api/v1/custody-agreements/{result.Value.Id}", result.Value);
     }
 
-    internal static async Task<Results<Ok<CustodyAgreementResponse>, ProblemHttpResult>> ActivateCustodyAgreement(Guid id, CustodyService s, CancellationToken ct) => OkOr(await s.ActivateAsync(id, ct));
-    internal static async Task<Results<Ok<CustodyOperationDto>, ProblemHttpResult>> OperateCustody(Guid id, CustodyOperationRequest r, CustodyService s, CancellationToken ct) => OkOr(await s.OperateAsync(id, r, ct));
+    internal static async Task<Results<Ok<CustodyAgreementResponse>, ProblemHttpResult>> ActivateCustodyAgreement(Guid id, VersionRequest? body, CustodyService s, CancellationToken ct) => OkOr(await s.ActivateAsync(id, body?.Version, ct));
+    internal static async Task<Results<Ok<CustodyOperationDto>, ProblemHttpResult>> OperateCustody(Guid id, CustodyOperationBody r, CustodyService s, CancellationToken ct) => OkOr(await s.OperateAsync(id, r, ct));
     internal static async Task<Results<Ok<CustodyAgreementResponse>, ProblemHttpResult>> RenewCustodyAgreement(Guid id, RenewalRequest r, CustodyService s, CancellationToken ct) => OkOr(await s.RenewAsync(id, r, ct));
     internal static async Task<Results<Ok<CustodyAgreementResponse>, ProblemHttpResult>> TerminateCustodyAgreement(Guid id, TerminationRequest r, CustodyService s, CancellationToken ct) => OkOr(await s.TerminateAsync(id, r, ct));
     internal static async Task<Results<Ok<IReadOnlyList<RevenueAllocation>>, ProblemHttpResult>> SplitCustodyRevenue(Guid id, RevenueSplitRequest r, CustodyService s, CancellationToken ct) => OkOr(await s.SplitRevenueAsync(id, r, ct));

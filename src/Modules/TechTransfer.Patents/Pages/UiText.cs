@@ -71,6 +71,17 @@ public static class UiText
         _ => R("Other"),
     };
 
+    /// <summary>
+    /// The name of the form a static-SSR request posted (Blazor's <c>_handler</c> field), or null. A page keeps that form in
+    /// its render tree while the request is dispatched even when the record's state no longer offers it, so a stale form
+    /// (the record changed since the page was shown) reaches its handler and gets the conflict message instead of a
+    /// framework error.
+    /// </summary>
+    public static string? PostedForm(Microsoft.AspNetCore.Http.HttpContext? http) =>
+        http is not null && Microsoft.AspNetCore.Http.HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
+            ? http.Request.Form["_handler"].ToString() is { Length: > 0 } name ? name : null
+            : null;
+
     public static string Money(decimal? yuan) => yuan is { } y ? Yuan.Display(y, Bilingual.CurrentIsEnglish) : "—";
 
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "—";

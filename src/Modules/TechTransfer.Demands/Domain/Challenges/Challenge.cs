@@ -55,15 +55,16 @@ public sealed class Challenge : ISearchIndexed, IAudited
     Guid? IAudited.AuditOrganizationId => OwnerOrganizationId;
 
     /// <summary>Enterprises, government bodies (analysts) and platform admins of an organisation may post (CH.1).</summary>
-    public static Result<Challenge> Create(Guid id, Actor actor, ChallengeDetails details, DateTimeOffset now)
+    public static Result<Challenge> Create(Guid id, ICurrentUser caller, ChallengeDetails details, DateTimeOffset now)
     {
-        if (actor.OrganizationId is null || !(actor.IsInRole(Roles.Enterprise) || actor.IsInRole(Roles.Analyst) || actor.IsInRole(Roles.PlatformAdmin)))
+        if (caller.UserId is not { } userId || caller.OrganizationId is not { } org
+            || !caller.IsInAnyRole(Roles.Enterprise, Roles.Analyst, Roles.PlatformAdmin))
             return ChallengeErrors.NotAllowedToPost;
         var valid = ChallengeValidation.Validate(details, now);
         if (valid.IsFailure) return valid.Error!;
         var challenge = new Challenge
         {
-            Id = id, OwnerOrganizationId = actor.OrganizationId.Value, CreatedByUserId = actor.UserId,
+            Id = id, OwnerOrganizationId = org, CreatedByUserId = userId,
             Status = ChallengeStatus.Draft, CreatedAt = now,
         };
         challenge.Apply(valid.Value, now);
@@ -71,9 +72,9 @@ public sealed class Challenge : ISearchIndexed, IAudited
     }
 
     /// <summary>Only the owner, only a draft (CH.14).</summary>
-    public Result Edit(Actor actor, ChallengeDetails details, DateTimeOffset now)
+    public Result Edit(ICurrentUser caller, ChallengeDetails details, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
+        if (!caller.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
         var valid = ChallengeValidation.Validate(details, now); // the body before the status
         if (valid.IsFailure) return valid.Error!;
         if (Status != ChallengeStatus.Draft) return ChallengeErrors.NotEditable;
@@ -82,9 +83,9 @@ public sealed class Challenge : ISearchIndexed, IAudited
     }
 
     /// <summary>Names a judge; the owner may do so until the application window closes (CH.4).</summary>
-    public Result AddJudge(Actor actor, Guid judgeUserId, Guid judgeOrganizationId, string displayName, DateTimeOffset now)
+    public Result AddJudge(ICurrentUser caller, Guid judgeUserId, Guid judgeOrganizationId, string displayName, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
+        if (!caller.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
         if (!CanChangeJudges(now)) return ChallengeErrors.JudgesLocked;
         if (judgeUserId == Guid.Empty || judgeOrganizationId == Guid.Empty || string.IsNullOrWhiteSpace(displayName))
             return ChallengeErrors.JudgeIncomplete;
@@ -96,9 +97,9 @@ public sealed class Challenge : ISearchIndexed, IAudited
     }
 
     /// <summary>Removes a judge, under the same window as <see cref="AddJudge"/>; a published challenge keeps at least one (CH.4).</summary>
-    public Result RemoveJudge(Actor actor, Guid judgeUserId, DateTimeOffset now)
+    public Result RemoveJudge(ICurrentUser caller, Guid judgeUserId, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
+        if (!caller.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
         if (!CanChangeJudges(now)) return ChallengeErrors.JudgesLocked;
         var judge = _judges.FirstOrDefault(j => j.UserId == judgeUserId);
         if (judge is null) return ChallengeErrors.NotAJudge;
@@ -109,9 +110,9 @@ public sealed class Challenge : ISearchIndexed, IAudited
     }
 
     /// <summary>Draft → Published: needs at least one judge and a window that has not closed (CH.2, CH.4).</summary>
-    public Result Publish(Actor actor, DateTimeOffset now)
+    public Result Publish(ICurrentUser caller, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
+        if (!caller.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
         if (Status != ChallengeStatus.Draft) return ChallengeErrors.InvalidTransition(PhaseAt(now), ChallengePhase.Upcoming);
         if (_judges.Count == 0) return ChallengeErrors.NoJudges;
         if (ApplicationClosesAt <= now) return ChallengeErrors.WindowAlreadyClosedError;
@@ -125,33 +126,28 @@ public sealed class Challenge : ISearchIndexed, IAudited
     /// A solver (institution or researcher) applies with a proposal, only while the window is open
     /// (ApplicationOpensAt ≤ now &lt; ApplicationClosesAt, CH.5); never the owner, once per organisation (CH.6).
     /// </summary>
-    public Result<ChallengeApplication> Apply(Guid applicationId, Actor actor, ProposalDetails proposal, DateTimeOffset now)
+    public Result<ChallengeApplication> Apply(Guid applicationId, ICurrentUser caller, ProposalDetails proposal, DateTimeOffset now)
     {
-        if (actor.OrganizationId is not { } org || !(actor.IsInRole(Roles.InstitutionAdmin) || actor.IsInRole(Roles.Researcher)))
+        if (caller.UserId is not { } userId || caller.OrganizationId is not { } org || !caller.IsInAnyRole(Roles.InstitutionAdmin, Roles.Researcher))
             return ChallengeErrors.NotASolver;
-        var errors = new List<FieldError>(); // the proposal before the phase
-        DemandValidation.Text(proposal.Summary, "summary", 10, 1000, true, errors);
-        DemandValidation.Text(proposal.Approach, "approach", 10, 4000, true, errors);
-        DemandValidation.Text(proposal.Team, "team", 0, 2000, false, errors);
-        if (proposal.RequestedYuan is { } requested) BudgetRange.ValidateAmount(requested, "requestedYuan", errors);
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (CheckProposal(proposal) is { Count: > 0 } invalid) return Error.Validation(invalid);
         var phase = PhaseAt(now);
         if (phase == ChallengePhase.Upcoming) return ChallengeErrors.WindowNotOpen;
         if (phase != ChallengePhase.OpenForApplications) return ChallengeErrors.WindowClosed;
         if (org == OwnerOrganizationId) return ChallengeErrors.OwnerCannotApply;
         if (_applications.Any(a => a.ApplicantOrganizationId == org && a.Status == ApplicationStatus.Submitted))
             return ChallengeErrors.AlreadyApplied;
-        var application = new ChallengeApplication(applicationId, Id, org, actor.UserId, proposal, now);
+        var application = new ChallengeApplication(applicationId, Id, org, userId, proposal, now);
         _applications.Add(application);
         Touch(now);
         return application;
     }
 
     /// <summary>The applicant withdraws its proposal while the window is still open (CH.5).</summary>
-    public Result WithdrawApplication(Actor actor, Guid applicationId, DateTimeOffset now)
+    public Result WithdrawApplication(ICurrentUser caller, Guid applicationId, DateTimeOffset now)
     {
         var application = _applications.FirstOrDefault(a => a.Id == applicationId);
-        if (application is null || !actor.BelongsTo(application.ApplicantOrganizationId)) return ChallengeErrors.ApplicationNotFound;
+        if (application is null || !caller.BelongsTo(application.ApplicantOrganizationId)) return ChallengeErrors.ApplicationNotFound;
         if (application.Status != ApplicationStatus.Submitted) return ChallengeErrors.ApplicationNotActive;
         if (PhaseAt(now) != ChallengePhase.OpenForApplications) return ChallengeErrors.WindowClosed;
         application.Withdraw(now);
@@ -164,9 +160,10 @@ public sealed class Challenge : ISearchIndexed, IAudited
     /// (ApplicationClosesAt ≤ now &lt; JudgingEndsAt), never an application of their own organisation (CH.8).
     /// Scoring again replaces the judge's earlier scores.
     /// </summary>
-    public Result Score(Actor actor, Guid applicationId, IReadOnlyDictionary<string, decimal> scores, DateTimeOffset now)
+    public Result Score(ICurrentUser caller, Guid applicationId, IReadOnlyDictionary<string, decimal> scores, DateTimeOffset now)
     {
-        var judge = _judges.FirstOrDefault(j => j.UserId == actor.UserId);
+        if (Rubric.ValidateScoreValues(scores) is { Count: > 0 } invalid) return Error.Validation(invalid);
+        var judge = caller.UserId is { } userId ? _judges.FirstOrDefault(j => j.UserId == userId) : null;
         if (judge is null) return ChallengeErrors.NotAJudge;
         var errors = Rubric.ValidateScores(_criteria, scores); // the scores before the phase
         if (errors.Count > 0) return Error.Validation(errors);
@@ -176,8 +173,9 @@ public sealed class Challenge : ISearchIndexed, IAudited
         var application = _applications.FirstOrDefault(a => a.Id == applicationId);
         if (application is null) return ChallengeErrors.ApplicationNotFound;
         if (application.Status != ApplicationStatus.Submitted) return ChallengeErrors.ApplicationNotActive;
-        if (judge.OrganizationId == application.ApplicantOrganizationId || actor.BelongsTo(application.ApplicantOrganizationId))
+        if (judge.OrganizationId == application.ApplicantOrganizationId || caller.BelongsTo(application.ApplicantOrganizationId))
             return ChallengeErrors.ConflictOfInterest;
+        if (new FieldErrors().AddRange(Rubric.ValidateScores(_criteria, scores)).ToError() is { } unknownOrMissing) return unknownOrMissing;
         application.ReplaceScores(judge.UserId, scores, now);
         Touch(now);
         return Result.Success();
@@ -187,9 +185,9 @@ public sealed class Challenge : ISearchIndexed, IAudited
     /// The owner announces the result once judging has ended (CH.11): scored applications are ranked by mean weighted
     /// score (ties: more judges, then earlier submission) and the first <see cref="WinnerCount"/> win.
     /// </summary>
-    public Result<IReadOnlyList<ChallengeAward>> Announce(Actor actor, DateTimeOffset now, Func<Guid>? newId = null)
+    public Result<IReadOnlyList<ChallengeAward>> Announce(ICurrentUser caller, DateTimeOffset now, Func<Guid>? newId = null)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
+        if (!caller.BelongsTo(OwnerOrganizationId)) return ChallengeErrors.NotOwner;
         var phase = PhaseAt(now);
         if (phase is ChallengePhase.Draft or ChallengePhase.Announced or ChallengePhase.Cancelled)
             return ChallengeErrors.InvalidTransition(phase, ChallengePhase.Announced);
@@ -224,15 +222,15 @@ public sealed class Challenge : ISearchIndexed, IAudited
             .ToList();
 
     /// <summary>Records that an award became a technology contract (CH.12): by the owner or the winner, once.</summary>
-    public Result LinkContract(Actor actor, Guid awardId, string? contractReference, DateTimeOffset now)
+    public Result LinkContract(ICurrentUser caller, Guid awardId, string? contractReference, DateTimeOffset now)
     {
         var award = _awards.FirstOrDefault(a => a.Id == awardId);
         if (award is null) return ChallengeErrors.AwardNotFound;
-        if (!actor.BelongsTo(OwnerOrganizationId) && !actor.BelongsTo(award.OrganizationId)) return ChallengeErrors.NotOwnerOrWinner;
+        if (!caller.BelongsTo(OwnerOrganizationId) && !caller.BelongsTo(award.OrganizationId)) return ChallengeErrors.NotOwnerOrWinner;
+        if (award.ContractReference is not null) return ChallengeErrors.ContractAlreadyLinked;
         var reference = contractReference?.Trim() ?? "";
         if (reference.Length is 0 or > 100) return ChallengeErrors.ContractReferenceInvalid;
-        if (award.ContractReference is not null) return ChallengeErrors.ContractAlreadyLinked;
-        award.LinkContract(reference, actor.UserId, now);
+        award.LinkContract(reference, caller.UserId, now);
         Touch(now);
         return Result.Success();
     }
@@ -258,14 +256,14 @@ public sealed class Challenge : ISearchIndexed, IAudited
     }
 
     /// <summary>The owner or platform staff cancel a challenge before its result is announced, with a reason (CH.13).</summary>
-    public Result Cancel(Actor actor, string? reason, DateTimeOffset now)
+    public Result Cancel(ICurrentUser caller, PlatformStaff staff, string? reason, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId) && !actor.IsPlatformStaff) return ChallengeErrors.NotOwner;
-        if (string.IsNullOrWhiteSpace(reason)) return ChallengeErrors.CancelReasonRequired;
+        if (!caller.BelongsTo(OwnerOrganizationId) && !staff.Includes(caller)) return ChallengeErrors.NotOwner;
+        if (CheckCancellation(reason) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (Status is ChallengeStatus.Announced or ChallengeStatus.Cancelled) return ChallengeErrors.InvalidTransition(PhaseAt(now), ChallengePhase.Cancelled);
         Status = ChallengeStatus.Cancelled;
         CancelledAt = now;
-        CancelReason = reason.Trim();
+        CancelReason = reason!.Trim();
         Touch(now);
         return Result.Success();
     }
@@ -283,17 +281,41 @@ public sealed class Challenge : ISearchIndexed, IAudited
     };
 
     /// <summary>Drafts only to the owner (and platform staff); published challenges to everyone.</summary>
-    public bool IsVisibleTo(Actor? actor) =>
-        Status != ChallengeStatus.Draft || (actor is not null && (actor.BelongsTo(OwnerOrganizationId) || actor.IsPlatformStaff));
+    public bool IsVisibleTo(ICurrentUser caller, PlatformStaff staff) =>
+        Status != ChallengeStatus.Draft || caller.BelongsTo(OwnerOrganizationId) || staff.Includes(caller);
 
     public bool IsPublic => Status != ChallengeStatus.Draft;
 
-    public bool IsJudge(Actor? actor) => actor is not null && _judges.Any(j => j.UserId == actor.UserId);
+    public bool IsJudge(ICurrentUser caller) => caller.UserId is { } userId && _judges.Any(j => j.UserId == userId);
 
     /// <summary>A proposal is seen by its applicant, the owner, the judges and platform staff — not by other solvers.</summary>
-    public bool ApplicationVisibleTo(ChallengeApplication application, Actor? actor) =>
-        actor is not null && (actor.BelongsTo(application.ApplicantOrganizationId) || actor.BelongsTo(OwnerOrganizationId)
-            || IsJudge(actor) || actor.IsPlatformStaff);
+    public bool ApplicationVisibleTo(ChallengeApplication application, ICurrentUser caller, PlatformStaff staff) =>
+        caller.BelongsTo(application.ApplicantOrganizationId) || caller.BelongsTo(OwnerOrganizationId)
+            || IsJudge(caller) || staff.Includes(caller);
+
+    /// <summary>The body of an application (CH.5, CH.6): summary, approach, team and requested amount, every problem at once.</summary>
+    public static IReadOnlyList<FieldError> CheckProposal(ProposalDetails proposal)
+    {
+        var errors = new FieldErrors();
+        DemandValidation.Text(proposal.Summary, "summary", 10, 1000, true, errors);
+        DemandValidation.Text(proposal.Approach, "approach", 10, 4000, true, errors);
+        DemandValidation.Text(proposal.Team, "team", 0, 2000, false, errors);
+        if (proposal.RequestedYuan is { } requested) BudgetRange.ValidateAmount(requested, "requestedYuan", errors);
+        return errors.All;
+    }
+
+    /// <summary>The body of a cancellation (CH.13): a reason, required, that fits its column.</summary>
+    public static IReadOnlyList<FieldError> CheckCancellation(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return ChallengeErrors.CancelReasonRequired.FieldErrors;
+        var errors = new FieldErrors();
+        DemandValidation.Text(reason, "reason", 0, DemandValidation.ReasonMax, false, errors);
+        return errors.All;
+    }
+
+    /// <summary>The body of a contract link (CH.12): a reference of 1–100 characters.</summary>
+    public static IReadOnlyList<FieldError> CheckContractReference(string? contractReference) =>
+        (contractReference?.Trim() ?? "").Length is 0 or > 100 ? ChallengeErrors.ContractReferenceInvalid.FieldErrors : [];
 
     private bool CanChangeJudges(DateTimeOffset now) =>
         Status == ChallengeStatus.Draft || (Status == ChallengeStatus.Published && now < ApplicationClosesAt);

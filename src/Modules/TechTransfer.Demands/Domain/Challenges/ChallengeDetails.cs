@@ -27,7 +27,7 @@ public sealed record ChallengeDetails
     /// <summary>计划公布日期</summary>
     public DateTimeOffset AnnouncementAt { get; init; }
     public int WinnerCount { get; init; } = 1;
-    public IReadOnlyList<CriterionInput> Rubric { get; init; } = [];
+    public IReadOnlyList<CriterionInput?> Rubric { get; init; } = [];
 }
 
 internal sealed record ValidChallengeDetails(ChallengeDetails Details, IReadOnlyList<string> IpcCodes, string DivisionCode, IReadOnlyList<RubricCriterion> Criteria);
@@ -39,7 +39,7 @@ internal static class ChallengeValidation
     /// <summary>CH.1 (content), CH.2 (dates in order, window not already closed), CH.3 (rubric).</summary>
     public static Result<ValidChallengeDetails> Validate(ChallengeDetails d, DateTimeOffset now)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         if (!Enum.IsDefined(d.Kind)) errors.Add(ChallengeErrors.KindInvalid);
         DemandValidation.Text(d.Title, "title", DemandValidation.TitleMin, TitleMax, true, errors);
         DemandValidation.Text(d.Description, "description", 1, DescriptionMax, true, errors);
@@ -56,6 +56,12 @@ internal static class ChallengeValidation
 
         if (d.ApplicationOpensAt >= d.ApplicationClosesAt) errors.Add(ChallengeErrors.WindowEmpty);
         if (d.ApplicationClosesAt <= now) errors.Add(ChallengeErrors.WindowAlreadyClosed);
+        var horizon = now.AddYears(DemandValidation.HorizonYears);
+        if (d.ApplicationOpensAt > horizon || d.ApplicationOpensAt < now.AddYears(-DemandValidation.HorizonYears))
+            errors.Add(DemandErrors.DateTooFar("applicationOpensAt") with { Rule = "CH.2" });
+        if (d.ApplicationClosesAt > horizon) errors.Add(DemandErrors.DateTooFar("applicationClosesAt") with { Rule = "CH.2" });
+        if (d.JudgingEndsAt > horizon) errors.Add(DemandErrors.DateTooFar("judgingEndsAt") with { Rule = "CH.2" });
+        if (d.AnnouncementAt > horizon) errors.Add(DemandErrors.DateTooFar("announcementAt") with { Rule = "CH.2" });
         if (d.JudgingEndsAt <= d.ApplicationClosesAt) errors.Add(ChallengeErrors.JudgingBeforeWindowCloses);
         if (d.AnnouncementAt < d.JudgingEndsAt) errors.Add(ChallengeErrors.AnnouncementBeforeJudgingEnds);
         if (d.WinnerCount is < 1 or > MaxWinners) errors.Add(ChallengeErrors.WinnerCountOutOfRange);
@@ -63,7 +69,7 @@ internal static class ChallengeValidation
         var (criteria, rubricErrors) = Challenges.Rubric.Build(d.Rubric);
         errors.AddRange(rubricErrors);
 
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (errors.ToError() is { } invalid) return invalid;
         return new ValidChallengeDetails(
             d with { Title = d.Title.Trim(), Description = d.Description.Trim(), Requirements = d.Requirements.Trim(), Field = d.Field.Trim() },
             ipc.Select(c => c.Value).ToList(), division.Value, criteria);

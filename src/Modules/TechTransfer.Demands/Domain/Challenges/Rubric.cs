@@ -33,16 +33,17 @@ public static class Rubric
 {
     public const int MaxCriteria = 10, MaxScore = 10, TotalWeight = 100, NameMax = 50;
 
-    public static (IReadOnlyList<RubricCriterion> Criteria, IReadOnlyList<FieldError> Errors) Build(IReadOnlyList<CriterionInput>? input)
+    public static (IReadOnlyList<RubricCriterion> Criteria, IReadOnlyList<FieldError> Errors) Build(IReadOnlyList<CriterionInput?>? input)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         var list = input ?? [];
         if (list.Count == 0) errors.Add(ChallengeErrors.RubricEmpty);
         if (list.Count > MaxCriteria) errors.Add(DemandErrors.TooMany("rubric", MaxCriteria));
         var criteria = new List<RubricCriterion>();
         for (var i = 0; i < list.Count; i++)
         {
-            var c = list[i];
+            // A null element (refused by the API's request-shape filter) is an empty row here: name and weight missing.
+            var c = list[i] ?? new CriterionInput("", null, 0);
             var nameZh = c.NameZh?.Trim() ?? "";
             var nameEn = string.IsNullOrWhiteSpace(c.NameEn) ? nameZh : c.NameEn.Trim();
             var field = $"rubric[{i}]";
@@ -53,9 +54,9 @@ public static class Rubric
         }
         if (criteria.Select(c => c.NameZh).Distinct(StringComparer.Ordinal).Count() != criteria.Count)
             errors.Add(ChallengeErrors.CriterionNamesNotUnique);
-        var sum = list.Sum(c => (long)c.Weight); // long: weights out of range (reported above) must not overflow the sum
+        var sum = criteria.Sum(c => (long)c.Weight); // long: weights out of range (reported above) must not overflow the sum
         if (list.Count > 0 && sum != TotalWeight) errors.Add(ChallengeErrors.WeightsDoNotSumTo100(sum));
-        return (criteria, errors);
+        return (criteria, errors.All);
     }
 
     /// <summary>
@@ -64,7 +65,7 @@ public static class Rubric
     /// </summary>
     public static IReadOnlyList<FieldError> ValidateScores(IReadOnlyList<RubricCriterion> criteria, IReadOnlyDictionary<string, decimal> scores)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         foreach (var key in scores.Keys.Where(k => criteria.All(c => c.Key != k)))
             errors.Add(ChallengeErrors.UnknownCriterion(key));
         foreach (var c in criteria)
@@ -73,7 +74,22 @@ public static class Rubric
             else if (value < 0 || value > MaxScore) errors.Add(ChallengeErrors.ScoreOutOfRange(c.Key));
             else if (Math.Round(value, 1) != value) errors.Add(ChallengeErrors.ScoreTooPrecise(c.Key));
         }
-        return errors;
+        return errors.All;
+    }
+
+    /// <summary>
+    /// The values of one judge's scores, before the rubric is known (CH.9): each 0–10 with at most one decimal. The keys are
+    /// checked against the rubric by <see cref="ValidateScores"/>.
+    /// </summary>
+    public static IReadOnlyList<FieldError> ValidateScoreValues(IReadOnlyDictionary<string, decimal>? scores)
+    {
+        var errors = new FieldErrors();
+        foreach (var (key, value) in scores ?? new Dictionary<string, decimal>())
+        {
+            if (value < 0 || value > MaxScore) errors.Add(ChallengeErrors.ScoreOutOfRange(key));
+            else if (Math.Round(value, 1) != value) errors.Add(ChallengeErrors.ScoreTooPrecise(key));
+        }
+        return errors.All;
     }
 
     /// <summary>Weighted score 0–100 of one judge: Σ score × weight / 10 (CH.10).</summary>

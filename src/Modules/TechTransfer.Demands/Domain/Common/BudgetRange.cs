@@ -11,21 +11,21 @@ public static class BudgetRange
 
     public static IReadOnlyList<FieldError> Validate(decimal? min, decimal? max, string minField = "budgetMinYuan", string maxField = "budgetMaxYuan")
     {
-        var errors = new List<FieldError>();
-        if (min is null && max is null) return errors;
+        var errors = new FieldErrors();
+        if (min is null && max is null) return errors.All;
         if (min is null || max is null)
         {
             errors.Add(DemandErrors.BudgetIncomplete(min is null ? minField : maxField));
-            return errors;
+            return errors.All;
         }
         ValidateAmount(min.Value, minField, errors);
         ValidateAmount(max.Value, maxField, errors);
-        if (errors.Count == 0 && min > max) errors.Add(DemandErrors.BudgetMinAboveMax(minField));
-        return errors;
+        if (!errors.Any && min > max) errors.Add(DemandErrors.BudgetMinAboveMax(minField));
+        return errors.All;
     }
 
     /// <summary>One amount: 0 ≤ amount ≤ <see cref="MaxYuan"/>, at most two decimals.</summary>
-    public static void ValidateAmount(decimal amount, string field, List<FieldError> errors)
+    public static void ValidateAmount(decimal amount, string field, FieldErrors errors)
     {
         if (amount < 0 || amount > MaxYuan) errors.Add(DemandErrors.AmountOutOfRange(field));
         else if (Yuan.Round(amount) != amount) errors.Add(DemandErrors.AmountTooManyDecimals(field));

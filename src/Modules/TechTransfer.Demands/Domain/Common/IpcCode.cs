@@ -35,14 +35,14 @@ public sealed partial record IpcCode
     public static (IReadOnlyList<IpcCode> Codes, IReadOnlyList<FieldError> Errors) ParseAll(IEnumerable<string>? raw, string field = "ipcCodes")
     {
         var codes = new List<IpcCode>();
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         foreach (var item in raw ?? [])
         {
             var parsed = Parse(item, field);
             if (parsed.IsFailure) errors.AddRange(parsed.Error!.FieldErrors);
             else if (!codes.Contains(parsed.Value)) codes.Add(parsed.Value);
         }
-        return (codes, errors);
+        return (codes, errors.All);
     }
 
     [GeneratedRegex(@"^(?<sub>[A-H]\d{2}[A-Z])(?:\s*(?<main>\d{1,4})\s*/\s*(?<group>\d{2,6}))?$", RegexOptions.CultureInvariant)]

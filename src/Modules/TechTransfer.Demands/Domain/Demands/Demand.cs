@@ -58,14 +58,15 @@ public sealed class Demand : ISearchIndexed, IAudited
     Guid? IAudited.AuditOrganizationId => OwnerOrganizationId;
 
     /// <summary>Creates a draft. Only an enterprise user of an organisation may post (DM.11); content per DM.1–DM.7.</summary>
-    public static Result<Demand> Create(Guid id, Actor actor, DemandDetails details, DateTimeOffset now)
+    public static Result<Demand> Create(Guid id, ICurrentUser caller, DemandDetails details, DateTimeOffset now)
     {
-        if (!actor.IsInRole(Roles.Enterprise) || actor.OrganizationId is null) return DemandErrors.OnlyEnterprisesPost;
+        if (caller.UserId is not { } userId || !caller.IsInRole(Roles.Enterprise) || caller.OrganizationId is not { } org)
+            return DemandErrors.OnlyEnterprisesPost;
         var valid = DemandValidation.Validate(details, now);
         if (valid.IsFailure) return valid.Error!;
         var demand = new Demand
         {
-            Id = id, OwnerOrganizationId = actor.OrganizationId.Value, CreatedByUserId = actor.UserId,
+            Id = id, OwnerOrganizationId = org, CreatedByUserId = userId,
             Status = DemandStatus.Draft, CreatedAt = now,
         };
         demand.Apply(valid.Value, now);
@@ -73,10 +74,11 @@ public sealed class Demand : ISearchIndexed, IAudited
     }
 
     /// <summary>Edits the content; only the owner, only while a draft (DM.8, DM.11).</summary>
-    public Result Edit(Actor actor, DemandDetails details, DateTimeOffset now)
+    public Result Edit(ICurrentUser caller, DemandDetails details, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
-        var valid = DemandValidation.Validate(details, now); // the body before the status
+        if (!caller.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
+        if (Status != DemandStatus.Draft) return DemandErrors.NotEditable(Status);
+        var valid = DemandValidation.Validate(details, now);
         if (valid.IsFailure) return valid.Error!;
         if (Status != DemandStatus.Draft) return DemandErrors.NotEditable(Status);
         Apply(valid.Value, now);
@@ -84,9 +86,9 @@ public sealed class Demand : ISearchIndexed, IAudited
     }
 
     /// <summary>Sends a draft for review (Draft → UnderReview); the deadline must still be ahead (DM.6).</summary>
-    public Result Submit(Actor actor, DateTimeOffset now)
+    public Result Submit(ICurrentUser caller, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
+        if (!caller.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
         if (Status != DemandStatus.Draft) return DemandErrors.InvalidTransition(Status, DemandStatus.UnderReview);
         if (Deadline <= now) return DemandErrors.DeadlinePassed;
         Status = DemandStatus.UnderReview;
@@ -96,9 +98,9 @@ public sealed class Demand : ISearchIndexed, IAudited
     }
 
     /// <summary>The owner takes a demand back from review (UnderReview → Draft).</summary>
-    public Result Withdraw(Actor actor, DateTimeOffset now)
+    public Result Withdraw(ICurrentUser caller, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
+        if (!caller.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
         if (Status != DemandStatus.UnderReview) return DemandErrors.InvalidTransition(Status, DemandStatus.Draft);
         Status = DemandStatus.Draft;
         Touch(now);
@@ -109,9 +111,10 @@ public sealed class Demand : ISearchIndexed, IAudited
     /// Platform staff approve a demand under review (UnderReview → Published), if its deadline is still ahead (DM.6, DM.9);
     /// nobody reviews a demand of their own organisation.
     /// </summary>
-    public Result Approve(Actor reviewer, string? comment, DateTimeOffset now)
+    public Result Approve(ICurrentUser reviewer, PlatformStaff staff, string? comment, DateTimeOffset now)
     {
-        if (!reviewer.IsPlatformStaff) return DemandErrors.NotReviewer;
+        if (!staff.Includes(reviewer) || reviewer.UserId is null) return DemandErrors.NotReviewer;
+        if (CheckReviewComment(comment) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (reviewer.BelongsTo(OwnerOrganizationId)) return DemandErrors.ReviewerIsOwner;
         if (Status != DemandStatus.UnderReview) return DemandErrors.InvalidTransition(Status, DemandStatus.Published);
         if (Deadline <= now) return DemandErrors.DeadlinePassed;
@@ -125,24 +128,25 @@ public sealed class Demand : ISearchIndexed, IAudited
     }
 
     /// <summary>Platform staff return a demand to its owner with a reason (UnderReview → Draft) (DM.9).</summary>
-    public Result Reject(Actor reviewer, string? reason, DateTimeOffset now)
+    public Result Reject(ICurrentUser reviewer, PlatformStaff staff, string? reason, DateTimeOffset now)
     {
-        if (!reviewer.IsPlatformStaff) return DemandErrors.NotReviewer;
+        if (!staff.Includes(reviewer) || reviewer.UserId is null) return DemandErrors.NotReviewer;
+        if (CheckRejection(reason) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (reviewer.BelongsTo(OwnerOrganizationId)) return DemandErrors.ReviewerIsOwner;
-        if (string.IsNullOrWhiteSpace(reason)) return DemandErrors.RejectionReasonRequired;
         if (Status != DemandStatus.UnderReview) return DemandErrors.InvalidTransition(Status, DemandStatus.Draft);
         Status = DemandStatus.Draft;
         ReviewedAt = now;
         ReviewedByUserId = reviewer.UserId;
-        ReviewComment = reason.Trim();
+        ReviewComment = reason!.Trim();
         Touch(now);
         return Result.Success();
     }
 
     /// <summary>The owner records that the demand found its partner (Published → Matched); refused once expired (DM.10).</summary>
-    public Result MarkMatched(Actor actor, Guid matchedOrganizationId, DateTimeOffset now)
+    public Result MarkMatched(ICurrentUser caller, Guid matchedOrganizationId, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
+        if (!caller.BelongsTo(OwnerOrganizationId)) return DemandErrors.NotOwner;
+        if (StatusAt(now) != DemandStatus.Published) return DemandErrors.InvalidTransition(StatusAt(now), DemandStatus.Matched);
         if (matchedOrganizationId == Guid.Empty || matchedOrganizationId == OwnerOrganizationId) return DemandErrors.MatchedOrganizationInvalid;
         if (StatusAt(now) != DemandStatus.Published) return DemandErrors.InvalidTransition(StatusAt(now), DemandStatus.Matched);
         Status = DemandStatus.Matched;
@@ -153,9 +157,10 @@ public sealed class Demand : ISearchIndexed, IAudited
     }
 
     /// <summary>The owner or platform staff close a demand that is not yet matched, closed or expired.</summary>
-    public Result Close(Actor actor, string? reason, DateTimeOffset now)
+    public Result Close(ICurrentUser caller, PlatformStaff staff, string? reason, DateTimeOffset now)
     {
-        if (!actor.BelongsTo(OwnerOrganizationId) && !actor.IsPlatformStaff) return DemandErrors.NotOwner;
+        if (!caller.BelongsTo(OwnerOrganizationId) && !staff.Includes(caller)) return DemandErrors.NotOwner;
+        if (CheckClosing(reason) is { Count: > 0 } invalid) return Error.Validation(invalid);
         var status = StatusAt(now);
         if (status is DemandStatus.Matched or DemandStatus.Closed or DemandStatus.Expired)
             return DemandErrors.InvalidTransition(status, DemandStatus.Closed);
@@ -185,24 +190,49 @@ public sealed class Demand : ISearchIndexed, IAudited
         && ContactVisibility != ContactVisibility.Private;
 
     /// <summary>Who may see the demand at all (DM.11): the owner always; platform staff once submitted; others only public ones.</summary>
-    public bool IsVisibleTo(Actor? actor)
+    public bool IsVisibleTo(ICurrentUser caller, PlatformStaff staff)
     {
-        if (actor is not null && actor.BelongsTo(OwnerOrganizationId)) return true;
-        if (actor is { IsPlatformStaff: true }) return SubmittedAt is not null || IsPublic;
+        if (caller.BelongsTo(OwnerOrganizationId)) return true;
+        if (staff.Includes(caller)) return SubmittedAt is not null || IsPublic;
         return IsPublic;
     }
 
     /// <summary>Who may see the contact person (DM.12).</summary>
-    public bool ContactVisibleTo(Actor? actor)
+    public bool ContactVisibleTo(ICurrentUser caller, PlatformStaff staff)
     {
-        if (actor is not null && (actor.BelongsTo(OwnerOrganizationId) || actor.IsPlatformStaff)) return true;
-        if (!IsVisibleTo(actor)) return false;
+        if (caller.BelongsTo(OwnerOrganizationId) || staff.Includes(caller)) return true;
+        if (!IsVisibleTo(caller, staff)) return false;
         return ContactVisibility switch
         {
             ContactVisibility.Public => true,
-            ContactVisibility.AfterMatch => actor is not null && MatchedOrganizationId is { } m && actor.BelongsTo(m),
+            ContactVisibility.AfterMatch => MatchedOrganizationId is { } m && caller.BelongsTo(m),
             _ => false,
         };
+    }
+
+    /// <summary>The body of an approval: an optional comment that fits its column (DM.9).</summary>
+    public static IReadOnlyList<FieldError> CheckReviewComment(string? comment)
+    {
+        var errors = new FieldErrors();
+        DemandValidation.Text(comment, "comment", 0, DemandValidation.ReasonMax, false, errors);
+        return errors.All;
+    }
+
+    /// <summary>The body of a return to the owner: a reason, required (DM.9).</summary>
+    public static IReadOnlyList<FieldError> CheckRejection(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return DemandErrors.RejectionReasonRequired.FieldErrors;
+        var errors = new FieldErrors();
+        DemandValidation.Text(reason, "reason", 0, DemandValidation.ReasonMax, false, errors);
+        return errors.All;
+    }
+
+    /// <summary>The body of a closing: an optional reason that fits its column.</summary>
+    public static IReadOnlyList<FieldError> CheckClosing(string? reason)
+    {
+        var errors = new FieldErrors();
+        DemandValidation.Text(reason, "reason", 0, DemandValidation.ReasonMax, false, errors);
+        return errors.All;
     }
 
     private void Apply(ValidDemandDetails valid, DateTimeOffset now)

@@ -35,12 +35,15 @@ public sealed record ValidDemandDetails(DemandDetails Details, IReadOnlyList<str
 public static partial class DemandValidation
 {
     public const int TitleMin = 4, TitleMax = 100, NeedMax = 4000, GoalMax = 2000, BasisMax = 2000, FieldMax = 50,
-        MaxIpcCodes = 10, MaxKeywords = 10, KeywordMax = 30, ContactMax = 50;
+        MaxIpcCodes = 10, MaxKeywords = 10, KeywordMax = 30, ContactMax = 50, EmailMax = 200, ReasonMax = 1000;
+
+    /// <summary>DM.6 / CH.2: how far ahead a deadline or a challenge date may lie.</summary>
+    public const int HorizonYears = 10;
 
     /// <summary>Shape and value checks on a demand's content (rules DM.1–DM.7); <paramref name="now"/> for the deadline.</summary>
     public static Result<ValidDemandDetails> Validate(DemandDetails d, DateTimeOffset now)
     {
-        var errors = new List<FieldError>();
+        var errors = new FieldErrors();
         Text(d.Title, "title", TitleMin, TitleMax, true, errors);
         Text(d.Need, "need", 1, NeedMax, true, errors);
         Text(d.Goal, "goal", 1, GoalMax, true, errors);
@@ -51,13 +54,15 @@ public static partial class DemandValidation
         errors.AddRange(ipcErrors);
         if (ipc.Count > MaxIpcCodes) errors.Add(DemandErrors.TooMany("ipcCodes", MaxIpcCodes));
 
-        var keywords = d.Keywords.Select(k => k.Trim()).Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // A null element (refused by the API's request-shape filter) is never dereferenced here: it counts as empty.
+        var keywords = (d.Keywords ?? []).Select(k => k?.Trim() ?? "").Where(k => k.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (keywords.Count > MaxKeywords) errors.Add(DemandErrors.TooMany("keywords", MaxKeywords));
         if (keywords.Any(k => k.Length > KeywordMax)) errors.Add(DemandErrors.TooLong("keywords", KeywordMax));
 
         errors.AddRange(BudgetRange.Validate(d.BudgetMinYuan, d.BudgetMaxYuan));
 
         if (d.Deadline <= now) errors.Add(DemandErrors.DeadlineNotInFuture);
+        else if (d.Deadline > now.AddYears(HorizonYears)) errors.Add(DemandErrors.DateTooFar("deadline"));
 
         if (d.CooperationModes == CooperationModes.None || (d.CooperationModes & ~AllModes) != 0)
             errors.Add(DemandErrors.CooperationModeRequired);
@@ -71,9 +76,9 @@ public static partial class DemandValidation
         var email = d.ContactEmail?.Trim();
         if (string.IsNullOrEmpty(phone) && string.IsNullOrEmpty(email)) errors.Add(DemandErrors.ContactMeansRequired);
         if (!string.IsNullOrEmpty(phone) && !Phone().IsMatch(phone)) errors.Add(DemandErrors.ContactPhoneInvalid);
-        if (!string.IsNullOrEmpty(email) && !Email().IsMatch(email)) errors.Add(DemandErrors.ContactEmailInvalid);
+        if (!string.IsNullOrEmpty(email) && (email.Length > EmailMax || !Email().IsMatch(email))) errors.Add(DemandErrors.ContactEmailInvalid);
 
-        if (errors.Count > 0) return Error.Validation(errors);
+        if (errors.ToError() is { } invalid) return invalid;
         return new ValidDemandDetails(
             d with
             {
@@ -88,7 +93,7 @@ public static partial class DemandValidation
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    internal static void Text(string? value, string field, int min, int max, bool required, List<FieldError> errors)
+    internal static void Text(string? value, string field, int min, int max, bool required, FieldErrors errors)
     {
         var text = value?.Trim() ?? "";
         if (text.Length == 0)

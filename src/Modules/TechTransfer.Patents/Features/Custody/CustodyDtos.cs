@@ -12,11 +12,11 @@ public sealed record CustodyAgreementRequest
     public string? SubjectTitle { get; init; }
     public Guid OperatorOrganizationId { get; init; }
     public string OperatorName { get; init; } = "";
-    public List<CustodyDealType> AllowedDealTypes { get; init; } = [];
+    public List<CustodyDealType>? AllowedDealTypes { get; init; } = [];
     public decimal PriceFloorYuan { get; init; }
     public DateOnly TermStart { get; init; }
     public DateOnly TermEnd { get; init; }
-    public List<CustodyBeneficiary> Beneficiaries { get; init; } = [];
+    public List<CustodyBeneficiary>? Beneficiaries { get; init; } = [];
 }
 
 public sealed record CustodyListQuery(
@@ -34,7 +34,7 @@ public sealed record CustodyAgreementResponse(
     Guid SubjectId, string SubjectTitle, IReadOnlyList<CustodyDealType> AllowedDealTypes, decimal PriceFloorYuan, DateOnly TermStart,
     DateOnly TermEnd, CustodyStatus Status, string DisplayStatus, DateTimeOffset? ActivatedAt, DateTimeOffset? TerminatedAt, string? TerminationReason,
     IReadOnlyList<CustodyBeneficiary> Beneficiaries, IReadOnlyList<CustodyOperationDto> Operations, IReadOnlyList<CustodyRenewalDto> Renewals,
-    bool IsOwner, bool IsOperator)
+    bool IsOwner, bool IsOperator, int Version)
 {
     public static CustodyAgreementResponse From(CustodyAgreement a, DateOnly today, Guid? viewer) => new(
         a.Id, a.AgreementNo, a.OwnerOrganizationId, a.OperatorOrganizationId, a.OperatorName, a.SubjectType, a.SubjectId, a.SubjectTitle,
@@ -43,9 +43,16 @@ public sealed record CustodyAgreementResponse(
         a.Beneficiaries.Select(b => new CustodyBeneficiary(b.Name, b.OrganizationId, b.SharePercent)).ToList(),
         a.Operations.OrderBy(o => o.At).Select(o => new CustodyOperationDto(o.Id, o.DealType, o.Counterparty, o.PriceYuan, o.DealTermEnd, o.At)).ToList(),
         a.Renewals.OrderBy(r => r.At).Select(r => new CustodyRenewalDto(r.PreviousTermEnd, r.NewTermEnd, r.At)).ToList(),
-        viewer == a.OwnerOrganizationId, viewer == a.OperatorOrganizationId);
+        viewer == a.OwnerOrganizationId, viewer == a.OperatorOrganizationId, a.Version);
 }
 
-public sealed record RenewalRequest(DateOnly NewTermEnd);
-public sealed record TerminationRequest(string Reason);
+/// <summary>Bodies of the agreement actions; <c>version</c> is the version of the agreement the client read (stale → 409).</summary>
+public sealed record RenewalRequest(DateOnly NewTermEnd, int? Version = null);
+public sealed record TerminationRequest(string Reason, int? Version = null);
+
+/// <summary>Body of POST /api/v1/custody-agreements/{id}/operations.</summary>
+public sealed record CustodyOperationBody(CustodyDealType DealType, string? Counterparty, decimal PriceYuan, DateOnly? DealTermEnd, int? Version = null)
+{
+    public CustodyOperationRequest ToRequest() => new(DealType, Counterparty ?? "", PriceYuan, DealTermEnd);
+}
 public sealed record RevenueSplitRequest(decimal AmountYuan);

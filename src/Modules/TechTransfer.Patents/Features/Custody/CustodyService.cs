@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using TechTransfer.Patents.Domain;
 using TechTransfer.Patents.Features.Patents;
+using TechTransfer.Data;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 using TechTransfer.SharedKernel.Organizations;
 
 namespace TechTransfer.Patents.Features.Custody;
@@ -11,9 +13,10 @@ namespace TechTransfer.Patents.Features.Custody;
 /// (a transfer institution or office: InstitutionAdmin or TechManager of that organisation) accepts and operates within
 /// the mandate. Both parties see the agreement; nobody else does.
 /// </summary>
-public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvider clock, IOrganizationDirectory organizations)
+public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvider clock, IOrganizationDirectory organizations,
+    IReferenceCheck references)
 {
-    private DbContext Db => data.Context;
+    private TechTransferDbContext Db => data.Context;
     private IQueryable<CustodyAgreement> Agreements => Db.Set<CustodyAgreement>();
     private DateOnly Today => clock.Today();
     private bool IsPlatformAdmin => user.IsInRole(Roles.PlatformAdmin);
@@ -55,43 +58,71 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
         return a is null ? NotFound : Respond(a);
     }
 
+    /// <summary>
+    /// The owner's transfer office puts a patent or an achievement into custody. Order: the role; the body, every field
+    /// error at once; then every id it names — the subject, the operator and the beneficiaries' organisations — each of
+    /// which must exist and be visible to the caller (else 422 <c>reference.not_found</c>); then the operator's eligibility.
+    /// </summary>
     public async Task<Result<CustodyAgreementResponse>> CreateAsync(CustodyAgreementRequest r, CancellationToken ct)
     {
         if (user.OrganizationId is not { } org || !IsOfficeOf(org)) return Error.Forbidden;
+        var mandate = new CustodyMandate(r.AllowedDealTypes ?? [], r.PriceFloorYuan, r.TermStart, r.TermEnd);
+        var beneficiaries = r.Beneficiaries ?? [];
+        var errors = new FieldErrors().AddRange(CustodyAgreement.Check(org, r.AgreementNo, r.SubjectType, r.SubjectId, r.SubjectTitle,
+            r.OperatorOrganizationId, r.OperatorName, mandate, beneficiaries));
+        if (errors.Any) return errors.ToError()!;
+
+        var subjectType = r.SubjectType == CustodySubjectType.Patent ? RecordTypes.Patent : RecordTypes.Achievement;
+        if (await references.CheckAsync("subjectId", subjectType, r.SubjectId, ct) is { } subject) errors.Add(subject);
+        if (await references.CheckAsync("operatorOrganizationId", RecordTypes.Organization, r.OperatorOrganizationId, ct) is { } op) errors.Add(op);
+        for (var i = 0; i < beneficiaries.Count; i++)
+            if (beneficiaries[i]?.OrganizationId is { } b
+                && await references.CheckAsync($"beneficiaries[{i}].organizationId", RecordTypes.Organization, b, ct) is { } ben)
+                errors.Add(ben);
+        if (errors.Any) return errors.ToError()!;
+
         var title = r.SubjectTitle;
         if (r.SubjectType == CustodySubjectType.Patent)
         {
-            var patent = await Db.Set<Patent>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == r.SubjectId && p.OwnerOrganizationId == org, ct);
-            if (patent is null) return Error.NotFound("patent", "专利");
+            // Only the owner puts its patent into custody; a patent the caller sees but does not own (a platform administrator
+            // who is also an office) is the same reference error.
+            var patent = await Db.Set<Patent>().AsNoTracking().SingleAsync(p => p.Id == r.SubjectId, ct);
+            if (patent.OwnerOrganizationId != org) return Error.Validation([ReferenceErrors.NotFound("subjectId")]);
             title = string.IsNullOrWhiteSpace(title) ? patent.Title : title;
         }
-        var created = CustodyAgreement.Create(org, r.AgreementNo, r.SubjectType, r.SubjectId, title ?? "", r.OperatorOrganizationId, r.OperatorName,
-            new CustodyMandate(r.AllowedDealTypes, r.PriceFloorYuan, r.TermStart, r.TermEnd), r.Beneficiaries, clock.GetUtcNow());
-        if (created.IsFailure) return created.Error!;
         if (!await organizations.IsCustodyOperatorAsync(r.OperatorOrganizationId, ct)) return CustodyErrors.OperatorNotEligible;
+        var created = CustodyAgreement.Create(org, r.AgreementNo, r.SubjectType, r.SubjectId, title ?? "", r.OperatorOrganizationId, r.OperatorName,
+            mandate, beneficiaries!, clock.GetUtcNow());
+        if (created.IsFailure) return created.Error!;
         var no = created.Value.AgreementNo;
         if (await Agreements.AnyAsync(a => a.OwnerOrganizationId == org && a.AgreementNo == no, ct)) return CustodyErrors.DuplicateAgreementNo;
         Db.Add(created.Value);
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return Respond(created.Value);
     }
 
-    public Task<Result<CustodyAgreementResponse>> ActivateAsync(Guid id, CancellationToken ct) =>
-        ChangeAsync(id, a => IsOperatorStaffOf(a.OperatorOrganizationId) ? a.Activate(user.OrganizationId!.Value, clock.GetUtcNow()) : CustodyErrors.OnlyOperatorAccepts, ct);
+    public Task<Result<CustodyAgreementResponse>> ActivateAsync(Guid id, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, [], a => IsOperatorStaffOf(a.OperatorOrganizationId)
+            ? a.Activate(user.OrganizationId!.Value, clock.GetUtcNow()) : CustodyErrors.OnlyOperatorAccepts, ct);
 
     public Task<Result<CustodyAgreementResponse>> RenewAsync(Guid id, RenewalRequest r, CancellationToken ct) =>
-        ChangeAsync(id, a => IsOfficeOf(a.OwnerOrganizationId) ? a.Renew(user.OrganizationId!.Value, r.NewTermEnd, clock.GetUtcNow()) : CustodyErrors.OnlyOwner, ct);
+        ChangeAsync(id, r.Version, CustodyAgreement.CheckRenewal(r.NewTermEnd), a => IsOfficeOf(a.OwnerOrganizationId)
+            ? a.Renew(user.OrganizationId!.Value, r.NewTermEnd, clock.GetUtcNow()) : CustodyErrors.OnlyOwner, ct);
 
     public Task<Result<CustodyAgreementResponse>> TerminateAsync(Guid id, TerminationRequest r, CancellationToken ct) =>
-        ChangeAsync(id, a => IsOfficeOf(a.OwnerOrganizationId) || IsOperatorStaffOf(a.OperatorOrganizationId)
+        ChangeAsync(id, r.Version, CustodyAgreement.CheckTermination(r.Reason), a => IsOfficeOf(a.OwnerOrganizationId) || IsOperatorStaffOf(a.OperatorOrganizationId)
             ? a.Terminate(user.OrganizationId!.Value, r.Reason, clock.GetUtcNow()) : CustodyErrors.NotParty, ct);
 
     /// <summary>The operator lists or licenses within the mandate; anything outside is refused with the reason.</summary>
-    public async Task<Result<CustodyOperationDto>> OperateAsync(Guid id, CustodyOperationRequest r, CancellationToken ct)
+    public async Task<Result<CustodyOperationDto>> OperateAsync(Guid id, CustodyOperationBody body, CancellationToken ct)
     {
+        if (user.OrganizationId is null) return Error.Forbidden;
+        var r = body.ToRequest();
+        if (CustodyAgreement.CheckOperation(r) is { Count: > 0 } invalid) return Error.Validation(invalid);
         var a = await FindVisibleAsync(id, ct);
         if (a is null) return NotFound;
         if (!IsOperatorStaffOf(a.OperatorOrganizationId)) return CustodyErrors.NotOperator;
+        if (Error.StaleVersion(a.Version, body.Version) is { } stale) return stale;
         var now = clock.GetUtcNow();
         var op = a.Operate(user.OrganizationId!.Value, r, now);
         if (op.IsFailure) return op.Error!;
@@ -107,7 +138,7 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
                 if (licence.IsFailure) return licence.Error!;
             }
         }
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         var o = op.Value;
         return new CustodyOperationDto(o.Id, o.DealType, o.Counterparty, o.PriceYuan, o.DealTermEnd, o.At);
     }
@@ -115,19 +146,27 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
     /// <summary>收益权: how an amount received is split among the beneficiaries.</summary>
     public async Task<Result<IReadOnlyList<RevenueAllocation>>> SplitRevenueAsync(Guid id, RevenueSplitRequest r, CancellationToken ct)
     {
+        if (r.AmountYuan < 0) return Error.Validation("amountYuan", "custody.amount_negative", "金额不能为负数", "The amount cannot be negative.");
+        var errors = new FieldErrors();
+        PatentChecks.Amount(errors, r.AmountYuan, "amountYuan");
+        if (errors.Any) return errors.ToError()!;
         var a = await FindVisibleAsync(id, ct);
         if (a is null) return NotFound;
-        if (r.AmountYuan < 0) return Error.Validation("amountYuan", "custody.amount_negative", "金额不能为负数", "The amount cannot be negative.");
         return Result<IReadOnlyList<RevenueAllocation>>.Success(a.SplitRevenue(r.AmountYuan));
     }
 
-    private async Task<Result<CustodyAgreementResponse>> ChangeAsync(Guid id, Func<CustodyAgreement, Result> change, CancellationToken ct)
+    /// <summary>An agreement action: the body first, then the record (404), the version it read (409), the domain, one save.</summary>
+    private async Task<Result<CustodyAgreementResponse>> ChangeAsync(Guid id, int? version, IReadOnlyList<FieldError> bodyErrors,
+        Func<CustodyAgreement, Result> change, CancellationToken ct)
     {
+        if (user.OrganizationId is null) return Error.Forbidden;
+        if (bodyErrors.Count > 0) return Error.Validation(bodyErrors);
         var a = await FindVisibleAsync(id, ct);
         if (a is null) return NotFound;
+        if (Error.StaleVersion(a.Version, version) is { } stale) return stale;
         var r = change(a);
         if (r.IsFailure) return r.Error!;
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return Respond(a);
     }
 

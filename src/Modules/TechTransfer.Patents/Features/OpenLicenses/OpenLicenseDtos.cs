@@ -17,6 +17,8 @@ public sealed record OpenLicenseRequest
     public string? OtherTermsEn { get; init; }
     public string? EvaluationReportRef { get; init; }
     public string? PledgeeConsentRef { get; init; }
+    /// <summary>Required on PUT: the version of the declaration the client read (stale → 409 <c>concurrency.conflict</c>).</summary>
+    public int? Version { get; init; }
 
     public OpenLicenseTerms ToTerms() => new(PaymentMode, new FeeStandard(FixedFeeYuan, InitialPaymentYuan, RoyaltyRatePercent, RoyaltyBase),
         LicenseTermStart, LicenseTermEnd, OtherTerms, OtherTermsEn, EvaluationReportRef, PledgeeConsentRef);
@@ -53,7 +55,7 @@ public sealed record OpenLicenseResponse(
     decimal RequiredInitialPaymentYuan, DateOnly LicenseTermStart, DateOnly LicenseTermEnd, string? OtherTerms, string? OtherTermsEn,
     string? EvaluationReportRef, string? PledgeeConsentRef, OpenLicenseStatus Status, DateTimeOffset? SubmittedAt, string? AnnouncementNo,
     DateOnly? AnnouncementDate, string? WithdrawalAnnouncementNo, DateOnly? WithdrawalAnnouncementDate, DateOnly? LapsedOn,
-    OpenLicenseLapseReason? LapseReason, bool CanManage, IReadOnlyList<GrantDto> Grants, IReadOnlyList<OpenLicenseWarning> Warnings)
+    OpenLicenseLapseReason? LapseReason, bool CanManage, IReadOnlyList<GrantDto> Grants, IReadOnlyList<OpenLicenseWarning> Warnings, int Version)
 {
     public static OpenLicenseResponse From(OpenLicenseDeclaration d, bool canManage, Guid? viewerOrg, DateOnly today, IReadOnlyList<OpenLicenseWarning> warnings) => new(
         d.Id, d.PatentId, d.PatenteeOrganizationId, d.PatentNo, d.PatentTitle, d.PatentType, d.PatenteeNames, d.PaymentMode, d.FixedFeeYuan,
@@ -62,16 +64,17 @@ public sealed record OpenLicenseResponse(
         d.AnnouncementDate, d.WithdrawalAnnouncementNo, d.WithdrawalAnnouncementDate, d.LapsedOn, d.LapseReason, canManage,
         d.Grants.Where(g => canManage || (viewerOrg is { } v && g.LicenseeOrganizationId == v)).OrderBy(g => g.NoticeDate)
             .Select(g => GrantDto.From(g, today)).ToList(),
-        warnings);
+        warnings, d.Version);
 }
 
-public sealed record AnnouncementRequest(string AnnouncementNo, DateOnly AnnouncementDate);
-public sealed record LapseRequest(OpenLicenseLapseReason Reason, DateOnly On);
-public sealed record TakeLicenceRequest(string LicenseeName, string WrittenNoticeRef, DateOnly NoticeDate);
-public sealed record PaymentRequest(decimal AmountYuan, string PaymentRef, DateOnly PaidOn);
-public sealed record FilingRequest(string ProofRef, DateOnly FiledOn);
-public sealed record DisputeRequest(DisputeChannel Channel, string Summary);
-public sealed record DisputeResolutionRequest(string Outcome);
+/// <summary>Bodies of the declaration and grant actions; <c>version</c> is the version of the declaration the client read (stale → 409).</summary>
+public sealed record AnnouncementRequest(string AnnouncementNo, DateOnly AnnouncementDate, int? Version = null);
+public sealed record LapseRequest(OpenLicenseLapseReason Reason, DateOnly On, int? Version = null);
+public sealed record TakeLicenceRequest(string LicenseeName, string WrittenNoticeRef, DateOnly NoticeDate, int? Version = null);
+public sealed record PaymentRequest(decimal AmountYuan, string PaymentRef, DateOnly PaidOn, int? Version = null);
+public sealed record FilingRequest(string ProofRef, DateOnly FiledOn, int? Version = null);
+public sealed record DisputeRequest(DisputeChannel Channel, string Summary, int? Version = null);
+public sealed record DisputeResolutionRequest(string Outcome, int? Version = null);
 
 /// <summary>One 备案 task (R3.13) of a grant the caller's organisation is party to.</summary>
 public sealed record FilingTaskItem(

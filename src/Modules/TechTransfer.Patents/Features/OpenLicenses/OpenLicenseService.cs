@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechTransfer.Patents.Domain;
 using TechTransfer.Patents.Features.Patents;
+using TechTransfer.Data;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Patents.Features.OpenLicenses;
 
@@ -11,13 +13,15 @@ namespace TechTransfer.Patents.Features.OpenLicenses;
 /// are seen by the patentee's organisation only. Only the patentee's transfer office declares, submits, records
 /// announcements and withdraws; any other organisation (enterprise or institution) takes a licence.
 /// </summary>
-public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimeProvider clock, IOptions<OpenLicensingOptions> options)
+public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimeProvider clock, IOptions<OpenLicensingOptions> options,
+    IReferenceCheck references)
 {
-    private DbContext Db => data.Context;
+    private TechTransferDbContext Db => data.Context;
     private IQueryable<OpenLicenseDeclaration> Declarations => Db.Set<OpenLicenseDeclaration>();
     private DateOnly Today => clock.Today();
     private bool IsPlatformAdmin => user.IsInRole(Roles.PlatformAdmin);
     private bool IsOfficeOf(Guid org) => user.BelongsTo(org) && user.IsInRole(Roles.InstitutionAdmin);
+    private bool IsAnyOffice => user.OrganizationId is not null && user.IsInRole(Roles.InstitutionAdmin);
 
     private static readonly OpenLicenseStatus[] PublicStatuses =
         [OpenLicenseStatus.Active, OpenLicenseStatus.WithdrawalSubmitted, OpenLicenseStatus.Withdrawn, OpenLicenseStatus.Lapsed];
@@ -70,73 +74,99 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         return d is null ? NotFound : Respond(d);
     }
 
-    /// <summary>Drafts a declaration. Only the patentee's transfer office may declare.</summary>
+    /// <summary>
+    /// Drafts a declaration. Only the patentee's transfer office may declare: the role, then the body, then the patent it
+    /// names (a patent the caller may not see is 422 <c>reference.not_found</c>, whether it does not exist or is another's).
+    /// </summary>
     public async Task<Result<OpenLicenseResponse>> CreateAsync(OpenLicenseRequest request, CancellationToken ct)
     {
         if (user.OrganizationId is not { } org || !user.IsInRole(Roles.InstitutionAdmin)) return Error.Forbidden;
-        var patent = await Db.Set<Patent>().SingleOrDefaultAsync(p => p.Id == request.PatentId, ct);
-        if (patent is null) return Error.NotFound("patent", "专利");
+        var errors = new FieldErrors().AddRange(OpenLicenseDeclaration.ValidateForm(request.ToTerms()));
+        if (request.PatentId == Guid.Empty) errors.Add(PatentChecks.Required("patentId"));
+        if (errors.Any) return errors.ToError()!;
+        if (await references.CheckAsync("patentId", RecordTypes.Patent, request.PatentId, ct) is { } notVisible) return Error.Validation([notVisible]);
+        var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == request.PatentId, ct);
         var created = OpenLicenseDeclaration.Draft(patent, org, request.ToTerms(), clock.GetUtcNow());
         if (created.IsFailure) return created.Error!;
         if (await Declarations.AnyAsync(d => d.PatentId == patent.Id && d.Status != OpenLicenseStatus.Withdrawn && d.Status != OpenLicenseStatus.Lapsed, ct))
             return OpenLicenseErrors.AlreadyDeclared;
         Db.Add(created.Value);
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return Respond(created.Value);
     }
 
+    /// <summary>Revises a draft; the body names the <c>version</c> it read (stale → 409) and may not move it to another patent.</summary>
     public async Task<Result<OpenLicenseResponse>> ReviseAsync(Guid id, OpenLicenseRequest request, CancellationToken ct)
     {
-        var (d, error) = await FindManagedAsync(id, ct);
+        if (!IsAnyOffice) return OpenLicenseErrors.NotPatentee;
+        var errors = new FieldErrors().AddRange(OpenLicenseDeclaration.ValidateForm(request.ToTerms()));
+        if (request.Version is null) errors.Add(PatentChecks.VersionRequired);
+        if (errors.Any) return errors.ToError()!;
+        var (d, error) = await FindManagedAsync(id, request.Version, ct);
         if (error is not null) return error;
+        if (request.PatentId != Guid.Empty && request.PatentId != d!.PatentId) return OpenLicenseErrors.WrongPatent;
         var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == d!.PatentId, ct);
         var r = d!.Revise(patent, user.OrganizationId!.Value, request.ToTerms());
         if (r.IsFailure) return r.Error!;
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return Respond(d);
     }
 
     /// <summary>Draft → Submitted, after every §3.2 check (R3.1–R3.8); R3.9 warnings come back in the response.</summary>
-    public async Task<Result<OpenLicenseResponse>> SubmitAsync(Guid id, CancellationToken ct)
+    public async Task<Result<OpenLicenseResponse>> SubmitAsync(Guid id, int? version, CancellationToken ct)
     {
-        var (d, error) = await FindManagedAsync(id, ct);
+        if (!IsAnyOffice) return OpenLicenseErrors.NotPatentee;
+        var (d, error) = await FindManagedAsync(id, version, ct);
         if (error is not null) return error;
         var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == d!.PatentId, ct);
         var r = d!.Submit(patent, user.OrganizationId!.Value, options.Value, clock.GetUtcNow());
         if (r.IsFailure) return r.Error!;
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return Respond(d, r.Value);
     }
 
     public Task<Result<OpenLicenseResponse>> AnnounceAsync(Guid id, AnnouncementRequest r, CancellationToken ct) =>
-        ManageAsync(id, d => d.Announce(r.AnnouncementNo, r.AnnouncementDate), ct);
+        ManageAsync(id, r.Version, OpenLicenseDeclaration.CheckAnnouncement(r.AnnouncementNo, r.AnnouncementDate),
+            d => d.Announce(r.AnnouncementNo, r.AnnouncementDate), ct);
 
     /// <summary>Active → WithdrawalSubmitted. Another organisation gets 404 (drafts) or 403 (public declarations).</summary>
-    public Task<Result<OpenLicenseResponse>> WithdrawAsync(Guid id, CancellationToken ct) =>
-        ManageAsync(id, d => d.RequestWithdrawal(user.OrganizationId!.Value, clock.GetUtcNow()), ct);
+    public Task<Result<OpenLicenseResponse>> WithdrawAsync(Guid id, int? version, CancellationToken ct) =>
+        ManageAsync(id, version, [], d => d.RequestWithdrawal(user.OrganizationId!.Value, clock.GetUtcNow()), ct);
 
     public Task<Result<OpenLicenseResponse>> AnnounceWithdrawalAsync(Guid id, AnnouncementRequest r, CancellationToken ct) =>
-        ManageAsync(id, d => d.AnnounceWithdrawal(r.AnnouncementNo, r.AnnouncementDate), ct);
+        ManageAsync(id, r.Version, OpenLicenseDeclaration.CheckAnnouncement(r.AnnouncementNo, r.AnnouncementDate),
+            d => d.AnnounceWithdrawal(r.AnnouncementNo, r.AnnouncementDate), ct);
 
+    /// <summary>Records a lapse the office learnt of (patent terminated, invalidated, term ended); the licensees are told.</summary>
     public Task<Result<OpenLicenseResponse>> LapseAsync(Guid id, LapseRequest r, CancellationToken ct) =>
-        ManageAsync(id, d => d.Lapse(r.Reason, r.On), ct);
+        ManageAsync(id, r.Version, OpenLicenseDeclaration.CheckLapse(r.Reason, r.On), d =>
+        {
+            var lapsed = d.Lapse(r.Reason, r.On);
+            if (lapsed.IsSuccess) LapseNotices.DeclarationLapsed(Db, d, clock.GetUtcNow());
+            return lapsed;
+        }, ct);
 
-    /// <summary>An organisation takes the licence by recording its written notice (R3.12).</summary>
+    /// <summary>An organisation takes the licence by recording its written notice (R3.12); the body is checked first.</summary>
     public async Task<Result<GrantDto>> TakeLicenceAsync(Guid id, TakeLicenceRequest r, CancellationToken ct)
     {
         if (user.OrganizationId is not { } org || !user.IsInAnyRole(Roles.Enterprise, Roles.InstitutionAdmin)) return Error.Forbidden;
+        if (OpenLicenseDeclaration.CheckTakeLicence(r.LicenseeName, r.WrittenNoticeRef, r.NoticeDate, Today) is { Count: > 0 } invalid)
+            return Error.Validation(invalid);
         var d = await FindVisibleAsync(id, ct);
         if (d is null) return NotFound;
+        if (Error.StaleVersion(d.Version, r.Version) is { } stale) return stale;
         var grant = d.TakeLicence(org, r.LicenseeName, r.WrittenNoticeRef, r.NoticeDate, clock.GetUtcNow());
         if (grant.IsFailure) return grant.Error!;
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return GrantDto.From(grant.Value, Today);
     }
 
     /// <summary>Records the payment; when the grant becomes effective it is also recorded as an ordinary licence on the patent.</summary>
     public async Task<Result<GrantDto>> RecordPaymentAsync(Guid id, Guid grantId, PaymentRequest r, CancellationToken ct)
     {
-        var (d, error) = await FindPartyAsync(id, ct);
+        if (user.OrganizationId is null) return Error.Forbidden;
+        if (OpenLicenseDeclaration.CheckPayment(r.AmountYuan, r.PaymentRef, r.PaidOn, Today) is { Count: > 0 } invalid) return Error.Validation(invalid);
+        var (d, error) = await FindPartyAsync(id, r.Version, ct);
         if (error is not null) return error;
         var grant = d!.RecordPayment(grantId, user.OrganizationId!.Value, r.AmountYuan, r.PaymentRef, r.PaidOn, options.Value, clock.GetUtcNow());
         if (grant.IsFailure) return grant.Error!;
@@ -144,22 +174,24 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == d.PatentId, ct);
         var licence = patent.RecordLicence(g.LicenseeName, LicenseScope.NonExclusive, g.EffectiveOn!.Value, g.ValidUntil, true, clock.GetUtcNow(), g.Id);
         if (licence.IsFailure) return licence.Error!;
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return GrantDto.From(g, Today);
     }
 
     public Task<Result<GrantDto>> RecordFilingAsync(Guid id, Guid grantId, FilingRequest r, CancellationToken ct) =>
-        PartyAsync(id, grantId, d => d.RecordFiling(grantId, user.OrganizationId!.Value, r.ProofRef, r.FiledOn, clock.GetUtcNow()), ct);
+        PartyAsync(id, grantId, r.Version, OpenLicenseDeclaration.CheckFiling(r.ProofRef, r.FiledOn, Today),
+            d => d.RecordFiling(grantId, user.OrganizationId!.Value, r.ProofRef, r.FiledOn, clock.GetUtcNow()), ct);
 
     public Task<Result<GrantDto>> OpenDisputeAsync(Guid id, Guid grantId, DisputeRequest r, CancellationToken ct) =>
-        PartyAsync(id, grantId, d =>
+        PartyAsync(id, grantId, r.Version, OpenLicenseDeclaration.CheckDispute(r.Channel, r.Summary), d =>
         {
             var x = d.OpenDispute(grantId, user.OrganizationId!.Value, r.Channel, r.Summary, clock.GetUtcNow());
             return x.IsFailure ? Result.Failure(x.Error!) : Result.Success();
         }, ct);
 
     public Task<Result<GrantDto>> ResolveDisputeAsync(Guid id, Guid grantId, Guid disputeId, DisputeResolutionRequest r, CancellationToken ct) =>
-        PartyAsync(id, grantId, d => d.ResolveDispute(grantId, disputeId, user.OrganizationId!.Value, r.Outcome, clock.GetUtcNow()), ct);
+        PartyAsync(id, grantId, r.Version, OpenLicenseDeclaration.CheckResolution(r.Outcome),
+            d => d.ResolveDispute(grantId, disputeId, user.OrganizationId!.Value, r.Outcome, clock.GetUtcNow()), ct);
 
     public async Task<Result<IReadOnlyList<GrantDto>>> ListGrantsAsync(Guid id, CancellationToken ct)
     {
@@ -185,23 +217,31 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         return Result<IReadOnlyList<FilingTaskItem>>.Success(items);
     }
 
-    private async Task<Result<GrantDto>> PartyAsync(Guid id, Guid grantId, Func<OpenLicenseDeclaration, Result> change, CancellationToken ct)
+    /// <summary>A grant action by a party: the body first, then the record and the version it read, then the domain, then one save.</summary>
+    private async Task<Result<GrantDto>> PartyAsync(Guid id, Guid grantId, int? version, IReadOnlyList<FieldError> bodyErrors,
+        Func<OpenLicenseDeclaration, Result> change, CancellationToken ct)
     {
-        var (d, error) = await FindPartyAsync(id, ct);
+        if (user.OrganizationId is null) return Error.Forbidden;
+        if (bodyErrors.Count > 0) return Error.Validation(bodyErrors);
+        var (d, error) = await FindPartyAsync(id, version, ct);
         if (error is not null) return error;
         var r = change(d!);
         if (r.IsFailure) return r.Error!;
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return GrantDto.From(d!.Grants.Single(g => g.Id == grantId), Today);
     }
 
-    private async Task<Result<OpenLicenseResponse>> ManageAsync(Guid id, Func<OpenLicenseDeclaration, Result> change, CancellationToken ct)
+    /// <summary>A declaration action by the patentee's office: the role, the body, the record and the version it read, the domain, one save.</summary>
+    private async Task<Result<OpenLicenseResponse>> ManageAsync(Guid id, int? version, IReadOnlyList<FieldError> bodyErrors,
+        Func<OpenLicenseDeclaration, Result> change, CancellationToken ct)
     {
-        var (d, error) = await FindManagedAsync(id, ct);
+        if (!IsAnyOffice) return OpenLicenseErrors.NotPatentee;
+        if (bodyErrors.Count > 0) return Error.Validation(bodyErrors);
+        var (d, error) = await FindManagedAsync(id, version, ct);
         if (error is not null) return error;
         var r = change(d!);
         if (r.IsFailure) return r.Error!;
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return Respond(d!);
     }
 
@@ -219,20 +259,25 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         return null;
     }
 
-    /// <summary>The patentee's transfer office only: 404 when the caller cannot see it, 403 when it can but may not manage.</summary>
-    private async Task<(OpenLicenseDeclaration?, Error?)> FindManagedAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// The patentee's transfer office only: 404 when the caller cannot see it, 403 when it can but may not manage, 409 when
+    /// the version it read is stale.
+    /// </summary>
+    private async Task<(OpenLicenseDeclaration?, Error?)> FindManagedAsync(Guid id, int? version, CancellationToken ct)
     {
         var d = await FindVisibleAsync(id, ct);
         if (d is null) return (null, NotFound);
         if (!IsOfficeOf(d.PatenteeOrganizationId)) return (null, OpenLicenseErrors.NotPatentee);
+        if (Error.StaleVersion(d.Version, version) is { } stale) return (null, stale);
         return (d, null);
     }
 
-    private async Task<(OpenLicenseDeclaration?, Error?)> FindPartyAsync(Guid id, CancellationToken ct)
+    private async Task<(OpenLicenseDeclaration?, Error?)> FindPartyAsync(Guid id, int? version, CancellationToken ct)
     {
         if (user.OrganizationId is null) return (null, Error.Forbidden);
         var d = await FindVisibleAsync(id, ct);
         if (d is null) return (null, NotFound);
+        if (Error.StaleVersion(d.Version, version) is { } stale) return (null, stale);
         return (d, null);
     }
 

@@ -19,6 +19,8 @@ public sealed record PatentRequest
     public int TermCompensationDays { get; init; }
     public string? IpcCodes { get; init; }
     public Guid? AchievementId { get; init; }
+    /// <summary>Required on PUT: the version of the patent the client read (stale → 409 <c>concurrency.conflict</c>).</summary>
+    public int? Version { get; init; }
 
     public PatentDetails ToDetails() => new(ApplicationNo, PublicationNo, Type, Title, TitleEn, PatenteeNames, FilingDate,
         GrantAnnouncementDate, LegalStatus, AnnualFeePaidUntil, TermCompensationDays, IpcCodes, AchievementId);
@@ -43,23 +45,27 @@ public sealed record PatentResponse(
     string PatenteeNames, string? IpcCodes, DateOnly FilingDate, DateOnly? GrantAnnouncementDate, int TermCompensationDays,
     DateOnly ExpiryDate, PatentLegalStatus LegalStatus, DateOnly? AnnualFeePaidUntil, bool IsSuspended, string? SuspensionReason,
     Guid? AchievementId, IReadOnlyList<PledgeDto> Pledges, IReadOnlyList<LicenceDto> Licences, bool OpenLicenceInForce,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt, DateOnly? NextAnnualFeeDue, DateOnly? AnnualFeeGraceEndsOn, DateOnly? LapsedOn, int Version)
 {
-    public static PatentResponse From(Patent p, bool openLicenceInForce) => new(
+    public static PatentResponse From(Patent p, bool openLicenceInForce, int graceMonths) => new(
         p.Id, p.OwnerOrganizationId, p.ApplicationNo, p.PublicationNo, p.Type, p.Title, p.TitleEn, p.PatenteeNames, p.IpcCodes,
         p.FilingDate, p.GrantAnnouncementDate, p.TermCompensationDays, p.ExpiryDate, p.LegalStatus, p.AnnualFeePaidUntil,
         p.IsSuspended, p.SuspensionReason, p.AchievementId,
         p.Pledges.OrderBy(x => x.RegisteredOn).Select(x => new PledgeDto(x.Id, x.Pledgee, x.RegisteredOn, x.ReleasedOn, x.SecuredAmountYuan)).ToList(),
         p.Licences.OrderBy(x => x.StartDate).Select(x => new LicenceDto(x.Id, x.Licensee, x.Scope, x.StartDate, x.EndDate, x.OpenLicenseGrantId)).ToList(),
-        openLicenceInForce, p.UpdatedAt);
+        openLicenceInForce, p.UpdatedAt,
+        p.LegalStatus == PatentLegalStatus.InForce ? p.NextAnnualFeeDue : null,
+        p.LegalStatus == PatentLegalStatus.InForce ? p.AnnualFeeGraceEndsOn(graceMonths) : null,
+        p.LapsedOn, p.Version);
 }
 
-public sealed record PledgeRequest(string Pledgee, DateOnly RegisteredOn, decimal? SecuredAmountYuan);
-public sealed record PledgeReleaseRequest(DateOnly ReleasedOn);
-public sealed record SuspensionRequest(string Reason);
-public sealed record LicenceRequest(string Licensee, LicenseScope Scope, DateOnly StartDate, DateOnly? EndDate);
-public sealed record FeePaidRequest(DateOnly PaidUntil);
-public sealed record LegalStatusRequest(PatentLegalStatus Status);
+/// <summary>Bodies of the patent actions; <c>version</c> is the version of the patent the client read (stale → 409).</summary>
+public sealed record PledgeRequest(string Pledgee, DateOnly RegisteredOn, decimal? SecuredAmountYuan, int? Version = null);
+public sealed record PledgeReleaseRequest(DateOnly ReleasedOn, int? Version = null);
+public sealed record SuspensionRequest(string Reason, int? Version = null);
+public sealed record LicenceRequest(string Licensee, LicenseScope Scope, DateOnly StartDate, DateOnly? EndDate, int? Version = null);
+public sealed record FeePaidRequest(DateOnly PaidUntil, int? Version = null);
+public sealed record LegalStatusRequest(PatentLegalStatus Status, int? Version = null);
 
 /// <summary>Body of POST /api/v1/patents/annual-fee-quote (R3.15–R3.16).</summary>
 public sealed record AnnualFeeQuoteRequest(

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechTransfer.Patents.Domain;
 using TechTransfer.Patents.Domain.Import;
+using TechTransfer.Data;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Patents.Features.Patents;
 
@@ -11,13 +13,15 @@ namespace TechTransfer.Patents.Features.Patents;
 /// the owning organisation's transfer office (InstitutionAdmin) registers, edits and imports. Another organisation's
 /// patent is simply not found.
 /// </summary>
-public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvider clock, PatentTermRules termRules, IOptions<OpenLicensingOptions> options)
+public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvider clock, PatentTermRules termRules,
+    IOptions<OpenLicensingOptions> options, IReferenceCheck references)
 {
-    private DbContext Db => data.Context;
+    private TechTransferDbContext Db => data.Context;
     private IQueryable<Patent> Patents => Db.Set<Patent>();
 
     private bool IsPlatformAdmin => user.IsInRole(Roles.PlatformAdmin);
     private bool IsOfficeOf(Guid org) => user.BelongsTo(org) && user.IsInRole(Roles.InstitutionAdmin);
+    private bool IsAnyOffice => user.OrganizationId is not null && user.IsInRole(Roles.InstitutionAdmin);
 
     public async Task<Result<PagedResult<PatentSummary>>> ListAsync(PatentListQuery query, CancellationToken ct)
     {
@@ -26,12 +30,8 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
         if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
         if (!user.IsAuthenticated) return Error.Forbidden;
 
-        var q = Patents.AsNoTracking();
-        if (!IsPlatformAdmin)
-        {
-            if (user.OrganizationId is not { } org) return Error.Forbidden;
-            q = q.Where(p => p.OwnerOrganizationId == org);
-        }
+        if (!IsPlatformAdmin && user.OrganizationId is null) return Error.Forbidden;
+        var q = VisibleTo(Patents.AsNoTracking(), user);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = query.Q.Trim();
@@ -74,34 +74,49 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
     {
         var p = await FindReadableAsync(id, ct);
         if (p is null) return NotFound;
-        return PatentResponse.From(p, await OpenLicenceInForceAsync(p.Id, ct));
+        return PatentResponse.From(p, await OpenLicenceInForceAsync(p.Id, ct), options.Value.AnnualFeeGraceMonths);
     }
 
+    /// <summary>Registers a patent: role, then the body (every field error at once), then the achievement it names, then uniqueness.</summary>
     public async Task<Result<PatentResponse>> CreateAsync(PatentRequest request, CancellationToken ct)
     {
         if (user.OrganizationId is not { } org || !IsOfficeOf(org)) return Error.Forbidden;
+        var errors = new FieldErrors().AddRange(Patent.Validate(request.ToDetails()));
+        if (errors.Any) return errors.ToError()!;
+        if (request.AchievementId is { } achievementId
+            && await references.CheckAsync("achievementId", RecordTypes.Achievement, achievementId, ct) is { } notVisible)
+            return Error.Validation([notVisible]);
         var appNo = Patent.NormalizeApplicationNo(request.ApplicationNo);
         if (await Patents.AnyAsync(p => p.OwnerOrganizationId == org && p.ApplicationNo == appNo, ct)) return PatentErrors.DuplicateApplicationNo;
         var created = Patent.Register(org, request.ToDetails(), termRules, clock.GetUtcNow());
         if (created.IsFailure) return created.Error!;
         Db.Add(created.Value);
-        await Db.SaveChangesAsync(ct);
-        return PatentResponse.From(created.Value, false);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return PatentResponse.From(created.Value, false, options.Value.AnnualFeeGraceMonths);
     }
 
+    /// <summary>Edits the record's facts; the body names the <c>version</c> it read (stale → 409).</summary>
     public async Task<Result<PatentResponse>> UpdateAsync(Guid id, PatentRequest request, CancellationToken ct)
     {
+        if (!IsAnyOffice) return Error.Forbidden;
+        var errors = new FieldErrors().AddRange(Patent.Validate(request.ToDetails()));
+        if (request.Version is null) errors.Add(PatentChecks.VersionRequired);
+        if (errors.Any) return errors.ToError()!;
         var (p, error) = await FindManagedAsync(id, ct);
         if (error is not null) return error;
-        var r = p!.Update(request.ToDetails(), termRules, clock.GetUtcNow());
+        if (Error.StaleVersion(p!.Version, request.Version) is { } stale) return stale;
+        if (request.AchievementId is { } achievementId && achievementId != p.AchievementId
+            && await references.CheckAsync("achievementId", RecordTypes.Achievement, achievementId, ct) is { } notVisible)
+            return Error.Validation([notVisible]);
+        var r = p.Update(request.ToDetails(), termRules, clock.GetUtcNow());
         if (r.IsFailure) return r.Error!;
         await LapseDeclarationsIfPatentEndedAsync(p, ct);
-        await Db.SaveChangesAsync(ct);
-        return PatentResponse.From(p, await OpenLicenceInForceAsync(p.Id, ct));
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return PatentResponse.From(p, await OpenLicenceInForceAsync(p.Id, ct), options.Value.AnnualFeeGraceMonths);
     }
 
     public Task<Result<PatentResponse>> ChangeLegalStatusAsync(Guid id, LegalStatusRequest r, CancellationToken ct) =>
-        MutateAsync(id, async p =>
+        MutateAsync(id, r.Version, Patent.CheckLegalStatus(r.Status), async p =>
         {
             var result = p.ChangeLegalStatus(r.Status, clock.GetUtcNow());
             if (result.IsSuccess) await LapseDeclarationsIfPatentEndedAsync(p, ct);
@@ -109,43 +124,48 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
         }, ct);
 
     public Task<Result<PatentResponse>> RecordFeePaidAsync(Guid id, FeePaidRequest r, CancellationToken ct) =>
-        MutateAsync(id, p => Task.FromResult(p.RecordAnnualFeePaidUntil(r.PaidUntil, clock.GetUtcNow())), ct);
+        MutateAsync(id, r.Version, Patent.CheckFeePaidUntil(r.PaidUntil), p => Task.FromResult(p.RecordAnnualFeePaidUntil(r.PaidUntil, clock.GetUtcNow())), ct);
 
     public Task<Result<PatentResponse>> AddPledgeAsync(Guid id, PledgeRequest r, CancellationToken ct) =>
-        MutateAsync(id, p => Task.FromResult(ToResult(p.AddPledge(r.Pledgee, r.RegisteredOn, r.SecuredAmountYuan, clock.GetUtcNow()))), ct);
+        MutateAsync(id, r.Version, Patent.CheckPledge(r.Pledgee, r.RegisteredOn, r.SecuredAmountYuan),
+            p => Task.FromResult(ToResult(p.AddPledge(r.Pledgee, r.RegisteredOn, r.SecuredAmountYuan, clock.GetUtcNow()))), ct);
 
     public Task<Result<PatentResponse>> ReleasePledgeAsync(Guid id, Guid pledgeId, PledgeReleaseRequest r, CancellationToken ct) =>
-        MutateAsync(id, p => Task.FromResult(p.ReleasePledge(pledgeId, r.ReleasedOn, clock.GetUtcNow())), ct);
+        MutateAsync(id, r.Version, Patent.CheckPledgeRelease(r.ReleasedOn), p => Task.FromResult(p.ReleasePledge(pledgeId, r.ReleasedOn, clock.GetUtcNow())), ct);
 
     public Task<Result<PatentResponse>> SuspendAsync(Guid id, SuspensionRequest r, CancellationToken ct) =>
-        MutateAsync(id, p => Task.FromResult(p.Suspend(r.Reason, clock.GetUtcNow())), ct);
+        MutateAsync(id, r.Version, Patent.CheckSuspension(r.Reason), p => Task.FromResult(p.Suspend(r.Reason, clock.GetUtcNow())), ct);
 
-    public Task<Result<PatentResponse>> LiftSuspensionAsync(Guid id, CancellationToken ct) =>
-        MutateAsync(id, p => { p.LiftSuspension(clock.GetUtcNow()); return Task.FromResult(Result.Success()); }, ct);
+    public Task<Result<PatentResponse>> LiftSuspensionAsync(Guid id, int? version, CancellationToken ct) =>
+        MutateAsync(id, version, [], p => { p.LiftSuspension(clock.GetUtcNow()); return Task.FromResult(Result.Success()); }, ct);
 
     /// <summary>Records an existing licence; R3.10 refuses exclusive/sole while an open licence is in force.</summary>
     public Task<Result<PatentResponse>> RecordLicenceAsync(Guid id, LicenceRequest r, CancellationToken ct) =>
-        MutateAsync(id, async p =>
+        MutateAsync(id, r.Version, Patent.CheckLicence(r.Licensee, r.Scope, r.StartDate, r.EndDate), async p =>
         {
             var inForce = await OpenLicenceInForceAsync(p.Id, ct);
             return ToResult(p.RecordLicence(r.Licensee, r.Scope, r.StartDate, r.EndDate, inForce, clock.GetUtcNow()));
         }, ct);
 
-    /// <summary>R3.15–R3.16: prices one annual fee; with a patent id, "active" is read from its declarations.</summary>
+    /// <summary>
+    /// R3.15–R3.16: prices one annual fee. The body is checked first; a <c>patentId</c> must name a patent the caller may
+    /// see (else 422 <c>reference.not_found</c>), and then "active" is read from its declarations.
+    /// </summary>
     public async Task<Result<AnnualFeeQuote>> QuoteAnnualFeeAsync(AnnualFeeQuoteRequest r, CancellationToken ct)
     {
-        var active = r.OpenLicenceActive ?? false;
+        var query = new AnnualFeeQuery(r.FullFeeYuan, r.DueDate, r.PaymentDate, r.OpenLicenceActive ?? false, r.OtherReductions);
+        if (AnnualFeeCalculator.Check(query) is { Count: > 0 } invalid) return Error.Validation(invalid);
         if (r.PatentId is { } pid)
         {
-            var p = await FindReadableAsync(pid, ct);
-            if (p is null) return NotFound;
+            if (await references.CheckAsync("patentId", RecordTypes.Patent, pid, ct) is { } notVisible) return Error.Validation([notVisible]);
             var due = r.DueDate;
-            active = r.OpenLicenceActive ?? await Db.Set<OpenLicenseDeclaration>().AnyAsync(d => d.PatentId == pid && d.AnnouncementDate != null
+            var active = r.OpenLicenceActive ?? await Db.Set<OpenLicenseDeclaration>().AnyAsync(d => d.PatentId == pid && d.AnnouncementDate != null
                 && d.AnnouncementDate <= due
                 && (d.WithdrawalAnnouncementDate == null || d.WithdrawalAnnouncementDate > due)
                 && (d.LapsedOn == null || d.LapsedOn > due), ct);
+            query = query with { OpenLicenceActiveOnDueDate = active };
         }
-        return AnnualFeeCalculator.Quote(new AnnualFeeQuery(r.FullFeeYuan, r.DueDate, r.PaymentDate, active, r.OtherReductions), options.Value);
+        return AnnualFeeCalculator.Quote(query, options.Value);
     }
 
     /// <summary>Parses and applies an import file for the caller's organisation (transfer office only).</summary>
@@ -169,44 +189,57 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
                 existing[p.ApplicationNo] = p;
         var outcome = PatentImporter.Apply(parsed.Value, org, existing, skipInvalid, termRules, clock.GetUtcNow(), p => Db.Add(p), progress);
         if (outcome.IsFailure) return outcome.Error!;
-        await Db.SaveChangesAsync(ct);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         var o = outcome.Value;
         return new PatentImportResponse(o.Created, o.Updated, o.Skipped, parsed.Value.Rows.Count, o.Errors);
     }
 
-    private async Task<Result<PatentResponse>> MutateAsync(Guid id, Func<Patent, Task<Result>> change, CancellationToken ct)
+    /// <summary>
+    /// The one path of an action on a patent: the office role, then the body (<paramref name="bodyErrors"/>, all at once,
+    /// before the record is loaded), then the record (404 / 403), then the version it read (stale → 409), then the
+    /// domain, then one save (a concurrent save → 409).
+    /// </summary>
+    private async Task<Result<PatentResponse>> MutateAsync(Guid id, int? version, IReadOnlyList<FieldError> bodyErrors,
+        Func<Patent, Task<Result>> change, CancellationToken ct)
     {
+        if (!IsAnyOffice) return Error.Forbidden;
+        if (bodyErrors.Count > 0) return Error.Validation(bodyErrors);
         var (p, error) = await FindManagedAsync(id, ct);
         if (error is not null) return error;
-        var r = await change(p!);
+        if (Error.StaleVersion(p!.Version, version) is { } stale) return stale;
+        var r = await change(p);
         if (r.IsFailure) return r.Error!;
-        await Db.SaveChangesAsync(ct);
-        return PatentResponse.From(p!, await OpenLicenceInForceAsync(p!.Id, ct));
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return PatentResponse.From(p, await OpenLicenceInForceAsync(p.Id, ct), options.Value.AnnualFeeGraceMonths);
     }
 
     private static Result ToResult<T>(Result<T> r) => r.IsFailure ? Result.Failure(r.Error!) : Result.Success();
 
-    /// <summary>Spec §3.3: Active → Lapsed when the patent terminates, is invalidated or its term ends.</summary>
+    /// <summary>Spec §3.3: Active → Lapsed when the patent terminates, is invalidated or its term ends; the parties are told.</summary>
     private async Task LapseDeclarationsIfPatentEndedAsync(Patent p, CancellationToken ct)
     {
         var reason = OpenLicenseDeclaration.LapseReasonFor(p.LegalStatus);
         if (reason is null) return;
-        var today = clock.Today();
+        var now = clock.GetUtcNow();
+        var today = BusinessTime.DateOf(now);
         var inForce = await Db.Set<OpenLicenseDeclaration>()
             .Where(d => d.PatentId == p.Id && (d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted)).ToListAsync(ct);
-        foreach (var d in inForce) d.Lapse(reason.Value, today);
+        foreach (var d in inForce)
+            if (d.Lapse(reason.Value, today).IsSuccess) LapseNotices.DeclarationLapsed(Db, d, now);
     }
 
     internal Task<bool> OpenLicenceInForceAsync(Guid patentId, CancellationToken ct) =>
         Db.Set<OpenLicenseDeclaration>().AnyAsync(d => d.PatentId == patentId
             && (d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted), ct);
 
-    private async Task<Patent?> FindReadableAsync(Guid id, CancellationToken ct)
-    {
-        var p = await Patents.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (p is null) return null;
-        return IsPlatformAdmin || user.BelongsTo(p.OwnerOrganizationId) ? p : null;
-    }
+    /// <summary>The one visibility rule of patents: the owning organisation's people and platform administrators.</summary>
+    internal static IQueryable<Patent> VisibleTo(IQueryable<Patent> patents, ICurrentUser caller) =>
+        caller.IsInRole(Roles.PlatformAdmin) ? patents
+        : caller.OrganizationId is { } org ? patents.Where(p => p.OwnerOrganizationId == org)
+        : patents.Where(_ => false);
+
+    private Task<Patent?> FindReadableAsync(Guid id, CancellationToken ct) =>
+        VisibleTo(Patents, user).SingleOrDefaultAsync(x => x.Id == id, ct);
 
     private async Task<(Patent?, Error?)> FindManagedAsync(Guid id, CancellationToken ct)
     {
@@ -220,7 +253,7 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
 }
 
 /// <summary>The data context the module works with (the platform's one unit of work), so services do not name the host's type.</summary>
-public sealed class PatentsDb(TechTransfer.Data.TechTransferDbContext context)
+public sealed class PatentsDb(TechTransferDbContext context)
 {
-    public DbContext Context { get; } = context;
+    public TechTransferDbContext Context { get; } = context;
 }

@@ -1765,6 +1765,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OperatorOrganizationId");
@@ -1874,6 +1878,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("WithdrawalAnnouncementDate")
                         .HasColumnType("date");
 
@@ -1930,6 +1938,9 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Property<bool>("IsSuspended")
                         .HasColumnType("boolean");
 
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("LegalStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1970,6 +1981,10 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

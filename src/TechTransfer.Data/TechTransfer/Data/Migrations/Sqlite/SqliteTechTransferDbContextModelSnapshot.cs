@@ -1751,6 +1751,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OperatorOrganizationId");
@@ -1860,6 +1864,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("WithdrawalAnnouncementDate")
                         .HasColumnType("TEXT");
 
@@ -1916,6 +1924,9 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<bool>("IsSuspended")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("LapsedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LegalStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1955,6 +1966,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
