@@ -53,8 +53,6 @@ public sealed record AchievementRequest
 /// <summary>The body of a transition: an optional reason and the version the caller read (checked when given).</summary>
 public sealed record ReasonRequest(string? Reason, int? Version = null);
 
-/// <summary>The version the caller read, for actions without other input (checked when given).</summary>
-public sealed record VersionRequest(int? Version = null);
 
 public sealed record EvaluationRequest(string ValueAssessment, PotentialRating Potential, decimal? EstimatedValueYuan, ProofOfConceptStatus ProofOfConcept, string? Notes,
     int? Version = null);

@@ -27,9 +27,6 @@ public sealed class Patent : IAudited, ISearchIndexed
 
     private Patent() { }
 
-    /// <summary>Term compensation is never longer than the invention term it extends (20 years).</summary>
-    public const int MaxTermCompensationDays = 7300;
-
     public Guid Id { get; private set; }
     /// <summary>The patentee's organisation (专利权人所在单位); its transfer office manages the record.</summary>
     public Guid OwnerOrganizationId { get; private set; }
