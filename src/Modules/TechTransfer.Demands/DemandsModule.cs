@@ -18,6 +18,7 @@ public sealed class DemandsModule : IModule
     {
         services.AddOptions<DemandsOptions>().BindConfiguration(DemandsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DemandService>();
+        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, DemandReferences>();
         services.AddScoped<ChallengeService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.IContractDraftSource, ChallengeAwardDraftSource>();
         services.AddScoped<ISearchDocumentSource, DemandSearchSource>();

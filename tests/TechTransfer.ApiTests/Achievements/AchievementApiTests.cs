@@ -31,14 +31,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         return new Institution(org, await UserAsync(Roles.Researcher, org), await UserAsync(Roles.Researcher, org), await UserAsync(Roles.InstitutionAdmin, org));
     }
 
-    private Task<TestUser> UserAsync(string role, Guid org) => factory.WithDbAsync(async (_, sp) =>
-    {
-        var users = sp.GetRequiredService<UserManager<PlatformUser>>();
-        var u = new PlatformUser { Id = Guid.NewGuid(), UserName = $"u{Guid.NewGuid():N}"[..20], DisplayName = role, OrganizationId = org };
-        Assert.True((await users.CreateAsync(u, "Test@2027tt-" + Guid.NewGuid().ToString("N")[..6])).Succeeded);
-        Assert.True((await users.AddToRoleAsync(u, role)).Succeeded);
-        return new TestUser(u.Id, u.UserName, org, role);
-    });
+    private Task<TestUser> UserAsync(string role, Guid org) => factory.CreateAccountAsync(role, org);
 
     private static object Disclosure(Institution i, bool confidential = false, decimal second = 40m, string funding = "Fiscal") => new
     {

@@ -76,7 +76,7 @@ internal static class ContractTestSupport
     public static async Task<Guid> RegisteredAchievementAsync(this TechTransferFactory factory, Guid organizationId, bool confidential = false)
     {
         var office = factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, organizationId));
-        var researcherUser = TestUser.Of(Roles.Researcher, organizationId);
+        var researcherUser = await factory.CreateAccountAsync(Roles.Researcher, organizationId);
         var researcher = factory.ClientAs(researcherUser);
         var created = await researcher.PostAsJsonAsync("/api/v1/achievements", new
         {
@@ -96,16 +96,8 @@ internal static class ContractTestSupport
     }
 
     /// <summary>A real registrar account (the assignee of a bulk assignment must exist and hold the role).</summary>
-    public static Task<Guid> CreateUserAsync(this TechTransferFactory factory, string role, Guid organizationId, string displayName) =>
-        factory.WithDbAsync(async (_, sp) =>
-        {
-            var users = sp.GetRequiredService<UserManager<PlatformUser>>();
-            var u = new PlatformUser { Id = Guid.NewGuid(), UserName = $"u{Guid.NewGuid():N}"[..20], DisplayName = displayName, OrganizationId = organizationId };
-            var created = await users.CreateAsync(u, "Test@2027tt-" + Guid.NewGuid().ToString("N")[..6]);
-            Assert.True(created.Succeeded, string.Join(";", created.Errors.Select(e => e.Description)));
-            Assert.True((await users.AddToRoleAsync(u, role)).Succeeded);
-            return u.Id;
-        });
+    public static async Task<Guid> CreateUserAsync(this TechTransferFactory factory, string role, Guid organizationId, string displayName) =>
+        (await factory.CreateAccountAsync(role, organizationId, displayName)).UserId;
 
     /// <summary>The <c>rule</c> of the field error for <paramref name="field"/> in a problem body.</summary>
     public static string? FieldRule(JsonElement problem, string field) =>

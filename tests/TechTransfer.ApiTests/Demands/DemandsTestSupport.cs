@@ -99,15 +99,4 @@ internal static class DemandsApi
     }
 
     /// <summary>A real platform account (judges are named by user name), returned as a test caller with the same id.</summary>
-    public static async Task<TestUser> CreateAccountAsync(this TechTransferFactory factory, string role, Guid organizationId)
-    {
-        var name = "judge" + Guid.NewGuid().ToString("N")[..10];
-        var id = await factory.WithDbAsync(async (_, sp) =>
-        {
-            var result = await sp.GetRequiredService<UserAdministration>().CreateAsync(name, "评审专家" + name[^4..], "Str0ng!Passw0rd", [role], organizationId);
-            Assert.True(result.IsSuccess, result.Error?.En);
-            return result.Value.Id;
-        });
-        return new TestUser(id, name, organizationId, role);
-    }
 }

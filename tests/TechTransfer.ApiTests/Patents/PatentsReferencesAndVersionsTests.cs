@@ -60,7 +60,7 @@ public abstract class PatentsReferencesAndVersionsTests(TechTransferFactory fact
     /// </summary>
     private async Task<Guid> ConfidentialAchievementAsync(Guid org)
     {
-        var researcher = TestUser.Of(Roles.Researcher, org);
+        var researcher = await factory.CreateAccountAsync(Roles.Researcher, org);
         var created = await Json(await factory.ClientAs(researcher).PostAsJsonAsync("/api/v1/achievements", new
         {
             title = "高安全性固态锂电池电解质", titleEn = "Solid-state electrolyte", @abstract = "一种高离子电导率的硫化物固态电解质及其制备方法。", keywords = new[] { "固态电池" },
@@ -313,12 +313,18 @@ public abstract class PatentsReferencesAndVersionsTests(TechTransferFactory fact
         var before = await CountAsync<Patent>();
         var response = await Office.PostAsJsonAsync("/api/v1/patents", new
         {
-            applicationNo = "12", type = 99, title = new string('专', 301), patenteeNames = "", filingDate = "0001-01-01",
+            applicationNo = "12", type = "Invention", title = new string('专', 301), patenteeNames = "", filingDate = "2026-01-01",
             legalStatus = "Pending", termCompensationDays = -1,
         });
         var json = await ProblemAssert.HasFieldError(response, "title", "patent.text_too_long");
         var fields = json.GetProperty("fieldErrors").EnumerateArray().Select(e => e.GetProperty("field").GetString()).ToHashSet();
-        Assert.Superset(new HashSet<string?> { "applicationNo", "type", "title", "patenteeNames", "filingDate", "termCompensationDays" }, fields);
+        Assert.Superset(new HashSet<string?> { "applicationNo", "title", "patenteeNames", "termCompensationDays" }, fields);
+        // shapes no request may have (an undefined enum value, a date outside 1900–2199) are refused before the use case
+        var shape = await Office.PostAsJsonAsync("/api/v1/patents", new
+        {
+            applicationNo = "12", type = 99, title = "x", patenteeNames = "", filingDate = "0001-01-01", legalStatus = "Pending",
+        });
+        await ProblemAssert.HasFieldError(shape, "type", "validation.unknown_value");
         Assert.Equal(before, await CountAsync<Patent>());
     }
 }

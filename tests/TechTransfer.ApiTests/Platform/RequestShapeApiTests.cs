@@ -80,8 +80,8 @@ public abstract class RequestShapeApiTests(TechTransferFactory factory)
     [Fact]
     public async Task An_achievement_with_a_null_completer_is_a_422_field_error_on_create_and_edit()
     {
-        var org = Guid.NewGuid();
-        var researcher = TestUser.Of(Roles.Researcher, org);
+        var org = (await factory.CreateOrganizationAsync()).Id;
+        var researcher = await factory.CreateAccountAsync(Roles.Researcher, org);
         var client = factory.ClientAs(researcher);
         await AssertRefusedAsync(() => client.PostAsync("/api/v1/achievements", Content(With(Disclosure(researcher.UserId), "completers", NullElement()))), "completers[0]");
 

@@ -253,7 +253,16 @@ public static class MalformedRequests
         if (s.IsInteger)
         {
             yield return (true, VariantKind.Invalid);
-            yield return (Raw("2147483648"), VariantKind.Invalid);
+            if (s.Format == "int64")
+            {
+                // one past long.MaxValue overflows; one past int.MaxValue is an ordinary 64-bit value
+                yield return (Raw("9223372036854775808"), VariantKind.Invalid);
+                yield return (Raw("2147483648"), VariantKind.Legal);
+            }
+            else
+            {
+                yield return (Raw("2147483648"), VariantKind.Invalid);
+            }
             yield return (Raw("1e400"), VariantKind.Invalid);
             yield return (1.5m, VariantKind.Invalid);
             yield return (int.MaxValue, VariantKind.Legal);

@@ -107,6 +107,14 @@ public static class RobustnessMapping
         ["ListAudit"] = As(w => w.Admin),
         ["ListNotifications"] = As(w => w.Account),
         ["MarkNotificationRead"] = As(w => w.Account).Path("id", w => w.NotificationId),
+        ["Refresh"] = As(_ => null).Body(_ => new { refreshToken = "not-a-refresh-token" }),
+        ["ApiLogout"] = As(w => w.Account),
+        ["ChangePassword"] = As(w => w.Account).Body(_ => new { currentPassword = "Wrong#Passw0rd1", newPassword = "N3w!Passw0rd-robust" }),
+        ["ListCountries"] = As(w => w.Admin),
+        ["LockUser"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId),
+        ["UnlockUser"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId),
+        ["SetUserRoles"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId).Body(_ => new { roles = new[] { "Enterprise" } }),
+        ["RemoveUser"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId),
         ["ListUsers"] = As(w => w.Admin),
         ["CreateUser"] = As(w => w.Admin).Body(w => new
         {
@@ -162,6 +170,11 @@ public static class RobustnessMapping
 
         // income distribution
         ["ListIncomeDistributions"] = As(w => w.Office),
+        ["GetIncomeSettings"] = As(w => w.Office),
+        ["ChangeIncomeSettings"] = As(w => w.Office)
+            .VersionedBody(_ => "/api/v1/income-distributions/settings", _ => new { ttoSharePercent = 12m }),
+        ["RecordIncomeProfitYear"] = As(w => w.Office).Path("id", w => w.PlanDraft)
+            .VersionedBody(w => $"/api/v1/income-distributions/{w.PlanDraft}", _ => new { year = 2025, operatingProfit = 1_000_000m }),
         ["PlanIncomeDistribution"] = As(w => w.Office).Body(w => w.Plan(w.AchievementRegistered)),
         ["ListCertifiedIncome"] = As(w => w.Office).Query("achievementId", w => w.AchievementRegistered),
         ["PrefillIncomeDistribution"] = As(w => w.Office).Query("achievementId", w => w.AchievementRegistered).Query("certificationId", w => w.Certification),

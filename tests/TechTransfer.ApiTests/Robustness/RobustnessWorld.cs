@@ -52,6 +52,8 @@ public sealed class RobustnessWorld
     public TestUser Manager { get; private set; } = null!;
     public TestUser AssignedManager { get; private set; } = null!;
     public TestUser Account { get; private set; } = null!;
+    /// <summary>An account the user-administration operations may lock, re-role or remove without touching the others.</summary>
+    public TestUser Expendable { get; private set; } = null!;
     public Guid NotificationId { get; private set; }
 
     // achievements
@@ -134,18 +136,8 @@ public sealed class RobustnessWorld
     private async Task<Guid> Create(TestUser user, string url, object body, string what) =>
         (await Post(user, url, body, what, HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
-    private async Task<TestUser> AccountAsync(string role, Guid? organizationId, string password = "Str0ng!Passw0rd")
-    {
-        var name = role.ToLowerInvariant()[..4] + Guid.NewGuid().ToString("N")[..10];
-        var id = await _factory.WithDbAsync(async (_, sp) =>
-        {
-            var result = await sp.GetRequiredService<TechTransfer.Web.Infrastructure.UserAdministration>()
-                .CreateAsync(name, "账户" + name[^4..], password, [role], organizationId);
-            Assert.True(result.IsSuccess, result.Error?.En);
-            return result.Value.Id;
-        });
-        return new TestUser(id, name, organizationId, role);
-    }
+    private Task<TestUser> AccountAsync(string role, Guid? organizationId, string password = TestAccounts.Password) =>
+        _factory.CreateAccountAsync(role, organizationId, password: password);
 
     // ------------------------------------------------------------------ bodies
 
@@ -285,8 +277,8 @@ public sealed class RobustnessWorld
 
         Admin = TestUser.Of(Roles.PlatformAdmin, null, "robust-admin");
         Office = TestUser.Of(Roles.InstitutionAdmin, University.Id, "robust-office");
-        Researcher = TestUser.Of(Roles.Researcher, University.Id, "robust-researcher");
-        CoInventor = TestUser.Of(Roles.Researcher, University.Id, "robust-coinventor");
+        Researcher = await AccountAsync(Roles.Researcher, University.Id);
+        CoInventor = await AccountAsync(Roles.Researcher, University.Id);
         EnterpriseUser = TestUser.Of(Roles.Enterprise, Enterprise.Id, "robust-enterprise");
         Registrar = TestUser.Of(Roles.Registrar, Registry.Id, "robust-registrar");
         OperatorUser = TestUser.Of(Roles.TechManager, Operator.Id, "robust-operator");
@@ -296,6 +288,7 @@ public sealed class RobustnessWorld
         Manager = await AccountAsync(Roles.TechManager, Operator.Id);
         AssignedManager = await AccountAsync(Roles.TechManager, Operator.Id);
         Account = await AccountAsync(Roles.Enterprise, Enterprise.Id);
+        Expendable = await AccountAsync(Roles.Enterprise, Enterprise.Id);
         Parties = new ContractParties(University, Enterprise, Registry, Office, EnterpriseUser, Registrar);
 
         await ChallengesAsync(); // first: they move the clock forward

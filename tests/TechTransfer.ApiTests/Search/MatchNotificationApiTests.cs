@@ -242,10 +242,14 @@ public abstract class MatchNotificationApiTests(TechTransferFactory factory)
     {
         var inst = NewInstitution();
         var achievement = await RegisteredAchievementAsync(inst);
-        var enterprise = await factory.CreateAccountAsync(Roles.Enterprise, Guid.NewGuid());
+        var colleague = await factory.CreateAccountAsync(Roles.Researcher, inst.Org);
+        var outsider = await factory.CreateAccountAsync(Roles.Enterprise, Guid.NewGuid());
         var office = factory.ClientAs(inst.Office);
-        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{achievement}/managers", new { userId = enterprise.UserId }),
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{achievement}/managers", new { userId = colleague.UserId }),
             "userId", "manager_assignment.not_a_tech_manager");
+        // another organisation's user who is no technology manager is not visible: it reads like an unknown id
+        await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{achievement}/managers", new { userId = outsider.UserId }),
+            "userId", "reference.not_found");
         await ProblemAssert.HasFieldError(await office.PostAsJsonAsync($"/api/v1/achievements/{achievement}/managers", new { }),
             "userId", "manager_assignment.user_required");
     }

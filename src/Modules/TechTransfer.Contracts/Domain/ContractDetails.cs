@@ -133,11 +133,11 @@ public static class ContractValidation
         for (var i = 0; i < parties.Count; i++)
         {
             var p = parties[i];
-            var country = (p.CountryCode ?? Countries.China).Trim().ToUpperInvariant();
+            var country = PartyCountries.Normalize(p.CountryCode);
             if (string.IsNullOrWhiteSpace(p.Name)) errors.Add(ContractErrors.PartyNameRequired(i));
             if (!EntityNatures.IsValid(p.EntityNature)) errors.Add(ContractErrors.EntityNatureInvalid(i));
-            if (!Countries.IsValid(country)) errors.Add(ContractErrors.CountryCodeInvalid(i));
-            if (country != Countries.China) continue;
+            if (country is null) errors.Add(ContractErrors.CountryCodeInvalid(i));
+            if (country != PartyCountries.China) continue;
             if (!DivisionCodes.IsValid(p.DivisionCode)) errors.Add(ContractErrors.DivisionCodeInvalid(i));
             if (EntityNatures.IsNaturalPerson(p.EntityNature))
             {

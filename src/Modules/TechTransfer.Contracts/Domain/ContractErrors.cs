@@ -48,9 +48,9 @@ public static partial class ContractErrors
     public static FieldError CreditCodeInvalid(int i) => F($"parties[{i}].creditCode", "contract.credit_code_invalid", "§2.1",
         "统一社会信用代码无效（18 位，校验位须正确）", "The unified social credit code is invalid (18 characters with a valid check digit).");
     public static FieldError PersonIdRequired(int i) => F($"parties[{i}].creditCode", "contract.person_id_required", "§2.1", "自然人须填写身份证件号码", "A natural person needs an identity document number.");
-    public static FieldError CountryCodeInvalid(int i) => F($"parties[{i}].countryCode", "contract.country_code_invalid", "§2.1", "国别代码须为 3 位大写字母", "The country code must be 3 capital letters.");
+    public static FieldError CountryCodeInvalid(int i) => F($"parties[{i}].countryCode", "contract.country_code_invalid", "§2.1", "国别代码无效：请填写国别（地区）代码（如 142 中国）或 ISO 3166 字母代码（如 CHN）", "Unknown country code: give the registration form's numeric code (e.g. 142 China) or ISO 3166 letters (e.g. CHN).");
     public static FieldError DivisionCodeInvalid(int i) => F($"parties[{i}].divisionCode", "contract.division_code_invalid", "§2.1",
-        "境内当事方须填写 6 位行政区划代码（GB/T 2260）", "A domestic party needs a 6-digit division code (GB/T 2260).");
+        "境内当事方须填写有效的行政区划代码（GB/T 2260，6 位）", "A domestic party needs a valid division code (GB/T 2260, 6 digits).");
     public static FieldError PaymentRoyaltyTermsMissing => F("payment.royaltyBase", "contract.royalty_terms_missing", "§1",
         "提成支付须约定提成基数、提成比例和比例安排", "Royalty payment needs a royalty base, a rate and a rate schedule.");
     public static FieldError RoyaltyRateOutOfRange => F("payment.royaltyRate", "contract.royalty_rate_out_of_range", "§1", "提成比例须在 0 到 100% 之间", "The royalty rate must be between 0 and 100%.");

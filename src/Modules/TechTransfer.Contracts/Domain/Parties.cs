@@ -20,7 +20,7 @@ public sealed class ContractParty
     /// <summary>The platform organisation acting for this party, if it has an account.</summary>
     public Guid? OrganizationId { get; private set; }
 
-    public bool IsDomestic => CountryCode == Countries.China;
+    public bool IsDomestic => CountryCode == PartyCountries.China;
 
     internal static ContractParty From(PartyInput input, int order) => new()
     {
@@ -30,7 +30,7 @@ public sealed class ContractParty
         Name = input.Name.Trim(),
         CreditCode = string.IsNullOrWhiteSpace(input.CreditCode) ? null : input.CreditCode.Trim().ToUpperInvariant(),
         EntityNature = input.EntityNature,
-        CountryCode = (input.CountryCode ?? Countries.China).Trim().ToUpperInvariant(),
+        CountryCode = PartyCountries.Normalize(input.CountryCode) ?? (input.CountryCode ?? PartyCountries.China).Trim().ToUpperInvariant(),
         DivisionCode = string.IsNullOrWhiteSpace(input.DivisionCode) ? null : input.DivisionCode.Trim(),
         OrganizationId = input.OrganizationId,
     };
@@ -43,12 +43,13 @@ public sealed record PartyInput(
     PartyRole Role, string Name, string? CreditCode, string EntityNature,
     string? CountryCode = "CHN", string? DivisionCode = null, Guid? OrganizationId = null);
 
-public static class Countries
+/// <summary>Country codes of parties: the shared table (ISO 3166 letters, or the registration form's numeric codes such as 142).</summary>
+public static class PartyCountries
 {
     public const string China = "CHN";
 
-    public static bool IsValid(string? code) =>
-        code is { Length: 3 } && code.All(c => c is >= 'A' and <= 'Z');
+    /// <summary>The ISO alpha-3 code a party's country is stored as, or null when the code is not a known country.</summary>
+    public static string? Normalize(string? code) => TechTransfer.SharedKernel.Regions.Countries.Normalize((code ?? China).Trim());
 }
 
 /// <summary>统一社会信用代码 (GB 32100-2015): 18 characters with a mod-31 check character.</summary>
@@ -88,7 +89,8 @@ public static class DivisionCodes
     public const string ZhejiangProvince = "33";
     public const string AnhuiProvince = "34";
 
-    public static bool IsValid(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit) && code[..2] != "00";
+    /// <summary>A division of the shared GB/T 2260 table (province, prefecture or county level).</summary>
+    public static bool IsValid(string? code) => TechTransfer.SharedKernel.Regions.Divisions.IsKnown(code);
 
     public static string Province(string code) => code[..2];
 

@@ -287,7 +287,7 @@ internal sealed class ContractDemoData(TechTransferDbContext db, ContractRuleSet
 
     private static string? Code(DemoParty p)
     {
-        if (p.Country != Countries.China) return null;
+        if (p.Country != PartyCountries.China) return null;
         var hash = (uint)p.Key.Aggregate(23, (h, c) => unchecked(h * 31 + c));
         const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
         var body = new char[9];

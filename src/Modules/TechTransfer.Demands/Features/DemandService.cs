@@ -28,13 +28,15 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
     public bool IsPlatformStaff => Staff.Includes(user);
 
     /// <summary>The demands the caller may see, in SQL (mirrors <see cref="Demand.IsVisibleTo"/>).</summary>
-    internal IQueryable<Demand> Visible(ICurrentUser caller)
+    internal IQueryable<Demand> Visible(ICurrentUser caller) => VisibleTo(Demands, caller, Staff);
+
+    /// <summary>The one SQL form of demand visibility, used by the module's reads and by <see cref="DemandReferences"/>.</summary>
+    internal static IQueryable<Demand> VisibleTo(IQueryable<Demand> demands, ICurrentUser caller, PlatformStaff staff)
     {
-        var q = Demands.AsQueryable();
         var org = caller.OrganizationId;
-        if (Staff.Includes(caller))
-            return q.Where(d => d.OwnerOrganizationId == org || d.SubmittedAt != null || d.PublishedAt != null);
-        return q.Where(d => (org != null && d.OwnerOrganizationId == org)
+        if (staff.Includes(caller))
+            return demands.Where(d => d.OwnerOrganizationId == org || d.SubmittedAt != null || d.PublishedAt != null);
+        return demands.Where(d => (org != null && d.OwnerOrganizationId == org)
             || (d.PublishedAt != null && d.Status != DemandStatus.Draft && d.Status != DemandStatus.UnderReview
                 && d.ContactVisibility != ContactVisibility.Private));
     }

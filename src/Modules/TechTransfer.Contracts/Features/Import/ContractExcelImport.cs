@@ -127,8 +127,8 @@ public static class ContractExcelImport
             ValidTo = to!.Value,
             Parties =
             [
-                new PartyInput(PartyRole.Seller, S("卖方名称"), Null(S("卖方统一社会信用代码")), S("卖方性质代码"), Null(S("卖方国别")) ?? Countries.China, Null(S("卖方行政区划")), sellerOrg),
-                new PartyInput(PartyRole.Buyer, S("买方名称"), Null(S("买方统一社会信用代码")), S("买方性质代码"), Null(S("买方国别")) ?? Countries.China, Null(S("买方行政区划"))),
+                new PartyInput(PartyRole.Seller, S("卖方名称"), Null(S("卖方统一社会信用代码")), S("卖方性质代码"), Null(S("卖方国别")) ?? PartyCountries.China, Null(S("卖方行政区划")), sellerOrg),
+                new PartyInput(PartyRole.Buyer, S("买方名称"), Null(S("买方统一社会信用代码")), S("买方性质代码"), Null(S("买方国别")) ?? PartyCountries.China, Null(S("买方行政区划"))),
             ],
             TotalAmount = total!.Value,
             NonTechnicalItems = nonTech is > 0 ? [new NonTechnicalItem(NonTechnicalItemKind.OtherNonTech, "导入：非技术性款项", nonTech.Value, 1, false)] : [],

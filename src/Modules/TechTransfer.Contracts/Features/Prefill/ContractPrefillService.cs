@@ -115,5 +115,5 @@ public sealed class ContractPrefillService(
     }
 
     private static PartyInput Party(PartyRole role, OrganizationFacts o) =>
-        new(role, o.NameZh, o.CreditCode, o.EntityNatureCode, o.CountryCode, o.CountryCode == Countries.China ? o.DivisionCode : null, o.Id);
+        new(role, o.NameZh, o.CreditCode, o.EntityNatureCode, o.CountryCode, o.CountryCode == PartyCountries.China ? o.DivisionCode : null, o.Id);
 }

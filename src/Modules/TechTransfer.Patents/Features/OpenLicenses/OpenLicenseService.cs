@@ -251,12 +251,18 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         return OpenLicenseResponse.From(d, canManage || IsPlatformAdmin, user.OrganizationId, Today, warnings ?? (canManage ? d.Warnings(options.Value) : []));
     }
 
-    private async Task<OpenLicenseDeclaration?> FindVisibleAsync(Guid id, CancellationToken ct)
+    private Task<OpenLicenseDeclaration?> FindVisibleAsync(Guid id, CancellationToken ct) =>
+        VisibleTo(Declarations, user).SingleOrDefaultAsync(x => x.Id == id, ct);
+
+    /// <summary>
+    /// The declarations a caller may see, in SQL: announced ones (public), and every one of the caller's own organisation
+    /// (the patentee) or, for platform administrators, all. The reference resolver uses the same rule.
+    /// </summary>
+    internal static IQueryable<OpenLicenseDeclaration> VisibleTo(IQueryable<OpenLicenseDeclaration> declarations, ICurrentUser caller)
     {
-        var d = await Declarations.SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null) return null;
-        if (PublicStatuses.Contains(d.Status) || IsPlatformAdmin || user.BelongsTo(d.PatenteeOrganizationId)) return d;
-        return null;
+        if (caller.IsInRole(Roles.PlatformAdmin)) return declarations;
+        var org = caller.OrganizationId;
+        return declarations.Where(d => PublicStatuses.Contains(d.Status) || (org != null && d.PatenteeOrganizationId == org));
     }
 
     /// <summary>
