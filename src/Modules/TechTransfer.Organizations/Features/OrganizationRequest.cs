@@ -38,7 +38,7 @@ public sealed record ContactDto(string Name, string? Title = null, string? Phone
 
 /// <summary>
 /// The registry's checks of an organisation request, on the one validation path: every field error at once, in both
-/// languages (same codes as the former FluentValidation rules).
+/// languages (stable codes, e.g. validation.not_empty).
 /// </summary>
 public static class OrganizationValidation
 {
@@ -95,7 +95,7 @@ public static class OrganizationValidation
         if (value is not null && value.Length > max) errors.Add(OrganizationErrors.TooLong(field, zh, en, max));
     }
 
-    // As FluentValidation's EmailAddress (AspNetCoreCompatible): one '@', not first, not last.
+    // An e-mail address: one "@", neither first nor last (the same check ASP.NET Core's EmailAddressAttribute makes).
     private static bool LooksLikeEmail(string email)
     {
         var at = email.IndexOf('@');
