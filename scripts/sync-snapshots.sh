@@ -5,7 +5,7 @@
 # usage (from the repo root, in the middle of or after a merge): scripts/sync-snapshots.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-snap=src/TechTransfer.Data/TechTransfer/Data/Migrations
+snap=src/TechTransfer.Data/Migrations
 for f in "$snap/Sqlite/SqliteTechTransferDbContextModelSnapshot.cs" "$snap/Postgres/PostgresTechTransferDbContextModelSnapshot.cs"; do
   if grep -q '^<<<<<<<' "$f"; then git checkout --ours -- "$f"; fi
 done
