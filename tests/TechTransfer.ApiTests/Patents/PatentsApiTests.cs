@@ -89,12 +89,37 @@ public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifet
     }
 
     [Fact]
-    public async Task Another_organisation_does_not_see_the_patent()
+    public async Task Another_organisation_sees_only_the_public_record_of_a_granted_patent_and_not_in_its_portfolio()
     {
         var id = await CreatePatentAsync();
-        await ProblemAssert.IsProblem(await OtherOffice.GetAsync($"/api/v1/patents/{id}"), HttpStatusCode.NotFound, "patent.not_found");
+        await Json(await Office.PostAsJsonAsync($"/api/v1/patents/{id}/licences",
+            new { licensee = "上海某科技公司", scope = "NonExclusive", startDate = "2026-01-01", endDate = "2027-12-31" }), HttpStatusCode.OK);
+        var own = await Office.GetFromJsonAsync<JsonElement>($"/api/v1/patents/{id}");
+        Assert.True(own.GetProperty("canManage").GetBoolean());
+        Assert.Equal("2026-05-09", own.GetProperty("annualFeePaidUntil").GetString());
+
+        var seen = await Json(await OtherOffice.GetAsync($"/api/v1/patents/{id}"), HttpStatusCode.OK);
+        Assert.Equal("一种锂电池缺陷检测方法", seen.GetProperty("title").GetString());
+        Assert.False(seen.GetProperty("canManage").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("annualFeePaidUntil").ValueKind);
+        Assert.Empty(seen.GetProperty("licences").EnumerateArray());
         var list = await OtherOffice.GetFromJsonAsync<JsonElement>("/api/v1/patents");
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), x => x.GetProperty("id").GetGuid() == id);
+        await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/patents/{id}/annual-fee-paid", new { paidUntil = "2027-05-09" }),
+            HttpStatusCode.Forbidden, "auth.forbidden");
+    }
+
+    [Fact]
+    public async Task Another_organisation_does_not_see_a_patent_that_is_not_granted()
+    {
+        var r = await Office.PostAsJsonAsync("/api/v1/patents", new
+        {
+            applicationNo = NewAppNo(), type = "Invention", title = "一种尚未授权的检测方法", patenteeNames = "复旦大学",
+            filingDate = "2024-05-10", legalStatus = "Pending",
+        });
+        var id = (await Json(r, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await ProblemAssert.IsProblem(await OtherOffice.GetAsync($"/api/v1/patents/{id}"), HttpStatusCode.NotFound, "patent.not_found");
+        await ProblemAssert.IsProblem(await Enterprise.GetAsync($"/api/v1/patents/{id}"), HttpStatusCode.NotFound, "patent.not_found");
     }
 
     [Fact]
@@ -214,8 +239,8 @@ public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifet
     public async Task Only_the_patentee_office_declares()
     {
         var patentId = await CreatePatentAsync();
-        // Another office cannot see the patent: the same 422 as for a patent that does not exist.
-        await ProblemAssert.HasFieldError(await OtherOffice.PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(patentId)), "patentId", "reference.not_found");
+        // Another office sees the granted patent's public record but is not its patentee.
+        await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(patentId)), HttpStatusCode.Forbidden, "open_license.not_patentee");
         await ProblemAssert.IsProblem(await factory.ClientAs(TestUser.Of(Roles.Researcher, _fudan)).PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(patentId)),
             HttpStatusCode.Forbidden, "auth.forbidden");
         await ProblemAssert.IsProblem(await Anonymous.PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(patentId)), HttpStatusCode.Unauthorized, "auth.unauthenticated");

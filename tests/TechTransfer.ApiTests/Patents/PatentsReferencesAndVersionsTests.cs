@@ -44,15 +44,15 @@ public abstract class PatentsReferencesAndVersionsTests(TechTransferFactory fact
         return JsonDocument.Parse(body).RootElement;
     }
 
-    private static JsonObject PatentBody(Guid? achievementId = null) => JsonSerializer.SerializeToNode(new
+    private static JsonObject PatentBody(Guid? achievementId = null, bool granted = true) => JsonSerializer.SerializeToNode(new
     {
         applicationNo = "CN2021" + Random.Shared.NextInt64(1_000_000, 9_999_999) + ".2", type = "Invention", title = "一种固态电解质制备方法",
-        patenteeNames = "复旦大学", filingDate = "2021-06-01", grantAnnouncementDate = "2023-08-01", legalStatus = "InForce",
-        annualFeePaidUntil = "2026-05-31", achievementId,
+        patenteeNames = "复旦大学", filingDate = "2021-06-01", grantAnnouncementDate = granted ? "2023-08-01" : null,
+        legalStatus = granted ? "InForce" : "Pending", annualFeePaidUntil = granted ? "2026-05-31" : null, achievementId,
     })!.AsObject();
 
-    private async Task<JsonElement> CreatePatentAsync(HttpClient? office = null) =>
-        await Json(await (office ?? Office).PostAsJsonAsync("/api/v1/patents", PatentBody()), HttpStatusCode.Created);
+    private async Task<JsonElement> CreatePatentAsync(HttpClient? office = null, bool granted = true) =>
+        await Json(await (office ?? Office).PostAsJsonAsync("/api/v1/patents", PatentBody(granted: granted)), HttpStatusCode.Created);
 
     /// <summary>
     /// A confidential achievement disclosed by a researcher of <paramref name="org"/>: once disclosed (no longer a draft)
@@ -115,22 +115,34 @@ public abstract class PatentsReferencesAndVersionsTests(TechTransferFactory fact
     }
 
     [Fact]
-    public async Task Declaring_an_open_licence_on_a_random_patent_or_another_organisations_patent_is_the_same_reference_error()
+    public async Task Declaring_an_open_licence_on_a_random_patent_or_another_organisations_unpublished_patent_is_the_same_reference_error()
     {
-        var theirs = (await CreatePatentAsync(OtherOffice)).GetProperty("id").GetGuid();
+        var theirs = (await CreatePatentAsync(OtherOffice, granted: false)).GetProperty("id").GetGuid();
         var before = await CountAsync<OpenLicenseDeclaration>();
         foreach (var patentId in new[] { Guid.NewGuid(), theirs })
-            await ProblemAssert.HasFieldError(await Office.PostAsJsonAsync("/api/v1/open-licenses", new
-            {
-                patentId, paymentMode = "LumpSumOnce", fixedFeeYuan = 50_000m, licenseTermStart = "2026-04-01", licenseTermEnd = "2030-12-31",
-            }), "patentId", "reference.not_found");
+            await ProblemAssert.HasFieldError(await Office.PostAsJsonAsync("/api/v1/open-licenses", Declaration(patentId)), "patentId", "reference.not_found");
         Assert.Equal(before, await CountAsync<OpenLicenseDeclaration>());
     }
 
     [Fact]
+    public async Task Declaring_an_open_licence_on_another_organisations_granted_patent_is_refused_as_not_the_patentee()
+    {
+        // a granted patent is public, so it is not hidden: the refusal says who may declare
+        var theirs = (await CreatePatentAsync(OtherOffice)).GetProperty("id").GetGuid();
+        var before = await CountAsync<OpenLicenseDeclaration>();
+        await ProblemAssert.IsProblem(await Office.PostAsJsonAsync("/api/v1/open-licenses", Declaration(theirs)), HttpStatusCode.Forbidden, "open_license.not_patentee");
+        Assert.Equal(before, await CountAsync<OpenLicenseDeclaration>());
+    }
+
+    private static object Declaration(Guid patentId) => new
+    {
+        patentId, paymentMode = "LumpSumOnce", fixedFeeYuan = 50_000m, licenseTermStart = "2026-04-01", licenseTermEnd = "2030-12-31",
+    };
+
+    [Fact]
     public async Task An_annual_fee_quote_for_a_patent_the_caller_cannot_see_is_a_reference_error()
     {
-        var theirs = (await CreatePatentAsync(OtherOffice)).GetProperty("id").GetGuid();
+        var theirs = (await CreatePatentAsync(OtherOffice, granted: false)).GetProperty("id").GetGuid();
         foreach (var patentId in new[] { Guid.NewGuid(), theirs })
             await ProblemAssert.HasFieldError(await Office.PostAsJsonAsync("/api/v1/patents/annual-fee-quote",
                 new { fullFeeYuan = 1200m, dueDate = "2026-05-10", paymentDate = "2026-05-10", patentId }), "patentId", "reference.not_found");

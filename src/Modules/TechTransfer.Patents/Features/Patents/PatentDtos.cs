@@ -45,8 +45,20 @@ public sealed record PatentResponse(
     string PatenteeNames, string? IpcCodes, DateOnly FilingDate, DateOnly? GrantAnnouncementDate, int TermCompensationDays,
     DateOnly ExpiryDate, PatentLegalStatus LegalStatus, DateOnly? AnnualFeePaidUntil, bool IsSuspended, string? SuspensionReason,
     Guid? AchievementId, IReadOnlyList<PledgeDto> Pledges, IReadOnlyList<LicenceDto> Licences, bool OpenLicenceInForce,
-    DateTimeOffset UpdatedAt, DateOnly? NextAnnualFeeDue, DateOnly? AnnualFeeGraceEndsOn, DateOnly? LapsedOn, int Version)
+    DateTimeOffset UpdatedAt, DateOnly? NextAnnualFeeDue, DateOnly? AnnualFeeGraceEndsOn, DateOnly? LapsedOn, int Version,
+    bool CanManage = false)
 {
+    /// <summary>
+    /// What another organisation sees of a granted patent: the announced bibliographic data, the legal status and whether an
+    /// open licence is in force, and registered pledges without their secured amounts. The owner's fee records, licences
+    /// and suspension reasons stay with the owner.
+    /// </summary>
+    public PatentResponse PublicRecord() => this with
+    {
+        AnnualFeePaidUntil = null, NextAnnualFeeDue = null, AnnualFeeGraceEndsOn = null, SuspensionReason = null,
+        Pledges = Pledges.Select(x => x with { SecuredAmountYuan = null }).ToList(), Licences = [], CanManage = false,
+    };
+
     public static PatentResponse From(Patent p, bool openLicenceInForce, int graceMonths) => new(
         p.Id, p.OwnerOrganizationId, p.ApplicationNo, p.PublicationNo, p.Type, p.Title, p.TitleEn, p.PatenteeNames, p.IpcCodes,
         p.FilingDate, p.GrantAnnouncementDate, p.TermCompensationDays, p.ExpiryDate, p.LegalStatus, p.AnnualFeePaidUntil,

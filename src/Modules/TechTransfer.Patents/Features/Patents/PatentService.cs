@@ -31,7 +31,9 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
         if (!user.IsAuthenticated) return Error.Forbidden;
 
         if (!IsPlatformAdmin && user.OrganizationId is null) return Error.Forbidden;
-        var q = VisibleTo(Patents.AsNoTracking(), user);
+        // the list is the organisation's own patent portfolio (every patent for platform administrators)
+        var org = user.OrganizationId;
+        var q = IsPlatformAdmin ? Patents.AsNoTracking() : Patents.AsNoTracking().Where(p => p.OwnerOrganizationId == org);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = query.Q.Trim();
@@ -74,7 +76,8 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
     {
         var p = await FindReadableAsync(id, ct);
         if (p is null) return NotFound;
-        return PatentResponse.From(p, await OpenLicenceInForceAsync(p.Id, ct), options.Value.AnnualFeeGraceMonths);
+        var response = PatentResponse.From(p, await OpenLicenceInForceAsync(p.Id, ct), options.Value.AnnualFeeGraceMonths);
+        return IsPlatformAdmin || user.BelongsTo(p.OwnerOrganizationId) ? response with { CanManage = IsPlatformAdmin || IsOfficeOf(p.OwnerOrganizationId) } : response.PublicRecord();
     }
 
     /// <summary>Registers a patent: role, then the body (every field error at once), then the achievement it names, then uniqueness.</summary>
@@ -233,10 +236,19 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
             && (d.Status == OpenLicenseStatus.Active || d.Status == OpenLicenseStatus.WithdrawalSubmitted), ct);
 
     /// <summary>The one visibility rule of patents: the owning organisation's people and platform administrators.</summary>
-    internal static IQueryable<Patent> VisibleTo(IQueryable<Patent> patents, ICurrentUser caller) =>
-        caller.IsInRole(Roles.PlatformAdmin) ? patents
-        : caller.OrganizationId is { } org ? patents.Where(p => p.OwnerOrganizationId == org)
-        : patents.Where(_ => false);
+    /// <summary>
+    /// The one visibility rule of patents: a granted patent is public (its grant was announced, 专利法第三十九条) and readable
+    /// by every signed-in user as its public record (<see cref="PatentResponse.PublicRecord"/>); a patent not yet granted is
+    /// seen by its owner organisation only; platform administrators see all. Search documents use the same rule
+    /// (<c>PatentSearchSource</c>: public once granted), and so does the reference resolver.
+    /// </summary>
+    internal static IQueryable<Patent> VisibleTo(IQueryable<Patent> patents, ICurrentUser caller)
+    {
+        if (caller.IsInRole(Roles.PlatformAdmin)) return patents;
+        if (!caller.IsAuthenticated) return patents.Where(_ => false);
+        var org = caller.OrganizationId;
+        return patents.Where(p => p.GrantAnnouncementDate != null || (org != null && p.OwnerOrganizationId == org));
+    }
 
     private Task<Patent?> FindReadableAsync(Guid id, CancellationToken ct) =>
         VisibleTo(Patents, user).SingleOrDefaultAsync(x => x.Id == id, ct);
