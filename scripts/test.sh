@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, on a fresh machine too: installs what it needs (Debian's Chromium and CJK fonts, PostgreSQL 15
-# if absent), starts a throwaway PostgreSQL on 127.0.0.1, builds, runs every test project (unit, API on SQLite and
+# and npm if absent; axe-core from the npm registry for the accessibility checks), starts a throwaway PostgreSQL on 127.0.0.1, builds, runs every test project (unit, API on SQLite and
 # PostgreSQL, browser in Chromium, architecture) and prints the line "N passed, N failed".
 #   scripts/test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Organizations]
 set -uo pipefail
@@ -11,11 +11,18 @@ command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "wenquanyi micro hei" || need+=(fonts-wqy-microhei)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
+command -v npm >/dev/null 2>&1 || need+=(npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" != 0 ] && SUDO=sudo
   $SUDO apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q "${need[@]}" >/dev/null || {
     echo "Could not install ${need[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+# axe-core for the browser tests' WCAG 2.1 AA checks (version pinned in tests/TechTransfer.BrowserTests/axe/package-lock.json)
+if [ ! -f tests/TechTransfer.BrowserTests/axe/node_modules/axe-core/axe.min.js ]; then
+  (cd tests/TechTransfer.BrowserTests/axe && npm ci --no-audit --no-fund >/dev/null) || {
+    echo "Could not install axe-core from the npm registry"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 export TECHTRANSFER_TEST_POSTGRES

@@ -25,6 +25,83 @@ public class BrowserFixture : IAsyncLifetime
     /// </summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<IBrowserContext, System.Collections.Concurrent.ConcurrentQueue<string>> _cspViolations = new();
 
+    /// <summary>
+    /// WCAG 2.1 AA violations axe-core found, per browser context: every page a journey loads is checked when its load
+    /// event fires (<see cref="CheckAccessibilityAsync"/>), and the fixture fails the test class when it is disposed with
+    /// any left (<see cref="DisposeAsync"/>). A page the journey leaves before the check ends is not counted as checked.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IBrowserContext, System.Collections.Concurrent.ConcurrentQueue<string>> _axeViolations = new();
+    private readonly System.Collections.Concurrent.ConcurrentBag<Task> _axeRuns = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _pagesChecked = new();
+
+    /// <summary>The distinct pages (path, ids replaced by {id}) axe-core checked so far.</summary>
+    public IReadOnlyCollection<string> PagesChecked => _pagesChecked.Keys.ToList();
+
+    public IReadOnlyList<string> AccessibilityViolationsOf(IPage page) =>
+        _axeViolations.TryGetValue(page.Context, out var list) ? list.ToList() : [];
+
+    /// <summary>For a test that shows a violation on purpose: it has looked at them, they are not left over.</summary>
+    public void ForgetAccessibilityViolationsOf(IPage page) => _axeViolations.TryRemove(page.Context, out _);
+
+    private static readonly Lazy<string> AxeSource = new(() =>
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TechTransfer.slnx"))) dir = dir.Parent;
+        var path = Path.Combine(dir?.FullName ?? ".", "tests", "TechTransfer.BrowserTests", "axe", "node_modules", "axe-core", "axe.min.js");
+        return File.Exists(path) ? File.ReadAllText(path)
+            : throw new FileNotFoundException("axe-core is missing: run `npm ci --prefix tests/TechTransfer.BrowserTests/axe` (scripts/test.sh does).", path);
+    });
+
+    private const string AxeRun = """
+        async () => {
+          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });
+          return JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })));
+        }
+        """;
+
+    /// <summary>
+    /// Runs axe-core (WCAG 2.1 A and AA rules) on the page as it is now and records what it finds under the page's path.
+    /// The script is evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> CheckAccessibilityAsync(IPage page)
+    {
+        // one axe run at a time per page: the automatic check of a load and a journey's own check take turns
+        var gate = _axeGates.GetOrAdd(page, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync();
+        try { return await RunAxeAsync(page); }
+        finally { gate.Release(); }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IPage, SemaphoreSlim> _axeGates = new();
+
+    private async Task<IReadOnlyList<string>> RunAxeAsync(IPage page)
+    {
+        var path = System.Text.RegularExpressions.Regex.Replace(new Uri(page.Url).AbsolutePath, "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}");
+        if (await page.EvaluateAsync<bool>("() => typeof axe === 'undefined'")) await page.EvaluateAsync(AxeSource.Value);
+        var json = await page.EvaluateAsync<string>(AxeRun);
+        var found = System.Text.Json.JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .Select(v => $"{path}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) {v.GetProperty("help").GetString()} — " +
+                         string.Join(", ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())))
+            .ToList();
+        var queue = _axeViolations.GetOrAdd(page.Context, _ => new());
+        foreach (var f in found.Where(f => !queue.Contains(f))) queue.Enqueue(f);
+        _pagesChecked[path] = true;
+        return found;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<IPage, bool> _watched = new();
+
+    private void CheckEveryLoad(IPage page)
+    {
+        if (_watched.TryAdd(page, true)) page.Load += (_, _) => _axeRuns.Add(CheckQuietlyAsync(page));
+    }
+
+    private async Task CheckQuietlyAsync(IPage page)
+    {
+        try { await CheckAccessibilityAsync(page); }
+        catch (PlaywrightException) { } // the journey moved on or closed the page before the check ended: not checked
+    }
+
     public IReadOnlyList<string> CspViolationsOf(IPage page) =>
         _cspViolations.TryGetValue(page.Context, out var list) ? list.ToList() : [];
 
@@ -65,11 +142,16 @@ public class BrowserFixture : IAsyncLifetime
         context.SetDefaultTimeout(45_000);
         context.SetDefaultNavigationTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(30_000);
-        return await context.NewPageAsync();
+        context.Page += (_, p) => CheckEveryLoad(p); // pages the journey opens later (pop-ups, downloads) too
+        var page = await context.NewPageAsync();
+        CheckEveryLoad(page);
+        return page;
     }
 
     public async Task DisposeAsync()
     {
+        // let the last checks finish before the browser goes
+        await Task.WhenAny(Task.WhenAll(_axeRuns), Task.Delay(TimeSpan.FromSeconds(30)));
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
         if (_factory is not null) await _factory.DisposeAsync();
@@ -77,6 +159,9 @@ public class BrowserFixture : IAsyncLifetime
         var left = _cspViolations.Values.SelectMany(v => v).ToList();
         if (left.Count > 0)
             throw new InvalidOperationException("Content-Security-Policy violations on the pages of this test class: " + string.Join(" | ", left));
+        var inaccessible = _axeViolations.Values.SelectMany(v => v).Distinct().ToList();
+        if (inaccessible.Count > 0)
+            throw new InvalidOperationException("WCAG 2.1 AA violations (axe-core) on the pages of this test class: " + string.Join(" | ", inaccessible));
     }
 
     private sealed class KestrelFactory : WebApplicationFactory<Program>

@@ -154,7 +154,11 @@ public static class TechTransferComposition
 
         app.MapStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TechTransfer API").DisableDefaultFonts().WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapScalarApiReference("/api-docs", o => o.WithTitle("TechTransfer API").DisableDefaultFonts()
+            .ForceLightMode()
+            // WCAG 2.1 AA: the light theme's JSON literals (true, false, null) are too pale on white (axe color-contrast)
+            .WithCustomCss(".language-json .hljs-literal { color: #0b5394 !important; }")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
         // Every platform and module endpoint is mapped in this one group, so its filters cover each endpoint, including
         // the next module's: the request-shape check refuses nulls, null list elements and other impossible shapes (422)
         // before any handler runs (docs/architecture.md, Conventions → Validation).

@@ -44,7 +44,8 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 /// The API reference page (<c>/api-docs</c>, rendered by Scalar) starts itself with an inline module script holding its
 /// configuration. Rather than allow inline scripts, its HTML is buffered and the SHA-256 of each inline script in it is
 /// added to that response's policy. Only this library-rendered page gets hashes: its content does not depend on
-/// anything a user sends, so no injected script can be hashed in. Script files of the reference are not buffered.
+/// anything a user sends, so no injected script can be hashed in. Script files of the reference are not buffered. The
+/// page's <c>&lt;html&gt;</c> also gets the language its interface is written in (English), which Scalar leaves out.
 /// </summary>
 public sealed partial class ApiReferenceScriptHashMiddleware(RequestDelegate next)
 {
@@ -71,6 +72,11 @@ public sealed partial class ApiReferenceScriptHashMiddleware(RequestDelegate nex
         {
             var html = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
             http.Response.Headers.ContentSecurityPolicy = SecurityHeadersMiddleware.PolicyWithScripts(InlineScriptHashes(html));
+            // the reference's own page names no language (WCAG 3.1.1); its interface is English
+            var withLanguage = Encoding.UTF8.GetBytes(HtmlWithoutLang().Replace(html, "<html lang=\"en\"", 1));
+            http.Response.ContentLength = withLanguage.Length;
+            await body.WriteAsync(withLanguage, http.RequestAborted);
+            return;
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(body, http.RequestAborted);
@@ -92,4 +98,7 @@ public sealed partial class ApiReferenceScriptHashMiddleware(RequestDelegate nex
 
     [GeneratedRegex(@"\bsrc\s*=", RegexOptions.IgnoreCase)]
     private static partial Regex SrcAttribute();
+
+    [GeneratedRegex(@"<html(?![^>]*\blang=)", RegexOptions.IgnoreCase)]
+    private static partial Regex HtmlWithoutLang();
 }
