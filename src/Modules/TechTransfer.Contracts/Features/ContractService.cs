@@ -77,7 +77,7 @@ public sealed class ContractService(
             "signed" => q.OrderByDescending(c => c.SignedDate).ThenBy(c => c.Id),
             _ => null!,
         };
-        if (q is null) return Error.Validation("sort", "paging.unknown_sort", "排序字段须为 due、updated、amount 或 signed", "Sort by due, updated, amount or signed.");
+        if (q is null) return Error.Validation([PagingErrors.UnknownSort(["due", "updated", "amount", "signed"])]);
         var total = await q.CountAsync(ct);
         var page = await q.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var items = page.Select(c => new ContractSummary(c.Id, c.ProjectName, c.Category, c.SubType, c.Status,

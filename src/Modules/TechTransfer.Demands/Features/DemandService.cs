@@ -105,7 +105,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
             _ => null,
         };
         if (ordered is null)
-            errors.Add(new("sort", "paging.unknown_sort", "排序字段须为 publishedAt、deadline、updatedAt 或 title", "Sort by publishedAt, deadline, updatedAt or title."));
+            errors.Add(PagingErrors.UnknownSort(["publishedAt", "deadline", "updatedAt", "title"]));
         if (errors.ToError() is { } invalid) return invalid;
 
         var total = await q.CountAsync(ct);
