@@ -197,3 +197,16 @@ public static class ContractExcelImport
         return ms.ToArray();
     }
 }
+
+/// <summary>Failures of a contract import as a whole (a row's own problems are its <see cref="ImportRowError"/>s).</summary>
+public static class ContractImportErrors
+{
+    public static readonly Error Empty = Error.Validation("file", "import.empty", "文件中没有数据行", "The file has no data rows.");
+
+    /// <summary>Nothing was imported because rows are invalid; each row problem is a field error <c>rows[n].field</c>.</summary>
+    public static Error RowsInvalid(int invalid, IReadOnlyList<ImportRowError> errors) => new("contract_import.rows_invalid",
+        $"有 {invalid} 行数据有误，未导入任何合同", $"{invalid} rows are invalid; nothing was imported.", "file", 422)
+    {
+        FieldErrors = errors.Select(e => new FieldError($"rows[{e.Row}].{e.Field}", e.Code, $"第 {e.Row} 行：{e.Zh}", $"Row {e.Row}: {e.En}") { Rule = e.Rule }).ToList(),
+    };
+}
