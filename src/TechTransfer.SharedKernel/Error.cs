@@ -82,9 +82,6 @@ public sealed class FieldErrors
         return this;
     }
 
-    public FieldErrors Add(string field, string code, string zh, string en, string? rule = null) =>
-        Add(new FieldError(field, code, zh, en) { Rule = rule });
-
     public FieldErrors AddRange(IEnumerable<FieldError> errors)
     {
         _errors.AddRange(errors);
