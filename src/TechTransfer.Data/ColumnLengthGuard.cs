@@ -37,7 +37,7 @@ public sealed class ColumnLengthGuard : SaveChangesInterceptor
             if (entry.State is not (EntityState.Added or EntityState.Modified)) continue;
             foreach (var property in entry.Properties)
                 if (TooLong(entry.State, property) is { } max)
-                    errors.Add(TooLongError(JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), max));
+                    errors.Add(ValidationErrors.TextTooLong(JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name), max));
         }
         if (errors.Count > 0) throw new ColumnLengthExceededException(errors.DistinctBy(e => e.Field).ToList());
     }
@@ -50,9 +50,6 @@ public sealed class ColumnLengthGuard : SaveChangesInterceptor
         var stored = converter is null ? property.CurrentValue : converter.ConvertToProvider(property.CurrentValue);
         return stored is string text && text.Length > max ? max : null;
     }
-
-    public static FieldError TooLongError(string field, int max) => new(field, "validation.text_too_long",
-        $"文本过长：最多 {max} 个字符", $"The text is too long: at most {max} characters.");
 }
 
 /// <summary>A save refused by <see cref="ColumnLengthGuard"/>: text longer than its column (a missing check in a use case).</summary>

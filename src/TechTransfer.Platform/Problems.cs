@@ -20,8 +20,7 @@ public static class Problems
     public static ProblemDetails ToProblemDetails(this Error error, string language)
     {
         var english = Bilingual.IsEnglish(language);
-        var fields = error.FieldErrors.Count > 0 ? error.FieldErrors
-            : error.Field is not null ? [new FieldError(error.Field, error.Code, error.Zh, error.En) { Rule = error.Rule }] : [];
+        var fields = error.AsFieldErrors();
         var pd = new ProblemDetails
         {
             Type = TypeBase + error.Code,

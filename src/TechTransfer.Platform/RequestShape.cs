@@ -36,6 +36,8 @@ public static class RequestShape
 
     public static readonly DateOnly EarliestDate = new(1900, 1, 1);
     public static readonly DateOnly LatestDate = new(2199, 12, 31);
+    private static readonly DateTime EarliestDateTime = EarliestDate.ToDateTime(TimeOnly.MinValue);
+    private static readonly DateTime LatestDateTime = LatestDate.ToDateTime(TimeOnly.MaxValue);
 
     /// <summary>At most this many field errors are reported for one request (a list of a million nulls is one bad request).</summary>
     public const int MaxErrors = 50;
@@ -70,25 +72,25 @@ public static class RequestShape
                 CheckText(s, path, errors);
                 return;
             case decimal d:
-                if (d >= MaxMagnitude || d <= -MaxMagnitude) errors.Add(NumberOutOfRange(path));
+                if (d >= MaxMagnitude || d <= -MaxMagnitude) errors.Add(ValidationErrors.NumberOutOfRange(path));
                 return;
             case double x:
-                if (!double.IsFinite(x) || Math.Abs(x) >= (double)MaxMagnitude) errors.Add(NumberOutOfRange(path));
+                if (!double.IsFinite(x) || Math.Abs(x) >= (double)MaxMagnitude) errors.Add(ValidationErrors.NumberOutOfRange(path));
                 return;
             case float f:
-                if (!float.IsFinite(f) || Math.Abs(f) >= (float)MaxMagnitude) errors.Add(NumberOutOfRange(path));
+                if (!float.IsFinite(f) || Math.Abs(f) >= (float)MaxMagnitude) errors.Add(ValidationErrors.NumberOutOfRange(path));
                 return;
             case Enum e:
-                if (!IsDefined(e)) errors.Add(UnknownValue(path));
+                if (!IsDefined(e)) errors.Add(ValidationErrors.UnknownValue(path));
                 return;
             case DateOnly date:
                 if (date != default && (date < EarliestDate || date > LatestDate)) errors.Add(DateOutOfRange(path));
                 return;
             case DateTimeOffset instant:
-                if (instant != default && OutOfRange(DateOnly.FromDateTime(instant.UtcDateTime))) errors.Add(DateOutOfRange(path));
+                if (instant != default && OutOfRange(instant.UtcDateTime)) errors.Add(DateOutOfRange(path));
                 return;
             case DateTime time:
-                if (time != default && OutOfRange(DateOnly.FromDateTime(time))) errors.Add(DateOutOfRange(path));
+                if (time != default && OutOfRange(time)) errors.Add(DateOutOfRange(path));
                 return;
             case IDictionary dictionary:
                 WalkDictionary(dictionary, info, path, errors, depth);
@@ -106,7 +108,7 @@ public static class RequestShape
             var childPath = path.Length == 0 ? p.JsonName : $"{path}.{p.JsonName}";
             if (child is null)
             {
-                if (IsNotNull(p.Nullability)) errors.Add(NullNotAllowed(childPath));
+                if (IsNotNull(p.Nullability)) errors.Add(ValidationErrors.NullNotAllowed(childPath));
                 continue;
             }
             Walk(child, p.Nullability, childPath, errors, depth + 1);
@@ -123,7 +125,7 @@ public static class RequestShape
             var itemPath = $"{path}[{i++}]";
             if (item is null)
             {
-                if (IsNotNull(element)) errors.Add(NullNotAllowed(itemPath));
+                if (IsNotNull(element)) errors.Add(ValidationErrors.NullNotAllowed(itemPath));
                 continue;
             }
             Walk(item, element, itemPath, errors, depth + 1);
@@ -141,7 +143,7 @@ public static class RequestShape
             CheckText(key, entryPath, errors);
             if (entry.Value is null)
             {
-                if (IsNotNull(valueInfo)) errors.Add(NullNotAllowed(entryPath));
+                if (IsNotNull(valueInfo)) errors.Add(ValidationErrors.NullNotAllowed(entryPath));
                 continue;
             }
             Walk(entry.Value, valueInfo, entryPath, errors, depth + 1);
@@ -156,8 +158,7 @@ public static class RequestShape
     {
         if (s.Length > MaxTextLength)
         {
-            errors.Add(new FieldError(path, "validation.text_too_long",
-                $"文本过长：最多 {MaxTextLength} 个字符", $"The text is too long: at most {MaxTextLength} characters."));
+            errors.Add(ValidationErrors.TextTooLong(path, MaxTextLength));
             return;
         }
         for (var i = 0; i < s.Length; i++)
@@ -167,13 +168,16 @@ public static class RequestShape
                       || (char.IsHighSurrogate(c) && (i + 1 >= s.Length || !char.IsLowSurrogate(s[++i])))
                       || char.IsLowSurrogate(c);
             if (!bad) continue;
-            errors.Add(new FieldError(path, "validation.invalid_text",
-                "文本含有无效字符（空字符或不成对的代理项）", "The text contains an invalid character (NUL or an unpaired surrogate)."));
+            errors.Add(ValidationErrors.InvalidText(path));
             return;
         }
     }
 
-    private static bool OutOfRange(DateOnly date) => date < EarliestDate || date > LatestDate;
+    /// <summary>
+    /// A date-time outside the calendar days <see cref="EarliestDate"/>–<see cref="LatestDate"/>, compared as it is (an
+    /// instant as its UTC date-time): a bound on plausible input, not a business date, so nothing is converted.
+    /// </summary>
+    private static bool OutOfRange(DateTime time) => time < EarliestDateTime || time > LatestDateTime;
 
     private static bool IsDefined(Enum e)
     {
@@ -185,17 +189,7 @@ public static class RequestShape
         return (bits & ~all) == 0;
     }
 
-    private static FieldError NullNotAllowed(string path) => new(path, "validation.null_not_allowed",
-        "此项必须填写，不能为 null（列表中也不能有 null 元素）", "A value is required here; null is not allowed (nor a null element in a list).");
-
-    private static FieldError NumberOutOfRange(string path) => new(path, "validation.number_out_of_range",
-        "数值超出范围：整数部分最多 16 位", "The number is out of range: at most 16 digits before the decimal point.");
-
-    private static FieldError DateOutOfRange(string path) => new(path, "validation.date_out_of_range",
-        $"日期须在 {EarliestDate:yyyy-MM-dd} 至 {LatestDate:yyyy-MM-dd} 之间", $"The date must be between {EarliestDate:yyyy-MM-dd} and {LatestDate:yyyy-MM-dd}.");
-
-    private static FieldError UnknownValue(string path) => new(path, "validation.unknown_value",
-        "取值不在允许的范围内", "The value is not one of the allowed values.");
+    private static FieldError DateOutOfRange(string path) => ValidationErrors.DateOutOfRange(path, EarliestDate, LatestDate);
 
     /// <summary>The bound properties of a request type: public, readable, and settable or set through the constructor.</summary>
     private static ShapeProperty[] Describe(Type type)

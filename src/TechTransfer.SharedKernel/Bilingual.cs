@@ -15,4 +15,12 @@ public static class Bilingual
 
     /// <summary>The Chinese or the English text, by <see cref="CultureInfo.CurrentUICulture"/>.</summary>
     public static string T(string zh, string en) => CurrentIsEnglish ? en : zh;
+
+    /// <summary>Alternatives as a sentence lists them: "a、b 或 c" in Chinese, "a, b or c" in English.</summary>
+    public static string JoinOr(IReadOnlyList<string> items, bool english) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => string.Join(english ? ", " : "、", items.Take(items.Count - 1)) + (english ? " or " : " 或 ") + items[^1],
+    };
 }

@@ -43,6 +43,13 @@ public sealed record Error(string Code, string Zh, string En, string? Field = nu
     public static Error Validation(string field, string code, string zh, string en) =>
         Validation([new FieldError(field, code, zh, en)]);
 
+    /// <summary>This error as one field error (its field, or "" when it names none), for a checklist that collects field errors.</summary>
+    public FieldError AsFieldError() => new(Field ?? "", Code, Zh, En) { Rule = Rule };
+
+    /// <summary>The field errors to show next to inputs: the ones it carries, else itself when it names a field, else none.</summary>
+    public IReadOnlyList<FieldError> AsFieldErrors() =>
+        FieldErrors.Count > 0 ? FieldErrors : Field is not null ? [AsFieldError()] : [];
+
     /// <summary>The message in the language asked for: English for "en*", Chinese otherwise (zh-CN is the default).</summary>
     public string Message(string? language) => Bilingual.IsEnglish(language) ? En : Zh;
 }
@@ -75,9 +82,6 @@ public sealed class FieldErrors
         return this;
     }
 
-    public FieldErrors Add(string field, string code, string zh, string en, string? rule = null) =>
-        Add(new FieldError(field, code, zh, en) { Rule = rule });
-
     public FieldErrors AddRange(IEnumerable<FieldError> errors)
     {
         _errors.AddRange(errors);
@@ -88,11 +92,8 @@ public sealed class FieldErrors
     public FieldErrors When(bool failed, FieldError error) => failed ? Add(error) : this;
 
     /// <summary>A field error list carried by an error (a validation error or one naming a field).</summary>
-    public FieldErrors AddFrom(Error error)
-    {
-        if (error.FieldErrors.Count > 0) return AddRange(error.FieldErrors);
-        return Add(new FieldError(error.Field ?? "", error.Code, error.Zh, error.En) { Rule = error.Rule });
-    }
+    public FieldErrors AddFrom(Error error) =>
+        error.FieldErrors.Count > 0 ? AddRange(error.FieldErrors) : Add(error.AsFieldError());
 
     /// <summary>422 with every collected field error, or null when there is none.</summary>
     public Error? ToError() => _errors.Count == 0 ? null : Error.Validation(_errors.ToList());

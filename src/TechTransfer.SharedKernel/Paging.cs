@@ -13,15 +13,27 @@ public sealed record PageRequest(int Page = 1, int PageSize = 20)
     public IReadOnlyList<FieldError> Validate()
     {
         var errors = new List<FieldError>();
-        if (Page < 1)
-            errors.Add(new("page", "paging.page_out_of_range", "页码须从 1 开始", "Page numbers start at 1."));
-        else if ((Page - 1L) * Math.Max(PageSize, 1) > MaxSkip)
-            errors.Add(new("page", "paging.page_out_of_range", "页码过大", "The page number is too large."));
-        if (PageSize is < 1 or > MaxPageSize)
-            errors.Add(new("pageSize", "paging.page_size_out_of_range",
-                $"每页条数须在 1 到 {MaxPageSize} 之间", $"Page size must be between 1 and {MaxPageSize}."));
+        if (Page < 1) errors.Add(PagingErrors.PageBelowOne);
+        else if ((Page - 1L) * Math.Max(PageSize, 1) > MaxSkip) errors.Add(PagingErrors.PageTooLarge);
+        if (PageSize is < 1 or > MaxPageSize) errors.Add(PagingErrors.PageSizeOutOfRange(MaxPageSize));
         return errors;
     }
+}
+
+/// <summary>Failures of paging and sorting input, shared by every list endpoint.</summary>
+public static class PagingErrors
+{
+    public static readonly FieldError PageBelowOne = new("page", "paging.page_out_of_range", "页码须从 1 开始", "Page numbers start at 1.");
+
+    public static readonly FieldError PageTooLarge = new("page", "paging.page_out_of_range", "页码过大", "The page number is too large.");
+
+    public static FieldError PageSizeOutOfRange(int max) => new("pageSize", "paging.page_size_out_of_range",
+        $"每页条数须在 1 到 {max} 之间", $"Page size must be between 1 and {max}.");
+
+    /// <summary>A <c>sort</c> key the list does not know, naming the ones it does (and the "-" prefix when it sorts both ways).</summary>
+    public static FieldError UnknownSort(IReadOnlyList<string> keys, bool descendingPrefix = false) => new("sort", "paging.unknown_sort",
+        $"排序字段须为 {Bilingual.JoinOr(keys, english: false)}{(descendingPrefix ? "（前加 - 为倒序）" : "")}",
+        $"Sort by {Bilingual.JoinOr(keys, english: true)}{(descendingPrefix ? " (prefix '-' for descending)" : "")}.");
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)

@@ -73,4 +73,16 @@ namespace TechTransfer.Planted
         public static Error SectionInMessage(int n) => new("planted.section", $"违反 §2.1 第 {n} 项", $"Breaks §2.1 item {n}.", Status: 422);
         public static FieldError FieldWithoutChinese => new("name", "planted.field_without_chinese", "Name is required.", "Name is required.");
     }
+
+    /// <summary>A look-alike of the host's IdentityErrors: the PascalCase-code allowance names the host's catalogue only.</summary>
+    public static class IdentityErrors
+    {
+        public static readonly FieldError PascalCode = new("password", "identity.PasswordTooShort", "密码太短", "The password is too short.");
+    }
+
+    /// <summary>A look-alike of the host's WebErrors.ServerError: the 500 allowance names the host's member only.</summary>
+    public static class WebErrors
+    {
+        public static readonly Error ServerError = new("server.error", "服务器内部错误", "An internal error occurred.", Status: 500);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using TechTransfer.Contracts.Data;
 using TechTransfer.Contracts.Domain;
 using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.Contracts.Endpoints;
@@ -22,7 +23,7 @@ public sealed class ContractsModule : IModule
         services.AddOptions<ContractsOptions>().Bind(configuration.GetSection(ContractsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContractsOptions>, ContractsOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContractsOptions>>().Value.Catalog());
-        services.AddSingleton(_ => HolidayCalendar.Prc);
+        services.AddSingleton(_ => HolidayCalendarFile.Prc);
         services.AddScoped<ContractService>();
         services.AddScoped<ContractStatisticsStore>();
         services.AddScoped<Data.RegistrationWriter>();

@@ -20,7 +20,8 @@ public sealed class PatentsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<OpenLicensingOptions>().Bind(configuration.GetSection(OpenLicensingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OpenLicensingOptions>().Bind(configuration.GetSection(OpenLicensingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<OpenLicensingOptions>, OpenLicensingOptionsValidator>();
         services.AddSingleton(PatentTermRules.Default);
         services.AddScoped<PatentsDb>();
         services.AddScoped<PatentService>();

@@ -16,8 +16,7 @@ public static class FormErrors
         store.Clear();
         var leftover = new List<string>();
         var english = Bilingual.CurrentIsEnglish;
-        var fields = error.FieldErrors.Count > 0 ? error.FieldErrors
-            : error.Field is not null ? [new FieldError(error.Field, error.Code, error.Zh, error.En)] : [];
+        var fields = error.AsFieldErrors();
         if (fields.Count == 0) leftover.Add(english ? error.En : error.Zh);
         foreach (var f in fields)
         {

@@ -15,8 +15,7 @@ public sealed class TechTransferExceptionHandler(IProblemDetailsService problems
     {
         var error = exception switch
         {
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new Error("request.too_large",
-                "请求内容超过大小上限", "The request body is larger than allowed.", Status: 413),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => WebErrors.RequestTooLarge,
             BadHttpRequestException bad => Malformed(bad),
             DbUpdateConcurrencyException => Error.ConcurrencyConflict,
             TechTransfer.Data.ColumnLengthExceededException tooLong => Error.Validation(tooLong.Fields),
@@ -27,7 +26,7 @@ public sealed class TechTransferExceptionHandler(IProblemDetailsService problems
         {
             if (exception is OperationCanceledException && http.RequestAborted.IsCancellationRequested) return true;
             log.LogError(exception, "Unhandled exception for {Method} {Path}", http.Request.Method, http.Request.Path);
-            error = new Error("server.error", "服务器内部错误，已记录，请稍后重试", "An internal error occurred and was logged; please try again later.", Status: 500);
+            error = WebErrors.ServerError;
         }
         else if (exception is BadHttpRequestException)
         {
@@ -53,14 +52,10 @@ public sealed class TechTransferExceptionHandler(IProblemDetailsService problems
     /// </summary>
     private static Error Malformed(BadHttpRequestException bad)
     {
-        var error = new Error("request.malformed", "请求格式有误：无法解析请求参数或 JSON 请求体",
-            "The request is malformed: a parameter or the JSON body could not be read.", Status: bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400);
+        var error = WebErrors.Malformed with { Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400 };
         if (bad.InnerException is not System.Text.Json.JsonException { Path: { Length: > 2 } path } || !path.StartsWith("$.", StringComparison.Ordinal))
             return error;
-        return error with
-        {
-            FieldErrors = [new FieldError(path[2..], "request.malformed_value", "该处的值无法读取：类型或格式不对", "This value could not be read: wrong type or format.")],
-        };
+        return error with { FieldErrors = [WebErrors.MalformedValue(path[2..])] };
     }
 }
 
@@ -74,12 +69,12 @@ public sealed class ApiStatusProblemMiddleware(RequestDelegate next)
         if (http.Response.ContentLength > 0 || !string.IsNullOrEmpty(http.Response.ContentType)) return;
         var error = http.Response.StatusCode switch
         {
-            401 => new Error("auth.unauthenticated", "请先登录（Cookie 或 Bearer 令牌）", "Sign in first (cookie or bearer token).", Status: 401),
+            401 => WebErrors.Unauthenticated,
             403 => Error.Forbidden,
-            404 => new Error("route.not_found", "请求的地址不存在", "No such API address.", Status: 404),
-            405 => new Error("route.method_not_allowed", "该地址不支持此 HTTP 方法", "This address does not support that HTTP method.", Status: 405),
-            415 => new Error("request.unsupported_media_type", "请求体须为 application/json", "The request body must be application/json.", Status: 415),
-            var s => new Error("request.failed", "请求未能完成", "The request could not be completed.", Status: s),
+            404 => WebErrors.RouteNotFound,
+            405 => WebErrors.MethodNotAllowed,
+            415 => WebErrors.UnsupportedMediaType,
+            var s => WebErrors.RequestFailed with { Status = s },
         };
         await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = error.ToProblemDetails(Bilingual.CurrentIsEnglish ? "en" : "zh-CN") });
     }
@@ -88,14 +83,12 @@ public sealed class ApiStatusProblemMiddleware(RequestDelegate next)
 /// <summary>Refuses a declared body larger than the limit before anything reads it (the server limit covers chunked bodies).</summary>
 public sealed class RequestSizeLimitMiddleware(RequestDelegate next)
 {
-    public static readonly Error TooLarge = new("request.too_large", "请求内容超过大小上限（25 MB）", "The request body is larger than the 25 MB limit.", Status: 413);
-
     public async Task InvokeAsync(HttpContext http, IProblemDetailsService problems)
     {
         if (http.Request.ContentLength > TechTransferComposition.MaxRequestBodyBytes)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = TooLarge.ToProblemDetails(Bilingual.CurrentIsEnglish ? "en" : "zh-CN") });
+            await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = WebErrors.RequestTooLarge.ToProblemDetails(Bilingual.CurrentIsEnglish ? "en" : "zh-CN") });
             return;
         }
         await next(http);

@@ -81,7 +81,7 @@ internal static class PlatformEndpoints
         IOptionsMonitor<BearerTokenOptions> bearer, SignInManager<PlatformUser> signIn, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(request.RefreshToken))
-            return Error.Validation("refreshToken", "auth.refresh_token_required", "请提供刷新令牌", "Give the refresh token.").ToProblem();
+            return AuthErrors.RefreshTokenRequired.ToProblem();
         var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
             || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user
@@ -171,12 +171,12 @@ internal static class PlatformEndpoints
     {
         if (!caller.IsInRole(Roles.PlatformAdmin)) return Error.Forbidden.ToProblem();
         var fields = new List<FieldError>();
-        if (string.IsNullOrWhiteSpace(request.UserName)) fields.Add(new("userName", "user.user_name_required", "请输入用户名", "Enter a user name."));
-        if (string.IsNullOrWhiteSpace(request.Password)) fields.Add(new("password", "user.password_required", "请输入密码", "Enter a password."));
-        if (string.IsNullOrWhiteSpace(request.DisplayName)) fields.Add(new("displayName", "user.display_name_required", "请输入姓名", "Enter a display name."));
+        if (string.IsNullOrWhiteSpace(request.UserName)) fields.Add(UserErrors.UserNameRequired);
+        if (string.IsNullOrWhiteSpace(request.Password)) fields.Add(UserErrors.PasswordRequired);
+        if (string.IsNullOrWhiteSpace(request.DisplayName)) fields.Add(UserErrors.DisplayNameRequired);
         if (fields.Count > 0) return Error.Validation(fields).ToProblem();
         if (request.OrganizationId is { } orgId && !await db.Set<Organizations.Domain.Organization>().AnyAsync(o => o.Id == orgId, ct))
-            return Error.Validation("organizationId", "user.unknown_organization", "机构不存在", "No such organisation.").ToProblem();
+            return UserErrors.UnknownOrganization.ToProblem();
         var result = await users.CreateAsync(request.UserName!.Trim(), request.DisplayName!.Trim(), request.Password!, request.Roles ?? [], request.OrganizationId, ct);
         if (result.IsFailure) return result.Error!.ToProblem();
         var u = result.Value;

@@ -119,8 +119,8 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, TechTran
     public async Task<Result> ChangePasswordAsync(Guid userId, string? currentPassword, string? newPassword, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        if (string.IsNullOrEmpty(currentPassword)) errors.Add("currentPassword", "auth.current_password_required", "请输入当前密码", "Enter the current password.");
-        if (string.IsNullOrEmpty(newPassword)) errors.Add("newPassword", "auth.new_password_required", "请输入新密码", "Enter the new password.");
+        if (string.IsNullOrEmpty(currentPassword)) errors.Add(AuthErrors.CurrentPasswordRequired);
+        if (string.IsNullOrEmpty(newPassword)) errors.Add(AuthErrors.NewPasswordRequired);
         if (errors.ToError() is { } invalid) return invalid;
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return UserErrors.NotFound;
@@ -137,11 +137,9 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, TechTran
     {
         var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
-            return Error.Validation("roles", "user.unknown_role", $"未知角色：{string.Join(", ", unknown)}", $"Unknown role: {string.Join(", ", unknown)}.");
-        if (roles.Count == 0)
-            return Error.Validation("roles", "user.role_required", "至少需要一个角色", "At least one role is needed.");
-        if (!roles.Contains(Roles.PlatformAdmin) && organizationId is null)
-            return Error.Validation("organizationId", "user.organization_required", "除平台管理员外，用户须属于一个机构", "Users other than platform admins belong to an organisation.");
+            return UserErrors.UnknownRole(unknown);
+        if (roles.Count == 0) return UserErrors.RoleRequired;
+        if (!roles.Contains(Roles.PlatformAdmin) && organizationId is null) return UserErrors.OrganizationRequired;
         return null;
     }
 
@@ -156,13 +154,6 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, TechTran
         return IdentityResult.Success;
     }
 
-    private static Error IdentityFailure(IdentityResult result, string passwordField = "password")
-    {
-        var fields = result.Errors.Select(e =>
-        {
-            var (zh, en) = BilingualIdentityErrorDescriber.Both(e);
-            return new FieldError(e.Code.StartsWith("Password", StringComparison.Ordinal) ? passwordField : "userName", "identity." + e.Code, zh, en);
-        }).ToList();
-        return Error.Validation(fields);
-    }
+    private static Error IdentityFailure(IdentityResult result, string passwordField = "password") =>
+        Error.Validation(result.Errors.Select(e => BilingualIdentityErrorDescriber.FieldErrorOf(e, passwordField)).ToList());
 }

@@ -1,3 +1,4 @@
+using TechTransfer.Contracts.Data;
 using TechTransfer.Contracts.Domain;
 using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.SharedKernel;
@@ -7,7 +8,7 @@ namespace TechTransfer.UnitTests.Contracts;
 
 public sealed class HolidayCalendarTests
 {
-    private static readonly HolidayCalendar Cal = HolidayCalendar.Prc;
+    private static readonly HolidayCalendar Cal = HolidayCalendarFile.Prc;
 
     [Fact]
     public void Statutory_holiday_on_a_weekday_is_not_a_working_day()

@@ -73,7 +73,7 @@ public sealed class ContractStatisticsTests
     [Fact]
     public void Unknown_group_by_is_a_validation_error()
     {
-        Assert.Equal(ContractStatistics.GroupByInvalid.Code, ContractStatistics.ParseGroupBy("colour").Error?.Code);
+        Assert.Equal(ContractErrors.StatisticsGroupByInvalid.Code, ContractStatistics.ParseGroupBy("colour").Error?.Code);
         Assert.True(ContractStatistics.ParseGroupBy("3").IsFailure);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using TechTransfer.Contracts.Data;
 using TechTransfer.Contracts.Domain;
 using TechTransfer.Contracts.Domain.Calendar;
 
@@ -34,7 +35,7 @@ internal sealed class FakeIssuer : IRegistrationNumberIssuer
 internal static class ContractTestData
 {
     public static readonly ContractRuleSetCatalog Catalog = ContractRuleSetCatalog.Defaults;
-    public static readonly HolidayCalendar Calendar = HolidayCalendar.Prc;
+    public static readonly HolidayCalendar Calendar = HolidayCalendarFile.Prc;
     public const string ShanghaiOffice = "310000";
 
     /// <summary>Monday 2 March 2026, 10:00 Beijing time.</summary>

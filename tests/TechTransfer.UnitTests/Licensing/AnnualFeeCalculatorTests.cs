@@ -130,6 +130,16 @@ public sealed class AnnualFeeCalculatorTests
     }
 
     [Fact]
+    public void The_default_rates_start_and_a_rate_outside_its_range_stops_the_start()
+    {
+        var validator = new TechTransfer.Patents.OpenLicensingOptionsValidator();
+        Assert.True(validator.Validate(null, new OpenLicensingOptions()).Succeeded);
+        var bad = validator.Validate(null, new OpenLicensingOptions { AnnualFeeReductionRate = 1.5m, AnnualFeeGraceMonths = -1, LateSurchargeRatePerMonth = -0.1m, FilingDueMonths = 0 });
+        Assert.True(bad.Failed);
+        Assert.Equal(4, bad.Failures!.Count());
+    }
+
+    [Fact]
     public void An_invalid_quote_reports_every_problem_at_once_and_never_throws()
     {
         var result = AnnualFeeCalculator.Quote(new AnnualFeeQuery(-1m, DateOnly.MaxValue, DateOnly.MinValue, false, [null!, new("x", 2m)]), Options);

@@ -2,6 +2,7 @@ using System.Text;
 using MiniExcelLibs;
 using TechTransfer.Patents.Domain;
 using TechTransfer.Patents.Domain.Import;
+using TechTransfer.Patents.Features.Patents;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.UnitTests.Patents;
@@ -21,7 +22,7 @@ public sealed class PatentImportTests
 
     private static PatentImportFile Parse(Stream s, string name = "export.csv")
     {
-        var r = PatentImportParser.Parse(s, name);
+        var r = PatentImportFileReader.Read(s, name);
         Assert.True(r.IsSuccess, r.Error?.En);
         return r.Value;
     }
@@ -106,7 +107,7 @@ public sealed class PatentImportTests
     public void Missing_required_columns_are_named()
     {
         var s = new MemoryStream(Encoding.UTF8.GetBytes("申请号,发明名称\r\nCN202010123456.7,x"));
-        var result = PatentImportParser.Parse(s, "x.csv");
+        var result = PatentImportFileReader.Read(s, "x.csv");
         Assert.Equal("patent_import.missing_columns", result.Error?.Code);
         Assert.Contains("filingDate", result.Error!.En);
     }
@@ -114,13 +115,13 @@ public sealed class PatentImportTests
     [Fact]
     public void Unsupported_extension_is_refused()
     {
-        Assert.Equal(PatentImportErrors.UnsupportedFormat.Code, PatentImportParser.Parse(new MemoryStream([1, 2]), "x.pdf").Error?.Code);
+        Assert.Equal(PatentImportErrors.UnsupportedFormat.Code, PatentImportFileReader.Read(new MemoryStream([1, 2]), "x.pdf").Error?.Code);
     }
 
     [Fact]
     public void Broken_xlsx_is_a_clear_error_not_an_exception()
     {
-        var result = PatentImportParser.Parse(new MemoryStream(Encoding.UTF8.GetBytes("not a zip")), "x.xlsx");
+        var result = PatentImportFileReader.Read(new MemoryStream(Encoding.UTF8.GetBytes("not a zip")), "x.xlsx");
         Assert.Equal("patent_import.unreadable", result.Error?.Code);
     }
 

@@ -8,7 +8,7 @@ public sealed class ErrorConventionTests
     public void Field_errors_are_all_collected_into_one_validation_error()
     {
         var errors = new FieldErrors()
-            .Add("name", "x.name_required", "名称必填", "Name is required.")
+            .Add(new FieldError("name", "x.name_required", "名称必填", "Name is required."))
             .When(true, new FieldError("amount", "x.amount_negative", "金额不得为负", "The amount must not be negative.") { Rule = "R2.1" })
             .When(false, new FieldError("never", "x.never", "不", "No."));
         var error = errors.ToError();
@@ -16,6 +16,30 @@ public sealed class ErrorConventionTests
         Assert.Equal(422, error.Status);
         Assert.Equal(["name", "amount"], error.FieldErrors.Select(f => f.Field));
         Assert.Equal("R2.1", error.FieldErrors[1].Rule);
+    }
+
+    [Fact]
+    public void An_error_naming_a_field_is_shown_as_that_field_and_a_validation_error_as_its_fields()
+    {
+        var single = new Error("x.too_late", "太晚", "Too late.", "dueDate", 422).ForRule("R2.10");
+        var shown = Assert.Single(single.AsFieldErrors());
+        Assert.Equal(("dueDate", "x.too_late", "R2.10"), (shown.Field, shown.Code, shown.Rule));
+        var fields = Error.Validation([new FieldError("a", "x.a", "甲", "A."), new FieldError("b", "x.b", "乙", "B.")]);
+        Assert.Equal(["a", "b"], fields.AsFieldErrors().Select(f => f.Field));
+        Assert.Empty(Error.Forbidden.AsFieldErrors());
+        Assert.Equal("", Error.Forbidden.AsFieldError().Field);
+    }
+
+    [Fact]
+    public void Alternatives_are_listed_as_each_language_writes_them()
+    {
+        Assert.Equal("due、updated 或 amount", Bilingual.JoinOr(["due", "updated", "amount"], english: false));
+        Assert.Equal("due, updated or amount", Bilingual.JoinOr(["due", "updated", "amount"], english: true));
+        Assert.Equal("due", Bilingual.JoinOr(["due"], english: true));
+        var sort = PagingErrors.UnknownSort(["title", "filingDate"], descendingPrefix: true);
+        Assert.Equal(("sort", "paging.unknown_sort"), (sort.Field, sort.Code));
+        Assert.Equal("排序字段须为 title 或 filingDate（前加 - 为倒序）", sort.Zh);
+        Assert.Equal("Sort by title or filingDate (prefix '-' for descending).", sort.En);
     }
 
     [Fact]

@@ -151,6 +151,8 @@ public static class AchievementErrors
     public static readonly Error DistributionRoleNotAllowed = new Error("income_distribution.role_not_allowed",
         "只有成果所属单位的技术转移办公室可以管理收益分配", "Only the transfer office of the achievement's unit may manage income distribution.", Status: 403).ForRule("R4.3");
 
+    public static readonly Error DistributionYearOutOfRange = Error.Validation("year", "income_distribution.year_out_of_range",
+        "年份须在 1–9999 之间", "The year must be between 1 and 9999.");
     public static FieldError GrossIncomeNegative => F("grossIncome", "income_distribution.gross_income_negative", "R4.1", "转化收入总额不得为负", "Gross income may not be negative.");
     public static FieldError DeductionAmountInvalid => F("deductions", "income_distribution.deduction_amount_invalid", "R4.1", "扣除项金额须大于 0", "Each deduction must be above 0.");
     public static FieldError DeductionEvidenceRequired => F("deductions", "income_distribution.deduction_evidence_required", "R4.1",

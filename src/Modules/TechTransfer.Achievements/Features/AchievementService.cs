@@ -71,8 +71,7 @@ public sealed class AchievementService(
             _ => null,
         };
         if (sorted is null)
-            return Error.Validation("sort", "paging.unknown_sort", "排序字段须为 updatedAt、title、registeredAt 或 trl",
-                "Sort by one of updatedAt, title, registeredAt or trl.");
+            return Error.Validation([PagingErrors.UnknownSort(["updatedAt", "title", "registeredAt", "trl"])]);
         var total = await q.CountAsync(ct);
         var items = await sorted.Skip(paging.Skip).Take(paging.PageSize)
             .Select(a => new AchievementSummary(a.Id, a.Title, a.TitleEn, a.TechnicalField, a.IpType, a.Trl, a.FundingSource, a.Status,

@@ -48,7 +48,7 @@ public sealed class IncomeDistributionService(
         if (query.Year is { } y)
         {
             if (y is < 1 or > 9999)
-                return Error.Validation("year", "income_distribution.year_out_of_range", "年份须在 1–9999 之间", "The year must be between 1 and 9999.");
+                return AchievementErrors.DistributionYearOutOfRange;
             var (first, last) = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
             q = q.Where(d => d.IncomeDate >= first && d.IncomeDate <= last);
         }

@@ -29,7 +29,7 @@ internal static class UiText
     public static string Ip(IpType t) => L(AchievementLabels.Ip(t));
     public static string Funding(FundingSource f) => L(AchievementLabels.Funding(f));
     public static string Title(string zh, string? en) => Bilingual.CurrentIsEnglish && !string.IsNullOrWhiteSpace(en) ? en : zh;
-    public static string Date(DateTimeOffset? d) => d?.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+    public static string Date(DateTimeOffset? d) => d is { } at ? BusinessTime.DateOf(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
     public static string Money(decimal v) => Yuan.Display(v, Bilingual.CurrentIsEnglish);
     public static string Pct(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture) + " %";
 

@@ -148,6 +148,16 @@ public static partial class ContractErrors
         "This contract is declared part of a development or transfer contract: its training, consulting or service is registered with that main contract, not separately.",
         422, "partOfContractId");
 
+    // ---- lists, pages and statistics ----
+    public static Error StatusUnknown(string status) => Error.Validation("status", "contract.status_unknown", $"未知状态：{status}", $"Unknown status: {status}");
+    public static Error CategoryUnknown(string category) => Error.Validation("category", "contract.category_unknown", $"未知类别：{category}", $"Unknown category: {category}");
+    public static Error ActionUnknown => Error.Validation("action", "contract.action_unknown", "未知操作", "Unknown action.");
+    public static readonly Error StatisticsRangeInvalid = new("contract_statistics.range_invalid", "统计区间无效：起始日期须不晚于结束日期",
+        "The range is invalid: from must not be after to.", "from", 422);
+    public static readonly Error StatisticsGroupByInvalid = new("contract_statistics.group_by_invalid",
+        "groupBy 须为 year、month、category、sellerNature、division、district、field、buyerType、regionFlow 之一",
+        "groupBy must be one of year, month, category, sellerNature, division, district, field, buyerType, regionFlow.", "groupBy", 422);
+
     // ---- R2.13: the CIT relief on technology transfer income ----
     public static FieldError SeparableServicesOnlyForTransfer => F("separableServicesAmount", "contract.separable_services_only_for_transfer", "R2.13",
         "可分离的咨询、服务、培训费用只在技术转让或许可合同中填写", "Separable consulting, service or training fees are only given for a transfer or a licence.");

@@ -149,11 +149,7 @@ internal static class ContractEndpoints
         if (r.IsFailure) return r.Error!.ToProblem();
         if (r.Value.Imported == 0 && r.Value.Invalid > 0 && !r.Value.SkippedInvalid)
         {
-            var error = new Error("contract_import.rows_invalid", $"有 {r.Value.Invalid} 行数据有误，未导入任何合同", $"{r.Value.Invalid} rows are invalid; nothing was imported.", "file", 422)
-            {
-                FieldErrors = r.Value.Errors.Select(e => new FieldError($"rows[{e.Row}].{e.Field}", e.Code, $"第 {e.Row} 行：{e.Zh}", $"Row {e.Row}: {e.En}") { Rule = e.Rule }).ToList(),
-            };
-            return error.ToProblem();
+            return ContractImportErrors.RowsInvalid(r.Value.Invalid, r.Value.Errors).ToProblem();
         }
         return TypedResults.Ok(r.Value);
     }

@@ -27,7 +27,7 @@ internal static class ContractWorkbenchEndpoints
         HttpContext http, IAntiforgery antiforgery, ContractBulkService service, CancellationToken ct)
     {
         if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
-            return Error.Validation("form", "form.antiforgery_invalid", "表单已失效，请刷新页面后重试", "The form has expired; reload the page and try again.").ToProblem();
+            return PlatformErrors.FormExpired.ToProblem();
         var form = await http.Request.ReadFormAsync(ct);
         var ids = form["ids"].Select(v => Guid.TryParse(v, out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
         return await ExportContractSelection(new BulkExportRequest(ids), service, ct);

@@ -49,7 +49,7 @@ public sealed class ContractService(
             foreach (var s in query.Status.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (!Enum.TryParse<RegistrationStatus>(s, true, out var st) || int.TryParse(s, out _))
-                    return Error.Validation("status", "contract.status_unknown", $"未知状态：{s}", $"Unknown status: {s}");
+                    return ContractErrors.StatusUnknown(s);
                 statuses.Add(st);
             }
             q = q.Where(c => statuses.Contains(c.Status));
@@ -57,7 +57,7 @@ public sealed class ContractService(
         if (!string.IsNullOrWhiteSpace(query.Category))
         {
             if (!Enum.TryParse<ContractCategory>(query.Category, true, out var cat) || int.TryParse(query.Category, out _))
-                return Error.Validation("category", "contract.category_unknown", $"未知类别：{query.Category}", $"Unknown category: {query.Category}");
+                return ContractErrors.CategoryUnknown(query.Category);
             q = q.Where(c => c.StatCategory == cat);
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -77,7 +77,7 @@ public sealed class ContractService(
             "signed" => q.OrderByDescending(c => c.SignedDate).ThenBy(c => c.Id),
             _ => null!,
         };
-        if (q is null) return Error.Validation("sort", "paging.unknown_sort", "排序字段须为 due、updated、amount 或 signed", "Sort by due, updated, amount or signed.");
+        if (q is null) return Error.Validation([PagingErrors.UnknownSort(["due", "updated", "amount", "signed"])]);
         var total = await q.CountAsync(ct);
         var page = await q.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var items = page.Select(c => new ContractSummary(c.Id, c.ProjectName, c.Category, c.SubType, c.Status,
@@ -356,7 +356,7 @@ public sealed class ContractService(
         var errors = rows.SelectMany(r => r.Errors).ToList();
         var invalid = rows.Count(r => !r.IsValid);
         if (rows.Count == 0)
-            return Error.Validation("file", "import.empty", "文件中没有数据行", "The file has no data rows.");
+            return ContractImportErrors.Empty;
         if (invalid > 0 && !skipInvalid) return new ImportResult(rows.Count, 0, invalid, false, [], errors);
         var ids = new List<Guid>();
         var now = clock.GetUtcNow();

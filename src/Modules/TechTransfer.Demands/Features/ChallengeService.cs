@@ -44,7 +44,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         if (!string.IsNullOrWhiteSpace(query.Kind))
         {
             if (Enum.TryParse<ChallengeKind>(query.Kind, true, out var kind) && Enum.IsDefined(kind)) q = q.Where(c => c.Kind == kind);
-            else errors.Add(new("kind", "challenge.unknown_kind", "类型须为 OpenCall 或 InnovationContest", "Kind must be OpenCall or InnovationContest."));
+            else errors.Add(ChallengeErrors.UnknownKind);
         }
         if (!string.IsNullOrWhiteSpace(query.Field)) q = q.Where(c => c.Field == query.Field.Trim());
         if (query.Mine == true)
@@ -55,8 +55,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         if (!string.IsNullOrWhiteSpace(query.Phase))
         {
             if (!Enum.TryParse<ChallengePhase>(query.Phase, true, out var phase) || !Enum.IsDefined(phase))
-                errors.Add(new("phase", "challenge.unknown_phase", "阶段须为 Draft、Upcoming、OpenForApplications、Judging、AwaitingAnnouncement、Announced 或 Cancelled",
-                    "Phase must be Draft, Upcoming, OpenForApplications, Judging, AwaitingAnnouncement, Announced or Cancelled."));
+                errors.Add(ChallengeErrors.UnknownPhase);
             else q = phase switch
             {
                 ChallengePhase.Draft => q.Where(c => c.Status == ChallengeStatus.Draft),

@@ -56,8 +56,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         if (!string.IsNullOrWhiteSpace(query.Status))
         {
             if (!Enum.TryParse<DemandStatus>(query.Status, true, out var status) || !Enum.IsDefined(status))
-                errors.Add(new("status", "demand.unknown_status", "状态须为 Draft、UnderReview、Published、Matched、Closed 或 Expired",
-                    "Status must be Draft, UnderReview, Published, Matched, Closed or Expired."));
+                errors.Add(DemandErrors.UnknownStatus);
             else q = status switch
             {
                 DemandStatus.Published => q.Where(d => d.Status == DemandStatus.Published && d.Deadline > now),
@@ -81,8 +80,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         {
             var mode = DemandRequest.ParseModes([query.Mode]);
             if (mode == CooperationModes.None || (int)mode >= 1024)
-                errors.Add(new("mode", "demand.unknown_mode", "合作方式须为 Transfer、Licence、JointDevelopment、CommissionedDevelopment 或 Consulting",
-                    "Mode must be Transfer, Licence, JointDevelopment, CommissionedDevelopment or Consulting."));
+                errors.Add(DemandErrors.UnknownMode);
             else q = q.Where(d => (d.CooperationModes & mode) != 0);
         }
         if (query.BudgetMin is { } bmin) q = q.Where(d => d.BudgetMaxYuan == null || d.BudgetMaxYuan >= bmin);
@@ -105,7 +103,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
             _ => null,
         };
         if (ordered is null)
-            errors.Add(new("sort", "paging.unknown_sort", "排序字段须为 publishedAt、deadline、updatedAt 或 title", "Sort by publishedAt, deadline, updatedAt or title."));
+            errors.Add(PagingErrors.UnknownSort(["publishedAt", "deadline", "updatedAt", "title"]));
         if (errors.ToError() is { } invalid) return invalid;
 
         var total = await q.CountAsync(ct);

@@ -30,6 +30,10 @@ public static class OrganizationErrors
     public static FieldError NullItem(string field) =>
         new(field, "validation.not_null", "列表中不能有空项", "A list may not contain an empty (null) item.");
 
+    public static readonly FieldError KindInvalid = new("kind", "validation.enum", "机构类型无效", "The organisation kind is not valid.");
+
+    public static readonly FieldError JurisdictionInvalid = new("jurisdiction", "validation.enum", "适用法规无效", "The jurisdiction is not valid.");
+
     public static FieldError UnknownEntityNature(string code) => new("entityNatureCode", "organization.unknown_entity_nature",
         $"单位性质代码 {code} 不在代码表中", $"Entity nature code {code} is not in the code list.");
 
@@ -62,4 +66,20 @@ public static class OrganizationErrors
         _ => new("creditCode", "organization.credit_code_checksum",
             "统一社会信用代码校验位错误（GB 32100-2015），请核对", "The check character of the unified social credit code is wrong (GB 32100-2015); please check the code."),
     };
+
+    // ---- import (the file, then one cell of a row) ----
+    public static readonly Error ImportUnsupportedFile = Error.Validation("file", "import.unsupported_file",
+        "只支持 .xlsx 或 .csv 文件", "Only .xlsx and .csv files can be imported.");
+
+    public static readonly Error ImportUnreadableFile = Error.Validation("file", "import.unreadable_file",
+        "无法读取文件，请检查格式", "The file could not be read; check its format.");
+
+    public static FieldError ImportDuplicateInFile(string code) => new("creditCode", "import.duplicate_in_file",
+        $"统一社会信用代码 {code} 在文件中重复", $"The credit code {code} appears more than once in the file.");
+
+    public static FieldError ImportUnknownKind(string text) => new("kind", "import.unknown_kind",
+        $"机构类型“{text}”无法识别", $"The organisation kind '{text}' is not recognised.");
+
+    public static FieldError ImportUnknownJurisdiction(string text) => new("jurisdiction", "import.unknown_jurisdiction",
+        $"适用法规“{text}”无法识别（上海或全国）", $"The jurisdiction '{text}' is not recognised (Shanghai or National).");
 }

@@ -52,11 +52,11 @@ public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider 
         }
         catch (NotSupportedException)
         {
-            return Error.Validation("file", "import.unsupported_file", "只支持 .xlsx 或 .csv 文件", "Only .xlsx and .csv files can be imported.");
+            return OrganizationErrors.ImportUnsupportedFile;
         }
         catch (Exception e) when (e is CsvHelperException or InvalidDataException or IOException or InvalidOperationException)
         {
-            return Error.Validation("file", "import.unreadable_file", "无法读取文件，请检查格式", "The file could not be read; check its format.");
+            return OrganizationErrors.ImportUnreadableFile;
         }
 
         var existing = (await db.Set<Organization>().Where(o => o.CreditCode != null).Select(o => o.CreditCode!).ToListAsync(ct)).ToHashSet();
@@ -69,8 +69,8 @@ public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider 
             var code = UnifiedSocialCreditCode.Normalize(request.CreditCode);
             if (code.Length > 0 && errors.All(e => e.Field != "creditCode"))
             {
-                if (existing.Contains(code)) errors.Add(OrganizationErrors.DuplicateCreditCode(code) is var d ? new FieldError("creditCode", d.Code, d.Zh, d.En) : null!);
-                else if (!seen.Add(code)) errors.Add(new FieldError("creditCode", "import.duplicate_in_file", $"统一社会信用代码 {code} 在文件中重复", $"The credit code {code} appears more than once in the file."));
+                if (existing.Contains(code)) errors.Add(OrganizationErrors.DuplicateCreditCode(code).AsFieldError());
+                else if (!seen.Add(code)) errors.Add(OrganizationErrors.ImportDuplicateInFile(code));
             }
             results.Add((new ImportRowResult(i + 2, request.NameZh, errors), request));
             progress?.Report((i + 1, rows.Count));
@@ -99,7 +99,7 @@ public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider 
             kind = Enum.TryParse<OrganizationKind>(kindText, true, out var k) && Enum.IsDefined(k) ? k
                 : Enum.GetValues<OrganizationKind>().Cast<OrganizationKind?>().FirstOrDefault(x => OrganizationKindText.Label(x!.Value).Zh == kindText);
             if (kind is null)
-                errors.Add(new FieldError("kind", "import.unknown_kind", $"机构类型“{kindText}”无法识别", $"The organisation kind '{kindText}' is not recognised."));
+                errors.Add(OrganizationErrors.ImportUnknownKind(kindText));
         }
         Jurisdiction? jurisdiction = Get("Jurisdiction") switch
         {
@@ -111,8 +111,7 @@ public sealed class OrganizationImporter(TechTransferDbContext db, TimeProvider 
         };
         Jurisdiction? Unknown(string text)
         {
-            errors.Add(new FieldError("jurisdiction", "import.unknown_jurisdiction", $"适用法规“{text}”无法识别（上海或全国）",
-                $"The jurisdiction '{text}' is not recognised (Shanghai or National)."));
+            errors.Add(OrganizationErrors.ImportUnknownJurisdiction(text));
             return null;
         }
         var request = new OrganizationRequest

@@ -50,7 +50,7 @@ public static class OrganizationValidation
         else if (name.Trim().Length > 200) errors.Add(OrganizationErrors.TooLong("nameZh", "中文名称", "Chinese name", 200));
         MaxLength(errors, r.NameEn, "nameEn", "英文名称", "English name", 300);
         if (r.Kind is null) errors.Add(OrganizationErrors.Required("kind", "机构类型", "Organisation kind"));
-        else if (!Enum.IsDefined(r.Kind.Value)) errors.Add(new FieldError("kind", "validation.enum", "机构类型无效", "The organisation kind is not valid."));
+        else if (!Enum.IsDefined(r.Kind.Value)) errors.Add(OrganizationErrors.KindInvalid);
         if (string.IsNullOrWhiteSpace(r.EntityNatureCode)) errors.Add(OrganizationErrors.Required("entityNatureCode", "单位性质", "Entity nature"));
         else if (!EntityNature.IsKnown(r.EntityNatureCode.Trim())) errors.Add(OrganizationErrors.UnknownEntityNature(r.EntityNatureCode));
 
@@ -73,7 +73,7 @@ public static class OrganizationValidation
         MaxLength(errors, r.DescriptionZh, "descriptionZh", "中文简介", "Chinese description", 4000);
         MaxLength(errors, r.DescriptionEn, "descriptionEn", "英文简介", "English description", 4000);
         if (r.Jurisdiction is { } j && !Enum.IsDefined(j))
-            errors.Add(new FieldError("jurisdiction", "validation.enum", "适用法规无效", "The jurisdiction is not valid."));
+            errors.Add(OrganizationErrors.JurisdictionInvalid);
 
         var contacts = r.Contacts ?? [];
         if (contacts.Count > 20) errors.Add(OrganizationErrors.TooManyContacts);

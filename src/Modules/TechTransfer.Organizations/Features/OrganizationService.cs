@@ -54,8 +54,7 @@ public sealed class OrganizationService(TechTransferDbContext db, ICurrentUser u
             _ => null!,
         };
         if (q is null)
-            return Error.Validation("sort", "paging.unknown_sort", "排序字段须为 nameZh、createdAt、updatedAt、kind 或 division",
-                "Sort by one of nameZh, createdAt, updatedAt, kind or division.");
+            return Error.Validation([PagingErrors.UnknownSort(["nameZh", "createdAt", "updatedAt", "kind", "division"])]);
 
         var total = await q.CountAsync(ct);
         var items = await q.Skip(paging.Skip).Take(paging.PageSize)

@@ -112,22 +112,19 @@ public sealed class CustodyAgreement : IAudited
         string? subjectTitle, Guid operatorOrganizationId, string? operatorName, CustodyMandate mandate, IReadOnlyList<CustodyBeneficiary?>? beneficiaries)
     {
         var errors = new FieldErrors();
-        PatentChecks.RequiredText(errors, agreementNo, "agreementNo", 60,
-            new("agreementNo", "custody.agreement_no_required", "请填写托管协议编号", "The agreement number is required."));
+        PatentChecks.RequiredText(errors, agreementNo, "agreementNo", 60, CustodyErrors.AgreementNoRequired);
         if (!Enum.IsDefined(subjectType))
-            errors.Add("subjectType", "custody.subject_type_invalid", "托管标的须为专利或科技成果", "The subject must be a patent or an achievement.");
+            errors.Add(CustodyErrors.SubjectTypeInvalid);
         if (subjectId == Guid.Empty)
-            errors.Add("subjectId", "custody.subject_required", "请选择托管标的", "Choose what is put into custody.");
+            errors.Add(CustodyErrors.SubjectRequired);
         else if (subjectType == CustodySubjectType.Achievement && string.IsNullOrWhiteSpace(subjectTitle))
-            errors.Add("subjectTitle", "custody.subject_title_required", "请填写托管标的名称", "Give the title of what is put into custody.");
+            errors.Add(CustodyErrors.SubjectTitleRequired);
         PatentChecks.Text(errors, subjectTitle, "subjectTitle", 300);
         if (operatorOrganizationId == Guid.Empty)
-            errors.Add("operatorOrganizationId", "custody.operator_required", "请选择经营权人", "Choose the operator.");
+            errors.Add(CustodyErrors.OperatorRequired);
         else if (operatorOrganizationId == ownerOrganizationId)
-            errors.Add("operatorOrganizationId", "custody.operator_is_owner", "经营权人须为所有权人以外的转移机构或办公室",
-                "The operator must be a transfer institution or office other than the owner.");
-        else PatentChecks.RequiredText(errors, operatorName, "operatorName", 200,
-            new("operatorName", "custody.operator_name_required", "请填写经营权人名称", "The operator's name is required."));
+            errors.Add(CustodyErrors.OperatorIsOwner);
+        else PatentChecks.RequiredText(errors, operatorName, "operatorName", 200, CustodyErrors.OperatorNameRequired);
         errors.AddRange(ValidateMandate(mandate));
         errors.AddRange(ValidateBeneficiaries(beneficiaries));
         return errors.All;
@@ -141,7 +138,7 @@ public sealed class CustodyAgreement : IAudited
         var errors = Check(ownerOrganizationId, agreementNo, subjectType, subjectId, subjectTitle, operatorOrganizationId, operatorName, mandate, beneficiaries);
         if (errors.Count > 0) return Error.Validation(errors);
         if (string.IsNullOrWhiteSpace(subjectTitle))
-            return Error.Validation("subjectTitle", "custody.subject_title_required", "请填写托管标的名称", "Give the title of what is put into custody.");
+            return Error.Validation([CustodyErrors.SubjectTitleRequired]);
 
         var a = new CustodyAgreement
         {
@@ -169,20 +166,18 @@ public sealed class CustodyAgreement : IAudited
         var errors = new FieldErrors();
         var types = m.AllowedDealTypes ?? [];
         if (types.Count == 0)
-            errors.Add("allowedDealTypes", "custody.no_deal_types", "请至少授权一种经营方式", "Allow at least one deal type.");
+            errors.Add(CustodyErrors.NoDealTypes);
         if (types.Any(t => !Enum.IsDefined(t)))
-            errors.Add("allowedDealTypes", "custody.deal_type_invalid", "经营方式须为挂牌、普通许可、排他许可或独占许可",
-                "A deal type must be listing, ordinary, sole or exclusive licence.");
+            errors.Add(CustodyErrors.DealTypeInvalid("allowedDealTypes"));
         if (types.Contains(CustodyDealType.Assignment))
-            errors.Add("allowedDealTypes", "custody.assignment_not_delegable", "托管不转移所有权：不能授权经营权人转让标的",
-                "Custody does not move ownership: the operator cannot be mandated to assign the subject.");
+            errors.Add(CustodyErrors.AssignmentNotDelegable);
         if (m.PriceFloorYuan < 0)
-            errors.Add("priceFloorYuan", "custody.price_floor_negative", "底价不能为负数", "The price floor cannot be negative.");
+            errors.Add(CustodyErrors.PriceFloorNegative);
         else PatentChecks.Amount(errors, m.PriceFloorYuan, "priceFloorYuan");
         PatentChecks.Date(errors, m.TermStart, "termStart");
         PatentChecks.Date(errors, m.TermEnd, "termEnd");
         if (m.TermEnd <= m.TermStart)
-            errors.Add("termEnd", "custody.term_end_before_start", "托管期限结束日须晚于开始日", "The custody term must end after it starts.");
+            errors.Add(CustodyErrors.TermEndBeforeStart);
         return errors.All;
     }
 
@@ -192,19 +187,19 @@ public sealed class CustodyAgreement : IAudited
         var list = beneficiaries ?? [];
         if (list.Count == 0)
         {
-            errors.Add("beneficiaries", "custody.beneficiaries_required", "请至少指定一名收益权人", "Name at least one beneficiary.");
+            errors.Add(CustodyErrors.BeneficiariesRequired);
             return errors.All;
         }
         if (list.Any(b => b is null || string.IsNullOrWhiteSpace(b.Name)))
-            errors.Add("beneficiaries", "custody.beneficiary_name_required", "请填写每位收益权人的名称", "Every beneficiary needs a name.");
-        if (list.Any(b => b?.Name is { } n && n.Trim().Length > 200)) errors.Add(PatentChecks.TooLong("beneficiaries", 200));
+            errors.Add(CustodyErrors.BeneficiaryNameRequired);
+        if (list.Any(b => b?.Name is { } n && n.Trim().Length > 200)) errors.Add(PatentErrors.TooLong("beneficiaries", 200));
         if (list.Any(b => b is not null && (b.SharePercent <= 0 || b.SharePercent > 100)))
-            errors.Add("beneficiaries", "custody.share_not_positive", "每位收益权人的份额须大于 0 且不超过 100%", "Every beneficiary's share must be above 0 and at most 100 %.");
+            errors.Add(CustodyErrors.ShareNotPositive);
         else
         {
             var sum = list.Sum(b => b?.SharePercent ?? 0m);
             if (sum != 100m)
-                errors.Add("beneficiaries", "custody.shares_not_100", $"收益份额合计须为 100%（当前 {sum}%）", $"Revenue shares must sum to 100 % (now {sum} %).");
+                errors.Add(CustodyErrors.SharesNot100(sum));
         }
         return errors.All;
     }
@@ -230,11 +225,10 @@ public sealed class CustodyAgreement : IAudited
     {
         var errors = new FieldErrors();
         if (!Enum.IsDefined(r.DealType))
-            errors.Add("dealType", "custody.deal_type_invalid", "经营方式须为挂牌、普通许可、排他许可或独占许可",
-                "A deal type must be listing, ordinary, sole or exclusive licence.");
+            errors.Add(CustodyErrors.DealTypeInvalid("dealType"));
         if (r.DealType is not (CustodyDealType.Listing or CustodyDealType.Assignment) && string.IsNullOrWhiteSpace(r.Counterparty)) errors.AddFrom(CustodyErrors.CounterpartyRequired);
         else PatentChecks.Text(errors, r.Counterparty, "counterparty", 200);
-        if (r.PriceYuan < 0) errors.Add(PatentChecks.AmountOutOfRange("priceYuan"));
+        if (r.PriceYuan < 0) errors.Add(PatentErrors.AmountOutOfRange("priceYuan"));
         else PatentChecks.Amount(errors, r.PriceYuan, "priceYuan");
         if (r.DealTermEnd is { } end) PatentChecks.Date(errors, end, "dealTermEnd");
         else if (r.DealType is not CustodyDealType.Listing and not CustodyDealType.Assignment) errors.AddFrom(CustodyErrors.DealTermRequired);
@@ -285,7 +279,7 @@ public sealed class CustodyAgreement : IAudited
     public static IReadOnlyList<FieldError> CheckTermination(string? reason)
     {
         var errors = new FieldErrors();
-        PatentChecks.RequiredText(errors, reason, "reason", 1000, PatentChecks.FieldOf(CustodyErrors.TerminationReasonRequired));
+        PatentChecks.RequiredText(errors, reason, "reason", 1000, CustodyErrors.TerminationReasonRequired.AsFieldError());
         return errors.All;
     }
 
@@ -377,6 +371,53 @@ public sealed class CustodyRenewal
 
 public static class CustodyErrors
 {
+    // ---- the body of an agreement or an operation (422 field errors) ----
+    public static readonly FieldError AgreementNoRequired = new("agreementNo", "custody.agreement_no_required", "请填写托管协议编号", "The agreement number is required.");
+
+    public static readonly FieldError SubjectTypeInvalid = new("subjectType", "custody.subject_type_invalid",
+        "托管标的须为专利或科技成果", "The subject must be a patent or an achievement.");
+
+    public static readonly FieldError SubjectRequired = new("subjectId", "custody.subject_required", "请选择托管标的", "Choose what is put into custody.");
+
+    public static readonly FieldError SubjectTitleRequired = new("subjectTitle", "custody.subject_title_required",
+        "请填写托管标的名称", "Give the title of what is put into custody.");
+
+    public static readonly FieldError OperatorRequired = new("operatorOrganizationId", "custody.operator_required", "请选择经营权人", "Choose the operator.");
+
+    public static readonly FieldError OperatorIsOwner = new("operatorOrganizationId", "custody.operator_is_owner",
+        "经营权人须为所有权人以外的转移机构或办公室", "The operator must be a transfer institution or office other than the owner.");
+
+    public static readonly FieldError OperatorNameRequired = new("operatorName", "custody.operator_name_required", "请填写经营权人名称", "The operator's name is required.");
+
+    public static readonly FieldError NoDealTypes = new("allowedDealTypes", "custody.no_deal_types", "请至少授权一种经营方式", "Allow at least one deal type.");
+
+    /// <summary>A deal type outside the enum, in the mandate (<c>allowedDealTypes</c>) or an operation (<c>dealType</c>).</summary>
+    public static FieldError DealTypeInvalid(string field) => new(field, "custody.deal_type_invalid",
+        "经营方式须为挂牌、普通许可、排他许可或独占许可", "A deal type must be listing, ordinary, sole or exclusive licence.");
+
+    public static readonly FieldError AssignmentNotDelegable = new("allowedDealTypes", "custody.assignment_not_delegable",
+        "托管不转移所有权：不能授权经营权人转让标的", "Custody does not move ownership: the operator cannot be mandated to assign the subject.");
+
+    public static readonly Error AmountNegative = Error.Validation("amountYuan", "custody.amount_negative", "金额不能为负数", "The amount cannot be negative.");
+
+    public static readonly FieldError PriceFloorNegative = new("priceFloorYuan", "custody.price_floor_negative", "底价不能为负数", "The price floor cannot be negative.");
+
+    public static readonly FieldError TermEndBeforeStart = new("termEnd", "custody.term_end_before_start",
+        "托管期限结束日须晚于开始日", "The custody term must end after it starts.");
+
+    public static readonly FieldError BeneficiariesRequired = new("beneficiaries", "custody.beneficiaries_required",
+        "请至少指定一名收益权人", "Name at least one beneficiary.");
+
+    public static readonly FieldError BeneficiaryNameRequired = new("beneficiaries", "custody.beneficiary_name_required",
+        "请填写每位收益权人的名称", "Every beneficiary needs a name.");
+
+    public static readonly FieldError ShareNotPositive = new("beneficiaries", "custody.share_not_positive",
+        "每位收益权人的份额须大于 0 且不超过 100%", "Every beneficiary's share must be above 0 and at most 100 %.");
+
+    public static FieldError SharesNot100(decimal sum) => new("beneficiaries", "custody.shares_not_100",
+        $"收益份额合计须为 100%（当前 {sum}%）", $"Revenue shares must sum to 100 % (now {sum} %).");
+
+    // ---- who may act, the agreement's state and mandate ----
     public static readonly Error NotOperator = new("custody.not_operator",
         "只有协议指定的经营权人可以经营该标的", "Only the operator named in the agreement may operate the subject.", Status: 403);
 

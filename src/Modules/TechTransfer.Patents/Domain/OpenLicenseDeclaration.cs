@@ -160,38 +160,22 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         var f = new FieldErrors();
         f.AddRange(ValidateForm(Terms));
         if (!patent.IsGranted(today))
-            f.Add("patent", "open_license.patent_not_granted",
-                "专利尚未授权公告或已不在有效状态，不能声明开放许可（专利法实施细则第八十五条）",
-                "The patent's grant has not been announced or it is no longer in force (Implementing Regulations art. 85).", "R3.1");
+            f.Add(OpenLicenseErrors.PatentNotGranted);
         if (patent.Type is PatentType.UtilityModel or PatentType.Design && string.IsNullOrWhiteSpace(EvaluationReportRef))
-            f.Add("evaluationReportRef", "open_license.evaluation_report_required",
-                "实用新型或外观设计专利声明开放许可须提交专利权评价报告（专利法第五十条）",
-                "A utility model or design patent needs a patent evaluation report (Patent Law art. 50).", "R3.2");
+            f.Add(OpenLicenseErrors.EvaluationReportRequired);
         if (patent.HasActiveExclusiveOrSoleLicence(today))
-            f.Add("patent", "open_license.exclusive_licence_exists",
-                "该专利存在有效的独占或排他许可，不能声明开放许可（专利法实施细则第八十六条第一项）",
-                "An exclusive or sole licence is in force on the patent (Implementing Regulations art. 86(1)).", "R3.3");
+            f.Add(OpenLicenseErrors.ExclusiveLicenceExists);
         if (patent.IsSuspended)
-            f.Add("patent", "open_license.patent_suspended",
-                "该专利处于中止程序（权属纠纷或财产保全），不能声明开放许可（专利法实施细则第八十六条第二项）",
-                "The patent is in a suspended procedure (ownership dispute or court preservation) (Implementing Regulations art. 86(2)).", "R3.4");
+            f.Add(OpenLicenseErrors.PatentSuspended);
         if (!patent.AnnualFeesPaidOn(today))
-            f.Add("patent", "open_license.annual_fee_unpaid",
-                "专利年费未按期缴纳，不能声明开放许可（专利法实施细则第八十六条第三项）",
-                "The patent's annual fees are not paid up to date (Implementing Regulations art. 86(3)).", "R3.5");
+            f.Add(OpenLicenseErrors.AnnualFeeUnpaid);
         if (patent.HasActivePledge(today) && string.IsNullOrWhiteSpace(PledgeeConsentRef))
-            f.Add("pledgeeConsentRef", "open_license.pledgee_consent_required",
-                "专利已质押，须提供质权人同意开放许可的书面文件（专利法实施细则第八十六条第四项）",
-                "The patent is pledged; the pledgee's written consent is required (Implementing Regulations art. 86(4)).", "R3.6");
+            f.Add(OpenLicenseErrors.PledgeeConsentRequired);
         var promo = FindPromotionalTerms(options);
         if (promo.Count > 0)
-            f.Add("otherTerms", "open_license.promotional_language",
-                $"声明内容不得含有宣传用语：{string.Join("、", promo)}（专利法实施细则第八十五条）",
-                $"The declaration must not contain promotional language: {string.Join(", ", promo)} (Implementing Regulations art. 85).", "R3.7");
+            f.Add(OpenLicenseErrors.PromotionalLanguage(promo));
         if (LicenseTermEnd > patent.ExpiryDate)
-            f.Add("licenseTermEnd", "open_license.term_beyond_patent_expiry",
-                $"许可期限不得超过专利权期限届满日 {patent.ExpiryDate:yyyy-MM-dd}（专利法第四十二条）",
-                $"The licence term cannot end after the patent expires on {patent.ExpiryDate:yyyy-MM-dd} (Patent Law art. 42).", "R3.8");
+            f.Add(OpenLicenseErrors.TermBeyondPatentExpiry(patent.ExpiryDate));
         return f.All;
     }
 
@@ -218,7 +202,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public static IReadOnlyList<FieldError> CheckAnnouncement(string? announcementNo, DateOnly announcementDate)
     {
         var errors = new FieldErrors();
-        PatentChecks.RequiredText(errors, announcementNo, "announcementNo", 100, PatentChecks.FieldOf(OpenLicenseErrors.AnnouncementNoRequired));
+        PatentChecks.RequiredText(errors, announcementNo, "announcementNo", 100, OpenLicenseErrors.AnnouncementNoRequired.AsFieldError());
         PatentChecks.Date(errors, announcementDate, "announcementDate");
         return errors.All;
     }
@@ -289,8 +273,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public static IReadOnlyList<FieldError> CheckLapse(OpenLicenseLapseReason reason, DateOnly on)
     {
         var errors = new FieldErrors();
-        errors.When(!Enum.IsDefined(reason), new FieldError("reason", "open_license.lapse_reason_invalid",
-            "失效原因须为专利权终止、被宣告无效或期限届满", "The reason must be termination, invalidation or the end of the term."));
+        errors.When(!Enum.IsDefined(reason), OpenLicenseErrors.LapseReasonInvalid);
         PatentChecks.Date(errors, on, "on");
         return errors.All;
     }
@@ -311,10 +294,10 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public static IReadOnlyList<FieldError> CheckTakeLicence(string? licenseeName, string? writtenNoticeRef, DateOnly noticeDate, DateOnly today)
     {
         var errors = new FieldErrors();
-        PatentChecks.RequiredText(errors, licenseeName, "licenseeName", 200, PatentChecks.FieldOf(OpenLicenseErrors.LicenseeNameRequired));
-        PatentChecks.RequiredText(errors, writtenNoticeRef, "writtenNoticeRef", 200, PatentChecks.FieldOf(OpenLicenseErrors.WrittenNoticeRequired));
+        PatentChecks.RequiredText(errors, licenseeName, "licenseeName", 200, OpenLicenseErrors.LicenseeNameRequired.AsFieldError());
+        PatentChecks.RequiredText(errors, writtenNoticeRef, "writtenNoticeRef", 200, OpenLicenseErrors.WrittenNoticeRequired.AsFieldError());
         PatentChecks.Date(errors, noticeDate, "noticeDate");
-        errors.When(noticeDate > today, PatentChecks.FieldOf(OpenLicenseErrors.DateInFuture("noticeDate")));
+        errors.When(noticeDate > today, OpenLicenseErrors.DateInFuture("noticeDate").AsFieldError());
         return errors.All;
     }
 
@@ -352,9 +335,9 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     {
         var errors = new FieldErrors();
         PatentChecks.Amount(errors, amountYuan, "amountYuan");
-        PatentChecks.RequiredText(errors, paymentRef, "paymentRef", 200, PatentChecks.FieldOf(OpenLicenseErrors.PaymentRefRequired));
+        PatentChecks.RequiredText(errors, paymentRef, "paymentRef", 200, OpenLicenseErrors.PaymentRefRequired.AsFieldError());
         PatentChecks.Date(errors, paidOn, "paidOn");
-        errors.When(paidOn > today, PatentChecks.FieldOf(OpenLicenseErrors.DateInFuture("paidOn")));
+        errors.When(paidOn > today, OpenLicenseErrors.DateInFuture("paidOn").AsFieldError());
         return errors.All;
     }
 
@@ -391,9 +374,9 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public static IReadOnlyList<FieldError> CheckFiling(string? proofRef, DateOnly filedOn, DateOnly today)
     {
         var errors = new FieldErrors();
-        PatentChecks.RequiredText(errors, proofRef, "proofRef", 200, PatentChecks.FieldOf(OpenLicenseErrors.FilingProofRequired));
+        PatentChecks.RequiredText(errors, proofRef, "proofRef", 200, OpenLicenseErrors.FilingProofRequired.AsFieldError());
         PatentChecks.Date(errors, filedOn, "filedOn");
-        errors.When(filedOn > today, PatentChecks.FieldOf(OpenLicenseErrors.DateInFuture("filedOn")));
+        errors.When(filedOn > today, OpenLicenseErrors.DateInFuture("filedOn").AsFieldError());
         return errors.All;
     }
 
@@ -415,7 +398,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     {
         var errors = new FieldErrors();
         if (!Enum.IsDefined(channel)) errors.AddFrom(OpenLicenseErrors.DisputeChannelInvalid);
-        PatentChecks.RequiredText(errors, summary, "summary", 2000, PatentChecks.FieldOf(OpenLicenseErrors.DisputeSummaryRequired));
+        PatentChecks.RequiredText(errors, summary, "summary", 2000, OpenLicenseErrors.DisputeSummaryRequired.AsFieldError());
         return errors.All;
     }
 
@@ -423,7 +406,7 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     public static IReadOnlyList<FieldError> CheckResolution(string? outcome)
     {
         var errors = new FieldErrors();
-        PatentChecks.RequiredText(errors, outcome, "outcome", 2000, PatentChecks.FieldOf(OpenLicenseErrors.DisputeOutcomeRequired));
+        PatentChecks.RequiredText(errors, outcome, "outcome", 2000, OpenLicenseErrors.DisputeOutcomeRequired.AsFieldError());
         return errors.All;
     }
 
@@ -473,16 +456,16 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     {
         var f = new FieldErrors();
         if (!Enum.IsDefined(t.PaymentMode))
-            f.Add("paymentMode", "open_license.payment_mode_invalid", "支付方式不在可选范围内", "The payment mode is not one of the allowed values.");
+            f.Add(OpenLicenseErrors.PaymentModeInvalid);
         if (t.Fee.RoyaltyBase is { } rb && !Enum.IsDefined(rb))
-            f.Add("royaltyBase", "open_license.royalty_base_invalid", "提成基数不在可选范围内", "The royalty base is not one of the allowed values.");
+            f.Add(OpenLicenseErrors.RoyaltyBaseInvalid);
         PatentChecks.Date(f, t.LicenseTermStart, "licenseTermStart");
         PatentChecks.Date(f, t.LicenseTermEnd, "licenseTermEnd");
         if (t.LicenseTermEnd < t.LicenseTermStart)
-            f.Add("licenseTermEnd", "open_license.term_end_before_start", "许可期限结束日不能早于开始日", "The licence term cannot end before it starts.");
+            f.Add(OpenLicenseErrors.TermEndBeforeStart);
         var fee = t.Fee;
         if (fee.FixedFeeYuan < 0 || fee.InitialPaymentYuan < 0 || fee.RoyaltyRatePercent < 0 || fee.RoyaltyRatePercent > 100)
-            f.Add("fee", "open_license.fee_out_of_range", "许可费不能为负数，提成比例须在 0–100% 之间", "Fees cannot be negative and a royalty rate must be 0–100 %.");
+            f.Add(OpenLicenseErrors.FeeOutOfRange);
         else
         {
             PatentChecks.Amount(f, fee.FixedFeeYuan, "fixedFeeYuan");
@@ -491,19 +474,19 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         switch (t.PaymentMode)
         {
             case PaymentMode.LumpSumOnce or PaymentMode.LumpSumInstallments when fee.FixedFeeYuan is null:
-                f.Add("fee.fixedFeeYuan", "open_license.fixed_fee_required", "一次总算的支付方式须写明许可费总额", "A lump-sum payment mode needs the total fee.");
+                f.Add(OpenLicenseErrors.FixedFeeRequired);
                 break;
             case PaymentMode.LumpSumInstallments when fee.InitialPaymentYuan is null:
-                f.Add("fee.initialPaymentYuan", "open_license.first_instalment_required", "分期支付须写明首期付款金额", "Instalment payment needs the first instalment amount.");
+                f.Add(OpenLicenseErrors.FirstInstalmentRequired);
                 break;
             case PaymentMode.Royalty or PaymentMode.EntryFeePlusRoyalty when fee.RoyaltyRatePercent is null || fee.RoyaltyBase is null:
-                f.Add("fee.royaltyRatePercent", "open_license.royalty_required", "提成支付须写明提成比例和提成基数", "Royalty payment needs a rate and a base.");
+                f.Add(OpenLicenseErrors.RoyaltyRequired);
                 break;
         }
         if (t.PaymentMode == PaymentMode.EntryFeePlusRoyalty && fee.InitialPaymentYuan is null)
-            f.Add("fee.initialPaymentYuan", "open_license.entry_fee_required", "须写明入门费金额", "The entry fee is required.");
+            f.Add(OpenLicenseErrors.EntryFeeRequired);
         if (t.PaymentMode == PaymentMode.LumpSumInstallments && fee is { InitialPaymentYuan: { } first, FixedFeeYuan: { } total } && first > total)
-            f.Add("fee.initialPaymentYuan", "open_license.first_instalment_above_total", "首期付款不能超过许可费总额", "The first instalment cannot exceed the total fee.");
+            f.Add(OpenLicenseErrors.FirstInstalmentAboveTotal);
         PatentChecks.Text(f, t.OtherTerms, "otherTerms", 4000);
         PatentChecks.Text(f, t.OtherTermsEn, "otherTermsEn", 4000);
         PatentChecks.Text(f, t.EvaluationReportRef, "evaluationReportRef", 200);

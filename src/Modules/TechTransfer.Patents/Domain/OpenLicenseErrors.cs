@@ -4,6 +4,77 @@ namespace TechTransfer.Patents.Domain;
 
 public static class OpenLicenseErrors
 {
+    // ---- §3.2: may the declaration be submitted (CheckSubmission), one field error per rule ----
+    public static readonly FieldError PatentNotGranted = new FieldError("patent", "open_license.patent_not_granted",
+        "专利尚未授权公告或已不在有效状态，不能声明开放许可（专利法实施细则第八十五条）",
+        "The patent's grant has not been announced or it is no longer in force (Implementing Regulations art. 85).").ForRule("R3.1");
+
+    public static readonly FieldError EvaluationReportRequired = new FieldError("evaluationReportRef", "open_license.evaluation_report_required",
+        "实用新型或外观设计专利声明开放许可须提交专利权评价报告（专利法第五十条）",
+        "A utility model or design patent needs a patent evaluation report (Patent Law art. 50).").ForRule("R3.2");
+
+    public static readonly FieldError ExclusiveLicenceExists = new FieldError("patent", "open_license.exclusive_licence_exists",
+        "该专利存在有效的独占或排他许可，不能声明开放许可（专利法实施细则第八十六条第一项）",
+        "An exclusive or sole licence is in force on the patent (Implementing Regulations art. 86(1)).").ForRule("R3.3");
+
+    public static readonly FieldError PatentSuspended = new FieldError("patent", "open_license.patent_suspended",
+        "该专利处于中止程序（权属纠纷或财产保全），不能声明开放许可（专利法实施细则第八十六条第二项）",
+        "The patent is in a suspended procedure (ownership dispute or court preservation) (Implementing Regulations art. 86(2)).").ForRule("R3.4");
+
+    public static readonly FieldError AnnualFeeUnpaid = new FieldError("patent", "open_license.annual_fee_unpaid",
+        "专利年费未按期缴纳，不能声明开放许可（专利法实施细则第八十六条第三项）",
+        "The patent's annual fees are not paid up to date (Implementing Regulations art. 86(3)).").ForRule("R3.5");
+
+    public static readonly FieldError PledgeeConsentRequired = new FieldError("pledgeeConsentRef", "open_license.pledgee_consent_required",
+        "专利已质押，须提供质权人同意开放许可的书面文件（专利法实施细则第八十六条第四项）",
+        "The patent is pledged; the pledgee's written consent is required (Implementing Regulations art. 86(4)).").ForRule("R3.6");
+
+    public static FieldError PromotionalLanguage(IReadOnlyList<string> terms) => new FieldError("otherTerms", "open_license.promotional_language",
+        $"声明内容不得含有宣传用语：{string.Join("、", terms)}（专利法实施细则第八十五条）",
+        $"The declaration must not contain promotional language: {string.Join(", ", terms)} (Implementing Regulations art. 85).").ForRule("R3.7");
+
+    public static FieldError TermBeyondPatentExpiry(DateOnly expiry) => new FieldError("licenseTermEnd", "open_license.term_beyond_patent_expiry",
+        $"许可期限不得超过专利权期限届满日 {expiry:yyyy-MM-dd}（专利法第四十二条）",
+        $"The licence term cannot end after the patent expires on {expiry:yyyy-MM-dd} (Patent Law art. 42).").ForRule("R3.8");
+
+    // ---- the declaration form (ValidateForm) ----
+    public static readonly FieldError PaymentModeInvalid = new("paymentMode", "open_license.payment_mode_invalid",
+        "支付方式不在可选范围内", "The payment mode is not one of the allowed values.");
+
+    public static readonly FieldError RoyaltyBaseInvalid = new("royaltyBase", "open_license.royalty_base_invalid",
+        "提成基数不在可选范围内", "The royalty base is not one of the allowed values.");
+
+    public static readonly FieldError TermEndBeforeStart = new("licenseTermEnd", "open_license.term_end_before_start",
+        "许可期限结束日不能早于开始日", "The licence term cannot end before it starts.");
+
+    public static readonly FieldError FeeOutOfRange = new("fee", "open_license.fee_out_of_range",
+        "许可费不能为负数，提成比例须在 0–100% 之间", "Fees cannot be negative and a royalty rate must be 0–100 %.");
+
+    public static readonly FieldError FixedFeeRequired = new("fee.fixedFeeYuan", "open_license.fixed_fee_required",
+        "一次总算的支付方式须写明许可费总额", "A lump-sum payment mode needs the total fee.");
+
+    public static readonly FieldError FirstInstalmentRequired = new("fee.initialPaymentYuan", "open_license.first_instalment_required",
+        "分期支付须写明首期付款金额", "Instalment payment needs the first instalment amount.");
+
+    public static readonly FieldError RoyaltyRequired = new("fee.royaltyRatePercent", "open_license.royalty_required",
+        "提成支付须写明提成比例和提成基数", "Royalty payment needs a rate and a base.");
+
+    public static readonly FieldError EntryFeeRequired = new("fee.initialPaymentYuan", "open_license.entry_fee_required",
+        "须写明入门费金额", "The entry fee is required.");
+
+    public static readonly FieldError FirstInstalmentAboveTotal = new("fee.initialPaymentYuan", "open_license.first_instalment_above_total",
+        "首期付款不能超过许可费总额", "The first instalment cannot exceed the total fee.");
+
+    public static readonly FieldError LapseReasonInvalid = new("reason", "open_license.lapse_reason_invalid",
+        "失效原因须为专利权终止、被宣告无效或期限届满", "The reason must be termination, invalidation or the end of the term.");
+
+    // ---- who may act, the declaration's state ----
+    /// <summary>A contract is prefilled only from a grant in effect (专利法第五十一条).</summary>
+    public static readonly Error GrantNotEffectiveForContract = new Error("open_license_grant.not_effective",
+        "开放许可实施尚未生效（须书面通知并按公告条件付款，专利法第五十一条），不能据此生成合同",
+        "The open-licence grant is not effective yet (written notice and payment per the announced terms, Patent Law art. 51), so no contract can be prefilled.")
+        .ForRule("R3.12");
+
     public static readonly Error NotPatentee = new("open_license.not_patentee",
         "只有专利权人所在单位可以声明、修改或撤回开放许可", "Only the patentee's organisation may declare, change or withdraw an open licence.", Status: 403);
 

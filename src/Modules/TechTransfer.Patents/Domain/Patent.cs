@@ -140,37 +140,29 @@ public sealed class Patent : IAudited, ISearchIndexed
     {
         var errors = new FieldErrors();
         var appNo = NormalizeApplicationNo(d.ApplicationNo);
-        errors.When(appNo.Length is < 8 or > 20, new("applicationNo", "patent.application_no_invalid", "申请号格式不正确（应为 8–20 位数字/字母，可带 CN 前缀和校验位）",
-            "The application number is not valid (8–20 digits or letters, optional CN prefix and check digit)."));
+        errors.When(appNo.Length is < 8 or > 20, PatentErrors.ApplicationNoInvalid);
         PatentChecks.Text(errors, d.PublicationNo, "publicationNo", 30);
-        if (string.IsNullOrWhiteSpace(d.Title)) errors.Add("title", "patent.title_required", "请填写专利名称", "The patent title is required.");
+        if (string.IsNullOrWhiteSpace(d.Title)) errors.Add(PatentErrors.TitleRequired);
         else PatentChecks.Text(errors, d.Title, "title", 300);
         PatentChecks.Text(errors, d.TitleEn, "titleEn", 400);
-        if (string.IsNullOrWhiteSpace(d.PatenteeNames)) errors.Add("patenteeNames", "patent.patentee_required", "请填写专利权人", "At least one patentee is required.");
+        if (string.IsNullOrWhiteSpace(d.PatenteeNames)) errors.Add(PatentErrors.PatenteeRequired);
         else PatentChecks.Text(errors, d.PatenteeNames, "patenteeNames", 500);
         PatentChecks.Text(errors, d.IpcCodes, "ipcCodes", 200);
-        errors.When(!Enum.IsDefined(d.Type), new("type", "patent.type_invalid", "专利类型须为发明、实用新型或外观设计",
-            "The patent type must be invention, utility model or design."));
-        errors.When(!Enum.IsDefined(d.LegalStatus), new("legalStatus", "patent.legal_status_invalid", "法律状态不在可选范围内",
-            "The legal status is not one of the allowed values."));
-        errors.When(!PatentChecks.IsPlausible(d.FilingDate), PatentChecks.DateOutOfRange("filingDate"));
-        errors.When(d.GrantAnnouncementDate is { } ga && !PatentChecks.IsPlausible(ga), PatentChecks.DateOutOfRange("grantAnnouncementDate"));
-        errors.When(d.AnnualFeePaidUntil is { } fp && !PatentChecks.IsPlausible(fp), PatentChecks.DateOutOfRange("annualFeePaidUntil"));
+        errors.When(!Enum.IsDefined(d.Type), PatentErrors.TypeInvalid);
+        errors.When(!Enum.IsDefined(d.LegalStatus), PatentErrors.LegalStatusInvalid("legalStatus"));
+        errors.When(!PatentChecks.IsPlausible(d.FilingDate), PatentErrors.DateOutOfRange("filingDate"));
+        errors.When(d.GrantAnnouncementDate is { } ga && !PatentChecks.IsPlausible(ga), PatentErrors.DateOutOfRange("grantAnnouncementDate"));
+        errors.When(d.AnnualFeePaidUntil is { } fp && !PatentChecks.IsPlausible(fp), PatentErrors.DateOutOfRange("annualFeePaidUntil"));
         if (d.GrantAnnouncementDate is { } g && g < d.FilingDate)
-            errors.Add("grantAnnouncementDate", "patent.grant_before_filing", "授权公告日不能早于申请日",
-                "The grant announcement date cannot be before the filing date.");
+            errors.Add(PatentErrors.GrantBeforeFiling);
         if (d.TermCompensationDays < 0)
-            errors.Add("termCompensationDays", "patent.term_compensation_negative", "期限补偿天数不能为负数",
-                "Term compensation days cannot be negative.");
+            errors.Add(PatentErrors.TermCompensationNegative);
         else if (d.TermCompensationDays > MaxTermCompensationDays)
-            errors.Add("termCompensationDays", "patent.term_compensation_too_long", $"期限补偿天数不能超过 {MaxTermCompensationDays} 天",
-                $"Term compensation cannot exceed {MaxTermCompensationDays} days.");
+            errors.Add(PatentErrors.TermCompensationTooLong(MaxTermCompensationDays));
         if (d.TermCompensationDays > 0 && d.Type != PatentType.Invention)
-            errors.Add(new FieldError("termCompensationDays", "patent.term_compensation_invention_only", "只有发明专利可以获得期限补偿（专利法第四十二条）",
-                "Only invention patents can receive term compensation (Patent Law art. 42).") { Rule = "R3.8" });
+            errors.Add(PatentErrors.TermCompensationInventionOnly);
         if (d.GrantAnnouncementDate is null && d.LegalStatus == PatentLegalStatus.InForce)
-            errors.Add("legalStatus", "patent.in_force_without_grant", "未授权的专利不能标为“有效”",
-                "A patent without a grant announcement cannot be in force.");
+            errors.Add(PatentErrors.InForceWithoutGrant);
         return errors.All;
     }
 
@@ -240,7 +232,7 @@ public sealed class Patent : IAudited, ISearchIndexed
     }
 
     public static IReadOnlyList<FieldError> CheckLegalStatus(PatentLegalStatus status) =>
-        Enum.IsDefined(status) ? [] : [new("status", "patent.legal_status_invalid", "法律状态不在可选范围内", "The legal status is not one of the allowed values.")];
+        Enum.IsDefined(status) ? [] : [PatentErrors.LegalStatusInvalid("status")];
 
     public Result ChangeLegalStatus(PatentLegalStatus status, DateTimeOffset now)
     {
@@ -256,7 +248,7 @@ public sealed class Patent : IAudited, ISearchIndexed
     public static IReadOnlyList<FieldError> CheckSuspension(string? reason)
     {
         var errors = new FieldErrors();
-        PatentChecks.RequiredText(errors, reason, "reason", 500, PatentChecks.FieldOf(PatentErrors.SuspensionReasonRequired));
+        PatentChecks.RequiredText(errors, reason, "reason", 500, PatentErrors.SuspensionReasonRequired.AsFieldError());
         return errors.All;
     }
 
@@ -281,7 +273,7 @@ public sealed class Patent : IAudited, ISearchIndexed
     public static IReadOnlyList<FieldError> CheckPledge(string? pledgee, DateOnly registeredOn, decimal? securedAmountYuan)
     {
         var errors = new FieldErrors();
-        PatentChecks.RequiredText(errors, pledgee, "pledgee", 200, PatentChecks.FieldOf(PatentErrors.PledgeeRequired));
+        PatentChecks.RequiredText(errors, pledgee, "pledgee", 200, PatentErrors.PledgeeRequired.AsFieldError());
         PatentChecks.Date(errors, registeredOn, "registeredOn");
         PatentChecks.Amount(errors, securedAmountYuan, "securedAmountYuan");
         return errors.All;
@@ -343,10 +335,10 @@ public sealed class Patent : IAudited, ISearchIndexed
     public static IReadOnlyList<FieldError> CheckLicence(string? licensee, LicenseScope scope, DateOnly startDate, DateOnly? endDate)
     {
         var errors = new FieldErrors();
-        PatentChecks.RequiredText(errors, licensee, "licensee", 200, PatentChecks.FieldOf(PatentErrors.LicenseeRequired));
+        PatentChecks.RequiredText(errors, licensee, "licensee", 200, PatentErrors.LicenseeRequired.AsFieldError());
         if (!Enum.IsDefined(scope)) errors.AddFrom(PatentErrors.ScopeInvalid);
         PatentChecks.Date(errors, startDate, "startDate");
-        if (endDate is { } end && !PatentChecks.IsPlausible(end)) errors.Add(PatentChecks.DateOutOfRange("endDate"));
+        if (endDate is { } end && !PatentChecks.IsPlausible(end)) errors.Add(PatentErrors.DateOutOfRange("endDate"));
         else if (endDate is { } e && e < startDate) errors.AddFrom(PatentErrors.LicenceEndsBeforeStart);
         return errors.All;
     }

@@ -4,6 +4,54 @@ namespace TechTransfer.Patents.Domain;
 
 public static class PatentErrors
 {
+    // ---- shapes shared by the module's checklists (PatentChecks) ----
+    public static FieldError DateOutOfRange(string field) => new(field, "patent.date_out_of_range",
+        "日期须在 1985-04-01 至 2199-12-31 之间", "The date must be between 1985-04-01 and 2199-12-31.");
+
+    public static FieldError TooLong(string field, int max) => new(field, "patent.text_too_long",
+        $"内容不能超过 {max} 个字符", $"At most {max} characters.");
+
+    public static FieldError Required(string field) => new(field, "patent.field_required", "此项为必填项", "This field is required.");
+
+    public static FieldError AmountOutOfRange(string field) => new(field, "patent.amount_out_of_range",
+        "金额须在 0 元到 1000 亿元之间", "Amounts must be between ¥0 and ¥100,000,000,000.");
+
+    /// <summary>An edit (PUT) names the version of the record it changes (optimistic concurrency).</summary>
+    public static readonly FieldError VersionRequired = new("version", "concurrency.version_required",
+        "修改时须提供所读取记录的版本号 version", "Send the version of the record you read (field 'version').");
+
+    // ---- a patent record (Patent.Validate) ----
+    public static readonly FieldError ApplicationNoInvalid = new("applicationNo", "patent.application_no_invalid",
+        "申请号格式不正确（应为 8–20 位数字/字母，可带 CN 前缀和校验位）",
+        "The application number is not valid (8–20 digits or letters, optional CN prefix and check digit).");
+
+    public static readonly FieldError TitleRequired = new("title", "patent.title_required", "请填写专利名称", "The patent title is required.");
+
+    public static readonly FieldError PatenteeRequired = new("patenteeNames", "patent.patentee_required", "请填写专利权人", "At least one patentee is required.");
+
+    public static readonly FieldError TypeInvalid = new("type", "patent.type_invalid",
+        "专利类型须为发明、实用新型或外观设计", "The patent type must be invention, utility model or design.");
+
+    /// <summary>A legal status outside the enum, in a record (<c>legalStatus</c>) or a status change (<c>status</c>).</summary>
+    public static FieldError LegalStatusInvalid(string field) => new(field, "patent.legal_status_invalid",
+        "法律状态不在可选范围内", "The legal status is not one of the allowed values.");
+
+    public static readonly FieldError GrantBeforeFiling = new("grantAnnouncementDate", "patent.grant_before_filing",
+        "授权公告日不能早于申请日", "The grant announcement date cannot be before the filing date.");
+
+    public static readonly FieldError TermCompensationNegative = new("termCompensationDays", "patent.term_compensation_negative",
+        "期限补偿天数不能为负数", "Term compensation days cannot be negative.");
+
+    public static FieldError TermCompensationTooLong(int maxDays) => new("termCompensationDays", "patent.term_compensation_too_long",
+        $"期限补偿天数不能超过 {maxDays} 天", $"Term compensation cannot exceed {maxDays} days.");
+
+    public static readonly FieldError TermCompensationInventionOnly = new FieldError("termCompensationDays", "patent.term_compensation_invention_only",
+        "只有发明专利可以获得期限补偿（专利法第四十二条）", "Only invention patents can receive term compensation (Patent Law art. 42).").ForRule("R3.8");
+
+    public static readonly FieldError InForceWithoutGrant = new("legalStatus", "patent.in_force_without_grant",
+        "未授权的专利不能标为“有效”", "A patent without a grant announcement cannot be in force.");
+
+    // ---- patents ----
     public static readonly Error ApplicationNoChanged = new("patent.application_no_changed",
         "申请号不可修改", "The application number cannot be changed.", "applicationNo", 422);
 

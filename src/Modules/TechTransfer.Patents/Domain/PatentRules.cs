@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace TechTransfer.Patents.Domain;
 
 /// <summary>
@@ -44,26 +42,23 @@ public sealed class PatentTermRules
 }
 
 /// <summary>
-/// Configuration of open licensing and annual fees (spec §3, [CFG]); bound from <c>OpenLicensing</c>.
+/// Configuration of open licensing and annual fees (spec §3, [CFG]); bound from <c>OpenLicensing</c> and checked at
+/// start by <c>OpenLicensingOptionsValidator</c> (the ranges below).
 /// </summary>
 public sealed class OpenLicensingOptions
 {
     public const string Section = "OpenLicensing";
 
     /// <summary>R3.15: annual-fee reduction while a declaration is active (财税〔2024〕23号: 15 %).</summary>
-    [Range(typeof(decimal), "0", "1")]
     public decimal AnnualFeeReductionRate { get; set; } = 0.15m;
     /// <summary>R3.16: grace period for late annual fees, in months (细则 115).</summary>
-    [Range(0, 24)]
     public int AnnualFeeGraceMonths { get; set; } = 6;
     /// <summary>
     /// R3.16: surcharge per FULL month late, as a share of that year's full fee (细则 115 and the CNIPA bands: within one
     /// month after the due date 0 %, over 1 up to 2 months 5 %, …, over 5 up to 6 months 25 %).
     /// </summary>
-    [Range(typeof(decimal), "0", "1")]
     public decimal LateSurchargeRatePerMonth { get; set; } = 0.05m;
     /// <summary>R3.13: months after a grant becomes effective within which the licence filing (备案) is due.</summary>
-    [Range(1, 24)]
     public int FilingDueMonths { get; set; } = 3;
     /// <summary>R3.9 soft warning: fixed fee above this amount (yuan).</summary>
     public decimal FixedFeeWarningYuan { get; set; } = 20_000_000m;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using TechTransfer.Patents.Domain;
+using TechTransfer.Patents.Domain.Import;
 using TechTransfer.Patents.Features.Custody;
 using TechTransfer.Patents.Features.OpenLicenses;
 using TechTransfer.Patents.Features.Patents;
@@ -91,7 +92,7 @@ internal static class PatentEndpoints
         IFormFile? file, [FromQuery] bool? skipInvalid, PatentService s, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
-            return Error.Validation("file", "patent_import.file_required", "请上传 .xlsx 或 .csv 文件", "Upload an .xlsx or .csv file.").ToProblem();
+            return PatentImportErrors.FileRequired.ToProblem();
         await using var stream = file.OpenReadStream();
         return OkOr(await s.ImportAsync(stream, file.FileName, skipInvalid ?? false, null, ct));
     }

@@ -15,8 +15,11 @@ namespace TechTransfer.Search.Features;
 /// rows. A crash anywhere before the delete leaves the rows in place, and re-applying them is idempotent (upsert by
 /// type and id), so nothing committed to the database is ever lost from the index.
 /// </summary>
-public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex index, ILogger<SearchOutboxDrainer> log, MatchNotifier? matches = null)
+public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex index, ILogger<SearchOutboxDrainer> log, MatchNotifier? matches = null,
+    TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Test hook: runs after the index commit and before the outbox rows are deleted (simulates a crash).</summary>
@@ -76,8 +79,8 @@ public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex
         var marker = RebuildMarker.Read(IndexPath);
         if (marker is null) return false;
         var published = index.ReadPointer() == marker.Generation;
-        // compared with the file system's own clock (the marker's write time), not the application's TimeProvider
-        if (!published && RebuildMarker.IsAbandoned(IndexPath, DateTime.UtcNow))
+        // the file system's write times compared with each other, not with any process's clock
+        if (!published && RebuildMarker.IsAbandoned(IndexPath))
         {
             log.LogWarning("Search rebuild {Generation} by process {Pid} sent no heartbeat for {Minutes} min; marker removed",
                 marker.Generation, marker.ProcessId, RebuildMarker.AbandonedAfter.TotalMinutes);
@@ -160,8 +163,8 @@ public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex
         Directory.CreateDirectory(IndexPath);
         var name = index.NewGeneration();
         RebuildMarker.Clear(IndexPath);
-        // informational (the heartbeat is the marker file's write time, i.e. the file system's clock)
-        new RebuildMarker(name, DateTimeOffset.UtcNow, Environment.ProcessId).Write(IndexPath);
+        // StartedUtc is informational (being alive is the heartbeat file's write time, stamped by the file system)
+        new RebuildMarker(name, _clock.GetUtcNow(), Environment.ProcessId).Write(IndexPath);
         var ack = Path.Combine(IndexPath, RebuildMarker.AckFile);
         try
         {
@@ -211,12 +214,16 @@ public sealed class SearchOutboxDrainer(IServiceScopeFactory scopes, SearchIndex
     /// <summary>True while a rebuild marker for <paramref name="generation"/> is still waiting for a host to switch.</summary>
     public bool IsFollowedByHost(string generation) => RebuildMarker.Read(IndexPath)?.Generation == generation;
 
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds or <paramref name="timeout"/> of real time has passed (a stopwatch:
+    /// waiting for another process is elapsed time, not business time, and must not stall under a test's fake clock).
+    /// </summary>
     private static async Task<bool> WaitAsync(Func<bool> condition, TimeSpan timeout, CancellationToken ct)
     {
-        var until = DateTime.UtcNow + timeout;
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
-            if (DateTime.UtcNow >= until) return false;
+            if (waited.Elapsed >= timeout) return false;
             await Task.Delay(100, ct);
         }
         return true;

@@ -33,8 +33,8 @@ public sealed class PasswordSignIn(
     public async Task<PasswordCheck> CheckAsync(string? userName, string? password, IPAddress? clientAddress)
     {
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(userName)) errors.Add("userName", "auth.user_name_required", "请输入用户名", "Enter a user name.");
-        if (string.IsNullOrEmpty(password)) errors.Add("password", "auth.password_required", "请输入密码", "Enter a password.");
+        if (string.IsNullOrWhiteSpace(userName)) errors.Add(AuthErrors.UserNameRequired);
+        if (string.IsNullOrEmpty(password)) errors.Add(AuthErrors.PasswordRequired);
         if (errors.ToError() is { } invalid) return new PasswordCheck(null, invalid);
 
         if (throttle.TryAttempt(clientAddress?.ToString(), userName) is { } wait)

@@ -20,11 +20,10 @@ public enum RightsGrantStatus { Submitted, Approved, Rejected, Withdrawn }
 /// <summary>知识产权维持费承担方</summary>
 public enum FeeBearer { Unit, Completers, Shared }
 
-/// <summary>[CFG] Rights-grant configuration (R5.2).</summary>
+/// <summary>[CFG] Rights-grant configuration (R5.2), checked at start by <c>AchievementsOptionsValidator</c>.</summary>
 public sealed class RightsGrantOptions
 {
-    /// <summary>Minimum term of a long-term use right in years (Shandong pilot: 10; not confirmed nationally).</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 99)]
+    /// <summary>Minimum term of a long-term use right in years, 1 to 99 (Shandong pilot: 10; not confirmed nationally).</summary>
     public int MinimumLongTermUseYears { get; set; } = 10;
 }
 

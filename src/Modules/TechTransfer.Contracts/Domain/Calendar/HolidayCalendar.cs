@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace TechTransfer.Contracts.Domain.Calendar;
 
 public enum CalendarDayKind
@@ -19,7 +16,8 @@ public sealed record CalendarYear(int Year, string Source, string Provenance);
 
 /// <summary>
 /// 节假日日历 (R0.3): PRC statutory holidays and adjusted workdays as data. Weekends are days off unless listed as
-/// adjusted workdays; weekdays are working days unless listed as holidays.
+/// adjusted workdays; weekdays are working days unless listed as holidays. The calendar shipped with the module is read
+/// from its file by <c>Contracts/Data/HolidayCalendarFile</c>.
 /// </summary>
 public sealed class HolidayCalendar
 {
@@ -33,11 +31,6 @@ public sealed class HolidayCalendar
 
     public IReadOnlyList<CalendarYear> Years { get; }
     public IEnumerable<CalendarDay> Days => _days.Values.OrderBy(d => d.Date);
-
-    /// <summary>The calendar shipped with the module (2024–2027; 2027 is provisional until the State Council notice is loaded).</summary>
-    public static HolidayCalendar Prc => PrcLazy.Value;
-
-    private static readonly Lazy<HolidayCalendar> PrcLazy = new(LoadEmbedded);
 
     public CalendarDay? Find(DateOnly date) => _days.GetValueOrDefault(date);
 
@@ -71,30 +64,6 @@ public sealed class HolidayCalendar
         return n;
     }
 
-    private static HolidayCalendar LoadEmbedded()
-    {
-        using var s = typeof(HolidayCalendar).Assembly.GetManifestResourceStream("TechTransfer.Contracts.prc-holidays.json")
-                      ?? throw new InvalidOperationException("The embedded holiday calendar is missing.");
-        return FromJson(s);
-    }
-
-    public static HolidayCalendar FromJson(Stream json)
-    {
-        var file = JsonSerializer.Deserialize<CalendarFile>(json, JsonOptions)
-                   ?? throw new InvalidOperationException("The holiday calendar file is empty.");
-        var days = file.Years.SelectMany(y => y.Days.Select(d => new CalendarDay(DateOnly.Parse(d.Date, System.Globalization.CultureInfo.InvariantCulture), d.Kind, d.Zh, d.En)));
-        return new HolidayCalendar(days, file.Years.Select(y => new CalendarYear(y.Year, y.Source, y.Provenance)));
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    private sealed record CalendarFile(List<YearEntry> Years);
-    private sealed record YearEntry(int Year, string Source, string Provenance, List<DayEntry> Days);
-    private sealed record DayEntry(string Date, CalendarDayKind Kind, string Zh, string En);
 }
 
 /// <summary>SLA due dates (R2.10): working or calendar days from the clock start, by rule set. Never approves anything.</summary>

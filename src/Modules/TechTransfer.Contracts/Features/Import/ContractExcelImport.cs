@@ -7,7 +7,11 @@ namespace TechTransfer.Contracts.Features.Import;
 
 /// <summary>One problem in one row of an import file (row numbers as Excel shows them: the header is row 1).</summary>
 /// <param name="Rule">The spec rule a validation error enforces (from the error's <see cref="FieldError.Rule"/>), or null.</param>
-public sealed record ImportRowError(int Row, string Field, string Code, string Zh, string En, string? Rule = null);
+public sealed record ImportRowError(int Row, string Field, string Code, string Zh, string En, string? Rule = null)
+{
+    /// <summary>A field error of <see cref="ContractImportErrors"/> or of the form's checks, found in row <paramref name="row"/>.</summary>
+    public static ImportRowError Of(int row, FieldError error) => new(row, error.Field, error.Code, error.Zh, error.En, error.Rule);
+}
 
 /// <summary>A parsed row: the contract content, or the errors that stop it.</summary>
 public sealed record ImportRow(int Row, ContractDetails? Details, IReadOnlyList<ImportRowError> Errors)
@@ -39,12 +43,11 @@ public static class ContractExcelImport
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or ArgumentException)
         {
-            return [new ImportRow(1, null, [new ImportRowError(1, "file", "import.file_unreadable", "无法读取文件，请使用 .xlsx 模板", "The file cannot be read; use the .xlsx template.")])];
+            return [new ImportRow(1, null, [ImportRowError.Of(1, ContractImportErrors.FileUnreadable)])];
         }
         var missing = Headers.Take(18).Where(h => rows.Count > 0 && !rows[0].ContainsKey(h)).ToList();
         if (missing.Count > 0)
-            return [new ImportRow(1, null, [new ImportRowError(1, string.Join(",", missing), "import.headers_missing",
-                $"缺少列：{string.Join("、", missing)}", $"Missing columns: {string.Join(", ", missing)}")])];
+            return [new ImportRow(1, null, [ImportRowError.Of(1, ContractImportErrors.HeadersMissing(missing))])];
 
         for (var i = 0; i < rows.Count; i++)
         {
@@ -60,13 +63,13 @@ public static class ContractExcelImport
     {
         var errors = new List<ImportRowError>();
         string S(string h) => r.TryGetValue(h, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim() : "";
-        void Err(string field, string code, string zh, string en) => errors.Add(new ImportRowError(row, field, code, zh, en));
+        void Err(FieldError error) => errors.Add(ImportRowError.Of(row, error));
 
         DateOnly? D(string h)
         {
             if (!r.TryGetValue(h, out var v) || v is null || (v is string s0 && string.IsNullOrWhiteSpace(s0)))
             {
-                Err(h, "import.date_required", $"“{h}”为必填日期", $"'{h}' is a required date.");
+                Err(ContractImportErrors.DateRequired(h));
                 return null;
             }
             if (v is DateTime dt) return DateOnly.FromDateTime(dt);
@@ -74,7 +77,7 @@ public static class ContractExcelImport
             var s = Convert.ToString(v, CultureInfo.InvariantCulture)!.Trim();
             foreach (var f in new[] { "yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyy年M月d日", "yyyy/MM/dd HH:mm:ss", "M/d/yyyy h:mm:ss tt" })
                 if (DateTime.TryParseExact(s, f, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return DateOnly.FromDateTime(d);
-            Err(h, "import.date_invalid", $"“{h}”不是有效日期：{s}", $"'{h}' is not a valid date: {s}");
+            Err(ContractImportErrors.DateInvalid(h, s));
             return null;
         }
 
@@ -83,19 +86,19 @@ public static class ContractExcelImport
             var s = S(h).Replace(",", "", StringComparison.Ordinal).Replace("元", "", StringComparison.Ordinal);
             if (s.Length == 0)
             {
-                if (required) Err(h, "import.amount_required", $"“{h}”为必填金额", $"'{h}' is a required amount.");
+                if (required) Err(ContractImportErrors.AmountRequired(h));
                 return null;
             }
             if (decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var m)) return m;
-            Err(h, "import.amount_invalid", $"“{h}”不是有效金额：{s}", $"'{h}' is not a valid amount: {s}");
+            Err(ContractImportErrors.AmountInvalid(h, s));
             return null;
         }
 
         var category = ParseEnum<ContractCategory>(S("合同类别"), c => ContractCategories.Label(c));
-        if (category is null) Err("合同类别", "import.category_invalid", $"合同类别无效：{S("合同类别")}", $"Unknown category: {S("合同类别")}");
+        if (category is null) Err(ContractImportErrors.CategoryInvalid(S("合同类别")));
         var subText = S("合同子类");
         var subType = subText.Length == 0 ? ContractSubType.None : ParseEnum<ContractSubType>(subText, s => ContractCategories.Label(s));
-        if (subType is null) Err("合同子类", "import.sub_type_invalid", $"合同子类无效：{subText}", $"Unknown sub-type: {subText}");
+        if (subType is null) Err(ContractImportErrors.SubTypeInvalid(subText));
         var formText = S("合同形式");
         var form = formText switch
         {
@@ -104,10 +107,10 @@ public static class ContractExcelImport
             "口头" or "Oral" => ContractForm.Oral,
             _ => (ContractForm?)null,
         };
-        if (form is null) Err("合同形式", "import.form_invalid", $"合同形式无效：{formText}", $"Unknown contract form: {formText}");
+        if (form is null) Err(ContractImportErrors.FormInvalid(formText));
         var payText = S("支付方式");
         var pay = payText.Length == 0 ? PaymentMode.LumpSumOnce : ParseEnum<PaymentMode>(payText, PaymentLabel);
-        if (pay is null) Err("支付方式", "import.payment_mode_invalid", $"支付方式无效：{payText}", $"Unknown payment mode: {payText}");
+        if (pay is null) Err(ContractImportErrors.PaymentModeInvalid(payText));
 
         var signed = D("签订日期");
         var from = D("生效日期");
@@ -137,7 +140,7 @@ public static class ContractExcelImport
             Origin = ContractOrigin.BulkImport,
         };
         var fieldErrors = ContractValidation.Validate(details, catalog.ContentRules(details.SignedDate));
-        foreach (var f in fieldErrors) errors.Add(new ImportRowError(row, f.Field, f.Code, f.Zh, f.En, f.Rule));
+        foreach (var f in fieldErrors) Err(f);
         return new ImportRow(row, errors.Count == 0 ? details : null, errors);
     }
 
@@ -196,4 +199,41 @@ public static class ContractExcelImport
         ms.SaveAs(data);
         return ms.ToArray();
     }
+}
+
+/// <summary>Failures of a contract import as a whole (a row's own problems are its <see cref="ImportRowError"/>s).</summary>
+public static class ContractImportErrors
+{
+    public static readonly Error Empty = Error.Validation("file", "import.empty", "文件中没有数据行", "The file has no data rows.");
+
+    public static readonly FieldError FileUnreadable = new("file", "import.file_unreadable", "无法读取文件，请使用 .xlsx 模板", "The file cannot be read; use the .xlsx template.");
+
+    public static FieldError HeadersMissing(IReadOnlyList<string> headers) => new(string.Join(",", headers), "import.headers_missing",
+        $"缺少列：{string.Join("、", headers)}", $"Missing columns: {string.Join(", ", headers)}");
+
+    // ---- one cell of a row (the field is the column's header) ----
+    public static FieldError DateRequired(string header) => new(header, "import.date_required", $"“{header}”为必填日期", $"'{header}' is a required date.");
+
+    public static FieldError DateInvalid(string header, string cell) => new(header, "import.date_invalid",
+        $"“{header}”不是有效日期：{cell}", $"'{header}' is not a valid date: {cell}");
+
+    public static FieldError AmountRequired(string header) => new(header, "import.amount_required", $"“{header}”为必填金额", $"'{header}' is a required amount.");
+
+    public static FieldError AmountInvalid(string header, string cell) => new(header, "import.amount_invalid",
+        $"“{header}”不是有效金额：{cell}", $"'{header}' is not a valid amount: {cell}");
+
+    public static FieldError CategoryInvalid(string cell) => new("合同类别", "import.category_invalid", $"合同类别无效：{cell}", $"Unknown category: {cell}");
+
+    public static FieldError SubTypeInvalid(string cell) => new("合同子类", "import.sub_type_invalid", $"合同子类无效：{cell}", $"Unknown sub-type: {cell}");
+
+    public static FieldError FormInvalid(string cell) => new("合同形式", "import.form_invalid", $"合同形式无效：{cell}", $"Unknown contract form: {cell}");
+
+    public static FieldError PaymentModeInvalid(string cell) => new("支付方式", "import.payment_mode_invalid", $"支付方式无效：{cell}", $"Unknown payment mode: {cell}");
+
+    /// <summary>Nothing was imported because rows are invalid; each row problem is a field error <c>rows[n].field</c>.</summary>
+    public static Error RowsInvalid(int invalid, IReadOnlyList<ImportRowError> errors) => new("contract_import.rows_invalid",
+        $"有 {invalid} 行数据有误，未导入任何合同", $"{invalid} rows are invalid; nothing was imported.", "file", 422)
+    {
+        FieldErrors = errors.Select(e => new FieldError($"rows[{e.Row}].{e.Field}", e.Code, $"第 {e.Row} 行：{e.Zh}", $"Row {e.Row}: {e.En}") { Rule = e.Rule }).ToList(),
+    };
 }

@@ -121,15 +121,9 @@ public sealed record StatisticsResult(DateOnly From, DateOnly To, StatisticsGrou
 /// <summary>Labels, validation and Excel export shared by every statistics source.</summary>
 public static class ContractStatistics
 {
-    public static readonly Error RangeInvalid = new("contract_statistics.range_invalid", "统计区间无效：起始日期须不晚于结束日期",
-        "The range is invalid: from must not be after to.", "from", 422);
-    public static readonly Error GroupByInvalid = new("contract_statistics.group_by_invalid",
-        "groupBy 须为 year、month、category、sellerNature、division、district、field、buyerType、regionFlow 之一",
-        "groupBy must be one of year, month, category, sellerNature, division, district, field, buyerType, regionFlow.", "groupBy", 422);
-
     public static Result<StatisticsGroupBy> ParseGroupBy(string? value) =>
         Enum.TryParse<StatisticsGroupBy>(value ?? "Category", ignoreCase: true, out var g) && Enum.IsDefined(g) && !int.TryParse(value, out _)
-            ? g : GroupByInvalid;
+            ? g : ContractErrors.StatisticsGroupByInvalid;
 
     /// <summary>The row key of a fact in a grouping (period groupings use the day).</summary>
     public static string KeyOf(StatisticsGroupBy g, DateOnly day, string dimensionKey) => g switch

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using TechTransfer.Contracts.Data;
+using TechTransfer.Contracts.Domain;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
 
@@ -221,7 +222,7 @@ public sealed class ContractStatisticsStore(TechTransferDbContext db)
 
     public async Task<Result<StatisticsResult>> QueryAsync(DateOnly from, DateOnly to, StatisticsGroupBy groupBy, CancellationToken ct)
     {
-        if (from > to) return ContractStatistics.RangeInvalid;
+        if (from > to) return ContractErrors.StatisticsRangeInvalid;
         var dim = StatisticsDimensions.For(groupBy);
         var set = db.Set<ContractStatisticsBucket>().AsNoTracking();
         var byPeriod = groupBy is StatisticsGroupBy.Year or StatisticsGroupBy.Month;

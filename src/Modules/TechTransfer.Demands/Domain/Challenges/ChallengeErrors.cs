@@ -45,14 +45,21 @@ public static class ChallengeErrors
     public static FieldError UnknownCriterion(string key) => new($"scores.{key}", "challenge.unknown_criterion",
         $"评分项“{key}”不属于本挑战的评分细则", $"\"{key}\" is not a criterion of this challenge's rubric.") { Rule = "CH.9" };
 
-    public static FieldError CriterionNotScored(RubricCriterion c) => new($"scores.{c.Key}", "challenge.criterion_not_scored",
-        $"请为评分项“{c.NameZh}”打分", $"Score the criterion \"{c.NameEn}\".") { Rule = "CH.9" };
+    public static FieldError CriterionNotScored(string key, string nameZh, string nameEn) => new($"scores.{key}", "challenge.criterion_not_scored",
+        $"请为评分项“{nameZh}”打分", $"Score the criterion \"{nameEn}\".") { Rule = "CH.9" };
 
     public static FieldError ScoreOutOfRange(string key) => new($"scores.{key}", "challenge.score_out_of_range",
         "每项得分须在 0 到 10 分之间", "Each score must be between 0 and 10.") { Rule = "CH.9" };
 
     public static FieldError ScoreTooPrecise(string key) => new($"scores.{key}", "challenge.score_too_precise",
         "得分最多保留一位小数", "Scores have at most one decimal.") { Rule = "CH.9" };
+
+    // ---- list filters ----
+    public static readonly FieldError UnknownKind = new("kind", "challenge.unknown_kind", "类型须为 OpenCall 或 InnovationContest", "Kind must be OpenCall or InnovationContest.");
+
+    public static readonly FieldError UnknownPhase = new("phase", "challenge.unknown_phase",
+        "阶段须为 Draft、Upcoming、OpenForApplications、Judging、AwaitingAnnouncement、Announced 或 Cancelled",
+        "Phase must be Draft, Upcoming, OpenForApplications, Judging, AwaitingAnnouncement, Announced or Cancelled.");
 
     // ---- state and permission ----
     public static readonly Error NotAllowedToPost = new Error("challenge.not_allowed_to_post",

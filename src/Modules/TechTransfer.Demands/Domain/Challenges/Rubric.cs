@@ -70,7 +70,7 @@ public static class Rubric
             errors.Add(ChallengeErrors.UnknownCriterion(key));
         foreach (var c in criteria)
         {
-            if (!scores.TryGetValue(c.Key, out var value)) errors.Add(ChallengeErrors.CriterionNotScored(c));
+            if (!scores.TryGetValue(c.Key, out var value)) errors.Add(ChallengeErrors.CriterionNotScored(c.Key, c.NameZh, c.NameEn));
             else if (value < 0 || value > MaxScore) errors.Add(ChallengeErrors.ScoreOutOfRange(c.Key));
             else if (Math.Round(value, 1) != value) errors.Add(ChallengeErrors.ScoreTooPrecise(c.Key));
         }

@@ -80,6 +80,14 @@ public static class DemandErrors
     public static readonly FieldError ContactEmailInvalid = new("contactEmail", "demand.contact_email_invalid",
         "电子邮箱格式不正确", "The contact e-mail address is not valid.") { Rule = "DM.7" };
 
+    // ---- list filters ----
+    public static readonly FieldError UnknownStatus = new("status", "demand.unknown_status",
+        "状态须为 Draft、UnderReview、Published、Matched、Closed 或 Expired", "Status must be Draft, UnderReview, Published, Matched, Closed or Expired.");
+
+    public static readonly FieldError UnknownMode = new("mode", "demand.unknown_mode",
+        "合作方式须为 Transfer、Licence、JointDevelopment、CommissionedDevelopment 或 Consulting",
+        "Mode must be Transfer, Licence, JointDevelopment, CommissionedDevelopment or Consulting.");
+
     // ---- state and permission errors ----
     /// <summary>DM.11</summary>
     public static readonly Error OnlyEnterprisesPost = new Error("demand.only_enterprises_post",

@@ -1,7 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-using MiniExcelLibs;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Patents.Domain.Import;
@@ -28,10 +25,12 @@ public sealed record PatentImportProgress(int Processed, int Total);
 public sealed record PatentImportOutcome(int Created, int Updated, int Skipped, IReadOnlyList<PatentImportRowError> Errors);
 
 /// <summary>
-/// Reads a patent list shaped like a patent-office (CNIPA) export, from .csv or .xlsx. Chinese or English headers; the header
-/// row may follow a few title rows. Parsing never throws for bad data: every problem becomes a row error.
+/// The rules of a patent list shaped like a patent-office (CNIPA) export, on its cells as text: Chinese or English
+/// headers (the header row may follow a few title rows), one patent per row, cell values as the office writes them.
+/// Never throws for bad data: every problem becomes a row error. Reading the file itself (.csv, .xlsx) is
+/// <c>Features/Patents/PatentImportFileReader</c>.
 /// </summary>
-public static class PatentImportParser
+public static class PatentImport
 {
     public const int MaxRows = 20_000;
 
@@ -60,27 +59,6 @@ public static class PatentImportParser
         ("年费缴至", "Annual fee paid until"), ("期限补偿天数", "Term compensation days"), ("IPC分类号", "IPC"),
     ];
 
-    public static Result<PatentImportFile> Parse(Stream stream, string fileName)
-    {
-        var ext = Path.GetExtension(fileName).ToLowerInvariant();
-        List<string?[]> raw;
-        try
-        {
-            raw = ext switch
-            {
-                ".csv" or ".txt" => ReadCsv(stream),
-                ".xlsx" => ReadXlsx(stream),
-                _ => null!,
-            };
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            return PatentImportErrors.Unreadable(ex.GetType().Name);
-        }
-        if (raw is null) return PatentImportErrors.UnsupportedFormat;
-        return ParseRows(raw);
-    }
-
     public static Result<PatentImportFile> ParseRows(IReadOnlyList<string?[]> raw)
     {
         var headerIndex = -1;
@@ -107,12 +85,7 @@ public static class PatentImportParser
             {
                 var key = Patent.NormalizeApplicationNo(d.ApplicationNo);
                 if (seen.TryGetValue(key, out var first))
-                    row = row with
-                    {
-                        Details = null,
-                        Errors = [.. row.Errors, new(rowNo, "申请号", "patent_import.duplicate_in_file",
-                            $"申请号与第 {first} 行重复", $"The application number repeats row {first}.")],
-                    };
+                    row = row with { Details = null, Errors = [.. row.Errors, RowError(rowNo, PatentImportErrors.DuplicateInFile(first))] };
                 else seen[key] = rowNo;
             }
             rows.Add(row);
@@ -124,31 +97,30 @@ public static class PatentImportParser
     {
         var errors = new List<PatentImportRowError>();
         string? Cell(string key) => columns.TryGetValue(key, out var idx) && idx < cells.Length ? cells[idx]?.Trim() : null;
-        void Err(string column, string code, string zh, string en) => errors.Add(new(rowNo, column, code, zh, en));
+        void Err(FieldError error) => errors.Add(RowError(rowNo, error));
 
         var appNo = Cell("applicationNo");
-        if (string.IsNullOrWhiteSpace(appNo)) Err("申请号", "patent_import.application_no_required", "申请号为空", "The application number is empty.");
+        if (string.IsNullOrWhiteSpace(appNo)) Err(PatentImportErrors.ApplicationNoRequired);
         var type = ParseType(Cell("type"));
-        if (type is null) Err("专利类型", "patent_import.type_invalid", $"无法识别的专利类型“{Cell("type")}”（应为发明、实用新型或外观设计）",
-            $"Unknown patent type “{Cell("type")}” (expected invention, utility model or design).");
+        if (type is null) Err(PatentImportErrors.TypeInvalid(Cell("type")));
         var filing = ParseDate(Cell("filingDate"));
-        if (filing is null) Err("申请日", "patent_import.filing_date_invalid", $"申请日“{Cell("filingDate")}”不是有效日期", $"The filing date “{Cell("filingDate")}” is not a date.");
+        if (filing is null) Err(PatentImportErrors.FilingDateInvalid(Cell("filingDate")));
         DateOnly? grant = null;
         if (!string.IsNullOrWhiteSpace(Cell("grantDate")))
         {
             grant = ParseDate(Cell("grantDate"));
-            if (grant is null) Err("授权公告日", "patent_import.grant_date_invalid", $"授权公告日“{Cell("grantDate")}”不是有效日期", $"The grant date “{Cell("grantDate")}” is not a date.");
+            if (grant is null) Err(PatentImportErrors.GrantDateInvalid(Cell("grantDate")));
         }
         DateOnly? feePaid = null;
         if (!string.IsNullOrWhiteSpace(Cell("feePaidUntil")))
         {
             feePaid = ParseDate(Cell("feePaidUntil"));
-            if (feePaid is null) Err("年费缴至", "patent_import.fee_date_invalid", $"年费缴至“{Cell("feePaidUntil")}”不是有效日期", $"The fee paid-until date “{Cell("feePaidUntil")}” is not a date.");
+            if (feePaid is null) Err(PatentImportErrors.FeeDateInvalid(Cell("feePaidUntil")));
         }
         var comp = 0;
         if (!string.IsNullOrWhiteSpace(Cell("termCompensationDays")) &&
             !int.TryParse(Cell("termCompensationDays"), NumberStyles.Integer, CultureInfo.InvariantCulture, out comp))
-            Err("期限补偿天数", "patent_import.compensation_invalid", "期限补偿天数须为整数", "Term compensation days must be a whole number.");
+            Err(PatentImportErrors.CompensationInvalid);
         PatentLegalStatus status;
         var statusText = Cell("legalStatus");
         if (string.IsNullOrWhiteSpace(statusText)) status = grant is null ? PatentLegalStatus.Pending : PatentLegalStatus.InForce;
@@ -156,23 +128,28 @@ public static class PatentImportParser
         else
         {
             status = PatentLegalStatus.Pending;
-            Err("法律状态", "patent_import.status_invalid", $"无法识别的法律状态“{statusText}”", $"Unknown legal status “{statusText}”.");
+            Err(PatentImportErrors.StatusInvalid(statusText));
         }
 
         if (errors.Count > 0 || type is null || filing is null) return new(rowNo, null, errors);
         var details = new PatentDetails(appNo!, Cell("publicationNo"), type.Value, Cell("title") ?? "", Cell("titleEn"), Cell("patentees") ?? "",
             filing.Value, grant, status, feePaid, comp, Cell("ipc"));
-        foreach (var fe in Patent.Validate(details))
-            Err(ColumnFor(fe.Field), fe.Code, fe.Zh, fe.En);
+        foreach (var fe in Patent.Validate(details)) Err(fe);
         return errors.Count > 0 ? new(rowNo, null, errors) : new(rowNo, details, []);
     }
+
+    /// <summary>A field error of a row, shown under the column it came from (the patent's field names map to the export's headers).</summary>
+    private static PatentImportRowError RowError(int rowNo, FieldError error) => new(rowNo, ColumnFor(error.Field), error.Code, error.Zh, error.En);
 
     private static string ColumnFor(string field) => field switch
     {
         "applicationNo" => "申请号",
+        "type" => "专利类型",
         "title" => "发明名称",
         "patenteeNames" => "专利权人",
+        "filingDate" => "申请日",
         "grantAnnouncementDate" => "授权公告日",
+        "annualFeePaidUntil" => "年费缴至",
         "termCompensationDays" => "期限补偿天数",
         "legalStatus" => "法律状态",
         _ => field,
@@ -213,6 +190,10 @@ public static class PatentImportParser
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日"];
 
+    /// <summary>
+    /// A date cell. A cell with a time of day (an export's "2020-05-10 00:00:00") is a calendar date written with a
+    /// wall time, not an instant, so its date part is the date (the spreadsheet-import allowance of the business-clock rule).
+    /// </summary>
     public static DateOnly? ParseDate(string? s)
     {
         if (string.IsNullOrWhiteSpace(s)) return null;
@@ -222,47 +203,6 @@ public static class PatentImportParser
             return DateOnly.FromDateTime(dt);
         return null;
     }
-
-    private static List<string?[]> ReadCsv(Stream stream)
-    {
-        using var reader = new StreamReader(stream, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        using var csv = new CsvParser(reader, new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = false,
-            BadDataFound = null,
-            MissingFieldFound = null,
-            DetectDelimiter = true,
-        });
-        var rows = new List<string?[]>();
-        while (csv.Read())
-        {
-            rows.Add(csv.Record ?? []);
-            if (rows.Count > MaxRows + 20) break;
-        }
-        return rows;
-    }
-
-    private static List<string?[]> ReadXlsx(Stream stream)
-    {
-        var rows = new List<string?[]>();
-        foreach (IDictionary<string, object?> row in stream.Query(useHeaderRow: false, excelType: ExcelType.XLSX))
-        {
-            rows.Add(row.Values.Select(Format).ToArray());
-            if (rows.Count > MaxRows + 20) break;
-        }
-        return rows;
-    }
-
-    private static string? Format(object? v) => v switch
-    {
-        null => null,
-        DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double x => x.ToString("0.###############", CultureInfo.InvariantCulture),
-        decimal m => m.ToString(CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => v.ToString(),
-    };
 }
 
 /// <summary>
@@ -308,6 +248,9 @@ public static class PatentImporter
 
 public static class PatentImportErrors
 {
+    public static readonly Error FileRequired = Error.Validation("file", "patent_import.file_required",
+        "请上传 .xlsx 或 .csv 文件", "Upload an .xlsx or .csv file.");
+
     public static readonly Error UnsupportedFormat = new("patent_import.unsupported_format",
         "仅支持 .xlsx 或 .csv 文件", "Only .xlsx and .csv files can be imported.", "file", 422);
 
@@ -315,7 +258,7 @@ public static class PatentImportErrors
         $"文件无法读取（{reason}），请确认格式正确", $"The file could not be read ({reason}); check its format.", "file", 422);
 
     public static readonly Error TooManyRows = new("patent_import.too_many_rows",
-        $"一次最多导入 {PatentImportParser.MaxRows} 行", $"At most {PatentImportParser.MaxRows} rows can be imported at once.", "file", 422);
+        $"一次最多导入 {PatentImport.MaxRows} 行", $"At most {PatentImport.MaxRows} rows can be imported at once.", "file", 422);
 
     public static Error MissingColumns(IEnumerable<string> keys) => new("patent_import.missing_columns",
         $"缺少必需的列：{string.Join("、", keys)}（需要：申请号、专利类型、发明名称、申请日、专利权人）",
@@ -327,4 +270,29 @@ public static class PatentImportErrors
     {
         FieldErrors = errors.Select(e => new FieldError($"row {e.Row}: {e.Column}", e.Code, $"第 {e.Row} 行 {e.Column}：{e.Zh}", $"Row {e.Row}, {e.Column}: {e.En}")).ToList(),
     };
+
+    // ---- one cell of a row (the field is the patent's, shown under the export's column) ----
+    public static readonly FieldError ApplicationNoRequired = new("applicationNo", "patent_import.application_no_required",
+        "申请号为空", "The application number is empty.");
+
+    public static FieldError TypeInvalid(string? cell) => new("type", "patent_import.type_invalid",
+        $"无法识别的专利类型“{cell}”（应为发明、实用新型或外观设计）", $"Unknown patent type “{cell}” (expected invention, utility model or design).");
+
+    public static FieldError FilingDateInvalid(string? cell) => new("filingDate", "patent_import.filing_date_invalid",
+        $"申请日“{cell}”不是有效日期", $"The filing date “{cell}” is not a date.");
+
+    public static FieldError GrantDateInvalid(string? cell) => new("grantAnnouncementDate", "patent_import.grant_date_invalid",
+        $"授权公告日“{cell}”不是有效日期", $"The grant date “{cell}” is not a date.");
+
+    public static FieldError FeeDateInvalid(string? cell) => new("annualFeePaidUntil", "patent_import.fee_date_invalid",
+        $"年费缴至“{cell}”不是有效日期", $"The fee paid-until date “{cell}” is not a date.");
+
+    public static readonly FieldError CompensationInvalid = new("termCompensationDays", "patent_import.compensation_invalid",
+        "期限补偿天数须为整数", "Term compensation days must be a whole number.");
+
+    public static FieldError StatusInvalid(string cell) => new("legalStatus", "patent_import.status_invalid",
+        $"无法识别的法律状态“{cell}”", $"Unknown legal status “{cell}”.");
+
+    public static FieldError DuplicateInFile(int firstRow) => new("applicationNo", "patent_import.duplicate_in_file",
+        $"申请号与第 {firstRow} 行重复", $"The application number repeats row {firstRow}.");
 }

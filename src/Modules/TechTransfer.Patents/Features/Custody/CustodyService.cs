@@ -146,7 +146,7 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
     /// <summary>收益权: how an amount received is split among the beneficiaries.</summary>
     public async Task<Result<IReadOnlyList<RevenueAllocation>>> SplitRevenueAsync(Guid id, RevenueSplitRequest r, CancellationToken ct)
     {
-        if (r.AmountYuan < 0) return Error.Validation("amountYuan", "custody.amount_negative", "金额不能为负数", "The amount cannot be negative.");
+        if (r.AmountYuan < 0) return CustodyErrors.AmountNegative;
         var errors = new FieldErrors();
         PatentChecks.Amount(errors, r.AmountYuan, "amountYuan");
         if (errors.Any) return errors.ToError()!;

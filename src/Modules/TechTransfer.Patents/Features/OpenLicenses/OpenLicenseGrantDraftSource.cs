@@ -26,9 +26,7 @@ public sealed class OpenLicenseGrantDraftSource(TechTransferDbContext db) : ICon
         if (declaration is null) return null;
         var grant = declaration.Grants.Single(g => g.Id == sourceId);
         if (grant.Status != OpenLicenseGrantStatus.Effective || grant.EffectiveOn is not { } from)
-            return new Error("open_license_grant.not_effective", "开放许可实施尚未生效（须书面通知并按公告条件付款，专利法第五十一条），不能据此生成合同",
-                "The open-licence grant is not effective yet (written notice and payment per the announced terms, Patent Law art. 51), so no contract can be prefilled.")
-                .ForRule("R3.12");
+            return OpenLicenseErrors.GrantNotEffectiveForContract;
         var patent = await db.Set<Patent>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == declaration.PatentId, ct);
         var to = grant.ValidUntil ?? declaration.LicenseTermEnd;
         var (mode, total) = declaration.PaymentMode switch

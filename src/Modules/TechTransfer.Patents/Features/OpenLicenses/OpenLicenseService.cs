@@ -82,7 +82,7 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
     {
         if (user.OrganizationId is not { } org || !user.IsInRole(Roles.InstitutionAdmin)) return Error.Forbidden;
         var errors = new FieldErrors().AddRange(OpenLicenseDeclaration.ValidateForm(request.ToTerms()));
-        if (request.PatentId == Guid.Empty) errors.Add(PatentChecks.Required("patentId"));
+        if (request.PatentId == Guid.Empty) errors.Add(PatentErrors.Required("patentId"));
         if (errors.Any) return errors.ToError()!;
         if (await references.CheckAsync("patentId", RecordTypes.Patent, request.PatentId, ct) is { } notVisible) return Error.Validation([notVisible]);
         var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == request.PatentId, ct);
@@ -100,7 +100,7 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
     {
         if (!IsAnyOffice) return OpenLicenseErrors.NotPatentee;
         var errors = new FieldErrors().AddRange(OpenLicenseDeclaration.ValidateForm(request.ToTerms()));
-        if (request.Version is null) errors.Add(PatentChecks.VersionRequired);
+        if (request.Version is null) errors.Add(PatentErrors.VersionRequired);
         if (errors.Any) return errors.ToError()!;
         var (d, error) = await FindManagedAsync(id, request.Version, ct);
         if (error is not null) return error;

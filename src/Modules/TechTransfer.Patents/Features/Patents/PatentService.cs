@@ -61,8 +61,7 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
             _ => null!,
         };
         if (q is null)
-            return Error.Validation("sort", "paging.unknown_sort", "排序字段须为 applicationNo、filingDate、expiryDate 或 title（前加 - 为倒序）",
-                "Sort by applicationNo, filingDate, expiryDate or title (prefix '-' for descending).");
+            return Error.Validation([PagingErrors.UnknownSort(["applicationNo", "filingDate", "expiryDate", "title"], descendingPrefix: true)]);
 
         var total = await q.CountAsync(ct);
         var items = await q.Skip(paging.Skip).Take(paging.PageSize)
@@ -103,7 +102,7 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
     {
         if (!IsAnyOffice) return Error.Forbidden;
         var errors = new FieldErrors().AddRange(Patent.Validate(request.ToDetails()));
-        if (request.Version is null) errors.Add(PatentChecks.VersionRequired);
+        if (request.Version is null) errors.Add(PatentErrors.VersionRequired);
         if (errors.Any) return errors.ToError()!;
         var (p, error) = await FindManagedAsync(id, ct);
         if (error is not null) return error;
@@ -183,7 +182,7 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
     public async Task<Result<PatentImportResponse>> ImportForAsync(Guid org, Stream file, string fileName, bool skipInvalid,
         IProgress<PatentImportProgress>? progress, CancellationToken ct)
     {
-        var parsed = PatentImportParser.Parse(file, fileName);
+        var parsed = PatentImportFileReader.Read(file, fileName);
         if (parsed.IsFailure) return parsed.Error!;
         var numbers = parsed.Value.Rows.Where(r => r.Details is not null).Select(r => Patent.NormalizeApplicationNo(r.Details!.ApplicationNo)).ToList();
         var existing = new Dictionary<string, Patent>();
