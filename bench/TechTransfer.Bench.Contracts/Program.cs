@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;

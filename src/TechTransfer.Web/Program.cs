@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using TechTransfer.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);

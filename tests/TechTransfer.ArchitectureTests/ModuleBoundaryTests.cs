@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Reflection;
 using NetArchTest.Rules;
 using TechTransfer.Platform;

@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;

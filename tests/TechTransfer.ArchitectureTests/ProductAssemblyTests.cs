@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Reflection;
 using TechTransfer.Web.Infrastructure;
 

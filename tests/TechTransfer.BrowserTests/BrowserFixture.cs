@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
@@ -108,7 +110,7 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>For a test that provokes a violation on purpose: it has looked at them, they are not left over.</summary>
     public void ForgetCspViolationsOf(IPage page) => _cspViolations.TryRemove(page.Context, out _);
     public string BaseUrl { get; private set; } = "";
-    public const string DemoPassword = TechTransfer.Web.Infrastructure.AccountDemoData.Password;
+    public const string DemoPassword = TechTransfer.Composition.Accounts.AccountDemoData.Password;
     public static string ScreenshotDirectory { get; } = Path.Combine(Path.GetTempPath(), "tt-screenshots");
 
     public async Task InitializeAsync()

@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using Microsoft.Playwright;
 using TechTransfer.Organizations.Domain;
 using TechTransfer.SharedKernel;

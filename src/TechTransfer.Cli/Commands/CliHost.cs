@@ -1,10 +1,11 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
-using TechTransfer.Web.Infrastructure;
 
 namespace TechTransfer.Cli.Commands;
 

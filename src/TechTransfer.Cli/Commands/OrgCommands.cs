@@ -1,8 +1,9 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TechTransfer.Organizations.Features;
-using TechTransfer.Web.Infrastructure;
 
 namespace TechTransfer.Cli.Commands;
 

@@ -1,9 +1,10 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 using TechTransfer.Patents.Domain.Import;
 using TechTransfer.Patents.Features.Patents;
-using TechTransfer.Web.Infrastructure;
 
 namespace TechTransfer.Cli.Commands;
 

@@ -1,7 +1,8 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
-using TechTransfer.Web.Infrastructure;
 
 namespace TechTransfer.Cli.Commands;
 

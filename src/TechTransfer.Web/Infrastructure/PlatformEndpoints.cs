@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;

@@ -13,11 +13,16 @@ using TechTransfer.Data.Identity;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
 using TechTransfer.Web.Components;
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using TechTransfer.Web.Infrastructure.Security;
 
 namespace TechTransfer.Web.Infrastructure;
 
-/// <summary>The one place the host is composed: used by the web app, the admin tool and the tests.</summary>
+/// <summary>
+/// The web host's composition: HTTP, authentication, localisation, OpenAPI and the pipeline, on top of the platform's
+/// core (<see cref="TechTransferCore.AddTechTransferCore"/>, shared with the admin tool).
+/// </summary>
 public static class TechTransferComposition
 {
     public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
@@ -86,52 +91,6 @@ public static class TechTransferComposition
         return builder;
     }
 
-    /// <summary>Everything but HTTP: data, identity, modules. The admin tool uses this with a plain host.</summary>
-    public static IServiceCollection AddTechTransferCore(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton(TimeProvider.System);
-        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var modelAssemblies = PlatformModules.All.Select(m => m.Assembly);
-        services.AddTechTransferData(configuration, modelAssemblies);
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        // Cookie and bearer-token keys survive restarts; kept beside the database.
-        services.AddDataProtection().SetApplicationName("TechTransfer")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(storage.FullDataDirectory, "keys")));
-        services.AddHttpContextAccessor();
-
-        services.AddIdentityCore<PlatformUser>(o =>
-            {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
-                o.Password.RequireNonAlphanumeric = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                o.Lockout.AllowedForNewUsers = true;
-                o.User.RequireUniqueEmail = false;
-            })
-            .AddRoles<PlatformRole>()
-            .AddEntityFrameworkStores<TechTransferDbContext>()
-            .AddSignInManager()
-            .AddClaimsPrincipalFactory<PlatformClaimsFactory>()
-            .AddErrorDescriber<BilingualIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
-
-        services.AddTechTransferSessions();
-        services.AddScoped<DatabaseInitializer>();
-        services.AddScoped<IDemoDataSeeder, AccountDemoData>();
-        services.AddScoped<UserAdministration>();
-        services.AddScoped<AuditLogQueries>();
-        services.AddScoped<NotificationQueries>();
-        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceCheck, ReferenceCheck>();
-        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, UserReferences>();
-
-        foreach (var module in PlatformModules.All)
-            module.AddServices(services, configuration);
-        return services;
-    }
-
     public static async Task InitializeTechTransferAsync(this WebApplication app)
     {
         // The build-time OpenAPI generator starts the app without a database: do not touch storage then.
@@ -171,12 +130,4 @@ public static class TechTransferComposition
             .AddAdditionalAssemblies(PlatformModules.All.Select(m => m.Assembly).Distinct().ToArray());
         return app;
     }
-}
-
-/// <summary>Platform-wide settings. <c>Platform:Mode</c> = Demo (loads the demo dataset on first start) | Production.</summary>
-public sealed class PlatformOptions
-{
-    public const string Section = "Platform";
-    public string Mode { get; set; } = "Demo";
-    public bool IsDemo => string.Equals(Mode, "Demo", StringComparison.OrdinalIgnoreCase);
 }

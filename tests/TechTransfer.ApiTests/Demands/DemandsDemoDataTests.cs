@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using TechTransfer.ApiTests.Infrastructure;

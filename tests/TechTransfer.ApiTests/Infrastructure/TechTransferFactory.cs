@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Security.Claims;

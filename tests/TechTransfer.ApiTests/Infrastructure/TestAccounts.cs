@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using TechTransfer.Web.Infrastructure;
 

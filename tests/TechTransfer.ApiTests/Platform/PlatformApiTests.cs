@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Reflection;
 using TechTransfer.Planted;
 using TechTransfer.Platform;
@@ -18,7 +20,7 @@ public sealed class ConventionRuleTests
     internal static IReadOnlyList<Assembly> Product { get; } =
     [
         typeof(Error).Assembly, typeof(TechTransfer.Data.TechTransferDbContext).Assembly, typeof(IModule).Assembly,
-        .. PlatformModules.All.Select(m => m.Assembly).Distinct(), typeof(TechTransferComposition).Assembly,
+        .. PlatformModules.All.Select(m => m.Assembly).Distinct(), typeof(TechTransferCore).Assembly, typeof(TechTransferComposition).Assembly,
         Assembly.Load(new AssemblyName("tt")),
     ];
 
@@ -44,10 +46,28 @@ public sealed class ConventionRuleTests
     private static void Caught(IReadOnlyList<string> violations, string plantedType) =>
         Assert.Contains(violations, v => v.Contains(plantedType, StringComparison.Ordinal));
 
+    /// <summary>The names of the product assemblies <paramref name="assembly"/> references directly.</summary>
+    internal static IReadOnlyList<string> ReferencedTechTransferAssemblies(Assembly assembly) =>
+        assembly.GetReferencedAssemblies().Select(a => a.Name!).Where(n => n.StartsWith("TechTransfer.", StringComparison.Ordinal)).ToList();
+
+    [Fact]
+    public void The_admin_tool_and_the_web_host_share_the_composition_library_and_the_tool_does_not_reference_the_host()
+    {
+        var tool = Assembly.Load(new AssemblyName("tt"));
+        Assert.Contains("TechTransfer.Composition", ReferencedTechTransferAssemblies(tool));
+        Assert.DoesNotContain("TechTransfer.Web", ReferencedTechTransferAssemblies(tool));
+        Assert.Contains("TechTransfer.Composition", ReferencedTechTransferAssemblies(typeof(TechTransferComposition).Assembly));
+    }
+
+    [Fact]
+    public void The_host_reference_check_catches_an_assembly_that_references_the_host() =>
+        // this test assembly references the web host on purpose (it reads PlatformModules and the composition from it)
+        Assert.Contains("TechTransfer.Web", ReferencedTechTransferAssemblies(typeof(ConventionRuleTests).Assembly));
+
     [Fact]
     public void The_product_list_covers_the_host_the_tool_and_every_module()
     {
-        Assert.True(Product.Count >= 9, $"only {Product.Count} product assemblies");
+        Assert.True(Product.Count >= 10, $"only {Product.Count} product assemblies");
         Assert.All(Product, a => Assert.NotEmpty(Il.AllTypes(a)));
     }
 

@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using TechTransfer.SharedKernel;
@@ -161,7 +163,7 @@ internal static partial class ConventionRules
     /// Allowance (code shape): ASP.NET Core Identity's failures keep Identity's own PascalCase error code after
     /// <c>identity.</c> (<c>identity.PasswordTooShort</c>), as clients match on them. Only in this catalogue.
     /// </summary>
-    private const string IdentityCatalogue = "TechTransfer.Web.Infrastructure.IdentityErrors";
+    private const string IdentityCatalogue = "TechTransfer.Composition.Accounts.IdentityErrors";
 
     private static void Check(Type catalogue, string where, string code, string zh, string en, List<string> problems)
     {

@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -15,14 +17,6 @@ namespace TechTransfer.Web.Infrastructure.Security;
 public static class SecurityComposition
 {
     /// <summary>What the admin tool needs too: the session check that user administration keeps current.</summary>
-    public static IServiceCollection AddTechTransferSessions(this IServiceCollection services)
-    {
-        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddMemoryCache();
-        services.AddSingleton<UserSessions>();
-        return services;
-    }
-
     public static IServiceCollection AddTechTransferSecurity(this IServiceCollection services)
     {
         services.AddOptions<LoginThrottleOptions>().BindConfiguration(LoginThrottleOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -41,7 +35,7 @@ public static class SecurityComposition
                 BearerSessionMiddleware.HasBearer(ctx.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
-        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<SessionOptions>>((o, s) =>
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).Configure<IOptions<SessionLifetimeOptions>>((o, s) =>
         {
             o.BearerTokenExpiration = s.Value.AccessTokenLifetime;
             o.RefreshTokenExpiration = s.Value.RefreshTokenLifetime;
@@ -49,7 +43,7 @@ public static class SecurityComposition
 
         // Cookies: Identity's stamp validator, with the lockout rule and the same interval as bearer tokens.
         services.AddScoped<ISecurityStampValidator, PlatformSecurityStampValidator>();
-        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SessionOptions>>((o, s) => o.ValidationInterval = s.Value.RevalidationInterval);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<SessionLifetimeOptions>>((o, s) => o.ValidationInterval = s.Value.RevalidationInterval);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

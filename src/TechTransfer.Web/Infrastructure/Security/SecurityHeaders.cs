@@ -1,3 +1,5 @@
+using TechTransfer.Composition;
+using TechTransfer.Composition.Accounts;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;

@@ -5,7 +5,7 @@ using TechTransfer.Data.Identity;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
 
-namespace TechTransfer.Web.Infrastructure;
+namespace TechTransfer.Composition.Accounts;
 
 /// <summary>Adds the organisation and display name to the principal, for cookies and bearer tokens alike.</summary>
 public sealed class PlatformClaimsFactory(UserManager<PlatformUser> users, RoleManager<PlatformRole> roles, IOptions<IdentityOptions> options)

@@ -4,7 +4,7 @@ using TechTransfer.Organizations;
 using TechTransfer.Patents;
 using TechTransfer.Platform;
 
-namespace TechTransfer.Web.Infrastructure;
+namespace TechTransfer.Composition;
 
 /// <summary>The modules of the platform, in navigation order. Adding a module = one line here (see docs/architecture.md).</summary>
 public static class PlatformModules

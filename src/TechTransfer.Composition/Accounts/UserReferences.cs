@@ -3,7 +3,7 @@ using TechTransfer.Data;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.References;
 
-namespace TechTransfer.Web.Infrastructure;
+namespace TechTransfer.Composition.Accounts;
 
 /// <summary>
 /// Platform users named by id in a request (an achievement's completers and named viewers, an income plan's team, a

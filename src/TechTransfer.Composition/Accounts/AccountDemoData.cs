@@ -3,7 +3,7 @@ using TechTransfer.Data.Identity;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
 
-namespace TechTransfer.Web.Infrastructure;
+namespace TechTransfer.Composition.Accounts;
 
 /// <summary>
 /// Demo accounts, one or more for every role (listed in README.md). They exist only in demo mode; in production the

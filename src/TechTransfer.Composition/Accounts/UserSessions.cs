@@ -4,16 +4,16 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using TechTransfer.Data.Identity;
 
-namespace TechTransfer.Web.Infrastructure.Security;
+namespace TechTransfer.Composition.Accounts;
 
 /// <summary>
 /// Whether a signed-in principal (bearer token or cookie) still stands for a live session: its user exists, is not locked
 /// out, and has the security stamp the principal was issued with. Lockout, a password change, a role change, removal and
 /// sign-out all change the stamp (or remove the user). The answer for a user is cached for at most
-/// <see cref="SessionOptions.RevalidationInterval"/> (30 s by default, one minute at most), so revocation reaches every
+/// <see cref="SessionLifetimeOptions.RevalidationInterval"/> (30 s by default, one minute at most), so revocation reaches every
 /// app instance within that time; the instance that made the change forgets its cached answer at once.
 /// </summary>
-public sealed class UserSessions(IMemoryCache cache, TimeProvider clock, IOptions<SessionOptions> options, IOptions<IdentityOptions> identity)
+public sealed class UserSessions(IMemoryCache cache, TimeProvider clock, IOptions<SessionLifetimeOptions> options, IOptions<IdentityOptions> identity)
 {
     private sealed record Snapshot(bool Exists, string? Stamp, bool LockedOut, DateTimeOffset CheckedAt);
 
@@ -39,21 +39,4 @@ public sealed class UserSessions(IMemoryCache cache, TimeProvider clock, IOption
     public void Forget(Guid userId) => cache.Remove(Key(userId));
 
     private static string Key(Guid userId) => "tt:session:" + userId.ToString("N");
-}
-
-/// <summary>
-/// The cookie side: Identity's <see cref="SecurityStampValidator{TUser}"/> (every
-/// <see cref="SessionOptions.RevalidationInterval"/>, configured as its <c>ValidationInterval</c>), with the same rule as
-/// bearer tokens — a locked-out account is signed out as well, not only a changed stamp.
-/// </summary>
-public sealed class PlatformSecurityStampValidator(
-    IOptions<SecurityStampValidatorOptions> options, SignInManager<PlatformUser> signInManager, ILoggerFactory logger)
-    : SecurityStampValidator<PlatformUser>(options, signInManager, logger)
-{
-    protected override async Task<PlatformUser?> VerifySecurityStamp(ClaimsPrincipal? principal)
-    {
-        var user = await base.VerifySecurityStamp(principal);
-        if (user is null) return null;
-        return await SignInManager.UserManager.IsLockedOutAsync(user) ? null : user;
-    }
 }

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
 
-namespace TechTransfer.Web.Infrastructure;
+namespace TechTransfer.Composition;
 
 public sealed record AuditEntryDto(long Id, DateTimeOffset At, Guid? UserId, string? UserName, Guid? OrganizationId, string Action,
     string EntityType, string EntityId, Guid? SubjectOrganizationId, string? Before, string? After);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using TechTransfer.Data.Identity;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
 
-namespace TechTransfer.Web.Infrastructure;
+namespace TechTransfer.Composition;
 
 /// <summary>Migrates the database, makes sure the roles exist and, in demo mode, loads the demo dataset once.</summary>
 public sealed class DatabaseInitializer(

@@ -3,9 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using TechTransfer.Data;
 using TechTransfer.Data.Identity;
 using TechTransfer.SharedKernel;
-using TechTransfer.Web.Infrastructure.Security;
 
-namespace TechTransfer.Web.Infrastructure;
+namespace TechTransfer.Composition.Accounts;
 
 public sealed record UserSummary(Guid Id, string UserName, string DisplayName, Guid? OrganizationId, IReadOnlyList<string> Roles, bool LockedOut);
 

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
 
-namespace TechTransfer.Web.Infrastructure;
+namespace TechTransfer.Composition;
 
 public sealed record NotificationDto(Guid Id, string Title, string TitleZh, string TitleEn, string? Link, DateTimeOffset CreatedAt, bool Read);
 
