@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using System.Globalization;
 using System.Text.Json;
 using Lucene.Net.Analysis;
@@ -15,7 +16,7 @@ internal static class IndexSchema
     /// <summary>Version of the analysis chain and field layout. Bump it whenever a change means documents must be
     /// re-analysed (an analyzer, a field, a stemming rule): a host that finds an index stamped with another version
     /// rebuilds it from the database at start-up, so an upgrade never serves a half-old index.</summary>
-    public const string AnalysisVersion = "2026-11-26.acronyms";
+    public const string AnalysisVersion = "2026-12-07.field-labels";
     /// <summary>Commit user-data key that carries <see cref="AnalysisVersion"/>.</summary>
     public const string AnalysisVersionKey = "tt.analysis";
 
@@ -105,6 +106,8 @@ internal static class IndexSchema
         };
         var title = Join(d.Title, d.TitleEn);
         var body = Join(d.Body, d.BodyEn);
+        // a field of the taxonomy is stored as its code: its labels in both languages are searchable text (人工智能 finds it)
+        if (TechnicalFields.SearchTerms(d.Field) is { Count: > 0 } fieldLabels) body = $"{body}\n{string.Join(" ; ", fieldLabels)}";
         var keywords = string.Join(" ; ", d.Keywords);
         doc.Add(new TextField(TitleWord, title, Lucene.Net.Documents.Field.Store.NO));
         doc.Add(new TextField(TitleBigram, title, Lucene.Net.Documents.Field.Store.NO));
@@ -127,8 +130,10 @@ internal static class IndexSchema
             doc.Add(new TextField(OrgName, d.OrganizationName, Lucene.Net.Documents.Field.Store.NO));
         if (!string.IsNullOrWhiteSpace(d.Field))
         {
-            doc.Add(new StringField(Field, d.Field.Trim().ToLowerInvariant(), Lucene.Net.Documents.Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Field, new BytesRef(d.Field.Trim())));
+            // filtered and faceted by the field's code (a label a source still sends is mapped to it, as queries are)
+            var field = TechnicalFields.Normalize(d.Field);
+            doc.Add(new StringField(Field, field.ToLowerInvariant(), Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Field, new BytesRef(field)));
         }
         foreach (var ipc in d.IpcCodes.Select(NormalizeIpc).Where(c => c.Length > 0).Distinct())
         {
