@@ -76,6 +76,14 @@ internal static class IndexSchema
     public static string NormalizeIpc(string code) =>
         new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
 
+    /// <summary>The class a code is counted under in the IPC facet and in a match's shared classes: an IPC symbol's subclass
+    /// (G06T 7/00 → G06T), any other code whole (a Locarno class 14-02 stays 14-02, not "14-0").</summary>
+    public static string ClassOf(string code)
+    {
+        var c = NormalizeIpc(code);
+        return c.Length >= 4 && char.IsAsciiLetterUpper(c[0]) && char.IsAsciiDigit(c[1]) && char.IsAsciiDigit(c[2]) && char.IsAsciiLetterUpper(c[3]) ? c[..4] : c;
+    }
+
     /// <summary>Division code without trailing "00" pairs: 310000 → 31, 310100 → 3101, 310104 → 310104.</summary>
     public static string DivisionPrefix(string code)
     {
@@ -138,7 +146,7 @@ internal static class IndexSchema
         foreach (var ipc in d.IpcCodes.Select(NormalizeIpc).Where(c => c.Length > 0).Distinct())
         {
             doc.Add(new StringField(Ipc, ipc, Lucene.Net.Documents.Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Ipc, new BytesRef(ipc.Length >= 4 ? ipc[..4] : ipc)));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Ipc, new BytesRef(ClassOf(ipc))));
         }
         if (d.Trl is { } trl)
         {
