@@ -148,6 +148,66 @@ public abstract class ContractStatisticsStoreTests(TechTransferFactory factory)
         Assert.Equal(kept, rebuilt);
     }
 
+    // ---------------- the drill-down: the contract list behind a statistics row ----------------
+
+    [Fact]
+    public async Task The_contract_list_behind_every_statistics_row_has_exactly_the_rows_count()
+    {
+        await SeedAsync(seed: 3, count: 90);
+        var analystOrg = await factory.CreateOrganizationAsync(OrganizationKind.GovernmentAgency, "011", "310101");
+        var analyst = factory.ClientAs(TestUser.Of(Roles.Analyst, analystOrg.Id));
+        (DateOnly From, DateOnly To)[] ranges = [(new(2023, 1, 1), new(2025, 12, 31)), (new(2023, 3, 15), new(2024, 8, 20))];
+        var checkedRows = 0;
+        foreach (var (from, to) in ranges)
+        foreach (var g in Enum.GetValues<StatisticsGroupBy>())
+        {
+            var stats = await QueryAsync(from, to, g);
+            Assert.NotEmpty(stats.Rows);
+            foreach (var row in stats.Rows)
+            {
+                var url = "/api/v1/contracts?pageSize=1&" + ContractStatisticsDrillDown.ListQueryString(g, row.Key, from, to);
+                var response = await analyst.GetAsync(url);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {await response.Content.ReadAsStringAsync()}");
+                var total = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32();
+                Assert.True(row.Count == total, $"{g} {row.Key} {from}–{to}: statistics {row.Count}, list {total}");
+                checkedRows++;
+            }
+        }
+        Assert.True(checkedRows > 40);
+        // the drill-down only narrows what a caller sees: an unrelated enterprise finds none of these contracts
+        var stranger = await factory.CreateOrganizationAsync(OrganizationKind.Enterprise, "150", "310115");
+        var none = await factory.ClientAs(TestUser.Of(Roles.Enterprise, stranger.Id))
+            .GetAsync("/api/v1/contracts?groupBy=Year&key=2024&registeredFrom=2023-01-01&registeredTo=2025-12-31");
+        Assert.Equal(0, (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("total").GetInt32());
+        // invalid drill-downs are 422 with their own codes
+        await ProblemAssert.HasFieldError(await analyst.GetAsync("/api/v1/contracts?groupBy=Month&key=2024-13"), "key", "contract_statistics.key_invalid");
+        await ProblemAssert.HasFieldError(await analyst.GetAsync("/api/v1/contracts?groupBy=RegionFlow&key=31"), "key", "contract_statistics.key_invalid");
+        await ProblemAssert.HasFieldError(await analyst.GetAsync("/api/v1/contracts?key=2024"), "groupBy", "contract_statistics.key_without_group_by");
+        await ProblemAssert.IsProblem(await analyst.GetAsync("/api/v1/contracts?groupBy=colour&key=x"), HttpStatusCode.UnprocessableEntity, "contract_statistics.group_by_invalid");
+        await ProblemAssert.IsProblem(await analyst.GetAsync("/api/v1/contracts?registeredFrom=2025-01-01&registeredTo=2024-01-01"), HttpStatusCode.UnprocessableEntity, "contract_statistics.range_invalid");
+    }
+
+    [Fact]
+    public async Task An_analyst_reads_registered_contracts_but_not_drafts_submissions_or_cancelled_ones()
+    {
+        await SeedAsync(seed: 4, count: 20);
+        var (ids, statuses) = await factory.WithDbAsync(async (db, _) =>
+        {
+            var all = await db.Set<TechnologyContract>().AsNoTracking().Select(c => new { c.Id, c.Status, c.RegistrationNo }).ToListAsync();
+            return (all.Select(c => c.Id).ToList(), all.ToDictionary(c => c.Id, c => (c.Status, c.RegistrationNo)));
+        });
+        var (registrarUser, accepted) = await AcceptedContractsAsync(1);
+        var analyst = factory.ClientAs(TestUser.Of(Roles.Analyst, null));
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/api/v1/contracts/{accepted[0]}")).StatusCode);
+        var registered = ids.First(id => statuses[id].Status == RegistrationStatus.Registered);
+        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync($"/api/v1/contracts/{registered}")).StatusCode);
+        var cancelled = ids.First(id => statuses[id].Status == RegistrationStatus.Cancelled);
+        Assert.Equal(HttpStatusCode.NotFound, (await analyst.GetAsync($"/api/v1/contracts/{cancelled}")).StatusCode);
+        // read-only: the analyst cannot act on a registered contract
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.PostAsJsonAsync($"/api/v1/contracts/{registered}/cancel", new { reason = "测试" })).StatusCode);
+        Assert.NotNull(registrarUser);
+    }
+
     // ---------------- the registration serial ----------------
 
     private async Task<(TestUser Registrar, List<Guid> Ids)> AcceptedContractsAsync(int count)

@@ -34,6 +34,12 @@ public sealed class AchievementMatchesJourneyTests(BrowserFixture browser) : ICl
         await Assertions.Expect(matches.First).ToContainTextAsync("联邦学习隐私计算平台");
         await Assertions.Expect(matches.First.GetByTestId("match-kind")).ToHaveTextAsync("技术需求");
         await Assertions.Expect(matches.First.GetByTestId("matched-terms")).ToContainTextAsync("联邦");
+        // a strength people can read, with the number of shared key terms, instead of a raw score
+        await Assertions.Expect(matches.First.GetByTestId("match-strength")).ToHaveAttributeAsync("data-strength", "strong");
+        await Assertions.Expect(matches.First.GetByTestId("match-strength")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("^强\\s+共有 \\d+ 个关键词$"));
+        await Assertions.Expect(page.GetByTestId("match-explanation").First).Not.ToContainTextAsync("得分");
+        var shared = await matches.First.GetByTestId("matched-terms").InnerTextAsync();
+        Assert.All(shared.Split('、'), t => Assert.True(t.Trim().Length > 1, t));   // no single characters among the shared terms
         await Assertions.Expect(page.Locator("[data-testid=match][data-type=organization]").First).ToBeVisibleAsync();
 
         var id = await matches.First.GetAttributeAsync("data-id");
@@ -70,6 +76,7 @@ public sealed class AchievementMatchesJourneyTests(BrowserFixture browser) : ICl
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Matching demands and enterprises" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("match").First.GetByTestId("mark-useful")).ToHaveTextAsync("Useful");
         await Assertions.Expect(page.GetByTestId("match").First.GetByTestId("match-kind")).ToHaveTextAsync("Demand");
+        await Assertions.Expect(page.GetByTestId("match").First.GetByTestId("match-strength")).ToContainTextAsync(new System.Text.RegularExpressions.Regex("^(Strong|Medium|Weak)\\s+(\\d+ shared key terms|no shared key terms)$"));
         await page.Context.CloseAsync();
     }
 }

@@ -82,4 +82,32 @@ public sealed class SearchPageJourneyTests(BrowserFixture browser) : IClassFixtu
         await page.ScreenshotAsync("search-en");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_fields_label_finds_its_demands_and_facet_values_are_links_that_filter_and_unfilter()
+    {
+        var page = await browser.NewPageAsync();
+        await OpenWithResultsAsync(page, "/search?q=" + Uri.EscapeDataString("人工智能"));
+        await Assertions.Expect(page.GetByTestId("search-results")).ToContainTextAsync("多家医院联合建模的联邦学习隐私计算平台");
+
+        // the field facet holds fields of the taxonomy only, by their labels, each a link
+        var facets = page.GetByTestId("search-facets");
+        var fieldFacet = facets.Locator("[data-facet=field]");
+        await Assertions.Expect(fieldFacet.GetByRole(AriaRole.Link, new() { Name = "人工智能" })).ToBeVisibleAsync();
+        foreach (var notAField in new[] { "发明", "实用新型", "外观设计", "高校", "企业", "artificial_intelligence" })
+            await Assertions.Expect(fieldFacet).Not.ToContainTextAsync(notAField);
+
+        await fieldFacet.GetByRole(AriaRole.Link, new() { Name = "人工智能" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("field=artificial_intelligence"));
+        await Assertions.Expect(fieldFacet.GetByRole(AriaRole.Link, new() { Name = "人工智能" })).ToHaveAttributeAsync("aria-current", "true");
+        await Assertions.Expect(page.GetByTestId("search-results")).ToContainTextAsync("多家医院联合建模的联邦学习隐私计算平台");
+
+        // a type value filters too; the active field value removes its filter again
+        await facets.Locator("[data-facet=type]").GetByRole(AriaRole.Link, new() { Name = "技术需求" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("type=demand"));
+        await fieldFacet.GetByRole(AriaRole.Link, new() { Name = "人工智能" }).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("field="));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("type=demand"));
+        await page.Context.CloseAsync();
+    }
 }

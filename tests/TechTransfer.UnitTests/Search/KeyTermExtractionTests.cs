@@ -59,10 +59,14 @@ public sealed class KeyTermExtractionTests
     [InlineData("十五")]
     [InlineData("由")]
     [InlineData("的")]
+    [InlineData("锁")]
+    [InlineData("我们")]
+    [InlineData("需要")]
+    [InlineData("进行")]
+    [InlineData("一种")]
     public void One_letter_tokens_Chinese_numerals_and_function_words_are_noise(string term) => Assert.True(KeyTermExtractor.IsNoise(term));
 
     [Theory]
-    [InlineData("锁")]
     [InlineData("mems")]
     [InlineData("5g")]
     [InlineData("4k")]
@@ -98,6 +102,22 @@ public sealed class KeyTermExtractionTests
         Assert.DoesNotContain("can", terms);
         Assert.DoesNotContain("better", terms);
         Assert.DoesNotContain("ppm", terms);
+    }
+
+    [Fact]
+    public void Chinese_stop_words_and_single_characters_of_a_demand_text_do_not_become_key_terms()
+    {
+        var terms = Extract("我们公司需要通过合作进行电池包热失控预警，希望实现泵和阀的远程控制，并提供相关方案");
+        Assert.Contains("远程", terms);
+        Assert.Contains("预警", terms);
+        Assert.All(terms, t => Assert.True(t.Length > 1, t));
+        Assert.DoesNotContain("我们", terms);
+        Assert.DoesNotContain("需要", terms);
+        Assert.DoesNotContain("通过", terms);
+        Assert.DoesNotContain("进行", terms);
+        Assert.DoesNotContain("希望", terms);
+        Assert.DoesNotContain("实现", terms);
+        Assert.DoesNotContain("相关", terms);
     }
 
     [Fact]

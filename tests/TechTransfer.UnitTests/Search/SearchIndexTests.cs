@@ -77,7 +77,7 @@ public sealed class SearchFilterAndFacetTests : IDisposable
         Assert.Contains(new FacetValue("achievement", 2), r.Facets[SearchFacets.Type]);
         Assert.Contains(new FacetValue("patent", 1), r.Facets[SearchFacets.Type]);
         Assert.Contains(new FacetValue("demand", 1), r.Facets[SearchFacets.Type]);
-        Assert.Contains(new FacetValue("新能源", 3), r.Facets[SearchFacets.Field]);
+        Assert.Contains(new FacetValue("new_energy", 3), r.Facets[SearchFacets.Field]); // the taxonomy's code of 新能源
         Assert.Contains(new FacetValue("H01M", 2), r.Facets[SearchFacets.Ipc]);
     }
 

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -46,13 +47,14 @@ public sealed class AchievementService(
         {
             var term = query.Q.Trim();
             var lower = term.ToLowerInvariant();
-            q = q.Where(a => a.Title.Contains(term) || (a.TitleEn != null && a.TitleEn.ToLower().Contains(lower)) || a.TechnicalField.Contains(term));
+            var fieldCode = TechnicalFields.Normalize(term);
+            q = q.Where(a => a.Title.Contains(term) || (a.TitleEn != null && a.TitleEn.ToLower().Contains(lower)) || a.TechnicalField.Contains(term) || a.TechnicalField == fieldCode);
         }
         if (query.Status is { } status) q = q.Where(a => a.Status == status);
         if (query.ConversionStatus is { } cs) q = q.Where(a => a.ConversionStatus == cs);
         if (query.FundingSource is { } fs) q = q.Where(a => a.FundingSource == fs);
         if (query.IpType is { } ip) q = q.Where(a => a.IpType == ip);
-        if (!string.IsNullOrWhiteSpace(query.Field)) q = q.Where(a => a.TechnicalField == query.Field.Trim());
+        if (!string.IsNullOrWhiteSpace(query.Field)) { var field = TechnicalFields.Normalize(query.Field); q = q.Where(a => a.TechnicalField == field); }
         if (query.OrganizationId is { } orgId) q = q.Where(a => a.OwnerOrganizationId == orgId);
         if (query.Mine && user.UserId is { } me) q = q.Where(a => a.CreatedByUserId == me || a.CompleterUserIds.Contains(me));
         if (query.Idle is { } idle) q = idle ? q.Where(a => a.IdleFlaggedAt != null) : q.Where(a => a.IdleFlaggedAt == null);

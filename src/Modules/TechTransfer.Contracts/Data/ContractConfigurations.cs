@@ -29,6 +29,7 @@ internal sealed class TechnologyContractConfiguration : IEntityTypeConfiguration
         b.Property(x => x.StatusBeforeObjection).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.ProjectApprovalDoc).HasMaxLength(300);
         b.Property(x => x.TechnicalField).HasMaxLength(60);
+        b.HasIndex(x => x.TechnicalField); // the technical-field code (TechnicalFields): the statistics drill-down by field
         b.Property(x => x.ContentRuleSetId).HasMaxLength(40);
         b.Property(x => x.ProcedureRuleSetId).HasMaxLength(40);
         b.Property(x => x.RegistrationNo).HasMaxLength(16);

@@ -158,6 +158,11 @@ public static partial class ContractErrors
         "groupBy 须为 year、month、category、sellerNature、division、district、field、buyerType、regionFlow 之一",
         "groupBy must be one of year, month, category, sellerNature, division, district, field, buyerType, regionFlow.", "groupBy", 422);
 
+    public static Error StatisticsKeyInvalid(string key) => Error.Validation("key", "contract_statistics.key_invalid",
+        $"统计分组键无效：{key}", $"The statistics key is invalid: {key}");
+    public static Error StatisticsKeyWithoutGroupBy => Error.Validation("groupBy", "contract_statistics.key_without_group_by",
+        "按统计分组筛选时须同时给出 groupBy 与 key", "A statistics filter needs both groupBy and key.");
+
     // ---- R2.13: the CIT relief on technology transfer income ----
     public static FieldError SeparableServicesOnlyForTransfer => F("separableServicesAmount", "contract.separable_services_only_for_transfer", "R2.13",
         "可分离的咨询、服务、培训费用只在技术转让或许可合同中填写", "Separable consulting, service or training fees are only given for a transfer or a licence.");

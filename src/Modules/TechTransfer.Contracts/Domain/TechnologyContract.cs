@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.SharedKernel;
 
@@ -255,7 +256,7 @@ public sealed partial class TechnologyContract : IAudited
         LinkedToDevelopmentOrTransfer = d.LinkedToDevelopmentOrTransfer;
         PartOfContractId = d.PartOfContractId;
         SeparableServicesAmount = d.SeparableServicesAmount is { } separable ? Yuan.Round(separable) : null;
-        TechnicalField = d.TechnicalField;
+        TechnicalField = string.IsNullOrWhiteSpace(d.TechnicalField) ? d.TechnicalField : TechnicalFields.Normalize(d.TechnicalField);
         Origin = d.Origin;
         OriginRef = d.OriginRef;
         _achievementIds = d.AchievementIds.Distinct().ToList();

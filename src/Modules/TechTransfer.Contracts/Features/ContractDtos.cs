@@ -92,7 +92,9 @@ public sealed record BenefitBody(BenefitKind? Kind, int? Version = null);
 
 public sealed record ContractListQuery(
     string? Status = null, string? Q = null, bool? Overdue = null, string? Category = null, bool? Duplicates = null,
-    string? Sort = null, int Page = 1, int PageSize = 20);
+    string? Sort = null, int Page = 1, int PageSize = 20,
+    // the statistics drill-down: the registered contracts a statistics row counts (groupBy + key, registration days from–to)
+    string? GroupBy = null, string? Key = null, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null);
 
 public sealed record ContractSummary(
     Guid Id, string ProjectName, ContractCategory Category, ContractSubType SubType, RegistrationStatus Status,

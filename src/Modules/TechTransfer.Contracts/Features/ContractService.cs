@@ -60,6 +60,12 @@ public sealed class ContractService(
                 return ContractErrors.CategoryUnknown(query.Category);
             q = q.Where(c => c.StatCategory == cat);
         }
+        if (ContractStatisticsDrillDown.Requested(query))
+        {
+            var drill = ContractStatisticsDrillDown.Apply(q, query);
+            if (drill.IsFailure) return drill.Error!;
+            q = drill.Value;
+        }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = query.Q.Trim();

@@ -10,16 +10,28 @@ namespace TechTransfer.Contracts.Features;
 /// <summary>
 /// Who sees a contract, said once (lists, detail, attachments, certificate, references from other requests): its parties
 /// (the owner and every party organisation) always; registrars and platform administrators from submission on — a
-/// seller's draft is private to its parties until it is submitted. Anyone else does not learn that it exists (404).
+/// seller's draft is private to its parties until it is submitted; analysts the registered contracts the statistics count
+/// (the register behind each statistic, read-only). Anyone else does not learn that it exists (404).
 /// </summary>
 public static class ContractVisibility
 {
+    private static readonly Expression<Func<TechnologyContract, bool>> Registered = Statistics.ContractStatisticsDrillDown.Counted;
+
     public static bool SeesSubmittedContracts(ICurrentUser caller) => caller.IsInRole(Roles.Registrar) || caller.IsInRole(Roles.PlatformAdmin);
 
     public static Expression<Func<TechnologyContract, bool>> For(ICurrentUser caller)
     {
         // one expression per kind of caller, so the SQL carries only the test that applies
         var registry = SeesSubmittedContracts(caller);
+        if (!registry && caller.IsInRole(Roles.Analyst))
+        {
+            // an analyst reads the register behind the statistics: the registered contracts the statistics count
+            if (caller.OrganizationId is not { } own) return Registered;
+            return c => c.OwnerOrganizationId == own || c.Parties.Any(p => p.OrganizationId == own)
+                || (c.RegistrationNo != null && c.RegisteredDate != null && (c.Status == RegistrationStatus.Registered
+                    || c.Status == RegistrationStatus.ChangeRegistered || c.Status == RegistrationStatus.ObjectionFiled
+                    || c.Status == RegistrationStatus.ObjectionResolved));
+        }
         if (caller.OrganizationId is not { } org)
             return registry ? c => c.Status != RegistrationStatus.Draft : c => false;
         return registry

@@ -27,6 +27,7 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.OwnerOrganizationId);
         b.HasIndex(x => new { x.Status, x.ApplicationClosesAt });
+        b.HasIndex(x => x.Field);
 
         b.OwnsMany(x => x.Criteria, c =>
         {

@@ -33,5 +33,6 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasIndex(x => x.OwnerOrganizationId);
         b.HasIndex(x => new { x.Status, x.Deadline });
         b.HasIndex(x => x.DivisionCode);
+        b.HasIndex(x => x.Field); // the technical-field code (TechnicalFields): list filter and search by a field's label
     }
 }

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechTransfer.Data;
@@ -46,7 +47,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
             if (Enum.TryParse<ChallengeKind>(query.Kind, true, out var kind) && Enum.IsDefined(kind)) q = q.Where(c => c.Kind == kind);
             else errors.Add(ChallengeErrors.UnknownKind);
         }
-        if (!string.IsNullOrWhiteSpace(query.Field)) q = q.Where(c => c.Field == query.Field.Trim());
+        if (!string.IsNullOrWhiteSpace(query.Field)) { var field = TechnicalFields.Normalize(query.Field); q = q.Where(c => c.Field == field); }
         if (query.Mine == true)
         {
             if (user.OrganizationId is not { } org) return Error.Forbidden;

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechTransfer.Data;
@@ -51,7 +52,8 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = query.Q.Trim();
-            q = q.Where(d => d.Title.Contains(term) || d.Need.Contains(term) || d.Goal.Contains(term) || d.Field.Contains(term));
+            var fieldCode = TechnicalFields.Normalize(term); // a field's label in either language finds the demands of that field
+            q = q.Where(d => d.Title.Contains(term) || d.Need.Contains(term) || d.Goal.Contains(term) || d.Field.Contains(term) || d.Field == fieldCode);
         }
         if (!string.IsNullOrWhiteSpace(query.Status))
         {
@@ -64,7 +66,7 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
                 _ => q.Where(d => d.Status == status),
             };
         }
-        if (!string.IsNullOrWhiteSpace(query.Field)) q = q.Where(d => d.Field == query.Field.Trim());
+        if (!string.IsNullOrWhiteSpace(query.Field)) { var field = TechnicalFields.Normalize(query.Field); q = q.Where(d => d.Field == field); }
         if (!string.IsNullOrWhiteSpace(query.Ipc))
         {
             var prefix = query.Ipc.Trim().ToUpperInvariant();

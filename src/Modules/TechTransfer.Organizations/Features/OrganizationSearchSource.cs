@@ -31,7 +31,6 @@ internal sealed class OrganizationSearchSource(TechTransferDbContext db) : ISear
         TitleEn = o.NameEn,
         Body = o.DescriptionZh ?? "",
         BodyEn = o.DescriptionEn,
-        Field = OrganizationKindText.Label(o.Kind).Zh,
         DivisionCode = o.DivisionCode,
         OrganizationId = o.Id,
         OrganizationName = o.NameZh,

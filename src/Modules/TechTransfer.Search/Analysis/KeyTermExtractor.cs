@@ -62,6 +62,17 @@ public static partial class KeyTermExtractor
     /// words; a small index cannot tell that they are common, so they are listed (general grammar, not taken from data).</summary>
     private const string ChineseFunctionWords = "的了着过是在和与及或而并且但则即由于从向对把被将为以其该此本各每等之也都又还就所再后前中上下内外性";
 
+    /// <summary>Chinese function words and empty verbs of two or more characters that jieba emits as words (pronouns,
+    /// conjunctions, modal verbs, "need/achieve/use"): general grammar, not taken from data.</summary>
+    private static readonly HashSet<string> ChineseStopWords = new(StringComparer.Ordinal)
+    {
+        "我们", "我司", "本公司", "公司", "他们", "你们", "这些", "那些", "这个", "那个", "这种", "其中", "以及", "或者", "并且", "而且",
+        "但是", "因此", "所以", "如果", "虽然", "由于", "对于", "关于", "通过", "根据", "按照", "目前", "现在", "已经", "正在", "能够",
+        "可以", "需要", "希望", "要求", "寻求", "进行", "实现", "具有", "提供", "采用", "利用", "使用", "达到", "满足", "一种", "一个",
+        "相关", "方面", "问题", "主要", "其他", "不能", "没有", "不超过", "不低于", "不高于", "低于", "高于", "小于", "大于",
+        "如何", "以便", "从而", "同时", "等等",
+    };
+
     /// <summary>English function words beyond Lucene's short stop list, as the Porter stemmer leaves them (general grammar).</summary>
     private static readonly HashSet<string> EnglishFunctionWords = new(StringComparer.Ordinal)
     {
@@ -79,9 +90,10 @@ public static partial class KeyTermExtractor
         var t = term.Trim();
         if (!t.Any(char.IsLetterOrDigit)) return true;
         if (Units.Contains(t) || ChineseUnits.Contains(t) || EnglishFunctionWords.Contains(t)) return true;
-        if (t.Length == 1)
-            // one Latin letter, one digit, one Greek letter: noise. One Chinese character may be a word (锁, 泵), unless a numeral.
-            return !TextNormalizer.IsCjk(t[0]) || ChineseNumerals.Contains(t[0]) || ChineseFunctionWords.Contains(t[0]);
+        // one character — a letter, a digit, a Chinese character (锁, 泵 are words, but as shared terms they tell a reader
+        // nothing and match far too much): never a key term
+        if (t.Length == 1) return true;
+        if (ChineseStopWords.Contains(t)) return true;
         if (IsGreek(t)) return true;
         if (Number().IsMatch(t)) return true;
         if (t.All(c => ChineseNumerals.Contains(c) || char.IsDigit(c))) return true;

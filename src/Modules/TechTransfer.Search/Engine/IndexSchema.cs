@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using System.Globalization;
 using System.Text.Json;
 using Lucene.Net.Analysis;
@@ -15,7 +16,7 @@ internal static class IndexSchema
     /// <summary>Version of the analysis chain and field layout. Bump it whenever a change means documents must be
     /// re-analysed (an analyzer, a field, a stemming rule): a host that finds an index stamped with another version
     /// rebuilds it from the database at start-up, so an upgrade never serves a half-old index.</summary>
-    public const string AnalysisVersion = "2026-11-26.acronyms";
+    public const string AnalysisVersion = "2026-12-07.field-labels";
     /// <summary>Commit user-data key that carries <see cref="AnalysisVersion"/>.</summary>
     public const string AnalysisVersionKey = "tt.analysis";
 
@@ -75,6 +76,14 @@ internal static class IndexSchema
     public static string NormalizeIpc(string code) =>
         new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray()).ToUpperInvariant();
 
+    /// <summary>The class a code is counted under in the IPC facet and in a match's shared classes: an IPC symbol's subclass
+    /// (G06T 7/00 → G06T), any other code whole (a Locarno class 14-02 stays 14-02, not "14-0").</summary>
+    public static string ClassOf(string code)
+    {
+        var c = NormalizeIpc(code);
+        return c.Length >= 4 && char.IsAsciiLetterUpper(c[0]) && char.IsAsciiDigit(c[1]) && char.IsAsciiDigit(c[2]) && char.IsAsciiLetterUpper(c[3]) ? c[..4] : c;
+    }
+
     /// <summary>Division code without trailing "00" pairs: 310000 → 31, 310100 → 3101, 310104 → 310104.</summary>
     public static string DivisionPrefix(string code)
     {
@@ -105,6 +114,8 @@ internal static class IndexSchema
         };
         var title = Join(d.Title, d.TitleEn);
         var body = Join(d.Body, d.BodyEn);
+        // a field of the taxonomy is stored as its code: its labels in both languages are searchable text (人工智能 finds it)
+        if (TechnicalFields.SearchTerms(d.Field) is { Count: > 0 } fieldLabels) body = $"{body}\n{string.Join(" ; ", fieldLabels)}";
         var keywords = string.Join(" ; ", d.Keywords);
         doc.Add(new TextField(TitleWord, title, Lucene.Net.Documents.Field.Store.NO));
         doc.Add(new TextField(TitleBigram, title, Lucene.Net.Documents.Field.Store.NO));
@@ -127,13 +138,15 @@ internal static class IndexSchema
             doc.Add(new TextField(OrgName, d.OrganizationName, Lucene.Net.Documents.Field.Store.NO));
         if (!string.IsNullOrWhiteSpace(d.Field))
         {
-            doc.Add(new StringField(Field, d.Field.Trim().ToLowerInvariant(), Lucene.Net.Documents.Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Field, new BytesRef(d.Field.Trim())));
+            // filtered and faceted by the field's code (a label a source still sends is mapped to it, as queries are)
+            var field = TechnicalFields.Normalize(d.Field);
+            doc.Add(new StringField(Field, field.ToLowerInvariant(), Lucene.Net.Documents.Field.Store.NO));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Field, new BytesRef(field)));
         }
         foreach (var ipc in d.IpcCodes.Select(NormalizeIpc).Where(c => c.Length > 0).Distinct())
         {
             doc.Add(new StringField(Ipc, ipc, Lucene.Net.Documents.Field.Store.NO));
-            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Ipc, new BytesRef(ipc.Length >= 4 ? ipc[..4] : ipc)));
+            doc.Add(new SortedSetDocValuesField(FacetPrefix + SearchFacetNames.Ipc, new BytesRef(ClassOf(ipc))));
         }
         if (d.Trl is { } trl)
         {

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using System.Text.RegularExpressions;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -286,7 +287,7 @@ internal sealed partial class QueryBuilder(
         if (SearchVisibility.Filter(caller) is { } visible) f.Add(visible, Occur.MUST);
         if (q.Types.Count > 0) f.Add(AnyOf(IndexSchema.Type, q.Types), Occur.MUST);
         if (!string.IsNullOrWhiteSpace(q.Field))
-            f.Add(new TermQuery(new Term(IndexSchema.Field, q.Field.Trim().ToLowerInvariant())), Occur.MUST);
+            f.Add(new TermQuery(new Term(IndexSchema.Field, TechnicalFields.Normalize(q.Field).ToLowerInvariant())), Occur.MUST);
         if (!string.IsNullOrWhiteSpace(q.IpcPrefix))
             f.Add(new PrefixQuery(new Term(IndexSchema.Ipc, IndexSchema.NormalizeIpc(q.IpcPrefix))), Occur.MUST);
         if (q.TrlMin is not null || q.TrlMax is not null)

@@ -9,9 +9,37 @@ using TechTransfer.SharedKernel.Search;
 
 namespace TechTransfer.Search.Features;
 
-/// <summary>Why a record matched: shared words, fields and IPC classes, readiness and price fit.</summary>
+/// <summary>Why a record matched: shared words, fields and IPC classes, readiness and price fit, and how strong the match
+/// is as people read it (<see cref="MatchStrength"/>: "strong", "medium" or "weak"; the raw score is not for display).</summary>
 public sealed record MatchExplanation(
-    IReadOnlyList<string> MatchedTerms, bool SameField, IReadOnlyList<string> SharedIpcClasses, int? Trl, string PriceFit);
+    IReadOnlyList<string> MatchedTerms, bool SameField, IReadOnlyList<string> SharedIpcClasses, int? Trl, string PriceFit,
+    string Strength = MatchStrength.Weak);
+
+/// <summary>
+/// A match's strength in words, from what the two records share rather than from the engine's score (which has no fixed
+/// scale): the share of the subject's key terms found in the match (of at most <see cref="Considered"/> key terms), raised
+/// one step by a shared technical field or IPC subclass. Strong: at least half of the key terms, or a third with a shared
+/// field or class; medium: a fifth, or any shared term with a shared field or class; weak otherwise.
+/// </summary>
+public static class MatchStrength
+{
+    public const string Strong = "strong";
+    public const string Medium = "medium";
+    public const string Weak = "weak";
+
+    /// <summary>Key terms beyond this many weigh little (they are ordered by weight), so coverage is counted over these.</summary>
+    public const int Considered = 10;
+
+    public static string Of(int matchedTerms, int keyTerms, bool sameField, bool sharedClass)
+    {
+        if (matchedTerms <= 0 || keyTerms <= 0) return sameField && sharedClass ? Medium : Weak;
+        var coverage = (double)Math.Min(matchedTerms, Considered) / Math.Min(keyTerms, Considered);
+        var related = sameField || sharedClass;
+        if (coverage >= 0.5 || (related && coverage >= 1.0 / 3)) return Strong;
+        if (coverage >= 0.2 || related) return Medium;
+        return Weak;
+    }
+}
 
 /// <summary>One ranked match. <paramref name="Useful"/> is the caller's organisation's recorded verdict (null = none);
 /// <paramref name="Demoted"/> is true when it was marked not useful and therefore moved to the end.</summary>
@@ -153,11 +181,13 @@ public sealed class MatchingService(
     internal static MatchExplanation Explain(SearchDocument source, SearchHit hit, IReadOnlyList<string> keyTerms)
     {
         var hay = (hit.Title + " " + string.Join(" ", hit.Keywords) + " " + hit.Snippet).ToLowerInvariant();
-        var matched = keyTerms.Where(t => hay.Contains(t, StringComparison.OrdinalIgnoreCase)).Take(10).ToList();
-        var srcIpc = source.IpcCodes.Select(c => IndexSchema.NormalizeIpc(c)).Where(c => c.Length >= 4).Select(c => c[..4]).ToHashSet();
-        var shared = hit.IpcCodes.Select(c => IndexSchema.NormalizeIpc(c)).Where(c => c.Length >= 4).Select(c => c[..4]).Where(srcIpc.Contains).Distinct().ToList();
+        var considered = keyTerms.Take(MatchStrength.Considered).ToList();
+        var matched = considered.Where(t => hay.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList();
+        var srcIpc = source.IpcCodes.Select(IndexSchema.ClassOf).Where(c => c.Length >= 4).ToHashSet();
+        var shared = hit.IpcCodes.Select(IndexSchema.ClassOf).Where(c => c.Length >= 4).Where(srcIpc.Contains).Distinct().ToList();
         var sameField = !string.IsNullOrWhiteSpace(source.Field) && string.Equals(source.Field, hit.Field, StringComparison.OrdinalIgnoreCase);
-        return new MatchExplanation(matched, sameField, shared, hit.Trl, PriceFit(source.PriceMaxYuan ?? source.PriceMinYuan, hit.PriceMinYuan));
+        return new MatchExplanation(matched, sameField, shared, hit.Trl, PriceFit(source.PriceMaxYuan ?? source.PriceMinYuan, hit.PriceMinYuan),
+            MatchStrength.Of(matched.Count, considered.Count, sameField, shared.Count > 0));
     }
 
     /// <summary>"within_budget", "over_budget" or "unknown" (budget of the source against the asking price of the match).</summary>

@@ -268,6 +268,8 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("TechnicalField");
+
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("ach_achievements", (string)null);
@@ -961,6 +963,8 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasIndex("RegistrationNo")
                         .IsUnique();
 
+                    b.HasIndex("TechnicalField");
+
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("contracts_contracts", (string)null);
@@ -1371,6 +1375,8 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Field");
+
                     b.HasIndex("OwnerOrganizationId");
 
                     b.HasIndex("Status", "ApplicationClosesAt");
@@ -1609,6 +1615,8 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DivisionCode");
+
+                    b.HasIndex("Field");
 
                     b.HasIndex("OwnerOrganizationId");
 

@@ -258,6 +258,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("TechnicalField");
+
                     b.HasIndex("UpdatedAt");
 
                     b.ToTable("ach_achievements", (string)null);
@@ -951,6 +953,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasIndex("RegistrationNo")
                         .IsUnique();
 
+                    b.HasIndex("TechnicalField");
+
                     b.HasIndex("Status", "DueDate");
 
                     b.ToTable("contracts_contracts", (string)null);
@@ -1357,6 +1361,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Field");
+
                     b.HasIndex("OwnerOrganizationId");
 
                     b.HasIndex("Status", "ApplicationClosesAt");
@@ -1595,6 +1601,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DivisionCode");
+
+                    b.HasIndex("Field");
 
                     b.HasIndex("OwnerOrganizationId");
 

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using System.Text.RegularExpressions;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Search;
@@ -131,7 +132,7 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
         Abstract = input.Abstract.Trim();
         AbstractEn = Blank(input.AbstractEn);
         Keywords = Clean(input.Keywords);
-        TechnicalField = input.TechnicalField.Trim();
+        TechnicalField = TechnicalFields.Normalize(input.TechnicalField);
         IpcCodes = Clean(input.IpcCodes).Select(c => c.ToUpperInvariant()).ToList();
         IpType = input.IpType;
         Trl = input.Trl;

@@ -3,6 +3,8 @@ using MiniExcelLibs;
 using TechTransfer.Contracts.Domain;
 using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Fields;
+using TechTransfer.SharedKernel.Regions;
 
 namespace TechTransfer.Contracts.Features.Statistics;
 
@@ -143,6 +145,12 @@ public static class ContractStatistics
                 return (n.Zh, n.En);
             case StatisticsGroupBy.Division:
                 return DivisionCodes.ProvinceLabel(key);
+            case StatisticsGroupBy.Field when TechnicalFields.Find(key) is { } field:
+                return (field.Zh, field.En);
+            case StatisticsGroupBy.District when key == ContractStatisticsFacts.Abroad:
+                return ("境外", "Abroad");
+            case StatisticsGroupBy.District when key.Length == 6 && Divisions.IsKnown(key):
+                return (Divisions.FullName(key, english: false), Divisions.FullName(key, english: true));
             case StatisticsGroupBy.District when key.Length == 6:
                 var (pz, pe) = DivisionCodes.ProvinceLabel(key[..2]);
                 return ($"{pz} {key}", $"{pe} {key}");

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using TechTransfer.Demands.Domain.Common;
 using TechTransfer.Demands.Domain.Demands;
 using TechTransfer.SharedKernel;
@@ -327,7 +328,7 @@ public sealed class Challenge : ISearchIndexed, IAudited
         Title = d.Title;
         Description = d.Description;
         Requirements = d.Requirements;
-        Field = d.Field;
+        Field = TechnicalFields.Normalize(d.Field);
         IpcCodes = [.. valid.IpcCodes];
         RewardKind = d.RewardKind;
         RewardYuan = d.RewardYuan;

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Fields;
 using TechTransfer.Demands.Domain.Common;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Search;
@@ -242,7 +243,7 @@ public sealed class Demand : ISearchIndexed, IAudited
         Need = d.Need;
         Goal = d.Goal;
         ExistingBasis = d.ExistingBasis;
-        Field = d.Field;
+        Field = TechnicalFields.Normalize(d.Field);
         IpcCodes = [.. valid.IpcCodes];
         Keywords = [.. valid.Keywords];
         BudgetMinYuan = d.BudgetMinYuan;
