@@ -99,8 +99,8 @@ public static class PatentDemoDataSet
         Must(royalty.RecordPayment(g3.Id, org("jinggong"), 10_000m, "银行回单 95599-031", today.AddDays(-18), options, now));
         declarations.Add(royalty);
 
-        // Withdrawn before any announcement: an earlier draft of the same patent, replaced by the draft below.
-        var retracted = Declare("mems-gas", Terms(PaymentMode.LumpSumOnce, new FeeStandard(FixedFeeYuan: 250_000m), 3,
+        // Withdrawn before any announcement (never public): an earlier draft for the catalyst patent, declared again later.
+        var retracted = Declare("catalyst", Terms(PaymentMode.LumpSumOnce, new FeeStandard(FixedFeeYuan: 250_000m), 3,
             "一次性支付许可费。", "One lump-sum licence fee."));
         Must(retracted.RequestWithdrawal(retracted.PatenteeOrganizationId, now.AddDays(-100)));
         declarations.Add(retracted);
