@@ -16,10 +16,38 @@ public sealed class AchievementJourneyTests(BrowserFixture browser) : IClassFixt
         await researcher.GetByLabel("技术领域（学科）").FillAsync("材料科学");
         await researcher.GetByLabel("技术成熟度（1–9）").FillAsync("4");
         await researcher.GetByLabel("项目编号（逗号分隔）").FillAsync("国家自然科学基金 52272200");
-        await researcher.GetByLabel("完成人（每行：姓名,贡献%[,领导]）").FillAsync("陈教授,70\n赵博士,30");
+        // the completers' row editor: rows added, one removed, one moved up; the names are renumbered in the new order
+        var completers = researcher.GetByTestId("completers");
+        var rows = completers.Locator("tbody tr");
+        var add = completers.GetByRole(AriaRole.Button, new() { Name = "添加一行" });
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+        await rows.Nth(0).GetByLabel("姓名").FillAsync("赵博士");
+        await rows.Nth(0).GetByLabel("贡献（%）").FillAsync("30");
+        await add.ClickAsync();
+        await rows.Nth(1).GetByLabel("姓名").FillAsync("误填的一行");
+        await add.ClickAsync();
+        await rows.Nth(2).GetByLabel("姓名").FillAsync("陈教授");
+        await rows.Nth(2).GetByLabel("贡献（%）").FillAsync("70");
+        await rows.Nth(2).GetByLabel("担任领导职务").CheckAsync();
+        await rows.Nth(1).GetByRole(AriaRole.Button, new() { Name = "删除此行" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await rows.Nth(1).GetByRole(AriaRole.Button, new() { Name = "上移" }).ClickAsync();
+        await Assertions.Expect(rows.Nth(0).GetByLabel("姓名")).ToHaveValueAsync("陈教授");
+        await Assertions.Expect(rows.Nth(0).GetByLabel("姓名")).ToHaveAttributeAsync("name", "Form.Completers[0].Name");
+        await Assertions.Expect(rows.Nth(1).GetByLabel("姓名")).ToHaveAttributeAsync("name", "Form.Completers[1].Name");
+        await researcher.ScreenshotAsync("achievement-completers-rows");
         await researcher.GetByTestId("save-draft").ClickAsync();
         await Assertions.Expect(researcher).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/achievements/[0-9a-f-]{36}$"));
         var url = researcher.Url;
+        // saved in that order, with the leadership post on the moved row
+        await researcher.GotoAsync(url + "/edit");
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+        await Assertions.Expect(rows.Nth(0).GetByLabel("姓名")).ToHaveValueAsync("陈教授");
+        await Assertions.Expect(rows.Nth(0).GetByLabel("贡献（%）")).ToHaveValueAsync("70");
+        await Assertions.Expect(rows.Nth(0).GetByLabel("担任领导职务")).ToBeCheckedAsync();
+        await Assertions.Expect(rows.Nth(1).GetByLabel("姓名")).ToHaveValueAsync("赵博士");
+        await Assertions.Expect(rows.Nth(1).GetByLabel("担任领导职务")).Not.ToBeCheckedAsync();
+        await researcher.GotoAsync(url);
         await Assertions.Expect(researcher.GetByTestId("achievement-status")).ToHaveTextAsync("草稿");
         await researcher.Locator("input[name=UploadFile]").SetInputFilesAsync(new FilePayload
         {
@@ -72,7 +100,12 @@ public sealed class AchievementJourneyTests(BrowserFixture browser) : IClassFixt
         await page.Locator("a[href^='/rights-grants/new']").ClickAsync();
         await page.GetByTestId("grant-form").Locator("select").First.SelectOptionAsync("LongTermUseRight");
         // a use right is shared among the completers: their shares of it sum to 100 (the form proposes ownership shares)
-        await page.GetByTestId("grant-form").Locator("textarea").First.FillAsync("陈教授,60\n刘副院长,40");
+        var shares = page.GetByTestId("grant-shares").Locator("tbody tr");
+        await Assertions.Expect(shares).ToHaveCountAsync(2);
+        await Assertions.Expect(shares.Nth(0).GetByLabel("姓名")).ToHaveValueAsync("陈教授");
+        await shares.Nth(0).GetByLabel("份额（%）").FillAsync("60");
+        await Assertions.Expect(shares.Nth(1).GetByLabel("姓名")).ToHaveValueAsync("刘副院长");
+        await shares.Nth(1).GetByLabel("份额（%）").FillAsync("40");
         await page.GetByTestId("term-start").FillAsync("2026-03-02");
         await page.GetByTestId("term-end").FillAsync("2036-02-29");
         await page.GetByLabel("收益分配约定", new() { Exact = true }).FillAsync("许可收益单位 30%、完成人 70%");

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using TechTransfer.Contracts.Domain;
 
 namespace TechTransfer.BrowserTests;
 
@@ -14,22 +12,13 @@ public sealed class ContractJourneyTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task Seller_submits_registrar_requests_supplement_seller_resubmits_registrar_registers_and_downloads_the_certificate()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var project = $"浏览器旅程合同 {Guid.NewGuid():N}"[..16];
 
         var seller = await browser.NewPageAsync();
         await seller.SignInAsync("tto.fudan");
         await seller.GotoAsync("/contracts/new");
-        await seller.Locator("#projectName").FillAsync(project);
-        await seller.Locator("#signedDate").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await seller.Locator("#validFrom").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await seller.Locator("#validTo").FillAsync(today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await seller.Locator("#totalAmount").FillAsync("1200000");
-        await seller.Locator("#sellerName").FillAsync("复旦大学");
-        await seller.Locator("#sellerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("12310110MA1FL0001"));
-        await seller.Locator("#buyerName").FillAsync("苏州精工丝杠传动有限公司（示例）");
-        await seller.Locator("#buyerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("91320500MA1XY0002"));
-        await seller.Locator("#buyerDivision").FillAsync("320500");
+        await ContractFormFill.FillBasicsAsync(seller, project, 1200000m);
+        await ContractFormFill.FillUnregisteredBuyerAsync(seller);
         await seller.GetByTestId("save-contract").ClickAsync();
         await Assertions.Expect(seller).ToHaveURLAsync(new Regex("/contracts/[0-9a-f-]{36}"));
         var url = seller.Url.Split('?')[0];
@@ -83,21 +72,12 @@ public sealed class ContractJourneyTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task A_large_draft_is_flagged_and_an_edit_through_the_form_keeps_the_version_it_read()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         var project = $"重大合同草稿 {Guid.NewGuid():N}"[..16];
         var seller = await browser.NewPageAsync();
         await seller.SignInAsync("tto.fudan");
         await seller.GotoAsync("/contracts/new");
-        await seller.Locator("#projectName").FillAsync(project);
-        await seller.Locator("#signedDate").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await seller.Locator("#validFrom").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await seller.Locator("#validTo").FillAsync(today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        await seller.Locator("#totalAmount").FillAsync("6000000");
-        await seller.Locator("#sellerName").FillAsync("复旦大学");
-        await seller.Locator("#sellerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("12310110MA1FL0001"));
-        await seller.Locator("#buyerName").FillAsync("苏州精工丝杠传动有限公司（示例）");
-        await seller.Locator("#buyerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("91320500MA1XY0002"));
-        await seller.Locator("#buyerDivision").FillAsync("320500");
+        await ContractFormFill.FillBasicsAsync(seller, project, 6000000m);
+        await ContractFormFill.FillUnregisteredBuyerAsync(seller);
         await seller.GetByTestId("save-contract").ClickAsync();
         await Assertions.Expect(seller).ToHaveURLAsync(new Regex("/contracts/[0-9a-f-]{36}"));
         var url = seller.Url.Split('?')[0];

@@ -22,4 +22,10 @@ public interface IOrganizationDirectory
     /// kinds <see cref="CustodyOperatorsAsync"/> offers). The server checks this; the picker alone proves nothing.
     /// </summary>
     Task<bool> IsCustodyOperatorAsync(Guid organizationId, CancellationToken ct);
+
+    /// <summary>
+    /// Registered organisations a contract may name as a party (the registry, 机构库), by name, without
+    /// <paramref name="exceptOrganizationId"/> (the caller's own); at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<OrganizationChoice>> ContractPartiesAsync(Guid? exceptOrganizationId, int limit, CancellationToken ct);
 }

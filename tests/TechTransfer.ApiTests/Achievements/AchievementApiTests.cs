@@ -111,6 +111,39 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task Every_saved_evaluation_is_kept_and_shown_on_the_achievement_page()
+    {
+        var i = await NewInstitutionAsync();
+        var office = factory.ClientAs(i.Office);
+        var id = await RegisteredAchievementAsync(i);
+        var first = await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/evaluation",
+            new { valueAssessment = "技术先进，市场待验证", potential = "Medium", estimatedValueYuan = 1_200_000m, proofOfConcept = "Planned" }));
+        await Ok(await office.PutAsJsonAsync($"/api/v1/achievements/{id}/evaluation",
+            new { valueAssessment = "中试成功，价值上调", potential = "High", estimatedValueYuan = 3_500_000m, proofOfConcept = "Validated",
+                version = first.GetProperty("version").GetInt32() }));
+
+        var read = await Ok(await factory.ClientAs(i.Researcher).GetAsync($"/api/v1/achievements/{id}"));
+        Assert.Equal(["技术先进，市场待验证", "中试成功，价值上调"],
+            read.GetProperty("evaluationHistory").EnumerateArray().Select(e => e.GetProperty("valueAssessment").GetString()));
+        Assert.Equal(3_500_000m, read.GetProperty("evaluation").GetProperty("estimatedValueYuan").GetDecimal());
+
+        var zh = WebUtility.HtmlDecode(await office.GetStringAsync($"/achievements/{id}"));
+        Assert.Contains("data-testid=\"evaluation\"", zh);
+        Assert.Contains("中试成功，价值上调", zh);
+        Assert.Contains("历次评估", zh);
+        Assert.Contains("技术先进，市场待验证", zh);
+        var en = WebUtility.HtmlDecode(await factory.ClientAs(i.Researcher, "en").GetStringAsync($"/achievements/{id}"));
+        Assert.Contains("Evaluation history", en);
+        Assert.Contains("中试成功，价值上调", en);
+
+        // another organisation sees neither the evaluation nor its history
+        var other = await NewInstitutionAsync();
+        var seen = await factory.ClientAs(other.Office).GetAsync($"/api/v1/achievements/{id}");
+        if (seen.IsSuccessStatusCode)
+            Assert.Empty((await Ok(seen)).GetProperty("evaluationHistory").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Disclosure_with_contributions_not_summing_to_100_is_a_field_error_R5_1()
     {
         var i = await NewInstitutionAsync();

@@ -212,6 +212,8 @@ public static class RobustnessMapping
         ["DeclareOpenLicense"] = As(w => w.Office).Body(w => w.Declaration(w.PatentForDeclaration)),
         ["ListFilingTasks"] = As(w => w.Office),
         ["GetOpenLicense"] = As(w => w.Office).Path("id", w => w.DeclarationActive),
+        ["ListOpenLicencePatentChoices"] = As(w => w.Office),
+        ["DeleteOpenLicense"] = As(w => w.Office).Path("id", w => w.DeclarationDraft),
         ["ReviseOpenLicense"] = As(w => w.Office).Path("id", w => w.DeclarationDraft).Body(w => w.Declaration(w.DeclarationDraftPatent)),
         ["SubmitOpenLicense"] = As(w => w.Office).Path("id", w => w.DeclarationDraft),
         ["AnnounceOpenLicense"] = As(w => w.Office).Path("id", w => w.DeclarationSubmitted).Body(w => new { announcementNo = "CN-OL-9", announcementDate = w.Today }),

@@ -42,6 +42,13 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         b.Navigation(x => x.History).HasField("_history");
         b.OwnsMany(x => x.Attachments, a => a.ToJson("attachments"));
         b.Navigation(x => x.Attachments).HasField("_attachments");
+        b.OwnsMany(x => x.EvaluationHistory, h =>
+        {
+            h.ToJson("evaluation_history");
+            h.Property(x => x.Potential).HasConversion<string>();
+            h.Property(x => x.ProofOfConcept).HasConversion<string>();
+        });
+        b.Navigation(x => x.EvaluationHistory).HasField("_evaluations");
         b.OwnsOne(x => x.Evaluation, e =>
         {
             e.ToJson("evaluation");

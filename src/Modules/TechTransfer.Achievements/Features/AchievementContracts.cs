@@ -77,6 +77,10 @@ public sealed record AchievementSummary(Guid Id, string Title, string? TitleEn, 
 
 public sealed record AttachmentDto(Guid Id, string FileName, string ContentType, long SizeBytes, string Sha256, bool IsConfidential, DateTimeOffset UploadedAt);
 
+/// <summary>One saved evaluation (who and when), oldest first.</summary>
+public sealed record EvaluationRecordDto(string ValueAssessment, PotentialRating Potential, decimal? EstimatedValueYuan, ProofOfConceptStatus ProofOfConcept,
+    string? Notes, Guid ByUserId, DateTimeOffset At);
+
 public sealed record StatusChangeDto(string Action, AchievementStatus From, AchievementStatus To, Guid ByUserId, DateTimeOffset At, string? Reason);
 
 public sealed record AchievementResponse
@@ -112,6 +116,8 @@ public sealed record AchievementResponse
     public ConversionMode? ConversionMode { get; init; }
     public AchievementEvaluation? Evaluation { get; init; }
     public DateTimeOffset? EvaluatedAt { get; init; }
+    /// <summary>Every saved evaluation, oldest first; shown to the owner organisation (like <see cref="Evaluation"/>).</summary>
+    public IReadOnlyList<EvaluationRecordDto> EvaluationHistory { get; init; } = [];
     public string? IdleJustification { get; init; }
     public DateTimeOffset? IdleFlaggedAt { get; init; }
     public bool EligibleForCompleterLedConversion { get; init; }
@@ -159,6 +165,9 @@ public sealed record AchievementResponse
             ConversionMode = a.ConversionMode,
             Evaluation = viewer.OrganizationId == a.OwnerOrganizationId || viewer.IsPlatformAdmin() ? a.Evaluation : null,
             EvaluatedAt = a.EvaluatedAt,
+            EvaluationHistory = viewer.OrganizationId == a.OwnerOrganizationId || viewer.IsPlatformAdmin()
+                ? a.EvaluationHistory.Select(e => new EvaluationRecordDto(e.ValueAssessment, e.Potential, e.EstimatedValueYuan, e.ProofOfConcept, e.Notes, e.ByUserId, e.At)).ToList()
+                : [],
             IdleJustification = a.IdleJustification,
             IdleFlaggedAt = a.IdleFlaggedAt,
             EligibleForCompleterLedConversion = a.EligibleForCompleterLedConversion,

@@ -36,6 +36,13 @@ internal static class ContractUi
         _ => ("其他", "Other"),
     });
 
+    public static string Scope(LicenseScope s) => L(s switch
+    {
+        LicenseScope.Exclusive => ("独占许可", "Exclusive licence"),
+        LicenseScope.Sole => ("排他许可", "Sole licence"),
+        _ => ("普通许可", "Non-exclusive licence"),
+    });
+
     public static string CheckClass(CheckOutcome o) => o switch { CheckOutcome.Pass => "tag", CheckOutcome.Warning => "tag warn", _ => "tag fail" };
     public static string CheckMark(CheckOutcome o) => o switch { CheckOutcome.Pass => "✓", CheckOutcome.Warning => "!", _ => "✗" };
 }

@@ -33,4 +33,15 @@ public sealed class OrganizationDirectory(TechTransferDbContext db) : IOrganizat
         db.Set<Organization>().AsNoTracking().AnyAsync(o => o.Id == organizationId
             && (o.Kind == OrganizationKind.TransferInstitution || o.Kind == OrganizationKind.Exchange || o.Kind == OrganizationKind.ServiceFirm
                 || o.Kind == OrganizationKind.University || o.Kind == OrganizationKind.ResearchInstitute || o.Kind == OrganizationKind.Hospital), ct);
+
+    public async Task<IReadOnlyList<OrganizationChoice>> ContractPartiesAsync(Guid? exceptOrganizationId, int limit, CancellationToken ct)
+    {
+        var rows = await db.Set<Organization>().AsNoTracking()
+            .Where(o => o.Id != exceptOrganizationId)
+            .OrderBy(o => o.NameZh).Take(limit)
+            .Select(o => new { o.Id, o.NameZh, o.NameEn, o.Kind })
+            .ToListAsync(ct);
+        return rows.Select(o => { var (zh, en) = OrganizationKindText.Label(o.Kind); return new OrganizationChoice(o.Id, o.NameZh, o.NameEn, zh, en); })
+            .ToList();
+    }
 }

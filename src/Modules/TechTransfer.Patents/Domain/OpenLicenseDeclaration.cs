@@ -18,6 +18,8 @@ public enum OpenLicenseStatus
     Withdrawn,
     /// <summary>失效（专利终止、无效或期限届满）</summary>
     Lapsed,
+    /// <summary>撤回申报: a draft or a submission the patentee withdrew before any announcement (never public).</summary>
+    Retracted,
 }
 
 /// <summary>Why a declaration lapsed.</summary>
@@ -159,17 +161,19 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
     {
         var f = new FieldErrors();
         f.AddRange(ValidateForm(Terms));
-        if (!patent.IsGranted(today))
+        var eligibility = OpenLicenceEligibility.Of(patent, alreadyDeclared: false, today);
+        if (eligibility.Has(OpenLicenceObstacle.NotGranted) || eligibility.Has(OpenLicenceObstacle.Terminated)
+            || eligibility.Has(OpenLicenceObstacle.Expired) || eligibility.Has(OpenLicenceObstacle.Invalidated))
             f.Add(OpenLicenseErrors.PatentNotGranted);
-        if (patent.Type is PatentType.UtilityModel or PatentType.Design && string.IsNullOrWhiteSpace(EvaluationReportRef))
+        if (eligibility.Has(OpenLicenceObstacle.EvaluationReportNeeded) && string.IsNullOrWhiteSpace(EvaluationReportRef))
             f.Add(OpenLicenseErrors.EvaluationReportRequired);
-        if (patent.HasActiveExclusiveOrSoleLicence(today))
+        if (eligibility.Has(OpenLicenceObstacle.ExclusiveLicence))
             f.Add(OpenLicenseErrors.ExclusiveLicenceExists);
-        if (patent.IsSuspended)
+        if (eligibility.Has(OpenLicenceObstacle.Suspended))
             f.Add(OpenLicenseErrors.PatentSuspended);
-        if (!patent.AnnualFeesPaidOn(today))
+        if (eligibility.Has(OpenLicenceObstacle.AnnualFeeUnpaid))
             f.Add(OpenLicenseErrors.AnnualFeeUnpaid);
-        if (patent.HasActivePledge(today) && string.IsNullOrWhiteSpace(PledgeeConsentRef))
+        if (eligibility.Has(OpenLicenceObstacle.PledgeeConsentNeeded) && string.IsNullOrWhiteSpace(PledgeeConsentRef))
             f.Add(OpenLicenseErrors.PledgeeConsentRequired);
         var promo = FindPromotionalTerms(options);
         if (promo.Count > 0)
@@ -220,16 +224,40 @@ public sealed class OpenLicenseDeclaration : IAudited, ISearchIndexed
         return Result.Success();
     }
 
-    /// <summary>Active → WithdrawalSubmitted. Only the patentee's organisation may withdraw.</summary>
+    /// <summary>
+    /// Withdrawal by the patentee's organisation. Active → WithdrawalSubmitted (it takes effect when CNIPA announces it,
+    /// 专利法第五十条); a draft, or a declaration submitted but not yet announced, was never public → Retracted at once.
+    /// </summary>
     public Result RequestWithdrawal(Guid callerOrganizationId, DateTimeOffset now)
     {
         if (callerOrganizationId != PatenteeOrganizationId) return OpenLicenseErrors.NotPatentee;
-        if (Status != OpenLicenseStatus.Active) return OpenLicenseErrors.InvalidTransition(Status, "withdraw");
-        Status = OpenLicenseStatus.WithdrawalSubmitted;
+        switch (Status)
+        {
+            case OpenLicenseStatus.Active:
+                Status = OpenLicenseStatus.WithdrawalSubmitted;
+                break;
+            case OpenLicenseStatus.Draft or OpenLicenseStatus.Submitted:
+                Status = OpenLicenseStatus.Retracted;
+                break;
+            default:
+                return OpenLicenseErrors.InvalidTransition(Status, "withdraw");
+        }
         WithdrawalSubmittedAt = now;
         Touch();
         return Result.Success();
     }
+
+    /// <summary>Only a draft may be deleted, by the patentee's organisation (anything submitted keeps its record).</summary>
+    public Result CanDelete(Guid callerOrganizationId)
+    {
+        if (callerOrganizationId != PatenteeOrganizationId) return OpenLicenseErrors.NotPatentee;
+        if (Status != OpenLicenseStatus.Draft) return OpenLicenseErrors.InvalidTransition(Status, "delete");
+        return Result.Success();
+    }
+
+    /// <summary>The states in which a declaration still holds its patent (a new declaration of the patent is refused meanwhile).</summary>
+    public static readonly OpenLicenseStatus[] HoldingStatuses =
+        [OpenLicenseStatus.Draft, OpenLicenseStatus.Submitted, OpenLicenseStatus.Active, OpenLicenseStatus.WithdrawalSubmitted];
 
     /// <summary>WithdrawalSubmitted → Withdrawn when the withdrawal is announced. Earlier grants stay valid (R3.11).</summary>
     public Result AnnounceWithdrawal(string announcementNo, DateOnly announcementDate)

@@ -173,6 +173,7 @@ public static class OpenLicenseErrors
         OpenLicenseStatus.WithdrawalSubmitted => ("撤回审核中", "Withdrawal submitted"),
         OpenLicenseStatus.Withdrawn => ("已撤回", "Withdrawn"),
         OpenLicenseStatus.Lapsed => ("已失效", "Lapsed"),
+        OpenLicenseStatus.Retracted => ("已撤回申报", "Withdrawn before announcement"),
         _ => (s.ToString(), s.ToString()),
     };
 }

@@ -47,7 +47,11 @@ internal static class PatentEndpoints
             .WithSummary("Announced open licences (public) and, for the patentee, its own drafts");
         open.MapGet("/filing-tasks", ListFilingTasks).WithName(nameof(ListFilingTasks)).RequireAuthorization()
             .WithSummary("R3.13 licence filing (备案) tasks of the caller's organisation, due within 3 months of effectiveness; openOnly=true hides filed ones");
+        open.MapGet("/patent-choices", ListOpenLicencePatentChoices).WithName(nameof(ListOpenLicencePatentChoices)).RequireAuthorization()
+            .WithSummary("The office's patents for the declaration form, each eligible or not today with the reasons (R3.1–R3.6, already declared)");
         open.MapGet("/{id:guid}", GetOpenLicense).WithName(nameof(GetOpenLicense)).AllowAnonymous();
+        open.MapDelete("/{id:guid}", DeleteOpenLicense).WithName(nameof(DeleteOpenLicense)).RequireAuthorization()
+            .WithSummary("Delete a draft declaration (never submitted); ?version= is required");
         open.MapPost("/", DeclareOpenLicense).WithName(nameof(DeclareOpenLicense)).RequireAuthorization();
         open.MapPut("/{id:guid}", ReviseOpenLicense).WithName(nameof(ReviseOpenLicense)).RequireAuthorization();
         open.MapPost("/{id:guid}/submit", SubmitOpenLicense).WithName(nameof(SubmitOpenLicense)).RequireAuthorization()
@@ -109,6 +113,14 @@ internal static class PatentEndpoints
     // Open licences
     internal static async Task<Results<Ok<PagedResult<OpenLicenseSummary>>, ProblemHttpResult>> ListOpenLicenses([AsParameters] OpenLicenseListQuery q, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ListAsync(q, ct));
     internal static async Task<Results<Ok<IReadOnlyList<FilingTaskItem>>, ProblemHttpResult>> ListFilingTasks([FromQuery] bool? openOnly, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ListFilingTasksAsync(openOnly ?? false, ct));
+    internal static async Task<Results<Ok<IReadOnlyList<PatentChoice>>, ProblemHttpResult>> ListOpenLicencePatentChoices(OpenLicenseService s, CancellationToken ct) => OkOr(await s.PatentChoicesAsync(ct));
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> DeleteOpenLicense(Guid id, [FromQuery] int? version, OpenLicenseService s, CancellationToken ct)
+    {
+        var result = await s.DeleteAsync(id, version, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.NoContent();
+    }
+
     internal static async Task<Results<Ok<OpenLicenseResponse>, ProblemHttpResult>> GetOpenLicense(Guid id, OpenLicenseService s, CancellationToken ct) => OkOr(await s.GetAsync(id, ct));
 
     internal static async Task<Results<Created<OpenLicenseResponse>, ProblemHttpResult>> DeclareOpenLicense(OpenLicenseRequest r, OpenLicenseService s, CancellationToken ct)

@@ -99,6 +99,12 @@ public static class PatentDemoDataSet
         Must(royalty.RecordPayment(g3.Id, org("jinggong"), 10_000m, "银行回单 95599-031", today.AddDays(-18), options, now));
         declarations.Add(royalty);
 
+        // Withdrawn before any announcement (never public): an earlier draft for the catalyst patent, declared again later.
+        var retracted = Declare("catalyst", Terms(PaymentMode.LumpSumOnce, new FeeStandard(FixedFeeYuan: 250_000m), 3,
+            "一次性支付许可费。", "One lump-sum licence fee."));
+        Must(retracted.RequestWithdrawal(retracted.PatenteeOrganizationId, now.AddDays(-100)));
+        declarations.Add(retracted);
+
         // Draft (not yet submitted).
         declarations.Add(Declare("mems-gas", Terms(PaymentMode.LumpSumInstallments,
             new FeeStandard(FixedFeeYuan: 300_000m, InitialPaymentYuan: 100_000m), 3,

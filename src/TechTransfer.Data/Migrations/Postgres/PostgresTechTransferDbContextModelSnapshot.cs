@@ -2244,6 +2244,45 @@ namespace TechTransfer.Data.Migrations.Postgres
                                 .HasForeignKey("AchievementId");
                         });
 
+                    b.OwnsMany("TechTransfer.Achievements.Domain.AchievementEvaluationRecord", "EvaluationHistory", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset>("At");
+
+                            b1.Property<Guid>("ByUserId");
+
+                            b1.Property<decimal?>("EstimatedValueYuan")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<Guid>("Id");
+
+                            b1.Property<string>("Notes");
+
+                            b1.Property<string>("Potential")
+                                .IsRequired();
+
+                            b1.Property<string>("ProofOfConcept")
+                                .IsRequired();
+
+                            b1.Property<string>("ValueAssessment")
+                                .IsRequired();
+
+                            b1.HasKey("AchievementId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ach_achievements");
+
+                            b1
+                                .ToJson("evaluation_history")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
                     b.OwnsMany("TechTransfer.Achievements.Domain.AchievementStatusChange", "History", b1 =>
                         {
                             b1.Property<Guid>("AchievementId");
@@ -2316,6 +2355,8 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Navigation("Completers");
 
                     b.Navigation("Evaluation");
+
+                    b.Navigation("EvaluationHistory");
 
                     b.Navigation("History");
                 });

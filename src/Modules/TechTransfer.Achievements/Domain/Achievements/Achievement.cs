@@ -15,6 +15,7 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
 {
     private readonly List<Completer> _completers = [];
     private readonly List<AchievementStatusChange> _history = [];
+    private readonly List<AchievementEvaluationRecord> _evaluations = [];
     private readonly List<AchievementAttachment> _attachments = [];
 
     private Achievement()
@@ -81,6 +82,8 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     public DateTimeOffset? StateInterventionFlaggedAt { get; private set; }
 
     public IReadOnlyList<AchievementStatusChange> History => _history;
+    /// <summary>Every evaluation saved, oldest first (the last one is <see cref="Evaluation"/>).</summary>
+    public IReadOnlyList<AchievementEvaluationRecord> EvaluationHistory => _evaluations;
     public IReadOnlyList<AchievementAttachment> Attachments => _attachments;
     public int Version { get; private set; }
 
@@ -217,6 +220,7 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
         Evaluation = evaluation with { EstimatedValueYuan = evaluation.EstimatedValueYuan is { } v ? Yuan.Round(v) : null };
         EvaluatedAt = now;
         EvaluatedByUserId = caller.UserId;
+        _evaluations.Add(new AchievementEvaluationRecord(Evaluation, caller.UserId ?? Guid.Empty, now));
         Touch(now);
         return Result.Success();
     }

@@ -56,6 +56,33 @@ public sealed record AchievementEvaluation(
     ProofOfConceptStatus ProofOfConcept,
     string? Notes);
 
+/// <summary>One saved evaluation, kept in the achievement's evaluation history (the latest is <c>Achievement.Evaluation</c>).</summary>
+public sealed class AchievementEvaluationRecord
+{
+    private AchievementEvaluationRecord() { ValueAssessment = ""; }
+
+    public AchievementEvaluationRecord(AchievementEvaluation e, Guid byUserId, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        ValueAssessment = e.ValueAssessment;
+        Potential = e.Potential;
+        EstimatedValueYuan = e.EstimatedValueYuan;
+        ProofOfConcept = e.ProofOfConcept;
+        Notes = e.Notes;
+        ByUserId = byUserId;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public string ValueAssessment { get; private set; }
+    public PotentialRating Potential { get; private set; }
+    public decimal? EstimatedValueYuan { get; private set; }
+    public ProofOfConceptStatus ProofOfConcept { get; private set; }
+    public string? Notes { get; private set; }
+    public Guid ByUserId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}
+
 /// <summary>An uploaded file's metadata; the bytes live under the data directory and are never executed.</summary>
 public sealed class AchievementAttachment
 {

@@ -80,3 +80,16 @@ public sealed record DisputeResolutionRequest(string Outcome, int? Version = nul
 public sealed record FilingTaskItem(
     Guid DeclarationId, Guid GrantId, string PatentNo, string PatentTitle, string LicenseeName, bool AsPatentee,
     DateOnly? EffectiveOn, DateOnly DueOn, DateOnly? FiledOn, bool Overdue);
+
+/// <summary>
+/// One patent of the declaration form's picker: eligible or not for open licensing today, with the obstacles
+/// (<see cref="OpenLicenceEligibility"/>): blocking ones make it ineligible, conditions (pledgee consent, evaluation
+/// report) must be met by the declaration.
+/// </summary>
+public sealed record PatentChoice(
+    Guid Id, string ApplicationNo, string Title, string? TitleEn, PatentType Type, PatentLegalStatus LegalStatus, bool Eligible,
+    IReadOnlyList<OpenLicenceObstacle> Obstacles)
+{
+    public static PatentChoice From(Patent p, OpenLicenceEligibility e) =>
+        new(p.Id, p.ApplicationNo, p.Title, p.TitleEn, p.Type, p.LegalStatus, e.IsEligible, e.Obstacles);
+}

@@ -88,11 +88,49 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         var patent = await Db.Set<Patent>().SingleAsync(p => p.Id == request.PatentId, ct);
         var created = OpenLicenseDeclaration.Draft(patent, org, request.ToTerms(), clock.GetUtcNow());
         if (created.IsFailure) return created.Error!;
-        if (await Declarations.AnyAsync(d => d.PatentId == patent.Id && d.Status != OpenLicenseStatus.Withdrawn && d.Status != OpenLicenseStatus.Lapsed, ct))
+        if (await Declarations.AnyAsync(d => d.PatentId == patent.Id && OpenLicenseDeclaration.HoldingStatuses.Contains(d.Status), ct))
             return OpenLicenseErrors.AlreadyDeclared;
         Db.Add(created.Value);
         if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return Respond(created.Value);
+    }
+
+    /// <summary>
+    /// The patent picker of the declaration form: the patents of the caller's organisation, each with its eligibility for
+    /// open licensing today (<see cref="OpenLicenceEligibility"/>, the rule the submission checks use), eligible ones first.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<PatentChoice>>> PatentChoicesAsync(CancellationToken ct)
+    {
+        if (user.OrganizationId is not { } org || !user.IsInRole(Roles.InstitutionAdmin)) return Error.Forbidden;
+        var patents = await Db.Set<Patent>().AsNoTracking().Where(p => p.OwnerOrganizationId == org)
+            .OrderBy(p => p.ApplicationNo).Take(MaxChoices).ToListAsync(ct);
+        var ids = patents.Select(p => p.Id).ToList();
+        var declared = (await Declarations.AsNoTracking()
+            .Where(d => ids.Contains(d.PatentId) && OpenLicenseDeclaration.HoldingStatuses.Contains(d.Status))
+            .Select(d => d.PatentId).ToListAsync(ct)).ToHashSet();
+        var today = Today;
+        var choices = patents.Select(p => PatentChoice.From(p, OpenLicenceEligibility.Of(p, declared.Contains(p.Id), today)))
+            .OrderBy(c => c.Eligible ? 0 : 1).ThenBy(c => c.ApplicationNo, StringComparer.Ordinal).ToList();
+        return Result<IReadOnlyList<PatentChoice>>.Success(choices);
+    }
+
+    /// <summary>How many patents the picker lists (an office with more types the application number in the search box).</summary>
+    private const int MaxChoices = 500;
+
+    /// <summary>
+    /// Deletes a draft (never submitted): the patentee's office only; the version it read is required (<c>?version=</c>).
+    /// The save interceptor audits the deletion.
+    /// </summary>
+    public async Task<Result> DeleteAsync(Guid id, int? version, CancellationToken ct)
+    {
+        if (!IsAnyOffice) return OpenLicenseErrors.NotPatentee;
+        if (version is null) return Error.Validation([PatentErrors.VersionRequired]);
+        var (d, error) = await FindManagedAsync(id, version, ct);
+        if (error is not null) return error;
+        if (d!.CanDelete(user.OrganizationId!.Value) is { IsFailure: true } refused) return refused.Error!;
+        Db.Remove(d);
+        if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return Result.Success();
     }
 
     /// <summary>Revises a draft; the body names the <c>version</c> it read (stale → 409) and may not move it to another patent.</summary>
@@ -129,7 +167,10 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         ManageAsync(id, r.Version, OpenLicenseDeclaration.CheckAnnouncement(r.AnnouncementNo, r.AnnouncementDate),
             d => d.Announce(r.AnnouncementNo, r.AnnouncementDate), ct);
 
-    /// <summary>Active → WithdrawalSubmitted. Another organisation gets 404 (drafts) or 403 (public declarations).</summary>
+    /// <summary>
+    /// Active → WithdrawalSubmitted; a draft or an unannounced submission → Retracted. Another organisation gets 404
+    /// (drafts) or 403 (public declarations).
+    /// </summary>
     public Task<Result<OpenLicenseResponse>> WithdrawAsync(Guid id, int? version, CancellationToken ct) =>
         ManageAsync(id, version, [], d => d.RequestWithdrawal(user.OrganizationId!.Value, clock.GetUtcNow()), ct);
 

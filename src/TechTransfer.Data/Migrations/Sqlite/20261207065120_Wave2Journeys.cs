@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TechTransfer.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Wave2Journeys : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "evaluation_history",
+                table: "ach_achievements",
+                type: "TEXT",
+                nullable: true,
+                defaultValue: "[]");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "evaluation_history",
+                table: "ach_achievements");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using TechTransfer.Contracts.Domain;
+
+namespace TechTransfer.BrowserTests;
+
+/// <summary>
+/// Filling the contract form (<c>/contracts/new</c>, <c>/contracts/{id}/edit</c>) the way a seller does, once for every
+/// contract journey: the project and dates, a buyer entered by hand (not registered) or picked from the registry, and the
+/// licence terms of a licensing contract. The seller is prefilled from the user's organisation by the page itself.
+/// </summary>
+internal static class ContractFormFill
+{
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Project name, signing date (yesterday), validity (from yesterday for the given years) and total amount.</summary>
+    public static async Task FillBasicsAsync(IPage page, string project, decimal totalYuan, int years = 1)
+    {
+        await page.Locator("#projectName").FillAsync(project);
+        await page.Locator("#signedDate").FillAsync(Iso(Today.AddDays(-1)));
+        await page.Locator("#validFrom").FillAsync(Iso(Today.AddDays(-1)));
+        await page.Locator("#validTo").FillAsync(Iso(Today.AddYears(years)));
+        await page.Locator("#totalAmount").FillAsync(totalYuan.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A buyer that is not in the registry, entered by hand (the demo's Suzhou enterprise).</summary>
+    public static async Task FillUnregisteredBuyerAsync(IPage page)
+    {
+        await page.Locator("#buyerName").FillAsync("苏州精工丝杠传动有限公司（示例）");
+        await page.Locator("#buyerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("91320500MA1XY0002"));
+        await page.Locator("#buyerDivision").FillAsync("320500");
+    }
+
+    /// <summary>The buyer picked from the registry by the name its option shows.</summary>
+    public static async Task PickBuyerAsync(IPage page, string organizationName)
+    {
+        var option = page.Locator("#buyerOrg option", new() { HasText = organizationName });
+        await page.Locator("#buyerOrg").SelectOptionAsync(await option.GetAttributeAsync("value") ?? "");
+    }
+
+    /// <summary>A licensing contract: category, sub-type, scope, territory and a licence term of <paramref name="years"/> years from today.</summary>
+    public static async Task FillLicenceAsync(IPage page, string subType, string scope, string territory, int years)
+    {
+        await page.Locator("#category").SelectOptionAsync("Licensing");
+        await page.Locator("#subType").SelectOptionAsync(subType);
+        await page.Locator("#licenceScope").SelectOptionAsync(scope);
+        await page.Locator("#licenceTerritory").FillAsync(territory);
+        await page.Locator("#licenceFrom").FillAsync(Iso(Today));
+        await page.Locator("#licenceTo").FillAsync(Iso(Today.AddYears(years)));
+    }
+}
