@@ -17,7 +17,7 @@ namespace TechTransfer.ApiTests.Platform;
 /// link that leads to a 404; every routable page template must be reached by some account. A planted page proves the
 /// crawl catches what it looks for.
 /// </summary>
-public sealed class PageCrawlTests(PageCrawlTests.DemoFactory factory, ITestOutputHelper output) : IClassFixture<PageCrawlTests.DemoFactory>
+public abstract class PageCrawlTests(PageCrawlTests.DemoFactory factory, ITestOutputHelper output)
 {
     /// <summary>Templates no link leads to on purpose, each with its reason.</summary>
     private static readonly Dictionary<string, string> Unlinked = new()
@@ -44,10 +44,8 @@ public sealed class PageCrawlTests(PageCrawlTests.DemoFactory factory, ITestOutp
     private static bool IsHandedOver(string finding) =>
         HandedOver.Any(h => finding.Contains($"] {h.Path}", StringComparison.Ordinal) && finding.Contains($"'{h.Code}'", StringComparison.Ordinal));
 
-    public sealed class DemoFactory : TechTransferFactory
+    public abstract class DemoFactory(StorageProvider provider) : TechTransferFactory(provider)
     {
-        public DemoFactory() : base(StorageProvider.Sqlite) { }
-
         protected override void ConfigureServices(IServiceCollection services) =>
             services.AddSingleton<IStartupFilter, PlantedPage>();
     }
@@ -113,8 +111,8 @@ public sealed class PageCrawlTests(PageCrawlTests.DemoFactory factory, ITestOutp
             $"{failures.Count} findings:\n{string.Join("\n", failures.Distinct().Take(200))}\nTemplates no account reached: {string.Join(", ", unreached)}");
     }
 
-    /// <summary>Pages that are entered by typing or from a form rather than a link.</summary>
-    private static readonly string[] StartPages = ["/account/login", "/account/password"];
+    /// <summary>Pages entered by typing or from a form rather than a link; the drafts list, where a draft demand's edit page is linked.</summary>
+    private static readonly string[] StartPages = ["/account/login", "/account/password", "/demands?status=Draft"];
 
     [Fact]
     public async Task The_crawl_catches_a_planted_raw_enum_name_division_code_error_code_and_dead_link()
@@ -134,3 +132,11 @@ public sealed class PageCrawlTests(PageCrawlTests.DemoFactory factory, ITestOutp
         Assert.NotEmpty(RawText.Find("操作：Modified", "zh-CN"));
     }
 }
+
+public sealed class DemoSqliteFactory() : PageCrawlTests.DemoFactory(StorageProvider.Sqlite);
+public sealed class DemoPostgresFactory() : PageCrawlTests.DemoFactory(StorageProvider.Postgres);
+
+public sealed class PageCrawlTests_Sqlite(DemoSqliteFactory f, ITestOutputHelper o) : PageCrawlTests(f, o), IClassFixture<DemoSqliteFactory>;
+
+[Collection("Postgres")]
+public sealed class PageCrawlTests_Postgres(DemoPostgresFactory f, ITestOutputHelper o) : PageCrawlTests(f, o), IClassFixture<DemoPostgresFactory>;
