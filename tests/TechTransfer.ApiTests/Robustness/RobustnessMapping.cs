@@ -135,6 +135,7 @@ public static class RobustnessMapping
 
         // achievements
         ["ListAchievements"] = As(w => w.Researcher),
+        ["ExportAchievements"] = As(w => w.Office),
         ["CreateAchievement"] = As(w => w.Researcher).Body(w => w.Disclosure()),
         ["ListIdleAchievements"] = As(w => w.Office),
         ["ScanIdleAchievements"] = As(w => w.Admin),
