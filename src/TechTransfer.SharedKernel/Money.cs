@@ -10,15 +10,21 @@ public static class Yuan
 
     public static decimal Round(decimal amount) => Math.Round(amount, Scale, MidpointRounding.ToEven);
 
-    /// <summary>Display in 元, 万元 or 亿元 by size (Chinese) or ¥ with thousands separators (English).</summary>
+    /// <summary>
+    /// The one money format of every page and message: two decimals always — in Chinese 元, 万元 or 亿元 by size
+    /// (<c>1,234.50 元</c>, <c>25.00 万元</c>, <c>1.20 亿元</c>), in English ¥ with thousands separators (<c>¥250,000.00</c>).
+    /// </summary>
     public static string Display(decimal amount, bool english)
     {
-        if (english) return "¥" + amount.ToString("N2", CultureInfo.InvariantCulture);
+        if (english) return "¥" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
         var abs = Math.Abs(amount);
-        if (abs >= 100_000_000m) return (amount / 100_000_000m).ToString("0.####", CultureInfo.InvariantCulture) + " 亿元";
-        if (abs >= 10_000m) return (amount / 10_000m).ToString("0.####", CultureInfo.InvariantCulture) + " 万元";
-        return amount.ToString("0.00", CultureInfo.InvariantCulture) + " 元";
+        if (abs >= 100_000_000m) return (amount / 100_000_000m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " 亿元";
+        if (abs >= 10_000m) return (amount / 10_000m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " 万元";
+        return amount.ToString("#,##0.00", CultureInfo.InvariantCulture) + " 元";
     }
+
+    /// <summary><see cref="Display(decimal, bool)"/> in the current UI language; "—" for no amount.</summary>
+    public static string Display(decimal? amount) => amount is { } a ? Display(a, Bilingual.CurrentIsEnglish) : "—";
 
     /// <summary>
     /// Splits <paramref name="total"/> yuan among payees in proportion to <paramref name="weights"/> by the largest

@@ -6,21 +6,27 @@ using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Composition.Accounts;
 
-public sealed record UserSummary(Guid Id, string UserName, string DisplayName, Guid? OrganizationId, IReadOnlyList<string> Roles, bool LockedOut);
+public sealed record UserSummary(Guid Id, string UserName, string DisplayName, Guid? OrganizationId, IReadOnlyList<string> Roles, bool LockedOut,
+    string? Email = null, DateTimeOffset? PasswordChangedAt = null);
+
+/// <summary>An administrator's edit of an account's profile: name, e-mail and organisation (roles and password have their own actions).</summary>
+public sealed record UserProfile(string? DisplayName, string? Email, Guid? OrganizationId);
 
 /// <summary>
 /// Creates users (admin tool, platform admins, demo data) with their roles and organisation in one transaction, and
 /// changes accounts in ways that end their sessions: lock, role change, password change, removal and sign-out change the
 /// security stamp (or remove the user), which <see cref="UserSessions"/> and the cookie validator check within a minute.
 /// </summary>
-public sealed class UserAdministration(UserManager<PlatformUser> users, TechTransferDbContext db, TimeProvider clock, UserSessions sessions)
+public sealed class UserAdministration(UserManager<PlatformUser> users, TechTransferDbContext db, TimeProvider clock, UserSessions sessions,
+    TechTransfer.SharedKernel.References.IReferenceCheck references)
 {
     public async Task<Result<PlatformUser>> CreateAsync(string userName, string displayName, string password, IReadOnlyList<string> roles,
         Guid? organizationId, CancellationToken ct = default)
     {
         if (CheckRoles(roles, organizationId) is { } invalid) return invalid;
 
-        var user = new PlatformUser { Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, OrganizationId = organizationId, CreatedAt = clock.GetUtcNow() };
+        var now = clock.GetUtcNow();
+        var user = new PlatformUser { Id = Guid.NewGuid(), UserName = userName, DisplayName = displayName, OrganizationId = organizationId, CreatedAt = now, PasswordChangedAt = now };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) return IdentityFailure(created);
@@ -37,9 +43,78 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, TechTran
         var list = await q.OrderBy(u => u.UserName).ToListAsync(ct);
         var roleNames = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        return list.Select(u => new UserSummary(u.Id, u.UserName!, u.DisplayName, u.OrganizationId,
-            roleNames.Where(x => x.UserId == u.Id).Select(x => x.Name!).OrderBy(x => x).ToList(),
-            u.LockoutEnd is { } end && end > now)).ToList();
+        return list.Select(u => Summary(u, roleNames.Where(x => x.UserId == u.Id).Select(x => x.Name!), now)).ToList();
+    }
+
+    /// <summary>One account for the administrator's edit page and API.</summary>
+    public async Task<Result<UserSummary>> GetAsync(Guid userId, CancellationToken ct)
+    {
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct);
+        if (user is null) return UserErrors.NotFound;
+        var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId select r.Name).ToListAsync(ct);
+        return Summary(user, roles!, clock.GetUtcNow());
+    }
+
+    private static UserSummary Summary(PlatformUser u, IEnumerable<string> roles, DateTimeOffset now) =>
+        new(u.Id, u.UserName!, u.DisplayName, u.OrganizationId, roles.OrderBy(x => x, StringComparer.Ordinal).ToList(),
+            u.LockoutEnd is { } end && end > now, u.Email, u.PasswordChangedAt);
+
+    /// <summary>
+    /// Changes an account's name, e-mail and organisation. The body is checked first (name required, e-mail well-formed,
+    /// organisation required unless the account is a platform admin); a new organisation ends the account's sessions,
+    /// because its claims carry the organisation. A concurrent save of the same account is the 409 conflict.
+    /// </summary>
+    public async Task<Result> UpdateAsync(Guid userId, UserProfile profile, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(profile.DisplayName)) errors.Add(UserErrors.DisplayNameRequired);
+        var email = string.IsNullOrWhiteSpace(profile.Email) ? null : profile.Email.Trim();
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _)) errors.Add(UserErrors.EmailInvalid);
+        if (profile.OrganizationId is { } orgId
+            && await references.CheckAsync("organizationId", TechTransfer.SharedKernel.References.RecordTypes.Organization, orgId, ct) is { } unknownOrg)
+            errors.Add(unknownOrg);
+        if (errors.ToError() is { } invalid) return invalid;
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null) return UserErrors.NotFound;
+        if (profile.OrganizationId is null && !await users.IsInRoleAsync(user, Roles.PlatformAdmin)) return UserErrors.OrganizationRequired;
+        var organisationChanged = user.OrganizationId != profile.OrganizationId;
+        user.DisplayName = profile.DisplayName!.Trim();
+        user.OrganizationId = profile.OrganizationId;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await Chain(
+            () => users.SetEmailAsync(user, email),
+            () => organisationChanged ? users.UpdateSecurityStampAsync(user) : users.UpdateAsync(user));
+        if (!result.Succeeded) return IdentityFailure(result);
+        await tx.CommitAsync(ct);
+        if (organisationChanged) sessions.Forget(userId);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// An administrator sets a new password for an account (a forgotten password; the admin hands it over in person). The
+    /// password rules apply; every session of the account ends; the time is recorded (and audited) as PasswordChangedAt.
+    /// </summary>
+    public async Task<Result> ResetPasswordAsync(Guid userId, string? newPassword, Guid? actingUserId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(newPassword)) return Error.Validation([UserErrors.NewPasswordRequired]);
+        if (userId == actingUserId) return UserErrors.CannotChangeSelf;
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null) return UserErrors.NotFound;
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, user, newPassword);
+            if (!valid.Succeeded) return IdentityFailure(valid, passwordField: "newPassword");
+        }
+        user.PasswordChangedAt = clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var result = await Chain(
+            () => users.RemovePasswordAsync(user),
+            () => users.AddPasswordAsync(user, newPassword),
+            () => users.ResetAccessFailedCountAsync(user));
+        if (!result.Succeeded) return IdentityFailure(result, passwordField: "newPassword");
+        await tx.CommitAsync(ct);
+        sessions.Forget(userId);
+        return Result.Success();
     }
 
     /// <summary>Ends every session of the user (sign-out everywhere): a new security stamp.</summary>
@@ -123,6 +198,7 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, TechTran
         if (errors.ToError() is { } invalid) return invalid;
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return UserErrors.NotFound;
+        user.PasswordChangedAt = clock.GetUtcNow();
         var result = await users.ChangePasswordAsync(user, currentPassword!, newPassword!);
         if (!result.Succeeded)
             return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
@@ -154,5 +230,5 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, TechTran
     }
 
     private static Error IdentityFailure(IdentityResult result, string passwordField = "password") =>
-        Error.Validation(result.Errors.Select(e => BilingualIdentityErrorDescriber.FieldErrorOf(e, passwordField)).ToList());
+        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? Error.ConcurrencyConflict : Error.Validation(result.Errors.Select(e => BilingualIdentityErrorDescriber.FieldErrorOf(e, passwordField)).ToList());
 }

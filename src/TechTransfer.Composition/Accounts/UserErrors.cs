@@ -31,4 +31,8 @@ public static class UserErrors
         "除平台管理员外，用户须属于一个机构", "Users other than platform admins belong to an organisation.");
 
     public static readonly Error UnknownOrganization = Error.Validation("organizationId", "user.unknown_organization", "机构不存在", "No such organisation.");
+
+    public static readonly FieldError EmailInvalid = new("email", "user.email_invalid", "电子邮箱格式不正确", "Enter a valid e-mail address.");
+
+    public static readonly FieldError NewPasswordRequired = new("newPassword", "user.new_password_required", "请输入新密码", "Enter the new password.");
 }

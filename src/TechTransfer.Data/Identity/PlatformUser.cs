@@ -8,6 +8,9 @@ public sealed class PlatformUser : IdentityUser<Guid>
     public Guid? OrganizationId { get; set; }
     public string DisplayName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the password was last set (by the user or reset by an administrator); audited, unlike the hash.</summary>
+    public DateTimeOffset? PasswordChangedAt { get; set; }
 }
 
 public sealed class PlatformRole : IdentityRole<Guid>

@@ -68,4 +68,10 @@ public interface ISearchDocumentSource
 
     /// <summary>Every document of this type, for a full reindex.</summary>
     IAsyncEnumerable<SearchDocument> LoadAllAsync(CancellationToken ct);
+
+    /// <summary>
+    /// The label of a status this type's documents carry (<see cref="SearchDocument.Status"/> holds the member name, a
+    /// code), so the search page shows 已登记 / Registered, never the code; null when the value is not this type's.
+    /// </summary>
+    (string Zh, string En)? StatusLabel(string status) => null;
 }

@@ -28,6 +28,17 @@ public static class BusinessTime
     /// <summary>The instant shown to people in Shanghai time.</summary>
     public static DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The one date format of every page, in both languages: ISO 8601 <c>2026-03-02</c>; "—" for no date.</summary>
+    public static string Show(DateOnly? date) =>
+        date is { } d ? d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "—";
+
+    /// <summary>The business date of an instant in the page format (<see cref="Show(DateOnly?)"/>).</summary>
+    public static string ShowDate(DateTimeOffset? instant) => instant is { } i ? Show(DateOf(i)) : "—";
+
+    /// <summary>An instant as Shanghai time to the minute: <c>2026-03-02 10:00</c>; "—" for none.</summary>
+    public static string ShowTime(DateTimeOffset? instant) =>
+        instant is { } i ? ToLocal(i).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
+
     /// <summary>
     /// "More than N years after" on business dates (R5.3: today − registration date &gt; 1 year): registered on
     /// 2025-03-02, more than one year has passed on 2026-03-03, not on 2026-03-02, whatever the hour.

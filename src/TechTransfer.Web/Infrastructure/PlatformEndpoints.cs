@@ -19,6 +19,7 @@ public sealed record LoginRequest(string? UserName, string? Password);
 public sealed record RefreshRequest(string? RefreshToken);
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
 public sealed record SetRolesRequest(List<string>? Roles);
+public sealed record ResetPasswordRequest(string? NewPassword);
 public sealed record MeResponse(Guid UserId, string UserName, string DisplayName, Guid? OrganizationId, IReadOnlyList<string> Roles);
 public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Password, List<string>? Roles, Guid? OrganizationId);
 public sealed record HealthResponse(string Status, string Storage, string SearchIndex, string Version, string Mode);
@@ -54,6 +55,13 @@ internal static class PlatformEndpoints
         admin.MapPost("/notifications/{id:guid}/read", MarkNotificationRead).WithName(nameof(MarkNotificationRead));
         admin.MapGet("/users", ListUsers).WithName(nameof(ListUsers));
         admin.MapPost("/users", CreateUser).WithName(nameof(CreateUser));
+        admin.MapGet("/users/{id:guid}", GetUser).WithName(nameof(GetUser)).WithSummary("One account").WithDescription("Platform admins.");
+        admin.MapPut("/users/{id:guid}", UpdateUser).WithName(nameof(UpdateUser))
+            .WithSummary("Edit an account's name, e-mail and organisation")
+            .WithDescription("Platform admins. A new organisation ends the account's sessions within a minute. Audited.");
+        admin.MapPost("/users/{id:guid}/password", ResetUserPassword).WithName(nameof(ResetUserPassword))
+            .WithSummary("Set a new password for an account")
+            .WithDescription("Platform admins (not for their own account: use /api/v1/auth/password). The password rules apply; every session of the account ends; the time is audited.");
         admin.MapPost("/users/{id:guid}/lock", LockUser).WithName(nameof(LockUser))
             .WithSummary("Lock an account").WithDescription("Platform admins. Locked until unlocked; its sessions end within a minute.");
         admin.MapPost("/users/{id:guid}/unlock", UnlockUser).WithName(nameof(UnlockUser)).WithSummary("Unlock an account");
@@ -184,6 +192,19 @@ internal static class PlatformEndpoints
         var u = result.Value;
         return TypedResults.Created($"/api/v1/users/{u.Id}", new UserSummary(u.Id, u.UserName!, u.DisplayName, u.OrganizationId, request.Roles ?? [], false));
     }
+
+    internal static async Task<Results<Ok<UserSummary>, ProblemHttpResult>> GetUser(Guid id, UserAdministration users, ICurrentUser caller, CancellationToken ct)
+    {
+        if (!caller.IsInRole(Roles.PlatformAdmin)) return Error.Forbidden.ToProblem();
+        var result = await users.GetAsync(id, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> UpdateUser(Guid id, UserProfile request, UserAdministration users, ICurrentUser caller, CancellationToken ct) =>
+        ToNoContent(caller.IsInRole(Roles.PlatformAdmin) ? await users.UpdateAsync(id, request, ct) : Error.Forbidden);
+
+    internal static async Task<Results<NoContent, ProblemHttpResult>> ResetUserPassword(Guid id, ResetPasswordRequest request, UserAdministration users, ICurrentUser caller, CancellationToken ct) =>
+        ToNoContent(caller.IsInRole(Roles.PlatformAdmin) ? await users.ResetPasswordAsync(id, request.NewPassword, caller.UserId, ct) : Error.Forbidden);
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> LockUser(Guid id, UserAdministration users, ICurrentUser caller, CancellationToken ct) =>
         ToNoContent(caller.IsInRole(Roles.PlatformAdmin) ? await users.LockAsync(id, caller.UserId, ct) : Error.Forbidden);

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using TechTransfer.Data;
 using TechTransfer.Data.Identity;
 using TechTransfer.Platform;
@@ -79,6 +81,10 @@ public static class TechTransferComposition
             return Task.CompletedTask;
         }).AddSchemaTransformer(OpenApiReadOnlyProperties.Transform));
         builder.Services.AddRazorComponents();
+        // Pages are sent as UTF-8: Chinese text as characters, not numeric entities (which tripled the page size).
+        // WebEncoderOptions covers every encoder resolved through options; the singleton is the one Blazor's renderer takes.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
 
         if (IsBuildTimeDocumentGeneration)
         {
@@ -112,7 +118,14 @@ public static class TechTransferComposition
     {
         app.UseTechTransferSecurity();
         app.UseRequestLocalization();
-        app.UseExceptionHandler();
+        // API failures are problem details (TechTransferExceptionHandler); a page's unexpected error re-executes /error.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/error", CreateScopeForErrors = true });
+        // A browser GET that ends in an empty 4xx/5xx (an unknown address above all) shows the styled status page with
+        // its original status code; API answers keep their problem details.
+        app.UseWhen(ctx => HttpMethods.IsGet(ctx.Request.Method) && !ctx.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // routing after the two re-executing middlewares, so /error and /status/{code} are routed when they re-execute
+        app.UseRouting();
         app.UseMiddleware<ApiStatusProblemMiddleware>();
         app.UseMiddleware<RequestSizeLimitMiddleware>();
         app.UseAuthentication();

@@ -168,7 +168,7 @@ public abstract class IncomeCertificationApiTests(TechTransferFactory factory)
         Assert.Equal(HttpStatusCode.OK, detail.StatusCode);
         var html = WebUtility.HtmlDecode(await detail.Content.ReadAsStringAsync());
         Assert.Contains("data-testid=\"certify-form\"", html);
-        Assert.Contains("25 万元", html);
+        Assert.Contains("25.00 万元", html);
         var form = await factory.ClientAs(s.Office).GetAsync($"/income-distributions/new?achievementId={s.AchievementId}&certificationId={certificationId}");
         Assert.Equal(HttpStatusCode.OK, form.StatusCode);
         var formHtml = await form.Content.ReadAsStringAsync();

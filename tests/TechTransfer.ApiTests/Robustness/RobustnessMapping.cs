@@ -111,6 +111,10 @@ public static class RobustnessMapping
         ["ApiLogout"] = As(w => w.Account),
         ["ChangePassword"] = As(w => w.Account).Body(_ => new { currentPassword = "Wrong#Passw0rd1", newPassword = "N3w!Passw0rd-robust" }),
         ["ListCountries"] = As(w => w.Admin),
+        ["GetUser"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId),
+        ["UpdateUser"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId)
+            .Body(w => new { displayName = "健壮性用户", email = "robust@example.org", organizationId = w.Expendable.OrganizationId }),
+        ["ResetUserPassword"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId).Body(_ => new { newPassword = "R3set!Passw0rd-robust" }),
         ["LockUser"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId),
         ["UnlockUser"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId),
         ["SetUserRoles"] = As(w => w.Admin).Path("id", w => w.Expendable.UserId).Body(_ => new { roles = new[] { "Enterprise" } }),
@@ -131,6 +135,7 @@ public static class RobustnessMapping
 
         // achievements
         ["ListAchievements"] = As(w => w.Researcher),
+        ["ExportAchievements"] = As(w => w.Office),
         ["CreateAchievement"] = As(w => w.Researcher).Body(w => w.Disclosure()),
         ["ListIdleAchievements"] = As(w => w.Office),
         ["ScanIdleAchievements"] = As(w => w.Admin),

@@ -52,7 +52,7 @@ public sealed class CustodyAgreementTests
         var a = Active();
         var result = a.Operate(Orgs.TransferCo, Licence(price: 299_999m), Now.AddDays(10));
         Assert.Equal("custody.price_below_floor", result.Error?.Code);
-        Assert.Contains("30 万元", result.Error!.Zh);
+        Assert.Contains("30.00 万元", result.Error!.Zh);
         Assert.Empty(a.Operations);
     }
 

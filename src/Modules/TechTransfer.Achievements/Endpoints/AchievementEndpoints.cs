@@ -1,3 +1,5 @@
+using TechTransfer.Platform.Lists;
+using TechTransfer.Achievements.Pages;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +17,10 @@ internal static class AchievementEndpoints
     {
         var g = app.MapGroup("/api/v1/achievements").WithTags("Achievements").RequireAuthorization();
         g.MapGet("/", ListAchievements).WithName(nameof(ListAchievements)).WithSummary("List achievements (科技成果) visible to the caller, with paging and filters");
+        g.MapGet("/export", ExportAchievements).WithName(nameof(ExportAchievements))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The achievement list's rows as Excel (.xlsx)")
+            .WithDescription("Every row of the list's filters and order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         g.MapGet("/idle", ListIdleAchievements).WithName(nameof(ListIdleAchievements)).WithSummary("The office's idle achievements with ages (R5.3)");
         g.MapPost("/idle/scan", ScanIdleAchievements).WithName(nameof(ScanIdleAchievements)).WithSummary("Run the daily idle check now (platform admin)");
         g.MapGet("/{id:guid}", GetAchievement).WithName(nameof(GetAchievement));
@@ -37,6 +43,15 @@ internal static class AchievementEndpoints
 
     internal static async Task<Results<Ok<PagedResult<AchievementSummary>>, ProblemHttpResult>> ListAchievements(
         [AsParameters] AchievementListQuery query, AchievementService s, CancellationToken ct) => Reply(await s.ListAsync(query, ct));
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAchievements(
+        [AsParameters] AchievementListQuery query, AchievementService s, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await s.ExportAsync(query, ct);
+        if (rows.IsFailure) return rows.Error!.ToProblem();
+        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.AchievementListColumns.All, UiText.R("Achievements")), ListExport.ContentType,
+            ListExport.FileName("achievements", clock.GetUtcNow()));
+    }
 
     internal static async Task<Results<Ok<PagedResult<IdleAchievementDto>>, ProblemHttpResult>> ListIdleAchievements(
         AchievementService s, CancellationToken ct, int page = 1, int pageSize = 20) => Reply(await s.IdleListAsync(page, pageSize, ct));

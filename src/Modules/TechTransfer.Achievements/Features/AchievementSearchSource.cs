@@ -12,6 +12,9 @@ namespace TechTransfer.Achievements.Features;
 /// </summary>
 internal sealed class AchievementSearchSource(TechTransferDbContext db) : ISearchDocumentSource
 {
+    public (string Zh, string En)? StatusLabel(string status) =>
+        Enum.TryParse<AchievementStatus>(status, out var s) && !int.TryParse(status, out _) ? AchievementLabels.Status(s) : null;
+
     public string Type => SearchDocumentTypes.Achievement;
 
     public async Task<SearchDocument?> LoadAsync(Guid id, CancellationToken ct)

@@ -1,4 +1,5 @@
 using TechTransfer.SharedKernel.Fields;
+using TechTransfer.Platform.Lists;
 using System.Linq.Expressions;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,35 @@ public sealed class AchievementService(
         var paging = new PageRequest(query.Page, query.PageSize);
         var pagingErrors = paging.Validate();
         if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+        var filtered = Filtered(query);
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        var items = await Summaries(sorted.Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
+        return new PagedResult<AchievementSummary>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>
+    /// Every row of the list's filter and order (not one page), for the Excel export, up to
+    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<AchievementSummary>>> ExportAsync(AchievementListQuery query, CancellationToken ct)
+    {
+        var filtered = Filtered(query);
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        if (total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
+        return await Summaries(sorted).ToListAsync(ct);
+    }
+
+    private static IQueryable<AchievementSummary> Summaries(IQueryable<Achievement> q) =>
+        q.Select(a => new AchievementSummary(a.Id, a.Title, a.TitleEn, a.TechnicalField, a.IpType, a.Trl, a.FundingSource, a.Status,
+            a.ConversionStatus, a.ConversionMode, a.OwnerOrganizationId, a.IsConfidential, a.DisclosedAt, a.UnitRegisteredAt, a.IdleFlaggedAt, a.UpdatedAt));
+
+    /// <summary>The visible achievements matching the list's filters, and the same in the requested order.</summary>
+    private Result<(IQueryable<Achievement> Filtered, IQueryable<Achievement> Sorted)> Filtered(AchievementListQuery query)
+    {
         var q = Achievements.AsNoTracking().Where(Visible(user));
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -74,12 +104,7 @@ public sealed class AchievementService(
         };
         if (sorted is null)
             return Error.Validation([PagingErrors.UnknownSort(["updatedAt", "title", "registeredAt", "trl"])]);
-        var total = await q.CountAsync(ct);
-        var items = await sorted.Skip(paging.Skip).Take(paging.PageSize)
-            .Select(a => new AchievementSummary(a.Id, a.Title, a.TitleEn, a.TechnicalField, a.IpType, a.Trl, a.FundingSource, a.Status,
-                a.ConversionStatus, a.ConversionMode, a.OwnerOrganizationId, a.IsConfidential, a.DisclosedAt, a.UnitRegisteredAt, a.IdleFlaggedAt, a.UpdatedAt))
-            .ToListAsync(ct);
-        return new PagedResult<AchievementSummary>(items, paging.Page, paging.PageSize, total);
+        return (q, sorted);
     }
 
     public async Task<Result<AchievementResponse>> GetAsync(Guid id, CancellationToken ct)

@@ -29,8 +29,25 @@ internal static class UiText
     public static string Ip(IpType t) => L(AchievementLabels.Ip(t));
     public static string Funding(FundingSource f) => L(AchievementLabels.Funding(f));
     public static string Title(string zh, string? en) => Bilingual.CurrentIsEnglish && !string.IsNullOrWhiteSpace(en) ? en : zh;
-    public static string Date(DateTimeOffset? d) => d is { } at ? BusinessTime.DateOf(at).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—";
+    public static string Date(DateTimeOffset? d) => BusinessTime.ShowDate(d);
     public static string Money(decimal v) => Yuan.Display(v, Bilingual.CurrentIsEnglish);
+    /// <summary>A status-history action by its label (<c>start_review</c> → 开始审核; <c>conversion:InProgress</c> → 转化进展：转化中).</summary>
+    public static string HistoryAction(string action)
+    {
+        if (action.StartsWith("conversion:", StringComparison.Ordinal))
+            return Enum.TryParse<ConversionStatus>(action["conversion:".Length..], out var c) ? R("History.conversion", Conversion(c)) : action;
+        return Strings.GetString("History." + action, CultureInfo.CurrentUICulture) ?? action;
+    }
+
+    /// <summary>A history note; a conversion entry's first part is its mode, stored by name, shown by its label.</summary>
+    public static string HistoryNote(string action, string? note)
+    {
+        if (note is null || !action.StartsWith("conversion:", StringComparison.Ordinal)) return note ?? "";
+        var parts = note.Split("; ");
+        if (Enum.TryParse<ConversionMode>(parts[0], out var mode) && !int.TryParse(parts[0], out _)) parts[0] = Mode(mode);
+        return string.Join("; ", parts);
+    }
+
     public static string Pct(decimal v) => v.ToString("0.##", CultureInfo.InvariantCulture) + " %";
 
     public static string GrantTypeLabel(GrantType t) => t switch

@@ -1,12 +1,44 @@
+using System.Globalization;
+using System.Resources;
 using TechTransfer.Contracts.Domain;
+using TechTransfer.Platform.UI;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Regions;
 
 namespace TechTransfer.Contracts.Pages;
 
 /// <summary>Labels shared by the contract pages (Chinese first, English complete).</summary>
 internal static class ContractUi
 {
+    private static readonly ResourceManager Strings = new("TechTransfer.Contracts.Resources.ContractsText", typeof(ContractsText).Assembly);
+
+    /// <summary>The module's enum labels (ContractsText.resx, keys <c>Enum.&lt;Type&gt;.&lt;Member&gt;</c>).</summary>
+    public static readonly EnumText Enums = new(Strings);
+
     public static string L((string Zh, string En) l) => Bilingual.CurrentIsEnglish ? l.En : l.Zh;
+    public static string Of(Enum value) => Enums.Of(value);
+
+    /// <summary>A status-history action (<c>submit</c>, <c>request_supplement</c> …) by its label.</summary>
+    public static string HistoryAction(string action) => Strings.GetString("History." + action, CultureInfo.CurrentUICulture) ?? action;
+
+    /// <summary>A history note; an objection's outcome, stored by name before the note, is shown by its label.</summary>
+    public static string HistoryNote(string action, string? note)
+    {
+        if (note is null || action != "resolve_objection") return note ?? "";
+        var colon = note.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && Enum.TryParse<ObjectionOutcome>(note[..colon], out var outcome) && !int.TryParse(note[..colon], out _)
+            ? Of(outcome) + note[colon..] : note;
+    }
+
+    /// <summary>A rule set by its name (<c>National-2026</c> → 全国规则（2026 年起）).</summary>
+    public static string RuleSet(string? id) => id is null ? "—" : Strings.GetString("RuleSet." + id, CultureInfo.CurrentUICulture) ?? id;
+
+    /// <summary>A party's entity nature (GB/T 2260-style code 170 → 私营企业) by its label.</summary>
+    public static string Nature(string code) => EntityNatures.Find(code) is { } n ? Bilingual.T(n.Zh, n.En) : code;
+
+    /// <summary>Where a party is: the county's full name in China (上海市 浦东新区), else the country.</summary>
+    public static string Place(string? countryCode, string? divisionCode) =>
+        Divisions.IsKnown(divisionCode) ? Divisions.FullName(divisionCode, Bilingual.CurrentIsEnglish) : Countries.Name(countryCode, Bilingual.CurrentIsEnglish);
     public static string Status(RegistrationStatus s) => L(ContractErrors.StatusLabel(s));
     public static string Category(ContractCategory c) => L(ContractCategories.Label(c));
     public static string SubType(ContractSubType s) => L(ContractCategories.Label(s));

@@ -14,6 +14,9 @@ namespace TechTransfer.Demands.Features;
 /// </summary>
 internal sealed class DemandSearchSource(TechTransferDbContext db, TimeProvider clock) : ISearchDocumentSource
 {
+    public (string Zh, string En)? StatusLabel(string status) =>
+        Enum.TryParse<DemandStatus>(status, out var s) && !int.TryParse(status, out _) ? DemandLabels.Status(s) : null;
+
     public string Type => SearchDocumentTypes.Demand;
 
     public async Task<SearchDocument?> LoadAsync(Guid id, CancellationToken ct)
@@ -53,6 +56,9 @@ internal sealed class DemandSearchSource(TechTransferDbContext db, TimeProvider 
 /// <summary>Challenges in the search index: public once published; drafts only for the owner organisation.</summary>
 internal sealed class ChallengeSearchSource(TechTransferDbContext db, TimeProvider clock) : ISearchDocumentSource
 {
+    public (string Zh, string En)? StatusLabel(string status) =>
+        Enum.TryParse<ChallengePhase>(status, out var p) && !int.TryParse(status, out _) ? ChallengeLabels.Phase(p) : null;
+
     public string Type => SearchDocumentTypes.Challenge;
 
     public async Task<SearchDocument?> LoadAsync(Guid id, CancellationToken ct)

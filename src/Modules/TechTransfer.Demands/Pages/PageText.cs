@@ -10,7 +10,7 @@ namespace TechTransfer.Demands.Pages;
 public static class PageText
 {
     /// <summary>Instants are shown in Shanghai time (the business clock, <see cref="BusinessTime"/>).</summary>
-    public static string Date(DateTimeOffset? at) => at is { } v ? BusinessTime.ToLocal(v).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+    public static string Date(DateTimeOffset? at) => BusinessTime.ShowTime(at);
 
     public static string L((string Zh, string En) label) => Bilingual.T(label.Zh, label.En);
 

@@ -9,6 +9,9 @@ namespace TechTransfer.Organizations.Features;
 /// <summary>Organisations in the search index: public directory fields only (contacts never leave the module).</summary>
 internal sealed class OrganizationSearchSource(TechTransferDbContext db) : ISearchDocumentSource
 {
+    public (string Zh, string En)? StatusLabel(string status) =>
+        Enum.TryParse<OrganizationKind>(status, out var k) && !int.TryParse(status, out _) ? OrganizationKindText.Label(k) : null;
+
     public string Type => SearchDocumentTypes.Organization;
 
     public async Task<SearchDocument?> LoadAsync(Guid id, CancellationToken ct)

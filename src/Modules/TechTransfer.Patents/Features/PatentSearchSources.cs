@@ -11,6 +11,9 @@ namespace TechTransfer.Patents.Features;
 /// Granted patents are public information; pending applications are visible to the owning organisation only.</summary>
 internal sealed class PatentSearchSource(PatentsDb data) : ISearchDocumentSource
 {
+    public (string Zh, string En)? StatusLabel(string status) =>
+        Enum.TryParse<PatentLegalStatus>(status, out var s) && !int.TryParse(status, out _) ? EnumLabels.Of(s) : null;
+
     public string Type => SearchDocumentTypes.Patent;
 
     public async Task<SearchDocument?> LoadAsync(Guid id, CancellationToken ct)
@@ -53,6 +56,9 @@ internal sealed class PatentSearchSource(PatentsDb data) : ISearchDocumentSource
 /// <summary>Open licences in the search index: announced declarations are public; drafts only for the patentee.</summary>
 internal sealed class OpenLicenseSearchSource(PatentsDb data) : ISearchDocumentSource
 {
+    public (string Zh, string En)? StatusLabel(string status) =>
+        Enum.TryParse<OpenLicenseStatus>(status, out var s) && !int.TryParse(status, out _) ? OpenLicenseErrors.StatusLabel(s) : null;
+
     public string Type => SearchDocumentTypes.OpenLicense;
 
     public async Task<SearchDocument?> LoadAsync(Guid id, CancellationToken ct)

@@ -84,7 +84,7 @@ public static class UiText
 
     public static string Money(decimal? yuan) => yuan is { } y ? Yuan.Display(y, Bilingual.CurrentIsEnglish) : "—";
 
-    public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "—";
+    public static string Date(DateOnly? d) => BusinessTime.Show(d);
 
     /// <summary>The fee standard in words, e.g. "一次总付 8 万元" or "入门费 1 万元 + 销售额 2.5%".</summary>
     public static string Fee(PaymentMode mode, decimal? fixedFee, decimal? initial, decimal? rate, RoyaltyBase? royaltyBase) => mode switch
