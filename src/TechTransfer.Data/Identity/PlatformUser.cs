@@ -8,6 +8,8 @@ public sealed class PlatformUser : IdentityUser<Guid>
     public Guid? OrganizationId { get; set; }
     public string DisplayName { get; set; } = "";
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The language of the user's e-mails: "zh-CN" (default) or "en", chosen on the notification preferences page.</summary>
+    public string? PreferredLanguage { get; set; }
 }
 
 public sealed class PlatformRole : IdentityRole<Guid>

@@ -34,6 +34,7 @@ public sealed class RightsGrantService(
         var q = Grants.AsNoTracking().Where(Visible());
         if (query.AchievementId is { } aid) q = q.Where(g => g.AchievementId == aid);
         if (query.Status is { } s) q = q.Where(g => g.Status == s);
+        if (query.Mine && user.UserId is { } me) q = q.Where(g => g.RequestedByUserId == me);
         if (query.GrantType is { } t) q = q.Where(g => g.GrantType == t);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(g => g.RequestedAt).ThenBy(g => g.Id).Skip(paging.Skip).Take(paging.PageSize)

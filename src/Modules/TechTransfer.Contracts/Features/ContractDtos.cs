@@ -92,7 +92,7 @@ public sealed record BenefitBody(BenefitKind? Kind, int? Version = null);
 
 public sealed record ContractListQuery(
     string? Status = null, string? Q = null, bool? Overdue = null, string? Category = null, bool? Duplicates = null,
-    string? Sort = null, int Page = 1, int PageSize = 20);
+    string? Sort = null, int Page = 1, int PageSize = 20, DateOnly? DueBy = null, bool? Resubmitted = null);
 
 public sealed record ContractSummary(
     Guid Id, string ProjectName, ContractCategory Category, ContractSubType SubType, RegistrationStatus Status,

@@ -69,6 +69,11 @@ public sealed class ContractService(
         if (query.Overdue == true)
             q = q.Where(c => (c.Status == RegistrationStatus.Accepted || c.Status == RegistrationStatus.ExpertReview) && c.DueDate != null && c.DueDate < today);
         if (query.Duplicates == true) q = q.Where(c => c.PossibleDuplicate);
+        // due on or before a day and not yet overdue (the workbench's "due this week", in working days)
+        if (query.DueBy is { } dueBy)
+            q = q.Where(c => (c.Status == RegistrationStatus.Accepted || c.Status == RegistrationStatus.ExpertReview) && c.DueDate != null
+                && c.DueDate >= today && c.DueDate <= dueBy);
+        if (query.Resubmitted == true) q = q.Where(c => c.Status == RegistrationStatus.Accepted && c.ResubmittedAt != null);
         q = (query.Sort ?? "due").ToLowerInvariant() switch
         {
             "due" => q.OrderBy(c => c.DueDate == null).ThenBy(c => c.DueDate).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id),
