@@ -61,6 +61,7 @@ public static class TechTransferCore
         services.AddSingleton<EmailSender>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
         services.AddScoped<WorkbenchQueries>();
+        TechTransfer.Platform.Jobs.ReminderServiceCollectionExtensions.AddDeadlineReminders(services);
         services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, PlatformWorkbench>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceCheck, ReferenceCheck>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, UserReferences>();

@@ -36,6 +36,7 @@ public sealed class ContractsModule : IModule
         services.AddScoped<TechTransfer.SharedKernel.Deals.ICertifiedIncomeSource>(sp => sp.GetRequiredService<Features.Income.IncomeCertificationService>());
         services.AddScoped<IDemoDataSeeder, ContractDemoData>();
         services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, ContractWorkbench>();
+        services.AddScoped<TechTransfer.Platform.Jobs.IReminderSource, ContractReminders>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)

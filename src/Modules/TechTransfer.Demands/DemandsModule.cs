@@ -25,6 +25,7 @@ public sealed class DemandsModule : IModule
         services.AddScoped<ISearchDocumentSource, ChallengeSearchSource>();
         services.AddScoped<IDemoDataSeeder, DemandsDemoData>();
         services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, DemandWorkbench>();
+        services.AddScoped<TechTransfer.Platform.Jobs.IReminderSource, DemandReminders>();
         services.AddHostedService<DemandExpiryJob>();
     }
 

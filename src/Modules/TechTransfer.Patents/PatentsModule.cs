@@ -33,6 +33,7 @@ public sealed class PatentsModule : IModule
         services.AddOptions<PatentWorkbenchOptions>().BindConfiguration(PatentWorkbenchOptions.Section)
             .Validate(o => o.FeeDueWithinDays is >= 1 and <= 366, "Patents:Workbench:FeeDueWithinDays must be between 1 and 366.").ValidateOnStart();
         services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, PatentWorkbench>();
+        services.AddScoped<TechTransfer.Platform.Jobs.IReminderSource, PatentReminders>();
         services.Configure<RightsExpiryOptions>(configuration.GetSection(RightsExpiryOptions.Section));
         services.AddScoped<RightsExpiryService>();
         services.AddSingleton<RightsExpiryJob>();
