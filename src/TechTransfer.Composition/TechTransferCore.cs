@@ -56,6 +56,13 @@ public static class TechTransferCore
         services.AddScoped<UserAdministration>();
         services.AddScoped<AuditLogQueries>();
         services.AddScoped<NotificationQueries>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddSingleton<EmailSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailSender>());
+        services.AddScoped<WorkbenchQueries>();
+        TechTransfer.Platform.Jobs.ReminderServiceCollectionExtensions.AddDeadlineReminders(services);
+        services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, PlatformWorkbench>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceCheck, ReferenceCheck>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, UserReferences>();
 

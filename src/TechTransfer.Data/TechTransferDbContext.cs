@@ -34,6 +34,9 @@ public abstract class TechTransferDbContext : IdentityDbContext<PlatformUser, Pl
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationRead> NotificationReads => Set<NotificationRead>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<EmailOutboxEntry> EmailOutbox => Set<EmailOutboxEntry>();
 
     /// <summary>Which database this context talks to. Provider-specific SQL branches on this, never on a provider name string.</summary>
     public abstract DatabaseProvider Provider { get; }
@@ -68,6 +71,8 @@ public abstract class TechTransferDbContext : IdentityDbContext<PlatformUser, Pl
         {
             u.ToTable("platform_users");
             u.Property(x => x.DisplayName).HasMaxLength(100);
+            u.Property(x => x.PreferredLanguage).HasMaxLength(10);
+            u.HasIndex(x => x.LockoutEnd);
             u.HasIndex(x => x.OrganizationId);
         });
         builder.Entity<PlatformRole>().ToTable("platform_roles");
@@ -106,8 +111,33 @@ public abstract class TechTransferDbContext : IdentityDbContext<PlatformUser, Pl
             n.Property(x => x.TitleEn).HasMaxLength(300);
             n.Property(x => x.Link).HasMaxLength(300);
             n.Property(x => x.RecipientRole).HasMaxLength(40);
-            n.HasIndex(x => x.RecipientUserId);
-            n.HasIndex(x => x.RecipientOrganizationId);
+            n.Property(x => x.Kind).HasMaxLength(40);
+            n.Property(x => x.DedupKey).HasMaxLength(200);
+            n.HasIndex(x => new { x.RecipientUserId, x.CreatedAt });
+            n.HasIndex(x => new { x.RecipientOrganizationId, x.CreatedAt });
+            n.HasIndex(x => new { x.RecipientRole, x.CreatedAt });
+            n.HasIndex(x => x.DedupKey).IsUnique();
+        });
+        builder.Entity<NotificationRead>(r =>
+        {
+            r.ToTable("platform_notification_reads");
+            r.HasKey(x => new { x.UserId, x.NotificationId });
+        });
+        builder.Entity<NotificationPreference>(p =>
+        {
+            p.ToTable("platform_notification_preferences");
+            p.HasKey(x => new { x.UserId, x.Kind });
+            p.Property(x => x.Kind).HasMaxLength(40);
+        });
+        builder.Entity<EmailOutboxEntry>(o =>
+        {
+            o.ToTable("platform_email_outbox");
+            o.HasKey(x => x.Id);
+            o.Property(x => x.ToAddress).HasMaxLength(256);
+            o.Property(x => x.Subject).HasMaxLength(400);
+            o.Property(x => x.Body).HasMaxLength(8000);
+            o.Property(x => x.LastError).HasMaxLength(1000);
+            o.HasIndex(x => new { x.SentAt, x.FailedAt, x.NextAttemptAt });
         });
 
         foreach (var assembly in _modelAssemblies.All)

@@ -47,13 +47,13 @@ public sealed class PlatformJourneyTests(BrowserFixture browser) : IClassFixture
     {
         var page = await browser.NewPageAsync();
         await page.SignInAsync("tto.fudan");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("科技成果转移转化，一站办理");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的工作台");
         await page.GetByTestId("language-switch").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Technology transfer, end to end");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("My workbench");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Organisations" })).ToBeVisibleAsync();
         await page.ScreenshotAsync("home-en");
         await page.GetByTestId("language-switch").ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("科技成果转移转化，一站办理");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("我的工作台");
         await page.Context.CloseAsync();
     }
 

@@ -35,6 +35,7 @@ public sealed class AchievementsModule : IModule
             : ActivatorUtilities.CreateInstance<IdleAchievementJob>(sp));
         services.AddScoped<ISearchDocumentSource, AchievementSearchSource>();
         services.AddScoped<IDemoDataSeeder, AchievementDemoData>();
+        services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, AchievementWorkbench>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)

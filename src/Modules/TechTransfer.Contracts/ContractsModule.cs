@@ -35,6 +35,8 @@ public sealed class ContractsModule : IModule
         services.AddScoped<Features.Attachments.ContractAttachmentService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.ICertifiedIncomeSource>(sp => sp.GetRequiredService<Features.Income.IncomeCertificationService>());
         services.AddScoped<IDemoDataSeeder, ContractDemoData>();
+        services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, ContractWorkbench>();
+        services.AddScoped<TechTransfer.Platform.Jobs.IReminderSource, ContractReminders>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)

@@ -24,6 +24,8 @@ public sealed class DemandsModule : IModule
         services.AddScoped<ISearchDocumentSource, DemandSearchSource>();
         services.AddScoped<ISearchDocumentSource, ChallengeSearchSource>();
         services.AddScoped<IDemoDataSeeder, DemandsDemoData>();
+        services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, DemandWorkbench>();
+        services.AddScoped<TechTransfer.Platform.Jobs.IReminderSource, DemandReminders>();
         services.AddHostedService<DemandExpiryJob>();
     }
 

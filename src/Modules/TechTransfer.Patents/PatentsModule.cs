@@ -30,6 +30,10 @@ public sealed class PatentsModule : IModule
         services.AddScoped<OpenLicenseService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.IContractDraftSource, OpenLicenseGrantDraftSource>();
         services.AddScoped<CustodyService>();
+        services.AddOptions<PatentWorkbenchOptions>().BindConfiguration(PatentWorkbenchOptions.Section)
+            .Validate(o => o.FeeDueWithinDays is >= 1 and <= 366, "Patents:Workbench:FeeDueWithinDays must be between 1 and 366.").ValidateOnStart();
+        services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, PatentWorkbench>();
+        services.AddScoped<TechTransfer.Platform.Jobs.IReminderSource, PatentReminders>();
         services.Configure<RightsExpiryOptions>(configuration.GetSection(RightsExpiryOptions.Section));
         services.AddScoped<RightsExpiryService>();
         services.AddSingleton<RightsExpiryJob>();

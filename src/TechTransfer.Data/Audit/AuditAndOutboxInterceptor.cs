@@ -58,7 +58,7 @@ public sealed class AuditAndOutboxInterceptor(ICurrentUser currentUser, TimeProv
         var traceId = Activity.Current?.TraceId.ToString();
         var entries = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not SearchOutboxEntry)
+            .Where(e => e.Entity is not AuditEntry and not SearchOutboxEntry and not EmailOutboxEntry and not NotificationRead)
             .ToList();
 
         var indexed = new HashSet<(string, Guid)>();
@@ -70,7 +70,12 @@ public sealed class AuditAndOutboxInterceptor(ICurrentUser currentUser, TimeProv
                 _wroteOutbox = true;
             }
 
-            if (entry.Entity is Notification) continue; // notifications are messages, not state of record
+            if (entry.Entity is Notification notification)
+            {
+                // notifications are messages, not state of record; each added one may go by e-mail (fanned out by the sender)
+                if (entry.State == EntityState.Added) context.Add(EmailOutboxEntry.FanOut(notification.Id, now));
+                continue;
+            }
             var (before, after) = Snapshot(entry);
             if (entry.State == EntityState.Modified && before is null && after is null) continue;
             context.Add(new AuditEntry(now, currentUser.UserId, currentUser.UserName, currentUser.OrganizationId,

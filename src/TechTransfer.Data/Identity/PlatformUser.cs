@@ -11,6 +11,9 @@ public sealed class PlatformUser : IdentityUser<Guid>
 
     /// <summary>When the password was last set (by the user or reset by an administrator); audited, unlike the hash.</summary>
     public DateTimeOffset? PasswordChangedAt { get; set; }
+
+    /// <summary>The language of the user's e-mails: "zh-CN" (default) or "en", chosen on the notification preferences page.</summary>
+    public string? PreferredLanguage { get; set; }
 }
 
 public sealed class PlatformRole : IdentityRole<Guid>

@@ -51,8 +51,17 @@ internal static class PlatformEndpoints
 
         var admin = app.MapGroup("/api/v1").WithTags("Platform").RequireAuthorization();
         admin.MapGet("/audit", ListAudit).WithName(nameof(ListAudit));
-        admin.MapGet("/notifications", ListNotifications).WithName(nameof(ListNotifications));
+        admin.MapGet("/workbench", GetWorkbench).WithName(nameof(GetWorkbench))
+            .WithSummary("My workbench").WithDescription("What needs the caller (counts, nearest deadline, link to the filtered list), the caller's records by state and the figures of its roles; each module contributes its items.");
+        admin.MapGet("/notifications", ListNotifications).WithName(nameof(ListNotifications))
+            .WithSummary("My notifications").WithDescription("Newest first; unread=true for the unread ones only, kind= for one kind, page/take to page.");
+        admin.MapGet("/notifications/unread-count", CountUnreadNotifications).WithName(nameof(CountUnreadNotifications));
         admin.MapPost("/notifications/{id:guid}/read", MarkNotificationRead).WithName(nameof(MarkNotificationRead));
+        admin.MapPost("/notifications/read-all", MarkAllNotificationsRead).WithName(nameof(MarkAllNotificationsRead));
+        admin.MapGet("/notifications/preferences", GetNotificationPreferences).WithName(nameof(GetNotificationPreferences))
+            .WithSummary("My e-mail choices per notification kind");
+        admin.MapPut("/notifications/preferences", SaveNotificationPreferences).WithName(nameof(SaveNotificationPreferences))
+            .WithSummary("Choose which notification kinds also go by e-mail, and the e-mail language (zh-CN or en)");
         admin.MapGet("/users", ListUsers).WithName(nameof(ListUsers));
         admin.MapPost("/users", CreateUser).WithName(nameof(CreateUser));
         admin.MapGet("/users/{id:guid}", GetUser).WithName(nameof(GetUser)).WithSummary("One account").WithDescription("Platform admins.");
@@ -160,8 +169,37 @@ internal static class PlatformEndpoints
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
     }
 
-    internal static async Task<Ok<IReadOnlyList<NotificationDto>>> ListNotifications(NotificationQueries notifications, CancellationToken ct, int take = 50) =>
-        TypedResults.Ok(await notifications.ListAsync(take, ct));
+    internal static async Task<Ok<IReadOnlyList<NotificationDto>>> ListNotifications(NotificationQueries notifications, CancellationToken ct,
+        int take = 50, bool unread = false, string? kind = null, int page = 1) =>
+        TypedResults.Ok(await notifications.ListAsync(take, ct, unread, kind, page));
+
+    public sealed record UnreadCountResponse(int Count);
+    public sealed record MarkedReadResponse(int Marked);
+
+    internal static async Task<Ok<UnreadCountResponse>> CountUnreadNotifications(NotificationQueries notifications, CancellationToken ct) =>
+        TypedResults.Ok(new UnreadCountResponse(await notifications.UnreadCountAsync(ct)));
+
+    internal static async Task<Ok<MarkedReadResponse>> MarkAllNotificationsRead(NotificationQueries notifications, CancellationToken ct) =>
+        TypedResults.Ok(new MarkedReadResponse(await notifications.MarkAllReadAsync(ct)));
+
+    internal static async Task<Results<Ok<NotificationPreferencesResponse>, ProblemHttpResult>> GetNotificationPreferences(NotificationQueries notifications, CancellationToken ct)
+    {
+        var result = await notifications.PreferencesAsync(ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Ok<NotificationPreferencesResponse>, ProblemHttpResult>> SaveNotificationPreferences(
+        NotificationPreferencesRequest request, NotificationQueries notifications, CancellationToken ct)
+    {
+        var result = await notifications.SavePreferencesAsync(request, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<Ok<WorkbenchResponse>, ProblemHttpResult>> GetWorkbench(WorkbenchQueries workbench, CancellationToken ct)
+    {
+        var result = await workbench.GetAsync(ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> MarkNotificationRead(Guid id, NotificationQueries notifications, CancellationToken ct)
     {

@@ -27,6 +27,7 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         b.Ignore(x => x.StateMayImplementOrLicense);
         b.Ignore(x => x.IsPublic);
         b.HasIndex(x => x.OwnerOrganizationId);
+        b.HasIndex(x => new { x.OwnerOrganizationId, x.Status }); // workbench counts by state
         b.HasIndex(x => x.Status);
         b.HasIndex(x => x.UpdatedAt);
         b.HasIndex(x => x.IdleFlaggedAt);
@@ -78,6 +79,8 @@ internal sealed class RightsGrantConfiguration : IEntityTypeConfiguration<Rights
         b.Property(x => x.CertificateNo).HasMaxLength(40);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.OrganizationId);
+        b.HasIndex(x => new { x.OrganizationId, x.Status });
+        b.HasIndex(x => x.RequestedByUserId);
         b.HasIndex(x => x.AchievementId);
         b.HasIndex(x => x.CertificateNo).IsUnique();
         b.HasOne<Achievement>().WithMany().HasForeignKey(x => x.AchievementId).OnDelete(DeleteBehavior.Restrict);
@@ -109,6 +112,7 @@ internal sealed class IncomeDistributionConfiguration : IEntityTypeConfiguration
         b.Ignore(x => x.IsImplementation);
         b.Ignore(x => x.CoveredYears);
         b.HasIndex(x => x.OrganizationId);
+        b.HasIndex(x => new { x.OrganizationId, x.Status });
         b.HasIndex(x => x.AchievementId);
         b.HasIndex(x => x.IncomeDate);
         b.HasIndex(x => x.CertificationId);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechTransfer.Achievements.Domain;
 using TechTransfer.Data;
+using TechTransfer.Data.Notifications;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.References;
 
@@ -149,21 +150,26 @@ public sealed class AchievementService(
     }
 
     public Task<Result<AchievementResponse>> DiscloseAsync(Guid id, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, a => a.Disclose(user, Now), ct);
+        ChangeAsync(id, version, a => a.Disclose(user, Now), ct, a => db.Add(Notification.ToOrganization(a.OwnerOrganizationId, Roles.InstitutionAdmin,
+            $"新的成果披露待受理：{a.Title}", $"New disclosure to review: {a.TitleEn ?? a.Title}", $"/achievements/{a.Id}", Now, NotificationKinds.AchievementReview)));
 
     public Task<Result<AchievementResponse>> StartReviewAsync(Guid id, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, a => a.StartReview(user, Now), ct);
+        ChangeAsync(id, version, a => a.StartReview(user, Now), ct,
+            a => NotifyPeople(a, $"您披露的成果已进入审核：{a.Title}", $"Your disclosure is under review: {a.TitleEn ?? a.Title}"));
 
     public Task<Result<AchievementResponse>> RegisterAsync(Guid id, string? note, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, a => a.Register(user, Now, note), ct);
+        ChangeAsync(id, version, a => a.Register(user, Now, note), ct,
+            a => NotifyPeople(a, $"您披露的成果已完成本单位登记：{a.Title}", $"Your disclosure was registered: {a.TitleEn ?? a.Title}"));
 
     public Task<Result<AchievementResponse>> ReturnAsync(Guid id, string? reason, int? version, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(reason) ? Refused(AchievementErrors.ReasonRequired)
-            : ChangeAsync(id, version, a => a.Return(user, Now, reason), ct);
+            : ChangeAsync(id, version, a => a.Return(user, Now, reason), ct,
+                a => NotifyPeople(a, $"您披露的成果被退回修改：{a.Title}（{reason}）", $"Your disclosure was returned for changes: {a.TitleEn ?? a.Title} ({reason})"));
 
     public Task<Result<AchievementResponse>> DeclineAsync(Guid id, string? reason, int? version, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(reason) ? Refused(AchievementErrors.ReasonRequired)
-            : ChangeAsync(id, version, a => a.Decline(user, Now, reason), ct);
+            : ChangeAsync(id, version, a => a.Decline(user, Now, reason), ct,
+                a => NotifyPeople(a, $"您披露的成果未予登记：{a.Title}（{reason}）", $"Your disclosure was declined: {a.TitleEn ?? a.Title} ({reason})"));
 
     public Task<Result<AchievementResponse>> EvaluateAsync(Guid id, EvaluationRequest r, CancellationToken ct)
     {
@@ -245,7 +251,17 @@ public sealed class AchievementService(
     }
 
     /// <summary>Load (visible only: 404 otherwise), check the version the caller read (409 when stale), change, save.</summary>
-    private async Task<Result<AchievementResponse>> ChangeAsync(Guid id, int? version, Func<Achievement, Result> change, CancellationToken ct)
+    /// <summary>站内通知 to the disclosing researcher and the completers with an account, in the change's transaction.</summary>
+    private void NotifyPeople(Achievement a, string zh, string en)
+    {
+        foreach (var uid in a.CompleterUserIds.Append(a.CreatedByUserId).Distinct())
+            db.Add(Notification.ToUser(uid, Cut(zh), Cut(en), $"/achievements/{a.Id}", Now, NotificationKinds.AchievementDecision));
+    }
+
+    private static string Cut(string text) => text.Length <= 300 ? text : text[..299] + "…";
+
+    private async Task<Result<AchievementResponse>> ChangeAsync(Guid id, int? version, Func<Achievement, Result> change, CancellationToken ct,
+        Action<Achievement>? notify = null)
     {
         if (!user.IsAuthenticated) return Error.Forbidden;
         var a = await LoadAsync(id, ct);
@@ -253,6 +269,7 @@ public sealed class AchievementService(
         if (Error.StaleVersion(a.Version, version) is { } stale) return stale;
         var result = change(a);
         if (result.IsFailure) return result.Error!;
+        notify?.Invoke(a);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return AchievementResponse.From(a, user);
     }

@@ -50,9 +50,9 @@ public sealed class IdleAchievementScanner(TechTransferDbContext db, TimeProvide
                 var link = $"/achievements/{a.Id}";
                 foreach (var uid in a.CompleterUserIds)
                     db.Add(Notification.ToUser(uid, $"成果“{a.Title}”登记满一年未转化，您可申请赋权后自行转化",
-                        $"\"{a.TitleEn ?? a.Title}\" has been idle for over a year; you may request a rights grant to convert it", link, now));
+                        $"\"{a.TitleEn ?? a.Title}\" has been idle for over a year; you may request a rights grant to convert it", link, now, NotificationKinds.IdleAchievement));
                 db.Add(Notification.ToOrganization(a.OwnerOrganizationId, Roles.InstitutionAdmin, $"闲置成果：{a.Title}",
-                    $"Idle achievement: {a.TitleEn ?? a.Title}", "/achievements/idle", now));
+                    $"Idle achievement: {a.TitleEn ?? a.Title}", "/achievements/idle", now, NotificationKinds.IdleAchievement));
             }
             else if (wasIdle && !a.EligibleForCompleterLedConversion) cleared++;
         }

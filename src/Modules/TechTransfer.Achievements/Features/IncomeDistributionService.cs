@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechTransfer.Achievements.Domain;
 using TechTransfer.Data;
+using TechTransfer.Data.Notifications;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Deals;
 using TechTransfer.SharedKernel.References;
@@ -129,7 +130,17 @@ public sealed class IncomeDistributionService(
     }
 
     public Task<Result<IncomeResponse>> ApproveAsync(Guid id, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, (d, _) => Task.FromResult(d.Approve(user, Now)), ct);
+        ChangeAsync(id, version, (d, _) =>
+        {
+            var r = d.Approve(user, Now);
+            if (r.IsSuccess)
+                foreach (var uid in d.TeamUserIds.Distinct())
+                    db.Add(Notification.ToUser(uid, Cut($"收益分配方案已批准：{d.AchievementTitle}"), Cut($"Income distribution plan approved: {d.AchievementTitle}"),
+                        $"/income-distributions/{d.Id}", Now, NotificationKinds.IncomePlan));
+            return Task.FromResult(r);
+        }, ct);
+
+    private static string Cut(string text) => text.Length <= 300 ? text : text[..299] + "…";
 
     /// <summary>Self or cooperative implementation: records one year's operating profit and splits the team's share of it (R4.2).</summary>
     public Task<Result<IncomeResponse>> RecordProfitYearAsync(Guid id, ProfitYearRequest request, CancellationToken ct) =>

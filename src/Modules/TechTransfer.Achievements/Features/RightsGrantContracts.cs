@@ -36,7 +36,8 @@ public sealed record RightsGrantRequest
 public sealed record OwnershipChangeRequest(DateOnly FiledOn, int? Version = null);
 
 public sealed record RightsGrantListQuery(
-    Guid? AchievementId = null, RightsGrantStatus? Status = null, GrantType? GrantType = null, int Page = 1, int PageSize = 20);
+    Guid? AchievementId = null, RightsGrantStatus? Status = null, GrantType? GrantType = null, int Page = 1, int PageSize = 20,
+    bool Mine = false);
 
 public sealed record RightsGrantSummary(Guid Id, Guid AchievementId, string AchievementTitle, GrantType GrantType, RightsGrantStatus Status,
     bool RequestedByCompleter, DateTimeOffset RequestedAt, string? CertificateNo);

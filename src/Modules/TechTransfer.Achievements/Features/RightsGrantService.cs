@@ -34,6 +34,7 @@ public sealed class RightsGrantService(
         var q = Grants.AsNoTracking().Where(Visible());
         if (query.AchievementId is { } aid) q = q.Where(g => g.AchievementId == aid);
         if (query.Status is { } s) q = q.Where(g => g.Status == s);
+        if (query.Mine && user.UserId is { } me) q = q.Where(g => g.RequestedByUserId == me);
         if (query.GrantType is { } t) q = q.Where(g => g.GrantType == t);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(g => g.RequestedAt).ThenBy(g => g.Id).Skip(paging.Skip).Take(paging.PageSize)
@@ -68,7 +69,7 @@ public sealed class RightsGrantService(
         if (result.Value.RequestedByCompleter)
             db.Add(Notification.ToOrganization(achievement.OwnerOrganizationId, Roles.InstitutionAdmin,
                 $"完成人申请赋权：{achievement.Title}", $"A completer requested a rights grant: {achievement.TitleEn ?? achievement.Title}",
-                $"/rights-grants/{result.Value.Id}", Now));
+                $"/rights-grants/{result.Value.Id}", Now, NotificationKinds.RightsGrant));
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return RightsGrantResponse.From(result.Value, user);
     }
@@ -114,9 +115,19 @@ public sealed class RightsGrantService(
         if (Error.StaleVersion(g.Version, version) is { } stale) return stale;
         var result = change(g);
         if (result.IsFailure) return result.Error!;
-        if (notifyRequester && !user.Is(g.RequestedByUserId))
-            db.Add(Notification.ToUser(g.RequestedByUserId, $"赋权申请已处理：{g.AchievementTitle}", $"Your rights grant request was decided: {g.AchievementTitle}",
-                $"/rights-grants/{g.Id}", Now));
+        if (notifyRequester)
+        {
+            var (zh, en) = g.Status switch
+            {
+                RightsGrantStatus.Approved => ($"赋权已批准：{g.AchievementTitle}（证书 {g.CertificateNo}）", $"Rights grant approved: {g.AchievementTitle} (certificate {g.CertificateNo})"),
+                RightsGrantStatus.Rejected => ($"赋权申请未获批准：{g.AchievementTitle}", $"Rights grant not approved: {g.AchievementTitle}"),
+                _ => ($"赋权申请已处理：{g.AchievementTitle}", $"Your rights grant request was decided: {g.AchievementTitle}"),
+            };
+            // the requester and every completer the grant names with an account, except the one who decided
+            foreach (var uid in g.CompleterShares.Where(s => s.UserId is not null).Select(s => s.UserId!.Value).Append(g.RequestedByUserId).Distinct())
+                if (!user.Is(uid))
+                    db.Add(Notification.ToUser(uid, zh.Length <= 300 ? zh : zh[..299], en.Length <= 300 ? en : en[..299], $"/rights-grants/{g.Id}", Now, NotificationKinds.RightsGrant));
+        }
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return RightsGrantResponse.From(g, user);
     }

@@ -77,7 +77,7 @@ internal sealed class TechnologyContractConfiguration : IEntityTypeConfiguration
 
         b.Property(x => x.AssignedRegistrarName).HasMaxLength(100);
         b.HasIndex(x => x.AssignedRegistrarUserId);
-        b.HasIndex(x => x.OwnerOrganizationId);
+        b.HasIndex(x => new { x.OwnerOrganizationId, x.Status });
         b.HasIndex(x => new { x.Status, x.DueDate });
         b.HasIndex(x => x.Fingerprint);
         b.HasIndex(x => x.RegistrationNo).IsUnique();

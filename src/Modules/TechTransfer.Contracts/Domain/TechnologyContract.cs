@@ -117,6 +117,8 @@ public sealed partial class TechnologyContract : IAudited
     public SlaDayKind? SlaDayKind { get; private set; }
     /// <summary>The registrar must decide by this date; null while the clock is stopped.</summary>
     public DateOnly? DueDate { get; private set; }
+    /// <summary>When the seller last resubmitted after a supplement request (补正后重新提交); the registrar workbench lists these.</summary>
+    public DateTimeOffset? ResubmittedAt { get; private set; }
     public string? SupplementRequest { get; private set; }
     public Guid? RegistryOfficeId { get; private set; }
     /// <summary>合同登记编号</summary>
@@ -407,6 +409,7 @@ public sealed partial class TechnologyContract : IAudited
         if (check.IsFailure) return check;
         IsLargeContract = DeclaredTechTransactionAmount >= ProcedureRules(catalog).LargeContractThreshold; // R2.4, rules of the acceptance date
         StartClock(BusinessTime.DateOf(now), catalog, calendar);
+        ResubmittedAt = now;
         Move(RegistrationStatus.Accepted, now, userId, "resubmit", null);
         return Result.Success();
     }

@@ -94,7 +94,9 @@ public sealed record ContractListQuery(
     string? Status = null, string? Q = null, bool? Overdue = null, string? Category = null, bool? Duplicates = null,
     string? Sort = null, int Page = 1, int PageSize = 20,
     // the statistics drill-down: the registered contracts a statistics row counts (groupBy + key, registration days from–to)
-    string? GroupBy = null, string? Key = null, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null);
+    string? GroupBy = null, string? Key = null, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null,
+    // the workbench's registrar filters: due by a date, resubmitted after a supplement request
+    DateOnly? DueBy = null, bool? Resubmitted = null);
 
 public sealed record ContractSummary(
     Guid Id, string ProjectName, ContractCategory Category, ContractSubType SubType, RegistrationStatus Status,

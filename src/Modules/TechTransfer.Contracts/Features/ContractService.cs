@@ -75,6 +75,11 @@ public sealed class ContractService(
         if (query.Overdue == true)
             q = q.Where(c => (c.Status == RegistrationStatus.Accepted || c.Status == RegistrationStatus.ExpertReview) && c.DueDate != null && c.DueDate < today);
         if (query.Duplicates == true) q = q.Where(c => c.PossibleDuplicate);
+        // due on or before a day and not yet overdue (the workbench's "due this week", in working days)
+        if (query.DueBy is { } dueBy)
+            q = q.Where(c => (c.Status == RegistrationStatus.Accepted || c.Status == RegistrationStatus.ExpertReview) && c.DueDate != null
+                && c.DueDate >= today && c.DueDate <= dueBy);
+        if (query.Resubmitted == true) q = q.Where(c => c.Status == RegistrationStatus.Accepted && c.ResubmittedAt != null);
         q = (query.Sort ?? "due").ToLowerInvariant() switch
         {
             "due" => q.OrderBy(c => c.DueDate == null).ThenBy(c => c.DueDate).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id),
@@ -205,10 +210,15 @@ public sealed class ContractService(
         if (c is null) return ContractErrors.NotFound;
         if (Error.StaleVersion(c.Version, version) is { } stale) return stale;
         var now = clock.GetUtcNow();
-        var r = c.Status == RegistrationStatus.SupplementRequested
+        var resubmit = c.Status == RegistrationStatus.SupplementRequested;
+        var r = resubmit
             ? c.Resubmit(org, user.UserId, now, catalog, calendar)
             : c.Submit(org, user.UserId, now, catalog);
         if (r.IsFailure) return r.Error!;
+        // the registrar handling it hears that the supplements are in
+        if (resubmit && c.AssignedRegistrarUserId is { } registrar)
+            db.Add(Notification.ToUser(registrar, Cut($"当事人已补正并重新提交：{c.ProjectName}"), Cut($"Supplements received and resubmitted: {c.ProjectName}"),
+                $"/contracts/{c.Id}", now, NotificationKinds.ContractStatus));
         var fingerprint = c.Fingerprint;
         var duplicate = await db.Set<TechnologyContract>().AsNoTracking()
             .Where(o => o.Id != c.Id && o.Fingerprint == fingerprint && o.Status != RegistrationStatus.Draft && o.Status != RegistrationStatus.Rejected
@@ -242,7 +252,13 @@ public sealed class ContractService(
     // ---------------- registrar ----------------
 
     public Task<Result<ContractResponse>> AcceptAsync(Guid id, int? version, CancellationToken ct) =>
-        RegistrarActAsync(id, version, (c, now) => c.Accept(_options.RegistryOfficeId, user.UserId, now, catalog, calendar), ct);
+        RegistrarActAsync(id, version, (c, now) =>
+        {
+            var r = c.Accept(_options.RegistryOfficeId, user.UserId, now, catalog, calendar);
+            if (r.IsSuccess) NotifyParties(c, $"技术合同登记已受理：{c.ProjectName}（办结期限 {c.DueDate:yyyy-MM-dd}）",
+                $"Contract accepted for registration: {c.ProjectName} (due {c.DueDate:yyyy-MM-dd})", now);
+            return r;
+        }, ct);
 
     public Task<Result<ContractResponse>> RequestSupplementAsync(Guid id, SupplementRequestBody body, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(body.Items) ? Invalid(ContractErrors.SupplementItemsRequired)
@@ -258,7 +274,9 @@ public sealed class ContractService(
             : RegistrarActAsync(id, body.Version, (c, now) =>
             {
                 if (body.MarkDisputed && c.MarkDisputed(body.Note ?? "", user.UserId, now, catalog, calendar) is { IsFailure: true } d) return d;
-                return c.SendToExpertReview(body.Note, user.UserId, now);
+                var r = c.SendToExpertReview(body.Note, user.UserId, now);
+                if (r.IsSuccess) NotifyParties(c, $"技术合同已提交专家评审：{c.ProjectName}", $"Contract sent to expert review: {c.ProjectName}", now);
+                return r;
             }, ct);
 
     /// <summary>
@@ -323,7 +341,12 @@ public sealed class ContractService(
 
     public Task<Result<ContractResponse>> CancelAsync(Guid id, ReasonBody body, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(body.Reason) ? Invalid(ContractErrors.TextRequired("reason"))
-            : RegistrarActAsync(id, body.Version, (c, now) => c.Cancel(body.Reason, user.UserId, now), ct, affectsStatistics: true);
+            : RegistrarActAsync(id, body.Version, (c, now) =>
+            {
+                var r = c.Cancel(body.Reason, user.UserId, now);
+                if (r.IsSuccess) NotifyParties(c, $"技术合同登记已注销：{c.ProjectName}", $"Contract registration cancelled: {c.ProjectName}", now);
+                return r;
+            }, ct, affectsStatistics: true);
 
     public Task<Result<ContractResponse>> RevokeAsync(Guid id, RevokeBody body, CancellationToken ct)
     {
@@ -331,7 +354,12 @@ public sealed class ContractService(
         if (body.Reason is not { } reason || !Enum.IsDefined(reason)) errors.Add(ContractErrors.Required("reason", "撤销原因", "The revocation reason"));
         else if (reason == RevocationReason.Other && string.IsNullOrWhiteSpace(body.Text)) errors.AddFrom(ContractErrors.RevocationTextRequired);
         return errors.ToError() is { } invalid ? Task.FromResult<Result<ContractResponse>>(invalid)
-            : RegistrarActAsync(id, body.Version, (c, now) => c.Revoke(body.Reason!.Value, body.Text, user.UserId, now), ct, affectsStatistics: true);
+            : RegistrarActAsync(id, body.Version, (c, now) =>
+            {
+                var r = c.Revoke(body.Reason!.Value, body.Text, user.UserId, now);
+                if (r.IsSuccess) NotifyParties(c, $"技术合同登记已撤销：{c.ProjectName}", $"Contract registration revoked: {c.ProjectName}", now);
+                return r;
+            }, ct, affectsStatistics: true);
     }
 
     public Task<Result<ContractResponse>> ResolveObjectionAsync(Guid id, ResolveObjectionBody body, CancellationToken ct)
@@ -340,7 +368,12 @@ public sealed class ContractService(
         if (body.Outcome is not { } outcome || !Enum.IsDefined(outcome)) errors.Add(ContractErrors.Required("outcome", "处理结果", "The outcome"));
         if (string.IsNullOrWhiteSpace(body.Resolution)) errors.Add(ContractErrors.TextRequired("resolution"));
         return errors.ToError() is { } invalid ? Task.FromResult<Result<ContractResponse>>(invalid)
-            : RegistrarActAsync(id, body.Version, (c, now) => c.ResolveObjection(body.Outcome!.Value, body.Resolution!, user.UserId, now), ct);
+            : RegistrarActAsync(id, body.Version, (c, now) =>
+            {
+                var r = c.ResolveObjection(body.Outcome!.Value, body.Resolution!, user.UserId, now);
+                if (r.IsSuccess) NotifyParties(c, $"技术合同异议已处理：{c.ProjectName}", $"Objection resolved: {c.ProjectName}", now);
+                return r;
+            }, ct);
     }
 
     public Task<Result<ContractResponse>> ClearDuplicateAsync(Guid id, int? version, CancellationToken ct) =>
@@ -383,10 +416,13 @@ public sealed class ContractService(
 
     private static Task<Result<ContractResponse>> Invalid(Error error) => Task.FromResult<Result<ContractResponse>>(new FieldErrors().AddFrom(error).ToError()!);
 
+    private static string Cut(string text) => text.Length <= 300 ? text : text[..299] + "…";
+
     private void NotifyParties(TechnologyContract c, string zh, string en, DateTimeOffset now)
     {
+        (zh, en) = (Cut(zh), Cut(en));
         foreach (var org in c.Parties.Where(p => p.OrganizationId is not null).Select(p => p.OrganizationId!.Value).Append(c.OwnerOrganizationId).Distinct())
-            db.Add(Notification.ToOrganization(org, null, zh, en, $"/contracts/{c.Id}", now));
+            db.Add(Notification.ToOrganization(org, null, zh, en, $"/contracts/{c.Id}", now, NotificationKinds.ContractStatus));
     }
 
     /// <summary>The seller side acts on a draft or a contract awaiting supplements: load (404), seller side (403), version (409), act, save.</summary>

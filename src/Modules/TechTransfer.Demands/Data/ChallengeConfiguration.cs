@@ -25,7 +25,7 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.CancelReason).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => x.OwnerOrganizationId);
+        b.HasIndex(x => new { x.OwnerOrganizationId, x.Status });
         b.HasIndex(x => new { x.Status, x.ApplicationClosesAt });
         b.HasIndex(x => x.Field);
 
@@ -59,6 +59,7 @@ internal sealed class ChallengeApplicationConfiguration : IEntityTypeConfigurati
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.FinalScore).HasPrecision(5, 2);
         b.HasIndex(x => new { x.ChallengeId, x.ApplicantOrganizationId });
+        b.HasIndex(x => new { x.ChallengeId, x.Status });
         b.OwnsMany(x => x.Scores, s =>
         {
             s.ToJson("scores");

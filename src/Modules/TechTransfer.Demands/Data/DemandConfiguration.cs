@@ -30,7 +30,7 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.Property(x => x.ReviewComment).HasMaxLength(1000);
         b.Property(x => x.CloseReason).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.HasIndex(x => x.OwnerOrganizationId);
+        b.HasIndex(x => new { x.OwnerOrganizationId, x.Status });
         b.HasIndex(x => new { x.Status, x.Deadline });
         b.HasIndex(x => x.DivisionCode);
         b.HasIndex(x => x.Field); // the technical-field code (TechnicalFields): list filter and search by a field's label

@@ -143,7 +143,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         {
             var added = c.AddJudge(user, judge.Id, judge.OrganizationId.Value, judge.DisplayName.Length > 0 ? judge.DisplayName : name, now);
             if (added.IsSuccess)
-                db.Add(Notification.ToUser(judge.Id, Trim($"您已受邀担任“{c.Title}”的评审专家"), Trim($"You were named a judge of \"{c.Title}\""), $"/challenges/{c.Id}", now));
+                db.Add(Notification.ToUser(judge.Id, Trim($"您已受邀担任“{c.Title}”的评审专家"), Trim($"You were named a judge of \"{c.Title}\""), $"/challenges/{c.Id}", now, NotificationKinds.Challenge));
             return added;
         }, ct);
     }
@@ -171,6 +171,8 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         var applied = challenge.Apply(Guid.NewGuid(), user, proposal, now);
         if (applied.IsFailure) return applied.Error!;
         db.Add(applied.Value);
+        db.Add(Notification.ToOrganization(challenge.OwnerOrganizationId, Roles.Enterprise, Trim($"“{challenge.Title}”收到新的揭榜申请"),
+            Trim($"New application to \"{challenge.Title}\""), $"/challenges/{challenge.Id}", now, NotificationKinds.Challenge));
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return ApplicationResponse.From(challenge, applied.Value, user, Staff, now);
     }
@@ -209,7 +211,7 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
             db.Add(Notification.ToUser(application.ApplicantUserId,
                 Trim(won ? $"恭喜！您的申报在“{challenge.Title}”中入选（第 {application.Rank} 名）" : $"“{challenge.Title}”结果已公布，您的申报未入选"),
                 Trim(won ? $"Congratulations: your application to \"{challenge.Title}\" won (rank {application.Rank})" : $"The result of \"{challenge.Title}\" is out; your application was not selected"),
-                $"/challenges/{challenge.Id}", now));
+                $"/challenges/{challenge.Id}", now, NotificationKinds.Challenge));
         }
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return announced.Value.OrderBy(a => a.Rank).Select(ToAward).ToList();

@@ -157,7 +157,12 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
             after: (d, now) => Notify(d, $"您的技术需求“{d.Title}”被退回修改：{d.ReviewComment}", $"Your technology demand \"{d.Title}\" was returned: {d.ReviewComment}", now));
 
     public Task<Result<DemandResponse>> CloseAsync(Guid id, ReasonRequest? r, CancellationToken ct) =>
-        ChangeAsync(id, r?.Version, Demand.CheckClosing(r?.Reason), (d, now) => d.Close(user, Staff, r?.Reason, now), ct);
+        ChangeAsync(id, r?.Version, Demand.CheckClosing(r?.Reason), (d, now) => d.Close(user, Staff, r?.Reason, now), ct,
+            after: (d, now) =>
+            {
+                if (!user.BelongsTo(d.OwnerOrganizationId))
+                    Notify(d, $"您的技术需求“{d.Title}”已被平台关闭：{r?.Reason}", $"Your technology demand \"{d.Title}\" was closed by the platform: {r?.Reason}", now);
+            });
 
     /// <summary>
     /// The owner records the partner (DM.8): the organisation named must exist (the registry is public), else 422
@@ -169,7 +174,9 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
         if (r?.OrganizationId is not { } org || org == Guid.Empty) return DemandErrors.MatchedOrganizationInvalid;
         if (await references.CheckAsync("organizationId", RecordTypes.Organization, org, ct) is { } notFound)
             return Error.Validation([notFound]);
-        return await ChangeAsync(id, r.Version, [], (d, now) => d.MarkMatched(user, org, now), ct);
+        return await ChangeAsync(id, r.Version, [], (d, now) => d.MarkMatched(user, org, now), ct,
+            after: (d, now) => db.Add(Notification.ToOrganization(org, null, Trim($"技术需求“{d.Title}”已登记与贵单位对接成功"),
+                Trim($"The technology demand \"{d.Title}\" was marked matched with your organisation"), $"/demands/{d.Id}", now, NotificationKinds.DemandReview)));
     }
 
     /// <summary>Stores Expired on every published demand past its deadline (DM.10); run daily by <see cref="DemandExpiryJob"/>.</summary>
@@ -177,14 +184,19 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
     {
         var now = clock.GetUtcNow();
         var due = await Demands.Where(d => d.Status == DemandStatus.Published && d.Deadline <= now).ToListAsync(ct);
-        var changed = due.Count(d => d.ExpireIfDue(now));
+        var changed = 0;
+        foreach (var d in due.Where(d => d.ExpireIfDue(now)))
+        {
+            changed++;
+            Notify(d, $"您的技术需求“{d.Title}”已到截止日期，状态变为已过期", $"Your technology demand \"{d.Title}\" reached its deadline and expired", now);
+        }
         if (changed > 0 && await db.SaveOrConflictAsync(ct) is not null) return 0; // an owner's save won the race: the next run retries
         return changed;
     }
 
     /// <summary>站内通知 to the owner organisation's enterprise users, written in the same transaction as the change.</summary>
     private void Notify(Demand d, string zh, string en, DateTimeOffset now) =>
-        db.Add(Notification.ToOrganization(d.OwnerOrganizationId, Roles.Enterprise, Trim(zh), Trim(en), $"/demands/{d.Id}", now));
+        db.Add(Notification.ToOrganization(d.OwnerOrganizationId, Roles.Enterprise, Trim(zh), Trim(en), $"/demands/{d.Id}", now, NotificationKinds.DemandReview));
 
     private static string Trim(string text) => text.Length <= 300 ? text : text[..299] + "…";
 

@@ -25,6 +25,7 @@ internal sealed class PatentConfiguration : IEntityTypeConfiguration<Patent>
         b.Ignore(x => x.NextAnnualFeeDue);
         b.HasIndex(x => x.AchievementId);
         b.HasIndex(x => x.LegalStatus);
+        b.HasIndex(x => new { x.OwnerOrganizationId, x.LegalStatus, x.AnnualFeePaidUntil }); // workbench: fees falling due
         b.Ignore(x => x.SearchDocumentType);
         b.OwnsMany(x => x.Pledges, p =>
         {
@@ -57,7 +58,7 @@ internal sealed class OpenLicenseDeclarationConfiguration : IEntityTypeConfigura
         b.Property(x => x.Id).ValueGeneratedNever();
         b.HasIndex(x => x.PatentId);
         b.HasIndex(x => x.Status);
-        b.HasIndex(x => x.PatenteeOrganizationId);
+        b.HasIndex(x => new { x.PatenteeOrganizationId, x.Status });
         b.Property(x => x.PatentNo).HasMaxLength(20).IsRequired();
         b.Property(x => x.PatentTitle).HasMaxLength(300).IsRequired();
         b.Property(x => x.PatentType).HasConversion<string>().HasMaxLength(20);
@@ -122,7 +123,7 @@ internal sealed class CustodyAgreementConfiguration : IEntityTypeConfiguration<C
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.AgreementNo).HasMaxLength(60).IsRequired();
         b.HasIndex(x => new { x.OwnerOrganizationId, x.AgreementNo }).IsUnique();
-        b.HasIndex(x => x.OperatorOrganizationId);
+        b.HasIndex(x => new { x.OperatorOrganizationId, x.Status });
         b.Property(x => x.OperatorName).HasMaxLength(200).IsRequired();
         b.Property(x => x.SubjectType).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.SubjectTitle).HasMaxLength(300).IsRequired();

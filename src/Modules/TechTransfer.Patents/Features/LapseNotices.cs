@@ -17,7 +17,7 @@ internal static class LapseNotices
         db.Add(Notification.ToOrganization(p.OwnerOrganizationId, Roles.InstitutionAdmin,
             Fit($"专利“{p.Title}”（{p.ApplicationNo}）未在宽限期内缴纳年费，专利权自 {p.LapsedOn:yyyy-MM-dd} 起终止（专利法实施细则第一百一十五条）"),
             Fit($"Patent \"{p.TitleEn ?? p.Title}\" ({p.ApplicationNo}) lapsed: the annual fee was not paid within the grace period; it terminated from {p.LapsedOn:yyyy-MM-dd} (Implementing Regulations art. 115)"),
-            $"/patents/{p.Id}", now));
+            $"/patents/{p.Id}", now, NotificationKinds.PatentRights));
 
     public static void DeclarationLapsed(TechTransferDbContext db, OpenLicenseDeclaration d, DateTimeOffset now)
     {
@@ -25,11 +25,11 @@ internal static class LapseNotices
         var link = $"/open-licenses/{d.Id}";
         db.Add(Notification.ToOrganization(d.PatenteeOrganizationId, Roles.InstitutionAdmin,
             Fit($"开放许可声明“{d.PatentTitle}”（{d.PatentNo}）已失效：{zh}"),
-            Fit($"The open-licence declaration for \"{d.PatentTitle}\" ({d.PatentNo}) has lapsed: {en}"), link, now));
+            Fit($"The open-licence declaration for \"{d.PatentTitle}\" ({d.PatentNo}) has lapsed: {en}"), link, now, NotificationKinds.PatentRights));
         foreach (var licensee in d.Grants.Where(g => g.Status != OpenLicenseGrantStatus.Cancelled).Select(g => g.LicenseeOrganizationId).Distinct())
             db.Add(Notification.ToOrganization(licensee, null,
                 Fit($"您取得的开放许可所依据的声明“{d.PatentTitle}”（{d.PatentNo}）已失效：{zh}"),
-                Fit($"The open-licence declaration your licence is under, \"{d.PatentTitle}\" ({d.PatentNo}), has lapsed: {en}"), link, now));
+                Fit($"The open-licence declaration your licence is under, \"{d.PatentTitle}\" ({d.PatentNo}), has lapsed: {en}"), link, now, NotificationKinds.PatentRights));
     }
 
     private static (string Zh, string En) Reason(OpenLicenseLapseReason? reason) => reason switch

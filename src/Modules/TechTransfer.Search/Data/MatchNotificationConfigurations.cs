@@ -29,5 +29,6 @@ internal sealed class MatchNoticeConfiguration : IEntityTypeConfiguration<MatchN
         b.Property(x => x.SupplyType).HasMaxLength(40).IsRequired();
         b.HasIndex(x => new { x.DemandId, x.SupplyType, x.SupplyId }).IsUnique();
         b.HasIndex(x => new { x.SupplyType, x.SupplyId });
+        b.HasIndex(x => new { x.DemandOrganizationId, x.NotifiedAt });
     }
 }

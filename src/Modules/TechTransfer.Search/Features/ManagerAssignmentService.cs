@@ -80,6 +80,12 @@ public sealed class ManagerAssignmentService(
 
         var row = ManagerAssignment.Assign(type, id, subject.OrganizationId, managerId, user.UserId, clock.GetUtcNow());
         db.Add(row);
+        var demand = type == "demand";
+        db.Add(TechTransfer.Data.Notifications.Notification.ToUser(managerId,
+            demand ? "您被指派跟进一项技术需求" : "您被指派跟进一项科技成果",
+            demand ? "You were assigned to follow a technology demand" : "You were assigned to follow an achievement",
+            demand ? $"/demands/{id}/matches" : $"/achievements/{id}/matches", clock.GetUtcNow(),
+            TechTransfer.Data.Notifications.NotificationKinds.ManagerAssigned));
         try
         {
             if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;

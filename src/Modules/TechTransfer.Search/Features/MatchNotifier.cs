@@ -218,12 +218,12 @@ public sealed class MatchNotifier(
             list.Add(Notification.ToOrganization(dOrg, Roles.Enterprise,
                 Trim($"新匹配：您的技术需求“{demand.Title}”与{kindZh}“{supply.Title}”匹配（关键词重合 {pct}%）"),
                 Trim($"New match: your demand \"{demand.Title}\" matches the {kindEn} \"{supply.Title}\" ({pct}% of key terms)"),
-                $"/demands/{demand.Id}/matches", now));
+                $"/demands/{demand.Id}/matches", now, NotificationKinds.NewMatch));
         if (supply.OrganizationId is { } sOrg && SeesBoth(MemberOf(sOrg, Roles.InstitutionAdmin)))
             list.Add(Notification.ToOrganization(sOrg, Roles.InstitutionAdmin,
                 Trim($"新匹配：本单位{kindZh}“{supply.Title}”与技术需求“{demand.Title}”匹配（关键词重合 {pct}%）"),
                 Trim($"New match: your {kindEn} \"{supply.Title}\" matches the demand \"{demand.Title}\" ({pct}% of key terms)"),
-                supply.Type == SearchDocumentTypes.Achievement ? $"/achievements/{supply.Id}/matches" : $"/demands/{demand.Id}", now));
+                supply.Type == SearchDocumentTypes.Achievement ? $"/achievements/{supply.Id}/matches" : $"/demands/{demand.Id}", now, NotificationKinds.NewMatch));
 
         var notified = new HashSet<Guid>();
         foreach (var (side, doc) in new[] { ("demand", demand), ("supply", supply) })
@@ -234,11 +234,11 @@ public sealed class MatchNotifier(
                     ? Notification.ToUser(m.UserId,
                         Trim($"您跟进的技术需求“{demand.Title}”有新匹配：{kindZh}“{supply.Title}”（关键词重合 {pct}%）"),
                         Trim($"The demand you follow, \"{demand.Title}\", has a new match: the {kindEn} \"{supply.Title}\" ({pct}% of key terms)"),
-                        $"/demands/{demand.Id}/matches", now)
+                        $"/demands/{demand.Id}/matches", now, NotificationKinds.NewMatch)
                     : Notification.ToUser(m.UserId,
                         Trim($"您跟进的{kindZh}“{supply.Title}”有新匹配需求：“{demand.Title}”（关键词重合 {pct}%）"),
                         Trim($"The {kindEn} you follow, \"{supply.Title}\", matches a new demand: \"{demand.Title}\" ({pct}% of key terms)"),
-                        $"/demands/{demand.Id}", now));
+                        $"/demands/{demand.Id}", now, NotificationKinds.NewMatch));
             }
         return list;
     }

@@ -272,6 +272,8 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("OwnerOrganizationId", "Status");
+
                     b.ToTable("ach_achievements", (string)null);
                 });
 
@@ -442,6 +444,8 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("OrganizationId", "Status");
+
                     b.ToTable("ach_income_distributions", (string)null);
                 });
 
@@ -573,6 +577,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("OrganizationId", "Status");
 
                     b.ToTable("ach_rights_grants", (string)null);
                 });
@@ -855,6 +863,9 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<DateTimeOffset?>("ResubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -956,14 +967,14 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("Fingerprint");
 
-                    b.HasIndex("OwnerOrganizationId");
-
                     b.HasIndex("RegisteredDate");
 
                     b.HasIndex("RegistrationNo")
                         .IsUnique();
 
                     b.HasIndex("TechnicalField");
+
+                    b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("Status", "DueDate");
 
@@ -1186,6 +1197,10 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -1197,6 +1212,8 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockoutEnd");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1210,6 +1227,58 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("platform_users", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Data.Notifications.EmailOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ToAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("platform_email_outbox", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Data.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1218,6 +1287,15 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Link")
                         .HasMaxLength(300)
@@ -1248,11 +1326,49 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientOrganizationId");
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
 
-                    b.HasIndex("RecipientUserId");
+                    b.HasIndex("RecipientOrganizationId", "CreatedAt");
+
+                    b.HasIndex("RecipientRole", "CreatedAt");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt");
 
                     b.ToTable("platform_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Data.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("platform_notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Data.Notifications.NotificationRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId", "NotificationId");
+
+                    b.ToTable("platform_notification_reads", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Data.Outbox.SearchOutboxEntry", b =>
@@ -1380,7 +1496,7 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("Field");
 
-                    b.HasIndex("OwnerOrganizationId");
+                    b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("Status", "ApplicationClosesAt");
 
@@ -1440,6 +1556,8 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ChallengeId", "ApplicantOrganizationId");
+
+                    b.HasIndex("ChallengeId", "Status");
 
                     b.ToTable("dem_challenge_applications", (string)null);
                 });
@@ -1621,7 +1739,7 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("Field");
 
-                    b.HasIndex("OwnerOrganizationId");
+                    b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("Status", "Deadline");
 
@@ -1782,7 +1900,7 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperatorOrganizationId");
+                    b.HasIndex("OperatorOrganizationId", "Status");
 
                     b.HasIndex("OwnerOrganizationId", "AgreementNo")
                         .IsUnique();
@@ -1907,9 +2025,9 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("PatentId");
 
-                    b.HasIndex("PatenteeOrganizationId");
-
                     b.HasIndex("Status");
+
+                    b.HasIndex("PatenteeOrganizationId", "Status");
 
                     b.ToTable("patents_open_licenses", (string)null);
                 });
@@ -2005,6 +2123,8 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("OwnerOrganizationId", "ApplicationNo")
                         .IsUnique();
+
+                    b.HasIndex("OwnerOrganizationId", "LegalStatus", "AnnualFeePaidUntil");
 
                     b.ToTable("patents_patents", (string)null);
                 });
@@ -2114,6 +2234,8 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DemandOrganizationId", "NotifiedAt");
 
                     b.HasIndex("SupplyType", "SupplyId");
 

@@ -262,6 +262,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("OwnerOrganizationId", "Status");
+
                     b.ToTable("ach_achievements", (string)null);
                 });
 
@@ -432,6 +434,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId");
 
+                    b.HasIndex("OrganizationId", "Status");
+
                     b.ToTable("ach_income_distributions", (string)null);
                 });
 
@@ -563,6 +567,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("OrganizationId", "Status");
 
                     b.ToTable("ach_rights_grants", (string)null);
                 });
@@ -845,6 +853,9 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ResubmittedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RevocationReason")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -946,14 +957,14 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("Fingerprint");
 
-                    b.HasIndex("OwnerOrganizationId");
-
                     b.HasIndex("RegisteredDate");
 
                     b.HasIndex("RegistrationNo")
                         .IsUnique();
 
                     b.HasIndex("TechnicalField");
+
+                    b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("Status", "DueDate");
 
@@ -1174,6 +1185,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PreferredLanguage")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -1185,6 +1200,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LockoutEnd");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1198,6 +1215,56 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("platform_users", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Data.Notifications.EmailOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecipientUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "FailedAt", "NextAttemptAt");
+
+                    b.ToTable("platform_email_outbox", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Data.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1206,6 +1273,15 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DedupKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Link")
                         .HasMaxLength(300)
@@ -1236,11 +1312,49 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RecipientOrganizationId");
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
 
-                    b.HasIndex("RecipientUserId");
+                    b.HasIndex("RecipientOrganizationId", "CreatedAt");
+
+                    b.HasIndex("RecipientRole", "CreatedAt");
+
+                    b.HasIndex("RecipientUserId", "CreatedAt");
 
                     b.ToTable("platform_notifications", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Data.Notifications.NotificationPreference", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Email")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Kind");
+
+                    b.ToTable("platform_notification_preferences", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Data.Notifications.NotificationRead", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "NotificationId");
+
+                    b.ToTable("platform_notification_reads", (string)null);
                 });
 
             modelBuilder.Entity("TechTransfer.Data.Outbox.SearchOutboxEntry", b =>
@@ -1366,7 +1480,7 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("Field");
 
-                    b.HasIndex("OwnerOrganizationId");
+                    b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("Status", "ApplicationClosesAt");
 
@@ -1426,6 +1540,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ChallengeId", "ApplicantOrganizationId");
+
+                    b.HasIndex("ChallengeId", "Status");
 
                     b.ToTable("dem_challenge_applications", (string)null);
                 });
@@ -1607,7 +1723,7 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("Field");
 
-                    b.HasIndex("OwnerOrganizationId");
+                    b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("Status", "Deadline");
 
@@ -1768,7 +1884,7 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OperatorOrganizationId");
+                    b.HasIndex("OperatorOrganizationId", "Status");
 
                     b.HasIndex("OwnerOrganizationId", "AgreementNo")
                         .IsUnique();
@@ -1893,9 +2009,9 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("PatentId");
 
-                    b.HasIndex("PatenteeOrganizationId");
-
                     b.HasIndex("Status");
+
+                    b.HasIndex("PatenteeOrganizationId", "Status");
 
                     b.ToTable("patents_open_licenses", (string)null);
                 });
@@ -1991,6 +2107,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("OwnerOrganizationId", "ApplicationNo")
                         .IsUnique();
+
+                    b.HasIndex("OwnerOrganizationId", "LegalStatus", "AnnualFeePaidUntil");
 
                     b.ToTable("patents_patents", (string)null);
                 });
@@ -2100,6 +2218,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DemandOrganizationId", "NotifiedAt");
 
                     b.HasIndex("SupplyType", "SupplyId");
 

@@ -198,6 +198,10 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         if (Error.StaleVersion(d.Version, r.Version) is { } stale) return stale;
         var grant = d.TakeLicence(org, r.LicenseeName, r.WrittenNoticeRef, r.NoticeDate, clock.GetUtcNow());
         if (grant.IsFailure) return grant.Error!;
+        Db.Add(TechTransfer.Data.Notifications.Notification.ToOrganization(d.PatenteeOrganizationId, Roles.InstitutionAdmin,
+            Fit($"{r.LicenseeName} 书面通知取得开放许可：{d.PatentTitle}（{d.PatentNo}）"),
+            Fit($"{r.LicenseeName} gave written notice to take the open licence: {d.PatentTitle} ({d.PatentNo})"),
+            $"/open-licenses/{d.Id}", clock.GetUtcNow(), TechTransfer.Data.Notifications.NotificationKinds.PatentRights));
         if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return GrantDto.From(grant.Value, Today);
     }
@@ -329,5 +333,6 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
     }
 
     private static Error NotFound => Error.NotFound("open_license", "开放许可声明");
-}
 
+    private static string Fit(string text) => text.Length <= 300 ? text : text[..299] + "…";
+}
