@@ -13,7 +13,7 @@ public sealed class AchievementJourneyTests(BrowserFixture browser) : IClassFixt
         await researcher.GotoAsync("/achievements/new");
         await researcher.GetByLabel("成果名称（中文）").FillAsync("钙钛矿叠层太阳能电池封装工艺");
         await researcher.GetByLabel("成果简介", new() { Exact = true }).FillAsync("一种提高钙钛矿叠层电池湿热稳定性的封装工艺。");
-        await researcher.GetByLabel("技术领域（学科）").FillAsync("材料科学");
+        await researcher.GetByLabel("技术领域（学科）").SelectOptionAsync(new SelectOptionValue { Label = "新材料及其应用" });
         await researcher.GetByLabel("技术成熟度（1–9）").FillAsync("4");
         await researcher.GetByLabel("项目编号（逗号分隔）").FillAsync("国家自然科学基金 52272200");
         // the completers' row editor: rows added, one removed, one moved up; the names are renumbered in the new order

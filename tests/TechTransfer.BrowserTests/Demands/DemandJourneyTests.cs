@@ -15,7 +15,7 @@ public sealed class DemandJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.Locator("#title").FillAsync(title);
         await page.Locator("#need").FillAsync("需要在不停机条件下监测 RV 减速器齿面磨损，提前预警失效。");
         await page.Locator("#goal").FillAsync("提前 200 小时预警，准确率 95% 以上。");
-        await page.Locator("#field").FillAsync("智能制造");
+        await page.Locator("#field").SelectOptionAsync(new SelectOptionValue { Label = "先进制造" }); // a field of the taxonomy, chosen by its label
         await page.Locator("#ipc").FillAsync("G01M 13/02, F16H 57/01");
         await page.Locator("#division").FillAsync("310115");
         await page.Locator("#budgetMin").FillAsync("300000");
@@ -97,7 +97,7 @@ public sealed class DemandJourneyTests(BrowserFixture browser) : IClassFixture<B
         await first.Locator("#title").FillAsync(title);
         await first.Locator("#need").FillAsync("需要一种储能电池包的液冷热管理方案，降低温差。");
         await first.Locator("#goal").FillAsync("电芯温差控制在 3℃ 以内。");
-        await first.Locator("#field").FillAsync("新能源");
+        await first.Locator("#field").SelectOptionAsync(new SelectOptionValue { Label = "新能源与高效节能" });
         await first.GetByLabel("合作开发").CheckAsync();
         await first.Locator("#contactName").FillAsync("钱工");
         await first.Locator("#contactPhone").FillAsync("021-58881235");
