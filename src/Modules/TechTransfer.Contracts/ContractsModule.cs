@@ -23,7 +23,6 @@ public sealed class ContractsModule : IModule
         services.AddOptions<ContractsOptions>().Bind(configuration.GetSection(ContractsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContractsOptions>, ContractsOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContractsOptions>>().Value.Catalog());
-        services.AddSingleton(_ => HolidayCalendarFile.Prc);
         services.AddScoped<ContractService>();
         services.AddScoped<ContractStatisticsStore>();
         services.AddScoped<Data.RegistrationWriter>();

@@ -18,11 +18,13 @@ public sealed class ExchangeModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        Features.Listings.ListingsComposition.AddListings(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
+        Endpoints.Listings.ListingEndpoints.MapListingEndpoints(app);
     }
 
-    public IEnumerable<NavItem> Navigation => [];
+    public IEnumerable<NavItem> Navigation => Features.Listings.ListingsComposition.Navigation;
 }

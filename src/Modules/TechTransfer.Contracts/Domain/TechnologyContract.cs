@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Time;
 using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.SharedKernel;
 
