@@ -40,6 +40,9 @@ public interface IPatentFactsLookup
     /// <summary>The facts of the patents named (unknown ids are absent from the answer).</summary>
     Task<IReadOnlyDictionary<Guid, PatentFacts>> PatentsAsync(IReadOnlyCollection<Guid> patentIds, CancellationToken ct);
 
+    /// <summary>Patents the organisation owns, newest first (at most <paramref name="take"/>): for pickers and demo data.</summary>
+    Task<IReadOnlyList<PatentFacts>> OwnedByAsync(Guid organizationId, int take, CancellationToken ct);
+
     /// <summary>The custody agreements (any state) in which <paramref name="operatorOrganizationId"/> operates the subject (a patent or an achievement id).</summary>
     Task<IReadOnlyList<CustodyMandateFacts>> MandatesAsync(Guid subjectId, Guid operatorOrganizationId, CancellationToken ct);
 }

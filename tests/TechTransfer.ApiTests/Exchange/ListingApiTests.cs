@@ -6,6 +6,7 @@ using TechTransfer.ApiTests.Infrastructure;
 using TechTransfer.Data.Notifications;
 using TechTransfer.Exchange.Domain.Listings;
 using TechTransfer.Organizations.Domain;
+using TechTransfer.Platform.Calendar;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.ApiTests.Exchange;
@@ -41,7 +42,8 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
     private HttpClient Exchange => factory.ClientAs(TestUser.Of(Roles.ExchangeOperator, _exchange));
     private HttpClient Researcher => factory.ClientAs(TestUser.Of(Roles.Researcher, _fudan));
     private HttpClient Anonymous => factory.ClientAs(null);
-    private string Today => factory.Clock.Today().ToString("yyyy-MM-dd");
+    private string Today => Date(factory.Clock.Today());
+    private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd");
 
     private static async Task<JsonElement> Json(HttpResponseMessage r, HttpStatusCode expected)
     {
@@ -104,10 +106,12 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
 
         var published = await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { comment = "准予挂牌" }), HttpStatusCode.OK);
+        var today = factory.Clock.Today();
+        var calendar = HolidayCalendarFile.Prc;
         Assert.Equal("Published", published.GetProperty("status").GetString());
-        Assert.Equal("2026-03-02", published.GetProperty("periodStartsOn").GetString());
-        Assert.Equal("2026-03-30", published.GetProperty("periodEndsOn").GetString()); // 20 working days
-        Assert.Equal("2026-03-16", published.GetProperty("noticeEndsOn").GetString()); // 15 calendar days
+        Assert.Equal(Date(today), published.GetProperty("periodStartsOn").GetString());
+        Assert.Equal(Date(calendar.AddWorkingDays(today, 20)), published.GetProperty("periodEndsOn").GetString()); // 20 working days
+        Assert.Equal(Date(today.AddDays(14)), published.GetProperty("noticeEndsOn").GetString()); // 15 calendar days
         Assert.True(published.GetProperty("noticeRunning").GetBoolean());
         Assert.False(published.GetProperty("canConfirmDeal").GetBoolean());
         Assert.Equal("listing.notice_not_ended", published.GetProperty("dealBlockedCode").GetString());
@@ -122,7 +126,7 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
         await ProblemAssert.HasFieldError(await Office.PostAsJsonAsync($"/api/v1/listings/{id}/extend", new { workingDays = 4 }), "workingDays", "listing.extension_too_short");
         await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync($"/api/v1/listings/{id}/extend", new { workingDays = 5 }), HttpStatusCode.Forbidden, "listing.not_listers_listing");
         var extended = await Json(await Office.PostAsJsonAsync($"/api/v1/listings/{id}/extend", new { workingDays = 5 }), HttpStatusCode.OK);
-        Assert.Equal("2026-04-07", extended.GetProperty("periodEndsOn").GetString()); // across Qingming
+        Assert.Equal(Date(calendar.AddWorkingDays(calendar.AddWorkingDays(today, 20), 5)), extended.GetProperty("periodEndsOn").GetString());
 
         // a change of published terms reopens review; the next publication restarts period and notice
         var version = extended.GetProperty("version").GetInt32();
@@ -132,8 +136,7 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
         Assert.Equal(JsonValueKind.Null, changed.GetProperty("noticeEndsOn").ValueKind);
         factory.Clock.Advance(TimeSpan.FromDays(3));
         var again = await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { }), HttpStatusCode.OK);
-        Assert.Equal(factory.Clock.Today().ToString("yyyy-MM-dd"), again.GetProperty("noticeStartsOn").GetString());
-        factory.Clock.Advance(TimeSpan.FromDays(-3));
+        Assert.Equal(Date(factory.Clock.Today()), again.GetProperty("noticeStartsOn").GetString());
     }
 
     [Fact]
@@ -251,27 +254,20 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
 
         // after the notice: closed to objections, but the deal still waits for the decision
         factory.Clock.Advance(TimeSpan.FromDays(15));
-        try
-        {
-            await ProblemAssert.IsProblem(await Anonymous.PostAsJsonAsync($"/api/v1/listings/{id}/objections",
-                new { name = "钱七", contact = "1", text = "晚到的异议" }), HttpStatusCode.Conflict, "listing.notice_not_running");
-            var waiting = await Json(await Office.GetAsync($"/api/v1/listings/{id}"), HttpStatusCode.OK);
-            Assert.Equal("listing.objections_open", waiting.GetProperty("dealBlockedCode").GetString());
+        await ProblemAssert.IsProblem(await Anonymous.PostAsJsonAsync($"/api/v1/listings/{id}/objections",
+            new { name = "钱七", contact = "1", text = "晚到的异议" }), HttpStatusCode.Conflict, "listing.notice_not_running");
+        var waiting = await Json(await Office.GetAsync($"/api/v1/listings/{id}"), HttpStatusCode.OK);
+        Assert.Equal("listing.objections_open", waiting.GetProperty("dealBlockedCode").GetString());
 
-            var url = $"/api/v1/listings/{id}/objections/{objectionId}/decision";
-            await ProblemAssert.IsProblem(await Office.PostAsJsonAsync(url, new { decision = "Dismiss", reason = "x" }), HttpStatusCode.Forbidden, "listing.operator_only");
-            await ProblemAssert.HasFieldError(await Exchange.PostAsJsonAsync(url, new { decision = "Dismiss", reason = "" }), "reason", "listing.field_required");
-            await ProblemAssert.IsProblem(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/objections/{Guid.NewGuid()}/decision",
-                new { decision = "Dismiss", reason = "x" }), HttpStatusCode.NotFound, "objection.not_found");
-            var decided = await Json(await Exchange.PostAsJsonAsync(url, new { decision = "Dismiss", reason = "评估报告支持该价格" }), HttpStatusCode.OK);
-            Assert.Equal("Dismissed", decided.GetProperty("objections")[0].GetProperty("status").GetString());
-            Assert.True(decided.GetProperty("canConfirmDeal").GetBoolean());
-            await ProblemAssert.IsProblem(await Exchange.PostAsJsonAsync(url, new { decision = "Dismiss", reason = "again" }), HttpStatusCode.Conflict, "listing.objection_not_open");
-        }
-        finally
-        {
-            factory.Clock.Advance(TimeSpan.FromDays(-15));
-        }
+        var url = $"/api/v1/listings/{id}/objections/{objectionId}/decision";
+        await ProblemAssert.IsProblem(await Office.PostAsJsonAsync(url, new { decision = "Dismiss", reason = "x" }), HttpStatusCode.Forbidden, "listing.operator_only");
+        await ProblemAssert.HasFieldError(await Exchange.PostAsJsonAsync(url, new { decision = "Dismiss", reason = "" }), "reason", "listing.field_required");
+        await ProblemAssert.IsProblem(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/objections/{Guid.NewGuid()}/decision",
+            new { decision = "Dismiss", reason = "x" }), HttpStatusCode.NotFound, "objection.not_found");
+        var decided = await Json(await Exchange.PostAsJsonAsync(url, new { decision = "Dismiss", reason = "评估报告支持该价格" }), HttpStatusCode.OK);
+        Assert.Equal("Dismissed", decided.GetProperty("objections")[0].GetProperty("status").GetString());
+        Assert.True(decided.GetProperty("canConfirmDeal").GetBoolean());
+        await ProblemAssert.IsProblem(await Exchange.PostAsJsonAsync(url, new { decision = "Dismiss", reason = "again" }), HttpStatusCode.Conflict, "listing.objection_not_open");
     }
 
     [Fact]

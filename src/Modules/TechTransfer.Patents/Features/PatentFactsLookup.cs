@@ -31,6 +31,14 @@ internal sealed class PatentFactsLookup(TechTransferDbContext db, TimeProvider c
             OpenLicenceInForce: openLicensed.Contains(p.Id)));
     }
 
+    public async Task<IReadOnlyList<PatentFacts>> OwnedByAsync(Guid organizationId, int take, CancellationToken ct)
+    {
+        var ids = await db.Set<Patent>().AsNoTracking().Where(p => p.OwnerOrganizationId == organizationId)
+            .OrderByDescending(p => p.FilingDate).ThenBy(p => p.Id).Take(Math.Clamp(take, 1, 500)).Select(p => p.Id).ToListAsync(ct);
+        var facts = await PatentsAsync(ids, ct);
+        return ids.Where(facts.ContainsKey).Select(id => facts[id]).ToList();
+    }
+
     public async Task<IReadOnlyList<CustodyMandateFacts>> MandatesAsync(Guid subjectId, Guid operatorOrganizationId, CancellationToken ct)
     {
         var today = clock.Today();

@@ -92,7 +92,7 @@ public static class ListingEligibility
         if (errors.ToError() is { } refused) return refused;
 
         var ipc = achievement?.IpcCodes.ToList()
-                  ?? listed.SelectMany(p => (p.IpcCodes ?? "").Split([',', ';', ' ', '，', '；'], StringSplitOptions.RemoveEmptyEntries)).Distinct().ToList();
+                  ?? listed.SelectMany(p => (p.IpcCodes ?? "").Split([',', ';', '，', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
         return new Outcome(holder, custodyId, achievement?.AchievementId ?? listed.Select(p => p.AchievementId).FirstOrDefault(a => a is not null),
             listed.Select(p => new ListedPatent(p.PatentId, p.ApplicationNo, p.Title)).ToList(),
             achievement?.TechnicalField, ipc.Take(20).ToList(), completers);

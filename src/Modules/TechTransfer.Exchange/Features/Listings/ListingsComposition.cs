@@ -14,6 +14,7 @@ internal static class ListingsComposition
         services.AddOptions<ExchangeListingOptions>().BindConfiguration(ExchangeListingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExchangeListingOptions>, ExchangeListingOptionsValidator>();
         services.AddScoped<ListingService>();
+        services.AddScoped<IDemoDataSeeder, ListingDemoData>();
     }
 
     public static IEnumerable<NavItem> Navigation =>
