@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TechTransfer.ApiTests.Infrastructure;
+using TechTransfer.ApiTests.Search;
 using TechTransfer.Data.Notifications;
 using TechTransfer.Exchange.Domain.Listings;
 using TechTransfer.Organizations.Domain;
@@ -307,6 +308,63 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
         Assert.Contains(views, v => v.OrganizationId == _company);
         var shown = await Json(await Company.GetAsync($"/api/v1/listings/{id}"), HttpStatusCode.OK);
         Assert.True(shown.GetProperty("ndaSigned").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Pages_render_in_Chinese_and_English_for_the_public_the_holder_and_the_operator()
+    {
+        var published = await PublishedAsync();
+        var id = published.GetProperty("id").GetGuid();
+        await Json(await Company.PostAsJsonAsync($"/api/v1/listings/{id}/objections", new { name = "孙八", contact = "s@b.cn", text = "请说明定价依据" }), HttpStatusCode.Created);
+        var inReview = (await CreateAsync(Office, Body([await PatentAsync()], method: "ExchangeListing"))).GetProperty("id").GetGuid();
+        await Json(await Office.PostAsync($"/api/v1/listings/{inReview}/submit", null), HttpStatusCode.OK);
+
+        var zh = WebUtility.HtmlDecode(await Anonymous.GetStringAsync($"/exchange/listings/{id}"));
+        Assert.Contains("固态电解质专利转让", zh);
+        Assert.Contains("协议定价公示", zh);
+        Assert.Contains("张伟、李娜", zh);
+        Assert.Contains("提交异议", zh);
+        Assert.DoesNotContain("NegotiatedWithPublicity", zh);
+        var en = WebUtility.HtmlDecode(await factory.ClientAs(TestUser.Of(Roles.ExchangeOperator, _exchange), "en").GetStringAsync($"/exchange/listings/{id}"));
+        Assert.Contains("Public notice of a negotiated price", en);
+        Assert.Contains("Dismiss", en);
+        var queue = WebUtility.HtmlDecode(await Exchange.GetStringAsync("/exchange/review"));
+        Assert.Contains($"/exchange/listings/{inReview}", queue);
+        var review = WebUtility.HtmlDecode(await Exchange.GetStringAsync($"/exchange/listings/{inReview}"));
+        Assert.Contains("审核通过并挂牌", review);
+        var holder = WebUtility.HtmlDecode(await Office.GetStringAsync("/exchange/listings"));
+        Assert.Contains("本机构的挂牌", holder);
+        var forbidden = await Company.GetAsync("/exchange/review");
+        Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_listing_is_found_in_search_by_everyone_once_published_and_only_by_its_side_before()
+    {
+        var word = "钒液流" + Random.Shared.Next(100_000, 999_999);
+        var draft = await CreateAsync(Office, new
+        {
+            title = $"{word}储能电堆专利转让", description = "全钒液流电池电堆密封结构。", subjectType = "Patent", patentIds = new[] { await PatentAsync() },
+            dealType = "Transfer", pricingMethod = "ExchangeListing", priceYuan = 500_000m, completerNames = new[] { "张伟" }, stateFunded = true,
+        });
+        var id = draft.GetProperty("id").GetGuid();
+        await factory.DrainAsync();
+
+        async Task<bool> FoundAsync(HttpClient client)
+        {
+            var r = await Json(await client.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(word)}&type=listing"), HttpStatusCode.OK);
+            return r.GetProperty("items").EnumerateArray().Any(i => i.GetProperty("id").GetGuid() == id);
+        }
+
+        Assert.True(await FoundAsync(Office));
+        Assert.False(await FoundAsync(Anonymous));
+        Assert.False(await FoundAsync(Company));
+
+        await Json(await Office.PostAsync($"/api/v1/listings/{id}/submit", null), HttpStatusCode.OK);
+        await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { }), HttpStatusCode.OK);
+        await factory.DrainAsync();
+        Assert.True(await FoundAsync(Anonymous));
+        Assert.True(await FoundAsync(Company));
     }
 
     [Fact]

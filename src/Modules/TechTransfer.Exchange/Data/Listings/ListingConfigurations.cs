@@ -12,6 +12,7 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Ignore(x => x.IsPublic);
+        b.Ignore(x => x.SearchDocumentType);
         b.Property(x => x.ListingNo).HasMaxLength(30).IsRequired();
         b.HasIndex(x => x.ListingNo).IsUnique();
         b.Property(x => x.Title).HasMaxLength(Listing.TitleMax).IsRequired();

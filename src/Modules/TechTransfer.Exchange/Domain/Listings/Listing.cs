@@ -1,4 +1,5 @@
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Search;
 using TechTransfer.SharedKernel.Time;
 
 namespace TechTransfer.Exchange.Domain.Listings;
@@ -44,7 +45,7 @@ public sealed record ListedPatent(Guid PatentId, string ApplicationNo, string Ti
 /// lister. Published terms are frozen: a change reopens review, and the next publication restarts the period and the
 /// notice (R6.8). The period is counted in working days on the shared holiday calendar (R0.3).
 /// </summary>
-public sealed class Listing : IAudited
+public sealed class Listing : IAudited, ISearchIndexed
 {
     public const int TitleMax = 200, DescriptionMax = 4000, ConditionsMax = 2000, ConfidentialMax = 4000, ReasonMax = 1000,
         RefMax = 100, NameMax = 50, MaxCompleters = 50, MaxPatents = 50, MaxDocuments = 20, DocumentMax = 200;
@@ -100,6 +101,7 @@ public sealed class Listing : IAudited
     public IReadOnlyList<ListingNda> Ndas => _ndas;
 
     Guid? IAudited.AuditOrganizationId => HolderOrganizationId;
+    public string SearchDocumentType => SearchDocumentTypes.Listing;
 
     public bool IsPublic => Status == ListingStatus.Published;
     public bool IsLister(ICurrentUser caller) => caller.OrganizationId == ListerOrganizationId;

@@ -15,6 +15,8 @@ internal static class ListingsComposition
         services.AddSingleton<IValidateOptions<ExchangeListingOptions>, ExchangeListingOptionsValidator>();
         services.AddScoped<ListingService>();
         services.AddScoped<IDemoDataSeeder, ListingDemoData>();
+        services.AddScoped<ISearchDocumentSource, ListingSearchSource>();
+        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, ListingReferences>();
     }
 
     public static IEnumerable<NavItem> Navigation =>
