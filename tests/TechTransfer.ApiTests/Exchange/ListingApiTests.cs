@@ -368,6 +368,42 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_related_party_deal_is_not_confirmed_without_its_approval_reference_nor_before_the_notice_ends()
+    {
+        var published = await PublishedAsync();
+        var id = published.GetProperty("id").GetGuid();
+        var version = published.GetProperty("version").GetInt32();
+        var url = $"/api/v1/listings/{id}/related-party";
+
+        await ProblemAssert.IsProblem(await Researcher.PostAsJsonAsync(url, new { relatedParty = true, version }), HttpStatusCode.Forbidden, "listing.role_not_allowed");
+        await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync(url, new { relatedParty = true, version }), HttpStatusCode.Forbidden, "listing.not_listers_listing");
+        await ProblemAssert.HasFieldError(await Office.PostAsJsonAsync(url, new { relatedParty = false, approvalRef = "x", version }), "approvalRef", "listing.approval_ref_without_flag");
+        await ProblemAssert.HasFieldError(await Office.PostAsJsonAsync(url, new { relatedParty = true }), "version", "listing.version_required");
+        await ProblemAssert.IsProblem(await Office.PostAsJsonAsync(url, new { relatedParty = true, version = version + 5 }), HttpStatusCode.Conflict, "concurrency.conflict");
+        await ProblemAssert.IsProblem(await Office.PostAsJsonAsync($"/api/v1/listings/{Guid.NewGuid()}/related-party", new { relatedParty = true, version }), HttpStatusCode.NotFound, "listing.not_found");
+
+        // the operator flags it; the lister is told; the deal is blocked until the reference is recorded
+        var flagged = await Json(await Exchange.PostAsJsonAsync(url, new { relatedParty = true, version }), HttpStatusCode.OK);
+        Assert.True(flagged.GetProperty("relatedParty").GetBoolean());
+        Assert.Equal("Published", flagged.GetProperty("status").GetString());
+        factory.Clock.Advance(TimeSpan.FromDays(15));
+        var blocked = await Json(await Office.GetAsync($"/api/v1/listings/{id}"), HttpStatusCode.OK);
+        Assert.False(blocked.GetProperty("canConfirmDeal").GetBoolean());
+        Assert.Equal("listing.related_party_approval_required", blocked.GetProperty("dealBlockedCode").GetString());
+        var v = blocked.GetProperty("version").GetInt32();
+        await ProblemAssert.IsProblem(await Office.PostAsJsonAsync(url, new { relatedParty = false, version = v }), HttpStatusCode.Forbidden, "listing.related_party_clear_operator_only");
+
+        var approved = await Json(await Office.PostAsJsonAsync(url, new { relatedParty = true, approvalRef = "校办〔2026〕12号", version = v }), HttpStatusCode.OK);
+        Assert.True(approved.GetProperty("canConfirmDeal").GetBoolean());
+        Assert.Equal("校办〔2026〕12号", approved.GetProperty("relatedPartyApprovalRef").GetString());
+        var seen = await Json(await Anonymous.GetAsync($"/api/v1/listings/{id}"), HttpStatusCode.OK);
+        Assert.True(seen.GetProperty("relatedParty").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, seen.GetProperty("relatedPartyApprovalRef").ValueKind);
+        Assert.True(await factory.WithDbAsync(async (db, _) =>
+            await db.Set<Notification>().AnyAsync(n => n.RecipientOrganizationId == _fudan && n.TitleZh.Contains("关联交易"))));
+    }
+
+    [Fact]
     public async Task The_lister_withdraws_with_reasons_and_a_withdrawn_listing_stays_withdrawn()
     {
         var id = (await PublishedAsync("Auction")).GetProperty("id").GetGuid();

@@ -237,6 +237,31 @@ public sealed class ListingRulesTests
     }
 
     [Fact]
+    public void A_related_party_deal_needs_its_approval_reference_before_confirmation()
+    {
+        var l = Published();
+        var after = Today.AddDays(15);
+        Assert.True(l.CanConfirmDeal(after).IsSuccess);
+        Assert.Equal("listing.not_listers_listing", l.MarkRelatedParty(Buyer, true, null, Now).Error!.Code);
+        Assert.True(l.MarkRelatedParty(Exchange, true, null, Now).IsSuccess);
+        Assert.Equal("listing.related_party_approval_required", l.CanConfirmDeal(after).Error!.Code);
+        Assert.Equal("listing.related_party_clear_operator_only", l.MarkRelatedParty(HolderUser, false, null, Now).Error!.Code);
+        Assert.True(l.MarkRelatedParty(HolderUser, true, " 校办〔2026〕12号 ", Now).IsSuccess);
+        Assert.Equal("校办〔2026〕12号", l.RelatedPartyApprovalRef);
+        Assert.Equal(ListingStatus.Published, l.Status); // not a term: no new review, the notice keeps running
+        Assert.Equal(Today.AddDays(14), l.NoticeEndsOn);
+        Assert.Equal("listing.notice_not_ended", l.CanConfirmDeal(Today.AddDays(14)).Error!.Code);
+        Assert.True(l.CanConfirmDeal(after).IsSuccess);
+        Assert.True(l.MarkRelatedParty(Exchange, false, null, Now).IsSuccess);
+        Assert.Null(l.RelatedPartyApprovalRef);
+
+        Assert.Equal("listing.approval_ref_without_flag", Assert.Single(Listing.CheckRelatedParty(false, "x")).Code);
+        Assert.Equal("listing.field_too_long", Assert.Single(Listing.CheckRelatedParty(true, new string('号', Listing.RefMax + 1))).Code);
+        Assert.Equal("listing.related_party_approval_required", Published(PricingMethod.ExchangeListing) is var m
+            && m.MarkRelatedParty(Exchange, true, null, Now).IsSuccess ? m.CanConfirmDeal(Today).Error!.Code : null);
+    }
+
+    [Fact]
     public void Listings_priced_otherwise_have_no_notice()
     {
         var l = Published(PricingMethod.ExchangeListing);

@@ -28,6 +28,7 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         b.Property(x => x.PledgeeConsentRef).HasMaxLength(Listing.RefMax);
         b.Property(x => x.ReviewComment).HasMaxLength(Listing.ReasonMax);
         b.Property(x => x.WithdrawalReason).HasMaxLength(Listing.ReasonMax);
+        b.Property(x => x.RelatedPartyApprovalRef).HasMaxLength(Listing.RefMax);
         b.Property(x => x.IpcCodes);
         b.Property(x => x.Documents);
         b.Property(x => x.CompleterNames);

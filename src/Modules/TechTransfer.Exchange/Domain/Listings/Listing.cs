@@ -94,6 +94,12 @@ public sealed class Listing : IAudited, ISearchIndexed
     public DateOnly? NoticeEndsOn { get; private set; }
     public DateTimeOffset? WithdrawnAt { get; private set; }
     public string? WithdrawalReason { get; private set; }
+    /// <summary>关联交易: the deal is between the institution and a company of its own completers (R6.2 notice rules).</summary>
+    public bool RelatedParty { get; private set; }
+    /// <summary>The reference of the approval a related-party deal needs (e.g. the institution's decision number) before confirmation.</summary>
+    public string? RelatedPartyApprovalRef { get; private set; }
+    public Guid? RelatedPartyFlaggedByUserId { get; private set; }
+    public DateTimeOffset? RelatedPartyFlaggedAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public int Version { get; private set; }
@@ -350,13 +356,50 @@ public sealed class Listing : IAudited, ISearchIndexed
         return Result.Success();
     }
 
+    public static IReadOnlyList<FieldError> CheckRelatedParty(bool relatedParty, string? approvalRef)
+    {
+        var errors = new FieldErrors();
+        Text(errors, approvalRef, "approvalRef", RefMax);
+        if (!relatedParty && !string.IsNullOrWhiteSpace(approvalRef)) errors.Add(ListingErrors.ApprovalRefWithoutFlag);
+        return errors.All;
+    }
+
     /// <summary>
-    /// Whether a negotiated deal may be confirmed today (R6.2): published, the notice over (no confirmation before its
-    /// last day has passed) and every objection decided. Other pricing methods: published.
+    /// Flags (or clears) a deal between the institution and a company of its own completers as related-party and records
+    /// its approval reference. The lister declares it and adds the reference; the exchange operator may flag it too, and
+    /// only the operator clears a flag. Not a term of the offer: it neither reopens review nor restarts the notice.
+    /// </summary>
+    public Result MarkRelatedParty(ICurrentUser caller, bool relatedParty, string? approvalRef, DateTimeOffset now)
+    {
+        var isOperator = caller.IsInRole(Roles.ExchangeOperator);
+        if (!IsLister(caller) && !isOperator) return ListingErrors.NotListersListing;
+        if (Status is ListingStatus.Rejected or ListingStatus.Withdrawn) return ListingErrors.NotEditable;
+        if (!relatedParty && RelatedParty && !isOperator) return ListingErrors.RelatedPartyClearOperatorOnly;
+        if (relatedParty && !RelatedParty)
+        {
+            RelatedPartyFlaggedByUserId = caller.UserId;
+            RelatedPartyFlaggedAt = now;
+        }
+        RelatedParty = relatedParty;
+        RelatedPartyApprovalRef = relatedParty ? Clean(approvalRef) : null;
+        if (!relatedParty)
+        {
+            RelatedPartyFlaggedByUserId = null;
+            RelatedPartyFlaggedAt = null;
+        }
+        Touch(now);
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Whether a negotiated deal may be confirmed today (R6.2): published, a related-party deal with its approval
+    /// reference, the notice over (no confirmation before its last day has passed) and every objection decided. Other
+    /// pricing methods: published (and the related-party approval).
     /// </summary>
     public Result CanConfirmDeal(DateOnly today)
     {
         if (Status != ListingStatus.Published) return ListingErrors.NotPublished;
+        if (RelatedParty && RelatedPartyApprovalRef is null) return ListingErrors.RelatedPartyApprovalRequired;
         if (PricingMethod != PricingMethod.NegotiatedWithPublicity) return Result.Success();
         if (NoticeEndsOn is not { } end || today <= end) return ListingErrors.NoticeNotEnded;
         if (_objections.Any(o => o.Status == ObjectionStatus.Open)) return ListingErrors.ObjectionsOpen;

@@ -172,4 +172,16 @@ public static class ListingErrors
         "documents" => "The documents",
         _ => field,
     };
+
+    // ---- related-party deals (R6.2) ----
+    public static readonly FieldError ApprovalRefWithoutFlag = new("approvalRef", "listing.approval_ref_without_flag",
+        "只有关联交易需要填写审批文号", "Only a related-party deal takes an approval reference.") { Rule = "R6.2" };
+
+    public static readonly Error RelatedPartyClearOperatorOnly = new Error("listing.related_party_clear_operator_only",
+        "关联交易标记只能由交易所运营人员撤销", "Only the exchange operator may clear a related-party flag.", Status: 403).ForRule("R6.2");
+
+    public static readonly Error RelatedPartyApprovalRequired = new Error("listing.related_party_approval_required",
+        "本项目为单位与其成果完成人所办企业之间的关联交易，须先登记审批文号才能确认成交",
+        "This is a related-party deal (the institution and a company of its own completers); record its approval reference before the deal is confirmed.",
+        Status: 409).ForRule("R6.2");
 }

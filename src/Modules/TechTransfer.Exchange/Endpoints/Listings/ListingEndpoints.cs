@@ -38,6 +38,9 @@ internal static class ListingEndpoints
             .WithName("ExtendListing").WithSummary("Extend the listing period by working days (R6.8)");
         g.MapPost("/{id:guid}/withdraw", (Guid id, ListingReasonRequest? body, ListingService s, CancellationToken ct) => Respond(s.WithdrawAsync(id, body, ct)))
             .WithName("WithdrawListing");
+        g.MapPost("/{id:guid}/related-party", (Guid id, RelatedPartyRequest? body, ListingService s, CancellationToken ct) => Respond(s.MarkRelatedPartyAsync(id, body, ct)))
+            .WithName("MarkListingRelatedParty")
+            .WithSummary("Flag a deal between the institution and a company of its own completers as related-party (关联交易) with its approval reference; the deal is not confirmed without it");
         g.MapPost("/{id:guid}/objections/{objectionId:guid}/decision",
                 (Guid id, Guid objectionId, ObjectionDecisionRequest? body, ListingService s, CancellationToken ct) => Respond(s.DecideObjectionAsync(id, objectionId, body, ct)))
             .WithName("DecideObjection").WithSummary("The exchange operator dismisses an objection or upholds it (listing withdrawn or returned to be re-priced)");

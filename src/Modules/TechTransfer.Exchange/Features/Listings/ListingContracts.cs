@@ -29,6 +29,8 @@ public sealed record ListingCommentRequest(string? Comment, int? Version = null)
 public sealed record ListingReasonRequest(string? Reason, int? Version = null);
 public sealed record ListingExtensionRequest(int WorkingDays, int? Version = null);
 public sealed record NdaRequest(bool Accept);
+/// <summary>关联交易 flag and its approval reference (R6.2), with the <c>version</c> read.</summary>
+public sealed record RelatedPartyRequest(bool RelatedParty, string? ApprovalRef, int? Version = null);
 public sealed record ObjectionRequest(string? Name, string? Contact, string? Text);
 public sealed record ObjectionDecisionRequest(ObjectionDecision Decision, string? Reason, int? Version = null);
 
@@ -80,6 +82,8 @@ public sealed record ListingResponse(
     Guid HolderOrganizationId,
     Guid? CustodyAgreementId,
     string? WithdrawalReason,
+    bool RelatedParty,
+    string? RelatedPartyApprovalRef,
     int Version)
 {
     internal static ListingResponse From(Listing l, ICurrentUser caller, DateOnly today)
@@ -95,7 +99,8 @@ public sealed record ListingResponse(
                 inside ? o.Contact : null, o.Text, o.SubmittedAt, o.Status.ToString(), o.Decision?.ToString(), o.Resolution, o.DecidedAt)).ToList(),
             l.ConfidentialDetails is not null, caller.OrganizationId is { } org && l.Ndas.Any(n => n.OrganizationId == org),
             l.IsLister(caller), caller.IsInRole(Roles.ExchangeOperator), deal.IsSuccess, deal.Error?.Code,
-            l.ListerOrganizationId, l.HolderOrganizationId, l.CustodyAgreementId, l.WithdrawalReason, l.Version);
+            l.ListerOrganizationId, l.HolderOrganizationId, l.CustodyAgreementId, l.WithdrawalReason,
+            l.RelatedParty, inside ? l.RelatedPartyApprovalRef : null, l.Version);
     }
 
     /// <summary>The public sees that someone objected, not who: the first character of the name.</summary>

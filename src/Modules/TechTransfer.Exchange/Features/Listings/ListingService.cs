@@ -171,6 +171,30 @@ public sealed class ListingService(
         return await SaveAsync(listing, (l, now) => l.Withdraw(user, r.Reason!, now), ct);
     }
 
+    /// <summary>
+    /// 关联交易 (R6.2): the lister declares that the buyer is a company of the institution's own completers and records
+    /// the approval reference; the exchange operator may flag it too and alone clears it. A deal is not confirmed while
+    /// the flag has no approval reference.
+    /// </summary>
+    public async Task<Result<ListingResponse>> MarkRelatedPartyAsync(Guid id, RelatedPartyRequest? r, CancellationToken ct)
+    {
+        if (!MayList && !IsOperator) return ListingErrors.RoleNotAllowed;
+        var errors = new FieldErrors().AddRange(Listing.CheckRelatedParty(r?.RelatedParty ?? false, r?.ApprovalRef));
+        if (r?.Version is null) errors.Add(ListingErrors.VersionRequired);
+        if (errors.ToError() is { } invalid) return invalid;
+        var listing = await LoadAsync(id, ct);
+        if (listing is null) return ListingErrors.NotFound;
+        if (!listing.IsLister(user) && !IsOperator) return ListingErrors.NotListersListing;
+        if (Error.StaleVersion(listing.Version, r!.Version) is { } stale) return stale;
+        return await SaveAsync(listing, (l, now) => l.MarkRelatedParty(user, r.RelatedParty, r.ApprovalRef, now), ct,
+            after: IsOperator ? l => NotifyLister(l, l.RelatedParty
+                    ? $"挂牌项目“{l.Title}”被标记为关联交易，确认成交前须登记审批文号"
+                    : $"挂牌项目“{l.Title}”的关联交易标记已撤销",
+                l.RelatedParty
+                    ? $"Listing \"{l.Title}\" was flagged as a related-party deal; record its approval reference before the deal is confirmed"
+                    : $"The related-party flag of listing \"{l.Title}\" was cleared", clock.GetUtcNow()) : null);
+    }
+
     /// <summary>An objection through the public notice (R6.2): anyone, signed in or not, while the notice runs.</summary>
     public async Task<Result<ObjectionResponse>> ObjectAsync(Guid id, ObjectionRequest? r, CancellationToken ct)
     {

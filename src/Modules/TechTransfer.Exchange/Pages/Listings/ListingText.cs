@@ -39,6 +39,7 @@ public static class ListingText
         "listing.notice_not_ended" => Pick(Domain.Listings.ListingErrors.NoticeNotEnded),
         "listing.objections_open" => Pick(Domain.Listings.ListingErrors.ObjectionsOpen),
         "listing.not_published" => Pick(Domain.Listings.ListingErrors.NotPublished),
+        "listing.related_party_approval_required" => Pick(Domain.Listings.ListingErrors.RelatedPartyApprovalRequired),
         _ => "",
     };
 

@@ -11,7 +11,7 @@ using TechTransfer.Data;
 namespace TechTransfer.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTechTransferDbContext))]
-    [Migration("20261207064642_Wave2Exchange")]
+    [Migration("20261207122654_Wave2Exchange")]
     partial class Wave2Exchange
     {
         /// <inheritdoc />
@@ -1690,6 +1690,19 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Property<string>("PricingMethod")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RelatedParty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RelatedPartyApprovalRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RelatedPartyFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RelatedPartyFlaggedByUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ReviewComment")

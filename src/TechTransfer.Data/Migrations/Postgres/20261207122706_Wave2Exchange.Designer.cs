@@ -13,7 +13,7 @@ using TechTransfer.Data;
 namespace TechTransfer.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTechTransferDbContext))]
-    [Migration("20261207064701_Wave2Exchange")]
+    [Migration("20261207122706_Wave2Exchange")]
     partial class Wave2Exchange
     {
         /// <inheritdoc />
@@ -1705,6 +1705,19 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("RelatedParty")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RelatedPartyApprovalRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RelatedPartyFlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RelatedPartyFlaggedByUserId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(1000)
