@@ -28,6 +28,7 @@ public sealed class ContractsModule : IModule
         services.AddScoped<Data.RegistrationWriter>();
         services.AddScoped<Features.Tax.CitReliefService>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, ContractReferences>();
+        services.AddScoped<TechTransfer.SharedKernel.Contracts.IRegisteredContractLookup, Features.RegisteredContractLookup>();
         services.AddScoped<Features.Workbench.ContractBulkService>();
         services.AddScoped<Features.Prefill.ContractPrefillService>();
         services.AddScoped<Features.Income.IncomeCertificationService>();

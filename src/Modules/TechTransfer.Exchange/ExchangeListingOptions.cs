@@ -17,8 +17,14 @@ public sealed class ExchangeListingOptions
     public int MinExtensionWorkingDays { get; set; } = 5;
     /// <summary>Public-notice days of a negotiated price, calendar days (R6.9: 15 common).</summary>
     public int PublicityDays { get; set; } = 15;
+    /// <summary>Fewest comparable registered contracts before the market approach shows its figures (确价).</summary>
+    public int ValuationMinComparables { get; set; } = 5;
+    /// <summary>How many years back comparable contracts are taken from.</summary>
+    public int ValuationComparableYears { get; set; } = 3;
     public bool TenderEnabled { get; set; }
     public bool BiddingEnabled { get; set; }
+
+    public Domain.Valuation.ValuationRules ToValuationRules() => new(ValuationMinComparables, ValuationComparableYears);
 
     public ListingRules ToRules()
     {
@@ -38,6 +44,8 @@ internal sealed class ExchangeListingOptionsValidator : IValidateOptions<Exchang
         if (o.ListingWorkingDays is < 1 or > 250) failures.Add("Exchange:Listings:ListingWorkingDays must be 1–250.");
         if (o.MinExtensionWorkingDays is < 1 or > 60) failures.Add("Exchange:Listings:MinExtensionWorkingDays must be 1–60.");
         if (o.PublicityDays is < 1 or > 90) failures.Add("Exchange:Listings:PublicityDays must be 1–90.");
+        if (o.ValuationMinComparables is < 1 or > 1000) failures.Add("Exchange:Listings:ValuationMinComparables must be 1–1000.");
+        if (o.ValuationComparableYears is < 1 or > 20) failures.Add("Exchange:Listings:ValuationComparableYears must be 1–20.");
         return failures.Count > 0 ? ValidateOptionsResult.Fail(failures) : ValidateOptionsResult.Success;
     }
 }

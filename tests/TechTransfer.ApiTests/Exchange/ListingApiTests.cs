@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TechTransfer.ApiTests.Contracts;
 using TechTransfer.ApiTests.Infrastructure;
+using TechTransfer.SharedKernel.Contracts;
 using TechTransfer.ApiTests.Search;
 using TechTransfer.Data.Notifications;
 using TechTransfer.Exchange.Domain.Listings;
@@ -401,6 +404,40 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
         Assert.Equal(JsonValueKind.Null, seen.GetProperty("relatedPartyApprovalRef").ValueKind);
         Assert.True(await factory.WithDbAsync(async (db, _) =>
             await db.Set<Notification>().AnyAsync(n => n.RecipientOrganizationId == _fudan && n.TitleZh.Contains("关联交易"))));
+    }
+
+    [Fact]
+    public async Task The_market_approach_reads_registered_contracts_and_shows_figures_only_with_enough_comparables()
+    {
+        // the Contracts module's lookup: effectively registered contracts of a category within the dates
+        var parties = await factory.NewPartiesAsync();
+        var registered = await factory.RegisteredAsync(parties, total: 321_000m);
+        var submitted = await factory.SubmittedAsync(parties);
+        var today = factory.Clock.Today();
+        using (var scope = factory.Services.CreateScope())
+        {
+            var lookup = scope.ServiceProvider.GetRequiredService<IRegisteredContractLookup>();
+            var found = await lookup.RegisteredAsync("Development", today.AddYears(-3), today, CancellationToken.None);
+            var mine = Assert.Single(found, c => c.ContractId == registered);
+            Assert.Equal(321_000m, mine.AmountYuan);
+            Assert.Equal(today, mine.RegisteredOn);
+            Assert.DoesNotContain(found, c => c.ContractId == submitted);
+            Assert.DoesNotContain(await lookup.RegisteredAsync("Transfer", today.AddYears(-3), today, CancellationToken.None), c => c.ContractId == registered);
+            Assert.DoesNotContain(await lookup.RegisteredAsync("Development", today.AddDays(1), today.AddDays(2), CancellationToken.None), c => c.ContractId == registered);
+        }
+
+        var id = (await PublishedAsync()).GetProperty("id").GetGuid();
+        var url = $"/api/v1/listings/{id}/valuation/market";
+        var market = await Json(await Office.GetAsync(url), HttpStatusCode.OK);
+        Assert.Equal("Transfer", market.GetProperty("category").GetString());
+        Assert.Equal(5, market.GetProperty("minComparables").GetInt32());
+        Assert.False(market.GetProperty("shown").GetBoolean()); // no transfer contracts in this field: nothing is shown
+        Assert.Equal(JsonValueKind.Null, market.GetProperty("medianYuan").ValueKind);
+        Assert.Equal(0, market.GetProperty("comparables").GetArrayLength());
+        await Json(await Exchange.GetAsync(url), HttpStatusCode.OK);
+        await ProblemAssert.IsProblem(await Company.GetAsync(url), HttpStatusCode.Forbidden, "listing.not_listers_listing");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous.GetAsync(url)).StatusCode);
+        await ProblemAssert.IsProblem(await Company.GetAsync($"/api/v1/listings/{Guid.NewGuid()}/valuation/market"), HttpStatusCode.NotFound, "listing.not_found");
     }
 
     [Fact]

@@ -258,6 +258,7 @@ public static class RobustnessMapping
             .Body(_ => new { decision = "Dismiss", reason = "评估报告支持该价格" }),
         ["SignListingNda"] = As(w => w.EnterpriseUser).Path("id", w => w.ListingPublished).Body(_ => new { accept = true }),
         ["OpenListingConfidential"] = As(w => w.Office).Path("id", w => w.ListingPublished),
+        ["ListingMarketValuation"] = As(w => w.Office).Path("id", w => w.ListingPublished),
         ["MarkListingRelatedParty"] = As(w => w.Office).Path("id", w => w.ListingPublished)
             .VersionedBody(w => $"/api/v1/listings/{w.ListingPublished}", _ => new { relatedParty = true, approvalRef = "校办〔2026〕12号" }),
 

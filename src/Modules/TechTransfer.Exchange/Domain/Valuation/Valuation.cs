@@ -163,6 +163,10 @@ public static class ValuationCalculator
     public static Result CheckReserve(decimal reserveYuan, decimal? requiredValuationYuan) =>
         requiredValuationYuan is { } v && reserveYuan < v ? ValuationErrors.ReserveBelowValuation(v) : Result.Success();
 
+    /// <summary>The technology-contract category a listing's deal becomes: transfer and equity → Transfer, licences → Licensing.</summary>
+    public static string ContractCategoryOf(Listings.ListingDealType deal) =>
+        deal is Listings.ListingDealType.Transfer or Listings.ListingDealType.Equity ? "Transfer" : "Licensing";
+
     /// <summary>The IPC subclass of a code (the first four characters without spaces: "H01M 10/0562" → "H01M").</summary>
     public static string Subclass(string ipc)
     {

@@ -110,3 +110,8 @@ public sealed record ListingResponse(
 public sealed record ConfidentialResponse(Guid ListingId, string? ConfidentialDetails, IReadOnlyList<string> Documents, DateTimeOffset ViewedAt);
 
 public sealed record NdaResponse(Guid ListingId, Guid OrganizationId, DateTimeOffset SignedAt);
+
+/// <summary>The market approach for a listing (确价): the comparables found and, with enough of them, median and IQR.</summary>
+public sealed record MarketValuationResponse(Guid ListingId, string Category, string? TechnicalField, IReadOnlyList<string> IpcCodes,
+    DateOnly From, DateOnly To, int MinComparables, int ComparableCount, bool Shown, decimal? MedianYuan, decimal? LowerQuartileYuan,
+    decimal? UpperQuartileYuan, decimal? InterquartileRangeYuan, string Formula, IReadOnlyList<Domain.Valuation.ComparableContract> Comparables);

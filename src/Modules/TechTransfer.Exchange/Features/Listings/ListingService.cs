@@ -18,7 +18,7 @@ namespace TechTransfer.Exchange.Features.Listings;
 /// </summary>
 public sealed class ListingService(
     TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<ExchangeListingOptions> options, HolidayCalendar calendar,
-    IPatentFactsLookup patents, IAchievementFactsLookup achievements)
+    IPatentFactsLookup patents, IAchievementFactsLookup achievements, TechTransfer.SharedKernel.Contracts.IRegisteredContractLookup contracts)
 {
     private static readonly string[] ListerRoles = [Roles.InstitutionAdmin, Roles.Enterprise, Roles.TechManager];
 
@@ -193,6 +193,32 @@ public sealed class ListingService(
                 l.RelatedParty
                     ? $"Listing \"{l.Title}\" was flagged as a related-party deal; record its approval reference before the deal is confirmed"
                     : $"The related-party flag of listing \"{l.Title}\" was cleared", clock.GetUtcNow()) : null);
+    }
+
+    /// <summary>
+    /// The market approach of the valuation workspace (确价): registered contracts of the deal's category, the same field
+    /// or IPC subclass, the last years [CFG]; median and IQR only with enough comparables (else none are shown). For the
+    /// listing side and the exchange operator.
+    /// </summary>
+    public async Task<Result<MarketValuationResponse>> MarketAsync(Guid id, CancellationToken ct)
+    {
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        var listing = await FindAsync(id, ct);
+        if (listing is null) return ListingErrors.NotFound;
+        if (!listing.IsListingSide(user) && !IsOperator) return ListingErrors.NotListersListing;
+        var rules = options.Value.ToValuationRules();
+        var today = clock.Today();
+        var from = today.AddYears(-rules.ComparableYears).AddDays(1);
+        var category = Domain.Valuation.ValuationCalculator.ContractCategoryOf(listing.DealType);
+        var candidates = (await contracts.RegisteredAsync(category, from, today, ct))
+            .Select(c => new Domain.Valuation.ComparableContract(c.ContractId, c.RegistrationNo, c.RegisteredOn, c.Category, c.TechnicalField, c.IpcCodes, c.AmountYuan));
+        var found = Domain.Valuation.ValuationCalculator.Comparables(candidates,
+            new Domain.Valuation.ComparableCriteria(category, listing.TechnicalField, listing.IpcCodes), rules, today);
+        var market = Domain.Valuation.ValuationCalculator.Market(found, rules);
+        var m = market.IsSuccess ? market.Value : null;
+        return new MarketValuationResponse(listing.Id, category, listing.TechnicalField, listing.IpcCodes, from, today, rules.MinComparables, found.Count,
+            m is not null, m?.MedianYuan, m?.LowerQuartileYuan, m?.UpperQuartileYuan, m?.InterquartileRangeYuan,
+            Domain.Valuation.ValuationCalculator.MarketFormula, m is null ? [] : m.Comparables);
     }
 
     /// <summary>An objection through the public notice (R6.2): anyone, signed in or not, while the notice runs.</summary>

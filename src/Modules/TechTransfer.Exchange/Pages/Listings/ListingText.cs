@@ -44,15 +44,4 @@ public static class ListingText
     };
 
     private static string Pick(Error e) => Bilingual.CurrentIsEnglish ? e.En : e.Zh;
-
-    /// <summary>The name of the form a static-SSR request posted (Blazor's <c>_handler</c> field), or null: the page keeps that
-    /// form rendered while the request is dispatched, so a stale form reaches its handler and shows the conflict message.</summary>
-    public static string? PostedForm(Microsoft.AspNetCore.Http.HttpContext? http) =>
-        http is not null && Microsoft.AspNetCore.Http.HttpMethods.IsPost(http.Request.Method) && http.Request.HasFormContentType
-            ? http.Request.Form["_handler"].ToString() is { Length: > 0 } name ? name : null
-            : null;
-
-    /// <summary>The version a page's action form posted back (hidden field <c>version</c>), or null.</summary>
-    public static int? PostedVersion(string? posted) =>
-        int.TryParse(posted, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 }
