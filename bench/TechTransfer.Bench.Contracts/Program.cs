@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Time;
 using TechTransfer.Composition;
 using TechTransfer.Composition.Accounts;
 using System.Data.Common;

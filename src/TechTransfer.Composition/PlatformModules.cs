@@ -17,5 +17,6 @@ public static class PlatformModules
         new DemandsModule(),
         new TechTransfer.Search.SearchModule(),
         new TechTransfer.Contracts.ContractsModule(),
+        new TechTransfer.Exchange.ExchangeModule(),
     ];
 }

@@ -20,6 +20,8 @@ public static class TechTransferCore
     public static IServiceCollection AddTechTransferCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        // The one working-day calendar (R0.3) of every module: Contracts' SLA clock, the Exchange's listing periods.
+        services.AddSingleton(_ => TechTransfer.Platform.Calendar.HolidayCalendarFile.Prc);
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var modelAssemblies = PlatformModules.All.Select(m => m.Assembly);
         services.AddTechTransferData(configuration, modelAssemblies);

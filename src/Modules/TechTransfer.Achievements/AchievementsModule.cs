@@ -26,6 +26,7 @@ public sealed class AchievementsModule : IModule
         services.AddScoped<AttachmentStore>();
         services.AddScoped<AchievementService>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, AchievementReferences>();
+        services.AddScoped<TechTransfer.SharedKernel.Achievements.IAchievementFactsLookup, AchievementFactsLookup>();
         services.AddScoped<RightsGrantService>();
         services.AddScoped<IncomeDistributionService>();
         services.AddScoped<IdleAchievementScanner>();

@@ -23,12 +23,12 @@ public sealed class ContractsModule : IModule
         services.AddOptions<ContractsOptions>().Bind(configuration.GetSection(ContractsOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ContractsOptions>, ContractsOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ContractsOptions>>().Value.Catalog());
-        services.AddSingleton(_ => HolidayCalendarFile.Prc);
         services.AddScoped<ContractService>();
         services.AddScoped<ContractStatisticsStore>();
         services.AddScoped<Data.RegistrationWriter>();
         services.AddScoped<Features.Tax.CitReliefService>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, ContractReferences>();
+        services.AddScoped<TechTransfer.SharedKernel.Contracts.IRegisteredContractLookup, Features.RegisteredContractLookup>();
         services.AddScoped<Features.Workbench.ContractBulkService>();
         services.AddScoped<Features.Prefill.ContractPrefillService>();
         services.AddScoped<Features.Income.IncomeCertificationService>();

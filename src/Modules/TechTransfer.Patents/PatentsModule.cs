@@ -26,6 +26,7 @@ public sealed class PatentsModule : IModule
         services.AddScoped<PatentsDb>();
         services.AddScoped<PatentService>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, PatentReferences>();
+        services.AddScoped<TechTransfer.SharedKernel.Patents.IPatentFactsLookup, PatentFactsLookup>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, Features.OpenLicenses.OpenLicenseReferences>();
         services.AddScoped<OpenLicenseService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.IContractDraftSource, OpenLicenseGrantDraftSource>();

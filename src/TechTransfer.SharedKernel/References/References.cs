@@ -11,6 +11,8 @@ public static class RecordTypes
     public const string Demand = "demand";
     public const string Contract = "contract";
     public const string User = "user";
+    /// <summary>An exchange listing (挂牌项目), named e.g. as a match in match feedback.</summary>
+    public const string Listing = "listing";
 }
 
 /// <summary>

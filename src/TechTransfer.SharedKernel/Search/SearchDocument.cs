@@ -19,8 +19,10 @@ public static class SearchDocumentTypes
     public const string Challenge = "challenge";
     public const string OpenLicense = "open_license";
     public const string Organization = "organization";
+    /// <summary>An exchange listing (挂牌项目), a supply record matched against demands.</summary>
+    public const string Listing = "listing";
 
-    public static readonly IReadOnlyList<string> All = [Achievement, Patent, Demand, Challenge, OpenLicense, Organization];
+    public static readonly IReadOnlyList<string> All = [Achievement, Patent, Demand, Challenge, OpenLicense, Organization, Listing];
 }
 
 /// <summary>

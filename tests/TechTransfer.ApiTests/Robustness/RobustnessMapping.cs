@@ -252,6 +252,28 @@ public static class RobustnessMapping
         ["TerminateCustodyAgreement"] = As(w => w.Office).Path("id", w => w.CustodyDraft).Body(_ => new { reason = "双方协商终止" }),
         ["SplitCustodyRevenue"] = As(w => w.Office).Path("id", w => w.CustodyActive).Body(_ => new { amountYuan = 100_000m }),
 
+        // exchange listings
+        ["ListListings"] = As(w => w.ExchangeOperator),
+        ["GetListing"] = As(_ => null).Path("id", w => w.ListingPublished),
+        ["CreateListing"] = As(w => w.Office).Body(w => w.ListingBody(w.PatentForListing)),
+        ["UpdateListing"] = As(w => w.Office).Path("id", w => w.ListingDraft)
+            .VersionedBody(w => $"/api/v1/listings/{w.ListingDraft}", w => w.ListingBody(w.PatentForListing)),
+        ["SubmitListing"] = As(w => w.Office).Path("id", w => w.ListingDraft),
+        ["ApproveListing"] = As(w => w.ExchangeOperator).Path("id", w => w.ListingInReview).Body(_ => new { comment = "准予挂牌" }),
+        ["RectifyListing"] = As(w => w.ExchangeOperator).Path("id", w => w.ListingInReview).Body(_ => new { reason = "请补充权属证明" }),
+        ["RejectListing"] = As(w => w.ExchangeOperator).Path("id", w => w.ListingInReview).Body(_ => new { reason = "权属不清" }),
+        ["ExtendListing"] = As(w => w.Office).Path("id", w => w.ListingPublished).Body(_ => new { workingDays = 5 }),
+        ["WithdrawListing"] = As(w => w.Office).Path("id", w => w.ListingToWithdraw).Body(_ => new { reason = "转让方案调整" }),
+        ["RaiseObjection"] = As(_ => null).Path("id", w => w.ListingPublished)
+            .Body(_ => new { name = "赵六", contact = "13800000000", text = "定价低于评估值" }),
+        ["DecideObjection"] = As(w => w.ExchangeOperator).Path("id", w => w.ListingObjected).Path("objectionId", w => w.ListingObjection)
+            .Body(_ => new { decision = "Dismiss", reason = "评估报告支持该价格" }),
+        ["SignListingNda"] = As(w => w.EnterpriseUser).Path("id", w => w.ListingPublished).Body(_ => new { accept = true }),
+        ["OpenListingConfidential"] = As(w => w.Office).Path("id", w => w.ListingPublished),
+        ["ListingMarketValuation"] = As(w => w.Office).Path("id", w => w.ListingPublished),
+        ["MarkListingRelatedParty"] = As(w => w.Office).Path("id", w => w.ListingPublished)
+            .VersionedBody(w => $"/api/v1/listings/{w.ListingPublished}", _ => new { relatedParty = true, approvalRef = "校办〔2026〕12号" }),
+
         // demands
         ["ListDemands"] = As(w => w.EnterpriseUser),
         ["CreateDemand"] = As(w => w.EnterpriseUser).Body(w => DemandsApi.DemandBody(w.Now)),

@@ -18,7 +18,7 @@ namespace TechTransfer.ApiTests.Robustness;
 /// an award …). Each operation of the document is mapped to a caller allowed to call it and to the ids of its path
 /// (<see cref="RobustnessMapping"/>).
 /// </summary>
-public sealed class RobustnessWorld
+public sealed partial class RobustnessWorld
 {
     private readonly TechTransferFactory _factory;
 
@@ -296,6 +296,7 @@ public sealed class RobustnessWorld
         await PatentsAsync();
         await DemandsAsync();
         await ContractsAsync();
+        await ListingsAsync();
 
         await using (var store = await StoreSnapshot.OpenAsync(_factory))
             Assert.True((await store.SettledAsync(TimeSpan.FromSeconds(60))).Drained, "World set-up: the search outbox did not drain");

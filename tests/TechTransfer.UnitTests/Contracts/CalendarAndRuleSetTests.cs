@@ -1,3 +1,5 @@
+using TechTransfer.Platform.Calendar;
+using TechTransfer.SharedKernel.Time;
 using TechTransfer.Contracts.Data;
 using TechTransfer.Contracts.Domain;
 using TechTransfer.Contracts.Domain.Calendar;

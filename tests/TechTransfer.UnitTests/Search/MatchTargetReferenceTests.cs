@@ -10,7 +10,7 @@ public sealed class MatchTargetReferenceTests
     public void Every_type_a_subject_is_matched_against_is_checked_under_a_record_type()
     {
         var mapped = MatchingService.ForDemand.Concat(MatchingService.ForAchievement).Select(MatchingService.RecordTypeOf).ToList();
-        Assert.Equal([RecordTypes.Achievement, RecordTypes.Patent, RecordTypes.OpenLicense, RecordTypes.Demand, RecordTypes.Organization], mapped);
+        Assert.Equal([RecordTypes.Achievement, RecordTypes.Patent, RecordTypes.OpenLicense, RecordTypes.Listing, RecordTypes.Demand, RecordTypes.Organization], mapped);
     }
 
     [Fact]

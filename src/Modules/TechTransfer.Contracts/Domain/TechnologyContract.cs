@@ -1,4 +1,5 @@
 using TechTransfer.SharedKernel.Fields;
+using TechTransfer.SharedKernel.Time;
 using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.SharedKernel;
 

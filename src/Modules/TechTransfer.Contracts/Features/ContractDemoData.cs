@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Time;
 using TechTransfer.SharedKernel;
 using System.Globalization;
 using System.Security.Cryptography;

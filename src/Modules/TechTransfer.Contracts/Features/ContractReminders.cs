@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Time;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using TechTransfer.Contracts.Domain;

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TechTransfer.Contracts.Data;

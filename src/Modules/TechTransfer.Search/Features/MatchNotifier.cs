@@ -41,7 +41,7 @@ public sealed class MatchNotifier(
     IServiceScopeFactory scopes, SearchIndex index, IOptions<MatchNotificationOptions> options, TimeProvider clock, ILogger<MatchNotifier> log)
 {
     private static readonly WordAnalyzer TargetWords = new(WordSegmenter.Jieba);
-    private static readonly string[] SupplyTypes = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense];
+    private static readonly string[] SupplyTypes = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense, SearchDocumentTypes.Listing];
 
     /// <summary>Candidates are found as the platform (every record); each recipient is then checked on its own.</summary>
     private static readonly Caller Platform = Caller.System("search.match-notifier");
@@ -55,7 +55,7 @@ public sealed class MatchNotifier(
     public static bool IsSubject(SearchDocument d) => d.Type switch
     {
         SearchDocumentTypes.Demand => d.Status == "Published",
-        SearchDocumentTypes.Achievement or SearchDocumentTypes.Patent or SearchDocumentTypes.OpenLicense => d.IsPublic,
+        SearchDocumentTypes.Achievement or SearchDocumentTypes.Patent or SearchDocumentTypes.OpenLicense or SearchDocumentTypes.Listing => d.IsPublic,
         _ => false,
     };
 
@@ -248,6 +248,7 @@ public sealed class MatchNotifier(
         SearchDocumentTypes.Achievement => ("科技成果", "achievement"),
         SearchDocumentTypes.Patent => ("专利", "patent"),
         SearchDocumentTypes.OpenLicense => ("开放许可专利", "open-licence patent"),
+        SearchDocumentTypes.Listing => ("挂牌项目", "exchange listing"),
         _ => (type, type),
     };
 

@@ -60,7 +60,7 @@ public sealed class MatchingService(
     /// <summary>Score multiplier for a match the subject's organisation marked useful.</summary>
     public const double UsefulBoost = 1.5;
 
-    public static readonly IReadOnlyList<string> ForDemand = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense];
+    public static readonly IReadOnlyList<string> ForDemand = [SearchDocumentTypes.Achievement, SearchDocumentTypes.Patent, SearchDocumentTypes.OpenLicense, SearchDocumentTypes.Listing];
     public static readonly IReadOnlyList<string> ForAchievement = [SearchDocumentTypes.Demand, SearchDocumentTypes.Organization];
 
     /// <summary>Ranked matches of a demand or an achievement. With <paramref name="ownerOnly"/> only the owning organisation
@@ -175,6 +175,7 @@ public sealed class MatchingService(
         SearchDocumentTypes.OpenLicense => RecordTypes.OpenLicense,
         SearchDocumentTypes.Demand => RecordTypes.Demand,
         SearchDocumentTypes.Organization => RecordTypes.Organization,
+        SearchDocumentTypes.Listing => RecordTypes.Listing,
         _ => throw new ArgumentOutOfRangeException(nameof(searchDocumentType), searchDocumentType, "Not a matched record type."),
     };
 

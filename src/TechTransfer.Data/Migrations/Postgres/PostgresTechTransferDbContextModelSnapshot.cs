@@ -1746,6 +1746,192 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("dem_demands", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AchievementId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("CompleterNames")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ConfidentialDetails")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CustodyAgreementId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DealType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.PrimitiveCollection<List<string>>("Documents")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<int>("ExtendedWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("HolderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<Guid>("ListerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ListingNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("NoticeEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("NoticeStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PledgeeConsentRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("PriceYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("PricingMethod")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("RelatedParty")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RelatedPartyApprovalRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RelatedPartyFlaggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RelatedPartyFlaggedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("StateFunded")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TechnicalField")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderOrganizationId");
+
+                    b.HasIndex("ListerOrganizationId");
+
+                    b.HasIndex("ListingNo")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("exch_listings", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.ListingConfidentialView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId", "ViewedAt");
+
+                    b.ToTable("exch_listing_confidential_views", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2894,6 +3080,131 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasForeignKey("ChallengeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>
+                {
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Listings.ListedPatent", "Patents", b1 =>
+                        {
+                            b1.Property<Guid>("ListingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("ApplicationNo")
+                                .IsRequired();
+
+                            b1.Property<Guid>("PatentId");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("ListingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("exch_listings");
+
+                            b1
+                                .ToJson("patents")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Listings.ListingNda", "Ndas", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("ListingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("OrganizationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateTimeOffset>("SignedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid>("SignedByUserId")
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ListingId", "OrganizationId")
+                                .IsUnique();
+
+                            b1.ToTable("exch_listing_ndas", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Listings.ListingObjection", "Objections", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Contact")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("DecidedByUserId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<Guid>("ListingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("ObjectorName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("Resolution")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateTimeOffset>("SubmittedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<Guid?>("SubmittedByOrganizationId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid?>("SubmittedByUserId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ListingId");
+
+                            b1.ToTable("exch_listing_objections", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId");
+                        });
+
+                    b.Navigation("Ndas");
+
+                    b.Navigation("Objections");
+
+                    b.Navigation("Patents");
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>

@@ -1730,6 +1730,192 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("dem_demands", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AchievementId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("CompleterNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfidentialDetails")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CustodyAgreementId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Documents")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExtendedWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HolderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IpcCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ListerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ListingNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NoticeEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NoticeStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PledgeeConsentRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PricingMethod")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RelatedParty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RelatedPartyApprovalRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RelatedPartyFlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RelatedPartyFlaggedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReviewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("StateFunded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TechnicalField")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HolderOrganizationId");
+
+                    b.HasIndex("ListerOrganizationId");
+
+                    b.HasIndex("ListingNo")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("exch_listings", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.ListingConfidentialView", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ViewedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId", "ViewedAt");
+
+                    b.ToTable("exch_listing_confidential_views", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2878,6 +3064,131 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasForeignKey("ChallengeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>
+                {
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Listings.ListedPatent", "Patents", b1 =>
+                        {
+                            b1.Property<Guid>("ListingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("ApplicationNo")
+                                .IsRequired();
+
+                            b1.Property<Guid>("PatentId");
+
+                            b1.Property<string>("Title")
+                                .IsRequired();
+
+                            b1.HasKey("ListingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("exch_listings");
+
+                            b1
+                                .ToJson("patents")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Listings.ListingNda", "Ndas", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ListingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SignedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("SignedByUserId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ListingId", "OrganizationId")
+                                .IsUnique();
+
+                            b1.ToTable("exch_listing_ndas", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId");
+                        });
+
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Listings.ListingObjection", "Objections", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Contact")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("DecidedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("DecidedByUserId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ListingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ObjectorName")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Resolution")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SubmittedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid?>("SubmittedByOrganizationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("SubmittedByUserId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ListingId");
+
+                            b1.ToTable("exch_listing_objections", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId");
+                        });
+
+                    b.Navigation("Ndas");
+
+                    b.Navigation("Objections");
+
+                    b.Navigation("Patents");
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>

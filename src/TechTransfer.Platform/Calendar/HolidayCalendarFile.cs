@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using TechTransfer.Contracts.Domain.Calendar;
+using TechTransfer.SharedKernel.Time;
 
-namespace TechTransfer.Contracts.Data;
+namespace TechTransfer.Platform.Calendar;
 
 /// <summary>
 /// Reads the holiday calendar (R0.3) from its JSON file: years with their source and provenance, each with its holidays
@@ -11,14 +11,14 @@ namespace TechTransfer.Contracts.Data;
 /// </summary>
 public static class HolidayCalendarFile
 {
-    /// <summary>The calendar shipped with the module, <c>prc-holidays.json</c> (2024–2027; 2027 is provisional until the State Council notice is loaded).</summary>
+    /// <summary>The calendar shipped with the platform, <c>prc-holidays.json</c> (2024–2027; 2027 is provisional until the State Council notice is loaded).</summary>
     public static HolidayCalendar Prc => PrcLazy.Value;
 
     private static readonly Lazy<HolidayCalendar> PrcLazy = new(ReadEmbedded);
 
     private static HolidayCalendar ReadEmbedded()
     {
-        using var s = typeof(HolidayCalendarFile).Assembly.GetManifestResourceStream("TechTransfer.Contracts.prc-holidays.json")
+        using var s = typeof(HolidayCalendarFile).Assembly.GetManifestResourceStream("TechTransfer.Platform.prc-holidays.json")
                       ?? throw new InvalidOperationException("The embedded holiday calendar is missing.");
         return Read(s);
     }

@@ -1,4 +1,4 @@
-namespace TechTransfer.Contracts.Domain.Calendar;
+namespace TechTransfer.SharedKernel.Time;
 
 public enum CalendarDayKind
 {
@@ -17,7 +17,8 @@ public sealed record CalendarYear(int Year, string Source, string Provenance);
 /// <summary>
 /// 节假日日历 (R0.3): PRC statutory holidays and adjusted workdays as data. Weekends are days off unless listed as
 /// adjusted workdays; weekdays are working days unless listed as holidays. The calendar shipped with the module is read
-/// from its file by <c>Contracts/Data/HolidayCalendarFile</c>.
+/// from its file by <c>Platform/Calendar/HolidayCalendarFile</c>
+/// and registered once for every module (Contracts' registration SLA, the Exchange's listing periods).
 /// </summary>
 public sealed class HolidayCalendar
 {
@@ -64,14 +65,4 @@ public sealed class HolidayCalendar
         return n;
     }
 
-}
-
-/// <summary>SLA due dates (R2.10): working or calendar days from the clock start, by rule set. Never approves anything.</summary>
-public static class SlaClock
-{
-    public static DateOnly DueDate(DateOnly clockStart, int days, SlaDayKind kind, HolidayCalendar calendar) =>
-        kind == SlaDayKind.WorkingDays ? calendar.AddWorkingDays(clockStart, days) : clockStart.AddDays(days);
-
-    /// <summary>Overdue when today is after the due date.</summary>
-    public static bool IsOverdue(DateOnly? dueDate, DateOnly today) => dueDate is { } due && today > due;
 }

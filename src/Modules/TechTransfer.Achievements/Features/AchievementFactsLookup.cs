@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using TechTransfer.Achievements.Domain;
+using TechTransfer.Data;
+using TechTransfer.SharedKernel.Achievements;
+
+namespace TechTransfer.Achievements.Features;
+
+/// <summary><see cref="IAchievementFactsLookup"/> for other modules (the Exchange's listings and public notices): one achievement by id.</summary>
+internal sealed class AchievementFactsLookup(TechTransferDbContext db) : IAchievementFactsLookup
+{
+    public async Task<AchievementFacts?> FindAsync(Guid achievementId, CancellationToken ct)
+    {
+        var a = await db.Set<Achievement>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == achievementId, ct);
+        return a is null ? null : new AchievementFacts(a.Id, a.OwnerOrganizationId, a.Title, a.TechnicalField, a.IpcCodes,
+            a.Completers.Select(c => c.Name).ToList(), a.Status == AchievementStatus.Registered);
+    }
+}

@@ -1,0 +1,22 @@
+namespace TechTransfer.SharedKernel.Achievements;
+
+/// <summary>
+/// What another module may know of an achievement (科技成果) to offer it (the Exchange's listings and their public
+/// notice, R6.9): its owner (the rights holder), title, technical field, IPC codes, completers' names and whether the
+/// unit registered it. Read through <see cref="IAchievementFactsLookup"/>, implemented by the Achievements module.
+/// </summary>
+public sealed record AchievementFacts(
+    Guid AchievementId,
+    Guid OwnerOrganizationId,
+    string Title,
+    string TechnicalField,
+    IReadOnlyList<string> IpcCodes,
+    IReadOnlyList<string> CompleterNames,
+    bool Registered);
+
+/// <summary>Implemented by the Achievements module.</summary>
+public interface IAchievementFactsLookup
+{
+    /// <summary>The achievement's facts, or null when there is no such achievement.</summary>
+    Task<AchievementFacts?> FindAsync(Guid achievementId, CancellationToken ct);
+}
