@@ -32,6 +32,7 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         b.HasIndex(x => x.UpdatedAt);
         b.HasIndex(x => x.IdleFlaggedAt);
         b.HasIndex(x => x.TechnicalField); // the technical-field code (TechnicalFields)
+        b.HasIndex(x => new { x.OwnerOrganizationId, x.IdleFlaggedAt }); // workbench: the office's idle achievements
         b.OwnsMany(x => x.Completers, c => c.ToJson("completers"));
         b.Navigation(x => x.Completers).HasField("_completers");
         b.OwnsMany(x => x.History, h =>

@@ -67,9 +67,18 @@ internal sealed class ContractWorkbench(TechTransferDbContext db, TimeProvider c
 
     private async Task PartyAsync(Guid org, List<WorkbenchItem> items, CancellationToken ct)
     {
-        var byStatus = await db.Set<TechnologyContract>().AsNoTracking()
-            .Where(c => c.OwnerOrganizationId == org || c.Parties.Any(p => p.OrganizationId == org))
+        // the contracts that name the organisation, counted in two parts that each follow an index: those it owns (the
+        // (owner, status) index alone) and those that name it as a party without it owning them (the party organisation
+        // index, then each contract by key). Written as "owner = org OR EXISTS(party)" the planner walks every contract.
+        var contracts = db.Set<TechnologyContract>().AsNoTracking();
+        var owned = await contracts.Where(c => c.OwnerOrganizationId == org)
             .GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var asParty = await contracts
+            .SelectMany(c => c.Parties, (c, p) => new { c.Id, c.Status, c.OwnerOrganizationId, p.OrganizationId })
+            .Where(x => x.OrganizationId == org && x.OwnerOrganizationId != org)
+            .Select(x => new { x.Id, x.Status }).Distinct()
+            .GroupBy(x => x.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byStatus = owned.Concat(asParty).ToList();
         int Of(params RegistrationStatus[] s) => byStatus.Where(x => s.Contains(x.Key)).Sum(x => x.Count);
         var returned = Of(RegistrationStatus.SupplementRequested);
         items.Add(new("contracts.supplements_requested", "需补正的合同", "Contracts returned for supplements", returned,

@@ -272,6 +272,8 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("OwnerOrganizationId", "IdleFlaggedAt");
+
                     b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.ToTable("ach_achievements", (string)null);

@@ -262,6 +262,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("OwnerOrganizationId", "IdleFlaggedAt");
+
                     b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.ToTable("ach_achievements", (string)null);

@@ -199,6 +199,11 @@ namespace TechTransfer.Data.Migrations.Postgres
                 columns: new[] { "OrganizationId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ach_achievements_OwnerOrganizationId_IdleFlaggedAt",
+                table: "ach_achievements",
+                columns: new[] { "OwnerOrganizationId", "IdleFlaggedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ach_achievements_OwnerOrganizationId_Status",
                 table: "ach_achievements",
                 columns: new[] { "OwnerOrganizationId", "Status" });
@@ -284,6 +289,10 @@ namespace TechTransfer.Data.Migrations.Postgres
             migrationBuilder.DropIndex(
                 name: "IX_ach_income_distributions_OrganizationId_Status",
                 table: "ach_income_distributions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ach_achievements_OwnerOrganizationId_IdleFlaggedAt",
+                table: "ach_achievements");
 
             migrationBuilder.DropIndex(
                 name: "IX_ach_achievements_OwnerOrganizationId_Status",

@@ -198,6 +198,11 @@ namespace TechTransfer.Data.Migrations.Sqlite
                 columns: new[] { "OrganizationId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ach_achievements_OwnerOrganizationId_IdleFlaggedAt",
+                table: "ach_achievements",
+                columns: new[] { "OwnerOrganizationId", "IdleFlaggedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ach_achievements_OwnerOrganizationId_Status",
                 table: "ach_achievements",
                 columns: new[] { "OwnerOrganizationId", "Status" });
@@ -283,6 +288,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
             migrationBuilder.DropIndex(
                 name: "IX_ach_income_distributions_OrganizationId_Status",
                 table: "ach_income_distributions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ach_achievements_OwnerOrganizationId_IdleFlaggedAt",
+                table: "ach_achievements");
 
             migrationBuilder.DropIndex(
                 name: "IX_ach_achievements_OwnerOrganizationId_Status",
