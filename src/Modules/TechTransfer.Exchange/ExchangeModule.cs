@@ -18,10 +18,12 @@ public sealed class ExchangeModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        Features.Auctions.AuctionRegistrations.Add(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
+        Features.Auctions.AuctionRegistrations.Map(app);
     }
 
     public IEnumerable<NavItem> Navigation => [];

@@ -27,6 +27,7 @@ public sealed class PatentsModule : IModule
         services.AddScoped<PatentService>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, PatentReferences>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, Features.OpenLicenses.OpenLicenseReferences>();
+        services.AddScoped<TechTransfer.SharedKernel.Deals.IConsignorProxyLookup, Features.Custody.CustodyProxyLookup>();
         services.AddScoped<OpenLicenseService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.IContractDraftSource, OpenLicenseGrantDraftSource>();
         services.AddScoped<CustodyService>();

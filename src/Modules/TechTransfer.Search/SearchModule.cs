@@ -34,6 +34,7 @@ public sealed class SearchModule : IModule
         services.AddSingleton<ISearchIndexHealth, SearchIndexHealth>();
         services.AddScoped<MatchingService>();
         services.AddScoped<ManagerAssignmentService>();
+        services.AddScoped<TechTransfer.SharedKernel.Deals.IConsignorProxyLookup, ManagerProxyLookup>();
         services.AddHostedService<SearchIndexerService>();
     }
 

@@ -1,0 +1,190 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TechTransfer.Data;
+using TechTransfer.Exchange.Domain.Auctions;
+using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Deals;
+using TechTransfer.SharedKernel.References;
+
+namespace TechTransfer.Exchange.Features.Auctions;
+
+/// <summary>
+/// The auction use cases (R6.3–R6.6) in the Conventions' order: role → body (every field error at once, ids through
+/// <see cref="IReferenceCheck"/>) → load (404) → state → rule → save. Lots are public to every signed-in user once
+/// announced; bids, registrations and the close go through the lot's one writer (<see cref="AuctionWriter"/>).
+/// </summary>
+public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, IReferenceCheck references, TimeProvider clock,
+    IOptions<AuctionOptions> options, AuctionWriter writer, IEnumerable<IConsignorProxyLookup> proxyLookups)
+{
+    private const int RecentBids = 20;
+
+    /// <summary>Roles that may bid: the buyers' side. Exchange, registry, analysts and platform staff do not bid.</summary>
+    public static readonly IReadOnlyList<string> BidderRoles = [Roles.Enterprise, Roles.InstitutionAdmin, Roles.Researcher, Roles.TechManager];
+
+    public bool IsOperator => user.IsInRole(Roles.ExchangeOperator);
+
+    public async Task<Result<AuctionResponse>> CreateAsync(CreateAuctionRequest request, CancellationToken ct)
+    {
+        if (!IsOperator) return AuctionErrors.OperatorOnly;
+        var now = clock.GetUtcNow();
+        var errors = new FieldErrors();
+        IReadOnlyList<Guid> objectIds = request.ObjectType switch
+        {
+            AuctionObjectType.Achievement when request.AchievementId is { } a => [a],
+            AuctionObjectType.Patents when request.PatentIds is { Count: > 0 } p => p,
+            _ => [],
+        };
+        if (request.ObjectType == AuctionObjectType.Achievement && request.PatentIds is { Count: > 0 }) errors.Add(AuctionErrors.ObjectAmbiguous);
+        if (request.NoReserve == (request.ReservePrice is not null)) errors.Add(AuctionErrors.ReserveChoice);
+        var terms = new AuctionTerms(request.Title ?? "", request.Description, request.ObjectType, objectIds, request.ConsignorOrganizationId,
+            request.ListingId, request.StartingPrice, request.NoReserve ? null : request.ReservePrice, request.Increment, request.StartsAt, request.EndsAt);
+        errors.AddRange(AuctionLot.Check(terms, now, options.Value));
+        if (request.ConsignorOrganizationId != Guid.Empty
+            && await references.CheckAsync("consignorOrganizationId", RecordTypes.Organization, request.ConsignorOrganizationId, ct) is { } org)
+            errors.Add(org);
+        if (request.ObjectType == AuctionObjectType.Achievement && request.AchievementId is { } achievementId
+            && await references.CheckAsync("achievementId", RecordTypes.Achievement, achievementId, ct) is { } ach)
+            errors.Add(ach);
+        if (request.ObjectType == AuctionObjectType.Patents && request.PatentIds is { Count: > 0 and <= AuctionLot.MaxPatents } patents)
+            errors.AddRange(await references.CheckAllAsync("patentIds", RecordTypes.Patent, patents, ct));
+        if (errors.ToError() is { } invalid) return invalid;
+
+        var lot = AuctionLot.Open(terms, user.UserId, now, options.Value);
+        if (lot.IsFailure) return lot.Error!;
+        db.Add(lot.Value);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return await GetAsync(lot.Value.Id, ct);
+    }
+
+    public async Task<Result<PagedResult<AuctionSummary>>> ListAsync(AuctionListQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        if (paging.Validate() is { Count: > 0 } bad) return Error.Validation(bad);
+        var now = clock.GetUtcNow();
+        var lots = db.Set<AuctionLot>().AsNoTracking();
+        lots = query.Phase switch
+        {
+            null => lots,
+            AuctionPhase.Announced => lots.Where(l => l.Status == AuctionStatus.Published && l.StartsAt > now),
+            AuctionPhase.Bidding => lots.Where(l => l.Status == AuctionStatus.Published && l.StartsAt <= now && l.EffectiveCloseAt > now),
+            AuctionPhase.AwaitingClose => lots.Where(l => l.Status == AuctionStatus.Published && l.EffectiveCloseAt <= now),
+            AuctionPhase.Sold => lots.Where(l => l.Status == AuctionStatus.Sold),
+            AuctionPhase.NoSale => lots.Where(l => l.Status == AuctionStatus.NoSale),
+            _ => lots.Where(l => l.Status == AuctionStatus.Withdrawn),
+        };
+        var total = await lots.CountAsync(ct);
+        var page = await lots.OrderByDescending(l => l.StartsAt).ThenBy(l => l.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<AuctionSummary>(page.Select(l => new AuctionSummary(l.Id, l.Title, l.PhaseAt(now), l.StartingPrice, l.NoReserve,
+            l.HighBid, l.AcceptedBids, l.StartsAt, l.EffectiveCloseAt, l.HammerPrice)).ToList(), paging.Page, paging.PageSize, total);
+    }
+
+    public async Task<Result<AuctionResponse>> GetAsync(Guid id, CancellationToken ct)
+    {
+        var lot = await db.Set<AuctionLot>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lot is null) return AuctionErrors.NotFound;
+        var now = clock.GetUtcNow();
+        var bids = await db.Set<AuctionBid>().AsNoTracking().Where(b => b.LotId == id && b.Accepted)
+            .OrderByDescending(b => b.Sequence).Take(RecentBids).ToListAsync(ct);
+        var mine = user.UserId is { } me
+            ? await db.Set<AuctionRegistration>().AsNoTracking().FirstOrDefaultAsync(r => r.LotId == id && r.UserId == me, ct) : null;
+        decimal? myHighest = mine is null ? null
+            : await db.Set<AuctionBid>().Where(b => b.LotId == id && b.BidderUserId == mine.UserId && b.Accepted).MaxAsync(b => (decimal?)b.Amount, ct);
+        int? highPaddle = lot.HighBidderUserId is { } h
+            ? await db.Set<AuctionRegistration>().Where(r => r.LotId == id && r.UserId == h).Select(r => (int?)r.PaddleNumber).FirstOrDefaultAsync(ct)
+            : null;
+        var phase = lot.PhaseAt(now);
+        var open = phase is AuctionPhase.Announced or AuctionPhase.Bidding;
+        var isHigh = mine is not null && lot.HighBidderUserId == mine.UserId;
+        var me2 = new MyAuctionStatus(mine is not null, mine?.PaddleNumber, mine?.Deposit, isHigh && open, myHighest,
+            mine is null && open && user.IsInAnyRole([.. BidderRoles]) && !user.BelongsTo(lot.ConsignorOrganizationId),
+            mine is not null && lot.WinnerUserId == mine.UserId);
+        return new AuctionResponse(lot.Id, lot.Title, lot.Description, lot.ObjectType, lot.ObjectIds, lot.ConsignorOrganizationId, lot.ListingId,
+            phase, lot.StartingPrice, lot.NoReserve, IsOperator ? lot.ReservePrice : null, lot.Increment, lot.Deposit,
+            lot.AnnouncedAt, lot.StartsAt, lot.EndsAt, lot.EffectiveCloseAt, now, lot.HighBid, highPaddle, lot.AcceptedBids, lot.Registrations,
+            open ? lot.NextValidAmounts(3) : [], lot.ClosedAt, lot.HammerPrice, lot.Status == AuctionStatus.Sold ? highPaddle : null,
+            lot.Status == AuctionStatus.Sold ? lot.WinnerOrganizationId : null, lot.WithdrawalReason,
+            bids.Select(b => Line(b)).ToList(), me2, lot.Version);
+    }
+
+    private BidLine Line(AuctionBid b) => new(b.Sequence, b.PaddleNumber, b.Amount, b.At, b.Accepted, b.RefusalCode, b.CloseBefore, b.CloseAfter,
+        IsOperator ? b.BidderUserId : null);
+
+    /// <summary>The bid log (R6.6): the operator reads every line, accepted and refused, with bidders; others the accepted bids.</summary>
+    public async Task<Result<PagedResult<BidLine>>> BidLogAsync(Guid id, BidLogQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        if (paging.Validate() is { Count: > 0 } bad) return Error.Validation(bad);
+        if (!await db.Set<AuctionLot>().AnyAsync(l => l.Id == id, ct)) return AuctionErrors.NotFound;
+        var rows = db.Set<AuctionBid>().AsNoTracking().Where(b => b.LotId == id && (IsOperator || b.Accepted));
+        var total = await rows.CountAsync(ct);
+        var page = await rows.OrderBy(b => b.Sequence).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<BidLine>(page.Select(Line).ToList(), paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>
+    /// Registration with the deposit recorded as held (R6.3). The consignor's users, the operators of custody in force over
+    /// the object and the technology managers assigned to it cannot register (R6.4, 拍卖法 30).
+    /// </summary>
+    public async Task<Result<RegistrationResponse>> RegisterAsync(Guid id, AuctionRegistrationRequest request, CancellationToken ct)
+    {
+        if (!user.IsInAnyRole([.. BidderRoles]) || user.UserId is not { } me) return AuctionErrors.RegistrationRoleNotAllowed;
+        if (!request.AcceptTerms) return Error.Validation([AuctionErrors.TermsNotAccepted]);
+        var lot = await db.Set<AuctionLot>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lot is null) return AuctionErrors.NotFound;
+        if (await IsConsignorSideAsync(lot, me, ct)) return AuctionErrors.ConsignorCannotRegister;
+        return await writer.RegisterAsync(id, me, user.OrganizationId, ct);
+    }
+
+    private async Task<bool> IsConsignorSideAsync(AuctionLot lot, Guid me, CancellationToken ct)
+    {
+        if (user.BelongsTo(lot.ConsignorOrganizationId)) return true;
+        var type = lot.ObjectType == AuctionObjectType.Achievement ? RecordTypes.Achievement : RecordTypes.Patent;
+        var today = clock.Today();
+        foreach (var lookup in proxyLookups)
+        {
+            var proxies = await lookup.ProxiesOfAsync(type, lot.ObjectIds, today, ct);
+            if (proxies.UserIds.Contains(me) || (user.OrganizationId is { } org && proxies.OrganizationIds.Contains(org))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A bid (R6.4, R6.5): the amount's shape is checked first (positive, whole fen, within range; 422, nothing logged);
+    /// then the lot (404) and its start (409 before bidding opens, nothing logged). From the start on every bid of a
+    /// registered bidder reaches the lot's sequence and the log, accepted or refused (409 closed, 422 amount).
+    /// </summary>
+    public async Task<Result<BidResponse>> BidAsync(Guid id, BidRequest request, CancellationToken ct)
+    {
+        if (!user.IsInAnyRole([.. BidderRoles]) || user.UserId is not { } me) return AuctionErrors.NotRegistered;
+        if (request.Amount <= 0 || request.Amount > AuctionLot.MaxAmount || decimal.Round(request.Amount, 2) != request.Amount)
+            return Error.Validation([AuctionErrors.AmountOutOfRange("amount")]);
+        var lot = await db.Set<AuctionLot>().AsNoTracking().Where(l => l.Id == id)
+            .Select(l => new { l.StartsAt, l.Status }).FirstOrDefaultAsync(ct);
+        if (lot is null) return AuctionErrors.NotFound;
+        if (lot.Status == AuctionStatus.Withdrawn) return AuctionErrors.NotOpen;
+        if (clock.GetUtcNow() < lot.StartsAt) return AuctionErrors.NotStarted;
+        return await writer.BidAsync(id, me, request.Amount, ct);
+    }
+
+    /// <summary>Withdrawal by the operator, only before the start (拍卖法 29); registrants are told.</summary>
+    public async Task<Result<AuctionResponse>> WithdrawAsync(Guid id, WithdrawAuctionRequest request, CancellationToken ct)
+    {
+        if (!IsOperator) return AuctionErrors.OperatorOnly;
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(AuctionErrors.Required("reason"));
+        else if (request.Reason.Length > 1000) errors.Add(AuctionErrors.TooLong("reason", 1000));
+        if (errors.ToError() is { } invalid) return invalid;
+        var lot = await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lot is null) return AuctionErrors.NotFound;
+        if (Error.StaleVersion(lot.Version, request.Version) is { } stale) return stale;
+        var now = clock.GetUtcNow();
+        var done = lot.Withdraw(request.Reason, now);
+        if (done.IsFailure) return done.Error!;
+        var registrants = await db.Set<AuctionRegistration>().Where(r => r.LotId == id).Select(r => r.UserId).ToListAsync(ct);
+        foreach (var r in registrants)
+            db.Add(TechTransfer.Data.Notifications.Notification.ToUser(r, $"“{lot.Title}”已撤回，保证金将退还", $"\"{lot.Title}\" was withdrawn; your deposit will be refunded",
+                AuctionNotices.Link(lot.Id), now));
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return await GetAsync(id, ct);
+    }
+}
