@@ -171,4 +171,50 @@ public class AuctionLotTests
         r.BidAt(Start.AddSeconds(3));
         Assert.True(r.ShouldNotifyOutbid(Start.AddSeconds(4)));
     }
+
+    [Fact]
+    public void Winner_default_passes_the_lot_to_a_runner_up_meeting_the_reserve_else_ends_defaulted()
+    {
+        var lot = NewLot(reserve: 1100m);
+        var ra = AuctionRegistration.Create(lot, A, null, lot.Register(Announced).Value, Announced);
+        var rb = AuctionRegistration.Create(lot, B, null, lot.Register(Announced).Value, Announced);
+        Assert.Equal(AuctionErrors.NotSold, lot.DeclareWinnerDefault(Start, WinnerDefaultRemedy.OfferToNextBidder, null).Error);
+        var bids = new List<AuctionBid>();
+        foreach (var (r, amount, minute) in new[] { (ra, 1000m, 1), (rb, 1100m, 2), (ra, 1200m, 3) })
+        {
+            var d = lot.PlaceBid(r.UserId, null, amount, Start.AddMinutes(minute), Window);
+            bids.Add(AuctionBid.Record(lot, r, amount, Start.AddMinutes(minute), d));
+        }
+        Assert.True(lot.CloseIfDue(End));
+        Assert.Equal((A, 1200m), (lot.WinnerUserId!.Value, lot.HammerPrice!.Value));
+
+        // B's 1100 meets the reserve: B wins at its own bid; a second default ends the lot Defaulted
+        Assert.True(lot.DeclareWinnerDefault(End, WinnerDefaultRemedy.OfferToNextBidder, bids[1]).Value);
+        Assert.Equal((AuctionStatus.Sold, B, 1100m), (lot.Status, lot.WinnerUserId!.Value, lot.HammerPrice!.Value));
+        Assert.False(lot.DeclareWinnerDefault(End, WinnerDefaultRemedy.OfferToNextBidder, null).Value);
+        Assert.Equal(AuctionPhase.Defaulted, lot.PhaseAt(End));
+        Assert.Null(lot.HammerPrice);
+        Assert.Null(lot.WinnerUserId);
+    }
+
+    [Fact]
+    public void Winner_default_below_the_reserve_or_with_reauction_configured_ends_defaulted()
+    {
+        foreach (var (remedy, reserve) in new[] { (WinnerDefaultRemedy.OfferToNextBidder, 1150m), (WinnerDefaultRemedy.Reauction, 1000m) })
+        {
+            var lot = NewLot(reserve: reserve);
+            var ra = AuctionRegistration.Create(lot, A, null, lot.Register(Announced).Value, Announced);
+            var rb = AuctionRegistration.Create(lot, B, null, lot.Register(Announced).Value, Announced);
+            var runnerUp = AuctionBid.Record(lot, rb, 1100m, Start, lot.PlaceBid(B, null, 1100m, Start, Window));
+            lot.PlaceBid(A, null, 1200m, Start.AddMinutes(1), Window);
+            Assert.True(lot.CloseIfDue(End));
+            Assert.False(lot.DeclareWinnerDefault(End, remedy, runnerUp).Value);
+            Assert.Equal(AuctionStatus.Defaulted, lot.Status);
+            Assert.Equal(DepositStatus.Held, ra.DepositStatus);
+            ra.Forfeit();
+            rb.Release();
+            rb.Release();
+            Assert.Equal((DepositStatus.Forfeited, DepositStatus.Released), (ra.DepositStatus, rb.DepositStatus));
+        }
+    }
 }

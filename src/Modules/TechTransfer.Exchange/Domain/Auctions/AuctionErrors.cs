@@ -47,6 +47,9 @@ public static class AuctionErrors
     public static readonly Error WithdrawAfterStart = new Error("auction.withdraw_after_start",
         "竞价开始后不能撤回标的（《拍卖法》第二十九条）", "A lot cannot be withdrawn once bidding has started (Auction Law art. 29).").ForRule("R6.4");
 
+    public static readonly Error NotSold = new("auction.not_sold",
+        "只有已成交的标的才能认定竞得人违约", "Only a sold lot's winner can be declared in default.", Status: 409);
+
     public static readonly Error NotOpen = new("auction.not_open",
         "该标的已撤回或已结束", "The lot was withdrawn or has closed.");
 

@@ -9,10 +9,19 @@ public enum AuctionObjectType { Achievement = 1, Patents = 2 }
 /// Stored state of a lot (spec §6 state machine). "Bidding" is not stored: a <see cref="Published"/> lot is bidding
 /// between its start and its effective close (<see cref="AuctionLot.PhaseAt"/>), so no job has to flip it on time.
 /// </summary>
-public enum AuctionStatus { Published = 1, Sold = 2, NoSale = 3, Withdrawn = 4 }
+public enum AuctionStatus { Published = 1, Sold = 2, NoSale = 3, Withdrawn = 4, Defaulted = 5 }
+
+/// <summary>[CFG] What follows a winner's default (R6.6 analogue; 拍卖法 39): the deposit is forfeited either way.</summary>
+public enum WinnerDefaultRemedy
+{
+    /// <summary>The lot is offered once to the next bidder at that bidder's own highest accepted bid (if it meets the reserve).</summary>
+    OfferToNextBidder = 1,
+    /// <summary>The lot ends as Defaulted; the operator re-auctions it as a new lot.</summary>
+    Reauction = 2,
+}
 
 /// <summary>What a reader sees at an instant: every reader (page, API, close job) asks the lot, with the effective close.</summary>
-public enum AuctionPhase { Announced = 1, Bidding = 2, AwaitingClose = 3, Sold = 4, NoSale = 5, Withdrawn = 6 }
+public enum AuctionPhase { Announced = 1, Bidding = 2, AwaitingClose = 3, Sold = 4, NoSale = 5, Withdrawn = 6, Defaulted = 7 }
 
 /// <summary>The terms the exchange operator opens a lot with (R6.3).</summary>
 public sealed record AuctionTerms(
@@ -151,6 +160,7 @@ public sealed class AuctionLot
         AuctionStatus.Sold => AuctionPhase.Sold,
         AuctionStatus.NoSale => AuctionPhase.NoSale,
         AuctionStatus.Withdrawn => AuctionPhase.Withdrawn,
+        AuctionStatus.Defaulted => AuctionPhase.Defaulted,
         _ when now < StartsAt => AuctionPhase.Announced,
         _ when now < EffectiveCloseAt => AuctionPhase.Bidding,
         _ => AuctionPhase.AwaitingClose,
@@ -251,6 +261,31 @@ public sealed class AuctionLot
         ClosingSoonNotifiedAt = now;
         Version++;
         return true;
+    }
+
+    /// <summary>
+    /// The winner defaulted (did not sign or pay; declared by the operator). The caller forfeits the winner's deposit. With
+    /// <see cref="WinnerDefaultRemedy.OfferToNextBidder"/> and a <paramref name="runnerUp"/> (the highest accepted bid of
+    /// another bidder, not offered before) that meets the hidden reserve, that bidder becomes the winner at its own bid
+    /// (the lot stays Sold; returns true); otherwise the lot ends Defaulted, to be re-auctioned as a new lot (false).
+    /// </summary>
+    public Result<bool> DeclareWinnerDefault(DateTimeOffset now, WinnerDefaultRemedy remedy, AuctionBid? runnerUp)
+    {
+        if (Status != AuctionStatus.Sold) return AuctionErrors.NotSold;
+        Version++;
+        if (remedy == WinnerDefaultRemedy.OfferToNextBidder && runnerUp is { Accepted: true } next && next.LotId == Id
+            && next.BidderUserId != WinnerUserId && (ReservePrice is not { } reserve || next.Amount >= reserve))
+        {
+            WinnerUserId = next.BidderUserId;
+            WinnerOrganizationId = next.BidderOrganizationId;
+            HammerPrice = next.Amount;
+            return true;
+        }
+        Status = AuctionStatus.Defaulted;
+        WinnerUserId = null;
+        WinnerOrganizationId = null;
+        HammerPrice = null;
+        return false;
     }
 
     /// <summary>The integrator links the lot to its published listing (pricing method "auction").</summary>

@@ -19,6 +19,9 @@ public sealed class AuctionOptions
 
     public decimal MinimumDepositYuan { get; set; } = 1000m;
 
+    /// <summary>What follows a winner's default (deposit forfeited either way): offer to the next bidder, or re-auction.</summary>
+    public WinnerDefaultRemedy WinnerDefault { get; set; } = WinnerDefaultRemedy.OfferToNextBidder;
+
     /// <summary>How often the close job looks for lots past their effective close.</summary>
     public TimeSpan CloseJobInterval { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -41,8 +41,12 @@ public sealed class AuctionBid
     };
 }
 
-/// <summary>Deposit state (保证金). Registration records it as held; settlement (refund, forfeit, apply to price) is the money issue.</summary>
-public enum DepositStatus { Held = 1 }
+/// <summary>
+/// Deposit state (保证金). Registration records it as held; the close releases the deposits of bidders who did not win (the
+/// winner's, and the runner-up's while the lot may still be offered to it, stay held); a defaulting winner's is forfeited.
+/// The money movements (refund, forfeit, apply to the price) are the settlement issue's.
+/// </summary>
+public enum DepositStatus { Held = 1, Released = 2, Forfeited = 3 }
 
 /// <summary>A bidder's registration for a lot (竞买登记) with the deposit recorded as held (R6.3).</summary>
 public sealed class AuctionRegistration
@@ -73,6 +77,15 @@ public sealed class AuctionRegistration
     };
 
     public void BidAt(DateTimeOffset now) => LastBidAt = now;
+
+    /// <summary>The deposit is to be refunded (not the winner, or the lot did not sell). Only a held deposit is released.</summary>
+    public void Release()
+    {
+        if (DepositStatus == DepositStatus.Held) DepositStatus = DepositStatus.Released;
+    }
+
+    /// <summary>The winner defaulted: its deposit is forfeited (R6.6 [CFG] winner default).</summary>
+    public void Forfeit() => DepositStatus = DepositStatus.Forfeited;
 
     /// <summary>
     /// Outbid notices are coalesced: one per bidding round of the bidder — true only when the bidder has bid since the

@@ -29,6 +29,9 @@ internal static class AuctionEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
         group.MapPost("/{id:guid}/withdraw", (Guid id, WithdrawAuctionRequest body, AuctionService s, CancellationToken ct) => Respond(s.WithdrawAsync(id, body, ct)))
             .WithName("WithdrawAuction").WithSummary("Withdraw a lot before bidding starts — exchange operator");
+        group.MapPost("/{id:guid}/winner-default", (Guid id, WinnerDefaultRequest body, AuctionService s, CancellationToken ct) => Respond(s.DeclareWinnerDefaultAsync(id, body, ct)))
+            .WithName("DeclareWinnerDefault")
+            .WithSummary("Declare the winner in default — exchange operator: deposit forfeited; offer to the next bidder or re-auction [CFG]");
     }
 
     internal static async Task<Results<Created<AuctionResponse>, ProblemHttpResult>> CreateAuction(

@@ -18,6 +18,9 @@ public sealed record BidRequest(decimal Amount);
 /// <summary>Body of <c>POST /api/v1/auctions/{id}/withdraw</c>.</summary>
 public sealed record WithdrawAuctionRequest(string Reason, int? Version);
 
+/// <summary>Body of <c>POST /api/v1/auctions/{id}/winner-default</c>: why the winner is in default (did not sign or pay).</summary>
+public sealed record WinnerDefaultRequest(string Reason, int? Version);
+
 /// <summary>Query of <c>GET /api/v1/auctions</c>.</summary>
 public sealed record AuctionListQuery(AuctionPhase? Phase = null, int Page = 1, int PageSize = 20);
 
@@ -32,7 +35,7 @@ public sealed record BidLine(long Sequence, int PaddleNumber, decimal Amount, Da
     DateTimeOffset CloseBefore, DateTimeOffset CloseAfter, Guid? BidderUserId);
 
 /// <summary>The caller's own standing on the lot.</summary>
-public sealed record MyAuctionStatus(bool Registered, int? PaddleNumber, decimal? Deposit, bool IsHighBidder, decimal? MyHighestBid,
+public sealed record MyAuctionStatus(bool Registered, int? PaddleNumber, decimal? Deposit, DepositStatus? DepositStatus, bool IsHighBidder, decimal? MyHighestBid,
     bool CanRegister, bool Won);
 
 /// <summary>

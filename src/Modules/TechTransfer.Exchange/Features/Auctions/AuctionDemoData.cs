@@ -4,6 +4,8 @@ using TechTransfer.Exchange.Domain.Auctions;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel.Search;
 
+using TechTransfer.SharedKernel;
+
 namespace TechTransfer.Exchange.Features.Auctions;
 
 /// <summary>
@@ -54,7 +56,7 @@ public sealed class AuctionDemoData(TechTransferDbContext db, IEnumerable<ISearc
             return r;
         }).ToList();
 
-        var scheduled = Lot(achievements[0], now.AddDays(-1), now.AddDays(10).Date.AddHours(2), TimeSpan.FromHours(3), 800_000m, 1_000_000m, 20_000m);
+        var scheduled = Lot(achievements[0], now.AddDays(-1), BusinessTime.StartOf(BusinessTime.DateOf(now.AddDays(10))).AddHours(10), TimeSpan.FromHours(3), 800_000m, 1_000_000m, 20_000m);
         db.Add(scheduled);
 
         var running = Lot(achievements[1], now.AddDays(-9), now.AddHours(-1), TimeSpan.FromHours(3), 500_000m, null, 10_000m);

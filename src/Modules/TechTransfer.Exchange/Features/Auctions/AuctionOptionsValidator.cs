@@ -18,6 +18,7 @@ public sealed class AuctionOptionsValidator : IValidateOptions<AuctionOptions>
         if (o.ClosingSoonLead < TimeSpan.Zero) failures.Add("Exchange:Auctions:ClosingSoonLead cannot be negative.");
         if (o.MaxBatch is < 1 or > 10_000) failures.Add("Exchange:Auctions:MaxBatch must be between 1 and 10000.");
         if (o.BidTimeout < TimeSpan.FromSeconds(1)) failures.Add("Exchange:Auctions:BidTimeout must be at least 1 second.");
+        if (!Enum.IsDefined(o.WinnerDefault)) failures.Add("Exchange:Auctions:WinnerDefault must be OfferToNextBidder or Reauction.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -14,7 +14,8 @@ namespace TechTransfer.Exchange.Features.Auctions;
 /// announced; bids, registrations and the close go through the lot's one writer (<see cref="AuctionWriter"/>).
 /// </summary>
 public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, IReferenceCheck references, TimeProvider clock,
-    IOptions<AuctionOptions> options, AuctionWriter writer, IEnumerable<IConsignorProxyLookup> proxyLookups)
+    IOptions<AuctionOptions> options, AuctionWriter writer, IEnumerable<IConsignorProxyLookup> proxyLookups,
+    IEnumerable<IAuctionSoldHandler> soldHandlers)
 {
     private const int RecentBids = 20;
 
@@ -70,6 +71,7 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
             AuctionPhase.AwaitingClose => lots.Where(l => l.Status == AuctionStatus.Published && l.EffectiveCloseAt <= now),
             AuctionPhase.Sold => lots.Where(l => l.Status == AuctionStatus.Sold),
             AuctionPhase.NoSale => lots.Where(l => l.Status == AuctionStatus.NoSale),
+            AuctionPhase.Defaulted => lots.Where(l => l.Status == AuctionStatus.Defaulted),
             _ => lots.Where(l => l.Status == AuctionStatus.Withdrawn),
         };
         var total = await lots.CountAsync(ct);
@@ -92,16 +94,19 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         int? highPaddle = lot.HighBidderUserId is { } h
             ? await db.Set<AuctionRegistration>().Where(r => r.LotId == id && r.UserId == h).Select(r => (int?)r.PaddleNumber).FirstOrDefaultAsync(ct)
             : null;
+        int? winnerPaddle = lot.WinnerUserId is { } winner
+            ? await db.Set<AuctionRegistration>().Where(r => r.LotId == id && r.UserId == winner).Select(r => (int?)r.PaddleNumber).FirstOrDefaultAsync(ct)
+            : null;
         var phase = lot.PhaseAt(now);
         var open = phase is AuctionPhase.Announced or AuctionPhase.Bidding;
         var isHigh = mine is not null && lot.HighBidderUserId == mine.UserId;
-        var me2 = new MyAuctionStatus(mine is not null, mine?.PaddleNumber, mine?.Deposit, isHigh && open, myHighest,
+        var me2 = new MyAuctionStatus(mine is not null, mine?.PaddleNumber, mine?.Deposit, mine?.DepositStatus, isHigh && open, myHighest,
             mine is null && open && user.IsInAnyRole([.. BidderRoles]) && !user.BelongsTo(lot.ConsignorOrganizationId),
             mine is not null && lot.WinnerUserId == mine.UserId);
         return new AuctionResponse(lot.Id, lot.Title, lot.Description, lot.ObjectType, lot.ObjectIds, lot.ConsignorOrganizationId, lot.ListingId,
             phase, lot.StartingPrice, lot.NoReserve, IsOperator ? lot.ReservePrice : null, lot.Increment, lot.Deposit,
             lot.AnnouncedAt, lot.StartsAt, lot.EndsAt, lot.EffectiveCloseAt, now, lot.HighBid, highPaddle, lot.AcceptedBids, lot.Registrations,
-            open ? lot.NextValidAmounts(3) : [], lot.ClosedAt, lot.HammerPrice, lot.Status == AuctionStatus.Sold ? highPaddle : null,
+            open ? lot.NextValidAmounts(3) : [], lot.ClosedAt, lot.HammerPrice, lot.Status == AuctionStatus.Sold ? winnerPaddle : null,
             lot.Status == AuctionStatus.Sold ? lot.WinnerOrganizationId : null, lot.WithdrawalReason,
             bids.Select(b => Line(b)).ToList(), me2, lot.Version);
     }
@@ -180,10 +185,60 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         var now = clock.GetUtcNow();
         var done = lot.Withdraw(request.Reason, now);
         if (done.IsFailure) return done.Error!;
-        var registrants = await db.Set<AuctionRegistration>().Where(r => r.LotId == id).Select(r => r.UserId).ToListAsync(ct);
-        foreach (var r in registrants)
-            db.Add(TechTransfer.Data.Notifications.Notification.ToUser(r, $"“{lot.Title}”已撤回，保证金将退还", $"\"{lot.Title}\" was withdrawn; your deposit will be refunded",
-                AuctionNotices.Link(lot.Id), now));
+        var registrants = await db.Set<AuctionRegistration>().Where(r => r.LotId == id).ToListAsync(ct);
+        foreach (var r in registrants) r.Release();
+        AuctionNotices.Withdrawn(db, lot, registrants.Select(x => x.UserId), now);
+        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        return await GetAsync(id, ct);
+    }
+
+    /// <summary>
+    /// The highest accepted bid of a bidder other than the current winner whose deposit is still held (not forfeited, not
+    /// released: the lot was not offered to it before), counting bids of the unsaved batch too.
+    /// </summary>
+    internal static AuctionBid? RunnerUp(TechTransferDbContext db, AuctionLot lot)
+    {
+        var excluded = db.Set<AuctionRegistration>().Where(r => r.LotId == lot.Id && r.DepositStatus == DepositStatus.Forfeited)
+            .Select(r => r.UserId).ToList();
+        if (lot.WinnerUserId is { } w) excluded.Add(w);
+        var saved = db.Set<AuctionBid>().Where(b => b.LotId == lot.Id && b.Accepted && !excluded.Contains(b.BidderUserId))
+            .OrderByDescending(b => b.Sequence).FirstOrDefault();
+        var local = db.Set<AuctionBid>().Local.Where(b => b.LotId == lot.Id && b.Accepted && !excluded.Contains(b.BidderUserId))
+            .OrderByDescending(b => b.Sequence).FirstOrDefault();
+        return local is not null && (saved is null || local.Sequence > saved.Sequence) ? local : saved;
+    }
+
+    /// <summary>
+    /// The operator declares the winner in default (did not sign or pay): the winner's deposit is forfeited, and by
+    /// [CFG] <c>WinnerDefault</c> the lot is offered once to the next bidder at its own highest bid (if that meets the
+    /// reserve; the sale hook runs again for the new winner) or ends Defaulted for a re-auction. Everyone concerned is told.
+    /// </summary>
+    public async Task<Result<AuctionResponse>> DeclareWinnerDefaultAsync(Guid id, WinnerDefaultRequest request, CancellationToken ct)
+    {
+        if (!IsOperator) return AuctionErrors.OperatorOnly;
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(AuctionErrors.Required("reason"));
+        else if (request.Reason.Length > 1000) errors.Add(AuctionErrors.TooLong("reason", 1000));
+        if (errors.ToError() is { } invalid) return invalid;
+        var lot = await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lot is null) return AuctionErrors.NotFound;
+        if (Error.StaleVersion(lot.Version, request.Version) is { } stale) return stale;
+        if (lot.Status != AuctionStatus.Sold || lot.WinnerUserId is not { } defaulter) return AuctionErrors.NotSold;
+        var registrations = await db.Set<AuctionRegistration>().Where(r => r.LotId == id).ToListAsync(ct);
+        // the offer goes once: a runner-up exists only while no winner has defaulted before
+        var offered = registrations.Any(r => r.DepositStatus == DepositStatus.Forfeited);
+        var runnerUp = options.Value.WinnerDefault == WinnerDefaultRemedy.OfferToNextBidder && !offered ? RunnerUp(db, lot) : null;
+        var now = clock.GetUtcNow();
+        var outcome = lot.DeclareWinnerDefault(now, options.Value.WinnerDefault, runnerUp);
+        if (outcome.IsFailure) return outcome.Error!;
+        foreach (var r in registrations)
+        {
+            if (r.UserId == defaulter) r.Forfeit();
+            else if (!outcome.Value || r.UserId != lot.WinnerUserId) r.Release();
+        }
+        AuctionNotices.WinnerDefaulted(db, lot, defaulter, registrations, now);
+        if (outcome.Value)
+            foreach (var handler in soldHandlers) await handler.OnSoldAsync(AuctionSold.Of(lot, now, afterDefault: true), db, ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return await GetAsync(id, ct);
     }

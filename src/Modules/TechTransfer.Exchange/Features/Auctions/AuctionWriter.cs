@@ -106,6 +106,8 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+            // SQLite: another process holding the write lock is waited for (busy timeout), then the version token decides.
+            if (db.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000");
             await using var tx = await db.Database.BeginTransactionAsync();
             if (db.Provider == DatabaseProvider.Postgres)
                 await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM exch_auction_lots WHERE \"Id\" = {lotId} FOR UPDATE");
@@ -124,6 +126,8 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
             var context = new BatchContext(db, lot, registrations, clock, Options);
             foreach (var c in batch) c.Decide(context);
             context.WriteOutbidNotices();
+            if (context.Sale is { } sale)
+                foreach (var handler in scope.ServiceProvider.GetServices<IAuctionSoldHandler>()) await handler.OnSoldAsync(sale, db, CancellationToken.None);
 
             if (await db.SaveOrConflictAsync(CancellationToken.None) is null)
             {
@@ -161,6 +165,8 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
         public AuctionOptions Options => options;
         public DateTimeOffset Now => clock.GetUtcNow();
         public void Outbid(Guid userId) => _outbid.Add(userId);
+        /// <summary>Set when this batch closed the lot as Sold: handed to every <see cref="IAuctionSoldHandler"/> before the save.</summary>
+        public AuctionSold? Sale { get; set; }
         public List<LiveBid> NewBids { get; } = [];
 
         public LiveLotState LiveState() => LiveLotState.Of(lot,
@@ -264,7 +270,16 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
         {
             var now = c.Now;
             var closed = c.Lot.CloseIfDue(now);
-            if (closed) AuctionNotices.Closed(c.Db, c.Lot, c.Registrations.Values, now);
+            if (closed)
+            {
+                AuctionNotices.Closed(c.Db, c.Lot, c.Registrations.Values, now);
+                var runnerUp = c.Lot.Status == AuctionStatus.Sold && c.Options.WinnerDefault == WinnerDefaultRemedy.OfferToNextBidder
+                    ? AuctionService.RunnerUp(c.Db, c.Lot)?.BidderUserId : null;
+                // deposits of bidders who did not win are released; the winner's (and the runner-up's, while the lot may be offered to it) stay held
+                foreach (var r in c.Registrations.Values)
+                    if (c.Lot.Status != AuctionStatus.Sold || (r.UserId != c.Lot.WinnerUserId && r.UserId != runnerUp)) r.Release();
+                if (c.Lot.Status == AuctionStatus.Sold) c.Sale = AuctionSold.Of(c.Lot, now, afterDefault: false);
+            }
             Decided(closed);
         }
     }
