@@ -27,13 +27,21 @@ mkdir -p "$DATA"
 HOST_PID=""
 fail() { echo "FAIL: $*" >&2; [ -n "$HOST_PID" ] && kill -9 "$HOST_PID" 2>/dev/null; exit 1; }
 
+trap '[ -n "$HOST_PID" ] && kill -9 "$HOST_PID" 2>/dev/null' EXIT
+if curl -fs -m 2 "$URL/health" >/dev/null 2>&1; then echo "port $PORT is in use (KILL9_PORT=…)" >&2; exit 2; fi
+
 start_host() {
   (cd "$ROOT/src/TechTransfer.Web" && ASPNETCORE_URLS="$URL" Platform__Mode=Demo Storage__Provider=Sqlite Storage__DataDirectory="$DATA" \
     Security__Login__PerUserName=1000 Security__Login__PerAddress=1000 \
     exec dotnet "$DLL" >>"$WORK/host.log" 2>&1) &
   HOST_PID=$!
   for _ in $(seq 1 600); do
-    curl -fs "$URL/health" >/dev/null 2>&1 && { [ -n "${LOT:-}" ] && [ -n "${ZX:-}" ] && curl -fs -m 60 -o /dev/null -H "Authorization: Bearer $ZX" "$URL/api/v1/auctions/$LOT"; return 0; }
+    if curl -fs "$URL/health" >/dev/null 2>&1; then
+      # access tokens live 5 minutes: sign in again after every start; then warm the host up (cold requests are slow)
+      ZX=$(token enterprise.zhixin); LN=$(token enterprise.lvneng); OP=$(token exchange.operator)
+      [ -n "${LOT:-}" ] && curl -fs -m 60 -o /dev/null -H "Authorization: Bearer $ZX" "$URL/api/v1/auctions/$LOT"
+      return 0
+    fi
     kill -0 "$HOST_PID" 2>/dev/null || fail "host exited; see $WORK/host.log"
     sleep 0.5
   done
@@ -101,7 +109,6 @@ check() { # $1 = lot, $2 = acknowledged file, $3 = label
 }
 
 start_host
-ZX=$(token enterprise.zhixin); LN=$(token enterprise.lvneng)
 [ "$ZX" != "null" ] && [ "$LN" != "null" ] || fail "demo bidders could not sign in"
 LOT=$(curl -fs -H "Authorization: Bearer $ZX" "$URL/api/v1/auctions?phase=Bidding" | jq -r '.items[0].id')
 [ "$LOT" != "null" ] || fail "no running demo lot"
@@ -123,7 +130,6 @@ for r in $(seq 1 "$ROUNDS"); do
   round "bidding round $r" "$((3 + RANDOM % 5)).$((RANDOM % 10))"
 done
 
-OP=$(token exchange.operator)
 LOT_JSON=$(curl -fs -H "Authorization: Bearer $ZX" "$URL/api/v1/auctions/$LOT")
 ACH=$(jq -r '.objectIds[0]' <<<"$LOT_JSON"); CONSIGNOR=$(jq -r .consignorOrganizationId <<<"$LOT_JSON")
 for r in $(seq 1 "$CLOSE_ROUNDS"); do
