@@ -174,14 +174,9 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
     /// <summary>Withdrawal by the operator, only before the start (拍卖法 29); registrants are told.</summary>
     public async Task<Result<AuctionResponse>> WithdrawAsync(Guid id, WithdrawAuctionRequest request, CancellationToken ct)
     {
-        if (!IsOperator) return AuctionErrors.OperatorOnly;
-        var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(AuctionErrors.Required("reason"));
-        else if (request.Reason.Length > 1000) errors.Add(AuctionErrors.TooLong("reason", 1000));
-        if (errors.ToError() is { } invalid) return invalid;
-        var lot = await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == id, ct);
-        if (lot is null) return AuctionErrors.NotFound;
-        if (Error.StaleVersion(lot.Version, request.Version) is { } stale) return stale;
+        var loaded = await OperatorActionAsync(id, request.Reason, request.Version, ct);
+        if (loaded.IsFailure) return loaded.Error!;
+        var lot = loaded.Value;
         var now = clock.GetUtcNow();
         var done = lot.Withdraw(request.Reason, now);
         if (done.IsFailure) return done.Error!;
@@ -215,14 +210,9 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
     /// </summary>
     public async Task<Result<AuctionResponse>> DeclareWinnerDefaultAsync(Guid id, WinnerDefaultRequest request, CancellationToken ct)
     {
-        if (!IsOperator) return AuctionErrors.OperatorOnly;
-        var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(request.Reason)) errors.Add(AuctionErrors.Required("reason"));
-        else if (request.Reason.Length > 1000) errors.Add(AuctionErrors.TooLong("reason", 1000));
-        if (errors.ToError() is { } invalid) return invalid;
-        var lot = await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == id, ct);
-        if (lot is null) return AuctionErrors.NotFound;
-        if (Error.StaleVersion(lot.Version, request.Version) is { } stale) return stale;
+        var loaded = await OperatorActionAsync(id, request.Reason, request.Version, ct);
+        if (loaded.IsFailure) return loaded.Error!;
+        var lot = loaded.Value;
         if (lot.Status != AuctionStatus.Sold || lot.WinnerUserId is not { } defaulter) return AuctionErrors.NotSold;
         var registrations = await db.Set<AuctionRegistration>().Where(r => r.LotId == id).ToListAsync(ct);
         // the offer goes once: a runner-up exists only while no winner has defaulted before
@@ -241,5 +231,19 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
             foreach (var handler in soldHandlers) await handler.OnSoldAsync(AuctionSold.Of(lot, now, afterDefault: true), db, ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>An operator's action with a reason on a lot: role → reason (required, ≤ 1000) → load (404) → version (409).</summary>
+    private async Task<Result<AuctionLot>> OperatorActionAsync(Guid id, string? reason, int? version, CancellationToken ct)
+    {
+        if (!IsOperator) return AuctionErrors.OperatorOnly;
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(reason)) errors.Add(AuctionErrors.Required("reason"));
+        else if (reason.Length > 1000) errors.Add(AuctionErrors.TooLong("reason", 1000));
+        if (errors.ToError() is { } invalid) return invalid;
+        var lot = await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lot is null) return AuctionErrors.NotFound;
+        if (Error.StaleVersion(lot.Version, version) is { } stale) return stale;
+        return lot;
     }
 }
