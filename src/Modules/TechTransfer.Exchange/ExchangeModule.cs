@@ -19,11 +19,13 @@ public sealed class ExchangeModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         Features.Listings.ListingsComposition.AddListings(services);
+        Features.Auctions.AuctionRegistrations.Add(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         Endpoints.Listings.ListingEndpoints.MapListingEndpoints(app);
+        Features.Auctions.AuctionRegistrations.Map(app);
     }
 
     public IEnumerable<NavItem> Navigation => Features.Listings.ListingsComposition.Navigation;

@@ -28,6 +28,7 @@ public sealed class PatentsModule : IModule
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, PatentReferences>();
         services.AddScoped<TechTransfer.SharedKernel.Patents.IPatentFactsLookup, PatentFactsLookup>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, Features.OpenLicenses.OpenLicenseReferences>();
+        services.AddScoped<TechTransfer.SharedKernel.Deals.IConsignorProxyLookup, Features.Custody.CustodyProxyLookup>();
         services.AddScoped<OpenLicenseService>();
         services.AddScoped<TechTransfer.SharedKernel.Deals.IContractDraftSource, OpenLicenseGrantDraftSource>();
         services.AddScoped<CustodyService>();

@@ -35,6 +35,7 @@ public sealed class SearchModule : IModule
         services.AddScoped<MatchingService>();
         services.AddScoped<ManagerAssignmentService>();
         services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, SearchWorkbench>();
+        services.AddScoped<TechTransfer.SharedKernel.Deals.IConsignorProxyLookup, ManagerProxyLookup>();
         services.AddHostedService<SearchIndexerService>();
     }
 

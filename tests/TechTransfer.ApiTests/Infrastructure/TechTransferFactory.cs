@@ -43,6 +43,8 @@ public abstract class TechTransferFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Platform:Mode", "Production");
         builder.UseSetting("Storage:DataDirectory", _dataDirectory);
+        // auction tests drive the close job themselves (RunOnceAsync) on the fake clock
+        builder.UseSetting("Exchange:Auctions:RunCloseJob", "false");
         if (Provider == StorageProvider.Postgres)
         {
             _postgresDatabase = "tt_test_" + Guid.NewGuid().ToString("N")[..16];

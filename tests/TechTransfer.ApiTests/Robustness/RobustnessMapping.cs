@@ -362,5 +362,15 @@ public static class RobustnessMapping
         ["ListIncomeCertifications"] = As(w => w.Registrar).Path("id", w => w.ContractRegistered),
         ["UploadContractAttachment"] = As(w => w.Office).Path("id", w => w.ContractDraft).Form(_ => PdfForm(("kind", "ContractText"))),
         ["DownloadContractAttachment"] = As(w => w.Office).Path("id", w => w.ContractDraft).Path("attachmentId", w => w.ContractFile),
+
+        // auctions (exchange): bids go to a lot before its start, so every legal-shaped bid is a 409 that stores nothing
+        ["CreateAuction"] = As(w => w.ExchangeUser).Body(w => w.AuctionBody()),
+        ["ListAuctions"] = As(w => w.Account),
+        ["GetAuction"] = As(w => w.AuctionBidder).Path("id", w => w.AuctionBidding),
+        ["ListAuctionBids"] = As(w => w.ExchangeUser).Path("id", w => w.AuctionSold),
+        ["RegisterForAuction"] = As(w => w.EnterpriseUser).Path("id", w => w.AuctionScheduled).Body(_ => new { acceptTerms = true }),
+        ["PlaceBid"] = As(w => w.AuctionBidder).Path("id", w => w.AuctionScheduled).Body(_ => new { amount = 100_000m }),
+        ["DeclareWinnerDefault"] = As(w => w.ExchangeUser).Path("id", w => w.AuctionSoldToDefault).Body(_ => new { reason = "竞得人未付款" }),
+        ["WithdrawAuction"] = As(w => w.ExchangeUser).Path("id", w => w.AuctionToWithdraw).Body(_ => new { reason = "委托人撤回" }),
     };
 }

@@ -114,6 +114,54 @@ public sealed partial class RobustnessWorld
     public Guid Certification { get; private set; }
     public byte[] ContractImportTemplate { get; private set; } = [];
 
+    // auctions: a lot before its start (bids answer 409 "not started" and store nothing), one to withdraw, one bidding, one sold
+    public TestUser ExchangeUser { get; private set; } = null!;
+    public TestUser AuctionBidder { get; private set; } = null!;
+    public Guid AuctionScheduled { get; private set; }
+    public Guid AuctionToWithdraw { get; private set; }
+    public Guid AuctionBidding { get; private set; }
+    public Guid AuctionSold { get; private set; }
+    public Guid AuctionSoldToDefault { get; private set; }
+
+    public object AuctionBody() => new
+    {
+        title = "锂电池缺陷检测专利转让", description = "竞价转让", objectType = "Patents", patentIds = new[] { Patent },
+        consignorOrganizationId = University.Id, startingPrice = 100_000m, reservePrice = 150_000m, noReserve = false, increment = 1_000m,
+        startsAt = Now.AddDays(8), endsAt = Now.AddDays(8).AddHours(2),
+    };
+
+    private async Task AuctionsAsync()
+    {
+        ExchangeUser = TestUser.Of(Roles.ExchangeOperator, Registry.Id, "robust-exchange");
+        AuctionBidder = TestUser.Of(Roles.Enterprise, Enterprise.Id, "robust-bidder");
+        AuctionScheduled = await Create(ExchangeUser, "/api/v1/auctions", AuctionBody(), "auction");
+        await Post(AuctionBidder, $"/api/v1/auctions/{AuctionScheduled}/registrations", new { acceptTerms = true }, "register to bid", HttpStatusCode.Created);
+        AuctionToWithdraw = await Create(ExchangeUser, "/api/v1/auctions", AuctionBody(), "auction");
+        // lots announced in the past, made through the lot's own rules at past instants (the world's clock does not go back)
+        (AuctionBidding, AuctionSold, AuctionSoldToDefault) = await _factory.WithDbAsync(async (db, sp) =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TechTransfer.Exchange.Domain.Auctions.AuctionOptions>>().Value;
+            TechTransfer.Exchange.Domain.Auctions.AuctionLot Past(DateTimeOffset starts) => TechTransfer.Exchange.Domain.Auctions.AuctionLot.Open(
+                new("竞价标的", null, TechTransfer.Exchange.Domain.Auctions.AuctionObjectType.Patents, [Patent], University.Id, null,
+                    100_000m, null, 1_000m, starts, starts.AddHours(3)), null, starts.AddDays(-8), options).Value;
+            var bidding = Past(Now.AddHours(-1));
+            var sold = Past(Now.AddDays(-2));
+            var toDefault = Past(Now.AddDays(-2));
+            foreach (var lot in new[] { bidding, sold, toDefault })
+            {
+                var r = TechTransfer.Exchange.Domain.Auctions.AuctionRegistration.Create(lot, AuctionBidder.UserId, Enterprise.Id, lot.Register(lot.StartsAt.AddHours(-1)).Value, lot.StartsAt.AddHours(-1));
+                var d = lot.PlaceBid(AuctionBidder.UserId, Enterprise.Id, 100_000m, lot.StartsAt.AddMinutes(1), options.ExtensionWindow);
+                db.Add(r);
+                db.Add(TechTransfer.Exchange.Domain.Auctions.AuctionBid.Record(lot, r, 100_000m, lot.StartsAt.AddMinutes(1), d));
+                db.Add(lot);
+            }
+            sold.CloseIfDue(sold.EffectiveCloseAt);
+            toDefault.CloseIfDue(toDefault.EffectiveCloseAt);
+            await db.SaveChangesAsync();
+            return (bidding.Id, sold.Id, toDefault.Id);
+        });
+    }
+
     public static async Task<RobustnessWorld> CreateAsync(TechTransferFactory factory)
     {
         var w = new RobustnessWorld(factory);
@@ -297,6 +345,7 @@ public sealed partial class RobustnessWorld
         await DemandsAsync();
         await ContractsAsync();
         await ListingsAsync();
+        await AuctionsAsync();
 
         await using (var store = await StoreSnapshot.OpenAsync(_factory))
             Assert.True((await store.SettledAsync(TimeSpan.FromSeconds(60))).Drained, "World set-up: the search outbox did not drain");

@@ -1732,6 +1732,225 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("dem_demands", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Auctions.AuctionBid", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BidderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BidderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CloseAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CloseBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaddleNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "BidderUserId");
+
+                    b.HasIndex("LotId", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("exch_auction_bids", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Auctions.AuctionLot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AcceptedBids")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AnnouncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosingSoonNotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConsignorOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Deposit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EffectiveCloseAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("HammerPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("HighBid")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HighBidSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HighBidderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HighBidderUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Increment")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectIdsCsv")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OpenedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Registrations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ReservePrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("StartingPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WinnerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WinnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("StartsAt");
+
+                    b.HasIndex("Status", "EffectiveCloseAt");
+
+                    b.ToTable("exch_auction_lots", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Auctions.AuctionRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Deposit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepositStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastBidAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutbidNotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaddleNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId", "PaddleNumber")
+                        .IsUnique();
+
+                    b.HasIndex("LotId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("exch_auction_registrations", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3065,6 +3284,24 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .WithMany("Awards")
                         .HasForeignKey("ChallengeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Auctions.AuctionBid", b =>
+                {
+                    b.HasOne("TechTransfer.Exchange.Domain.Auctions.AuctionLot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Auctions.AuctionRegistration", b =>
+                {
+                    b.HasOne("TechTransfer.Exchange.Domain.Auctions.AuctionLot", null)
+                        .WithMany()
+                        .HasForeignKey("LotId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1,0 +1,297 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TechTransfer.Data;
+using TechTransfer.Data.Notifications;
+using TechTransfer.Exchange.Domain.Auctions;
+using TechTransfer.SharedKernel;
+
+namespace TechTransfer.Exchange.Features.Auctions;
+
+/// <summary>
+/// The one writer of each lot (R6.4/R6.5 under contention). Every change of a lot's bidding state — a bid, a registration,
+/// the close — is a command queued for that lot; one drain task per lot takes up to <see cref="AuctionOptions.MaxBatch"/>
+/// queued commands and applies them in arrival order (that order is the bid sequence) in <b>one</b> transaction:
+/// lock the lot row (PostgreSQL <c>SELECT … FOR UPDATE</c>), load it, let the domain decide each command, append the bid
+/// log, write the coalesced notices, save through the lot's <c>Version</c> token (the guard on SQLite, where a second
+/// process's batch makes the update match no row) and commit. Only then are the callers answered (an acknowledged bid
+/// is durable) and the live room told. A conflict (another process wrote the lot) rolls the batch back and decides it
+/// again on the fresh lot. The writer saves as the platform (no HTTP caller flows into the drain); each bid row names
+/// its bidder.
+/// </summary>
+public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuctionOptions> options,
+    IAuctionLiveFeed feed, ILogger<AuctionWriter> logger)
+{
+    private const int MaxAttempts = 8;
+    private readonly Dictionary<Guid, LotQueue> _queues = [];
+    private AuctionOptions Options => options.Value;
+
+    public Task<Result<BidResponse>> BidAsync(Guid lotId, Guid userId, decimal amount, CancellationToken ct) =>
+        Enqueue(lotId, new BidCommand(userId, amount), ct);
+
+    public Task<Result<RegistrationResponse>> RegisterAsync(Guid lotId, Guid userId, Guid? organizationId, CancellationToken ct) =>
+        Enqueue(lotId, new RegisterCommand(userId, organizationId), ct);
+
+    /// <summary>Closes the lot if its effective close has passed (idempotent: true only for the one run that closed it).</summary>
+    public Task<Result<bool>> CloseIfDueAsync(Guid lotId, CancellationToken ct) => Enqueue(lotId, new CloseCommand(), ct);
+
+    /// <summary>Sends the one-time "closing soon" notice if it is due.</summary>
+    public Task<Result<bool>> ClosingSoonIfDueAsync(Guid lotId, CancellationToken ct) => Enqueue(lotId, new ClosingSoonCommand(), ct);
+
+    private async Task<Result<T>> Enqueue<T>(Guid lotId, Command<T> command, CancellationToken ct)
+    {
+        LotQueue queue;
+        bool start;
+        lock (_queues)
+        {
+            if (!_queues.TryGetValue(lotId, out queue!)) _queues[lotId] = queue = new LotQueue();
+            queue.Pending.Add(command);
+            start = !queue.Draining;
+            queue.Draining = true;
+        }
+        if (start)
+        {
+            // The drain outlives the request that started it: no HTTP context (caller, cancellation) flows into it.
+            using (ExecutionContext.SuppressFlow()) _ = Task.Run(() => DrainAsync(lotId, queue));
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Options.BidTimeout);
+        try
+        {
+            return await command.Completion.Task.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Not yet applied → never will be; already applied → the answer stands (the log has it).
+            if (command.TryCancel()) return AuctionErrors.BidTimedOut;
+            return await command.Completion.Task;
+        }
+    }
+
+    private async Task DrainAsync(Guid lotId, LotQueue queue)
+    {
+        while (true)
+        {
+            List<Command> batch;
+            lock (_queues)
+            {
+                if (queue.Pending.Count == 0)
+                {
+                    queue.Draining = false;
+                    _queues.Remove(lotId);
+                    return;
+                }
+                var take = Math.Min(queue.Pending.Count, Options.MaxBatch);
+                batch = queue.Pending.GetRange(0, take);
+                queue.Pending.RemoveRange(0, take);
+            }
+            batch = batch.Where(c => c.TryStart()).ToList();
+            if (batch.Count == 0) continue;
+            try
+            {
+                await ApplyBatchAsync(lotId, batch);
+            }
+            catch (Exception ex)
+            {
+                LogBatchFailed(logger, lotId, ex);
+                foreach (var c in batch) c.Fail(ex);
+            }
+        }
+    }
+
+    private async Task ApplyBatchAsync(Guid lotId, List<Command> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+            // SQLite: another process holding the write lock is waited for (busy timeout), then the version token decides.
+            if (db.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000");
+            await using var tx = await db.Database.BeginTransactionAsync();
+            if (db.Provider == DatabaseProvider.Postgres)
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM exch_auction_lots WHERE \"Id\" = {lotId} FOR UPDATE");
+            var lot = await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == lotId);
+            if (lot is null)
+            {
+                foreach (var c in batch) c.Complete(AuctionErrors.NotFound);
+                return;
+            }
+            var users = batch.OfType<IUserCommand>().Select(c => c.UserId).ToHashSet();
+            if (lot.HighBidderUserId is { } high) users.Add(high);
+            // Closing and closing-soon notices go to every registrant; bids and registrations need only their own users'.
+            var everyone = batch.Any(c => c is CloseCommand or ClosingSoonCommand);
+            var registrations = await db.Set<AuctionRegistration>()
+                .Where(r => r.LotId == lotId && (everyone || users.Contains(r.UserId))).ToDictionaryAsync(r => r.UserId);
+            var context = new BatchContext(db, lot, registrations, clock, Options);
+            foreach (var c in batch) c.Decide(context);
+            context.WriteOutbidNotices();
+            if (context.Sale is { } sale)
+                foreach (var handler in scope.ServiceProvider.GetServices<IAuctionSoldHandler>()) await handler.OnSoldAsync(sale, db, CancellationToken.None);
+
+            if (await db.SaveOrConflictAsync(CancellationToken.None) is null)
+            {
+                await tx.CommitAsync();
+                foreach (var c in batch) c.Publish();
+                feed.Publish(context.LiveState());
+                return;
+            }
+            await tx.RollbackAsync();
+            if (attempt == MaxAttempts)
+            {
+                foreach (var c in batch) c.Complete(Error.ConcurrencyConflict);
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Auction writer: batch on lot {LotId} failed")]
+    private static partial void LogBatchFailed(ILogger logger, Guid lotId, Exception ex);
+
+    private sealed class LotQueue
+    {
+        public List<Command> Pending { get; } = [];
+        public bool Draining { get; set; }
+    }
+
+    /// <summary>What one batch works on: the tracked lot, the bidders' registrations, the clock.</summary>
+    private sealed class BatchContext(TechTransferDbContext db, AuctionLot lot, Dictionary<Guid, AuctionRegistration> registrations,
+        TimeProvider clock, AuctionOptions options)
+    {
+        private readonly HashSet<Guid> _outbid = [];
+        public TechTransferDbContext Db => db;
+        public AuctionLot Lot => lot;
+        public Dictionary<Guid, AuctionRegistration> Registrations => registrations;
+        public AuctionOptions Options => options;
+        public DateTimeOffset Now => clock.GetUtcNow();
+        public void Outbid(Guid userId) => _outbid.Add(userId);
+        /// <summary>Set when this batch closed the lot as Sold: handed to every <see cref="IAuctionSoldHandler"/> before the save.</summary>
+        public AuctionSold? Sale { get; set; }
+        public List<LiveBid> NewBids { get; } = [];
+
+        public LiveLotState LiveState() => LiveLotState.Of(lot,
+            lot.HighBidderUserId is { } high && registrations.TryGetValue(high, out var r) ? r.PaddleNumber : null, NewBids, Now);
+
+        /// <summary>One notice per bidder outbid in this batch who is not the high bidder at its end, coalesced per bidding round.</summary>
+        public void WriteOutbidNotices()
+        {
+            var now = Now;
+            foreach (var user in _outbid)
+            {
+                if (user == lot.HighBidderUserId || !registrations.TryGetValue(user, out var r) || !r.ShouldNotifyOutbid(now)) continue;
+                var (zh, en) = AuctionNotices.Outbid(lot);
+                db.Add(Notification.ToUser(user, zh, en, AuctionNotices.Link(lot.Id), now));
+            }
+        }
+    }
+
+    private interface IUserCommand
+    {
+        Guid UserId { get; }
+    }
+
+    private abstract class Command
+    {
+        private int _state; // 0 queued, 1 started, 2 cancelled
+
+        public bool TryStart() => Interlocked.CompareExchange(ref _state, 1, 0) == 0;
+        public bool TryCancel() => Interlocked.CompareExchange(ref _state, 2, 0) == 0;
+        public abstract void Decide(BatchContext context);
+        public abstract void Publish();
+        public abstract void Complete(Error error);
+        public abstract void Fail(Exception ex);
+    }
+
+    private abstract class Command<T> : Command
+    {
+        private Result<T>? _decided;
+        public TaskCompletionSource<Result<T>> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        protected void Decided(Result<T> result) => _decided = result;
+        public override void Publish() => Completion.TrySetResult(_decided!.Value);
+        public override void Complete(Error error) => Completion.TrySetResult(error);
+        public override void Fail(Exception ex) => Completion.TrySetException(ex);
+    }
+
+    private sealed class BidCommand(Guid userId, decimal amount) : Command<BidResponse>, IUserCommand
+    {
+        public Guid UserId => userId;
+
+        public override void Decide(BatchContext c)
+        {
+            if (!c.Registrations.TryGetValue(userId, out var registration))
+            {
+                Decided(AuctionErrors.NotRegistered);
+                return;
+            }
+            var now = c.Now;
+            var decision = c.Lot.PlaceBid(userId, registration.OrganizationId, amount, now, c.Options.ExtensionWindow);
+            c.Db.Add(AuctionBid.Record(c.Lot, registration, amount, now, decision));
+            registration.BidAt(now);
+            if (!decision.Accepted)
+            {
+                Decided(decision.AsError!);
+                return;
+            }
+            if (decision.OutbidUserId is { } outbid) c.Outbid(outbid);
+            c.NewBids.Add(new LiveBid(c.Lot.LastSequence, registration.PaddleNumber, amount, now));
+            Decided(new BidResponse(c.Lot.LastSequence, amount, now, decision.CloseAfter, decision.CloseAfter != decision.CloseBefore,
+                c.Lot.NextValidAmounts(3)));
+        }
+    }
+
+    private sealed class RegisterCommand(Guid userId, Guid? organizationId) : Command<RegistrationResponse>, IUserCommand
+    {
+        public Guid UserId => userId;
+
+        public override void Decide(BatchContext c)
+        {
+            if (c.Registrations.ContainsKey(userId))
+            {
+                Decided(AuctionErrors.AlreadyRegistered);
+                return;
+            }
+            var now = c.Now;
+            var paddle = c.Lot.Register(now);
+            if (paddle.IsFailure)
+            {
+                Decided(paddle.Error!);
+                return;
+            }
+            var r = AuctionRegistration.Create(c.Lot, userId, organizationId, paddle.Value, now);
+            c.Registrations[userId] = r;
+            c.Db.Add(r);
+            Decided(new RegistrationResponse(r.Id, r.LotId, r.PaddleNumber, r.Deposit, r.DepositStatus, r.RegisteredAt));
+        }
+    }
+
+    private sealed class CloseCommand : Command<bool>
+    {
+        public override void Decide(BatchContext c)
+        {
+            var now = c.Now;
+            var closed = c.Lot.CloseIfDue(now);
+            if (closed)
+            {
+                AuctionNotices.Closed(c.Db, c.Lot, c.Registrations.Values, now);
+                var runnerUp = c.Lot.Status == AuctionStatus.Sold && c.Options.WinnerDefault == WinnerDefaultRemedy.OfferToNextBidder
+                    ? AuctionService.RunnerUp(c.Db, c.Lot)?.BidderUserId : null;
+                // deposits of bidders who did not win are released; the winner's (and the runner-up's, while the lot may be offered to it) stay held
+                foreach (var r in c.Registrations.Values)
+                    if (c.Lot.Status != AuctionStatus.Sold || (r.UserId != c.Lot.WinnerUserId && r.UserId != runnerUp)) r.Release();
+                if (c.Lot.Status == AuctionStatus.Sold) c.Sale = AuctionSold.Of(c.Lot, now, afterDefault: false);
+            }
+            Decided(closed);
+        }
+    }
+
+    private sealed class ClosingSoonCommand : Command<bool>
+    {
+        public override void Decide(BatchContext c)
+        {
+            var now = c.Now;
+            var due = c.Lot.MarkClosingSoonIfDue(now, c.Options.ClosingSoonLead);
+            if (due) AuctionNotices.ClosingSoon(c.Db, c.Lot, c.Registrations.Values, now);
+            Decided(due);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TechTransfer.ApiTests.Infrastructure;
+using TechTransfer.Exchange.Domain.Auctions;
+using TechTransfer.Exchange.Features.Auctions;
+using Xunit.Abstractions;
+using static TechTransfer.ApiTests.Exchange.AuctionTestSupport;
+
+namespace TechTransfer.ApiTests.Exchange;
+
+/// <summary>
+/// Contention on one lot (issue 13, "Correctness, speed and tests"): 50 bidders send 11 bids each at once through HTTP,
+/// racing on stale knowledge of the high bid; a second, independent writer (as a second process would have: its own
+/// queues) takes a share of the bids directly, so only the database guard (row lock / version token) keeps the two
+/// apart. The second run moves the clock across the scheduled end, through extensions, to the effective close while
+/// bids are still arriving. Afterwards the log and the lot must satisfy every invariant.
+/// </summary>
+public abstract class AuctionConcurrencyTests(TechTransferFactory factory, ITestOutputHelper output)
+{
+    private const int Bidders = 50, BidsEach = 11;
+    private const decimal Increment = 1_000m, Start = 100_000m;
+
+    [Fact]
+    public Task Five_hundred_bids_from_fifty_bidders_on_one_lot_keep_every_invariant() => RaceAsync(acrossTheClose: false);
+
+    [Fact]
+    public Task Bids_racing_across_the_close_and_an_extension_keep_every_invariant() => RaceAsync(acrossTheClose: true);
+
+    private async Task RaceAsync(bool acrossTheClose)
+    {
+        var w = await WorldAsync(factory);
+        var starts = factory.Clock.GetUtcNow().AddDays(8);
+        var id = await OpenLotAsync(factory, w, starts, TimeSpan.FromHours(1), Start, reserve: null, Increment);
+        var org = (await factory.CreateOrganizationAsync()).Id;
+        var bidders = await Task.WhenAll(Enumerable.Range(0, Bidders).Select(_ => RegisteredBidderAsync(factory, id, org)));
+        var end = starts.AddHours(1);
+        factory.Clock.SetUtcNow(acrossTheClose ? end.AddSeconds(-20) : starts.AddMinutes(1));
+
+        // A second writer: its own per-lot queue, as in another process; only the database keeps the two apart.
+        var second = new AuctionWriter(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock,
+            factory.Services.GetRequiredService<IOptions<AuctionOptions>>(), new NoFeed(), factory.Services.GetRequiredService<ILogger<AuctionWriter>>());
+
+        var knownHigh = new decimal[1];
+        var acknowledged = new ConcurrentBag<(Guid User, decimal Amount)>();
+        var statuses = new ConcurrentBag<HttpStatusCode>();
+        using var stop = new CancellationTokenSource();
+        var ticker = acrossTheClose
+            ? Task.Run(async () =>
+            {
+                // the business clock runs fast: 20 fake seconds every 2 ms, across the end and the extensions
+                while (!stop.IsCancellationRequested)
+                {
+                    factory.Clock.Advance(TimeSpan.FromSeconds(20));
+                    await Task.Delay(2);
+                }
+            })
+            : Task.CompletedTask;
+
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(bidders.Select((bidder, n) => Task.Run(async () =>
+        {
+            var random = new Random(n);
+            var client = factory.ClientAs(bidder);
+            for (var i = 0; i < BidsEach; i++)
+            {
+                decimal high;
+                lock (knownHigh) high = knownHigh[0];
+                var amount = high == 0 ? Start + Increment * random.Next(0, 2) : high + Increment * random.Next(1, 4) + (random.Next(10) == 0 ? 1m : 0m);
+                if (n % 5 == 0)
+                {
+                    var r = await second.BidAsync(id, bidder.UserId, amount, CancellationToken.None);
+                    statuses.Add(r.IsSuccess ? HttpStatusCode.Created : (HttpStatusCode)r.Error!.Status);
+                    if (r.IsSuccess) { acknowledged.Add((bidder.UserId, amount)); Raise(knownHigh, amount); }
+                    continue;
+                }
+                var response = await client.PostAsJsonAsync($"/api/v1/auctions/{id}/bids", new { amount }, JsonWeb);
+                statuses.Add(response.StatusCode);
+                if (response.StatusCode == HttpStatusCode.Created) { acknowledged.Add((bidder.UserId, amount)); Raise(knownHigh, amount); }
+                else
+                {
+                    var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+                    var code = problem.GetProperty("code").GetString();
+                    Assert.True(code is "validation.failed" or "auction.closed", $"{response.StatusCode} {code}");
+                }
+            }
+        })));
+        var elapsed = watch.Elapsed;
+        await stop.CancelAsync();
+        await ticker;
+        output.WriteLine($"{factory.Provider}: {Bidders * BidsEach} bids from {Bidders} bidders in {elapsed.TotalMilliseconds:0} ms; " +
+                         $"{acknowledged.Count} accepted; statuses {string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{(int)g.Key}×{g.Count()}"))}");
+
+        if (acrossTheClose)
+        {
+            // make sure the clock has passed the effective close, then let the job close (twice: it must close once)
+            await factory.WithDbAsync(async db =>
+            {
+                var lot = await db.Set<AuctionLot>().AsNoTracking().SingleAsync(l => l.Id == id);
+                if (factory.Clock.GetUtcNow() < lot.EffectiveCloseAt) factory.Clock.SetUtcNow(lot.EffectiveCloseAt);
+            });
+        }
+        else factory.Clock.SetUtcNow(end.AddHours(1));
+        var job = factory.Services.GetRequiredService<AuctionCloseJob>();
+        await job.RunOnceAsync();
+        await job.RunOnceAsync();
+
+        await factory.WithDbAsync(async db =>
+        {
+            var lot = await db.Set<AuctionLot>().AsNoTracking().SingleAsync(l => l.Id == id);
+            var log = await db.Set<AuctionBid>().AsNoTracking().Where(b => b.LotId == id).OrderBy(b => b.Sequence).ToListAsync();
+            var accepted = log.Where(b => b.Accepted).ToList();
+            Assert.True(log.Count >= 500, $"only {log.Count} bids reached the lot");
+            Assert.True(accepted.Count >= 2);
+            // no acknowledged bid lost, nothing accepted that was not acknowledged
+            Assert.Equal(acknowledged.Select(a => (a.User, a.Amount)).OrderBy(a => a.Amount), accepted.Select(b => (b.BidderUserId, b.Amount)).OrderBy(a => a.Amount));
+            // the sequence is gap-free and every bid starts from the close the previous one left
+            Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(b => b.Sequence));
+            for (var i = 1; i < log.Count; i++) Assert.Equal(log[i - 1].CloseAfter, log[i].CloseBefore);
+            Assert.Equal(lot.EndsAt, log[0].CloseBefore);
+            Assert.Equal(lot.EffectiveCloseAt, log[^1].CloseAfter);
+            // refused bids never moved the close; accepted bids only before the effective close, each k × increment above the last
+            Assert.All(log.Where(b => !b.Accepted), b => Assert.Equal(b.CloseBefore, b.CloseAfter));
+            Assert.All(accepted, b => Assert.True(b.At < b.CloseBefore));
+            Assert.True(accepted[0].Amount >= Start);
+            for (var i = 1; i < accepted.Count; i++)
+            {
+                var step = accepted[i].Amount - accepted[i - 1].Amount;
+                Assert.True(step > 0 && step % Increment == 0, $"step {step} at sequence {accepted[i].Sequence}");
+            }
+            // exactly one winner: the highest accepted bid, closed once, after the effective close
+            Assert.Equal(AuctionStatus.Sold, lot.Status);
+            Assert.Equal(accepted[^1].BidderUserId, lot.WinnerUserId);
+            Assert.Equal(accepted.Max(b => b.Amount), lot.HammerPrice);
+            Assert.True(lot.ClosedAt >= lot.EffectiveCloseAt);
+            if (acrossTheClose)
+            {
+                Assert.True(lot.EffectiveCloseAt > lot.EndsAt, "the race should have extended the close");
+                Assert.Contains(log, b => b.RefusalCode == "auction.closed"); // bids kept arriving after the close
+            }
+            var audits = await db.AuditEntries.CountAsync(a => a.EntityType == nameof(AuctionLot) && a.EntityId == id.ToString() && a.Action != "Added" && a.After!.Contains("\"Status\""));
+            Assert.Equal(1, audits); // the close was applied once (the lot's insert is not a change of status)
+        });
+    }
+
+    private static void Raise(decimal[] known, decimal amount)
+    {
+        lock (known) if (amount > known[0]) known[0] = amount;
+    }
+
+    private sealed class NoFeed : IAuctionLiveFeed
+    {
+        public void Publish(LiveLotState state) { }
+    }
+}
+
+public sealed class AuctionConcurrencyTests_Sqlite(SqliteFactory f, ITestOutputHelper o) : AuctionConcurrencyTests(f, o), IClassFixture<SqliteFactory>;
+
+[Collection("Postgres")]
+public sealed class AuctionConcurrencyTests_Postgres(PostgresFactory f, ITestOutputHelper o) : AuctionConcurrencyTests(f, o), IClassFixture<PostgresFactory>;
