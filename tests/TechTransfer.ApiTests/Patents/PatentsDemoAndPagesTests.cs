@@ -94,8 +94,8 @@ public abstract class PatentsDemoAndPagesTests(TechTransferFactory factory)
             await foreach (var d in source.LoadAllAsync(CancellationToken.None)) list.Add(d);
             return list;
         });
-        Assert.Equal(7, docs.Count);
-        Assert.Equal(2, docs.Count(d => !d.IsPublic)); // the draft and the submitted declaration
+        Assert.Equal(8, docs.Count);
+        Assert.Equal(3, docs.Count(d => !d.IsPublic)); // the draft, the submitted and the withdrawn-before-announcement declaration
         var patentDocs = await factory.WithDbAsync(async (db, sp) =>
         {
             var source = sp.GetServices<ISearchDocumentSource>().Single(s => s.Type == SearchDocumentTypes.Patent);

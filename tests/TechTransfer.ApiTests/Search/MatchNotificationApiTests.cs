@@ -50,8 +50,9 @@ public abstract class MatchNotificationApiTests(TechTransferFactory factory)
         return (owner, org, id, title);
     }
 
+    /// <summary>The new-match notifications (other kinds — a disclosure to review, a decision — are not this test's subject).</summary>
     private Task<List<Notification>> NotificationsAsync() =>
-        factory.WithDbAsync((db, _) => db.Notifications.AsNoTracking().ToListAsync());
+        factory.WithDbAsync((db, _) => db.Notifications.AsNoTracking().Where(n => n.Kind == NotificationKinds.NewMatch).ToListAsync());
 
     private Task<List<MatchNotice>> NoticesAsync(Guid demandId) =>
         factory.WithDbAsync((db, _) => db.Set<MatchNotice>().AsNoTracking().Where(n => n.DemandId == demandId).ToListAsync());

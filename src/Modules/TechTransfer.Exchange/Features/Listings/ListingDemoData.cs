@@ -26,9 +26,13 @@ internal sealed class ListingDemoData(TechTransferDbContext db, IPatentFactsLook
         var holder = Caller.Of(office, fudan, Roles.InstitutionAdmin);
         var exchange = Caller.Of(operatorUser, exchangeOrg, Roles.ExchangeOperator);
         var rules = options.Value.ToRules();
-        var candidates = (await patents.OwnedByAsync(fudan, 50, ct))
-            .Where(p => p.InForce && p.ActivePledgees.Count == 0 && !p.OpenLicenceInForce).Take(3).ToList();
-        if (candidates.Count < 3) return;
+        // Transfer and equity need a patent free of pledges and of an open licence in force; an ordinary licence may also be
+        // offered on a patent under an open-licence declaration (only exclusive and sole licences are barred).
+        var owned = (await patents.OwnedByAsync(fudan, 50, ct)).Where(p => p.InForce && p.ActivePledgees.Count == 0).ToList();
+        var free = owned.Where(p => !p.OpenLicenceInForce).Take(2).ToList();
+        var ordinary = owned.Where(p => p.OpenLicenceInForce).Concat(owned).FirstOrDefault(p => !free.Contains(p));
+        if (free.Count < 2 || ordinary is null) return;
+        var candidates = new[] { free[0], ordinary, free[1] };
         var now = context.Now;
 
         Listing Make(PatentFacts p, ListingDealType deal, PricingMethod method, decimal price, string description, DateTimeOffset at)
