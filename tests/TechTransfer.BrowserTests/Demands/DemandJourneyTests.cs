@@ -17,7 +17,7 @@ public sealed class DemandJourneyTests(BrowserFixture browser) : IClassFixture<B
         await page.Locator("#goal").FillAsync("提前 200 小时预警，准确率 95% 以上。");
         await page.Locator("#field").SelectOptionAsync(new SelectOptionValue { Label = "先进制造" }); // a field of the taxonomy, chosen by its label
         await page.Locator("#ipc").FillAsync("G01M 13/02, F16H 57/01");
-        await page.Locator("#division").FillAsync("310115");
+        await page.Locator("#division").SelectOptionAsync("310115"); // 浦东新区, a division chosen from the list
         await page.Locator("#budgetMin").FillAsync("300000");
         await page.Locator("#budgetMax").FillAsync("800000");
         await page.GetByLabel("合作开发").CheckAsync();

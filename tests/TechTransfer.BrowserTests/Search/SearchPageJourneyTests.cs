@@ -35,7 +35,7 @@ public sealed class SearchPageJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(form).ToContainTextAsync("关键词");
         await Assertions.Expect(form).ToContainTextAsync("排序");
         await Assertions.Expect(form.Locator("input[name=q]")).ToHaveAttributeAsync("placeholder", "如：滚珠丝杠、锂电池 \"固态电解质\"");
-        await Assertions.Expect(form.Locator("select[name=type] option")).ToHaveTextAsync(["全部", "科技成果", "专利", "技术需求", "揭榜挂帅", "开放许可", "机构"]);
+        await Assertions.Expect(form.Locator("select[name=type] option")).ToHaveTextAsync(["全部", "科技成果", "专利", "技术需求", "揭榜挂帅", "开放许可", "机构", "挂牌项目"]);
         await Assertions.Expect(form.Locator("select[name=sort] option")).ToHaveTextAsync(["相关度", "最新"]);
         await Assertions.Expect(form.GetByRole(AriaRole.Button, new() { Name = "检索" })).ToBeVisibleAsync();
 
@@ -73,7 +73,7 @@ public sealed class SearchPageJourneyTests(BrowserFixture browser) : IClassFixtu
         var form = page.GetByTestId("search-form");
         await Assertions.Expect(form).ToContainTextAsync("Keywords");
         await Assertions.Expect(form.Locator("input[name=q]")).ToHaveAttributeAsync("placeholder", "e.g. lithium battery \"solid electrolyte\"");
-        await Assertions.Expect(form.Locator("select[name=type] option")).ToHaveTextAsync(["All", "Achievement", "Patent", "Demand", "Challenge", "Open licence", "Organisation"]);
+        await Assertions.Expect(form.Locator("select[name=type] option")).ToHaveTextAsync(["All", "Achievement", "Patent", "Demand", "Challenge", "Open licence", "Organisation", "Exchange listing"]);
         await Assertions.Expect(form.Locator("select[name=sort] option")).ToHaveTextAsync(["Relevance", "Newest"]);
 
         await Assertions.Expect(page.GetByTestId("search-total")).ToHaveTextAsync(new Regex(@"^[1-9]\d* results$"));
