@@ -21,6 +21,8 @@ public sealed class ExchangeListingOptions
     public int ValuationMinComparables { get; set; } = 5;
     /// <summary>How many years back comparable contracts are taken from.</summary>
     public int ValuationComparableYears { get; set; } = 3;
+    /// <summary>R6.3: whether every seller's price needs the chosen valuation as its floor (state-funded sellers always do).</summary>
+    public bool ValuationRequiredForAllSellers { get; set; }
     public bool TenderEnabled { get; set; }
     public bool BiddingEnabled { get; set; }
 

@@ -25,6 +25,7 @@ public sealed class ExchangeModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         Endpoints.Listings.ListingEndpoints.MapListingEndpoints(app);
+        Endpoints.Valuation.ValuationEndpoints.MapValuationEndpoints(app);
         Features.Auctions.AuctionRegistrations.Map(app);
     }
 

@@ -435,7 +435,7 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
         Assert.Equal(JsonValueKind.Null, market.GetProperty("medianYuan").ValueKind);
         Assert.Equal(0, market.GetProperty("comparables").GetArrayLength());
         await Json(await Exchange.GetAsync(url), HttpStatusCode.OK);
-        await ProblemAssert.IsProblem(await Company.GetAsync(url), HttpStatusCode.Forbidden, "listing.not_listers_listing");
+        await ProblemAssert.IsProblem(await Company.GetAsync(url), HttpStatusCode.NotFound, "listing.not_found"); // the valuation is the listing side's
         Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous.GetAsync(url)).StatusCode);
         await ProblemAssert.IsProblem(await Company.GetAsync($"/api/v1/listings/{Guid.NewGuid()}/valuation/market"), HttpStatusCode.NotFound, "listing.not_found");
     }

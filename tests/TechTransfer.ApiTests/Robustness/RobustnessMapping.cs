@@ -271,6 +271,12 @@ public static class RobustnessMapping
         ["SignListingNda"] = As(w => w.EnterpriseUser).Path("id", w => w.ListingPublished).Body(_ => new { accept = true }),
         ["OpenListingConfidential"] = As(w => w.Office).Path("id", w => w.ListingPublished),
         ["ListingMarketValuation"] = As(w => w.Office).Path("id", w => w.ListingPublished),
+        ["GetListingValuation"] = As(w => w.Office).Path("id", w => w.ListingValued),
+        ["RunCostValuation"] = As(w => w.Office).Path("id", w => w.ListingValued).Body(_ => RobustnessWorld.CostValuationBody()),
+        ["RunMarketValuation"] = As(w => w.ExchangeOperator).Path("id", w => w.ListingValued).Body(_ => new { }),
+        ["RunIncomeValuation"] = As(w => w.Office).Path("id", w => w.ListingValued).Body(_ => RobustnessWorld.IncomeValuationBody()),
+        ["ChooseListingValuation"] = As(w => w.Office).Path("id", w => w.ListingValued)
+            .Body(_ => new { basis = "Cost", valueYuan = 855_000m, rationale = "成本法数据可靠，市场可比交易不足" }),
         ["MarkListingRelatedParty"] = As(w => w.Office).Path("id", w => w.ListingPublished)
             .VersionedBody(w => $"/api/v1/listings/{w.ListingPublished}", _ => new { relatedParty = true, approvalRef = "校办〔2026〕12号" }),
 

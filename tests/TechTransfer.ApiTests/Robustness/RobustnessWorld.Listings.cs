@@ -14,6 +14,19 @@ public sealed partial class RobustnessWorld
     public Guid ListingToWithdraw { get; private set; }
     public Guid ListingObjected { get; private set; }
     public Guid ListingObjection { get; private set; }
+    /// <summary>A published listing whose valuation workspace has a cost run (so a value can be chosen on it).</summary>
+    public Guid ListingValued { get; private set; }
+
+    public static object CostValuationBody() => new
+    {
+        replacementCostYuan = 1_000_000m, physicalObsolescencePercent = 10m, functionalObsolescencePercent = 5m, economicObsolescencePercent = 0m,
+    };
+
+    public static object IncomeValuationBody() => new
+    {
+        method = "RoyaltyRelief", annualRevenueYuan = new[] { 2_000_000m, 3_000_000m, 3_500_000m }, discountRatePercent = 12m, taxRatePercent = 25m,
+        royaltyRatePercent = 5m,
+    };
 
     public object ListingBody(Guid patentId) => new
     {
@@ -46,5 +59,7 @@ public sealed partial class RobustnessWorld
         var objection = await Create(EnterpriseUser, $"/api/v1/listings/{ListingObjected}/objections",
             new { name = "赵六", contact = "13800000000", text = "定价低于评估值" }, "objection");
         ListingObjection = objection;
+        ListingValued = await ListingAsync("published");
+        await Create(Office, $"/api/v1/listings/{ListingValued}/valuation/cost", CostValuationBody(), "cost valuation");
     }
 }

@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel;
 using TechTransfer.Exchange.Domain.Valuation;
 
 namespace TechTransfer.UnitTests.Exchange;
@@ -109,24 +110,26 @@ public sealed class ValuationRulesTests
     [Fact]
     public void The_chosen_value_rests_on_a_performed_approach_with_a_rationale_and_is_the_reserve_floor_when_required()
     {
-        var w = new ListingValuation(Guid.NewGuid(), valuationRequired: true);
-        var user = Guid.NewGuid();
+        var w = new ListingValuation(Guid.NewGuid(), Guid.NewGuid(), Now);
+        var user = Caller.Of(Guid.NewGuid(), Guid.NewGuid(), Roles.InstitutionAdmin);
         Assert.Equal("valuation.approach_not_performed", w.Choose(700_000m, ValuationApproach.Cost, "成本法", user, Now).Error!.Code);
-        var e = w.Record(ValuationApproach.Cost, "C=1000000; p=20; f=10; e=5", ValuationCalculator.CostFormula, 684_000m, user, Now);
-        Assert.Equal(user, e.ByUserId);
+        var e = w.Record(ValuationApproach.Cost, null, "C=1000000; p=20; f=10; e=5", "", ValuationCalculator.CostFormula, 684_000m, user, Now).Value;
+        Assert.Equal(user.UserId, e.ByUserId);
         Assert.Equal(Now, e.At);
         Assert.Equal("valuation.rationale_required", w.Choose(684_000m, ValuationApproach.Cost, " ", user, Now).Error!.FieldErrors[0].Code);
+        Assert.Equal(["valuation.amount_not_positive", "valuation.basis_invalid", "valuation.rationale_required"],
+            ListingValuation.CheckChoice(-1m, (ValuationApproach)9, null).Select(f => f.Code));
+        var version = w.Version;
         Assert.True(w.Choose(684_000m, ValuationApproach.Cost, "仅有成本数据可靠", user, Now).IsSuccess);
-        Assert.Equal(684_000m, w.RequiredValueYuan);
+        Assert.Equal(version + 1, w.Version);
+        Assert.Equal(684_000m, w.RequiredValueYuan(valuationRequired: true));
+        Assert.Null(w.RequiredValueYuan(valuationRequired: false));
 
-        var refused = w.CheckReserve(600_000m);
+        var refused = ValuationCalculator.CheckReserve(600_000m, w.RequiredValueYuan(true), "reservePrice");
         Assert.Equal("valuation.reserve_below_valuation", refused.Error!.Code);
+        Assert.Equal("reservePrice", refused.Error.Field);
         Assert.Equal("R6.3", refused.Error.Rule);
-        Assert.True(w.CheckReserve(684_000m).IsSuccess);
-
-        var notRequired = new ListingValuation(Guid.NewGuid(), valuationRequired: false);
-        notRequired.Record(ValuationApproach.Cost, "", ValuationCalculator.CostFormula, 684_000m, user, Now);
-        Assert.True(notRequired.Choose(684_000m, ValuationApproach.Cost, "参考", user, Now).IsSuccess);
-        Assert.True(notRequired.CheckReserve(1m).IsSuccess);
+        Assert.True(ValuationCalculator.CheckReserve(684_000m, w.RequiredValueYuan(true)).IsSuccess);
+        Assert.True(ValuationCalculator.CheckReserve(1m, w.RequiredValueYuan(false)).IsSuccess);
     }
 }

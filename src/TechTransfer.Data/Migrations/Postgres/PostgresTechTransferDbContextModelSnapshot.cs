@@ -2153,6 +2153,53 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("exch_listing_confidential_views", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Valuation.ListingValuation", b =>
+                {
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChosenBasis")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ChosenByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("ChosenByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("ChosenValueYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("HolderOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("ListingId");
+
+                    b.HasIndex("HolderOrganizationId");
+
+                    b.ToTable("exch_listing_valuations", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3444,6 +3491,72 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.Navigation("Objections");
 
                     b.Navigation("Patents");
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Valuation.ListingValuation", b =>
+                {
+                    b.HasOne("TechTransfer.Exchange.Domain.Listings.Listing", null)
+                        .WithOne()
+                        .HasForeignKey("TechTransfer.Exchange.Domain.Valuation.ListingValuation", "ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Valuation.ValuationRun", "Runs", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Approach")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ByName")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<Guid?>("ByUserId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Figures")
+                                .IsRequired()
+                                .HasColumnType("text");
+
+                            b1.Property<string>("Formula")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Inputs")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<Guid>("ListingId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Method")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<decimal>("ResultYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("numeric(18,2)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ListingId", "At");
+
+                            b1.ToTable("exch_listing_valuation_runs", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId");
+                        });
+
+                    b.Navigation("Runs");
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>

@@ -2137,6 +2137,53 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("exch_listing_confidential_views", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Valuation.ListingValuation", b =>
+                {
+                    b.Property<Guid>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChosenBasis")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChosenByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChosenByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ChosenValueYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HolderOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ListingId");
+
+                    b.HasIndex("HolderOrganizationId");
+
+                    b.ToTable("exch_listing_valuations", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3428,6 +3475,72 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.Navigation("Objections");
 
                     b.Navigation("Patents");
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Valuation.ListingValuation", b =>
+                {
+                    b.HasOne("TechTransfer.Exchange.Domain.Listings.Listing", null)
+                        .WithOne()
+                        .HasForeignKey("TechTransfer.Exchange.Domain.Valuation.ListingValuation", "ListingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Valuation.ValuationRun", "Runs", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Approach")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("At")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ByName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ByUserId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Figures")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Formula")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Inputs")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ListingId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Method")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("ResultYuan")
+                                .HasPrecision(18, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ListingId", "At");
+
+                            b1.ToTable("exch_listing_valuation_runs", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ListingId");
+                        });
+
+                    b.Navigation("Runs");
                 });
 
             modelBuilder.Entity("TechTransfer.Organizations.Domain.Organization", b =>

@@ -160,8 +160,8 @@ public static class ValuationCalculator
     /// R6.3 (拍卖法第二十八条): where a valuation is required (state assets), the reserve — or the price of a listing —
     /// may not be below the chosen valuation. Without a required valuation any positive price stands.
     /// </summary>
-    public static Result CheckReserve(decimal reserveYuan, decimal? requiredValuationYuan) =>
-        requiredValuationYuan is { } v && reserveYuan < v ? ValuationErrors.ReserveBelowValuation(v) : Result.Success();
+    public static Result CheckReserve(decimal reserveYuan, decimal? requiredValuationYuan, string field = "priceYuan") =>
+        requiredValuationYuan is { } v && reserveYuan < v ? ValuationErrors.ReserveBelowValuation(v, field) : Result.Success();
 
     /// <summary>The technology-contract category a listing's deal becomes: transfer and equity → Transfer, licences → Licensing.</summary>
     public static string ContractCategoryOf(Listings.ListingDealType deal) =>
@@ -182,61 +182,125 @@ public static class ValuationCalculator
     }
 }
 
-/// <summary>One approach performed: its inputs (as shown), formula, result, who and when.</summary>
-public sealed record ValuationEntry(Guid Id, ValuationApproach Approach, string Inputs, string Formula, decimal ResultYuan, Guid? ByUserId, DateTimeOffset At);
-
 /// <summary>
-/// A listing's valuation workspace: the approaches performed (kept, never overwritten) and the chosen value with its
-/// rationale. <see cref="RequiredValueYuan"/> is the floor of the reserve or listing price when the seller's assets
-/// require a valuation (R6.3).
+/// One approach performed (评估记录): its inputs and intermediate figures (as text the Features layer writes, e.g. JSON of
+/// the request and of every DCF year or the comparables snapshot), formula, result, who and when. Kept, never overwritten.
 /// </summary>
-public sealed class ListingValuation
+public sealed class ValuationRun
 {
-    public const int RationaleMax = 2000;
-    private readonly List<ValuationEntry> _entries = [];
+    public const int InputsMax = 4000, FormulaMax = 200, NameMax = 100;
 
-    public ListingValuation(Guid listingId, bool valuationRequired)
+    private ValuationRun() { }
+
+    internal ValuationRun(ValuationApproach approach, IncomeMethod? method, string inputs, string figures, string formula, decimal resultYuan,
+        ICurrentUser by, DateTimeOffset now)
     {
-        ListingId = listingId;
-        ValuationRequired = valuationRequired;
+        Id = Guid.NewGuid();
+        Approach = approach;
+        Method = method;
+        Inputs = inputs;
+        Figures = figures;
+        Formula = formula;
+        ResultYuan = resultYuan;
+        ByUserId = by.UserId;
+        ByName = Cut(by.UserName, NameMax);
+        At = now;
     }
 
-    public Guid ListingId { get; }
-    public bool ValuationRequired { get; }
-    public IReadOnlyList<ValuationEntry> Entries => _entries;
+    public Guid Id { get; private set; }
+    public ValuationApproach Approach { get; private set; }
+    public IncomeMethod? Method { get; private set; }
+    public string Inputs { get; private set; } = "";
+    /// <summary>Every intermediate figure: the DCF years, or the comparables snapshot with its quartiles.</summary>
+    public string Figures { get; private set; } = "";
+    public string Formula { get; private set; } = "";
+    public decimal ResultYuan { get; private set; }
+    public Guid? ByUserId { get; private set; }
+    public string? ByName { get; private set; }
+    public DateTimeOffset At { get; private set; }
+
+    internal static string? Cut(string? text, int max) => text is null ? null : text.Length <= max ? text : text[..max];
+}
+
+/// <summary>
+/// A listing's valuation workspace (确价): the approaches performed (kept, never overwritten) and the chosen value with
+/// its rationale, who chose it and when. Where the seller's assets require a valuation (R6.3: a state-funded seller, or
+/// every seller as configured) the chosen value is the floor of the reserve, an auction's starting price without reserve,
+/// and a listing's or negotiated price (<see cref="ValuationCalculator.CheckReserve"/>).
+/// </summary>
+public sealed class ListingValuation : IAudited
+{
+    public const int RationaleMax = 2000, MaxRuns = 200;
+    private readonly List<ValuationRun> _runs = [];
+
+    private ListingValuation() { }
+
+    public ListingValuation(Guid listingId, Guid holderOrganizationId, DateTimeOffset now)
+    {
+        ListingId = listingId;
+        HolderOrganizationId = holderOrganizationId;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public Guid ListingId { get; private set; }
+    /// <summary>The rights holder of the listing (the audit trail's organisation).</summary>
+    public Guid HolderOrganizationId { get; private set; }
+    public IReadOnlyList<ValuationRun> Runs => _runs;
     public decimal? ChosenValueYuan { get; private set; }
     public ValuationApproach? ChosenBasis { get; private set; }
     public string? Rationale { get; private set; }
     public Guid? ChosenByUserId { get; private set; }
+    public string? ChosenByName { get; private set; }
     public DateTimeOffset? ChosenAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Version { get; private set; }
 
-    /// <summary>The value a reserve or listing price may not fall below: the chosen value, if a valuation is required.</summary>
-    public decimal? RequiredValueYuan => ValuationRequired ? ChosenValueYuan : null;
+    Guid? IAudited.AuditOrganizationId => HolderOrganizationId;
 
-    public ValuationEntry Record(ValuationApproach approach, string inputs, string formula, decimal result, Guid? userId, DateTimeOffset now)
+    /// <summary>The value a reserve or price may not fall below: the chosen value, if a valuation is required.</summary>
+    public decimal? RequiredValueYuan(bool valuationRequired) => valuationRequired ? ChosenValueYuan : null;
+
+    public Result<ValuationRun> Record(ValuationApproach approach, IncomeMethod? method, string inputs, string figures, string formula, decimal result,
+        ICurrentUser by, DateTimeOffset now)
     {
-        var e = new ValuationEntry(Guid.NewGuid(), approach, inputs, formula, result, userId, now);
-        _entries.Add(e);
-        return e;
+        if (_runs.Count >= MaxRuns) return ValuationErrors.TooManyRuns(MaxRuns);
+        var run = new ValuationRun(approach, method, inputs, figures, formula, result, by, now);
+        _runs.Add(run);
+        Touch(now);
+        return run;
+    }
+
+    /// <summary>The body of a choice, every problem at once (before anything is loaded).</summary>
+    public static IReadOnlyList<FieldError> CheckChoice(decimal valueYuan, ValuationApproach basis, string? rationale)
+    {
+        var errors = new FieldErrors();
+        if (valueYuan <= 0 || valueYuan != decimal.Round(valueYuan, 2) || valueYuan > 100_000_000_000m) errors.Add(ValuationErrors.NotPositive("valueYuan"));
+        if (!Enum.IsDefined(basis)) errors.Add(ValuationErrors.BasisInvalid);
+        if (string.IsNullOrWhiteSpace(rationale)) errors.Add(ValuationErrors.RationaleRequired);
+        else if (rationale.Trim().Length > RationaleMax) errors.Add(ValuationErrors.RationaleTooLong(RationaleMax));
+        return errors.All;
     }
 
     /// <summary>Keeps the chosen value, on an approach that was performed, with its rationale (and who, when).</summary>
-    public Result Choose(decimal valueYuan, ValuationApproach basis, string? rationale, Guid? userId, DateTimeOffset now)
+    public Result Choose(decimal valueYuan, ValuationApproach basis, string? rationale, ICurrentUser by, DateTimeOffset now)
     {
-        var errors = new FieldErrors();
-        if (valueYuan <= 0 || valueYuan != decimal.Round(valueYuan, 2)) errors.Add(ValuationErrors.NotPositive("valueYuan"));
-        if (string.IsNullOrWhiteSpace(rationale)) errors.Add(ValuationErrors.RationaleRequired);
-        else if (rationale.Trim().Length > RationaleMax) errors.Add(ValuationErrors.RationaleTooLong(RationaleMax));
-        if (errors.ToError() is { } invalid) return invalid;
-        if (_entries.All(e => e.Approach != basis)) return ValuationErrors.ApproachNotPerformed;
+        if (CheckChoice(valueYuan, basis, rationale) is { Count: > 0 } invalid) return Error.Validation(invalid);
+        if (_runs.All(e => e.Approach != basis)) return ValuationErrors.ApproachNotPerformed;
         ChosenValueYuan = valueYuan;
         ChosenBasis = basis;
         Rationale = rationale!.Trim();
-        ChosenByUserId = userId;
+        ChosenByUserId = by.UserId;
+        ChosenByName = ValuationRun.Cut(by.UserName, ValuationRun.NameMax);
         ChosenAt = now;
+        Touch(now);
         return Result.Success();
     }
 
-    /// <summary>R6.3 for this listing: the reserve or price against the required valuation.</summary>
-    public Result CheckReserve(decimal reserveYuan) => ValuationCalculator.CheckReserve(reserveYuan, RequiredValueYuan);
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        Version++;
+    }
 }

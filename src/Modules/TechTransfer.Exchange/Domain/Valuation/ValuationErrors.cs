@@ -39,8 +39,25 @@ public static class ValuationErrors
     public static readonly Error ApproachNotPerformed = new Error("valuation.approach_not_performed",
         "选定价值须以已完成的评估方法为依据", "The chosen value must rest on an approach that was performed.", "basis", 422);
 
-    public static Error ReserveBelowValuation(decimal required) => new Error("valuation.reserve_below_valuation",
+
+    public static Error ReserveBelowValuation(decimal required, string field) => new Error("valuation.reserve_below_valuation",
         $"保留价（或挂牌价）不得低于评估确定的价值 {required:0.00} 元（拍卖法第二十八条）",
-        $"The reserve (or listing price) may not be below the required valuation of ¥{required:0.00} (Auction Law art. 28).", "priceYuan", 422)
+        $"The reserve (or listing price) may not be below the required valuation of ¥{required:0.00} (Auction Law art. 28).", field, 422)
         .ForRule("R6.3");
+
+    public static readonly FieldError BasisInvalid = new("basis", "valuation.basis_invalid",
+        "请选择成本法、市场法或收益法作为选定价值的依据", "Choose the cost, market or income approach as the basis of the chosen value.");
+
+    public static readonly FieldError IncomeMethodInvalid = new("method", "valuation.income_method_invalid",
+        "请选择利润分成法或许可费节省法", "Choose the profit-split or the royalty-relief method.");
+
+    public static readonly FieldError PatentTermDateInvalid = new("patentTermEndsOn", "valuation.patent_term_date_invalid",
+        "专利保护期届满日须在 1900 年至 2199 年之间", "The patent term's end must lie between 1900 and 2199.");
+
+    public static Error TooManyRuns(int max) => new("valuation.too_many_runs",
+        $"一个挂牌项目最多保存 {max} 次评估记录", $"A listing keeps at most {max} valuation runs.", Status: 409);
+
+    public static readonly Error RoleNotAllowed = new("valuation.role_not_allowed",
+        "只有挂牌方（权利人或托管机构）的管理人员和技术交易所运营方可以评估确价",
+        "Only the listing side's staff (holder or custody operator) and the exchange operator value a listing.", Status: 403);
 }

@@ -41,9 +41,6 @@ internal static class ListingEndpoints
         g.MapPost("/{id:guid}/related-party", (Guid id, RelatedPartyRequest? body, ListingService s, CancellationToken ct) => Respond(s.MarkRelatedPartyAsync(id, body, ct)))
             .WithName("MarkListingRelatedParty")
             .WithSummary("Flag a deal between the institution and a company of its own completers as related-party (关联交易) with its approval reference; the deal is not confirmed without it");
-        g.MapGet("/{id:guid}/valuation/market", (Guid id, ListingService s, CancellationToken ct) => Respond(s.MarketAsync(id, ct)))
-            .WithName("ListingMarketValuation")
-            .WithSummary("Market approach (确价): comparable registered contracts (category, field or IPC subclass, last years), median and IQR shown only with enough comparables");
         g.MapPost("/{id:guid}/objections/{objectionId:guid}/decision",
                 (Guid id, Guid objectionId, ObjectionDecisionRequest? body, ListingService s, CancellationToken ct) => Respond(s.DecideObjectionAsync(id, objectionId, body, ct)))
             .WithName("DecideObjection").WithSummary("The exchange operator dismisses an objection or upholds it (listing withdrawn or returned to be re-priced)");

@@ -15,7 +15,7 @@ namespace TechTransfer.Exchange.Features.Auctions;
 /// </summary>
 public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, IReferenceCheck references, TimeProvider clock,
     IOptions<AuctionOptions> options, AuctionWriter writer, IEnumerable<IConsignorProxyLookup> proxyLookups,
-    IEnumerable<IAuctionSoldHandler> soldHandlers)
+    IEnumerable<IAuctionSoldHandler> soldHandlers, IOptions<ExchangeListingOptions> listingOptions)
 {
     private const int RecentBids = 20;
 
@@ -49,6 +49,14 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         if (request.ObjectType == AuctionObjectType.Patents && request.PatentIds is { Count: > 0 and <= AuctionLot.MaxPatents } patents)
             errors.AddRange(await references.CheckAllAsync("patentIds", RecordTypes.Patent, patents, ct));
         if (errors.ToError() is { } invalid) return invalid;
+        if (request.ListingId is { } listingId)
+        {
+            // R6.3 (拍卖法第二十八条): where a valuation is required, the reserve — or the starting price of a lot without
+            // reserve, its lowest possible sale — may not be below the listing's chosen valuation
+            var (floorPrice, field) = request.NoReserve ? (request.StartingPrice, "startingPrice") : (request.ReservePrice ?? 0m, "reservePrice");
+            var floor = await Valuation.ValuationService.CheckFloorAsync(db, listingOptions.Value, listingId, null, floorPrice, field, ct);
+            if (floor.IsFailure) return floor.Error!;
+        }
 
         var lot = AuctionLot.Open(terms, user.UserId, now, options.Value);
         if (lot.IsFailure) return lot.Error!;

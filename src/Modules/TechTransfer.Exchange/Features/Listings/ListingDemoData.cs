@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using TechTransfer.Data;
 using TechTransfer.Exchange.Domain.Listings;
+using TechTransfer.Exchange.Domain.Valuation;
+using TechTransfer.Exchange.Features.Valuation;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Patents;
@@ -63,7 +65,22 @@ internal sealed class ListingDemoData(TechTransferDbContext db, IPatentFactsLook
         var inReview = Make(candidates[2], ListingDealType.Equity, PricingMethod.Auction, 2_000_000m,
             "拟以专利作价投资，与产业方共同设立公司，起拍价二百万元。", now.AddHours(-5));
 
-        db.AddRange(notice, licence, inReview);
+        // the licence was valued before it was listed: cost and income (royalty relief) approaches, the income value chosen
+        var valuer = holder with { UserName = "tto.fudan" };
+        var valuation = new ListingValuation(licence.Id, fudan, now.AddDays(-12));
+        var cost = new CostInputs(420_000m, 10m, 15m, 5m);
+        var costDetail = ValuationService.CostDetail(cost);
+        valuation.Record(ValuationApproach.Cost, null, ValuationService.Serialize(cost), ValuationService.Serialize(costDetail),
+            ValuationCalculator.CostFormula, costDetail.ValueYuan, valuer, now.AddDays(-12));
+        var income = new IncomeInputs(IncomeMethod.RoyaltyRelief, [1_000_000m, 1_500_000m, 2_000_000m, 2_200_000m, 2_200_000m], 12m, 25m, null, null, 6m,
+            BusinessTime.DateOf(now.AddDays(-12)), candidates[1].ExpiryDate);
+        var incomeDetail = ValuationService.IncomeDetail(income);
+        valuation.Record(ValuationApproach.Income, IncomeMethod.RoyaltyRelief, ValuationService.Serialize(income), ValuationService.Serialize(incomeDetail),
+            ValuationService.Formula(IncomeMethod.RoyaltyRelief), incomeDetail.ValueYuan, valuer, now.AddDays(-12).AddMinutes(20));
+        valuation.Choose(Math.Min(Yuan.Round(incomeDetail.ValueYuan), licence.PriceYuan), ValuationApproach.Income,
+            "可比许可合同不足，成本法未反映市场需求；以许可费节省法结果为准，挂牌价不低于该值。", valuer, now.AddDays(-12).AddMinutes(30));
+
+        db.AddRange(notice, licence, inReview, valuation);
         await db.SaveChangesAsync(ct);
     }
 

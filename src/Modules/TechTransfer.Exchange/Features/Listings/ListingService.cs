@@ -18,7 +18,7 @@ namespace TechTransfer.Exchange.Features.Listings;
 /// </summary>
 public sealed class ListingService(
     TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<ExchangeListingOptions> options, HolidayCalendar calendar,
-    IPatentFactsLookup patents, IAchievementFactsLookup achievements, TechTransfer.SharedKernel.Contracts.IRegisteredContractLookup contracts)
+    IPatentFactsLookup patents, IAchievementFactsLookup achievements)
 {
     private static readonly string[] ListerRoles = [Roles.InstitutionAdmin, Roles.Enterprise, Roles.TechManager];
 
@@ -116,6 +116,7 @@ public sealed class ListingService(
         if (eligible.IsFailure) return eligible.Error!;
         var wasPublished = listing.Status == ListingStatus.Published;
         return await SaveAsync(listing, (l, now) => l.Edit(user, eligible.Value, terms, now), ct,
+            gate: l => PriceFloorAsync(l.Id, l.PricingMethod, l.StateFunded, l.PriceYuan, ct),
             after: wasPublished ? l => NotifyLister(l, $"挂牌项目“{l.Title}”的条件已变更，已重新提交审核，挂牌期和公示期将重新起算",
                 $"The terms of listing \"{l.Title}\" changed; it is back in review and its period and notice will restart", clock.GetUtcNow()) : null);
     }
@@ -139,7 +140,16 @@ public sealed class ListingService(
     public Task<Result<ListingResponse>> ApproveAsync(Guid id, ListingCommentRequest? r, CancellationToken ct) =>
         ReviewAsync(id, r?.Version, Listing.CheckComment(r?.Comment), (l, now) => l.Approve(user, r?.Comment, Rules, calendar, now),
             l => ($"挂牌项目“{l.Title}”已审核通过并挂牌，挂牌期至 {l.PeriodEndsOn:yyyy-MM-dd}",
-                $"Listing \"{l.Title}\" was approved and published until {l.PeriodEndsOn:yyyy-MM-dd}"), ct);
+                $"Listing \"{l.Title}\" was approved and published until {l.PeriodEndsOn:yyyy-MM-dd}"), ct,
+            gate: l => PriceFloorAsync(l.Id, l.PricingMethod, l.StateFunded, l.PriceYuan, ct));
+
+    /// <summary>
+    /// R6.3: where a valuation is required, a listing's or negotiated price may not be below the chosen valuation. An
+    /// auction's price is its lot's reserve (or starting price without reserve), checked when the lot is opened.
+    /// </summary>
+    private Task<Result> PriceFloorAsync(Guid id, PricingMethod method, bool stateFunded, decimal price, CancellationToken ct) =>
+        method == PricingMethod.Auction ? Task.FromResult(Result.Success())
+            : Valuation.ValuationService.CheckFloorAsync(db, options.Value, id, stateFunded, price, "priceYuan", ct);
 
     public Task<Result<ListingResponse>> RectifyAsync(Guid id, ListingReasonRequest? r, CancellationToken ct) =>
         ReviewAsync(id, r?.Version, Listing.CheckReason(r?.Reason), (l, now) => l.SendBack(user, r!.Reason!, now),
@@ -193,32 +203,6 @@ public sealed class ListingService(
                 l.RelatedParty
                     ? $"Listing \"{l.Title}\" was flagged as a related-party deal; record its approval reference before the deal is confirmed"
                     : $"The related-party flag of listing \"{l.Title}\" was cleared", clock.GetUtcNow()) : null);
-    }
-
-    /// <summary>
-    /// The market approach of the valuation workspace (确价): registered contracts of the deal's category, the same field
-    /// or IPC subclass, the last years [CFG]; median and IQR only with enough comparables (else none are shown). For the
-    /// listing side and the exchange operator.
-    /// </summary>
-    public async Task<Result<MarketValuationResponse>> MarketAsync(Guid id, CancellationToken ct)
-    {
-        if (!user.IsAuthenticated) return Error.Forbidden;
-        var listing = await FindAsync(id, ct);
-        if (listing is null) return ListingErrors.NotFound;
-        if (!listing.IsListingSide(user) && !IsOperator) return ListingErrors.NotListersListing;
-        var rules = options.Value.ToValuationRules();
-        var today = clock.Today();
-        var from = today.AddYears(-rules.ComparableYears).AddDays(1);
-        var category = Domain.Valuation.ValuationCalculator.ContractCategoryOf(listing.DealType);
-        var candidates = (await contracts.RegisteredAsync(category, from, today, ct))
-            .Select(c => new Domain.Valuation.ComparableContract(c.ContractId, c.RegistrationNo, c.RegisteredOn, c.Category, c.TechnicalField, c.IpcCodes, c.AmountYuan));
-        var found = Domain.Valuation.ValuationCalculator.Comparables(candidates,
-            new Domain.Valuation.ComparableCriteria(category, listing.TechnicalField, listing.IpcCodes), rules, today);
-        var market = Domain.Valuation.ValuationCalculator.Market(found, rules);
-        var m = market.IsSuccess ? market.Value : null;
-        return new MarketValuationResponse(listing.Id, category, listing.TechnicalField, listing.IpcCodes, from, today, rules.MinComparables, found.Count,
-            m is not null, m?.MedianYuan, m?.LowerQuartileYuan, m?.UpperQuartileYuan, m?.InterquartileRangeYuan,
-            Domain.Valuation.ValuationCalculator.MarketFormula, m is null ? [] : m.Comparables);
     }
 
     /// <summary>An objection through the public notice (R6.2): anyone, signed in or not, while the notice runs.</summary>
@@ -286,14 +270,15 @@ public sealed class ListingService(
     }
 
     private async Task<Result<ListingResponse>> ReviewAsync(Guid id, int? version, IReadOnlyList<FieldError> body,
-        Func<Listing, DateTimeOffset, Result> change, Func<Listing, (string Zh, string En)> notice, CancellationToken ct)
+        Func<Listing, DateTimeOffset, Result> change, Func<Listing, (string Zh, string En)> notice, CancellationToken ct,
+        Func<Listing, Task<Result>>? gate = null)
     {
         if (!IsOperator) return ListingErrors.OperatorOnly;
         if (body.Count > 0) return Error.Validation(body);
         var listing = await LoadAsync(id, ct);
         if (listing is null) return ListingErrors.NotFound;
         if (Error.StaleVersion(listing.Version, version) is { } stale) return stale;
-        return await SaveAsync(listing, change, ct, after: l =>
+        return await SaveAsync(listing, change, ct, gate: gate, after: l =>
         {
             var (zh, en) = notice(l);
             NotifyLister(l, zh, en, clock.GetUtcNow());
@@ -301,11 +286,12 @@ public sealed class ListingService(
     }
 
     private async Task<Result<ListingResponse>> SaveAsync(Listing listing, Func<Listing, DateTimeOffset, Result> change, CancellationToken ct,
-        Action<Listing>? after = null)
+        Action<Listing>? after = null, Func<Listing, Task<Result>>? gate = null)
     {
         var now = clock.GetUtcNow();
         var result = change(listing, now);
         if (result.IsFailure) return result.Error!;
+        if (gate is not null && await gate(listing) is { IsFailure: true } refused) return refused.Error!;
         after?.Invoke(listing);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return ListingResponse.From(listing, user, BusinessTime.DateOf(now));

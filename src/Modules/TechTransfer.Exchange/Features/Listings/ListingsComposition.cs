@@ -14,6 +14,7 @@ internal static class ListingsComposition
         services.AddOptions<ExchangeListingOptions>().BindConfiguration(ExchangeListingOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ExchangeListingOptions>, ExchangeListingOptionsValidator>();
         services.AddScoped<ListingService>();
+        services.AddScoped<Valuation.ValuationService>();
         services.AddScoped<IDemoDataSeeder, ListingDemoData>();
         services.AddScoped<ISearchDocumentSource, ListingSearchSource>();
         services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, ListingReferences>();
