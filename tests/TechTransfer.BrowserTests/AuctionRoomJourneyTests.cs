@@ -158,7 +158,7 @@ public sealed class AuctionRoomJourneyTests(AuctionRoomFixture browser) : IClass
     }
 
     [Fact]
-    public async Task The_operator_sees_the_reserve_and_the_announced_lot_offers_withdrawal_and_an_office_cannot_register()
+    public async Task The_operator_opens_a_lot_from_an_approved_auction_listing_and_sees_its_reserve_and_a_bidder_sees_only_that_one_is_set()
     {
         var op = await browser.NewPageAsync("en");
         await op.SignInAsync("exchange.operator");
@@ -168,8 +168,23 @@ public sealed class AuctionRoomJourneyTests(AuctionRoomFixture browser) : IClass
         await Assertions.Expect(op.GetByTestId("auction-operator")).ToContainTextAsync("Withdraw lot");
         await Assertions.Expect(op.GetByTestId("cannot-register")).ToContainTextAsync("Your role does not bid");
         await op.ScreenshotAsync("auction-room-operator-en");
-        await op.GotoAsync("/exchange/auctions/new");
+
+        // the operator approves the demo's auction listing and opens a lot from it (the form's defaults: start in 8 days)
+        Guid listing;
+        using (var scope = browser.Services.CreateScope())
+            listing = await scope.ServiceProvider.GetRequiredService<TechTransferDbContext>().Set<TechTransfer.Exchange.Domain.Listings.Listing>()
+                .Where(l => l.PricingMethod == TechTransfer.Exchange.Domain.Listings.PricingMethod.Auction
+                            && l.Status == TechTransfer.Exchange.Domain.Listings.ListingStatus.InReview).Select(l => l.Id).FirstAsync();
+        await op.GotoAsync($"/exchange/listings/{listing}");
+        await op.GetByTestId("approve-listing").ClickAsync();
+        await op.GetByTestId("start-auction").ClickAsync();
         await Assertions.Expect(op.Locator("h1")).ToHaveTextAsync("New auction");
+        await op.Locator("#a-reserve").FillAsync("2500000");
+        await op.ScreenshotAsync("auction-new-en");
+        await op.GetByTestId("create-auction").ClickAsync();
+        await Assertions.Expect(op.GetByTestId("auction-phase")).ToHaveTextAsync("Announced");
+        await Assertions.Expect(op.GetByTestId("auction-reserve")).ToContainTextAsync("¥2,500,000.00");
+        await Assertions.Expect(op.GetByTestId("auction-countdown")).ToContainTextAsync("Starts in ");
 
         var bidder = await browser.NewPageAsync("zh-CN");
         await bidder.SignInAsync("enterprise.lvneng");
