@@ -155,6 +155,17 @@ public sealed class AuctionRoomJourneyTests(AuctionRoomFixture browser) : IClass
         Assert.Equal(AuctionStatus.Sold, closed.Status);
         Assert.Equal(second, closed.HammerPrice);
         Assert.Equal(close2, closed.EffectiveCloseAt);
+
+        // the winner does not sign: the operator declares the default in the room; the lot passes to the runner-up (R6.6)
+        var op = await browser.NewPageAsync("zh-CN");
+        await op.SignInAsync("exchange.operator");
+        await op.GotoAsync($"/exchange/auctions/{lot.Id}");
+        await Assertions.Expect(op.GetByTestId("auction-operator")).ToBeVisibleAsync();
+        await op.GetByTestId("default-reason").FillAsync("买受人逾期未签署成交确认书");
+        await op.GetByTestId("declare-default").ClickAsync();
+        await Assertions.Expect(op.GetByTestId("auction-message")).ToHaveTextAsync("已认定买受人违约。");
+        await Assertions.Expect(op.GetByTestId("auction-result")).ToContainTextAsync("1 号竞买人");
+        await op.ScreenshotAsync("auction-room-default-zh");
     }
 
     [Fact]
@@ -185,6 +196,11 @@ public sealed class AuctionRoomJourneyTests(AuctionRoomFixture browser) : IClass
         await Assertions.Expect(op.GetByTestId("auction-phase")).ToHaveTextAsync("Announced");
         await Assertions.Expect(op.GetByTestId("auction-reserve")).ToContainTextAsync("¥2,500,000.00");
         await Assertions.Expect(op.GetByTestId("auction-countdown")).ToContainTextAsync("Starts in ");
+        // and withdraws it before the start (拍卖法 29)
+        await op.GetByTestId("withdraw-reason").FillAsync("委托人撤回委托");
+        await op.GetByTestId("withdraw-auction").ClickAsync();
+        await Assertions.Expect(op.GetByTestId("auction-phase")).ToHaveTextAsync("Withdrawn");
+        await Assertions.Expect(op.GetByTestId("auction-operator")).ToHaveCountAsync(0);
 
         var bidder = await browser.NewPageAsync("zh-CN");
         await bidder.SignInAsync("enterprise.lvneng");
