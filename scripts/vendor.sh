@@ -10,11 +10,14 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 LIB="$ROOT/src/TechTransfer.Web/wwwroot/lib"
 
+# (@microsoft/signalr ships no LICENSE file: its package.json, copied beside signalr.min.js, names the MIT licence.)
 # package            version  file in the package        sha256 of that file                                               destination under wwwroot/lib
 TABLE=$(cat <<'ROWS'
 echarts              6.1.0    dist/echarts.min.js         b66b25aeb4df84e33199dc21694014d336d222cbd9deb0e5a7c14bd6aa0d0fd0  echarts/echarts.min.js
 echarts              6.1.0    LICENSE                     -                                                                 echarts/LICENSE
 echarts              6.1.0    NOTICE                      -                                                                 echarts/NOTICE
+@microsoft/signalr   10.0.11  dist/browser/signalr.min.js 97e9b97e642a72e5a470917147a2bf79f86cad829a5c6786adb10614d248bb95  signalr/signalr.min.js
+@microsoft/signalr   10.0.11  package.json                -                                                                 signalr/package.json
 ROWS
 )
 

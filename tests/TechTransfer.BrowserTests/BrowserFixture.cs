@@ -115,7 +115,7 @@ public class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new KestrelFactory(_dataDirectory, Settings);
+        _factory = new KestrelFactory(_dataDirectory, Settings, ConfigureServices);
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
@@ -128,6 +128,15 @@ public class BrowserFixture : IAsyncLifetime
         });
         Directory.CreateDirectory(ScreenshotDirectory);
     }
+
+    /// <summary>
+    /// Services a fixture for particular journeys replaces after the platform's own (test-only: the auction race puts a
+    /// <c>FakeTimeProvider</c> in as the business clock, the way the API tests drive time).
+    /// </summary>
+    protected virtual void ConfigureServices(Microsoft.Extensions.DependencyInjection.IServiceCollection services) { }
+
+    /// <summary>The running platform's services (a journey reads the clock or runs a job the way the API tests do).</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     /// <summary>Configuration a fixture for particular journeys sets on top of the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
@@ -170,11 +179,14 @@ public class BrowserFixture : IAsyncLifetime
     {
         private readonly string _dataDirectory;
         private readonly IReadOnlyDictionary<string, string> _settings;
+        private readonly Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> _services;
 
-        public KestrelFactory(string dataDirectory, IReadOnlyDictionary<string, string> settings)
+        public KestrelFactory(string dataDirectory, IReadOnlyDictionary<string, string> settings,
+            Action<Microsoft.Extensions.DependencyInjection.IServiceCollection> services)
         {
             _dataDirectory = dataDirectory;
             _settings = settings;
+            _services = services;
             UseKestrel(0);
         }
 
@@ -188,6 +200,7 @@ public class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Security:Login:PerAddress", "100000");
             builder.UseSetting("Security:Login:PerUserName", "100000");
             foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+            builder.ConfigureServices(_services);
             builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         }
     }

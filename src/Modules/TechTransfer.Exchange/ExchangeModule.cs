@@ -29,5 +29,6 @@ public sealed class ExchangeModule : IModule
         Features.Auctions.AuctionRegistrations.Map(app);
     }
 
-    public IEnumerable<NavItem> Navigation => Features.Listings.ListingsComposition.Navigation;
+    public IEnumerable<NavItem> Navigation =>
+        Features.Listings.ListingsComposition.Navigation.Concat(Features.Auctions.AuctionRegistrations.Navigation);
 }

@@ -22,7 +22,11 @@ internal static class AuctionRegistrations
         services.AddSingleton<AuctionCloseJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuctionCloseJob>());
         services.AddScoped<IDemoDataSeeder, AuctionDemoData>();
+        services.AddScoped<TechTransfer.SharedKernel.Workbench.IWorkbenchSource, AuctionWorkbench>();
     }
+
+    /// <summary>The auction list (every signed-in user: lots are public once announced), beside the listings.</summary>
+    public static IEnumerable<NavItem> Navigation => [new("/exchange/auctions", "竞价交易", "Auctions", 42, [])];
 
     public static void Map(IEndpointRouteBuilder app)
     {

@@ -24,6 +24,12 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
 
     public bool IsOperator => user.IsInRole(Roles.ExchangeOperator);
 
+    /// <summary>The anti-sniping window [CFG] the room states next to the countdown.</summary>
+    public TimeSpan ExtensionWindow => options.Value.ExtensionWindow;
+
+    /// <summary>How many days the announcement must precede the start [CFG] (拍卖法 45), for the operator's form.</summary>
+    public int MinimumAnnouncementDays => options.Value.MinimumAnnouncementDays;
+
     public async Task<Result<AuctionResponse>> CreateAsync(CreateAuctionRequest request, CancellationToken ct)
     {
         if (!IsOperator) return AuctionErrors.OperatorOnly;
