@@ -8,7 +8,7 @@
 #   - nothing half applied: the log's sequence is gap-free and ends at the lot's LastSequence, the lot's high bid, accepted
 #     count and effective close equal what the log says, each accepted bid k × increment above the previous one,
 #     refused bids never moved the close;
-# The close rounds open a new lot and move its close 25 s ahead (host stopped, as an operator's test set-up); the host
+# The close rounds open a new lot and move its close to 25 s after the restarted host is ready (host stopped, as an operator's test set-up); the host
 # runs with a 3 s anti-sniping window (Exchange__Auctions__ExtensionWindow), the bidders raise until a moment drawn
 # around the scheduled end and then keep sending refused bids, and the host is killed at a moment drawn from
 # [effective close − 1.5 s, effective close + 1.5 s] while bids are still arriving (the answers of the last 2 s before
@@ -35,7 +35,10 @@ fail() { echo "FAIL: $*" >&2; [ -n "$HOST_PID" ] && kill -9 "$HOST_PID" 2>/dev/n
 trap '[ -n "$HOST_PID" ] && kill -9 "$HOST_PID" 2>/dev/null' EXIT
 if curl -fs -m 2 "$URL/health" >/dev/null 2>&1; then echo "port $PORT is in use (KILL9_PORT=…)" >&2; exit 2; fi
 
+START_SECONDS=20
 start_host() {
+  local t0
+  t0=$(date -u +%s)
   (cd "$ROOT/src/TechTransfer.Web" && ASPNETCORE_URLS="$URL" Platform__Mode=Demo Storage__Provider=Sqlite Storage__DataDirectory="$DATA" \
     Security__Login__PerUserName=1000 Security__Login__PerAddress=1000 Exchange__Auctions__ExtensionWindow=00:00:03 \
     exec dotnet "$DLL" >>"$WORK/host.log" 2>&1) &
@@ -45,6 +48,7 @@ start_host() {
       # access tokens live 5 minutes: sign in again after every start; then warm the host up (cold requests are slow)
       ZX=$(token enterprise.zhixin); LN=$(token enterprise.lvneng); OP=$(token exchange.operator)
       [ -n "${LOT:-}" ] && curl -fs -m 60 -o /dev/null -H "Authorization: Bearer $ZX" "$URL/api/v1/auctions/$LOT"
+      START_SECONDS=$(( $(date -u +%s) - t0 ))
       return 0
     fi
     kill -0 "$HOST_PID" 2>/dev/null || fail "host exited; see $WORK/host.log"
@@ -159,7 +163,7 @@ ACH=$(jq -r '.objectIds[0]' <<<"$LOT_JSON"); CONSIGNOR=$(jq -r .consignorOrganiz
 ACROSS=0
 for r in $(seq 1 "$CLOSE_ROUNDS"); do
   # a new lot (announced 8 days ahead, both bidders registered through the API), then, host stopped, made to run now
-  # and to close 25 seconds after the restart: the test's set-up, as a clock would bring it
+  # and to close 25 seconds after the restarted host is ready: the test's set-up, as a clock would bring it
   starts=$(date -u -d '+8 days' '+%Y-%m-%dT%H:%M:%SZ'); ends=$(date -u -d '+8 days 2 hours' '+%Y-%m-%dT%H:%M:%SZ')
   CLOSE_LOT=$(curl -fs -H "Authorization: Bearer $OP" -H 'Content-Type: application/json' -d "{\"title\":\"kill -9 close round $r\",\"objectType\":\"Achievement\",
     \"achievementId\":\"$ACH\",\"consignorOrganizationId\":\"$CONSIGNOR\",\"startingPrice\":100000,\"reservePrice\":null,\"noReserve\":true,
@@ -173,7 +177,8 @@ for r in $(seq 1 "$CLOSE_ROUNDS"); do
   row=$(DB "SELECT Id FROM exch_auction_lots WHERE LOWER(Id)=LOWER('$CLOSE_LOT')")
   # SQLite keeps instants as UTC .NET ticks
   past=$(( ($(date -u +%s) - 3600) * 10000000 + 621355968000000000 ))
-  closeAt=$(( ($(date -u +%s) + 25) * 10000000 + 621355968000000000 ))
+  # the close comes 25 s after the restarted host is ready to take bids (as long as the last start took on this machine)
+  closeAt=$(( ($(date -u +%s) + START_SECONDS + 25) * 10000000 + 621355968000000000 ))
   DB "UPDATE exch_auction_lots SET StartsAt='$past', EndsAt='$closeAt', EffectiveCloseAt='$closeAt' WHERE Id='$row'"
   start_host
   ACKED_CLOSE="$WORK/acked-close-$r.jsonl"; : >"$ACKED_CLOSE"
