@@ -169,7 +169,7 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
 
     /// <summary>
     /// A bid (R6.4, R6.5): the amount's shape is checked first (positive, whole fen, within range; 422, nothing logged);
-    /// then the lot (404) and its start (409 before bidding opens, nothing logged). From the start on every bid of a
+    /// then, by the lot's writer, the lot (404), its withdrawal and its start (409, nothing logged). From the start on every bid of a
     /// registered bidder reaches the lot's sequence and the log, accepted or refused (409 closed, 422 amount).
     /// </summary>
     public async Task<Result<BidResponse>> BidAsync(Guid id, BidRequest request, CancellationToken ct)
@@ -177,11 +177,8 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         if (!user.IsInAnyRole([.. BidderRoles]) || user.UserId is not { } me) return AuctionErrors.NotRegistered;
         if (request.Amount <= 0 || request.Amount > AuctionLot.MaxAmount || decimal.Round(request.Amount, 2) != request.Amount)
             return Error.Validation([AuctionErrors.AmountOutOfRange("amount")]);
-        var lot = await db.Set<AuctionLot>().AsNoTracking().Where(l => l.Id == id)
-            .Select(l => new { l.StartsAt, l.Status }).FirstOrDefaultAsync(ct);
-        if (lot is null) return AuctionErrors.NotFound;
-        if (lot.Status == AuctionStatus.Withdrawn) return AuctionErrors.NotOpen;
-        if (clock.GetUtcNow() < lot.StartsAt) return AuctionErrors.NotStarted;
+        // the lot (404), its withdrawal and its start are checked by the writer with the lot it has loaded for the batch,
+        // before the bid takes a sequence number: no database round trip per request before the queue
         return await writer.BidAsync(id, me, request.Amount, ct);
     }
 

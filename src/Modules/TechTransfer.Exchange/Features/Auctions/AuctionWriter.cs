@@ -25,6 +25,10 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
 {
     private const int MaxAttempts = 8;
     private readonly Dictionary<Guid, LotQueue> _queues = [];
+    // SQLite has one writer at a time: the batches of this writer's lots take turns on this gate and the next wakes as
+    // soon as the previous commits, instead of polling the database lock with the busy timeout's sleeps (another
+    // process's batch still waits through the busy timeout, and the version token still decides).
+    private readonly SemaphoreSlim _sqliteGate = new(1, 1);
     private AuctionOptions Options => options.Value;
 
     public Task<Result<BidResponse>> BidAsync(Guid lotId, Guid userId, decimal amount, CancellationToken ct) =>
@@ -106,43 +110,59 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
-            // SQLite: another process holding the write lock is waited for (busy timeout), then the version token decides.
-            if (db.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000");
-            await using var tx = await db.Database.BeginTransactionAsync();
-            if (db.Provider == DatabaseProvider.Postgres)
-                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM exch_auction_lots WHERE \"Id\" = {lotId} FOR UPDATE");
-            var lot = await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == lotId);
-            if (lot is null)
+            var gated = db.Provider == DatabaseProvider.Sqlite;
+            if (gated) await _sqliteGate.WaitAsync();
+            try
             {
-                foreach (var c in batch) c.Complete(AuctionErrors.NotFound);
-                return;
+                if (await TryApplyAsync(lotId, batch, scope, db)) return;
             }
-            var users = batch.OfType<IUserCommand>().Select(c => c.UserId).ToHashSet();
-            if (lot.HighBidderUserId is { } high) users.Add(high);
-            // Closing and closing-soon notices go to every registrant; bids and registrations need only their own users'.
-            var everyone = batch.Any(c => c is CloseCommand or ClosingSoonCommand);
-            var registrations = await db.Set<AuctionRegistration>()
-                .Where(r => r.LotId == lotId && (everyone || users.Contains(r.UserId))).ToDictionaryAsync(r => r.UserId);
-            var context = new BatchContext(db, lot, registrations, clock, Options);
-            foreach (var c in batch) c.Decide(context);
-            context.WriteOutbidNotices();
-            if (context.Sale is { } sale)
-                foreach (var handler in scope.ServiceProvider.GetServices<IAuctionSoldHandler>()) await handler.OnSoldAsync(sale, db, CancellationToken.None);
-
-            if (await db.SaveOrConflictAsync(CancellationToken.None) is null)
+            finally
             {
-                await tx.CommitAsync();
-                foreach (var c in batch) c.Publish();
-                feed.Publish(context.LiveState());
-                return;
+                if (gated) _sqliteGate.Release();
             }
-            await tx.RollbackAsync();
             if (attempt == MaxAttempts)
             {
                 foreach (var c in batch) c.Complete(Error.ConcurrencyConflict);
                 return;
             }
         }
+    }
+
+    /// <summary>One attempt at a batch in one transaction: true when it committed (or the lot is gone), false after a conflict.</summary>
+    private async Task<bool> TryApplyAsync(Guid lotId, List<Command> batch, AsyncServiceScope scope, TechTransferDbContext db)
+    {
+        // SQLite: another process holding the write lock is waited for (busy timeout), then the version token decides.
+        if (db.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000");
+        await using var tx = await db.Database.BeginTransactionAsync();
+        if (db.Provider == DatabaseProvider.Postgres)
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM exch_auction_lots WHERE \"Id\" = {lotId} FOR UPDATE");
+        var lot = await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == lotId);
+        if (lot is null)
+        {
+            foreach (var c in batch) c.Complete(AuctionErrors.NotFound);
+            return true;
+        }
+        var users = batch.OfType<IUserCommand>().Select(c => c.UserId).ToHashSet();
+        if (lot.HighBidderUserId is { } high) users.Add(high);
+        // Closing and closing-soon notices go to every registrant; bids and registrations need only their own users'.
+        var everyone = batch.Any(c => c is CloseCommand or ClosingSoonCommand);
+        var registrations = await db.Set<AuctionRegistration>()
+            .Where(r => r.LotId == lotId && (everyone || users.Contains(r.UserId))).ToDictionaryAsync(r => r.UserId);
+        var context = new BatchContext(db, lot, registrations, clock, Options);
+        foreach (var c in batch) c.Decide(context);
+        context.WriteOutbidNotices();
+        if (context.Sale is { } sale)
+            foreach (var handler in scope.ServiceProvider.GetServices<IAuctionSoldHandler>()) await handler.OnSoldAsync(sale, db, CancellationToken.None);
+
+        if (await db.SaveOrConflictAsync(CancellationToken.None) is null)
+        {
+            await tx.CommitAsync();
+            foreach (var c in batch) c.Publish();
+            feed.Publish(context.LiveState());
+            return true;
+        }
+        await tx.RollbackAsync();
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Auction writer: batch on lot {LotId} failed")]
@@ -218,6 +238,17 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
 
         public override void Decide(BatchContext c)
         {
+            // refused before the sequence, storing nothing: a withdrawn lot, a lot whose bidding has not started
+            if (c.Lot.Status == AuctionStatus.Withdrawn)
+            {
+                Decided(AuctionErrors.NotOpen);
+                return;
+            }
+            if (c.Now < c.Lot.StartsAt)
+            {
+                Decided(AuctionErrors.NotStarted);
+                return;
+            }
             if (!c.Registrations.TryGetValue(userId, out var registration))
             {
                 Decided(AuctionErrors.NotRegistered);
