@@ -20,13 +20,20 @@ public sealed class ExchangeModule : IModule
     {
         Features.Listings.ListingsComposition.AddListings(services);
         Features.Auctions.AuctionRegistrations.Add(services);
+        Features.Deals.DealsComposition.AddDeals(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         Endpoints.Listings.ListingEndpoints.MapListingEndpoints(app);
         Features.Auctions.AuctionRegistrations.Map(app);
+        Endpoints.Deals.DealEndpoints.MapDealEndpoints(app);
     }
 
-    public IEnumerable<NavItem> Navigation => Features.Listings.ListingsComposition.Navigation;
+    public IEnumerable<NavItem> Navigation =>
+    [
+        .. Features.Listings.ListingsComposition.Navigation,
+        new("/exchange/deals", "成交", "Deals", 42,
+            [TechTransfer.SharedKernel.Roles.ExchangeOperator, .. TechTransfer.Exchange.Domain.Deals.ExchangeDeal.BuyerSignerRoles]),
+    ];
 }
