@@ -23,7 +23,7 @@ public static class DealConfirmationPdf
         var rows = new List<(string, string, string)>
         {
             ("成交编号", "Deal No.", d.DealNo),
-            ("成交方式", "Method", d.Origin == DealOrigin.Auction ? "拍卖成交" : "协议定价成交（已公示）"),
+            ("成交方式", "Method", d.Origin == DealOrigin.Auction ? "拍卖成交" : "挂牌/协议定价成交"),
             ("项目名称", "Project", d.Title),
             ("交易标的", "Object", objectText),
             ("交易方式", "Deal type", DealTypeZh(d.DealType)),
