@@ -20,6 +20,7 @@ public sealed class ExchangeModule : IModule
     {
         Features.Listings.ListingsComposition.AddListings(services);
         Features.Auctions.AuctionRegistrations.Add(services);
+        Features.Deals.DealsComposition.AddDeals(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
@@ -27,8 +28,14 @@ public sealed class ExchangeModule : IModule
         Endpoints.Listings.ListingEndpoints.MapListingEndpoints(app);
         Endpoints.Valuation.ValuationEndpoints.MapValuationEndpoints(app);
         Features.Auctions.AuctionRegistrations.Map(app);
+        Endpoints.Deals.DealEndpoints.MapDealEndpoints(app);
     }
 
     public IEnumerable<NavItem> Navigation =>
-        Features.Listings.ListingsComposition.Navigation.Concat(Features.Auctions.AuctionRegistrations.Navigation);
+    [
+        .. Features.Listings.ListingsComposition.Navigation,
+        .. Features.Auctions.AuctionRegistrations.Navigation,
+        new("/exchange/deals", "成交", "Deals", 42,
+            [TechTransfer.SharedKernel.Roles.ExchangeOperator, .. TechTransfer.Exchange.Domain.Deals.ExchangeDeal.BuyerSignerRoles]),
+    ];
 }

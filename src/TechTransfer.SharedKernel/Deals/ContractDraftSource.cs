@@ -22,10 +22,13 @@ public interface IContractDraftSource
 public enum DraftContractCategory { Development, Transfer, Licensing, Consulting, Service }
 
 /// <summary>Sub-types a source may propose (spec §1).</summary>
-public enum DraftContractSubType { None, Commissioned, Cooperative, PatentAssignment, PatentLicense, TechnicalSecretLicense, GeneralService }
+public enum DraftContractSubType { None, Commissioned, Cooperative, PatentAssignment, PatentLicense, TechnicalSecretLicense, GeneralService, TechnicalSecretTransfer }
 
-/// <summary>Payment modes of spec §1 (民法典 846).</summary>
-public enum DraftPaymentMode { LumpSumOnce, LumpSumInstallments, Royalty, EntryFeePlusRoyalty }
+/// <summary>Payment modes of spec §1 (民法典 846); <see cref="Equity"/> = 作价投资 (technology contributed for shares).</summary>
+public enum DraftPaymentMode { LumpSumOnce, LumpSumInstallments, Royalty, EntryFeePlusRoyalty, Equity }
+
+/// <summary>One payment of an instalment (milestone) schedule: due date, amount in yuan, the milestone it follows.</summary>
+public sealed record DraftInstallment(DateOnly DueDate, decimal Amount, string? Milestone = null);
 
 /// <summary>Royalty bases of spec §1.</summary>
 public enum DraftRoyaltyBase { ProductPrice, IncrementalOutputValue, Profit, SalesRevenue, Other }
@@ -63,7 +66,8 @@ public sealed record ContractDraftProposal(
     IReadOnlyList<DraftPatentReference>? Patents = null,
     DraftLicence? Licence = null,
     string? TechnicalField = null,
-    IReadOnlyList<Guid>? AchievementIds = null);
+    IReadOnlyList<Guid>? AchievementIds = null,
+    IReadOnlyList<DraftInstallment>? Installments = null);
 
 /// <summary>Registry data of a platform organisation that other modules may read (机构库).</summary>
 public sealed record OrganizationFacts(Guid Id, string NameZh, string? CreditCode, string EntityNatureCode, string CountryCode, string? DivisionCode,

@@ -18,7 +18,8 @@ public sealed record PatentFacts(
     bool InForce,
     bool Ended,
     IReadOnlyList<string> ActivePledgees,
-    bool OpenLicenceInForce);
+    bool OpenLicenceInForce,
+    DateOnly? FilingDate = null);
 
 /// <summary>
 /// A custody mandate (技术托管 经营权) as another module needs it: who operates, the allowed deals (<c>Listing</c>,

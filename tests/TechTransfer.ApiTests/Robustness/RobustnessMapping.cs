@@ -378,5 +378,15 @@ public static class RobustnessMapping
         ["PlaceBid"] = As(w => w.AuctionBidder).Path("id", w => w.AuctionScheduled).Body(_ => new { amount = 100_000m }),
         ["DeclareWinnerDefault"] = As(w => w.ExchangeUser).Path("id", w => w.AuctionSoldToDefault).Body(_ => new { reason = "竞得人未付款" }),
         ["WithdrawAuction"] = As(w => w.ExchangeUser).Path("id", w => w.AuctionToWithdraw).Body(_ => new { reason = "委托人撤回" }),
+        // exchange deals (成交): the negotiated listing's notice is still running, so a legal confirmation is a 409 that stores nothing
+        ["ListDeals"] = As(w => w.ExchangeUser),
+        ["GetDeal"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending),
+        ["GetDealConfirmationPdf"] = As(w => w.AuctionBidder).Path("id", w => w.DealPending),
+        ["SignDeal"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending)
+            .VersionedBody(w => $"/api/v1/exchange/deals/{w.DealPending}", _ => new { accept = true }),
+        ["AnnulDeal"] = As(w => w.ExchangeUser).Path("id", w => w.DealToAnnul)
+            .VersionedBody(w => $"/api/v1/exchange/deals/{w.DealToAnnul}", _ => new { reason = "买受人放弃" }),
+        ["ConfirmNegotiatedDeal"] = As(w => w.ExchangeUser).Path("id", w => w.ListingPublished)
+            .VersionedBody(w => $"/api/v1/listings/{w.ListingPublished}", w => new { buyerOrganizationId = w.Enterprise.Id, priceYuan = 800_000m, settlement = "LumpSum", instalments = Array.Empty<object>() }),
     };
 }

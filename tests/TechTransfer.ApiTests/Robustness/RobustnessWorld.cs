@@ -122,6 +122,9 @@ public sealed partial class RobustnessWorld
     public Guid AuctionBidding { get; private set; }
     public Guid AuctionSold { get; private set; }
     public Guid AuctionSoldToDefault { get; private set; }
+    // exchange deals (成交): one awaiting signatures, one to annul
+    public Guid DealPending { get; private set; }
+    public Guid DealToAnnul { get; private set; }
 
     public object AuctionBody() => new
     {
@@ -159,6 +162,19 @@ public sealed partial class RobustnessWorld
             toDefault.CloseIfDue(toDefault.EffectiveCloseAt);
             await db.SaveChangesAsync();
             return (bidding.Id, sold.Id, toDefault.Id);
+        });
+        (DealPending, DealToAnnul) = await _factory.WithDbAsync(async (db, sp) =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TechTransfer.Exchange.Domain.Deals.DealOptions>>().Value;
+            TechTransfer.Exchange.Domain.Deals.ExchangeDeal Deal(Guid lot) => TechTransfer.Exchange.Domain.Deals.ExchangeDeal.Create(Guid.NewGuid(),
+                new(TechTransfer.Exchange.Domain.Deals.DealOrigin.Auction, null, lot, "竞价标的", TechTransfer.Exchange.Domain.Deals.DealObjectType.Patents,
+                    [Patent], TechTransfer.Exchange.Domain.Listings.ListingDealType.Transfer, University.Id, Enterprise.Id, AuctionBidder.UserId, 100_000m,
+                    TechTransfer.Exchange.Domain.Deals.DealSettlement.LumpSum, []), options, null, Now);
+            var pending = Deal(AuctionSold);
+            var toAnnul = Deal(AuctionSoldToDefault);
+            db.AddRange(pending, toAnnul);
+            await db.SaveChangesAsync();
+            return (pending.Id, toAnnul.Id);
         });
     }
 

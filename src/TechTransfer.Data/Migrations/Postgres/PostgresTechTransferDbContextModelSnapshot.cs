@@ -1967,6 +1967,168 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("exch_auction_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Deals.ExchangeDeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("AnnulledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnnulledByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnnulmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<decimal>("BuyerCommissionPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("BuyerCommissionYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid?>("BuyerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("BuyerSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("BuyerSignedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BuyerSignedPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("BuyerUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ContractLinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ContractLinkedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("DealDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DealNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("DealType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid?>("ListingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ObjectIdsCsv")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("OperatorSignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OperatorSignedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OperatorSignedPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("PaymentDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("PriceYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("SellerCommissionPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<decimal>("SellerCommissionYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("SellerOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Settlement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerOrganizationId");
+
+                    b.HasIndex("DealNo")
+                        .IsUnique();
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("SellerOrganizationId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("exch_deals", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3366,6 +3528,37 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Deals.ExchangeDeal", b =>
+                {
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Deals.DealInstalment", "Instalments", b1 =>
+                        {
+                            b1.Property<Guid>("ExchangeDealId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("AmountYuan")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<DateOnly>("DueDate");
+
+                            b1.Property<string>("Milestone");
+
+                            b1.HasKey("ExchangeDealId", "__synthesizedOrdinal");
+
+                            b1.ToTable("exch_deals");
+
+                            b1
+                                .ToJson("instalments")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExchangeDealId");
+                        });
+
+                    b.Navigation("Instalments");
                 });
 
             modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>

@@ -1951,6 +1951,168 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("exch_auction_registrations", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Deals.ExchangeDeal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnnulledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnnulledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnnulmentReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BuyerCommissionPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BuyerCommissionYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BuyerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BuyerSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("BuyerSignedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerSignedPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BuyerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ContractLinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ContractLinkedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DealDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealNo")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DealType")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ListingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectIdsCsv")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OperatorSignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OperatorSignedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperatorSignedPdfSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaymentDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PriceYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SellerCommissionPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SellerCommissionYuan")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SellerOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Settlement")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BuyerOrganizationId");
+
+                    b.HasIndex("DealNo")
+                        .IsUnique();
+
+                    b.HasIndex("ListingId");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("SellerOrganizationId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("exch_deals", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3350,6 +3512,37 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Deals.ExchangeDeal", b =>
+                {
+                    b.OwnsMany("TechTransfer.Exchange.Domain.Deals.DealInstalment", "Instalments", b1 =>
+                        {
+                            b1.Property<Guid>("ExchangeDealId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("AmountYuan")
+                                .HasPrecision(18, 2);
+
+                            b1.Property<DateOnly>("DueDate");
+
+                            b1.Property<string>("Milestone");
+
+                            b1.HasKey("ExchangeDealId", "__synthesizedOrdinal");
+
+                            b1.ToTable("exch_deals");
+
+                            b1
+                                .ToJson("instalments")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ExchangeDealId");
+                        });
+
+                    b.Navigation("Instalments");
                 });
 
             modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>

@@ -75,8 +75,10 @@ public sealed class ContractPrefillService(
         var mode = Enum.Parse<PaymentMode>(p.PaymentMode.ToString());
         var royalty = mode is PaymentMode.Royalty or PaymentMode.EntryFeePlusRoyalty;
         var signed = p.SignedDate ?? today;
-        var installments = mode == PaymentMode.LumpSumInstallments
-            ? new List<Installment> { new(p.ValidFrom, Yuan.Round(p.TotalAmount)) } : null;
+        // the source's instalment (milestone) schedule when it has one, else one instalment of the whole amount to edit
+        var installments = mode != PaymentMode.LumpSumInstallments ? null
+            : p.Installments is { Count: > 0 } schedule ? schedule.Select(i => new Installment(i.DueDate, Yuan.Round(i.Amount))).ToList()
+            : new List<Installment> { new(p.ValidFrom, Yuan.Round(p.TotalAmount)) };
         var licensed = category == ContractCategory.Licensing;
         return new ContractDetails
         {

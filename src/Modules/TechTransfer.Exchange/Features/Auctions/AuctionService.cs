@@ -238,6 +238,8 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
             else if (!outcome.Value || r.UserId != lot.WinnerUserId) r.Release();
         }
         AuctionNotices.WinnerDefaulted(db, lot, defaulter, registrations, now);
+        // the defaulting winner's deal is annulled (when the lot passes to the next bidder, the sold hook opens the new one)
+        await Deals.DealSoldHandler.AnnulForLotAsync(db, lot.Id, request.Reason!.Trim(), user.UserId, now, ct);
         if (outcome.Value)
             foreach (var handler in soldHandlers) await handler.OnSoldAsync(AuctionSold.Of(lot, now, afterDefault: true), db, ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
