@@ -200,6 +200,7 @@ public static class RobustnessMapping
 
         // patents
         ["ListPatents"] = As(w => w.Office),
+        ["ExportPatents"] = As(w => w.Office),
         ["CreatePatent"] = As(w => w.Office).Body(w => w.PatentBody()),
         ["GetPatent"] = As(w => w.Office).Path("id", w => w.Patent),
         ["UpdatePatent"] = As(w => w.Office).Path("id", w => w.Patent).Body(w => w.PatentBody(w.PatentApplicationNo)),

@@ -2544,7 +2544,17 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("AchievementId");
 
+                    b.HasIndex("AnnualFeePaidUntil");
+
+                    b.HasIndex("ApplicationNo");
+
+                    b.HasIndex("ExpiryDate");
+
+                    b.HasIndex("FilingDate");
+
                     b.HasIndex("LegalStatus");
+
+                    b.HasIndex("Title");
 
                     b.HasIndex("OwnerOrganizationId", "ApplicationNo")
                         .IsUnique();

@@ -11,7 +11,7 @@ using TechTransfer.Data;
 namespace TechTransfer.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteTechTransferDbContext))]
-    [Migration("20261207150809_Wave3Lists")]
+    [Migration("20261207154424_Wave3Lists")]
     partial class Wave3Lists
     {
         /// <inheritdoc />
@@ -2531,7 +2531,17 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("AchievementId");
 
+                    b.HasIndex("AnnualFeePaidUntil");
+
+                    b.HasIndex("ApplicationNo");
+
+                    b.HasIndex("ExpiryDate");
+
+                    b.HasIndex("FilingDate");
+
                     b.HasIndex("LegalStatus");
+
+                    b.HasIndex("Title");
 
                     b.HasIndex("OwnerOrganizationId", "ApplicationNo")
                         .IsUnique();

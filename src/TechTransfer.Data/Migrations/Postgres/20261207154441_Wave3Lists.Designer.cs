@@ -13,7 +13,7 @@ using TechTransfer.Data;
 namespace TechTransfer.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresTechTransferDbContext))]
-    [Migration("20261207150822_Wave3Lists")]
+    [Migration("20261207154441_Wave3Lists")]
     partial class Wave3Lists
     {
         /// <inheritdoc />
@@ -2547,7 +2547,17 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("AchievementId");
 
+                    b.HasIndex("AnnualFeePaidUntil");
+
+                    b.HasIndex("ApplicationNo");
+
+                    b.HasIndex("ExpiryDate");
+
+                    b.HasIndex("FilingDate");
+
                     b.HasIndex("LegalStatus");
+
+                    b.HasIndex("Title");
 
                     b.HasIndex("OwnerOrganizationId", "ApplicationNo")
                         .IsUnique();

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace TechTransfer.Data.Migrations.Postgres
+namespace TechTransfer.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Wave3Lists : Migration
@@ -10,6 +10,31 @@ namespace TechTransfer.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateIndex(
+                name: "IX_patents_patents_AnnualFeePaidUntil",
+                table: "patents_patents",
+                column: "AnnualFeePaidUntil");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patents_patents_ApplicationNo",
+                table: "patents_patents",
+                column: "ApplicationNo");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patents_patents_ExpiryDate",
+                table: "patents_patents",
+                column: "ExpiryDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patents_patents_FilingDate",
+                table: "patents_patents",
+                column: "FilingDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_patents_patents_Title",
+                table: "patents_patents",
+                column: "Title");
+
             migrationBuilder.CreateIndex(
                 name: "IX_dem_demands_Deadline",
                 table: "dem_demands",
@@ -59,6 +84,26 @@ namespace TechTransfer.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_patents_patents_AnnualFeePaidUntil",
+                table: "patents_patents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_patents_patents_ApplicationNo",
+                table: "patents_patents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_patents_patents_ExpiryDate",
+                table: "patents_patents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_patents_patents_FilingDate",
+                table: "patents_patents");
+
+            migrationBuilder.DropIndex(
+                name: "IX_patents_patents_Title",
+                table: "patents_patents");
+
             migrationBuilder.DropIndex(
                 name: "IX_dem_demands_Deadline",
                 table: "dem_demands");
