@@ -36,13 +36,29 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, TechTran
         return user;
     }
 
-    public async Task<IReadOnlyList<UserSummary>> ListAsync(Guid? organizationId, CancellationToken ct)
+    /// <summary>An account locked at <paramref name="now"/> (the admin workbench's "locked accounts" counts the same).</summary>
+    public static System.Linq.Expressions.Expression<Func<PlatformUser, bool>> LockedAt(DateTimeOffset now) =>
+        u => u.LockoutEnd != null && u.LockoutEnd > now;
+
+    /// <summary>
+    /// The accounts (of one organisation, or all), optionally only the locked (or unlocked) ones and those holding a
+    /// role; an unknown role is the 422 <see cref="UserErrors.UnknownRole"/>.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<UserSummary>>> ListAsync(Guid? organizationId, UserFilter filter, CancellationToken ct)
     {
         var q = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Role))
+        {
+            var role = Roles.All.FirstOrDefault(r => string.Equals(r, filter.Role.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (role is null) return UserErrors.UnknownRole([filter.Role.Trim()]);
+            var normalized = role.ToUpperInvariant();
+            q = q.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
+        }
+        var now = clock.GetUtcNow();
+        if (filter.Locked is { } locked) q = locked ? q.Where(LockedAt(now)) : q.Where(u => u.LockoutEnd == null || u.LockoutEnd <= now);
         if (organizationId is { } org) q = q.Where(u => u.OrganizationId == org);
         var list = await q.OrderBy(u => u.UserName).ToListAsync(ct);
         var roleNames = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name }).ToListAsync(ct);
-        var now = clock.GetUtcNow();
         return list.Select(u => Summary(u, roleNames.Where(x => x.UserId == u.Id).Select(x => x.Name!), now)).ToList();
     }
 
@@ -232,3 +248,6 @@ public sealed class UserAdministration(UserManager<PlatformUser> users, TechTran
     private static Error IdentityFailure(IdentityResult result, string passwordField = "password") =>
         result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)) ? Error.ConcurrencyConflict : Error.Validation(result.Errors.Select(e => BilingualIdentityErrorDescriber.FieldErrorOf(e, passwordField)).ToList());
 }
+
+/// <summary>The user list's filters: only locked (true) or unlocked (false) accounts, only holders of a role.</summary>
+public sealed record UserFilter(bool? Locked = null, string? Role = null);

@@ -45,8 +45,8 @@ internal sealed class PlatformWorkbench(TechTransferDbContext db, TimeProvider c
         if (!caller.IsInRole(Roles.PlatformAdmin)) return items;
         var now = clock.GetUtcNow();
         items.Add(new("platform.users", "用户账号", "User accounts", await db.Users.CountAsync(ct), "/admin/users", WorkbenchSection.Figure, 1));
-        items.Add(new("platform.locked_users", "已锁定的账号", "Locked accounts", await db.Users.CountAsync(u => u.LockoutEnd != null && u.LockoutEnd > now, ct),
-            "/admin/users", WorkbenchSection.ToDo, 2));
+        items.Add(new("platform.locked_users", "已锁定的账号", "Locked accounts", await db.Users.CountAsync(TechTransfer.Composition.Accounts.UserAdministration.LockedAt(now), ct),
+            "/admin/users?locked=true", WorkbenchSection.ToDo, 2));
         var search = services.GetService<ISearchIndexHealth>()?.State ?? "not-installed";
         var backlog = await db.SearchOutbox.CountAsync(ct);
         items.Add(new("platform.search_backlog", $"检索索引待处理（索引状态：{SearchState(search).Zh}）", $"Search index backlog (index: {SearchState(search).En})",

@@ -207,11 +207,15 @@ internal static class PlatformEndpoints
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.NoContent();
     }
 
-    internal static async Task<Results<Ok<IReadOnlyList<UserSummary>>, ProblemHttpResult>> ListUsers(UserAdministration users, ICurrentUser caller, CancellationToken ct)
+    internal static async Task<Results<Ok<IReadOnlyList<UserSummary>>, ProblemHttpResult>> ListUsers(UserAdministration users, ICurrentUser caller, CancellationToken ct,
+        bool? locked = null, string? role = null)
     {
-        if (caller.IsInRole(Roles.PlatformAdmin)) return TypedResults.Ok(await users.ListAsync(null, ct));
-        if (caller.IsInRole(Roles.InstitutionAdmin) && caller.OrganizationId is { } org) return TypedResults.Ok(await users.ListAsync(org, ct));
-        return Error.Forbidden.ToProblem();
+        Guid? scope;
+        if (caller.IsInRole(Roles.PlatformAdmin)) scope = null;
+        else if (caller.IsInRole(Roles.InstitutionAdmin) && caller.OrganizationId is { } org) scope = org;
+        else return Error.Forbidden.ToProblem();
+        var r = await users.ListAsync(scope, new UserFilter(locked, role), ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
     }
 
     internal static async Task<Results<Created<UserSummary>, ProblemHttpResult>> CreateUser(CreateUserRequest request, UserAdministration users,

@@ -200,6 +200,7 @@ public static class RobustnessMapping
 
         // patents
         ["ListPatents"] = As(w => w.Office),
+        ["ExportPatents"] = As(w => w.Office),
         ["CreatePatent"] = As(w => w.Office).Body(w => w.PatentBody()),
         ["GetPatent"] = As(w => w.Office).Path("id", w => w.Patent),
         ["UpdatePatent"] = As(w => w.Office).Path("id", w => w.Patent).Body(w => w.PatentBody(w.PatentApplicationNo)),
@@ -282,6 +283,7 @@ public static class RobustnessMapping
 
         // demands
         ["ListDemands"] = As(w => w.EnterpriseUser),
+        ["ExportDemands"] = As(w => w.EnterpriseUser),
         ["CreateDemand"] = As(w => w.EnterpriseUser).Body(w => DemandsApi.DemandBody(w.Now)),
         ["GetDemand"] = As(w => w.EnterpriseUser).Path("id", w => w.DemandPublished),
         ["UpdateDemand"] = As(w => w.EnterpriseUser).Path("id", w => w.DemandDraft)
@@ -331,6 +333,7 @@ public static class RobustnessMapping
 
         // contracts
         ["ListContracts"] = As(w => w.Office),
+        ["ExportContracts"] = As(w => w.Office),
         ["CreateContract"] = As(w => w.Office).Body(w => w.FullContractBody()),
         ["GetContract"] = As(w => w.Office).Path("id", w => w.ContractRegistered),
         ["UpdateContract"] = As(w => w.Office).Path("id", w => w.ContractDraft).Body(w => w.FullContractBody()),

@@ -82,6 +82,12 @@ internal sealed class TechnologyContractConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => x.Fingerprint);
         b.HasIndex(x => x.RegistrationNo).IsUnique();
         b.HasIndex(x => x.RegisteredDate);
+        // the list's sort keys (ContractService.Sorts): each sorts by an indexed column
+        b.HasIndex(x => x.DueDate);
+        b.HasIndex(x => x.UpdatedAt);
+        b.HasIndex(x => x.SignedDate);
+        b.HasIndex(x => x.DeclaredTechTransactionAmount);
+        b.HasIndex(x => x.ProjectName);
     }
 }
 

@@ -11,6 +11,7 @@ using TechTransfer.Contracts.Features.Import;
 using TechTransfer.Contracts.Features.Statistics;
 using TechTransfer.Contracts.Features.Tax;
 using TechTransfer.Platform;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Contracts.Endpoints;
@@ -21,6 +22,10 @@ internal static class ContractEndpoints
     {
         var g = app.MapGroup("/api/v1/contracts").WithTags("Contracts").RequireAuthorization();
         g.MapGet("/", ListContracts).WithName(nameof(ListContracts)).WithSummary("List contracts visible to the caller; registrars see the queue sorted by due date");
+        g.MapGet("/export", ExportContracts).WithName(nameof(ExportContracts))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The contract list's rows as Excel (.xlsx)")
+            .WithDescription("Every row the caller may see that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         g.MapGet("/{id:guid}", GetContract).WithName(nameof(GetContract));
         g.MapPost("/", CreateContract).WithName(nameof(CreateContract)).WithSummary("Create a draft (seller side, R2.8)");
         g.MapPut("/{id:guid}", UpdateContract).WithName(nameof(UpdateContract));
@@ -58,6 +63,15 @@ internal static class ContractEndpoints
     {
         var r = await service.ListAsync(query, ct);
         return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportContracts(
+        [AsParameters] ContractListQuery query, ContractService service, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await service.ExportAsync(query, ct);
+        if (rows.IsFailure) return rows.Error!.ToProblem();
+        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.ContractListColumns.All, Pages.ContractUi.R("Contracts")), ListExport.ContentType,
+            ListExport.FileName("contracts", clock.GetUtcNow()));
     }
 
     internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> GetContract(Guid id, ContractService service, CancellationToken ct) =>

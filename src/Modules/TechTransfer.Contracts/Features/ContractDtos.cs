@@ -96,7 +96,9 @@ public sealed record ContractListQuery(
     // the statistics drill-down: the registered contracts a statistics row counts (groupBy + key, registration days from–to)
     string? GroupBy = null, string? Key = null, DateOnly? RegisteredFrom = null, DateOnly? RegisteredTo = null,
     // the workbench's registrar filters: due by a date, resubmitted after a supplement request
-    DateOnly? DueBy = null, bool? Resubmitted = null);
+    DateOnly? DueBy = null, bool? Resubmitted = null,
+    // the sort key's direction reversed (see ContractService.Sorts)
+    bool Desc = false);
 
 public sealed record ContractSummary(
     Guid Id, string ProjectName, ContractCategory Category, ContractSubType SubType, RegistrationStatus Status,

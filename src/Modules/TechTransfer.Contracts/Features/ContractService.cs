@@ -11,6 +11,8 @@ using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.References;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 
 namespace TechTransfer.Contracts.Features;
 
@@ -39,10 +41,60 @@ public sealed class ContractService(
     /// <summary>Contracts the caller may see (<see cref="ContractVisibility"/>).</summary>
     public IQueryable<TechnologyContract> Visible() => db.Set<TechnologyContract>().Where(ContractVisibility.For(user));
 
+    /// <summary>
+    /// The list's sort keys (each an indexed column): <c>due</c> (the registrar queue: earliest deadline first, contracts
+    /// without one last; the API's default), <c>updated</c>, <c>signed</c>, <c>amount</c> (declared technology transaction
+    /// amount), <c>project</c> and <c>registered</c>; <c>desc=true</c> reverses a key.
+    /// </summary>
+    public static readonly ListSort<TechnologyContract> Sorts = new ListSort<TechnologyContract>(c => c.Id, "due", false)
+        .Key("due", c => c.DueDate, (q, desc) => desc
+            ? q.OrderBy(c => c.DueDate == null).ThenByDescending(c => c.DueDate).ThenByDescending(c => c.SubmittedAt)
+            : q.OrderBy(c => c.DueDate == null).ThenBy(c => c.DueDate).ThenBy(c => c.SubmittedAt))
+        .Key("updated", c => c.UpdatedAt)
+        .Key("signed", c => c.SignedDate)
+        .Key("amount", c => c.DeclaredTechTransactionAmount)
+        .Key("project", c => c.ProjectName)
+        .Key("registered", c => c.RegisteredDate);
+
     public async Task<Result<PagedResult<ContractSummary>>> ListAsync(ContractListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page, query.PageSize);
         if (paging.Validate() is { Count: > 0 } pe) return Error.Validation(pe);
+        var filtered = Filtered(query);
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        var page = await sorted.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<ContractSummary>(Summaries(page), paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>
+    /// Every row of the list's filter and order (not one page), for the Excel export, up to
+    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ContractSummary>>> ExportAsync(ContractListQuery query, CancellationToken ct)
+    {
+        var filtered = Filtered(query);
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        if (total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
+        return Summaries(await sorted.ToListAsync(ct));
+    }
+
+    private List<ContractSummary> Summaries(IEnumerable<TechnologyContract> rows)
+    {
+        var today = Today;
+        return rows.Select(c => new ContractSummary(c.Id, c.ProjectName, c.Category, c.SubType, c.Status,
+            c.Parties.Where(p => p.Role == PartyRole.Seller).OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
+            c.Parties.Where(p => p.Role == PartyRole.Buyer).OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
+            c.TotalAmount, c.DeclaredTechTransactionAmount, c.AssessedTechTransactionAmount, c.SignedDate, c.SubmittedAt, c.DueDate,
+            c.IsOverdue(today), c.IsLargeContract, c.PossibleDuplicate, c.RegistrationNo, c.UpdatedAt, c.AssignedRegistrarName)).ToList();
+    }
+
+    /// <summary>The visible contracts matching the list's filters, and the same in the requested order.</summary>
+    private Result<(IQueryable<TechnologyContract> Filtered, IQueryable<TechnologyContract> Sorted)> Filtered(ContractListQuery query)
+    {
         var q = Visible().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Status))
         {
@@ -81,23 +133,9 @@ public sealed class ContractService(
             q = q.Where(c => (c.Status == RegistrationStatus.Accepted || c.Status == RegistrationStatus.ExpertReview) && c.DueDate != null
                 && c.DueDate >= today && c.DueDate <= dueBy);
         if (query.Resubmitted == true) q = q.Where(c => c.Status == RegistrationStatus.Accepted && c.ResubmittedAt != null);
-        q = (query.Sort ?? "due").ToLowerInvariant() switch
-        {
-            "due" => q.OrderBy(c => c.DueDate == null).ThenBy(c => c.DueDate).ThenBy(c => c.SubmittedAt).ThenBy(c => c.Id),
-            "updated" => q.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id),
-            "amount" => q.OrderByDescending(c => c.DeclaredTechTransactionAmount).ThenBy(c => c.Id),
-            "signed" => q.OrderByDescending(c => c.SignedDate).ThenBy(c => c.Id),
-            _ => null!,
-        };
-        if (q is null) return Error.Validation([PagingErrors.UnknownSort(["due", "updated", "amount", "signed"])]);
-        var total = await q.CountAsync(ct);
-        var page = await q.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var items = page.Select(c => new ContractSummary(c.Id, c.ProjectName, c.Category, c.SubType, c.Status,
-            c.Parties.Where(p => p.Role == PartyRole.Seller).OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
-            c.Parties.Where(p => p.Role == PartyRole.Buyer).OrderBy(p => p.Order).Select(p => p.Name).FirstOrDefault(),
-            c.TotalAmount, c.DeclaredTechTransactionAmount, c.AssessedTechTransactionAmount, c.SignedDate, c.SubmittedAt, c.DueDate,
-            c.IsOverdue(today), c.IsLargeContract, c.PossibleDuplicate, c.RegistrationNo, c.UpdatedAt, c.AssignedRegistrarName)).ToList();
-        return new PagedResult<ContractSummary>(items, paging.Page, paging.PageSize, total);
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc);
+        if (sorted.IsFailure) return sorted.Error!;
+        return (q, sorted.Value);
     }
 
     public async Task<Result<ContractResponse>> GetAsync(Guid id, CancellationToken ct)

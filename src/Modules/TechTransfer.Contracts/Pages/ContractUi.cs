@@ -18,6 +18,9 @@ internal static class ContractUi
     public static string L((string Zh, string En) l) => Bilingual.CurrentIsEnglish ? l.En : l.Zh;
     public static string Of(Enum value) => Enums.Of(value);
 
+    /// <summary>A text of the module's resx in the current language.</summary>
+    public static string R(string key) => Strings.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+
     /// <summary>A status-history action (<c>submit</c>, <c>request_supplement</c> …) by its label.</summary>
     public static string HistoryAction(string action) => Strings.GetString("History." + action, CultureInfo.CurrentUICulture) ?? action;
 

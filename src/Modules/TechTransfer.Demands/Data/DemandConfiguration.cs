@@ -34,5 +34,10 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
         b.HasIndex(x => new { x.Status, x.Deadline });
         b.HasIndex(x => x.DivisionCode);
         b.HasIndex(x => x.Field); // the technical-field code (TechnicalFields): list filter and search by a field's label
+        // the list's sort keys (DemandService.Sorts): each sorts by an indexed column
+        b.HasIndex(x => x.PublishedAt);
+        b.HasIndex(x => x.Deadline);
+        b.HasIndex(x => x.UpdatedAt);
+        b.HasIndex(x => x.Title);
     }
 }

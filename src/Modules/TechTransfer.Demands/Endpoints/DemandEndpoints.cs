@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using TechTransfer.Demands.Features;
 using TechTransfer.Platform;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Demands.Endpoints;
@@ -15,6 +16,10 @@ internal static class DemandEndpoints
         var open = app.MapGroup("/api/v1/demands").WithTags("Demands");
         open.MapGet("/", ListDemands).WithName(nameof(ListDemands)).AllowAnonymous()
             .WithSummary("List technology demands (技术需求) the caller may see, with filters, sorting and paging");
+        open.MapGet("/export", ExportDemands).WithName(nameof(ExportDemands)).AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The demand list's rows as Excel (.xlsx)")
+            .WithDescription("Every demand the caller may see that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         open.MapGet("/{id:guid}", GetDemand).WithName(nameof(GetDemand)).AllowAnonymous();
 
         var group = app.MapGroup("/api/v1/demands").WithTags("Demands").RequireAuthorization();
@@ -35,6 +40,15 @@ internal static class DemandEndpoints
     {
         var result = await service.ListAsync(query, ct);
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportDemands(
+        [AsParameters] DemandListQuery query, DemandService service, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await service.ExportAsync(query, ct);
+        if (rows.IsFailure) return rows.Error!.ToProblem();
+        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.DemandListColumns.All, Pages.PageText.R("TechnologyDemands")), ListExport.ContentType,
+            ListExport.FileName("demands", clock.GetUtcNow()));
     }
 
     internal static Task<Results<Ok<DemandResponse>, ProblemHttpResult>> GetDemand(Guid id, DemandService service, CancellationToken ct) =>

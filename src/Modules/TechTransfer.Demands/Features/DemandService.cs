@@ -6,6 +6,8 @@ using TechTransfer.Data.Notifications;
 using TechTransfer.Demands.Domain.Common;
 using TechTransfer.Demands.Domain.Demands;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Demands.Features;
@@ -42,10 +44,54 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
                 && d.ContactVisibility != ContactVisibility.Private));
     }
 
+    /// <summary>
+    /// The list's sort keys (each an indexed column): <c>publishedAt</c> (the default, newest first; unpublished drafts
+    /// last either way), <c>deadline</c>, <c>updatedAt</c>, <c>title</c>; <c>desc=true</c> reverses a key.
+    /// </summary>
+    public static readonly ListSort<Demand> Sorts = new ListSort<Demand>(d => d.Id, "publishedAt", true)
+        .Key("publishedAt", d => d.PublishedAt, (q, desc) => desc
+            ? q.OrderBy(d => d.PublishedAt == null).ThenByDescending(d => d.PublishedAt)
+            : q.OrderBy(d => d.PublishedAt == null).ThenBy(d => d.PublishedAt))
+        .Key("deadline", d => d.Deadline)
+        .Key("updatedAt", d => d.UpdatedAt)
+        .Key("title", d => d.Title);
+
     public async Task<Result<PagedResult<DemandSummary>>> ListAsync(DemandListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var errors = new FieldErrors().AddRange(paging.Validate());
+        var filtered = Filtered(query, paging.Validate());
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        var rows = await sorted.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        return new PagedResult<DemandSummary>(Summaries(rows), paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>
+    /// Every row of the list's filter and order (not one page), for the Excel export, up to
+    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<DemandSummary>>> ExportAsync(DemandListQuery query, CancellationToken ct)
+    {
+        var filtered = Filtered(query, []);
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        if (total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
+        return Summaries(await sorted.ToListAsync(ct));
+    }
+
+    private List<DemandSummary> Summaries(IEnumerable<Demand> rows)
+    {
+        var now = clock.GetUtcNow();
+        return rows.Select(d => new DemandSummary(d.Id, d.Title, d.Field, d.IpcCodes, d.BudgetMinYuan, d.BudgetMaxYuan, d.Deadline,
+            DemandResponse.Modes(d.CooperationModes), d.DivisionCode, d.StatusAt(now).ToString(), d.OwnerOrganizationId, d.PublishedAt, d.UpdatedAt)).ToList();
+    }
+
+    /// <summary>The visible demands matching the list's filters, and the same in the requested order (every field error at once).</summary>
+    private Result<(IQueryable<Demand> Filtered, IQueryable<Demand> Sorted)> Filtered(DemandListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var now = clock.GetUtcNow();
         var q = Visible(user).AsNoTracking();
 
@@ -92,27 +138,10 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
             if (user.OrganizationId is not { } org) return Error.Forbidden;
             q = q.Where(d => d.OwnerOrganizationId == org);
         }
-        IOrderedQueryable<Demand>? ordered = (query.Sort?.ToLowerInvariant(), query.Desc ?? true) switch
-        {
-            (null or "" or "publishedat", true) => q.OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.UpdatedAt),
-            (null or "" or "publishedat", false) => q.OrderBy(d => d.PublishedAt).ThenBy(d => d.UpdatedAt),
-            ("deadline", true) => q.OrderByDescending(d => d.Deadline),
-            ("deadline", false) => q.OrderBy(d => d.Deadline),
-            ("updatedat", true) => q.OrderByDescending(d => d.UpdatedAt),
-            ("updatedat", false) => q.OrderBy(d => d.UpdatedAt),
-            ("title", true) => q.OrderByDescending(d => d.Title),
-            ("title", false) => q.OrderBy(d => d.Title),
-            _ => null,
-        };
-        if (ordered is null)
-            errors.Add(PagingErrors.UnknownSort(["publishedAt", "deadline", "updatedAt", "title"]));
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc ?? false);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
         if (errors.ToError() is { } invalid) return invalid;
-
-        var total = await q.CountAsync(ct);
-        var rows = await ordered!.ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var items = rows.Select(d => new DemandSummary(d.Id, d.Title, d.Field, d.IpcCodes, d.BudgetMinYuan, d.BudgetMaxYuan, d.Deadline,
-            DemandResponse.Modes(d.CooperationModes), d.DivisionCode, d.StatusAt(now).ToString(), d.OwnerOrganizationId, d.PublishedAt, d.UpdatedAt)).ToList();
-        return new PagedResult<DemandSummary>(items, paging.Page, paging.PageSize, total);
+        return (q, sorted.Value!);
     }
 
     public async Task<Result<DemandResponse>> GetAsync(Guid id, CancellationToken ct)

@@ -26,6 +26,12 @@ internal sealed class PatentConfiguration : IEntityTypeConfiguration<Patent>
         b.HasIndex(x => x.AchievementId);
         b.HasIndex(x => x.LegalStatus);
         b.HasIndex(x => new { x.OwnerOrganizationId, x.LegalStatus, x.AnnualFeePaidUntil }); // workbench: fees falling due
+        // the list's sort keys (PatentService.Sorts): each sorts by an indexed column
+        b.HasIndex(x => x.ApplicationNo);
+        b.HasIndex(x => x.FilingDate);
+        b.HasIndex(x => x.ExpiryDate);
+        b.HasIndex(x => x.AnnualFeePaidUntil);
+        b.HasIndex(x => x.Title);
         b.Ignore(x => x.SearchDocumentType);
         b.OwnsMany(x => x.Pledges, p =>
         {

@@ -9,6 +9,7 @@ using TechTransfer.Patents.Features.Custody;
 using TechTransfer.Patents.Features.OpenLicenses;
 using TechTransfer.Patents.Features.Patents;
 using TechTransfer.Platform;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Patents.Endpoints;
@@ -21,6 +22,10 @@ internal static class PatentEndpoints
     {
         var patents = app.MapGroup("/api/v1/patents").WithTags("Patents").RequireAuthorization();
         patents.MapGet("/", ListPatents).WithName(nameof(ListPatents)).WithSummary("List the organisation's patents (专利) with paging and filters");
+        patents.MapGet("/export", ExportPatents).WithName(nameof(ExportPatents))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The patent list's rows as Excel (.xlsx)")
+            .WithDescription("Every patent of the caller's organisation (every patent for platform admins) that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         patents.MapGet("/{id:guid}", GetPatent).WithName(nameof(GetPatent));
         patents.MapPost("/", CreatePatent).WithName(nameof(CreatePatent))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -82,6 +87,15 @@ internal static class PatentEndpoints
 
     // Patents
     internal static async Task<Results<Ok<PagedResult<PatentSummary>>, ProblemHttpResult>> ListPatents([AsParameters] PatentListQuery q, PatentService s, CancellationToken ct) => OkOr(await s.ListAsync(q, ct));
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportPatents(
+        [AsParameters] PatentListQuery q, PatentService s, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await s.ExportAsync(q, ct);
+        if (rows.IsFailure) return rows.Error!.ToProblem();
+        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.PatentListColumns.All, Pages.UiText.R("Patents")), ListExport.ContentType,
+            ListExport.FileName("patents", clock.GetUtcNow()));
+    }
+
     internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> GetPatent(Guid id, PatentService s, CancellationToken ct) => OkOr(await s.GetAsync(id, ct));
 
     internal static async Task<Results<Created<PatentResponse>, ProblemHttpResult>> CreatePatent(PatentRequest r, PatentService s, CancellationToken ct)

@@ -967,14 +967,24 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("AssignedRegistrarUserId");
 
+                    b.HasIndex("DeclaredTechTransactionAmount");
+
+                    b.HasIndex("DueDate");
+
                     b.HasIndex("Fingerprint");
+
+                    b.HasIndex("ProjectName");
 
                     b.HasIndex("RegisteredDate");
 
                     b.HasIndex("RegistrationNo")
                         .IsUnique();
 
+                    b.HasIndex("SignedDate");
+
                     b.HasIndex("TechnicalField");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OwnerOrganizationId", "Status");
 
@@ -1737,9 +1747,17 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Deadline");
+
                     b.HasIndex("DivisionCode");
 
                     b.HasIndex("Field");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("Title");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OwnerOrganizationId", "Status");
 
@@ -2735,7 +2753,17 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("AchievementId");
 
+                    b.HasIndex("AnnualFeePaidUntil");
+
+                    b.HasIndex("ApplicationNo");
+
+                    b.HasIndex("ExpiryDate");
+
+                    b.HasIndex("FilingDate");
+
                     b.HasIndex("LegalStatus");
+
+                    b.HasIndex("Title");
 
                     b.HasIndex("OwnerOrganizationId", "ApplicationNo")
                         .IsUnique();

@@ -957,14 +957,24 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("AssignedRegistrarUserId");
 
+                    b.HasIndex("DeclaredTechTransactionAmount");
+
+                    b.HasIndex("DueDate");
+
                     b.HasIndex("Fingerprint");
+
+                    b.HasIndex("ProjectName");
 
                     b.HasIndex("RegisteredDate");
 
                     b.HasIndex("RegistrationNo")
                         .IsUnique();
 
+                    b.HasIndex("SignedDate");
+
                     b.HasIndex("TechnicalField");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OwnerOrganizationId", "Status");
 
@@ -1721,9 +1731,17 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Deadline");
+
                     b.HasIndex("DivisionCode");
 
                     b.HasIndex("Field");
+
+                    b.HasIndex("PublishedAt");
+
+                    b.HasIndex("Title");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OwnerOrganizationId", "Status");
 
@@ -2719,7 +2737,17 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("AchievementId");
 
+                    b.HasIndex("AnnualFeePaidUntil");
+
+                    b.HasIndex("ApplicationNo");
+
+                    b.HasIndex("ExpiryDate");
+
+                    b.HasIndex("FilingDate");
+
                     b.HasIndex("LegalStatus");
+
+                    b.HasIndex("Title");
 
                     b.HasIndex("OwnerOrganizationId", "ApplicationNo")
                         .IsUnique();

@@ -29,7 +29,7 @@ public sealed record PatentRequest
 /// <summary>Query of GET /api/v1/patents.</summary>
 public sealed record PatentListQuery(
     int Page = 1, int PageSize = 20, string? Q = null, PatentType? Type = null, PatentLegalStatus? Status = null,
-    DateOnly? FeeDueBefore = null, Guid? AchievementId = null, string? Sort = null);
+    DateOnly? FeeDueBefore = null, Guid? AchievementId = null, string? Sort = null, bool Desc = false);
 
 public sealed record PatentSummary(
     Guid Id, string ApplicationNo, string? PublicationNo, PatentType Type, string Title, string? TitleEn, string PatenteeNames,

@@ -4,6 +4,8 @@ using TechTransfer.Patents.Domain;
 using TechTransfer.Patents.Domain.Import;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Patents.Features.Patents;
@@ -23,11 +25,51 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
     private bool IsOfficeOf(Guid org) => user.BelongsTo(org) && user.IsInRole(Roles.InstitutionAdmin);
     private bool IsAnyOffice => user.OrganizationId is not null && user.IsInRole(Roles.InstitutionAdmin);
 
+    /// <summary>
+    /// The list's sort keys (each an indexed column): <c>applicationNo</c> (the default), <c>filingDate</c>,
+    /// <c>expiryDate</c>, <c>feePaidUntil</c>, <c>title</c>; <c>desc=true</c> (or a <c>-</c> before the key) reverses a key.
+    /// </summary>
+    public static readonly ListSort<Patent> Sorts = new ListSort<Patent>(p => p.Id, "applicationNo", false)
+        .Key("applicationNo", p => p.ApplicationNo)
+        .Key("filingDate", p => p.FilingDate)
+        .Key("expiryDate", p => p.ExpiryDate)
+        .Key("feePaidUntil", p => p.AnnualFeePaidUntil)
+        .Key("title", p => p.Title);
+
     public async Task<Result<PagedResult<PatentSummary>>> ListAsync(PatentListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page, query.PageSize);
         var pagingErrors = paging.Validate();
         if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+        var filtered = Filtered(query);
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        var items = await Summaries(sorted.Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
+        return new PagedResult<PatentSummary>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>
+    /// Every row of the list's filter and order (not one page), for the Excel export, up to
+    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<PatentSummary>>> ExportAsync(PatentListQuery query, CancellationToken ct)
+    {
+        var filtered = Filtered(query);
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        if (total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
+        return await Summaries(sorted).ToListAsync(ct);
+    }
+
+    private static IQueryable<PatentSummary> Summaries(IQueryable<Patent> q) =>
+        q.Select(p => new PatentSummary(p.Id, p.ApplicationNo, p.PublicationNo, p.Type, p.Title, p.TitleEn, p.PatenteeNames, p.FilingDate,
+            p.GrantAnnouncementDate, p.ExpiryDate, p.LegalStatus, p.AnnualFeePaidUntil, p.IsSuspended, p.AchievementId));
+
+    /// <summary>The caller's patents matching the list's filters, and the same in the requested order.</summary>
+    private Result<(IQueryable<Patent> Filtered, IQueryable<Patent> Sorted)> Filtered(PatentListQuery query)
+    {
         if (!user.IsAuthenticated) return Error.Forbidden;
 
         if (!IsPlatformAdmin && user.OrganizationId is null) return Error.Forbidden;
@@ -46,29 +88,13 @@ public sealed class PatentService(PatentsDb data, ICurrentUser user, TimeProvide
         if (query.FeeDueBefore is { } due) q = q.Where(p => p.AnnualFeePaidUntil != null && p.AnnualFeePaidUntil < due);
         if (query.AchievementId is { } a) q = q.Where(p => p.AchievementId == a);
 
-        var sort = (query.Sort ?? "applicationNo").Trim();
-        var desc = sort.StartsWith('-');
-        q = (sort.TrimStart('-').ToLowerInvariant(), desc) switch
-        {
-            ("applicationno", false) => q.OrderBy(p => p.ApplicationNo),
-            ("applicationno", true) => q.OrderByDescending(p => p.ApplicationNo),
-            ("filingdate", false) => q.OrderBy(p => p.FilingDate).ThenBy(p => p.ApplicationNo),
-            ("filingdate", true) => q.OrderByDescending(p => p.FilingDate).ThenBy(p => p.ApplicationNo),
-            ("expirydate", false) => q.OrderBy(p => p.ExpiryDate).ThenBy(p => p.ApplicationNo),
-            ("expirydate", true) => q.OrderByDescending(p => p.ExpiryDate).ThenBy(p => p.ApplicationNo),
-            ("title", false) => q.OrderBy(p => p.Title).ThenBy(p => p.ApplicationNo),
-            ("title", true) => q.OrderByDescending(p => p.Title).ThenBy(p => p.ApplicationNo),
-            _ => null!,
-        };
-        if (q is null)
-            return Error.Validation([PagingErrors.UnknownSort(["applicationNo", "filingDate", "expiryDate", "title"], descendingPrefix: true)]);
-
-        var total = await q.CountAsync(ct);
-        var items = await q.Skip(paging.Skip).Take(paging.PageSize)
-            .Select(p => new PatentSummary(p.Id, p.ApplicationNo, p.PublicationNo, p.Type, p.Title, p.TitleEn, p.PatenteeNames, p.FilingDate,
-                p.GrantAnnouncementDate, p.ExpiryDate, p.LegalStatus, p.AnnualFeePaidUntil, p.IsSuspended, p.AchievementId))
-            .ToListAsync(ct);
-        return new PagedResult<PatentSummary>(items, paging.Page, paging.PageSize, total);
+        var key = query.Sort?.Trim();
+        var desc = query.Desc;
+        if (key is not null && key.StartsWith('-')) { key = key[1..]; desc = true; }
+        if (!Sorts.IsKnown(key)) return Error.Validation([PagingErrors.UnknownSort(Sorts.Keys, descendingPrefix: true)]);
+        var sorted = Sorts.Apply(q, key, desc);
+        if (sorted.IsFailure) return sorted.Error!;
+        return (q, sorted.Value);
     }
 
     public async Task<Result<PatentResponse>> GetAsync(Guid id, CancellationToken ct)
