@@ -26,7 +26,7 @@ public abstract class AchievementListTests(TechTransferFactory factory)
             var created = await client.PostAsJsonAsync("/api/v1/achievements", new
             {
                 title = Titles[i], titleEn = "Method " + (char)('C' - i), @abstract = "摘要", keywords = new[] { "储能" },
-                technicalField = "能源", ipcCodes = Array.Empty<string>(), ipType = "TechnicalSecret", trl = 3 + i, fundingSource = "Fiscal",
+                technicalField = "new_energy", ipcCodes = Array.Empty<string>(), ipType = "TechnicalSecret", trl = 3 + i, fundingSource = "Fiscal",
                 projectReferences = Array.Empty<string>(),
                 completers = new object[] { new { name = "张伟", userId = researcher.UserId, contributionPercent = 100m } },
                 patentApplicationNumbers = Array.Empty<string>(), isConfidential = false,
@@ -63,9 +63,10 @@ public abstract class AchievementListTests(TechTransferFactory factory)
     }
 
     [Theory]
-    [InlineData("zh-CN", "成果名称", "状态", "草稿")]
-    [InlineData("en", "Title", "Status", "Draft")]
-    public async Task The_excel_export_holds_every_filtered_row_in_order_with_labels(string language, string titleHeader, string statusHeader, string draft)
+    [InlineData("zh-CN", "成果名称", "状态", "草稿", "技术领域", "新能源与高效节能")]
+    [InlineData("en", "Title", "Status", "Draft", "Field", "New energy and energy efficiency")]
+    public async Task The_excel_export_holds_every_filtered_row_in_order_with_labels(string language, string titleHeader, string statusHeader, string draft,
+        string fieldHeader, string fieldLabel)
     {
         var (researcher, _) = await ThreeDisclosuresAsync();
         var client = factory.ClientAs(researcher, language);
@@ -80,6 +81,8 @@ public abstract class AchievementListTests(TechTransferFactory factory)
         var expectedTitles = language == "en" ? new[] { "Method A", "Method B", "Method C" } : Titles.Reverse().ToArray();
         Assert.Equal(expectedTitles, rows.Select(r => r[titleHeader]?.ToString()).ToArray());
         Assert.All(rows, r => Assert.Equal(draft, r[statusHeader]?.ToString()));
+        // the technical field is stored as its code (new_energy) and exported by its label, as the list and detail pages show it
+        Assert.All(rows, r => Assert.Equal(fieldLabel, r[fieldHeader]?.ToString()));
 
         var none = await client.GetAsync("/api/v1/achievements/export?status=Registered");
         using var empty = new MemoryStream(await none.Content.ReadAsByteArrayAsync());

@@ -19,6 +19,9 @@ public sealed partial class PageCrawl(HttpClient client, string language, IReadO
     public HashSet<string> VisitedTemplates { get; } = [];
     public int PagesChecked { get; private set; }
 
+    /// <summary>A further check of each HTML page (its address and markup), returning findings.</summary>
+    public Func<string, string, IEnumerable<string>>? Check { get; init; }
+
     public async Task RunAsync(IEnumerable<string> start)
     {
         var queue = new Queue<(string Url, string From)>(start.Select(s => (s, "(start)")));
@@ -48,6 +51,8 @@ public sealed partial class PageCrawl(HttpClient client, string language, IReadO
             var html = await response.Content.ReadAsStringAsync();
             PagesChecked++;
             foreach (var finding in RawText.Find(RawText.VisibleText(html), language))
+                Failures.Add($"[{language}] {url}: {finding}");
+            foreach (var finding in Check?.Invoke(url, html) ?? [])
                 Failures.Add($"[{language}] {url}: {finding}");
             foreach (var link in Links(html))
                 if (!seen.Contains(link)) queue.Enqueue((link, url));

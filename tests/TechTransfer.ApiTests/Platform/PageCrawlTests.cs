@@ -64,7 +64,10 @@ public abstract class PageCrawlTests(PageCrawlTests.DemoFactory factory, ITestOu
         };
     }
 
-    private async Task<IReadOnlyList<(string UserName, TestUser? User)>> IdentitiesAsync()
+    private Task<IReadOnlyList<(string UserName, TestUser? User)>> IdentitiesAsync() => DemoIdentitiesAsync(factory);
+
+    /// <summary>Seeds the demo data and returns a visitor and every demo account.</summary>
+    internal static async Task<IReadOnlyList<(string UserName, TestUser? User)>> DemoIdentitiesAsync(DemoFactory factory)
     {
         await factory.WithDbAsync(async (db, sp) =>
         {
@@ -82,7 +85,7 @@ public abstract class PageCrawlTests(PageCrawlTests.DemoFactory factory, ITestOu
         return list;
     }
 
-    private static IReadOnlyList<RouteTemplate> Templates() =>
+    internal static IReadOnlyList<RouteTemplate> Templates() =>
         PageCrawl.TemplatesOf(PlatformModules.All.Select(m => m.Assembly).Append(typeof(Program).Assembly));
 
     [Fact]

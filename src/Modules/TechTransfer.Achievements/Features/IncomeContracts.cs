@@ -99,6 +99,9 @@ public sealed record IncomeResponse(
     string RuleSetId, string RuleSourceRef, decimal FloorPercent, IReadOnlyList<AllocationDto> Allocations, IReadOnlyList<PayoutDto> Payouts,
     IncomeDistributionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? ApprovedAt, int Version, bool CanManage, Guid? CertificationId = null)
 {
+    /// <summary>The achievement's English title, where it has one (English pages show it instead of the Chinese copy).</summary>
+    public string? AchievementTitleEn { get; init; }
+
     public static IncomeResponse From(IncomeDistribution d, ICurrentUser viewer, bool fullView) => new(
         d.Id, d.OrganizationId, d.AchievementId, d.AchievementTitle, d.Mode, d.Jurisdiction, d.Basis, d.IncomeDate, d.GrossIncome,
         d.Deductions.Select(x => new DeductionDto(x.Kind, x.Description, x.Amount, x.EvidenceRef)).ToList(), d.NetIncome,

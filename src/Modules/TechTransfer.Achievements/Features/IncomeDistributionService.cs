@@ -64,7 +64,8 @@ public sealed class IncomeDistributionService(
     public async Task<Result<IncomeResponse>> GetAsync(Guid id, CancellationToken ct)
     {
         var d = await Plans.AsNoTracking().Where(Visible()).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return d is null ? AchievementErrors.DistributionNotFound : IncomeResponse.From(d, user, FullView(d));
+        return d is null ? AchievementErrors.DistributionNotFound
+            : IncomeResponse.From(d, user, FullView(d)) with { AchievementTitleEn = await AchievementTitles.EnglishAsync(db, d.AchievementId, ct) };
     }
 
     /// <summary>The rule set of the organisation's jurisdiction (from the registry) in force on a date, and the facts read.</summary>
@@ -130,14 +131,17 @@ public sealed class IncomeDistributionService(
     }
 
     public Task<Result<IncomeResponse>> ApproveAsync(Guid id, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, (d, _) =>
+        ChangeAsync(id, version, async (d, _) =>
         {
             var r = d.Approve(user, Now);
             if (r.IsSuccess)
+            {
+                var titleEn = await AchievementTitles.EnglishAsync(db, d.AchievementId, ct) ?? d.AchievementTitle;
                 foreach (var uid in d.TeamUserIds.Distinct())
-                    db.Add(Notification.ToUser(uid, Cut($"收益分配方案已批准：{d.AchievementTitle}"), Cut($"Income distribution plan approved: {d.AchievementTitle}"),
+                    db.Add(Notification.ToUser(uid, Cut($"收益分配方案已批准：{d.AchievementTitle}"), Cut($"Income distribution plan approved: {titleEn}"),
                         $"/income-distributions/{d.Id}", Now, NotificationKinds.IncomePlan));
-            return Task.FromResult(r);
+            }
+            return r;
         }, ct);
 
     private static string Cut(string text) => text.Length <= 300 ? text : text[..299] + "…";

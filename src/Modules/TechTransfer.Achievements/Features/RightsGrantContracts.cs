@@ -50,6 +50,9 @@ public sealed record RightsGrantResponse(
     DateTimeOffset? DecidedAt, string? DecisionReason, string? CertificateNo,
     DateOnly? OwnershipChangeFiledOn, int Version, bool CanDecide)
 {
+    /// <summary>The achievement's English title, where it has one (English pages show it instead of the Chinese copy).</summary>
+    public string? AchievementTitleEn { get; init; }
+
     public static RightsGrantResponse From(RightsGrant g, ICurrentUser viewer) => new(
         g.Id, g.OrganizationId, g.AchievementId, g.AchievementTitle, g.GrantType, g.UnitSharePercent,
         g.CompleterShares.Select(s => new GrantShareDto(s.CompleterName, s.UserId, s.SharePercent)).ToList(), g.TermStartsOn, g.TermEndsOn,

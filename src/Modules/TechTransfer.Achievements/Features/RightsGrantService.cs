@@ -46,8 +46,11 @@ public sealed class RightsGrantService(
     public async Task<Result<RightsGrantResponse>> GetAsync(Guid id, CancellationToken ct)
     {
         var g = await Grants.AsNoTracking().Where(Visible()).SingleOrDefaultAsync(x => x.Id == id, ct);
-        return g is null ? AchievementErrors.GrantNotFound : RightsGrantResponse.From(g, user);
+        return g is null ? AchievementErrors.GrantNotFound : await WithEnglishTitleAsync(RightsGrantResponse.From(g, user), ct);
     }
+
+    private async Task<RightsGrantResponse> WithEnglishTitleAsync(RightsGrantResponse r, CancellationToken ct) =>
+        r with { AchievementTitleEn = await AchievementTitles.EnglishAsync(db, r.AchievementId, ct) };
 
     /// <summary>
     /// Request a grant: the terms (R5.2) and every id the request names — the achievement, the completers' accounts — are
@@ -117,11 +120,12 @@ public sealed class RightsGrantService(
         if (result.IsFailure) return result.Error!;
         if (notifyRequester)
         {
+            var titleEn = await AchievementTitles.EnglishAsync(db, g.AchievementId, ct) ?? g.AchievementTitle;
             var (zh, en) = g.Status switch
             {
-                RightsGrantStatus.Approved => ($"赋权已批准：{g.AchievementTitle}（证书 {g.CertificateNo}）", $"Rights grant approved: {g.AchievementTitle} (certificate {g.CertificateNo})"),
-                RightsGrantStatus.Rejected => ($"赋权申请未获批准：{g.AchievementTitle}", $"Rights grant not approved: {g.AchievementTitle}"),
-                _ => ($"赋权申请已处理：{g.AchievementTitle}", $"Your rights grant request was decided: {g.AchievementTitle}"),
+                RightsGrantStatus.Approved => ($"赋权已批准：{g.AchievementTitle}（证书 {g.CertificateNo}）", $"Rights grant approved: {titleEn} (certificate {g.CertificateNo})"),
+                RightsGrantStatus.Rejected => ($"赋权申请未获批准：{g.AchievementTitle}", $"Rights grant not approved: {titleEn}"),
+                _ => ($"赋权申请已处理：{g.AchievementTitle}", $"Your rights grant request was decided: {titleEn}"),
             };
             // the requester and every completer the grant names with an account, except the one who decided
             foreach (var uid in g.CompleterShares.Where(s => s.UserId is not null).Select(s => s.UserId!.Value).Append(g.RequestedByUserId).Distinct())
@@ -129,6 +133,6 @@ public sealed class RightsGrantService(
                     db.Add(Notification.ToUser(uid, zh.Length <= 300 ? zh : zh[..299], en.Length <= 300 ? en : en[..299], $"/rights-grants/{g.Id}", Now, NotificationKinds.RightsGrant));
         }
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
-        return RightsGrantResponse.From(g, user);
+        return await WithEnglishTitleAsync(RightsGrantResponse.From(g, user), ct);
     }
 }

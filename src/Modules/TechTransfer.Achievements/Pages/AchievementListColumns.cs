@@ -1,5 +1,6 @@
 using TechTransfer.Achievements.Features;
 using TechTransfer.Platform.Lists;
+using TechTransfer.SharedKernel.Fields;
 using static TechTransfer.Achievements.Pages.UiText;
 
 namespace TechTransfer.Achievements.Pages;
@@ -10,7 +11,7 @@ internal static class AchievementListColumns
     public static IReadOnlyList<ListColumn<AchievementSummary>> All =>
     [
         new(R("Title"), a => Title(a.Title, a.TitleEn)),
-        new(R("Field"), a => a.TechnicalField),
+        new(R("Field"), a => TechnicalFields.Label(a.TechnicalField)),
         new(R("IP"), a => Ip(a.IpType)),
         new("TRL", a => a.Trl),
         new(R("Status"), a => Status(a.Status)),

@@ -11,7 +11,7 @@ internal static class PatentListColumns
     public static IReadOnlyList<ListColumn<PatentSummary>> All =>
     [
         new(R("ApplicationNo"), p => p.ApplicationNo),
-        new(R("Title"), p => Bilingual.CurrentIsEnglish ? p.TitleEn ?? p.Title : p.Title),
+        new(R("Title"), p => Title(p.Title, p.TitleEn)),
         new(R("Type2"), p => Of(p.Type)),
         new(R("Filed2"), p => Date(p.FilingDate)),
         new(R("Expires"), p => Date(p.ExpiryDate)),

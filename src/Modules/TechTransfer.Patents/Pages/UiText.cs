@@ -22,6 +22,8 @@ public static class UiText
 
     /// <summary>The current language of a bilingual value that comes from the domain (an error, a warning), not a page string.</summary>
     public static string Pick(string zh, string en) => Bilingual.T(zh, en);
+    /// <summary>A record's title in the current language: the English value on English pages where there is one.</summary>
+    public static string Title(string zh, string? en) => Bilingual.CurrentIsEnglish && !string.IsNullOrWhiteSpace(en) ? en : zh;
     public static string L((string Zh, string En) label) => Bilingual.T(label.Zh, label.En);
     public static string Of(PatentType t) => L(EnumLabels.Of(t));
     public static string Of(PatentLegalStatus s) => L(EnumLabels.Of(s));

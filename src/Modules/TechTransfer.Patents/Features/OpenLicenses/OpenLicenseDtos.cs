@@ -57,6 +57,9 @@ public sealed record OpenLicenseResponse(
     DateOnly? AnnouncementDate, string? WithdrawalAnnouncementNo, DateOnly? WithdrawalAnnouncementDate, DateOnly? LapsedOn,
     OpenLicenseLapseReason? LapseReason, bool CanManage, IReadOnlyList<GrantDto> Grants, IReadOnlyList<OpenLicenseWarning> Warnings, int Version)
 {
+    /// <summary>The patent's English title, where it has one (English pages show it instead of the Chinese copy).</summary>
+    public string? PatentTitleEn { get; init; }
+
     public static OpenLicenseResponse From(OpenLicenseDeclaration d, bool canManage, Guid? viewerOrg, DateOnly today, IReadOnlyList<OpenLicenseWarning> warnings) => new(
         d.Id, d.PatentId, d.PatenteeOrganizationId, d.PatentNo, d.PatentTitle, d.PatentType, d.PatenteeNames, d.PaymentMode, d.FixedFeeYuan,
         d.InitialPaymentYuan, d.RoyaltyRatePercent, d.RoyaltyBase, d.RequiredInitialPayment, d.LicenseTermStart, d.LicenseTermEnd, d.OtherTerms,

@@ -71,7 +71,9 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
     public async Task<Result<OpenLicenseResponse>> GetAsync(Guid id, CancellationToken ct)
     {
         var d = await FindVisibleAsync(id, ct);
-        return d is null ? NotFound : Respond(d);
+        if (d is null) return NotFound;
+        var titleEn = await Db.Set<Patent>().AsNoTracking().Where(p => p.Id == d.PatentId).Select(p => p.TitleEn).FirstOrDefaultAsync(ct);
+        return Respond(d) with { PatentTitleEn = string.IsNullOrWhiteSpace(titleEn) ? null : titleEn.Trim() };
     }
 
     /// <summary>
