@@ -20,7 +20,7 @@ public sealed partial class WorkbenchJourneyTests(BrowserFixture browser) : ICla
         ["researcher.fudan"] = ("researcher", ["achievements.my_drafts", "achievements.my_returned", "achievements.my_registered",
             "achievements.my_grants_approved", "achievements.my_income"], "achievements.my_registered", "/achievements?mine=true&status=Registered"),
         ["enterprise.zhixin"] = ("enterprise", ["demands.my_published", "search.demands_with_new_matches", "demands.challenge_applications",
-            "contracts.in_registration", "contracts.supplements_requested"], "demands.my_published", "/demands?mine=true&status=Published"),
+            "contracts.in_registration", "contracts.supplements_requested", "auctions.my_bidding", "auctions.my_announced"], "demands.my_published", "/demands?mine=true&status=Published"),
         ["registrar"] = ("registrar", ["contracts.to_accept", "contracts.overdue", "contracts.due_this_week", "contracts.resubmitted",
             "contracts.awaiting_supplements"], "contracts.to_accept", "/contracts/workbench?status=Submitted"),
         ["manager.tti"] = ("manager", ["search.assigned_demands", "search.assigned_achievements", "patents.custody_mandates"],
@@ -72,6 +72,35 @@ public sealed partial class WorkbenchJourneyTests(BrowserFixture browser) : ICla
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(opens)));
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
         Assert.DoesNotContain("/account/denied", page.Url);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// A registered bidder (enterprise.zhixin is registered for the running demo lot): the "my auctions bidding now" card
+    /// opens the auction list on the bidding tab filtered to the caller's registrations, with as many lots as the card counts.
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task A_bidder_follows_my_auctions_bidding_now_to_the_list_of_lots_registered_for(string locale)
+    {
+        var english = locale == "en";
+        var page = await browser.NewPageAsync(locale);
+        await page.SignInAsync("enterprise.zhixin");
+        await page.GotoAsync("/");
+        var card = page.GetByTestId("wb-auctions.my_bidding");
+        await Assertions.Expect(card.Locator(".wb-label")).ToHaveTextAsync(english ? "My auctions bidding now" : "我报名的竞价中标的");
+        var count = int.Parse((await card.GetByTestId("wb-value").InnerTextAsync()).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(count >= 1, "the demo bidder is registered for the running demo lot");
+        await card.Locator("a.wb-link").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/exchange/auctions?phase=Bidding&registered=true")));
+        await Assertions.Expect(page.GetByTestId("whose-mine")).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(page.GetByTestId("tab-Bidding")).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(page.GetByTestId("auction-list").Locator("tbody tr")).ToHaveCountAsync(count);
+        await page.ScreenshotAsync($"auctions-registered-{(english ? "en" : "zh")}");
+        // the other tab keeps the phase and drops the filter
+        await page.GetByTestId("whose-all").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(Regex.Escape("/exchange/auctions?phase=Bidding") + "$"));
         await page.Context.CloseAsync();
     }
 }

@@ -1982,6 +1982,8 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasIndex("LotId", "UserId")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "LotId");
+
                     b.ToTable("exch_auction_registrations", (string)null);
                 });
 

@@ -1966,6 +1966,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasIndex("LotId", "UserId")
                         .IsUnique();
 
+                    b.HasIndex("UserId", "LotId");
+
                     b.ToTable("exch_auction_registrations", (string)null);
                 });
 

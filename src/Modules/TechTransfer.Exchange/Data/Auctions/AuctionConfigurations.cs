@@ -46,6 +46,7 @@ internal sealed class AuctionRegistrationConfiguration : IEntityTypeConfiguratio
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.LotId, x.UserId }).IsUnique();
         b.HasIndex(x => new { x.LotId, x.PaddleNumber }).IsUnique();
+        b.HasIndex(x => new { x.UserId, x.LotId }); // a bidder's lots: the registered=true filter and the workbench counts
         b.HasOne<AuctionLot>().WithMany().HasForeignKey(x => x.LotId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -22,7 +22,8 @@ public sealed record WithdrawAuctionRequest(string Reason, int? Version);
 public sealed record WinnerDefaultRequest(string Reason, int? Version);
 
 /// <summary>Query of <c>GET /api/v1/auctions</c>.</summary>
-public sealed record AuctionListQuery(AuctionPhase? Phase = null, int Page = 1, int PageSize = 20);
+/// <remarks><c>Registered=true</c> keeps the lots the caller is registered for (bidder roles; any other role is 403).</remarks>
+public sealed record AuctionListQuery(AuctionPhase? Phase = null, int Page = 1, int PageSize = 20, bool? Registered = null);
 
 /// <summary>Query of <c>GET /api/v1/auctions/{id}/bids</c>.</summary>
 public sealed record BidLogQuery(int Page = 1, int PageSize = 50);

@@ -24,6 +24,9 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
 
     public bool IsOperator => user.IsInRole(Roles.ExchangeOperator);
 
+    /// <summary>The caller is in a role that may register and bid (the list's "my registrations" filter is theirs).</summary>
+    public bool IsBidder => user.IsInAnyRole([.. BidderRoles]);
+
     /// <summary>The anti-sniping window [CFG] the room states next to the countdown.</summary>
     public TimeSpan ExtensionWindow => options.Value.ExtensionWindow;
 
@@ -76,23 +79,37 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         var paging = new PageRequest(query.Page, query.PageSize);
         if (paging.Validate() is { Count: > 0 } bad) return Error.Validation(bad);
         var now = clock.GetUtcNow();
-        var lots = db.Set<AuctionLot>().AsNoTracking();
-        lots = query.Phase switch
+        var lots = InPhase(db.Set<AuctionLot>().AsNoTracking(), query.Phase, now);
+        if (query.Registered == true)
         {
-            null => lots,
-            AuctionPhase.Announced => lots.Where(l => l.Status == AuctionStatus.Published && l.StartsAt > now),
-            AuctionPhase.Bidding => lots.Where(l => l.Status == AuctionStatus.Published && l.StartsAt <= now && l.EffectiveCloseAt > now),
-            AuctionPhase.AwaitingClose => lots.Where(l => l.Status == AuctionStatus.Published && l.EffectiveCloseAt <= now),
-            AuctionPhase.Sold => lots.Where(l => l.Status == AuctionStatus.Sold),
-            AuctionPhase.NoSale => lots.Where(l => l.Status == AuctionStatus.NoSale),
-            AuctionPhase.Defaulted => lots.Where(l => l.Status == AuctionStatus.Defaulted),
-            _ => lots.Where(l => l.Status == AuctionStatus.Withdrawn),
-        };
+            if (!user.IsInAnyRole([.. BidderRoles]) || user.UserId is not { } me) return Error.Forbidden;
+            lots = RegisteredBy(db, lots, me);
+        }
         var total = await lots.CountAsync(ct);
         var page = await lots.OrderByDescending(l => l.StartsAt).ThenBy(l => l.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         return new PagedResult<AuctionSummary>(page.Select(l => new AuctionSummary(l.Id, l.Title, l.PhaseAt(now), l.StartingPrice, l.NoReserve,
             l.HighBid, l.AcceptedBids, l.StartsAt, l.EffectiveCloseAt, l.HammerPrice)).ToList(), paging.Page, paging.PageSize, total);
     }
+
+    /// <summary>The list's phase filter, asked with the effective close (also the workbench items' predicate).</summary>
+    internal static IQueryable<AuctionLot> InPhase(IQueryable<AuctionLot> lots, AuctionPhase? phase, DateTimeOffset now) => phase switch
+    {
+        null => lots,
+        AuctionPhase.Announced => lots.Where(l => l.Status == AuctionStatus.Published && l.StartsAt > now),
+        AuctionPhase.Bidding => lots.Where(l => l.Status == AuctionStatus.Published && l.StartsAt <= now && l.EffectiveCloseAt > now),
+        AuctionPhase.AwaitingClose => lots.Where(l => l.Status == AuctionStatus.Published && l.EffectiveCloseAt <= now),
+        AuctionPhase.Sold => lots.Where(l => l.Status == AuctionStatus.Sold),
+        AuctionPhase.NoSale => lots.Where(l => l.Status == AuctionStatus.NoSale),
+        AuctionPhase.Defaulted => lots.Where(l => l.Status == AuctionStatus.Defaulted),
+        _ => lots.Where(l => l.Status == AuctionStatus.Withdrawn),
+    };
+
+    /// <summary>
+    /// The lots a user is registered for: driven from the registrations' (user, lot) index, then the lot by its key — one
+    /// row per lot, since a user registers once per lot.
+    /// </summary>
+    internal static IQueryable<AuctionLot> RegisteredBy(TechTransferDbContext db, IQueryable<AuctionLot> lots, Guid userId) =>
+        db.Set<AuctionRegistration>().Where(r => r.UserId == userId).Join(lots, r => r.LotId, l => l.Id, (r, l) => l);
 
     public async Task<Result<AuctionResponse>> GetAsync(Guid id, CancellationToken ct)
     {
