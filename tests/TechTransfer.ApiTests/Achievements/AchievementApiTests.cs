@@ -367,6 +367,72 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         Assert.Equal(1, list.GetProperty("total").GetInt32());
     }
 
+    /// <summary>Two grants of one institution, a minute apart (the first approved); returns the approved one's certificate number.</summary>
+    private async Task<(Institution I, string CertificateNo)> TwoGrantsAsync()
+    {
+        var i = await NewInstitutionAsync();
+        var office = factory.ClientAs(i.Office);
+        var first = (await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(await RegisteredAchievementAsync(i), i)), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Ok(await office.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(await RegisteredAchievementAsync(i), i)), HttpStatusCode.Created);
+        var approved = await Ok(await office.PostAsJsonAsync($"/api/v1/rights-grants/{first}/approve", new { reason = "审议通过" }));
+        return (i, approved.GetProperty("certificateNo").GetString()!);
+    }
+
+    private static async Task<(int Total, List<string> Statuses)> GrantListAsync(HttpClient client, string query)
+    {
+        var page = await Ok(await client.GetAsync($"/api/v1/rights-grants?{query}"));
+        return (page.GetProperty("total").GetInt32(), page.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("status").GetString()!).ToList());
+    }
+
+    private static void AssertGrants(int total, string[] statuses, (int Total, List<string> Statuses) page)
+    {
+        Assert.Equal(total, page.Total);
+        Assert.Equal(statuses, page.Statuses);
+    }
+
+    [Fact]
+    public async Task Rights_grant_list_sorts_either_way_pages_filters_and_counts()
+    {
+        var (i, certificateNo) = await TwoGrantsAsync();
+        var office = factory.ClientAs(i.Office);
+        AssertGrants(2, ["Submitted", "Approved"], await GrantListAsync(office, "mine=true"));
+        AssertGrants(2, ["Approved", "Submitted"], await GrantListAsync(office, "mine=true&sort=requestedAt"));
+        AssertGrants(2, ["Submitted"], await GrantListAsync(office, "mine=true&sort=requestedAt&pageSize=1&page=2"));
+        AssertGrants(1, ["Approved"], await GrantListAsync(office, "status=Approved&grantType=Ownership"));
+        AssertGrants(1, ["Approved"], await GrantListAsync(office, $"q={certificateNo}"));
+        Assert.Equal(2, (await GrantListAsync(office, "sort=achievementTitle&desc=true")).Total);
+        await ProblemAssert.HasFieldError(await office.GetAsync("/api/v1/rights-grants?sort=unitSharePercent"), "sort", "paging.unknown_sort");
+        await ProblemAssert.HasFieldError(await office.GetAsync("/api/v1/rights-grants/export?sort=unitSharePercent"), "sort", "paging.unknown_sort");
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "状态", "已批准", "证书编号")]
+    [InlineData("en", "Status", "Approved", "Certificate")]
+    public async Task Rights_grant_export_holds_every_filtered_row_in_order_with_labels(string language, string statusHeader, string approved, string certificateHeader)
+    {
+        var (i, certificateNo) = await TwoGrantsAsync();
+        var office = factory.ClientAs(i.Office, language);
+        var response = await office.GetAsync("/api/v1/rights-grants/export?sort=requestedAt&pageSize=1&page=2");
+        Assert.StartsWith("rights-grants-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        var rows = await ListFile.RowsAsync(response);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(approved, rows[0][statusHeader]?.ToString());
+        Assert.Equal(certificateNo, rows[0][certificateHeader]?.ToString());
+        Assert.Single(await ListFile.RowsAsync(await office.GetAsync("/api/v1/rights-grants/export?status=Approved")));
+    }
+
+    [Fact]
+    public async Task Rights_grant_export_never_holds_another_organisations_grants()
+    {
+        var (i, certificateNo) = await TwoGrantsAsync();
+        Assert.Single(await ListFile.RowsAsync(await factory.ClientAs(i.Office).GetAsync($"/api/v1/rights-grants/export?q={certificateNo}")));
+        var other = factory.ClientAs((await NewInstitutionAsync()).Office);
+        Assert.Empty(await ListFile.RowsAsync(await other.GetAsync($"/api/v1/rights-grants/export?q={certificateNo}")));
+        Assert.Empty(await ListFile.RowsAsync(await other.GetAsync("/api/v1/rights-grants/export")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientAs(null).GetAsync("/api/v1/rights-grants/export")).StatusCode);
+    }
+
     [Fact]
     public async Task Approved_grant_certificate_downloads_as_a_pdf_for_the_office_only()
     {

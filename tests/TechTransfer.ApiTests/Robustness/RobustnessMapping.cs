@@ -169,6 +169,7 @@ public static class RobustnessMapping
 
         // rights grants
         ["ListRightsGrants"] = As(w => w.Office),
+        ["ExportRightsGrants"] = As(w => w.Office),
         ["RequestRightsGrant"] = As(w => w.Office).Body(w => w.OwnershipGrant(w.AchievementForNewGrant)),
         ["GetRightsGrant"] = As(w => w.Office).Path("id", w => w.GrantSubmitted),
         ["ApproveRightsGrant"] = As(w => w.Office).Path("id", w => w.GrantSubmitted).Body(_ => new { reason = "同意" }),
@@ -297,6 +298,7 @@ public static class RobustnessMapping
 
         // challenges
         ["ListChallenges"] = As(w => w.EnterpriseUser),
+        ["ExportChallenges"] = As(w => w.EnterpriseUser),
         ["CreateChallenge"] = As(w => w.EnterpriseUser).Body(w => w.ChallengeBody()),
         ["GetChallenge"] = As(w => w.EnterpriseUser).Path("id", w => w.ChallengeOpen),
         ["UpdateChallenge"] = As(w => w.EnterpriseUser).Path("id", w => w.ChallengeDraft)

@@ -84,6 +84,8 @@ internal sealed class RightsGrantConfiguration : IEntityTypeConfiguration<Rights
         b.HasIndex(x => x.RequestedByUserId);
         b.HasIndex(x => x.AchievementId);
         b.HasIndex(x => x.CertificateNo).IsUnique();
+        b.HasIndex(x => x.RequestedAt); // the list's sort keys (RightsGrantService.Sorts)
+        b.HasIndex(x => x.AchievementTitle);
         b.HasOne<Achievement>().WithMany().HasForeignKey(x => x.AchievementId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsMany(x => x.CompleterShares, s => s.ToJson("completer_shares"));
         b.Navigation(x => x.CompleterShares).HasField("_shares");

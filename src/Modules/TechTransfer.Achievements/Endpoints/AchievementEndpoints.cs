@@ -123,7 +123,11 @@ internal static class RightsGrantEndpoints
     public static void MapRightsGrantEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/rights-grants").WithTags("RightsGrants").RequireAuthorization();
-        g.MapGet("/", ListRightsGrants).WithName(nameof(ListRightsGrants)).WithSummary("List rights grants (赋权) with paging and filters");
+        g.MapGet("/", ListRightsGrants).WithName(nameof(ListRightsGrants)).WithSummary("List rights grants (赋权) visible to the caller, with filters, sorting and paging");
+        g.MapGet("/export", ExportRightsGrants).WithName(nameof(ExportRightsGrants))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The rights grant list's rows as Excel (.xlsx)")
+            .WithDescription("Every rights grant the caller may see that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         g.MapGet("/{id:guid}", GetRightsGrant).WithName(nameof(GetRightsGrant));
         g.MapPost("/", RequestRightsGrant).WithName(nameof(RequestRightsGrant)).WithSummary("Request a rights grant (R5.2; completers of idle achievements, R5.3)");
         g.MapPost("/{id:guid}/approve", ApproveRightsGrant).WithName(nameof(ApproveRightsGrant));
@@ -139,6 +143,15 @@ internal static class RightsGrantEndpoints
 
     internal static async Task<Results<Ok<PagedResult<RightsGrantSummary>>, ProblemHttpResult>> ListRightsGrants(
         [AsParameters] RightsGrantListQuery query, RightsGrantService s, CancellationToken ct) => Reply(await s.ListAsync(query, ct));
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportRightsGrants(
+        [AsParameters] RightsGrantListQuery query, RightsGrantService s, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await s.ExportAsync(query, ct);
+        if (rows.IsFailure) return rows.Error!.ToProblem();
+        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.RightsGrantListColumns.All, UiText.R("RightsGrants")), ListExport.ContentType,
+            ListExport.FileName("rights-grants", clock.GetUtcNow()));
+    }
 
     internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> GetRightsGrant(Guid id, RightsGrantService s, CancellationToken ct) =>
         Reply(await s.GetAsync(id, ct));

@@ -35,9 +35,11 @@ public sealed record RightsGrantRequest
 
 public sealed record OwnershipChangeRequest(DateOnly FiledOn, int? Version = null);
 
+/// <summary>Query of GET /api/v1/rights-grants and its export; <c>q</c> searches the achievement's title and the certificate number,
+/// <c>sort</c> is a key of <see cref="RightsGrantService.Sorts"/> (requestedAt, achievementTitle).</summary>
 public sealed record RightsGrantListQuery(
     Guid? AchievementId = null, RightsGrantStatus? Status = null, GrantType? GrantType = null, int Page = 1, int PageSize = 20,
-    bool Mine = false);
+    bool Mine = false, string? Q = null, string? Sort = null, bool Desc = false);
 
 public sealed record RightsGrantSummary(Guid Id, Guid AchievementId, string AchievementTitle, GrantType GrantType, RightsGrantStatus Status,
     bool RequestedByCompleter, DateTimeOffset RequestedAt, string? CertificateNo);

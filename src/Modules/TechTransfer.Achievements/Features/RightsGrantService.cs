@@ -5,6 +5,8 @@ using TechTransfer.Achievements.Domain;
 using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Achievements.Features;
@@ -26,21 +28,61 @@ public sealed class RightsGrantService(
         return g => g.OrganizationId == org || admin || g.RequestedByUserId == uid;
     }
 
+    /// <summary>
+    /// The list's sort keys (each an indexed column): <c>requestedAt</c> (the default, newest first), <c>achievementTitle</c>;
+    /// <c>desc=true</c> reverses a key.
+    /// </summary>
+    public static readonly ListSort<RightsGrant> Sorts = new ListSort<RightsGrant>(g => g.Id, "requestedAt", true)
+        .Key("requestedAt", g => g.RequestedAt)
+        .Key("achievementTitle", g => g.AchievementTitle);
+
     public async Task<Result<PagedResult<RightsGrantSummary>>> ListAsync(RightsGrantListQuery query, CancellationToken ct)
     {
-        if (!user.IsAuthenticated) return Error.Forbidden;
         var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Validate() is { Count: > 0 } pe) return Error.Validation(pe);
+        var filtered = Filtered(query, paging.Validate());
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        var items = await Summaries(sorted.Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
+        return new PagedResult<RightsGrantSummary>(items, paging.Page, paging.PageSize, total);
+    }
+
+    /// <summary>
+    /// Every row of the list's filter and order (not one page), for the Excel export, up to
+    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<RightsGrantSummary>>> ExportAsync(RightsGrantListQuery query, CancellationToken ct)
+    {
+        var filtered = Filtered(query, []);
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        var total = await q.CountAsync(ct);
+        if (total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
+        return await Summaries(sorted).ToListAsync(ct);
+    }
+
+    private static IQueryable<RightsGrantSummary> Summaries(IQueryable<RightsGrant> q) =>
+        q.Select(g => new RightsGrantSummary(g.Id, g.AchievementId, g.AchievementTitle, g.GrantType, g.Status, g.RequestedByCompleter, g.RequestedAt, g.CertificateNo));
+
+    /// <summary>The visible grants matching the list's filters, and the same in the requested order (every field error at once).</summary>
+    private Result<(IQueryable<RightsGrant> Filtered, IQueryable<RightsGrant> Sorted)> Filtered(RightsGrantListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var q = Grants.AsNoTracking().Where(Visible());
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var term = query.Q.Trim();
+            q = q.Where(g => g.AchievementTitle.Contains(term) || (g.CertificateNo != null && g.CertificateNo.Contains(term)));
+        }
         if (query.AchievementId is { } aid) q = q.Where(g => g.AchievementId == aid);
         if (query.Status is { } s) q = q.Where(g => g.Status == s);
         if (query.Mine && user.UserId is { } me) q = q.Where(g => g.RequestedByUserId == me);
         if (query.GrantType is { } t) q = q.Where(g => g.GrantType == t);
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(g => g.RequestedAt).ThenBy(g => g.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(g => new RightsGrantSummary(g.Id, g.AchievementId, g.AchievementTitle, g.GrantType, g.Status, g.RequestedByCompleter, g.RequestedAt, g.CertificateNo))
-            .ToListAsync(ct);
-        return new PagedResult<RightsGrantSummary>(items, paging.Page, paging.PageSize, total);
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
+        if (errors.ToError() is { } invalid) return invalid;
+        return (q, sorted.Value!);
     }
 
     public async Task<Result<RightsGrantResponse>> GetAsync(Guid id, CancellationToken ct)

@@ -28,6 +28,9 @@ internal sealed class ChallengeConfiguration : IEntityTypeConfiguration<Challeng
         b.HasIndex(x => new { x.OwnerOrganizationId, x.Status });
         b.HasIndex(x => new { x.Status, x.ApplicationClosesAt });
         b.HasIndex(x => x.Field);
+        b.HasIndex(x => x.ApplicationClosesAt); // the list's sort keys (ChallengeService.Sorts)
+        b.HasIndex(x => x.ApplicationOpensAt);
+        b.HasIndex(x => x.Title);
 
         b.OwnsMany(x => x.Criteria, c =>
         {

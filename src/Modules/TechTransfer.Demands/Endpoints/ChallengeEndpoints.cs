@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using TechTransfer.Demands.Features;
 using TechTransfer.Platform;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
 using static TechTransfer.Demands.Endpoints.DemandEndpoints;
 
@@ -16,7 +17,11 @@ internal static class ChallengeEndpoints
     {
         var open = app.MapGroup("/api/v1/challenges").WithTags("Challenges");
         open.MapGet("/", ListChallenges).WithName(nameof(ListChallenges)).AllowAnonymous()
-            .WithSummary("List challenges (揭榜挂帅 / 创新挑战赛) with filters and paging");
+            .WithSummary("List challenges (揭榜挂帅 / 创新挑战赛) the caller may see, with filters, sorting and paging");
+        open.MapGet("/export", ExportChallenges).WithName(nameof(ExportChallenges)).AllowAnonymous()
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The challenge list's rows as Excel (.xlsx)")
+            .WithDescription("Every challenge the caller may see that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         open.MapGet("/{id:guid}", (Guid id, ChallengeService s, CancellationToken ct) => Respond(s.GetAsync(id, ct))).WithName("GetChallenge").AllowAnonymous();
         open.MapGet("/{id:guid}/awards", (Guid id, ChallengeService s, CancellationToken ct) => Respond(s.ListAwardsAsync(id, ct))).WithName("ListChallengeAwards").AllowAnonymous();
 
@@ -49,6 +54,15 @@ internal static class ChallengeEndpoints
     {
         var result = await service.ListAsync(query, ct);
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportChallenges(
+        [AsParameters] ChallengeListQuery query, ChallengeService service, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await service.ExportAsync(query, ct);
+        if (rows.IsFailure) return rows.Error!.ToProblem();
+        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.ChallengeListColumns.All, Pages.PageText.R("Challenges")), ListExport.ContentType,
+            ListExport.FileName("challenges", clock.GetUtcNow()));
     }
 
     internal static async Task<Results<Created<ChallengeResponse>, ProblemHttpResult>> CreateChallenge(

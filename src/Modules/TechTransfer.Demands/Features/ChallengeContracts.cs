@@ -59,6 +59,9 @@ public sealed record ChallengeListQuery
     public bool? Judging { get; init; }
     public int? Page { get; init; }
     public int? PageSize { get; init; }
+    /// <summary>A key of <see cref="ChallengeService.Sorts"/>: closesAt (default, latest first), opensAt, title.</summary>
+    public string? Sort { get; init; }
+    public bool? Desc { get; init; }
 }
 
 public sealed record CriterionResponse(string Key, string NameZh, string NameEn, int Weight);

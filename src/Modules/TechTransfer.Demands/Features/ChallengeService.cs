@@ -7,6 +7,8 @@ using TechTransfer.Data.Notifications;
 using TechTransfer.Demands.Domain.Challenges;
 using TechTransfer.Demands.Domain.Common;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Demands.Features;
@@ -31,10 +33,66 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
         return q.Where(c => c.Status != ChallengeStatus.Draft || (org != null && c.OwnerOrganizationId == org));
     }
 
+    /// <summary>
+    /// The list's sort keys (each an indexed column): <c>closesAt</c> (the default, latest deadline first), <c>opensAt</c>,
+    /// <c>title</c>; <c>desc=true</c> reverses a key.
+    /// </summary>
+    public static readonly ListSort<Challenge> Sorts = new ListSort<Challenge>(c => c.Id, "closesAt", true)
+        .Key("closesAt", c => c.ApplicationClosesAt)
+        .Key("opensAt", c => c.ApplicationOpensAt)
+        .Key("title", c => c.Title);
+
     public async Task<Result<PagedResult<ChallengeSummary>>> ListAsync(ChallengeListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var errors = new FieldErrors().AddRange(paging.Validate());
+        var rows = await RowsAsync(query, paging.Validate(), paging, ct);
+        if (rows.IsFailure) return rows.Error!;
+        return new PagedResult<ChallengeSummary>(rows.Value.Rows, paging.Page, paging.PageSize, rows.Value.Total);
+    }
+
+    /// <summary>
+    /// Every row of the list's filter and order (not one page), for the Excel export, up to
+    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ChallengeSummary>>> ExportAsync(ChallengeListQuery query, CancellationToken ct)
+    {
+        var rows = await RowsAsync(query, [], null, ct);
+        if (rows.IsFailure) return rows.Error!;
+        return rows.Value.Rows;
+    }
+
+    /// <summary>The total of the list's filter and its rows in the requested order: one page, or all of them (the export).</summary>
+    private async Task<Result<(int Total, List<ChallengeSummary> Rows)>> RowsAsync(ChallengeListQuery query, IReadOnlyList<FieldError> pagingErrors,
+        PageRequest? paging, CancellationToken ct)
+    {
+        var filtered = Filtered(query, pagingErrors);
+        if (filtered.IsFailure) return filtered.Error!;
+        var (q, sorted) = filtered.Value;
+        List<Challenge> rows;
+        int total;
+        if (query.Judging == true)
+        {
+            // Judges live in a JSON column: filter in memory (a challenge has at most 15 judges, and the list is small).
+            if (!user.IsAuthenticated) return Error.Forbidden;
+            var all = (await sorted.ToListAsync(ct)).Where(c => c.IsJudge(user)).ToList();
+            total = all.Count;
+            rows = paging is null ? all : all.Skip(paging.Skip).Take(paging.PageSize).ToList();
+        }
+        else
+        {
+            total = await q.CountAsync(ct);
+            rows = paging is null ? await sorted.ToListAsync(ct) : await sorted.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        }
+        if (paging is null && total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
+        var now = clock.GetUtcNow();
+        return (total, rows.Select(c => new ChallengeSummary(c.Id, c.Kind.ToString(), c.Title, c.Field, c.RewardKind.ToString(), c.RewardYuan,
+            c.ApplicationOpensAt, c.ApplicationClosesAt, c.PhaseAt(now).ToString(), c.OwnerOrganizationId)).ToList());
+    }
+
+    /// <summary>The visible challenges matching the list's filters, and the same in the requested order (every field error at once).</summary>
+    private Result<(IQueryable<Challenge> Filtered, IQueryable<Challenge> Sorted)> Filtered(ChallengeListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var now = clock.GetUtcNow();
         var q = Visible(user).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -68,26 +126,10 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
                 _ => q.Where(c => c.Status == ChallengeStatus.Published && c.JudgingEndsAt <= now),
             };
         }
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc ?? false);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
         if (errors.ToError() is { } invalid) return invalid;
-
-        List<Challenge> rows;
-        int total;
-        if (query.Judging == true)
-        {
-            // Judges live in a JSON column: filter in memory (a challenge has at most 15 judges, and the list is small).
-            if (!user.IsAuthenticated) return Error.Forbidden;
-            var all = (await q.ToListAsync(ct)).Where(c => c.IsJudge(user)).OrderBy(c => c.ApplicationClosesAt).ToList();
-            total = all.Count;
-            rows = all.Skip(paging.Skip).Take(paging.PageSize).ToList();
-        }
-        else
-        {
-            total = await q.CountAsync(ct);
-            rows = await q.OrderByDescending(c => c.ApplicationClosesAt).ThenBy(c => c.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        }
-        var items = rows.Select(c => new ChallengeSummary(c.Id, c.Kind.ToString(), c.Title, c.Field, c.RewardKind.ToString(), c.RewardYuan,
-            c.ApplicationOpensAt, c.ApplicationClosesAt, c.PhaseAt(now).ToString(), c.OwnerOrganizationId)).ToList();
-        return new PagedResult<ChallengeSummary>(items, paging.Page, paging.PageSize, total);
+        return (q, sorted.Value!);
     }
 
     public async Task<Result<ChallengeResponse>> GetAsync(Guid id, CancellationToken ct)

@@ -575,10 +575,14 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("AchievementId");
 
+                    b.HasIndex("AchievementTitle");
+
                     b.HasIndex("CertificateNo")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RequestedAt");
 
                     b.HasIndex("RequestedByUserId");
 
@@ -1506,7 +1510,13 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicationClosesAt");
+
+                    b.HasIndex("ApplicationOpensAt");
+
                     b.HasIndex("Field");
+
+                    b.HasIndex("Title");
 
                     b.HasIndex("OwnerOrganizationId", "Status");
 

@@ -565,10 +565,14 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("AchievementId");
 
+                    b.HasIndex("AchievementTitle");
+
                     b.HasIndex("CertificateNo")
                         .IsUnique();
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("RequestedAt");
 
                     b.HasIndex("RequestedByUserId");
 
@@ -1490,7 +1494,13 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ApplicationClosesAt");
+
+                    b.HasIndex("ApplicationOpensAt");
+
                     b.HasIndex("Field");
+
+                    b.HasIndex("Title");
 
                     b.HasIndex("OwnerOrganizationId", "Status");
 
