@@ -56,6 +56,13 @@ public abstract class DealApiTests(TechTransferFactory factory)
         }), HttpStatusCode.Created);
         var id = listing.GetProperty("id").GetGuid();
         await Json(await As(office).PostAsync($"/api/v1/listings/{id}/submit", null), HttpStatusCode.OK);
+        // R6.3: a state-funded seller values the listing and chooses the value before the operator publishes it
+        await Json(await As(office).PostAsJsonAsync($"/api/v1/listings/{id}/valuation/cost", new
+        {
+            replacementCostYuan = 600_000m, physicalObsolescencePercent = 0m, functionalObsolescencePercent = 0m, economicObsolescencePercent = 0m,
+        }), HttpStatusCode.Created);
+        await Json(await As(office).PostAsJsonAsync($"/api/v1/listings/{id}/valuation/choice", new { basis = "Cost", valueYuan = 500_000m, rationale = "重置成本法" }),
+            HttpStatusCode.OK);
         var op = TestUser.Of(Roles.ExchangeOperator, exchange.Id, "op-" + Guid.NewGuid().ToString("N")[..6]);
         var published = await Json(await As(op).PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { comment = "准予挂牌" }), HttpStatusCode.OK);
         if (noticeEnded) factory.Clock.SetUtcNow(factory.Clock.GetUtcNow().AddDays(16));
@@ -134,6 +141,28 @@ public abstract class DealApiTests(TechTransferFactory factory)
                 e => e.GetProperty("id").GetGuid() == id);
         Assert.Equal(0, (await Json(await As(stranger).GetAsync("/api/v1/exchange/deals"), HttpStatusCode.OK)).GetProperty("total").GetInt32());
         await ProblemAssert.HasFieldError(await As(w.Operator).GetAsync("/api/v1/exchange/deals?status=Nope"), "status", "exchange_deal.unknown_filter");
+    }
+
+    [Fact]
+    public async Task R6_3_a_negotiated_deal_below_the_chosen_valuation_or_without_one_is_refused_and_nothing_is_stored()
+    {
+        var w = await WorldAsync(); // valued at 500,000, listed at 800,000
+        var url = $"/api/v1/listings/{w.Listing}/deal";
+        var below = await ProblemAssert.IsProblem(await As(w.Operator).PostAsJsonAsync(url, Confirm(w, 499_999.99m)),
+            HttpStatusCode.UnprocessableEntity, "valuation.reserve_below_valuation");
+        Assert.Equal("R6.3", below.GetProperty("rule").GetString());
+        Assert.Equal("priceYuan", below.GetProperty("fieldErrors")[0].GetProperty("field").GetString());
+        // a listing published before the rule, whose required valuation was never chosen, cannot be confirmed either
+        await factory.WithDbAsync(async (db, _) =>
+        {
+            var v = await db.Set<TechTransfer.Exchange.Domain.Valuation.ListingValuation>().SingleAsync(x => x.ListingId == w.Listing);
+            db.Remove(v);
+            return await db.SaveChangesAsync();
+        });
+        var notChosen = await ProblemAssert.IsProblem(await As(w.Operator).PostAsJsonAsync(url, Confirm(w, 800_000m)),
+            HttpStatusCode.UnprocessableEntity, "valuation.not_chosen");
+        Assert.Equal("R6.3", notChosen.GetProperty("rule").GetString());
+        Assert.Equal(0, await factory.WithDbAsync((db, _) => db.Set<ExchangeDeal>().CountAsync(d => d.ListingId == w.Listing)));
     }
 
     [Fact]
@@ -266,8 +295,10 @@ public abstract class DealApiTests(TechTransferFactory factory)
         var c = await Json(await As(w.Office).PostAsJsonAsync("/api/v1/contracts/prefill", Prefill(id)), HttpStatusCode.Created);
         var payment = c.GetProperty("details").GetProperty("payment");
         Assert.Equal("LumpSumInstallments", payment.GetProperty("mode").GetString());
-        Assert.Equal([(today.AddDays(10).ToString("yyyy-MM-dd"), 240_000m), (today.AddDays(120).ToString("yyyy-MM-dd"), 360_000m)],
-            payment.GetProperty("installments").EnumerateArray().Select(i => (i.GetProperty("dueDate").GetString(), i.GetProperty("amount").GetDecimal())));
+        // the schedule keeps each instalment's due date, amount and milestone (付款节点)
+        Assert.Equal([(today.AddDays(10).ToString("yyyy-MM-dd"), 240_000m, "合同生效"), (today.AddDays(120).ToString("yyyy-MM-dd"), 360_000m, "技术验收")],
+            payment.GetProperty("installments").EnumerateArray().Select(i => (i.GetProperty("dueDate").GetString(), i.GetProperty("amount").GetDecimal(),
+                i.GetProperty("milestone").GetString())));
 
         var e = await WorldAsync("Equity");
         var equity = (await DealAsync(e)).GetProperty("id").GetGuid();

@@ -79,11 +79,23 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
     private async Task<JsonElement> CreateAsync(HttpClient client, object body) =>
         await Json(await client.PostAsJsonAsync("/api/v1/listings", body), HttpStatusCode.Created);
 
+    /// <summary>R6.3: the sellers here are state-funded, so the operator publishes only once a value has been chosen.</summary>
+    private async Task ValuedAsync(Guid id, decimal value = 800_000m)
+    {
+        await Json(await Office.PostAsJsonAsync($"/api/v1/listings/{id}/valuation/cost", new
+        {
+            replacementCostYuan = value, physicalObsolescencePercent = 0m, functionalObsolescencePercent = 0m, economicObsolescencePercent = 0m,
+        }), HttpStatusCode.Created);
+        await Json(await Office.PostAsJsonAsync($"/api/v1/listings/{id}/valuation/choice", new { basis = "Cost", valueYuan = value, rationale = "重置成本法" }),
+            HttpStatusCode.OK);
+    }
+
     private async Task<JsonElement> PublishedAsync(string method = "NegotiatedWithPublicity")
     {
         var l = await CreateAsync(Office, Body([await PatentAsync()], method: method));
         var id = l.GetProperty("id").GetGuid();
         await Json(await Office.PostAsync($"/api/v1/listings/{id}/submit", null), HttpStatusCode.OK);
+        await ValuedAsync(id);
         return await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { comment = "准予挂牌" }), HttpStatusCode.OK);
     }
 
@@ -108,6 +120,12 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
 
         var queue = await Json(await Exchange.GetAsync("/api/v1/listings?status=InReview&pageSize=200"), HttpStatusCode.OK);
         Assert.Contains(queue.GetProperty("items").EnumerateArray(), i => i.GetProperty("id").GetGuid() == id);
+
+        // R6.3: a state-funded seller's listing is not published before a value is chosen in the valuation workspace
+        var notValued = await ProblemAssert.IsProblem(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { comment = "准予挂牌" }),
+            HttpStatusCode.UnprocessableEntity, "valuation.not_chosen");
+        Assert.Equal("R6.3", notValued.GetProperty("rule").GetString());
+        await ValuedAsync(id);
 
         var published = await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { comment = "准予挂牌" }), HttpStatusCode.OK);
         var today = factory.Clock.Today();
@@ -364,6 +382,7 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
         Assert.False(await FoundAsync(Company));
 
         await Json(await Office.PostAsync($"/api/v1/listings/{id}/submit", null), HttpStatusCode.OK);
+        await ValuedAsync(id, 500_000m);
         await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { }), HttpStatusCode.OK);
         await factory.DrainAsync();
         Assert.True(await FoundAsync(Anonymous));

@@ -73,6 +73,7 @@ public abstract class ValuationApiTests(TechTransferFactory factory) : IAsyncLif
         if (until == "draft") return id;
         await Json(await Office.PostAsync($"/api/v1/listings/{id}/submit", null), HttpStatusCode.OK);
         if (until == "review") return id;
+        if (stateFunded) await ChooseAsync(id, price); // R6.3: published only with a chosen value
         await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { comment = "准予挂牌" }), HttpStatusCode.OK);
         return id;
     }
@@ -89,7 +90,7 @@ public abstract class ValuationApiTests(TechTransferFactory factory) : IAsyncLif
     public async Task Cost_and_income_runs_are_kept_with_their_figures_who_and_when_and_the_value_is_chosen_with_a_rationale()
     {
         var patent = await PatentAsync();
-        var id = await ListingAsync("published", patent);
+        var id = await ListingAsync("review", patent);
         var url = $"/api/v1/listings/{id}/valuation";
         var empty = await Json(await Office.GetAsync(url), HttpStatusCode.OK);
         Assert.Equal(0, empty.GetProperty("runs").GetArrayLength());
@@ -166,7 +167,7 @@ public abstract class ValuationApiTests(TechTransferFactory factory) : IAsyncLif
         var draft = await ListingAsync("draft");
         await ProblemAssert.IsProblem(await Exchange.GetAsync($"/api/v1/listings/{draft}/valuation"), HttpStatusCode.NotFound, "listing.not_found");
         await Json(await Office.PostAsJsonAsync($"/api/v1/listings/{draft}/valuation/cost", Cost()), HttpStatusCode.Created);
-        Assert.Equal(0, await RunCountAsync(id));
+        Assert.Equal(1, await RunCountAsync(id)); // only the holder's run made before publication (R6.3); the denials stored nothing
     }
 
     [Fact]
@@ -348,6 +349,76 @@ public abstract class ValuationApiTests(TechTransferFactory factory) : IAsyncLif
         await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{listing}/approve", new { comment = "准予" }), HttpStatusCode.OK);
         await Json(await op.PostAsJsonAsync("/api/v1/auctions", Lot(400_000m, 600_000m)), HttpStatusCode.Created);
         await Json(await op.PostAsJsonAsync("/api/v1/auctions", Lot(600_000m, null)), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task R6_3_a_required_valuation_must_be_chosen_before_a_listing_is_published_or_a_lot_is_opened()
+    {
+        // an exchange listing of a state-funded seller: not published without a chosen value, even with a run performed
+        var id = await ListingAsync("review");
+        var refused = await ProblemAssert.IsProblem(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { comment = "准予" }),
+            HttpStatusCode.UnprocessableEntity, "valuation.not_chosen");
+        Assert.Equal("R6.3", refused.GetProperty("rule").GetString());
+        Assert.Equal("valuation", refused.GetProperty("fieldErrors")[0].GetProperty("field").GetString());
+        await Json(await Office.PostAsJsonAsync($"/api/v1/listings/{id}/valuation/cost", Cost()), HttpStatusCode.Created);
+        await ProblemAssert.IsProblem(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { comment = "准予" }),
+            HttpStatusCode.UnprocessableEntity, "valuation.not_chosen");
+        Assert.Equal("InReview", (await Json(await Office.GetAsync($"/api/v1/listings/{id}"), HttpStatusCode.OK)).GetProperty("status").GetString());
+        await Json(await Office.PostAsJsonAsync($"/api/v1/listings/{id}/valuation/choice", new { basis = "Cost", valueYuan = 500_000m, rationale = "重置成本" }),
+            HttpStatusCode.OK);
+        Assert.Equal("Published", (await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { comment = "准予" }), HttpStatusCode.OK))
+            .GetProperty("status").GetString());
+        // a seller that is not state-funded needs none
+        var free = await ListingAsync("review", stateFunded: false);
+        await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{free}/approve", new { comment = "准予" }), HttpStatusCode.OK);
+
+        // an auction listing: neither published nor put up as a lot before a value is chosen
+        var w = await AuctionTestSupport.WorldAsync(factory);
+        var office = factory.ClientAs(w.Office);
+        var listing = (await Json(await office.PostAsJsonAsync("/api/v1/listings", ListingBody(w.Patent, "Auction", 400_000m)), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        await Json(await office.PostAsync($"/api/v1/listings/{listing}/submit", null), HttpStatusCode.OK);
+        await ProblemAssert.IsProblem(await Exchange.PostAsJsonAsync($"/api/v1/listings/{listing}/approve", new { comment = "准予" }),
+            HttpStatusCode.UnprocessableEntity, "valuation.not_chosen");
+        var lot = JsonSerializer.SerializeToNode(AuctionTestSupport.LotBody(w, factory.Clock.GetUtcNow().AddDays(10), TimeSpan.FromHours(1), 400_000m, 600_000m),
+            AuctionTestSupport.JsonWeb)!.AsObject();
+        lot["listingId"] = listing;
+        var op = factory.ClientAs(w.Operator);
+        var noLot = await ProblemAssert.IsProblem(await op.PostAsJsonAsync("/api/v1/auctions", lot), HttpStatusCode.UnprocessableEntity, "valuation.not_chosen");
+        Assert.Equal("R6.3", noLot.GetProperty("rule").GetString());
+        Assert.Equal(0, await factory.WithDbAsync((db, _) =>
+            db.Set<TechTransfer.Exchange.Domain.Auctions.AuctionLot>().CountAsync(l => l.ListingId == listing)));
+        await Json(await office.PostAsJsonAsync($"/api/v1/listings/{listing}/valuation/cost", Cost(c: 600_000m, p: 0m, f: 0m, e: 0m)), HttpStatusCode.Created);
+        await Json(await office.PostAsJsonAsync($"/api/v1/listings/{listing}/valuation/choice", new { basis = "Cost", valueYuan = 600_000m, rationale = "重置成本" }),
+            HttpStatusCode.OK);
+        await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{listing}/approve", new { comment = "准予" }), HttpStatusCode.OK);
+        await Json(await op.PostAsJsonAsync("/api/v1/auctions", lot), HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Concurrent_first_runs_on_a_listing_are_all_kept_and_a_stale_first_run_is_a_409_never_a_500()
+    {
+        for (var round = 0; round < 4; round++)
+        {
+            // without a version: the loser of the insert race appends to the winner's workspace; a run that clashes with
+            // another's save of the same workspace is the shared 409 — never a 500, and every 201 is kept
+            var id = await ListingAsync("review");
+            var url = $"/api/v1/listings/{id}/valuation/cost";
+            var responses = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => Office.PostAsJsonAsync(url, Cost())));
+            Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+            var kept = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+            Assert.True(kept >= 1);
+            Assert.Equal(kept, await RunCountAsync(id));
+            Assert.Equal(kept, (await Json(await Office.GetAsync($"/api/v1/listings/{id}/valuation"), HttpStatusCode.OK)).GetProperty("version").GetInt32());
+
+            // each naming the version it read (0, no workspace yet): one wins, the others are the stale 409
+            var other = await ListingAsync("review");
+            var stale = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Office.PostAsJsonAsync($"/api/v1/listings/{other}/valuation/cost", Cost(version: 0))));
+            Assert.All(stale, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+            var created = stale.Count(r => r.StatusCode == HttpStatusCode.Created);
+            Assert.Equal(1, created);
+            Assert.Equal(1, await RunCountAsync(other));
+        }
     }
 }
 

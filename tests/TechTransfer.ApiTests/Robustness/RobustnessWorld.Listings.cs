@@ -43,6 +43,9 @@ public sealed partial class RobustnessWorld
         if (until == "draft") return id;
         await Post(Office, $"/api/v1/listings/{id}/submit", null, "submit listing");
         if (until == "review") return id;
+        // R6.3: a state-funded seller's listing is published only with a chosen valuation
+        await Create(Office, $"/api/v1/listings/{id}/valuation/cost", CostValuationBody(), "cost valuation");
+        await Post(Office, $"/api/v1/listings/{id}/valuation/choice", new { basis = "Cost", valueYuan = 800_000m, rationale = "重置成本法" }, "choose valuation");
         await Post(ExchangeOperator, $"/api/v1/listings/{id}/approve", new { comment = "准予挂牌" }, "approve listing");
         return id;
     }

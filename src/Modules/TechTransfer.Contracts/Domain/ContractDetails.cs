@@ -161,6 +161,8 @@ public static class ContractValidation
         if (p.Mode == PaymentMode.EntryFeePlusRoyalty && p.EntryFee is not > 0) errors.Add(ContractErrors.EntryFeeMissing);
         if (p.Mode == PaymentMode.LumpSumInstallments && p.Schedule.Count == 0) errors.Add(ContractErrors.InstallmentsMissing);
         if (p.Schedule.Count > 0 && p.Schedule.Sum(i => i.Amount) > d.TotalAmount) errors.Add(ContractErrors.InstallmentsExceedTotal);
+        for (var i = 0; i < p.Schedule.Count; i++)
+            if (p.Schedule[i].Milestone is { Length: > Installment.MilestoneMax }) errors.Add(ContractErrors.InstallmentMilestoneTooLong(i, Installment.MilestoneMax));
     }
 
     private static void ValidateIp(ContractDetails d, List<FieldError> errors)

@@ -56,6 +56,8 @@ public static partial class ContractErrors
     public static FieldError RoyaltyRateOutOfRange => F("payment.royaltyRate", "contract.royalty_rate_out_of_range", "§1", "提成比例须在 0 到 100% 之间", "The royalty rate must be between 0 and 100%.");
     public static FieldError EntryFeeMissing => F("payment.entryFee", "contract.entry_fee_missing", "§1", "提成支付附加预付入门费须填写入门费金额", "Entry fee plus royalty needs the entry fee amount.");
     public static FieldError InstallmentsMissing => F("payment.installments", "contract.installments_missing", "§1", "分期支付须填写分期计划", "Instalment payment needs an instalment schedule.");
+    public static FieldError InstallmentMilestoneTooLong(int i, int max) => F($"payment.installments[{i}].milestone", "contract.installment_milestone_too_long", "§1",
+        $"付款节点名称不能超过 {max} 个字", $"A payment milestone may have at most {max} characters.");
     public static FieldError InstallmentsExceedTotal => F("payment.installments", "contract.installments_exceed_total", "§1", "分期金额合计不得超过合同成交额", "Instalments must not add up to more than the total amount.");
     public static FieldError LicenceTermsRequired => F("licence", "contract.licence_terms_required", "§2.1",
         "许可合同须填写许可方式、许可地域和许可期限", "A licence needs its scope, territory and term.");

@@ -5,8 +5,11 @@ namespace TechTransfer.Contracts.Domain;
 /// <param name="IsReasonableQuantityCarrier">合理数量的技术载体: not deducted from the technology transaction amount.</param>
 public sealed record NonTechnicalItem(NonTechnicalItemKind Kind, string Description, decimal Amount, int Quantity, bool IsReasonableQuantityCarrier);
 
-/// <summary>分期支付的一期</summary>
-public sealed record Installment(DateOnly DueDate, decimal Amount);
+/// <summary>分期支付的一期: due date, amount and, where agreed, its payment milestone (付款节点, e.g. 合同生效, 技术验收).</summary>
+public sealed record Installment(DateOnly DueDate, decimal Amount, string? Milestone = null)
+{
+    public const int MilestoneMax = 100;
+}
 
 /// <summary>支付方式与计划 (spec §1, 民法典 846).</summary>
 /// <param name="RoyaltyRate">Fraction, e.g. 0.05 for 5%.</param>

@@ -77,7 +77,7 @@ public sealed class ContractPrefillService(
         var signed = p.SignedDate ?? today;
         // the source's instalment (milestone) schedule when it has one, else one instalment of the whole amount to edit
         var installments = mode != PaymentMode.LumpSumInstallments ? null
-            : p.Installments is { Count: > 0 } schedule ? schedule.Select(i => new Installment(i.DueDate, Yuan.Round(i.Amount))).ToList()
+            : p.Installments is { Count: > 0 } schedule ? schedule.Select(i => new Installment(i.DueDate, Yuan.Round(i.Amount), string.IsNullOrWhiteSpace(i.Milestone) ? null : i.Milestone.Trim())).ToList()
             : new List<Installment> { new(p.ValidFrom, Yuan.Round(p.TotalAmount)) };
         var licensed = category == ContractCategory.Licensing;
         return new ContractDetails

@@ -45,6 +45,12 @@ public static class ValuationErrors
         $"The reserve (or listing price) may not be below the required valuation of ¥{required:0.00} (Auction Law art. 28).", field, 422)
         .ForRule("R6.3");
 
+    /// <summary>R6.3: where a valuation is required, none chosen yet — the listing is not published, no lot is opened, no deal confirmed.</summary>
+    public static readonly Error NotChosen = new Error("valuation.not_chosen",
+        "该挂牌项目须经评估确价（国有资产转让须以评估确定的价值为依据），请先在确价工作台选定价值",
+        "This listing requires a valuation: choose a value in the valuation workspace first.", "valuation", 422)
+        .ForRule("R6.3");
+
     public static readonly FieldError BasisInvalid = new("basis", "valuation.basis_invalid",
         "请选择成本法、市场法或收益法作为选定价值的依据", "Choose the cost, market or income approach as the basis of the chosen value.");
 

@@ -63,7 +63,7 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
             // R6.3 (拍卖法第二十八条): where a valuation is required, the reserve — or the starting price of a lot without
             // reserve, its lowest possible sale — may not be below the listing's chosen valuation
             var (floorPrice, field) = request.NoReserve ? (request.StartingPrice, "startingPrice") : (request.ReservePrice ?? 0m, "reservePrice");
-            var floor = await Valuation.ValuationService.CheckFloorAsync(db, listingOptions.Value, listingId, null, floorPrice, field, ct);
+            var floor = await Valuation.ValuationService.CheckFloorAsync(db, listingOptions.Value, listingId, null, floorPrice, field, ct, requireChosen: true);
             if (floor.IsFailure) return floor.Error!;
         }
 

@@ -19,7 +19,7 @@ namespace TechTransfer.Exchange.Features.Deals;
 /// </summary>
 public sealed class DealService(
     TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IOptions<DealOptions> options, IReferenceCheck references,
-    IOrganizationFactsLookup organizations, IPatentFactsLookup patents)
+    IOrganizationFactsLookup organizations, IPatentFactsLookup patents, IOptions<ExchangeListingOptions> listingOptions)
 {
     public ICurrentUser Caller => user;
     public bool IsOperator => user.IsInRole(Roles.ExchangeOperator);
@@ -57,6 +57,10 @@ public sealed class DealService(
         if (listing.CanConfirmDeal(today) is { IsFailure: true } notYet) return notYet.Error!;
         if (r.BuyerOrganizationId == listing.HolderOrganizationId || r.BuyerOrganizationId == listing.ListerOrganizationId)
             return Error.Validation([DealErrors.BuyerIsSeller]);
+        // R6.3: where a valuation is required, the deal price may not be below the chosen value (nor confirmed without one)
+        var floor = await Valuation.ValuationService.CheckFloorAsync(db, listingOptions.Value, listing.Id, listing.StateFunded, r.PriceYuan, "priceYuan", ct,
+            requireChosen: true);
+        if (floor.IsFailure) return floor.Error!;
         if (await db.Set<ExchangeDeal>().AnyAsync(d => d.ListingId == listingId && d.Status != DealStatus.Annulled, ct)) return DealErrors.LiveDealExists;
 
         var now = clock.GetUtcNow();
@@ -108,6 +112,11 @@ public sealed class DealService(
         var deal = await VisibleTo(db.Set<ExchangeDeal>().AsNoTracking(), user).FirstOrDefaultAsync(d => d.Id == id, ct);
         return deal is null ? DealErrors.NotFound : await ResponseAsync(deal, ct);
     }
+
+    /// <summary>The live (not annulled) deal of a sold lot, if the caller may see it (a party or the operator), for the auction room's link.</summary>
+    public async Task<Guid?> LiveDealOfLotAsync(Guid lotId, CancellationToken ct) =>
+        await VisibleTo(db.Set<ExchangeDeal>().AsNoTracking(), user).Where(d => d.LotId == lotId && d.Status != DealStatus.Annulled)
+            .OrderByDescending(d => d.CreatedAt).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
 
     /// <summary>The deals of a listing the caller may see (for the listing's page).</summary>
     public async Task<IReadOnlyList<DealSummary>> ForListingAsync(Guid listingId, CancellationToken ct)

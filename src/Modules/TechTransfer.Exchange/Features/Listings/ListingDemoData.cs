@@ -50,9 +50,24 @@ internal sealed class ListingDemoData(TechTransferDbContext db, IPatentFactsLook
             return listing;
         }
 
+        // R6.3: the sellers are state-funded, so each listing is valued (and its value chosen) before the operator publishes it
+        var valuer = holder with { UserName = "tto.fudan" };
+        ListingValuation CostValued(Listing listing, decimal replacementCost, decimal chosen, string rationale, DateTimeOffset at)
+        {
+            var v = new ListingValuation(listing.Id, fudan, at);
+            var inputs = new CostInputs(replacementCost, 5m, 10m, 5m);
+            var detail = ValuationService.CostDetail(inputs);
+            v.Record(ValuationApproach.Cost, null, ValuationService.Serialize(inputs), ValuationService.Serialize(detail), ValuationCalculator.CostFormula,
+                detail.ValueYuan, valuer, at);
+            v.Choose(chosen, ValuationApproach.Cost, rationale, valuer, at.AddMinutes(15));
+            return v;
+        }
+
         // a negotiated price under public notice (published two days ago), with an objection waiting for the operator
         var notice = Make(candidates[0], ListingDealType.Transfer, PricingMethod.NegotiatedWithPublicity, 1_200_000m,
             "高校科研团队完成，已完成中试验证，拟以协议定价方式转让，公示期内接受异议。", now.AddDays(-3));
+        var noticeValuation = CostValued(notice, 1_400_000m, 1_100_000m,
+            "成本法为主，参考同领域近期转让价格；协议价格一百二十万元不低于该值。", now.AddDays(-4));
         notice.Approve(exchange, "材料齐全，准予挂牌并公示", rules, calendar, now.AddDays(-2));
         notice.Object(Caller.Anonymous, "钱先生", "qian@example.cn", "拟交易价格低于同类专利近期成交价，请核查评估依据。", now.AddDays(-1));
 
@@ -65,8 +80,10 @@ internal sealed class ListingDemoData(TechTransferDbContext db, IPatentFactsLook
         var inReview = Make(candidates[2], ListingDealType.Equity, PricingMethod.Auction, 2_000_000m,
             "拟以专利作价投资，与产业方共同设立公司，起拍价二百万元。", now.AddHours(-5));
 
+        var inReviewValuation = CostValued(inReview, 2_600_000m, 2_000_000m,
+            "以成本法结果为基础确定作价投资的评估价值；拍卖的保留价不得低于该值。", now.AddHours(-6));
+
         // the licence was valued before it was listed: cost and income (royalty relief) approaches, the income value chosen
-        var valuer = holder with { UserName = "tto.fudan" };
         var valuation = new ListingValuation(licence.Id, fudan, now.AddDays(-12));
         var cost = new CostInputs(420_000m, 10m, 15m, 5m);
         var costDetail = ValuationService.CostDetail(cost);
@@ -80,7 +97,7 @@ internal sealed class ListingDemoData(TechTransferDbContext db, IPatentFactsLook
         valuation.Choose(Math.Min(Yuan.Round(incomeDetail.ValueYuan), licence.PriceYuan), ValuationApproach.Income,
             "可比许可合同不足，成本法未反映市场需求；以许可费节省法结果为准，挂牌价不低于该值。", valuer, now.AddDays(-12).AddMinutes(30));
 
-        db.AddRange(notice, licence, inReview, valuation);
+        db.AddRange(notice, licence, inReview, valuation, noticeValuation, inReviewValuation);
         await db.SaveChangesAsync(ct);
     }
 

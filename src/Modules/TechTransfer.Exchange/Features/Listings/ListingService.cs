@@ -141,15 +141,18 @@ public sealed class ListingService(
         ReviewAsync(id, r?.Version, Listing.CheckComment(r?.Comment), (l, now) => l.Approve(user, r?.Comment, Rules, calendar, now),
             l => ($"挂牌项目“{l.Title}”已审核通过并挂牌，挂牌期至 {l.PeriodEndsOn:yyyy-MM-dd}",
                 $"Listing \"{l.Title}\" was approved and published until {l.PeriodEndsOn:yyyy-MM-dd}"), ct,
-            gate: l => PriceFloorAsync(l.Id, l.PricingMethod, l.StateFunded, l.PriceYuan, ct));
+            gate: l => PriceFloorAsync(l.Id, l.PricingMethod, l.StateFunded, l.PriceYuan, ct, requireChosen: true));
 
     /// <summary>
-    /// R6.3: where a valuation is required, a listing's or negotiated price may not be below the chosen valuation. An
-    /// auction's price is its lot's reserve (or starting price without reserve), checked when the lot is opened.
+    /// R6.3: where a valuation is required, a listing's or negotiated price may not be below the chosen valuation, and the
+    /// operator does not publish the listing before a value is chosen (<paramref name="requireChosen"/>; an edit only
+    /// checks the floor). An auction's price is its lot's reserve (or starting price without reserve), checked when the
+    /// lot is opened.
     /// </summary>
-    private Task<Result> PriceFloorAsync(Guid id, PricingMethod method, bool stateFunded, decimal price, CancellationToken ct) =>
-        method == PricingMethod.Auction ? Task.FromResult(Result.Success())
-            : Valuation.ValuationService.CheckFloorAsync(db, options.Value, id, stateFunded, price, "priceYuan", ct);
+    private Task<Result> PriceFloorAsync(Guid id, PricingMethod method, bool stateFunded, decimal price, CancellationToken ct, bool requireChosen = false) =>
+        method == PricingMethod.Auction && !requireChosen ? Task.FromResult(Result.Success())
+            : Valuation.ValuationService.CheckFloorAsync(db, options.Value, id, stateFunded, method == PricingMethod.Auction ? null : price, "priceYuan", ct,
+                requireChosen);
 
     public Task<Result<ListingResponse>> RectifyAsync(Guid id, ListingReasonRequest? r, CancellationToken ct) =>
         ReviewAsync(id, r?.Version, Listing.CheckReason(r?.Reason), (l, now) => l.SendBack(user, r!.Reason!, now),

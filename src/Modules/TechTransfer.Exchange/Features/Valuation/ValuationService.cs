@@ -35,15 +35,19 @@ public sealed class ValuationService(TechTransferDbContext db, ICurrentUser user
     /// <summary>
     /// R6.3 (拍卖法第二十八条) for other use cases: where a valuation is required and a value has been chosen, a price
     /// (reserve, starting price without reserve, listing or negotiated price) below it is refused, 422 on <paramref name="field"/>.
+    /// With <paramref name="requireChosen"/> (the operator's approval, opening a lot, confirming a deal) a required valuation
+    /// that has not been chosen is refused too (422 <c>valuation.not_chosen</c>); an edit only checks the floor. A
+    /// <paramref name="price"/> of null checks only that a value was chosen (an auction listing's price is its lot's).
     /// </summary>
     internal static async Task<Result> CheckFloorAsync(TechTransferDbContext db, ExchangeListingOptions o, Guid listingId, bool? stateFunded,
-        decimal price, string field, CancellationToken ct)
+        decimal? price, string field, CancellationToken ct, bool requireChosen = false)
     {
         var funded = stateFunded ?? await db.Set<Listing>().Where(l => l.Id == listingId).Select(l => (bool?)l.StateFunded).FirstOrDefaultAsync(ct);
         if (funded is null || !(funded.Value || o.ValuationRequiredForAllSellers)) return Result.Success();
         var chosen = await db.Set<ListingValuation>().AsNoTracking().Where(v => v.ListingId == listingId).Select(v => v.ChosenValueYuan)
             .FirstOrDefaultAsync(ct);
-        return ValuationCalculator.CheckReserve(price, chosen, field);
+        if (chosen is null) return requireChosen ? ValuationErrors.NotChosen : Result.Success();
+        return price is { } p ? ValuationCalculator.CheckReserve(p, chosen, field) : Result.Success();
     }
 
     public async Task<Result<ValuationResponse>> GetAsync(Guid id, CancellationToken ct)
@@ -132,13 +136,14 @@ public sealed class ValuationService(TechTransferDbContext db, ICurrentUser user
     }
 
     private async Task<Result<ValuationRunResponse>> RecordAsync<TInputs, TDetail>(Guid id, int? version, ValuationApproach approach, IncomeMethod? method,
-        TInputs inputs, TDetail detail, string formula, decimal value, CancellationToken ct)
+        TInputs inputs, TDetail detail, string formula, decimal value, CancellationToken ct, bool retry = true)
     {
         var listing = await ListingAsync(id, ct);
         if (listing is null) return ListingErrors.NotFound;
         var now = clock.GetUtcNow();
         var workspace = await db.Set<ListingValuation>().FirstOrDefaultAsync(v => v.ListingId == id, ct);
         if (Error.StaleVersion(workspace?.Version ?? 0, version) is { } stale) return stale;
+        var isNew = workspace is null;
         if (workspace is null)
         {
             workspace = new ListingValuation(listing.Id, listing.HolderOrganizationId, now);
@@ -146,7 +151,17 @@ public sealed class ValuationService(TechTransferDbContext db, ICurrentUser user
         }
         var run = workspace.Record(approach, method, Serialize(inputs), Serialize(detail), formula, value, user, now);
         if (run.IsFailure) return run.Error!;
-        if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        try
+        {
+            if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
+        }
+        catch (DbUpdateException) when (isNew && retry)
+        {
+            // two first runs raced: the other one created the workspace (its key is the listing). Append to it once,
+            // as a later run would — a request that named the version it read (0) gets the stale 409 there.
+            db.ChangeTracker.Clear();
+            return await RecordAsync(id, version, approach, method, inputs, detail, formula, value, ct, retry: false);
+        }
         return Run(run.Value);
     }
 

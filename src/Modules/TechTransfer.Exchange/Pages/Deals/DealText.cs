@@ -11,4 +11,20 @@ public static class DealText
     public static string Origin(string origin) => Label("Deal_Origin", origin);
     public static string Settlement(string settlement) => Label("Deal_Settlement", settlement);
     public static string Side(string side) => Label("Deal_Side", side);
+
+    /// <summary>A number as a form value (invariant, no grouping), empty for none.</summary>
+    public static string Invariant(decimal? v) => v?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>One row of the operator's instalment editor (confirm-deal form): a milestone name, a due date, an amount.</summary>
+    public sealed class InstalmentRow
+    {
+        public string? Milestone { get; set; }
+        public DateOnly? DueDate { get; set; }
+        public decimal? AmountYuan { get; set; }
+
+        public bool IsBlank => string.IsNullOrWhiteSpace(Milestone) && DueDate is null && AmountYuan is null;
+
+        public Features.Deals.InstalmentRequest ToRequest() =>
+            new(DueDate ?? default, AmountYuan ?? 0m, string.IsNullOrWhiteSpace(Milestone) ? null : Milestone.Trim());
+    }
 }
