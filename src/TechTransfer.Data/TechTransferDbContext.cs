@@ -94,6 +94,9 @@ public abstract class TechTransferDbContext : IdentityDbContext<PlatformUser, Pl
             a.HasIndex(x => new { x.EntityType, x.EntityId });
             a.HasIndex(x => x.At);
             a.HasIndex(x => x.SubjectOrganizationId);
+            // the audit list's other sort keys (AuditLogQueries.Sorts)
+            a.HasIndex(x => x.Action);
+            a.HasIndex(x => x.UserName);
         });
 
         builder.Entity<SearchOutboxEntry>(o =>

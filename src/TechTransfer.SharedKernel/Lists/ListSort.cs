@@ -12,11 +12,18 @@ namespace TechTransfer.SharedKernel.Lists;
 public sealed class ListSort<T>
 {
     private readonly List<(string Key, LambdaExpression Column, Func<IQueryable<T>, bool, IOrderedQueryable<T>> Apply)> _keys = [];
-    private readonly Expression<Func<T, Guid>> _id;
+    private readonly Func<IOrderedQueryable<T>, IOrderedQueryable<T>> _thenById;
 
     public ListSort(Expression<Func<T, Guid>> id, string defaultKey, bool defaultDescending)
+        : this(q => q.ThenBy(id), defaultKey, defaultDescending) { }
+
+    /// <summary>A list whose records have a numeric key (e.g. the audit log's entries).</summary>
+    public ListSort(Expression<Func<T, long>> id, string defaultKey, bool defaultDescending)
+        : this(q => q.ThenBy(id), defaultKey, defaultDescending) { }
+
+    private ListSort(Func<IOrderedQueryable<T>, IOrderedQueryable<T>> thenById, string defaultKey, bool defaultDescending)
     {
-        _id = id;
+        _thenById = thenById;
         DefaultKey = defaultKey;
         DefaultDescending = defaultDescending;
     }
@@ -30,7 +37,7 @@ public sealed class ListSort<T>
 
     public ListSort<T> Key<TKey>(string key, Expression<Func<T, TKey>> column)
     {
-        _keys.Add((key, column, (q, desc) => (desc ? q.OrderByDescending(column) : q.OrderBy(column)).ThenBy(_id)));
+        _keys.Add((key, column, (q, desc) => _thenById(desc ? q.OrderByDescending(column) : q.OrderBy(column))));
         return this;
     }
 
@@ -38,7 +45,7 @@ public sealed class ListSort<T>
     /// <paramref name="indexedColumn"/> is the column whose index serves it.</summary>
     public ListSort<T> Key<TKey>(string key, Expression<Func<T, TKey>> indexedColumn, Func<IQueryable<T>, bool, IOrderedQueryable<T>> order)
     {
-        _keys.Add((key, indexedColumn, (q, desc) => order(q, desc).ThenBy(_id)));
+        _keys.Add((key, indexedColumn, (q, desc) => _thenById(order(q, desc))));
         return this;
     }
 

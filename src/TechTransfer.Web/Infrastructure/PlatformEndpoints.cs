@@ -50,7 +50,13 @@ internal static class PlatformEndpoints
         app.MapPost("/account/logout", Logout).ExcludeFromDescription().AllowAnonymous();
 
         var admin = app.MapGroup("/api/v1").WithTags("Platform").RequireAuthorization();
-        admin.MapGet("/audit", ListAudit).WithName(nameof(ListAudit));
+        admin.MapGet("/audit", ListAudit).WithName(nameof(ListAudit))
+            .WithSummary("The audit log, filtered (actor, entityType, entityId, action, from/to days), sorted (at, user, action, entityType) and paged")
+            .WithDescription("Platform admins read every entry; transfer-office admins the entries about their own organisation's records; others 403.");
+        admin.MapGet("/audit/export", ExportAudit).WithName(nameof(ExportAudit))
+            .Produces(StatusCodes.Status200OK, contentType: TechTransfer.Platform.Lists.ListExport.ContentType)
+            .WithSummary("The audit list's rows as Excel (.xlsx)")
+            .WithDescription("Every entry the caller may read that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         admin.MapGet("/workbench", GetWorkbench).WithName(nameof(GetWorkbench))
             .WithSummary("My workbench").WithDescription("What needs the caller (counts, nearest deadline, link to the filtered list), the caller's records by state and the figures of its roles; each module contributes its items.");
         admin.MapGet("/notifications", ListNotifications).WithName(nameof(ListNotifications))
@@ -168,6 +174,11 @@ internal static class PlatformEndpoints
         var result = await audit.ListAsync(query, ct);
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
     }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAudit(
+        [AsParameters] AuditQuery query, AuditLogQueries audit, TimeProvider clock, CancellationToken ct) =>
+        TechTransfer.Platform.Lists.ListQuery.File(await audit.ExportAsync(query, ct), Components.Admin.AuditListColumns.All,
+            Components.Admin.AuditListColumns.R("Nav.Audit"), "audit", clock.GetUtcNow());
 
     internal static async Task<Ok<IReadOnlyList<NotificationDto>>> ListNotifications(NotificationQueries notifications, CancellationToken ct,
         int take = 50, bool unread = false, string? kind = null, int page = 1) =>

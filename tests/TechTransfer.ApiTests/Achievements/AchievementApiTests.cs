@@ -379,17 +379,10 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         return (i, approved.GetProperty("certificateNo").GetString()!);
     }
 
-    private static async Task<(int Total, List<string> Statuses)> GrantListAsync(HttpClient client, string query)
-    {
-        var page = await Ok(await client.GetAsync($"/api/v1/rights-grants?{query}"));
-        return (page.GetProperty("total").GetInt32(), page.GetProperty("items").EnumerateArray().Select(g => g.GetProperty("status").GetString()!).ToList());
-    }
+    private static Task<(int Total, List<string> Names)> GrantListAsync(HttpClient client, string query) =>
+        ListApi.PageAsync(client, $"/api/v1/rights-grants?{query}", g => g.GetProperty("status").GetString()!);
 
-    private static void AssertGrants(int total, string[] statuses, (int Total, List<string> Statuses) page)
-    {
-        Assert.Equal(total, page.Total);
-        Assert.Equal(statuses, page.Statuses);
-    }
+    private static void AssertGrants(int total, string[] statuses, (int Total, List<string> Names) page) => ListApi.AssertPage(total, statuses, page);
 
     [Fact]
     public async Task Rights_grant_list_sorts_either_way_pages_filters_and_counts()
@@ -414,7 +407,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         var (i, certificateNo) = await TwoGrantsAsync();
         var office = factory.ClientAs(i.Office, language);
         var response = await office.GetAsync("/api/v1/rights-grants/export?sort=requestedAt&pageSize=1&page=2");
-        Assert.StartsWith("rights-grants-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        ListApi.AssertExportName(response, "rights-grants");
         var rows = await ListFile.RowsAsync(response);
         Assert.Equal(2, rows.Count);
         Assert.Equal(approved, rows[0][statusHeader]?.ToString());

@@ -36,11 +36,8 @@ public abstract class AchievementListTests(TechTransferFactory factory)
         return (researcher, org);
     }
 
-    private static async Task<(int Total, List<string> Titles)> ListAsync(HttpClient client, string query)
-    {
-        var page = await client.GetFromJsonAsync<JsonElement>("/api/v1/achievements?" + query);
-        return (page.GetProperty("total").GetInt32(), page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToList());
-    }
+    private static Task<(int Total, List<string> Titles)> ListAsync(HttpClient client, string query) =>
+        ListApi.PageAsync(client, "/api/v1/achievements?" + query, a => a.GetProperty("title").GetString()!);
 
     [Fact]
     public async Task The_list_sorts_either_way_pages_and_counts_the_filtered_rows()
@@ -74,7 +71,7 @@ public abstract class AchievementListTests(TechTransferFactory factory)
         var response = await client.GetAsync("/api/v1/achievements/export?sort=trl&desc=true&pageSize=1&page=1&status=Draft");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("achievements-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        ListApi.AssertExportName(response, "achievements");
         using var ms = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = ms.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(3, rows.Count);

@@ -6,6 +6,8 @@ using MiniExcelLibs;
 using TechTransfer.ApiTests.Infrastructure;
 using TechTransfer.SharedKernel;
 
+using static TechTransfer.ApiTests.Infrastructure.ListApi;
+
 namespace TechTransfer.ApiTests.Contracts;
 
 /// <summary>
@@ -31,18 +33,8 @@ public abstract class ContractListTests(TechTransferFactory factory)
         return (s, tag);
     }
 
-    private static async Task<(int Total, List<string> Names)> ListAsync(HttpClient client, string query)
-    {
-        var page = await ContractTestSupport.OkAsync(await client.GetAsync("/api/v1/contracts?" + query));
-        return (page.GetProperty("total").GetInt32(),
-            page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("projectName").GetString()![..^7]).ToList());
-    }
-
-    private static void AssertPage(int total, string[] names, (int Total, List<string> Names) page)
-    {
-        Assert.Equal(total, page.Total);
-        Assert.Equal(names, page.Names);
-    }
+    private static Task<(int Total, List<string> Names)> ListAsync(HttpClient client, string query) =>
+        ListApi.PageAsync(client, "/api/v1/contracts?" + query, a => a.GetProperty("projectName").GetString()![..^7]);
 
     [Fact]
     public async Task The_list_sorts_either_way_by_whitelisted_keys_pages_filters_and_counts()
@@ -78,7 +70,7 @@ public abstract class ContractListTests(TechTransferFactory factory)
         var response = await client.GetAsync($"/api/v1/contracts/export?q={tag}&sort=amount&desc=true&pageSize=1&page=1&status=Draft");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("contracts-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        ListApi.AssertExportName(response, "contracts");
         using var ms = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         var rows = ListFile.Rows(ms);
         Assert.Equal(["丙 光伏逆变器技术开发", "乙 储能调度技术开发", "甲 锂电池检测技术开发"], rows.Select(r => (string)r[projectHeader]!.ToString()![..^7]).ToArray());

@@ -6,6 +6,8 @@ using TechTransfer.ApiTests.Infrastructure;
 using TechTransfer.Organizations.Domain;
 using TechTransfer.SharedKernel;
 
+using static TechTransfer.ApiTests.Infrastructure.ListApi;
+
 namespace TechTransfer.ApiTests.Demands;
 
 /// <summary>
@@ -42,17 +44,8 @@ public abstract class ChallengeListTests(TechTransferFactory factory)
         if (publish) await (await owner.PostAsync($"/api/v1/challenges/{id}/publish", null)).Json(HttpStatusCode.OK);
     }
 
-    private static async Task<(int Total, List<string> Titles)> ListAsync(HttpClient client, string query)
-    {
-        var page = await (await client.GetAsync("/api/v1/challenges?" + query)).Json(HttpStatusCode.OK);
-        return (page.GetProperty("total").GetInt32(), page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("title").GetString()![..1]).ToList());
-    }
-
-    private static void AssertPage(int total, string[] names, (int Total, List<string> Names) page)
-    {
-        Assert.Equal(total, page.Total);
-        Assert.Equal(names, page.Names);
-    }
+    private static Task<(int Total, List<string> Names)> ListAsync(HttpClient client, string query) =>
+        ListApi.PageAsync(client, "/api/v1/challenges?" + query, ListApi.TitleInitial);
 
     [Fact]
     public async Task The_list_sorts_either_way_by_whitelisted_keys_pages_filters_and_counts()
@@ -61,7 +54,7 @@ public abstract class ChallengeListTests(TechTransferFactory factory)
         var anyone = factory.ClientAs(null);
         AssertPage(3, ["丙", "乙", "甲"], await ListAsync(anyone, $"q={tag}"));
         AssertPage(3, ["甲", "乙", "丙"], await ListAsync(anyone, $"q={tag}&sort=closesAt"));
-        Assert.Equal(["甲", "乙", "丙", "丁"], (await ListAsync(owner, $"q={tag}&sort=title&desc=true")).Titles);
+        Assert.Equal(["甲", "乙", "丙", "丁"], (await ListAsync(owner, $"q={tag}&sort=title&desc=true")).Names);
         AssertPage(4, ["丙", "丁"], await ListAsync(owner, $"q={tag}&sort=closesAt&pageSize=2&page=2"));
         AssertPage(1, ["丁"], await ListAsync(owner, $"q={tag}&phase=Draft"));
         AssertPage(3, ["甲", "乙", "丙"], await ListAsync(owner, $"q={tag}&mine=true&phase=OpenForApplications&sort=closesAt"));
@@ -79,7 +72,7 @@ public abstract class ChallengeListTests(TechTransferFactory factory)
         var (owner, tag) = await ThreeChallengesAsync();
         var client = factory.ClientAs(null, language);
         var response = await client.GetAsync($"/api/v1/challenges/export?q={tag}&sort=closesAt&desc=true&pageSize=1&page=1");
-        Assert.StartsWith("challenges-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        ListApi.AssertExportName(response, "challenges");
         var rows = await ListFile.RowsAsync(response);
         Assert.Equal(["丙", "乙", "甲"], rows.Select(r => (string)r[titleHeader]!.ToString()![..1]).ToArray());
         Assert.All(rows, r => Assert.Equal(open, r[phaseHeader]?.ToString()));

@@ -2,6 +2,8 @@ using System.Net;
 using TechTransfer.ApiTests.Infrastructure;
 using TechTransfer.SharedKernel;
 
+using static TechTransfer.ApiTests.Infrastructure.ListApi;
+
 namespace TechTransfer.ApiTests.Demands;
 
 /// <summary>
@@ -25,17 +27,8 @@ public abstract class DemandListTests(TechTransferFactory factory)
         return (owner, tag);
     }
 
-    private static async Task<(int Total, List<string> Titles)> ListAsync(HttpClient client, string query)
-    {
-        var page = await (await client.GetAsync("/api/v1/demands?" + query)).Json(HttpStatusCode.OK);
-        return (page.GetProperty("total").GetInt32(), page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("title").GetString()![..1]).ToList());
-    }
-
-    private static void AssertPage(int total, string[] names, (int Total, List<string> Names) page)
-    {
-        Assert.Equal(total, page.Total);
-        Assert.Equal(names, page.Names);
-    }
+    private static Task<(int Total, List<string> Names)> ListAsync(HttpClient client, string query) =>
+        ListApi.PageAsync(client, "/api/v1/demands?" + query, ListApi.TitleInitial);
 
     [Fact]
     public async Task The_list_sorts_either_way_by_whitelisted_keys_pages_filters_and_counts()
@@ -44,7 +37,7 @@ public abstract class DemandListTests(TechTransferFactory factory)
         var anyone = factory.ClientAs(null);
         AssertPage(3, ["甲", "乙", "丙"], await ListAsync(anyone, $"q={tag}&sort=deadline"));
         AssertPage(3, ["丙", "乙", "甲"], await ListAsync(anyone, $"q={tag}&sort=deadline&desc=true"));
-        Assert.Equal(["甲", "乙", "丙", "丁"], (await ListAsync(owner, $"q={tag}&sort=title&desc=true")).Titles);
+        Assert.Equal(["甲", "乙", "丙", "丁"], (await ListAsync(owner, $"q={tag}&sort=title&desc=true")).Names);
         AssertPage(4, ["丙", "丁"], await ListAsync(owner, $"q={tag}&sort=deadline&pageSize=2&page=2"));
         AssertPage(2, ["乙", "丙"], await ListAsync(anyone, $"q={tag}&mode=Transfer&sort=deadline"));
         AssertPage(1, ["丁"], await ListAsync(owner, $"q={tag}&status=Draft"));
@@ -60,7 +53,7 @@ public abstract class DemandListTests(TechTransferFactory factory)
         var (owner, tag) = await ThreeDemandsAsync();
         var client = factory.ClientAs(null, language);
         var response = await client.GetAsync($"/api/v1/demands/export?q={tag}&sort=deadline&desc=true&pageSize=1&page=1");
-        Assert.StartsWith("demands-", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        ListApi.AssertExportName(response, "demands");
         var rows = await ListFile.RowsAsync(response);
         Assert.Equal(["丙", "乙", "甲"], rows.Select(r => (string)r[titleHeader]!.ToString()![..1]).ToArray());
         Assert.All(rows, r => Assert.Equal(published, r[statusHeader]?.ToString()));

@@ -33,13 +33,8 @@ public abstract class PatentListTests(TechTransferFactory factory)
         return (office, tag, org);
     }
 
-    private static async Task<(int Total, List<string> Titles)> ListAsync(HttpClient client, string query)
-    {
-        var r = await client.GetAsync("/api/v1/patents?" + query);
-        Assert.True(r.IsSuccessStatusCode, await r.Content.ReadAsStringAsync());
-        var page = await r.Content.ReadFromJsonAsync<JsonElement>();
-        return (page.GetProperty("total").GetInt32(), page.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("title").GetString()![..1]).ToList());
-    }
+    private static Task<(int Total, List<string> Titles)> ListAsync(HttpClient client, string query) =>
+        ListApi.PageAsync(client, "/api/v1/patents?" + query, ListApi.TitleInitial);
 
     [Fact]
     public async Task The_list_sorts_either_way_by_whitelisted_keys_pages_filters_and_counts()

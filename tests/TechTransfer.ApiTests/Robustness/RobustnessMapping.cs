@@ -105,6 +105,7 @@ public static class RobustnessMapping
         ["Login"] = As(_ => null).Body(_ => new { userName = "nobody-robust", password = "Wrong#Passw0rd1" }),
         ["Me"] = As(w => w.Account),
         ["ListAudit"] = As(w => w.Admin),
+        ["ExportAudit"] = As(w => w.Admin),
         ["ListNotifications"] = As(w => w.Account),
         ["MarkNotificationRead"] = As(w => w.Account).Path("id", w => w.NotificationId),
         ["CountUnreadNotifications"] = As(w => w.Account),
@@ -133,6 +134,7 @@ public static class RobustnessMapping
 
         // organisations
         ["ListOrganizations"] = As(w => w.Admin),
+        ["ExportOrganizations"] = As(w => w.Office),
         ["CreateOrganization"] = As(w => w.Admin).Body(w => w.OrganizationBody()),
         ["GetOrganization"] = As(w => w.Admin).Path("id", w => w.Enterprise.Id),
         ["UpdateOrganization"] = As(w => w.Admin).Path("id", w => w.Enterprise.Id)

@@ -45,13 +45,8 @@ internal static class AchievementEndpoints
         [AsParameters] AchievementListQuery query, AchievementService s, CancellationToken ct) => Reply(await s.ListAsync(query, ct));
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAchievements(
-        [AsParameters] AchievementListQuery query, AchievementService s, TimeProvider clock, CancellationToken ct)
-    {
-        var rows = await s.ExportAsync(query, ct);
-        if (rows.IsFailure) return rows.Error!.ToProblem();
-        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.AchievementListColumns.All, UiText.R("Achievements")), ListExport.ContentType,
-            ListExport.FileName("achievements", clock.GetUtcNow()));
-    }
+        [AsParameters] AchievementListQuery query, AchievementService s, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await s.ExportAsync(query, ct), Pages.AchievementListColumns.All, UiText.R("Achievements"), "achievements", clock.GetUtcNow());
 
     internal static async Task<Results<Ok<PagedResult<IdleAchievementDto>>, ProblemHttpResult>> ListIdleAchievements(
         AchievementService s, CancellationToken ct, int page = 1, int pageSize = 20) => Reply(await s.IdleListAsync(page, pageSize, ct));
@@ -145,13 +140,8 @@ internal static class RightsGrantEndpoints
         [AsParameters] RightsGrantListQuery query, RightsGrantService s, CancellationToken ct) => Reply(await s.ListAsync(query, ct));
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportRightsGrants(
-        [AsParameters] RightsGrantListQuery query, RightsGrantService s, TimeProvider clock, CancellationToken ct)
-    {
-        var rows = await s.ExportAsync(query, ct);
-        if (rows.IsFailure) return rows.Error!.ToProblem();
-        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.RightsGrantListColumns.All, UiText.R("RightsGrants")), ListExport.ContentType,
-            ListExport.FileName("rights-grants", clock.GetUtcNow()));
-    }
+        [AsParameters] RightsGrantListQuery query, RightsGrantService s, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await s.ExportAsync(query, ct), Pages.RightsGrantListColumns.All, UiText.R("RightsGrants"), "rights-grants", clock.GetUtcNow());
 
     internal static async Task<Results<Ok<RightsGrantResponse>, ProblemHttpResult>> GetRightsGrant(Guid id, RightsGrantService s, CancellationToken ct) =>
         Reply(await s.GetAsync(id, ct));

@@ -42,29 +42,13 @@ public sealed class AchievementService(
     public async Task<Result<PagedResult<AchievementSummary>>> ListAsync(AchievementListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page, query.PageSize);
-        var pagingErrors = paging.Validate();
-        if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
-        var filtered = Filtered(query);
-        if (filtered.IsFailure) return filtered.Error!;
-        var (q, sorted) = filtered.Value;
-        var total = await q.CountAsync(ct);
-        var items = await Summaries(sorted.Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
-        return new PagedResult<AchievementSummary>(items, paging.Page, paging.PageSize, total);
+        if (paging.Validate() is { Count: > 0 } pagingErrors) return Error.Validation(pagingErrors);
+        return await Filtered(query).PageAsync(paging, Summaries, ct);
     }
 
-    /// <summary>
-    /// Every row of the list's filter and order (not one page), for the Excel export, up to
-    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
-    /// </summary>
-    public async Task<Result<IReadOnlyList<AchievementSummary>>> ExportAsync(AchievementListQuery query, CancellationToken ct)
-    {
-        var filtered = Filtered(query);
-        if (filtered.IsFailure) return filtered.Error!;
-        var (q, sorted) = filtered.Value;
-        var total = await q.CountAsync(ct);
-        if (total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
-        return await Summaries(sorted).ToListAsync(ct);
-    }
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<AchievementSummary>>> ExportAsync(AchievementListQuery query, CancellationToken ct) =>
+        Filtered(query).ExportAsync(Summaries, ct);
 
     private static IQueryable<AchievementSummary> Summaries(IQueryable<Achievement> q) =>
         q.Select(a => new AchievementSummary(a.Id, a.Title, a.TitleEn, a.TechnicalField, a.IpType, a.Trl, a.FundingSource, a.Status,

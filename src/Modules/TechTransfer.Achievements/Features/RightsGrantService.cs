@@ -39,27 +39,12 @@ public sealed class RightsGrantService(
     public async Task<Result<PagedResult<RightsGrantSummary>>> ListAsync(RightsGrantListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page, query.PageSize);
-        var filtered = Filtered(query, paging.Validate());
-        if (filtered.IsFailure) return filtered.Error!;
-        var (q, sorted) = filtered.Value;
-        var total = await q.CountAsync(ct);
-        var items = await Summaries(sorted.Skip(paging.Skip).Take(paging.PageSize)).ToListAsync(ct);
-        return new PagedResult<RightsGrantSummary>(items, paging.Page, paging.PageSize, total);
+        return await Filtered(query, paging.Validate()).PageAsync(paging, Summaries, ct);
     }
 
-    /// <summary>
-    /// Every row of the list's filter and order (not one page), for the Excel export, up to
-    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
-    /// </summary>
-    public async Task<Result<IReadOnlyList<RightsGrantSummary>>> ExportAsync(RightsGrantListQuery query, CancellationToken ct)
-    {
-        var filtered = Filtered(query, []);
-        if (filtered.IsFailure) return filtered.Error!;
-        var (q, sorted) = filtered.Value;
-        var total = await q.CountAsync(ct);
-        if (total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
-        return await Summaries(sorted).ToListAsync(ct);
-    }
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<RightsGrantSummary>>> ExportAsync(RightsGrantListQuery query, CancellationToken ct) =>
+        Filtered(query, []).ExportAsync(Summaries, ct);
 
     private static IQueryable<RightsGrantSummary> Summaries(IQueryable<RightsGrant> q) =>
         q.Select(g => new RightsGrantSummary(g.Id, g.AchievementId, g.AchievementTitle, g.GrantType, g.Status, g.RequestedByCompleter, g.RequestedAt, g.CertificateNo));

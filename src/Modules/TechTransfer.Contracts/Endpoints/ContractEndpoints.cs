@@ -66,13 +66,8 @@ internal static class ContractEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportContracts(
-        [AsParameters] ContractListQuery query, ContractService service, TimeProvider clock, CancellationToken ct)
-    {
-        var rows = await service.ExportAsync(query, ct);
-        if (rows.IsFailure) return rows.Error!.ToProblem();
-        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.ContractListColumns.All, Pages.ContractUi.R("Contracts")), ListExport.ContentType,
-            ListExport.FileName("contracts", clock.GetUtcNow()));
-    }
+        [AsParameters] ContractListQuery query, ContractService service, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await service.ExportAsync(query, ct), Pages.ContractListColumns.All, Pages.ContractUi.R("Contracts"), "contracts", clock.GetUtcNow());
 
     internal static async Task<Results<Ok<ContractResponse>, ProblemHttpResult>> GetContract(Guid id, ContractService service, CancellationToken ct) =>
         Out(await service.GetAsync(id, ct));

@@ -60,27 +60,12 @@ public sealed class ContractService(
     {
         var paging = new PageRequest(query.Page, query.PageSize);
         if (paging.Validate() is { Count: > 0 } pe) return Error.Validation(pe);
-        var filtered = Filtered(query);
-        if (filtered.IsFailure) return filtered.Error!;
-        var (q, sorted) = filtered.Value;
-        var total = await q.CountAsync(ct);
-        var page = await sorted.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new PagedResult<ContractSummary>(Summaries(page), paging.Page, paging.PageSize, total);
+        return await Filtered(query).PageAsync(paging, Summaries, ct);
     }
 
-    /// <summary>
-    /// Every row of the list's filter and order (not one page), for the Excel export, up to
-    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
-    /// </summary>
-    public async Task<Result<IReadOnlyList<ContractSummary>>> ExportAsync(ContractListQuery query, CancellationToken ct)
-    {
-        var filtered = Filtered(query);
-        if (filtered.IsFailure) return filtered.Error!;
-        var (q, sorted) = filtered.Value;
-        var total = await q.CountAsync(ct);
-        if (total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
-        return Summaries(await sorted.ToListAsync(ct));
-    }
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<ContractSummary>>> ExportAsync(ContractListQuery query, CancellationToken ct) =>
+        Filtered(query).ExportAsync(Summaries, ct);
 
     private List<ContractSummary> Summaries(IEnumerable<TechnologyContract> rows)
     {

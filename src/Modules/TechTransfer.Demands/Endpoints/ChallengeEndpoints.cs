@@ -57,13 +57,8 @@ internal static class ChallengeEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportChallenges(
-        [AsParameters] ChallengeListQuery query, ChallengeService service, TimeProvider clock, CancellationToken ct)
-    {
-        var rows = await service.ExportAsync(query, ct);
-        if (rows.IsFailure) return rows.Error!.ToProblem();
-        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.ChallengeListColumns.All, Pages.PageText.R("Challenges")), ListExport.ContentType,
-            ListExport.FileName("challenges", clock.GetUtcNow()));
-    }
+        [AsParameters] ChallengeListQuery query, ChallengeService service, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await service.ExportAsync(query, ct), Pages.ChallengeListColumns.All, Pages.PageText.R("Challenges"), "challenges", clock.GetUtcNow());
 
     internal static async Task<Results<Created<ChallengeResponse>, ProblemHttpResult>> CreateChallenge(
         ChallengeRequest request, ChallengeService service, CancellationToken ct)

@@ -43,13 +43,8 @@ internal static class DemandEndpoints
     }
 
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportDemands(
-        [AsParameters] DemandListQuery query, DemandService service, TimeProvider clock, CancellationToken ct)
-    {
-        var rows = await service.ExportAsync(query, ct);
-        if (rows.IsFailure) return rows.Error!.ToProblem();
-        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.DemandListColumns.All, Pages.PageText.R("TechnologyDemands")), ListExport.ContentType,
-            ListExport.FileName("demands", clock.GetUtcNow()));
-    }
+        [AsParameters] DemandListQuery query, DemandService service, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await service.ExportAsync(query, ct), Pages.DemandListColumns.All, Pages.PageText.R("TechnologyDemands"), "demands", clock.GetUtcNow());
 
     internal static Task<Results<Ok<DemandResponse>, ProblemHttpResult>> GetDemand(Guid id, DemandService service, CancellationToken ct) =>
         Respond(service.GetAsync(id, ct));

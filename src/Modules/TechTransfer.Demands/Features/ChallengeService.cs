@@ -45,48 +45,26 @@ public sealed class ChallengeService(TechTransferDbContext db, ICurrentUser user
     public async Task<Result<PagedResult<ChallengeSummary>>> ListAsync(ChallengeListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var rows = await RowsAsync(query, paging.Validate(), paging, ct);
-        if (rows.IsFailure) return rows.Error!;
-        return new PagedResult<ChallengeSummary>(rows.Value.Rows, paging.Page, paging.PageSize, rows.Value.Total);
+        if (query.Judging == true && !user.IsAuthenticated) return Error.Forbidden;
+        return await Filtered(query, paging.Validate()).PageAsync(paging, Summaries, ct, Judging(query));
     }
 
-    /// <summary>
-    /// Every row of the list's filter and order (not one page), for the Excel export, up to
-    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
-    /// </summary>
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
     public async Task<Result<IReadOnlyList<ChallengeSummary>>> ExportAsync(ChallengeListQuery query, CancellationToken ct)
     {
-        var rows = await RowsAsync(query, [], null, ct);
-        if (rows.IsFailure) return rows.Error!;
-        return rows.Value.Rows;
+        if (query.Judging == true && !user.IsAuthenticated) return Error.Forbidden;
+        return await Filtered(query, []).ExportAsync(Summaries, ct, Judging(query));
     }
 
-    /// <summary>The total of the list's filter and its rows in the requested order: one page, or all of them (the export).</summary>
-    private async Task<Result<(int Total, List<ChallengeSummary> Rows)>> RowsAsync(ChallengeListQuery query, IReadOnlyList<FieldError> pagingErrors,
-        PageRequest? paging, CancellationToken ct)
+    /// <summary>"I judge": judges live in a JSON column, so this filter runs in memory after the SQL filter and order (a
+    /// challenge has at most 15 judges, and the list is small).</summary>
+    private Func<Challenge, bool>? Judging(ChallengeListQuery query) => query.Judging == true ? c => c.IsJudge(user) : null;
+
+    private List<ChallengeSummary> Summaries(IReadOnlyList<Challenge> rows)
     {
-        var filtered = Filtered(query, pagingErrors);
-        if (filtered.IsFailure) return filtered.Error!;
-        var (q, sorted) = filtered.Value;
-        List<Challenge> rows;
-        int total;
-        if (query.Judging == true)
-        {
-            // Judges live in a JSON column: filter in memory (a challenge has at most 15 judges, and the list is small).
-            if (!user.IsAuthenticated) return Error.Forbidden;
-            var all = (await sorted.ToListAsync(ct)).Where(c => c.IsJudge(user)).ToList();
-            total = all.Count;
-            rows = paging is null ? all : all.Skip(paging.Skip).Take(paging.PageSize).ToList();
-        }
-        else
-        {
-            total = await q.CountAsync(ct);
-            rows = paging is null ? await sorted.ToListAsync(ct) : await sorted.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        }
-        if (paging is null && total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
         var now = clock.GetUtcNow();
-        return (total, rows.Select(c => new ChallengeSummary(c.Id, c.Kind.ToString(), c.Title, c.Field, c.RewardKind.ToString(), c.RewardYuan,
-            c.ApplicationOpensAt, c.ApplicationClosesAt, c.PhaseAt(now).ToString(), c.OwnerOrganizationId)).ToList());
+        return rows.Select(c => new ChallengeSummary(c.Id, c.Kind.ToString(), c.Title, c.Field, c.RewardKind.ToString(), c.RewardYuan,
+            c.ApplicationOpensAt, c.ApplicationClosesAt, c.PhaseAt(now).ToString(), c.OwnerOrganizationId)).ToList();
     }
 
     /// <summary>The visible challenges matching the list's filters, and the same in the requested order (every field error at once).</summary>

@@ -59,27 +59,12 @@ public sealed class DemandService(TechTransferDbContext db, ICurrentUser user, T
     public async Task<Result<PagedResult<DemandSummary>>> ListAsync(DemandListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var filtered = Filtered(query, paging.Validate());
-        if (filtered.IsFailure) return filtered.Error!;
-        var (q, sorted) = filtered.Value;
-        var total = await q.CountAsync(ct);
-        var rows = await sorted.Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new PagedResult<DemandSummary>(Summaries(rows), paging.Page, paging.PageSize, total);
+        return await Filtered(query, paging.Validate()).PageAsync(paging, Summaries, ct);
     }
 
-    /// <summary>
-    /// Every row of the list's filter and order (not one page), for the Excel export, up to
-    /// <see cref="ListExport.MaxRows"/>; more is refused (422) so that nobody receives a silently cut file.
-    /// </summary>
-    public async Task<Result<IReadOnlyList<DemandSummary>>> ExportAsync(DemandListQuery query, CancellationToken ct)
-    {
-        var filtered = Filtered(query, []);
-        if (filtered.IsFailure) return filtered.Error!;
-        var (q, sorted) = filtered.Value;
-        var total = await q.CountAsync(ct);
-        if (total > ListExport.MaxRows) return ListExportErrors.TooManyRows(total);
-        return Summaries(await sorted.ToListAsync(ct));
-    }
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<DemandSummary>>> ExportAsync(DemandListQuery query, CancellationToken ct) =>
+        Filtered(query, []).ExportAsync(Summaries, ct);
 
     private List<DemandSummary> Summaries(IEnumerable<Demand> rows)
     {

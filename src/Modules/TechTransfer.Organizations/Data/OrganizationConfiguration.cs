@@ -26,6 +26,10 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.NameZh);
         b.HasIndex(x => x.DivisionCode);
+        // the list's other sort keys (OrganizationService.Sorts)
+        b.HasIndex(x => x.CreatedAt);
+        b.HasIndex(x => x.UpdatedAt);
+        b.HasIndex(x => x.Kind);
         b.OwnsMany(x => x.Contacts, c =>
         {
             c.ToJson("contacts");

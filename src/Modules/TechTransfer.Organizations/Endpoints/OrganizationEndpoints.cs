@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using TechTransfer.Organizations.Domain;
 using TechTransfer.Organizations.Features;
 using TechTransfer.Platform;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Regions;
 
@@ -17,6 +18,10 @@ internal static class OrganizationEndpoints
         var group = app.MapGroup("/api/v1/organizations").WithTags("Organizations").RequireAuthorization();
         group.MapGet("/", ListOrganizations).WithName(nameof(ListOrganizations))
             .WithSummary("List organisations (机构库) with paging, filters and sorting");
+        group.MapGet("/export", ExportOrganizations).WithName(nameof(ExportOrganizations))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The organisation list's rows as Excel (.xlsx)")
+            .WithDescription("Every organisation that matches the list's filters, in its order (page and pageSize are ignored), public fields only (never contacts), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         group.MapGet("/{id:guid}", GetOrganization).WithName(nameof(GetOrganization));
         group.MapPost("/", CreateOrganization).WithName(nameof(CreateOrganization))
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -35,6 +40,10 @@ internal static class OrganizationEndpoints
         var result = await service.ListAsync(query, ct);
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
     }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportOrganizations(
+        [AsParameters] OrganizationListQuery query, OrganizationService service, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await service.ExportAsync(query, ct), Pages.OrganizationListColumns.All, Pages.OrganizationListColumns.R("List.Title"), "organizations", clock.GetUtcNow());
 
     internal static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> GetOrganization(
         Guid id, OrganizationService service, CancellationToken ct)

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using TechTransfer.Data;
 using TechTransfer.Organizations.Domain;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Lists;
 
 namespace TechTransfer.Organizations.Features;
 
@@ -16,12 +18,36 @@ public sealed class OrganizationService(TechTransferDbContext db, ICurrentUser u
 {
     private IQueryable<Organization> Organizations => db.Set<Organization>();
 
+    /// <summary>
+    /// The list's sort keys (each an indexed column): <c>nameZh</c> (the default), <c>createdAt</c>, <c>updatedAt</c>,
+    /// <c>kind</c>, <c>division</c>; <c>desc=true</c> reverses a key.
+    /// </summary>
+    public static readonly ListSort<Organization> Sorts = new ListSort<Organization>(o => o.Id, "nameZh", false)
+        .Key("nameZh", o => o.NameZh)
+        .Key("createdAt", o => o.CreatedAt)
+        .Key("updatedAt", o => o.UpdatedAt)
+        .Key("kind", o => o.Kind)
+        .Key("division", o => o.DivisionCode);
+
     public async Task<Result<PagedResult<OrganizationSummary>>> ListAsync(OrganizationListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page, query.PageSize);
-        var pagingErrors = paging.Validate();
-        if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+        return await Filtered(query, paging.Validate()).PageAsync(paging, Summaries, ct);
+    }
 
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<OrganizationSummary>>> ExportAsync(OrganizationListQuery query, CancellationToken ct) =>
+        Filtered(query, []).ExportAsync(Summaries, ct);
+
+    /// <summary>The public fields only: contacts never leave the organisation's own page.</summary>
+    private static IQueryable<OrganizationSummary> Summaries(IQueryable<Organization> q) =>
+        q.Select(o => new OrganizationSummary(o.Id, o.NameZh, o.NameEn, o.CreditCode, o.Kind, o.EntityNatureCode, o.CountryCode, o.DivisionCode, o.UpdatedAt));
+
+    /// <summary>The registry's organisations matching the list's filters, and the same in the requested order (every field error at once).</summary>
+    private Result<(IQueryable<Organization> Filtered, IQueryable<Organization> Sorted)> Filtered(OrganizationListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var q = Organizations.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -38,29 +64,10 @@ public sealed class OrganizationService(TechTransferDbContext db, ICurrentUser u
             var prefix = d.EndsWith("0000") ? d[..2] : d.EndsWith("00") ? d[..4] : d;
             q = q.Where(o => o.DivisionCode != null && o.DivisionCode.StartsWith(prefix));
         }
-
-        q = (query.Sort?.ToLowerInvariant(), query.Desc) switch
-        {
-            ("createdat", false) => q.OrderBy(o => o.CreatedAt).ThenBy(o => o.Id),
-            ("createdat", true) => q.OrderByDescending(o => o.CreatedAt).ThenBy(o => o.Id),
-            ("updatedat", false) => q.OrderBy(o => o.UpdatedAt).ThenBy(o => o.Id),
-            ("updatedat", true) => q.OrderByDescending(o => o.UpdatedAt).ThenBy(o => o.Id),
-            ("kind", false) => q.OrderBy(o => o.Kind).ThenBy(o => o.NameZh),
-            ("kind", true) => q.OrderByDescending(o => o.Kind).ThenBy(o => o.NameZh),
-            ("division", false) => q.OrderBy(o => o.DivisionCode).ThenBy(o => o.NameZh),
-            ("division", true) => q.OrderByDescending(o => o.DivisionCode).ThenBy(o => o.NameZh),
-            (null or "" or "namezh", false) => q.OrderBy(o => o.NameZh).ThenBy(o => o.Id),
-            (null or "" or "namezh", true) => q.OrderByDescending(o => o.NameZh).ThenBy(o => o.Id),
-            _ => null!,
-        };
-        if (q is null)
-            return Error.Validation([PagingErrors.UnknownSort(["nameZh", "createdAt", "updatedAt", "kind", "division"])]);
-
-        var total = await q.CountAsync(ct);
-        var items = await q.Skip(paging.Skip).Take(paging.PageSize)
-            .Select(o => new OrganizationSummary(o.Id, o.NameZh, o.NameEn, o.CreditCode, o.Kind, o.EntityNatureCode, o.CountryCode, o.DivisionCode, o.UpdatedAt))
-            .ToListAsync(ct);
-        return new PagedResult<OrganizationSummary>(items, paging.Page, paging.PageSize, total);
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
+        if (errors.ToError() is { } invalid) return invalid;
+        return (q, sorted.Value!);
     }
 
     public async Task<Result<OrganizationResponse>> GetAsync(Guid id, CancellationToken ct)

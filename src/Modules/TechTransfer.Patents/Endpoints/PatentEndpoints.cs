@@ -88,13 +88,8 @@ internal static class PatentEndpoints
     // Patents
     internal static async Task<Results<Ok<PagedResult<PatentSummary>>, ProblemHttpResult>> ListPatents([AsParameters] PatentListQuery q, PatentService s, CancellationToken ct) => OkOr(await s.ListAsync(q, ct));
     internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportPatents(
-        [AsParameters] PatentListQuery q, PatentService s, TimeProvider clock, CancellationToken ct)
-    {
-        var rows = await s.ExportAsync(q, ct);
-        if (rows.IsFailure) return rows.Error!.ToProblem();
-        return TypedResults.File(ListExport.Xlsx(rows.Value, Pages.PatentListColumns.All, Pages.UiText.R("Patents")), ListExport.ContentType,
-            ListExport.FileName("patents", clock.GetUtcNow()));
-    }
+        [AsParameters] PatentListQuery q, PatentService s, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await s.ExportAsync(q, ct), Pages.PatentListColumns.All, Pages.UiText.R("Patents"), "patents", clock.GetUtcNow());
 
     internal static async Task<Results<Ok<PatentResponse>, ProblemHttpResult>> GetPatent(Guid id, PatentService s, CancellationToken ct) => OkOr(await s.GetAsync(id, ct));
 

@@ -1120,9 +1120,13 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
 
                     b.HasIndex("SubjectOrganizationId");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -2463,12 +2467,18 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
                     b.HasIndex("DivisionCode");
 
+                    b.HasIndex("Kind");
+
                     b.HasIndex("NameZh");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("org_organizations", (string)null);
                 });

@@ -1108,9 +1108,13 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Action");
+
                     b.HasIndex("At");
 
                     b.HasIndex("SubjectOrganizationId");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -2447,12 +2451,18 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("CreditCode")
                         .IsUnique();
 
                     b.HasIndex("DivisionCode");
 
+                    b.HasIndex("Kind");
+
                     b.HasIndex("NameZh");
+
+                    b.HasIndex("UpdatedAt");
 
                     b.ToTable("org_organizations", (string)null);
                 });

@@ -1,6 +1,4 @@
 using System.Globalization;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 using TechTransfer.Contracts.Domain;
 using TechTransfer.Contracts.Domain.Calendar;
 using TechTransfer.Platform.Pdf;
@@ -48,66 +46,14 @@ public static class CertificatePdf
     public static Result<byte[]> Render(TechnologyContract c, string registryOfficeName)
     {
         if (!c.IsEffectivelyRegistered || c.RegistrationNo is null) return ContractErrors.NotRegistered;
-        CjkPdfFont.EnsureRegistered();
-
-        using var doc = new PdfDocument();
-        doc.Info.Title = $"技术合同登记证明 {c.RegistrationNo}";
-        doc.Info.Subject = c.ProjectName;
-        doc.Info.Creator = "TechTransfer";
-        var page = doc.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
-        using (var g = XGraphics.FromPdfPage(page))
-        {
-            var title = new XFont(FontFamily, 22);
-            var label = new XFont(FontFamily, 10.5);
-            var value = new XFont(FontFamily, 11.5);
-            var small = new XFont(FontFamily, 8.5);
-            double w = page.Width.Point, x0 = 60, x1 = 200, y = 70;
-
-            g.DrawRectangle(new XPen(XColors.DarkRed, 2), 30, 30, w - 60, page.Height.Point - 60);
-            g.DrawString("技术合同登记证明", title, XBrushes.DarkRed, new XRect(0, y, w, 30), XStringFormats.TopCenter);
-            y += 34;
-            g.DrawString("Certificate of Technology Contract Registration", label, XBrushes.Gray, new XRect(0, y, w, 16), XStringFormats.TopCenter);
-            y += 40;
-
-            var rows = Rows(c, registryOfficeName);
-            foreach (var (zh, en, v) in rows)
-            {
-                g.DrawString(zh, label, XBrushes.Black, new XRect(x0, y, 140, 14), XStringFormats.TopLeft);
-                g.DrawString(en, small, XBrushes.Gray, new XRect(x0, y + 14, 140, 12), XStringFormats.TopLeft);
-                foreach (var line in Wrap(v, 38))
-                {
-                    g.DrawString(line, value, XBrushes.Black, new XRect(x1, y, w - x1 - 50, 16), XStringFormats.TopLeft);
-                    y += 17;
-                }
-                y += 18;
-            }
-            if (c.IsMixedContract && c.StatedTechnicalPartAmount is not null)
-            {
-                g.DrawString("混合合同：仅就约定的技术部分认定登记。", label, XBrushes.DarkRed, new XRect(x0, y, w - 120, 14), XStringFormats.TopLeft);
-                y += 20;
-            }
-            if (c.Status == RegistrationStatus.ChangeRegistered)
-            {
-                g.DrawString("本合同已办理变更登记。", label, XBrushes.DarkRed, new XRect(x0, y, w - 120, 14), XStringFormats.TopLeft);
-                y += 20;
-            }
-            y += 10;
-            g.DrawString("本证明依据《技术合同认定登记管理办法》出具，仅证明合同已经认定登记；税收优惠以主管税务机关认定为准。", small, XBrushes.Gray,
-                new XRect(x0, y, w - 120, 12), XStringFormats.TopLeft);
-            g.DrawString("This certificate only attests the registration; tax treatment is decided by the tax authority.", small, XBrushes.Gray,
-                new XRect(x0, y + 13, w - 120, 12), XStringFormats.TopLeft);
-        }
-        using var ms = new MemoryStream();
-        doc.Save(ms, false);
-        return ms.ToArray();
+        using var sheet = PdfSheet.Begin("技术合同登记证明", "Certificate of Technology Contract Registration",
+            $"技术合同登记证明 {c.RegistrationNo}", subject: c.ProjectName);
+        sheet.Rows(Rows(c, registryOfficeName).Select(r => (r.Zh, r.En, r.Value)));
+        if (c.IsMixedContract && c.StatedTechnicalPartAmount is not null) sheet.Note("混合合同：仅就约定的技术部分认定登记。");
+        if (c.Status == RegistrationStatus.ChangeRegistered) sheet.Note("本合同已办理变更登记。");
+        return sheet.Footer("本证明依据《技术合同认定登记管理办法》出具，仅证明合同已经认定登记；税收优惠以主管税务机关认定为准。",
+            "This certificate only attests the registration; tax treatment is decided by the tax authority.").ToBytes();
     }
 
     private static string Money(decimal yuan) => $"{yuan.ToString("N2", CultureInfo.InvariantCulture)} 元（{Yuan.Display(yuan, false)}）";
-
-    private static IEnumerable<string> Wrap(string s, int width)
-    {
-        if (s.Length <= width) { yield return s; yield break; }
-        for (var i = 0; i < s.Length; i += width) yield return s.Substring(i, Math.Min(width, s.Length - i));
-    }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using PdfSharp.Drawing;
-using PdfSharp.Pdf;
 using TechTransfer.Exchange.Domain.Deals;
 using TechTransfer.Exchange.Domain.Listings;
 using TechTransfer.Platform.Pdf;
@@ -54,54 +52,11 @@ public static class DealConfirmationPdf
 
     public static byte[] Render(ExchangeDeal d, string seller, string buyer, IReadOnlyList<DealPatent> patents)
     {
-        CjkPdfFont.EnsureRegistered();
-        using var doc = new PdfDocument();
-        doc.Info.Title = $"成交确认书 {d.DealNo}";
-        doc.Info.Subject = d.Title;
-        doc.Info.Creator = "TechTransfer";
-        doc.Info.CreationDate = d.CreatedAt.UtcDateTime;
-        var page = doc.AddPage();
-        page.Size = PdfSharp.PageSize.A4;
-        using (var g = XGraphics.FromPdfPage(page))
-        {
-            var title = new XFont(CjkPdfFont.Family, 22);
-            var label = new XFont(CjkPdfFont.Family, 10.5);
-            var value = new XFont(CjkPdfFont.Family, 11);
-            var small = new XFont(CjkPdfFont.Family, 8.5);
-            double w = page.Width.Point, x0 = 60, x1 = 200, y = 64;
-            g.DrawRectangle(new XPen(XColors.DarkRed, 2), 30, 30, w - 60, page.Height.Point - 60);
-            g.DrawString("成交确认书", title, XBrushes.DarkRed, new XRect(0, y, w, 30), XStringFormats.TopCenter);
-            y += 34;
-            g.DrawString("Deal Confirmation", label, XBrushes.Gray, new XRect(0, y, w, 16), XStringFormats.TopCenter);
-            y += 34;
-            foreach (var (zh, en, v) in Rows(d, seller, buyer, patents))
-            {
-                g.DrawString(zh, label, XBrushes.Black, new XRect(x0, y, 140, 14), XStringFormats.TopLeft);
-                g.DrawString(en, small, XBrushes.Gray, new XRect(x0, y + 14, 140, 12), XStringFormats.TopLeft);
-                var lines = Wrap(v, 30).Take(6).ToList();
-                foreach (var line in lines)
-                {
-                    g.DrawString(line, value, XBrushes.Black, new XRect(x1, y, w - x1 - 50, 16), XStringFormats.TopLeft);
-                    y += 16;
-                }
-                y += Math.Max(0, 30 - lines.Count * 16) + 4;
-            }
-            y += 6;
-            g.DrawString("双方在平台内签署即表示确认上述成交事项（《拍卖法》第五十二条）；价款及佣金按约定期限支付。", small, XBrushes.Gray,
-                new XRect(x0, y, w - 120, 12), XStringFormats.TopLeft);
-            g.DrawString("Signing in the platform confirms the deal above; the price and commission are due as stated.", small, XBrushes.Gray,
-                new XRect(x0, y + 13, w - 120, 12), XStringFormats.TopLeft);
-        }
-        using var ms = new MemoryStream();
-        doc.Save(ms, false);
-        return ms.ToArray();
+        using var sheet = PdfSheet.Begin("成交确认书", "Deal Confirmation", $"成交确认书 {d.DealNo}", subject: d.Title, created: d.CreatedAt);
+        return sheet.Rows(Rows(d, seller, buyer, patents))
+            .Footer("双方在平台内签署即表示确认上述成交事项（《拍卖法》第五十二条）；价款及佣金按约定期限支付。",
+                "Signing in the platform confirms the deal above; the price and commission are due as stated.").ToBytes();
     }
 
     private static string Money(decimal yuan) => $"{yuan.ToString("N2", CultureInfo.InvariantCulture)} 元";
-
-    private static IEnumerable<string> Wrap(string s, int width)
-    {
-        if (s.Length <= width) { yield return s; yield break; }
-        for (var i = 0; i < s.Length; i += width) yield return s.Substring(i, Math.Min(width, s.Length - i));
-    }
 }
