@@ -146,6 +146,74 @@ public abstract class AuctionConcurrencyTests(TechTransferFactory factory, ITest
         });
     }
 
+    /// <summary>
+    /// Bids on many lots at once: on SQLite the writer commits the batches of lots that are ready together (one
+    /// transaction), while a second, independent writer (another process) bids on the same lots. Every lot must keep its
+    /// invariants on its own: gap-free sequence, lot = log, each accepted bid k × increment above the last, every
+    /// acknowledged bid in the log and no accepted bid that was not acknowledged — two writers never both accept.
+    /// </summary>
+    [Fact]
+    public async Task Bids_on_many_lots_committed_together_keep_every_lots_invariants_against_a_second_writer()
+    {
+        const int Lots = 12, PerLot = 4, Rounds = 12;
+        var w = await WorldAsync(factory);
+        var starts = factory.Clock.GetUtcNow().AddDays(8);
+        var org = (await factory.CreateOrganizationAsync()).Id;
+        var lots = new List<(Guid Id, TestUser[] Bidders)>();
+        for (var i = 0; i < Lots; i++)
+        {
+            var id = await OpenLotAsync(factory, w, starts, TimeSpan.FromHours(1), Start, reserve: null, Increment);
+            var registered = new TestUser[PerLot];
+            for (var k = 0; k < PerLot; k++) registered[k] = await RegisteredBidderAsync(factory, id, org);
+            lots.Add((id, registered));
+        }
+        factory.Clock.SetUtcNow(starts.AddMinutes(1));
+        var first = factory.Services.GetRequiredService<AuctionWriter>();
+        var second = new AuctionWriter(factory.Services.GetRequiredService<IServiceScopeFactory>(), factory.Clock,
+            factory.Services.GetRequiredService<IOptions<AuctionOptions>>(), new NoFeed(), factory.Services.GetRequiredService<ILogger<AuctionWriter>>());
+
+        // every lot's amounts come from its own counter, so bids of both writers interleave on each lot
+        var counters = lots.ToDictionary(l => l.Id, _ => new long[1]);
+        var acknowledged = new ConcurrentBag<(Guid Lot, Guid User, decimal Amount, long Sequence)>();
+        var reached = lots.ToDictionary(l => l.Id, _ => new int[1]); // bids sequenced (accepted or refused for the amount)
+        await Task.WhenAll(lots.SelectMany(l => l.Bidders.Select((bidder, k) => Task.Run(async () =>
+        {
+            for (var i = 0; i < Rounds; i++)
+            {
+                var amount = Start + Increment * Interlocked.Increment(ref counters[l.Id][0]);
+                var writer = (k + i) % 3 == 0 ? second : first;
+                var r = await writer.BidAsync(l.Id, bidder.UserId, amount, CancellationToken.None);
+                if (r.IsSuccess) acknowledged.Add((l.Id, bidder.UserId, amount, r.Value!.Sequence));
+                else Assert.True(r.Error!.Code is "validation.failed" or "concurrency.conflict", r.Error.Code);
+                if (r.IsSuccess || r.Error!.Code == "validation.failed") Interlocked.Increment(ref reached[l.Id][0]);
+            }
+        }))));
+
+        if (factory.Provider == StorageProvider.Sqlite)
+            Assert.True(first.LargestGroupCommitted > 1 || second.LargestGroupCommitted > 1, "no two lots' batches were committed together");
+        await factory.WithDbAsync(async db =>
+        {
+            foreach (var (id, _) in lots)
+            {
+                var lot = await db.Set<AuctionLot>().AsNoTracking().SingleAsync(l => l.Id == id);
+                var log = await db.Set<AuctionBid>().AsNoTracking().Where(b => b.LotId == id).OrderBy(b => b.Sequence).ToListAsync();
+                var accepted = log.Where(b => b.Accepted).ToList();
+                Assert.Equal(reached[id][0], log.Count);
+                Assert.Equal(Enumerable.Range(1, log.Count).Select(i => (long)i), log.Select(b => b.Sequence));
+                Assert.Equal(lot.LastSequence, log.Count);
+                Assert.Equal(lot.AcceptedBids, accepted.Count);
+                Assert.Equal(accepted[^1].Amount, lot.HighBid);
+                for (var i = 1; i < accepted.Count; i++)
+                {
+                    var step = accepted[i].Amount - accepted[i - 1].Amount;
+                    Assert.True(step > 0 && step % Increment == 0, $"step {step} at sequence {accepted[i].Sequence}");
+                }
+                Assert.Equal(acknowledged.Where(a => a.Lot == id).Select(a => (a.Sequence, a.User, a.Amount)).OrderBy(a => a.Sequence),
+                    accepted.Select(b => (b.Sequence, b.BidderUserId, b.Amount)));
+            }
+        });
+    }
+
     private static void Raise(decimal[] known, decimal amount)
     {
         lock (known) if (amount > known[0]) known[0] = amount;

@@ -13,11 +13,12 @@ namespace TechTransfer.Exchange.Features.Auctions;
 /// The one writer of each lot (R6.4/R6.5 under contention). Every change of a lot's bidding state — a bid, a registration,
 /// the close — is a command queued for that lot; one drain task per lot takes up to <see cref="AuctionOptions.MaxBatch"/>
 /// queued commands and applies them in arrival order (that order is the bid sequence) in <b>one</b> transaction:
-/// lock the lot row (PostgreSQL <c>SELECT … FOR UPDATE</c>), load it, let the domain decide each command, append the bid
+/// lock and load the lot row (PostgreSQL <c>SELECT * … FOR UPDATE</c>, one statement), let the domain decide each command, append the bid
 /// log, write the coalesced notices, save through the lot's <c>Version</c> token (the guard on SQLite, where a second
 /// process's batch makes the update match no row) and commit. Only then are the callers answered (an acknowledged bid
 /// is durable) and the live room told. A conflict (another process wrote the lot) rolls the batch back and decides it
-/// again on the fresh lot. The writer saves as the platform (no HTTP caller flows into the drain); each bid row names
+/// again on the fresh lot. On SQLite the batches of several lots that are ready at the same time share one transaction
+/// and one commit (see <see cref="ApplyGroupedAsync"/>). The writer saves as the platform (no HTTP caller flows into the drain); each bid row names
 /// its bidder.
 /// </summary>
 public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvider clock, IOptions<AuctionOptions> options,
@@ -29,7 +30,15 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
     // soon as the previous commits, instead of polling the database lock with the busy timeout's sleeps (another
     // process's batch still waits through the busy timeout, and the version token still decides).
     private readonly SemaphoreSlim _sqliteGate = new(1, 1);
+    // SQLite: lots' batches waiting for the gate; the holder commits those ready together (see ApplyGroupedAsync)
+    private const int MaxLotsPerCommit = 64;
+    private readonly List<LotBatch> _ready = [];
+    private DatabaseProvider? _provider;
+    private int _largestGroup;
     private AuctionOptions Options => options.Value;
+
+    /// <summary>The most lots whose batches this writer has committed in one transaction (SQLite grouping; 1 on PostgreSQL).</summary>
+    public int LargestGroupCommitted => Volatile.Read(ref _largestGroup);
 
     public Task<Result<BidResponse>> BidAsync(Guid lotId, Guid userId, decimal amount, CancellationToken ct) =>
         Enqueue(lotId, new BidCommand(userId, amount), ct);
@@ -106,59 +115,152 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
 
     private async Task ApplyBatchAsync(Guid lotId, List<Command> batch)
     {
-        for (var attempt = 1; ; attempt++)
+        if (_provider is null)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
-            var gated = db.Provider == DatabaseProvider.Sqlite;
-            if (gated) await _sqliteGate.WaitAsync();
-            try
+            _provider = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>().Provider;
+        }
+        if (_provider == DatabaseProvider.Sqlite)
+        {
+            await ApplyGroupedAsync(new LotBatch(lotId, batch));
+            return;
+        }
+        await ApplyAloneAsync(new LotBatch(lotId, batch));
+    }
+
+    /// <summary>
+    /// SQLite: the batches of this process's lots that are ready while another batch holds the gate are committed
+    /// together, in one transaction (one commit and one WAL sync instead of one per lot). Each lot is still locked
+    /// (the database write lock), loaded, decided and saved with its own <c>Version</c> token, so a second process's
+    /// write to any of them is still refused; a conflict or a failure in a group of several lots rolls the whole group
+    /// back and each lot's batch is then applied on its own, exactly as without grouping.
+    /// </summary>
+    private async Task ApplyGroupedAsync(LotBatch mine)
+    {
+        lock (_ready) _ready.Add(mine);
+        await _sqliteGate.WaitAsync();
+        try
+        {
+            if (mine.Done) return; // committed (or answered) with the group of an earlier holder of the gate
+            List<LotBatch> group;
+            lock (_ready)
             {
-                if (await TryApplyAsync(lotId, batch, scope, db)) return;
+                group = _ready.Take(MaxLotsPerCommit).ToList();
+                _ready.RemoveRange(0, group.Count);
             }
-            finally
+            if (group.Count > 1)
             {
-                if (gated) _sqliteGate.Release();
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+                    if (await TryApplyAsync(group, scope, db)) return;
+                }
+                catch (Exception ex) when (!group.Any(g => g.Committing))
+                {
+                    LogGroupFailed(logger, group.Count, ex);
+                }
+                catch (Exception ex)
+                {
+                    // failed while committing: whether it applied is unknown, so it is never applied a second time
+                    LogGroupFailed(logger, group.Count, ex);
+                    foreach (var one in group.Where(g => !g.Done))
+                    {
+                        foreach (var c in one.Commands) c.Fail(ex);
+                        one.Done = true;
+                    }
+                    return;
+                }
             }
-            if (attempt == MaxAttempts)
-            {
-                foreach (var c in batch) c.Complete(Error.ConcurrencyConflict);
-                return;
-            }
+            foreach (var one in group.Where(g => !g.Done)) await ApplyAloneAsync(one);
+        }
+        finally
+        {
+            _sqliteGate.Release();
         }
     }
 
-    /// <summary>One attempt at a batch in one transaction: true when it committed (or the lot is gone), false after a conflict.</summary>
-    private async Task<bool> TryApplyAsync(Guid lotId, List<Command> batch, AsyncServiceScope scope, TechTransferDbContext db)
+    /// <summary>One lot's batch in its own transaction, retried on a conflict (on SQLite the caller holds the gate).</summary>
+    private async Task ApplyAloneAsync(LotBatch item)
+    {
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+                if (await TryApplyAsync([item], scope, db)) return;
+                if (attempt == MaxAttempts)
+                {
+                    foreach (var c in item.Commands) c.Complete(Error.ConcurrencyConflict);
+                    return;
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            LogBatchFailed(logger, item.LotId, ex);
+            foreach (var c in item.Commands) c.Fail(ex);
+        }
+        finally
+        {
+            item.Done = true;
+        }
+    }
+
+    /// <summary>
+    /// One attempt at the batches of one or more lots in one transaction: true when it committed (or the lots are gone),
+    /// false after a conflict (nothing applied).
+    /// </summary>
+    private async Task<bool> TryApplyAsync(List<LotBatch> items, AsyncServiceScope scope, TechTransferDbContext db)
     {
         // SQLite: another process holding the write lock is waited for (busy timeout), then the version token decides.
         if (db.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000");
         await using var tx = await db.Database.BeginTransactionAsync();
-        if (db.Provider == DatabaseProvider.Postgres)
-            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM exch_auction_lots WHERE \"Id\" = {lotId} FOR UPDATE");
-        var lot = await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == lotId);
-        if (lot is null)
+        var decided = new List<(LotBatch Item, BatchContext Context)>(items.Count);
+        var missing = new List<LotBatch>();
+        foreach (var item in items)
         {
-            foreach (var c in batch) c.Complete(AuctionErrors.NotFound);
-            return true;
+            var lotId = item.LotId;
+            // PostgreSQL: the row lock and the load are one statement (one round trip per batch, not two)
+            var lot = db.Provider == DatabaseProvider.Postgres
+                ? (await db.Set<AuctionLot>().FromSqlInterpolated($"SELECT * FROM exch_auction_lots WHERE \"Id\" = {lotId} FOR UPDATE").ToListAsync()).SingleOrDefault()
+                : await db.Set<AuctionLot>().FirstOrDefaultAsync(l => l.Id == lotId);
+            if (lot is null)
+            {
+                missing.Add(item);
+                continue;
+            }
+            var users = item.Commands.OfType<IUserCommand>().Select(c => c.UserId).ToHashSet();
+            if (lot.HighBidderUserId is { } high) users.Add(high);
+            // Closing and closing-soon notices go to every registrant; bids and registrations need only their own users'.
+            var everyone = item.Commands.Any(c => c is CloseCommand or ClosingSoonCommand);
+            var registrations = await db.Set<AuctionRegistration>()
+                .Where(r => r.LotId == lotId && (everyone || users.Contains(r.UserId))).ToDictionaryAsync(r => r.UserId);
+            var context = new BatchContext(db, lot, registrations, clock, Options);
+            foreach (var c in item.Commands) c.Decide(context);
+            context.WriteOutbidNotices();
+            if (context.Sale is { } sale)
+                foreach (var handler in scope.ServiceProvider.GetServices<IAuctionSoldHandler>()) await handler.OnSoldAsync(sale, db, CancellationToken.None);
+            decided.Add((item, context));
         }
-        var users = batch.OfType<IUserCommand>().Select(c => c.UserId).ToHashSet();
-        if (lot.HighBidderUserId is { } high) users.Add(high);
-        // Closing and closing-soon notices go to every registrant; bids and registrations need only their own users'.
-        var everyone = batch.Any(c => c is CloseCommand or ClosingSoonCommand);
-        var registrations = await db.Set<AuctionRegistration>()
-            .Where(r => r.LotId == lotId && (everyone || users.Contains(r.UserId))).ToDictionaryAsync(r => r.UserId);
-        var context = new BatchContext(db, lot, registrations, clock, Options);
-        foreach (var c in batch) c.Decide(context);
-        context.WriteOutbidNotices();
-        if (context.Sale is { } sale)
-            foreach (var handler in scope.ServiceProvider.GetServices<IAuctionSoldHandler>()) await handler.OnSoldAsync(sale, db, CancellationToken.None);
 
         if (await db.SaveOrConflictAsync(CancellationToken.None) is null)
         {
+            foreach (var item in items) item.Committing = true;
             await tx.CommitAsync();
-            foreach (var c in batch) c.Publish();
-            feed.Publish(context.LiveState());
+            if (decided.Count > _largestGroup) Volatile.Write(ref _largestGroup, decided.Count);
+            foreach (var item in missing)
+            {
+                foreach (var c in item.Commands) c.Complete(AuctionErrors.NotFound);
+                item.Done = true;
+            }
+            foreach (var (item, _) in decided)
+            {
+                foreach (var c in item.Commands) c.Publish();
+                item.Done = true;
+            }
+            foreach (var (_, context) in decided) feed.Publish(context.LiveState());
             return true;
         }
         await tx.RollbackAsync();
@@ -167,6 +269,21 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Auction writer: batch on lot {LotId} failed")]
     private static partial void LogBatchFailed(ILogger logger, Guid lotId, Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Auction writer: a commit of {Lots} lots' batches failed; each lot is applied on its own")]
+    private static partial void LogGroupFailed(ILogger logger, int lots, Exception ex);
+
+    /// <summary>One lot's batch of commands on its way to a commit.</summary>
+    private sealed class LotBatch(Guid lotId, List<Command> commands)
+    {
+        public Guid LotId => lotId;
+        private volatile bool _done;
+        public List<Command> Commands => commands;
+        /// <summary>Its callers have their answers (committed, refused, failed): nothing more is done with it.</summary>
+        public bool Done { get => _done; set => _done = value; }
+        /// <summary>Its transaction's commit has begun: never applied again, whatever the commit throws.</summary>
+        public bool Committing { get; set; }
+    }
 
     private sealed class LotQueue
     {
