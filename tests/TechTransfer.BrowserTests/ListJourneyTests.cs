@@ -119,7 +119,7 @@ public sealed class ListJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     /// </summary>
     [Theory]
     [InlineData("zh-CN", "enterprise.zhixin", "/organizations", "organization-table", "行政区划", "导出 Excel")]
-    [InlineData("en", "enterprise.zhixin", "/organizations", "organization-table", "Name", "Export to Excel")]
+    [InlineData("en", "enterprise.zhixin", "/organizations", "organization-table", "Kind", "Export to Excel")]
     [InlineData("zh-CN", "admin", "/admin/audit?entityType=Organization", "audit-table", "操作", "导出 Excel")]
     [InlineData("en", "tto.fudan", "/admin/audit", "audit-table", "Action", "Export to Excel")]
     [InlineData("zh-CN", "registrar", "/contracts/workbench", "contract-table", "项目名称", "导出 Excel")]
