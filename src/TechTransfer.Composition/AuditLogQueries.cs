@@ -72,19 +72,32 @@ public sealed class AuditLogQueries(TechTransferDbContext db, ICurrentUser user)
             else q = q.Where(a => a.Action == action);
         }
         if (query.UserId is { } uid) q = q.Where(a => a.UserId == uid);
-        if (query.From is { } fromDay) { var from = BusinessTime.StartOf(fromDay).ToUniversalTime(); q = q.Where(a => a.At >= from); }
-        if (query.To is { } toDay) { var end = BusinessTime.StartOf(toDay.AddDays(1)).ToUniversalTime(); q = q.Where(a => a.At < end); }
+        if (query.From is { } fromDay)
+        {
+            if (!Plausible(fromDay)) errors.Add(AuditErrors.DayOutOfRange("from"));
+            else { var from = BusinessTime.StartOf(fromDay).ToUniversalTime(); q = q.Where(a => a.At >= from); }
+        }
+        if (query.To is { } toDay)
+        {
+            if (!Plausible(toDay)) errors.Add(AuditErrors.DayOutOfRange("to"));
+            else { var end = BusinessTime.StartOf(toDay.AddDays(1)).ToUniversalTime(); q = q.Where(a => a.At < end); }
+        }
         if (query is { From: { } f, To: { } t } && t < f) errors.Add(AuditErrors.EmptyPeriod);
         var sorted = Sorts.Apply(q, query.Sort, query.Desc ?? false);
         if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
         if (errors.ToError() is { } invalid) return invalid;
         return (q, sorted.Value!);
     }
+
+    /// <summary>A day the trail can hold (the first and last days of the calendar have no instant in every zone).</summary>
+    private static bool Plausible(DateOnly day) => day.Year is >= 1900 and <= 9000;
 }
 
 public static class AuditErrors
 {
     public static readonly FieldError UnknownAction = new("action", "audit.unknown_action", "操作须为新增、修改或删除", "The action must be Added, Modified or Deleted.");
+
+    public static FieldError DayOutOfRange(string field) => new(field, "audit.day_out_of_range", "日期须在 1900 年至 9000 年之间", "The day must lie between the years 1900 and 9000.");
 
     public static readonly FieldError EmptyPeriod = new("to", "audit.empty_period", "截止日期不能早于起始日期", "The last day of the period cannot come before its first day.");
 }

@@ -110,4 +110,61 @@ public sealed class ListJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Empty(browser.CspViolationsOf(page));
         await page.Context.CloseAsync();
     }
+
+    /// <summary>
+    /// The organisation list (an enterprise), the audit log (the platform admin and a transfer office) and the registrar's
+    /// workbench, in both languages: the total, a sortable column either way, and the export holds as many rows as the
+    /// total (the workbench's export carries its default to-do statuses). The rights-grant list, the patent list and the
+    /// admin's user filter are looked at too (screenshots in /tmp/tt-screenshots).
+    /// </summary>
+    [Theory]
+    [InlineData("zh-CN", "enterprise.zhixin", "/organizations", "organization-table", "行政区划", "导出 Excel")]
+    [InlineData("en", "enterprise.zhixin", "/organizations", "organization-table", "Kind", "Export to Excel")]
+    [InlineData("zh-CN", "admin", "/admin/audit?entityType=Organization", "audit-table", "操作", "导出 Excel")]
+    [InlineData("en", "tto.fudan", "/admin/audit", "audit-table", "Action", "Export to Excel")]
+    [InlineData("zh-CN", "registrar", "/contracts/workbench", "contract-table", "项目名称", "导出 Excel")]
+    [InlineData("en", "registrar", "/contracts/workbench", "contract-table", "Project", "Export to Excel")]
+    public async Task The_remaining_lists_sort_count_and_export(string locale, string account, string path, string tableId, string header, string export)
+    {
+        var page = await browser.NewPageAsync(locale);
+        await page.SignInAsync(account);
+        await page.GotoAsync(path);
+        var table = page.GetByTestId(tableId);
+        await table.Locator("thead a.sort", new() { HasTextString = header }).ClickAsync();
+        await Assertions.Expect(table.Locator("thead th[aria-sort='ascending']")).ToContainTextAsync(header);
+        await table.Locator("thead a.sort", new() { HasTextString = header }).ClickAsync();
+        await Assertions.Expect(table.Locator("thead th[aria-sort='descending']")).ToContainTextAsync(header);
+        var total = int.Parse(Regex.Match((await page.GetByTestId("list-total").InnerTextAsync()).Replace(",", ""), "\\d+").Value);
+        Assert.True(total > 0, $"{path} shows no rows");
+        var shot = $"list{path.Split('?')[0].Replace('/', '-')}-{account}-{locale}";
+        await page.ScreenshotAsync(shot);
+        await page.SetViewportSizeAsync(390, 800);
+        await page.ScreenshotAsync(shot + "-narrow");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = export }).ClickAsync());
+        var file = Path.Combine(Path.GetTempPath(), $"list-{locale}-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(file);
+        var rows = MiniExcel.Query(file, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        File.Delete(file);
+        Assert.Equal(total, rows.Count);
+        Assert.Empty(browser.CspViolationsOf(page));
+        await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_rights_grant_patent_and_user_lists_render(string locale)
+    {
+        foreach (var (account, path, name) in new[] { ("tto.fudan", "/rights-grants", "rights-grants"), ("tto.fudan", "/patents", "patents"), ("admin", "/admin/users?role=TechManager", "admin-users") })
+        {
+            var page = await browser.NewPageAsync(locale);
+            await page.SignInAsync(account);
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("table.table")).ToBeVisibleAsync();
+            await page.ScreenshotAsync($"look-{name}-{locale}");
+            Assert.Empty(browser.CspViolationsOf(page));
+            await page.Context.CloseAsync();
+        }
+    }
 }

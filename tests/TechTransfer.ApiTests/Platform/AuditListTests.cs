@@ -66,6 +66,9 @@ public abstract class AuditListTests(TechTransferFactory factory)
         await ProblemAssert.HasFieldError(await admin.GetAsync("/api/v1/audit/export?sort=before"), "sort", "paging.unknown_sort");
         await ProblemAssert.HasFieldError(await admin.GetAsync("/api/v1/audit?action=Renamed"), "action", "audit.unknown_action");
         await ProblemAssert.HasFieldError(await admin.GetAsync($"/api/v1/audit?from={Today}&to={Yesterday}"), "to", "audit.empty_period");
+        // the first and last days of the calendar have no instant in Shanghai: refused, never a 500
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await admin.GetAsync("/api/v1/audit/export?to=9999-12-31")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await admin.GetAsync("/api/v1/audit?from=0001-01-01")).StatusCode);
     }
 
     [Theory]
