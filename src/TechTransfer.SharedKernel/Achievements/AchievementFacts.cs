@@ -12,11 +12,15 @@ public sealed record AchievementFacts(
     string TechnicalField,
     IReadOnlyList<string> IpcCodes,
     IReadOnlyList<string> CompleterNames,
-    bool Registered);
+    bool Registered,
+    string? TitleEn = null);
 
 /// <summary>Implemented by the Achievements module.</summary>
 public interface IAchievementFactsLookup
 {
     /// <summary>The achievement's facts, or null when there is no such achievement.</summary>
     Task<AchievementFacts?> FindAsync(Guid achievementId, CancellationToken ct);
+
+    /// <summary>The English titles of the achievements named that have one (for a record that keeps a copy of the Chinese title).</summary>
+    Task<IReadOnlyDictionary<Guid, string>> EnglishTitlesAsync(IReadOnlyCollection<Guid> achievementIds, CancellationToken ct);
 }

@@ -19,7 +19,8 @@ public sealed record PatentFacts(
     bool Ended,
     IReadOnlyList<string> ActivePledgees,
     bool OpenLicenceInForce,
-    DateOnly? FilingDate = null);
+    DateOnly? FilingDate = null,
+    string? TitleEn = null);
 
 /// <summary>
 /// A custody mandate (技术托管 经营权) as another module needs it: who operates, the allowed deals (<c>Listing</c>,

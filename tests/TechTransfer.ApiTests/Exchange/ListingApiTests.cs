@@ -360,6 +360,55 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_listing_gets_an_English_title_composed_from_its_subject_or_the_listers_own_and_English_pages_and_search_show_it()
+    {
+        var word = "镁合金" + Random.Shared.Next(100_000, 999_999);
+        var patent = (await Json(await Office.PostAsJsonAsync("/api/v1/patents", new
+        {
+            applicationNo = "CN2021" + Random.Shared.NextInt64(1_000_000, 9_999_999) + ".2", type = "Invention", title = $"一种{word}轮毂铸造方法",
+            titleEn = "Casting method for magnesium alloy wheels", patenteeNames = "复旦大学", filingDate = "2021-06-01",
+            grantAnnouncementDate = "2023-08-01", legalStatus = "InForce", annualFeePaidUntil = "2026-05-31", ipcCodes = "B22D 17/00",
+        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        object Terms(string? titleEn, int? version = null) => new
+        {
+            title = $"{word}轮毂铸造专利（专利转让）", titleEn, description = "镁合金轮毂低压铸造工艺。", subjectType = "Patent", patentIds = new[] { patent },
+            dealType = "Transfer", pricingMethod = "ExchangeListing", priceYuan = 500_000m, completerNames = new[] { "张伟" }, stateFunded = true, version,
+        };
+
+        // none given: composed in English from the patent's English title and the deal, as the Chinese one is
+        var created = await CreateAsync(Office, Terms(null));
+        var id = created.GetProperty("id").GetGuid();
+        Assert.Equal("Casting method for magnesium alloy wheels (transfer)", created.GetProperty("titleEn").GetString());
+        // the lister's own English title replaces it, edited with the other terms
+        var edited = await Json(await Office.PutAsJsonAsync($"/api/v1/listings/{id}", Terms("Mg wheel casting patent for sale", created.GetProperty("version").GetInt32())), HttpStatusCode.OK);
+        Assert.Equal("Mg wheel casting patent for sale", edited.GetProperty("titleEn").GetString());
+        await ProblemAssert.HasFieldError(await Office.PutAsJsonAsync($"/api/v1/listings/{id}", Terms(new string('x', 201), edited.GetProperty("version").GetInt32())),
+            "titleEn", "listing.field_too_long");
+
+        await Json(await Office.PostAsync($"/api/v1/listings/{id}/submit", null), HttpStatusCode.OK);
+        await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{id}/approve", new { }), HttpStatusCode.OK);
+        await factory.DrainAsync();
+        var list = await Json(await Company.GetAsync($"/api/v1/listings?q={Uri.EscapeDataString(word)}"), HttpStatusCode.OK);
+        Assert.Equal("Mg wheel casting patent for sale", list.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id).GetProperty("titleEn").GetString());
+
+        // the search hit carries the two titles apart: the Chinese page shows the Chinese one, the English page the English one
+        var hit = (await Json(await Company.GetAsync($"/api/v1/search?q={Uri.EscapeDataString(word)}&type=listing"), HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == id);
+        Assert.Equal($"{word}轮毂铸造专利（专利转让）", hit.GetProperty("title").GetString());
+        Assert.Equal("Mg wheel casting patent for sale", hit.GetProperty("titleEn").GetString());
+        var user = TestUser.Of(Roles.Enterprise, _company);
+        var zh = WebUtility.HtmlDecode(await factory.ClientAs(user, "zh-CN").GetStringAsync($"/search?q={Uri.EscapeDataString(word)}"));
+        var en = WebUtility.HtmlDecode(await factory.ClientAs(user, "en").GetStringAsync($"/search?q={Uri.EscapeDataString(word)}"));
+        Assert.DoesNotContain("Mg wheel casting patent for sale", zh);
+        Assert.Contains("Mg wheel casting patent for sale", en);
+        Assert.DoesNotContain("轮毂铸造专利（专利转让）", en);
+        foreach (var (client, title) in new[] { (factory.ClientAs(user, "en"), "Mg wheel casting patent for sale"), (factory.ClientAs(user, "zh-CN"), $"{word}轮毂铸造专利（专利转让）") })
+        {
+            Assert.Contains($"<h1 data-testid=\"listing-title\">{title}", WebUtility.HtmlDecode(await client.GetStringAsync($"/exchange/listings/{id}")));
+        }
+    }
+
+    [Fact]
     public async Task A_listing_is_found_in_search_by_everyone_once_published_and_only_by_its_side_before()
     {
         var word = "钒液流" + Random.Shared.Next(100_000, 999_999);

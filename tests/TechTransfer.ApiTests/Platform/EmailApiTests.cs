@@ -1,61 +1,14 @@
-using System.Buffers;
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
-using SmtpServer;
-using SmtpServer.Protocol;
-using SmtpServer.Storage;
 using TechTransfer.ApiTests.Infrastructure;
 using TechTransfer.Composition;
 using TechTransfer.Organizations.Domain;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.ApiTests.Platform;
-
-/// <summary>A real SMTP server (SmtpServer) on a loopback port, keeping every message it receives.</summary>
-public sealed class LoopbackSmtpServer : IDisposable
-{
-    private readonly CancellationTokenSource _stop = new();
-
-    public LoopbackSmtpServer()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Messages));
-        _ = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
-    }
-
-    public int Port { get; }
-    public ConcurrentQueue<MimeMessage> Messages { get; } = new();
-
-    private int _disposed;
-
-    public void Dispose()
-    {
-        // the factory may be disposed twice (Dispose and DisposeAsync)
-        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
-        _stop.Cancel();
-        _stop.Dispose();
-    }
-
-    private sealed class Store(ConcurrentQueue<MimeMessage> messages) : MessageStore
-    {
-        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
-        {
-            await using var stream = new MemoryStream(buffer.ToArray());
-            messages.Enqueue(await MimeMessage.LoadAsync(stream, ct));
-            return SmtpResponse.Ok;
-        }
-    }
-}
 
 /// <summary>The application with <c>Smtp</c> configured to the loopback server.</summary>
 public abstract class SmtpFactory(StorageProvider provider) : TechTransferFactory(provider)

@@ -30,17 +30,6 @@ public abstract partial class EnglishTitleTests(PageCrawlTests.DemoFactory facto
     /// </summary>
     private static readonly (string Path, string Reason)[] Pending =
     [
-        ("/search*", "the index stores one bilingual title («中文 English») per hit; English pages need the English title stored on its own (IndexSchema) and a rebuild"),
-        ("/rights-grants", "the list's summary carries the achievement's Chinese copy; needs AchievementTitleEn as the detail page has (list page rebuilt by engineer lists2 this wave)"),
-        ("/income-distributions", "the list's summary carries the achievement's Chinese copy; needs AchievementTitleEn as the detail page has"),
-        ("/open-licenses", "the declaration list's summary carries the patent's Chinese copy; needs PatentTitleEn as the detail page has"),
-        ("/open-licenses/mine", "the declaration list's summary carries the patent's Chinese copy; needs PatentTitleEn as the detail page has"),
-        ("/exchange/listings*", "a listing's title is composed in Chinese when listed («…（专利转让）»); needs an English title on the listing (a migration)"),
-        ("/exchange/auctions*", "an auction lot's title is the listing's Chinese title; needs the listing's English title"),
-        ("/exchange/deals*", "a deal's title is the listing's Chinese title; needs the listing's English title"),
-        ("*/matches", "a record's matches page shows search hits, with the index's one bilingual title per hit (as /search)"),
-        ("/exchange/review", "the review queue shows the listing's Chinese title (as /exchange/listings)"),
-        ("/custody/*", "a custody agreement copies its subject's Chinese title; needs the subject's English title"),
     ];
 
     /// <summary>A list page (its address, any query); for a path ending in *, every page under it; for one starting with *, every page whose address holds the rest.</summary>

@@ -12,6 +12,15 @@ internal sealed class AchievementFactsLookup(TechTransferDbContext db) : IAchiev
     {
         var a = await db.Set<Achievement>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == achievementId, ct);
         return a is null ? null : new AchievementFacts(a.Id, a.OwnerOrganizationId, a.Title, a.TechnicalField, a.IpcCodes,
-            a.Completers.Select(c => c.Name).ToList(), a.Status == AchievementStatus.Registered);
+            a.Completers.Select(c => c.Name).ToList(), a.Status == AchievementStatus.Registered,
+            string.IsNullOrWhiteSpace(a.TitleEn) ? null : a.TitleEn.Trim());
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> EnglishTitlesAsync(IReadOnlyCollection<Guid> achievementIds, CancellationToken ct)
+    {
+        if (achievementIds.Count == 0) return new Dictionary<Guid, string>();
+        var rows = await db.Set<Achievement>().AsNoTracking().Where(a => achievementIds.Contains(a.Id) && a.TitleEn != null && a.TitleEn != "")
+            .Select(a => new { a.Id, a.TitleEn }).ToListAsync(ct);
+        return rows.Where(r => !string.IsNullOrWhiteSpace(r.TitleEn)).ToDictionary(r => r.Id, r => r.TitleEn!.Trim());
     }
 }

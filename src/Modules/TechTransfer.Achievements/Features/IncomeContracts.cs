@@ -81,7 +81,7 @@ public sealed record IncomeListQuery(
     Guid? AchievementId = null, IncomeDistributionStatus? Status = null, ConversionMode? Mode = null, int? Year = null, int Page = 1, int PageSize = 20);
 
 public sealed record IncomeSummary(Guid Id, Guid AchievementId, string AchievementTitle, ConversionMode Mode, DateOnly IncomeDate,
-    decimal GrossIncome, decimal NetIncome, decimal TeamSharePercent, decimal TeamAmount, IncomeDistributionStatus Status);
+    decimal GrossIncome, decimal NetIncome, decimal TeamSharePercent, decimal TeamAmount, IncomeDistributionStatus Status, string? AchievementTitleEn = null);
 
 public sealed record AllocationDto(Guid Id, string Name, Guid? UserId, decimal ContributionPercent, decimal Amount, long Shares, int? Year,
     bool HoldsLeadershipPost, decimal Paid);

@@ -56,7 +56,7 @@ public sealed class IncomeDistributionService(
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(d => d.IncomeDate).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Select(d => new IncomeSummary(d.Id, d.AchievementId, d.AchievementTitle, d.Mode, d.IncomeDate, d.GrossIncome, d.NetIncome,
-                d.TeamSharePercent, d.TeamAmount, d.Status))
+                d.TeamSharePercent, d.TeamAmount, d.Status, db.Set<Achievement>().Where(a => a.Id == d.AchievementId).Select(a => a.TitleEn).FirstOrDefault()))
             .ToListAsync(ct);
         return new PagedResult<IncomeSummary>(items, paging.Page, paging.PageSize, total);
     }

@@ -42,7 +42,7 @@ public sealed record RightsGrantListQuery(
     bool Mine = false, string? Q = null, string? Sort = null, bool Desc = false);
 
 public sealed record RightsGrantSummary(Guid Id, Guid AchievementId, string AchievementTitle, GrantType GrantType, RightsGrantStatus Status,
-    bool RequestedByCompleter, DateTimeOffset RequestedAt, string? CertificateNo);
+    bool RequestedByCompleter, DateTimeOffset RequestedAt, string? CertificateNo, string? AchievementTitleEn = null);
 
 public sealed record RightsGrantResponse(
     Guid Id, Guid OrganizationId, Guid AchievementId, string AchievementTitle, GrantType GrantType, decimal UnitSharePercent,

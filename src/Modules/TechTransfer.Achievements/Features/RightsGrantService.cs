@@ -46,8 +46,10 @@ public sealed class RightsGrantService(
     public Task<Result<IReadOnlyList<RightsGrantSummary>>> ExportAsync(RightsGrantListQuery query, CancellationToken ct) =>
         Filtered(query, []).ExportAsync(Summaries, ct);
 
-    private static IQueryable<RightsGrantSummary> Summaries(IQueryable<RightsGrant> q) =>
-        q.Select(g => new RightsGrantSummary(g.Id, g.AchievementId, g.AchievementTitle, g.GrantType, g.Status, g.RequestedByCompleter, g.RequestedAt, g.CertificateNo));
+    /// <summary>The list's rows, each with the achievement's English title (the grant keeps a copy of the Chinese one).</summary>
+    private IQueryable<RightsGrantSummary> Summaries(IQueryable<RightsGrant> q) =>
+        q.Select(g => new RightsGrantSummary(g.Id, g.AchievementId, g.AchievementTitle, g.GrantType, g.Status, g.RequestedByCompleter, g.RequestedAt, g.CertificateNo,
+            db.Set<Achievement>().Where(a => a.Id == g.AchievementId).Select(a => a.TitleEn).FirstOrDefault()));
 
     /// <summary>The visible grants matching the list's filters, and the same in the requested order (every field error at once).</summary>
     private Result<(IQueryable<RightsGrant> Filtered, IQueryable<RightsGrant> Sorted)> Filtered(RightsGrantListQuery query, IReadOnlyList<FieldError> pagingErrors)

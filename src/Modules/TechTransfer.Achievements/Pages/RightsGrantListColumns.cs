@@ -9,7 +9,7 @@ internal static class RightsGrantListColumns
 {
     public static IReadOnlyList<ListColumn<RightsGrantSummary>> All =>
     [
-        new(R("Achievement3"), g => g.AchievementTitle),
+        new(R("Achievement3"), g => Title(g.AchievementTitle, g.AchievementTitleEn)),
         new(R("ByCompleter"), g => g.RequestedByCompleter ? R("Yes") : R("No")),
         new(R("Type"), g => GrantTypeLabel(g.GrantType)),
         new(R("Status"), g => GrantStatusLabel(g.Status)),

@@ -28,7 +28,8 @@ internal sealed class PatentFactsLookup(TechTransferDbContext db, TimeProvider c
             Ended: p.LegalStatus is PatentLegalStatus.Lapsed or PatentLegalStatus.Expired or PatentLegalStatus.Invalidated
                 or PatentLegalStatus.Abandoned || today > p.ExpiryDate,
             ActivePledgees: p.Pledges.Where(x => x.IsActiveOn(today)).Select(x => x.Pledgee).ToList(),
-            OpenLicenceInForce: openLicensed.Contains(p.Id), FilingDate: p.FilingDate));
+            OpenLicenceInForce: openLicensed.Contains(p.Id), FilingDate: p.FilingDate,
+            TitleEn: string.IsNullOrWhiteSpace(p.TitleEn) ? null : p.TitleEn.Trim()));
     }
 
     public async Task<IReadOnlyList<PatentFacts>> OwnedByAsync(Guid organizationId, int take, CancellationToken ct)

@@ -63,17 +63,23 @@ internal sealed class OpenLicenseSearchSource(PatentsDb data) : ISearchDocumentS
 
     public async Task<SearchDocument?> LoadAsync(Guid id, CancellationToken ct)
     {
-        var d = await data.Context.Set<OpenLicenseDeclaration>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        return d is null ? null : ToDocument(d);
+        var d = await WithPatentTitleEn(data.Context.Set<OpenLicenseDeclaration>().AsNoTracking().Where(x => x.Id == id)).SingleOrDefaultAsync(ct);
+        return d is null ? null : ToDocument(d.Declaration, d.PatentTitleEn);
     }
 
     public async IAsyncEnumerable<SearchDocument> LoadAllAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var d in data.Context.Set<OpenLicenseDeclaration>().AsNoTracking().OrderBy(x => x.Id).AsAsyncEnumerable().WithCancellation(ct))
-            yield return ToDocument(d);
+        await foreach (var d in WithPatentTitleEn(data.Context.Set<OpenLicenseDeclaration>().AsNoTracking().OrderBy(x => x.Id)).AsAsyncEnumerable().WithCancellation(ct))
+            yield return ToDocument(d.Declaration, d.PatentTitleEn);
     }
 
-    internal static SearchDocument ToDocument(OpenLicenseDeclaration d)
+    /// <summary>Each declaration with its patent's English title (the declaration keeps a copy of the Chinese one).</summary>
+    private IQueryable<DeclarationWithTitle> WithPatentTitleEn(IQueryable<OpenLicenseDeclaration> q) =>
+        q.Select(d => new DeclarationWithTitle(d, data.Context.Set<Patent>().Where(p => p.Id == d.PatentId).Select(p => p.TitleEn).FirstOrDefault()));
+
+    private sealed record DeclarationWithTitle(OpenLicenseDeclaration Declaration, string? PatentTitleEn);
+
+    internal static SearchDocument ToDocument(OpenLicenseDeclaration d, string? patentTitleEn)
     {
         var mode = EnumLabels.Of(d.PaymentMode);
         var fee = d.FixedFeeYuan is { } f ? Yuan.Display(f, false) : d.RoyaltyRatePercent is { } r ? $"提成 {r}%" : "";
@@ -84,7 +90,7 @@ internal sealed class OpenLicenseSearchSource(PatentsDb data) : ISearchDocumentS
             Type = SearchDocumentTypes.OpenLicense,
             Id = d.Id,
             Title = $"开放许可：{d.PatentTitle}",
-            TitleEn = $"Open licence: {d.PatentTitle}",
+            TitleEn = $"Open licence: {(string.IsNullOrWhiteSpace(patentTitleEn) ? d.PatentTitle : patentTitleEn.Trim())}",
             Body = $"专利号 {d.PatentNo} 专利权人：{d.PatenteeNames} 支付方式：{mode.Zh} {fee} 许可期限 {d.LicenseTermStart:yyyy-MM-dd} 至 {d.LicenseTermEnd:yyyy-MM-dd} {d.OtherTerms}",
             BodyEn = $"Patent {d.PatentNo} patentee: {d.PatenteeNames} payment: {mode.En} {feeEn} term {d.LicenseTermStart:yyyy-MM-dd} to {d.LicenseTermEnd:yyyy-MM-dd} {d.OtherTermsEn}",
             Keywords = [d.PatentNo, "开放许可", "open licence"],

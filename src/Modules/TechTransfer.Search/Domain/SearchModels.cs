@@ -49,6 +49,13 @@ public sealed record SearchHit
     public required string Title { get; init; }
     /// <summary>Title with matched terms wrapped in &lt;em&gt;, HTML-encoded.</summary>
     public required string TitleHighlighted { get; init; }
+    /// <summary>The record's English title, when it has one.</summary>
+    public string? TitleEn { get; init; }
+    /// <summary><see cref="TitleEn"/> highlighted like <see cref="TitleHighlighted"/>.</summary>
+    public string? TitleEnHighlighted { get; init; }
+
+    /// <summary>The highlighted title in the page's language: the English title on English pages when the record has one.</summary>
+    public string DisplayTitleHighlighted => TechTransfer.SharedKernel.Bilingual.CurrentIsEnglish && !string.IsNullOrWhiteSpace(TitleEnHighlighted) ? TitleEnHighlighted : TitleHighlighted;
     /// <summary>Best fragment of the body with matched terms wrapped in &lt;em&gt;, HTML-encoded.</summary>
     public required string Snippet { get; init; }
     public string Url { get; init; } = "";

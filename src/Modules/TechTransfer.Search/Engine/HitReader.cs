@@ -31,11 +31,14 @@ internal sealed class HitReader
         var d = searcher.Doc(sd.Doc);
         var meta = JsonSerializer.Deserialize<StoredMeta>(d.Get(IndexSchema.StoredMeta))!;
         var title = d.Get(IndexSchema.StoredTitle) ?? "";
+        var titleEn = d.Get(IndexSchema.StoredTitleEn);
         var body = d.Get(IndexSchema.StoredBody) ?? "";
         string titleHl, snippet;
+        string? titleEnHl = titleEn is null ? null : Encode(titleEn);
         if (highlight is { Length: > 0 })
         {
             titleHl = Highlight(highlight, title, whole: true) ?? Encode(title);
+            if (titleEn is not null) titleEnHl = Highlight(highlight, titleEn, whole: true) ?? titleEnHl;
             snippet = Highlight(highlight, body, whole: false) ?? Encode(Truncate(body, SnippetLength));
         }
         else
@@ -45,7 +48,7 @@ internal sealed class HitReader
         }
         return new SearchHit
         {
-            Type = meta.Type, Id = meta.Id, Title = title, TitleHighlighted = titleHl, Snippet = snippet, Url = meta.Url,
+            Type = meta.Type, Id = meta.Id, Title = title, TitleHighlighted = titleHl, TitleEn = titleEn, TitleEnHighlighted = titleEnHl, Snippet = snippet, Url = meta.Url,
             Score = float.IsNaN(sd.Score) ? 0 : sd.Score, Field = meta.Field, IpcCodes = meta.IpcCodes, Keywords = meta.Keywords,
             Trl = meta.Trl, PriceMinYuan = meta.PriceMinYuan, PriceMaxYuan = meta.PriceMaxYuan, DivisionCode = meta.DivisionCode,
             OrganizationId = meta.OrganizationId, OrganizationName = meta.OrganizationName, Status = meta.Status, Date = meta.Date,

@@ -16,7 +16,7 @@ internal static class IndexSchema
     /// <summary>Version of the analysis chain and field layout. Bump it whenever a change means documents must be
     /// re-analysed (an analyzer, a field, a stemming rule): a host that finds an index stamped with another version
     /// rebuilds it from the database at start-up, so an upgrade never serves a half-old index.</summary>
-    public const string AnalysisVersion = "2026-12-07.field-labels";
+    public const string AnalysisVersion = "2026-12-07.title-en";
     /// <summary>Commit user-data key that carries <see cref="AnalysisVersion"/>.</summary>
     public const string AnalysisVersionKey = "tt.analysis";
 
@@ -50,7 +50,10 @@ internal static class IndexSchema
     public const string SortDate = "n_date";
     public const string SortPrice = "n_price";
     public const string SortTrl = "n_trl";
+    /// <summary>The record's title (Chinese, or its only title).</summary>
     public const string StoredTitle = "s_title";
+    /// <summary>The record's English title when it has one, stored on its own so English pages show it (not the joined text the title fields search).</summary>
+    public const string StoredTitleEn = "s_title_en";
     public const string StoredBody = "s_body";
     public const string StoredMeta = "s_meta";
     public const string Highlight = "hl";
@@ -183,7 +186,8 @@ internal static class IndexSchema
         doc.Add(new NumericDocValuesField(SortDate, ms));
         SearchVisibility.AddTo(doc, d);
 
-        doc.Add(new StoredField(StoredTitle, title));
+        doc.Add(new StoredField(StoredTitle, d.Title));
+        if (!string.IsNullOrWhiteSpace(d.TitleEn)) doc.Add(new StoredField(StoredTitleEn, d.TitleEn.Trim()));
         doc.Add(new StoredField(StoredBody, body.Length > 4000 ? body[..4000] : body));
         doc.Add(new StoredField(StoredMeta, JsonSerializer.Serialize(new StoredMeta(
             d.Type, d.Id, d.Url, d.Field, d.IpcCodes, d.Keywords, d.Trl, d.PriceMinYuan, d.PriceMaxYuan, d.DivisionCode,

@@ -20,7 +20,7 @@ internal static class PseudoRelevanceFeedback
         foreach (var sd in top.ScoreDocs)
         {
             var stored = searcher.Doc(sd.Doc);
-            var docText = stored.Get(IndexSchema.StoredTitle) + "\n" + stored.Get(IndexSchema.StoredBody);
+            var docText = stored.Get(IndexSchema.StoredTitle) + "\n" + stored.Get(IndexSchema.StoredTitleEn) + "\n" + stored.Get(IndexSchema.StoredBody);
             var tf = new Dictionary<string, int>();
             var len = 0;
             foreach (var t in new WordAnalyzer(options.Segmenter).Terms(IndexSchema.BodyWord, docText))

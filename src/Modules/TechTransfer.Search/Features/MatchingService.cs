@@ -181,7 +181,7 @@ public sealed class MatchingService(
 
     internal static MatchExplanation Explain(SearchDocument source, SearchHit hit, IReadOnlyList<string> keyTerms)
     {
-        var hay = (hit.Title + " " + string.Join(" ", hit.Keywords) + " " + hit.Snippet).ToLowerInvariant();
+        var hay = (hit.Title + " " + hit.TitleEn + " " + string.Join(" ", hit.Keywords) + " " + hit.Snippet).ToLowerInvariant();
         var considered = keyTerms.Take(MatchStrength.Considered).ToList();
         var matched = considered.Where(t => hay.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList();
         var srcIpc = source.IpcCodes.Select(IndexSchema.ClassOf).Where(c => c.Length >= 4).ToHashSet();

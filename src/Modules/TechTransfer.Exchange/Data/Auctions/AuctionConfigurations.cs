@@ -11,6 +11,7 @@ internal sealed class AuctionLotConfiguration : IEntityTypeConfiguration<Auction
         b.ToTable("exch_auction_lots");
         b.HasKey(x => x.Id);
         b.Property(x => x.Title).HasMaxLength(AuctionLot.TitleMax);
+        b.Property(x => x.TitleEn).HasMaxLength(AuctionLot.TitleMax);
         b.Property(x => x.Description).HasMaxLength(AuctionLot.DescriptionMax);
         b.Property(x => x.ObjectIdsCsv).HasMaxLength(2000);
         b.Property(x => x.WithdrawalReason).HasMaxLength(1000);

@@ -14,6 +14,7 @@ internal sealed class ExchangeDealConfiguration : IEntityTypeConfiguration<Excha
         b.Property(x => x.DealNo).HasMaxLength(30).IsRequired();
         b.HasIndex(x => x.DealNo).IsUnique();
         b.Property(x => x.Title).HasMaxLength(ExchangeDeal.TitleMax).IsRequired();
+        b.Property(x => x.TitleEn).HasMaxLength(ExchangeDeal.TitleMax);
         b.Property(x => x.Origin).HasConversion<string>().HasMaxLength(30);
         b.Property(x => x.ObjectType).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.DealType).HasConversion<string>().HasMaxLength(30);

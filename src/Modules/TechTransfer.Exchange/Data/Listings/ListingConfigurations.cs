@@ -16,6 +16,7 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         b.Property(x => x.ListingNo).HasMaxLength(30).IsRequired();
         b.HasIndex(x => x.ListingNo).IsUnique();
         b.Property(x => x.Title).HasMaxLength(Listing.TitleMax).IsRequired();
+        b.Property(x => x.TitleEn).HasMaxLength(Listing.TitleMax);
         b.Property(x => x.Description).HasMaxLength(Listing.DescriptionMax).IsRequired();
         b.Property(x => x.SubjectType).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.DealType).HasConversion<string>().HasMaxLength(30);

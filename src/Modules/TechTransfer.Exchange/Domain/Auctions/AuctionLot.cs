@@ -26,7 +26,8 @@ public enum AuctionPhase { Announced = 1, Bidding = 2, AwaitingClose = 3, Sold =
 /// <summary>The terms the exchange operator opens a lot with (R6.3).</summary>
 public sealed record AuctionTerms(
     string Title, string? Description, AuctionObjectType ObjectType, IReadOnlyList<Guid> ObjectIds, Guid ConsignorOrganizationId,
-    Guid? ListingId, decimal StartingPrice, decimal? ReservePrice, decimal Increment, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+    Guid? ListingId, decimal StartingPrice, decimal? ReservePrice, decimal Increment, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    string? TitleEn = null);
 
 /// <summary>The lot's answer to one bid: accepted (the new high) or refused with the reason, and the close before and after.</summary>
 public sealed record BidDecision(bool Accepted, FieldError? Refusal, Error? StateRefusal, DateTimeOffset CloseBefore, DateTimeOffset CloseAfter, Guid? OutbidUserId)
@@ -52,6 +53,8 @@ public sealed class AuctionLot
 
     public Guid Id { get; private set; }
     public string Title { get; private set; } = "";
+    /// <summary>The lot's English title, when it has one.</summary>
+    public string? TitleEn { get; private set; }
     public string? Description { get; private set; }
     public AuctionObjectType ObjectType { get; private set; }
     /// <summary>The achievement id or the patent ids, comma-separated (checked through IReferenceCheck when opened).</summary>
@@ -106,6 +109,7 @@ public sealed class AuctionLot
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(t.Title)) errors.Add(AuctionErrors.Required("title"));
         else if (t.Title.Trim().Length > TitleMax) errors.Add(AuctionErrors.TooLong("title", TitleMax));
+        if (t.TitleEn is { } en && en.Trim().Length > TitleMax) errors.Add(AuctionErrors.TooLong("titleEn", TitleMax));
         if (t.Description is { Length: > DescriptionMax }) errors.Add(AuctionErrors.TooLong("description", DescriptionMax));
         if (t.ObjectIds.Count == 0) errors.Add(AuctionErrors.ObjectRequired);
         else if (t.ObjectType == AuctionObjectType.Patents && (t.ObjectIds.Count > MaxPatents || t.ObjectIds.Distinct().Count() != t.ObjectIds.Count))
@@ -136,6 +140,7 @@ public sealed class AuctionLot
         {
             Id = Guid.NewGuid(),
             Title = t.Title.Trim(),
+            TitleEn = string.IsNullOrWhiteSpace(t.TitleEn) ? null : t.TitleEn.Trim(),
             Description = string.IsNullOrWhiteSpace(t.Description) ? null : t.Description.Trim(),
             ObjectType = t.ObjectType,
             ObjectIdsCsv = string.Join(',', t.ObjectIds.Select(i => i.ToString("D"))),

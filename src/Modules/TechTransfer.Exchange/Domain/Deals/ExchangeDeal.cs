@@ -58,7 +58,8 @@ public sealed record DealTerms(
     Guid? BuyerUserId,
     decimal PriceYuan,
     DealSettlement Settlement,
-    IReadOnlyList<DealInstalment> Instalments);
+    IReadOnlyList<DealInstalment> Instalments,
+    string? TitleEn = null);
 
 /// <summary>
 /// 成交 (R6.6, R6.11): the record of a sale on the exchange — a sold auction lot or a negotiated price confirmed after its
@@ -80,6 +81,8 @@ public sealed class ExchangeDeal : IAudited
     public Guid? ListingId { get; private set; }
     public Guid? LotId { get; private set; }
     public string Title { get; private set; } = "";
+    /// <summary>The English title of what was sold (the listing's or the lot's), when it has one.</summary>
+    public string? TitleEn { get; private set; }
     public DealObjectType ObjectType { get; private set; }
     /// <summary>The achievement id or the patent ids, comma-separated.</summary>
     public string ObjectIdsCsv { get; private set; } = "";
@@ -173,6 +176,7 @@ public sealed class ExchangeDeal : IAudited
             ListingId = t.ListingId,
             LotId = t.LotId,
             Title = t.Title.Length > TitleMax ? t.Title[..TitleMax] : t.Title,
+            TitleEn = string.IsNullOrWhiteSpace(t.TitleEn) ? null : t.TitleEn.Length > TitleMax ? t.TitleEn[..TitleMax] : t.TitleEn,
             ObjectType = t.ObjectType,
             ObjectIdsCsv = string.Join(',', t.ObjectIds),
             DealType = t.DealType,

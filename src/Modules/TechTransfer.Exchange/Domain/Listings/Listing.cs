@@ -33,7 +33,8 @@ public sealed record ListingTerms(
     IReadOnlyList<string> Documents,
     IReadOnlyList<string> CompleterNames,
     string? PledgeeConsentRef,
-    bool StateFunded);
+    bool StateFunded,
+    string? TitleEn = null);
 
 /// <summary>The patents a listing offers, as they were when it was written (for its pages, its notice and the deal).</summary>
 public sealed record ListedPatent(Guid PatentId, string ApplicationNo, string Title);
@@ -64,6 +65,8 @@ public sealed class Listing : IAudited, ISearchIndexed
     public Guid? CustodyAgreementId { get; private set; }
     public Guid CreatedByUserId { get; private set; }
     public string Title { get; private set; } = "";
+    /// <summary>The English title: the lister's, or composed from the subject's English title and the deal when listed without one.</summary>
+    public string? TitleEn { get; private set; }
     public string Description { get; private set; } = "";
     public ListingSubjectType SubjectType { get; private set; }
     public Guid? AchievementId { get; private set; }
@@ -122,6 +125,7 @@ public sealed class Listing : IAudited, ISearchIndexed
     {
         var errors = new FieldErrors();
         Text(errors, t.Title, "title", TitleMax, required: true);
+        Text(errors, t.TitleEn, "titleEn", TitleMax);
         Text(errors, t.Description, "description", DescriptionMax, required: true);
         Text(errors, t.Conditions, "conditions", ConditionsMax);
         Text(errors, t.ConfidentialDetails, "confidentialDetails", ConfidentialMax);
@@ -174,6 +178,7 @@ public sealed class Listing : IAudited, ISearchIndexed
         HolderOrganizationId = eligible.HolderOrganizationId;
         CustodyAgreementId = eligible.CustodyAgreementId;
         Title = t.Title.Trim();
+        TitleEn = Clean(t.TitleEn);
         Description = t.Description.Trim();
         SubjectType = t.SubjectType;
         AchievementId = eligible.AchievementId;

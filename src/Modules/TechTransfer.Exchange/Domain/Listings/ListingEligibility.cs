@@ -20,7 +20,8 @@ public static class ListingEligibility
         IReadOnlyList<ListedPatent> Patents,
         string? TechnicalField,
         IReadOnlyList<string> IpcCodes,
-        IReadOnlyList<string> CompleterNames);
+        IReadOnlyList<string> CompleterNames,
+        string? SubjectTitleEn = null);
 
     /// <summary>The custody deal type (Patents' <c>CustodyDealType</c> name) a listing's deal needs; null when no mandate can allow it.</summary>
     public static string? CustodyDealFor(ListingDealType deal) => deal switch
@@ -95,6 +96,7 @@ public static class ListingEligibility
                   ?? listed.SelectMany(p => (p.IpcCodes ?? "").Split([',', ';', '，', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();
         return new Outcome(holder, custodyId, achievement?.AchievementId ?? listed.Select(p => p.AchievementId).FirstOrDefault(a => a is not null),
             listed.Select(p => new ListedPatent(p.PatentId, p.ApplicationNo, p.Title)).ToList(),
-            achievement?.TechnicalField, ipc.Take(20).ToList(), completers);
+            achievement?.TechnicalField, ipc.Take(20).ToList(), completers,
+            achievement is not null ? achievement.TitleEn : listed.Count == 1 ? listed[0].TitleEn : null);
     }
 }

@@ -7,7 +7,7 @@ namespace TechTransfer.Exchange.Features.Auctions;
 public sealed record CreateAuctionRequest(
     string Title, string? Description, AuctionObjectType ObjectType, Guid? AchievementId, List<Guid>? PatentIds,
     Guid ConsignorOrganizationId, Guid? ListingId, decimal StartingPrice, decimal? ReservePrice, bool NoReserve,
-    decimal Increment, DateTimeOffset StartsAt, DateTimeOffset EndsAt);
+    decimal Increment, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? TitleEn = null);
 
 /// <summary>Body of <c>POST /api/v1/auctions/{id}/registrations</c>: the bidder accepts the terms and the deposit.</summary>
 public sealed record AuctionRegistrationRequest(bool AcceptTerms);
@@ -29,7 +29,10 @@ public sealed record AuctionListQuery(AuctionPhase? Phase = null, int Page = 1, 
 public sealed record BidLogQuery(int Page = 1, int PageSize = 50);
 
 public sealed record AuctionSummary(Guid Id, string Title, AuctionPhase Phase, decimal StartingPrice, bool NoReserve,
-    decimal? HighBid, int AcceptedBids, DateTimeOffset StartsAt, DateTimeOffset EffectiveCloseAt, decimal? HammerPrice);
+    decimal? HighBid, int AcceptedBids, DateTimeOffset StartsAt, DateTimeOffset EffectiveCloseAt, decimal? HammerPrice)
+{
+    public string? TitleEn { get; init; }
+}
 
 /// <summary>One line of the bid history as a bidder sees it: paddle number, never a name.</summary>
 public sealed record BidLine(long Sequence, int PaddleNumber, decimal Amount, DateTimeOffset At, bool Accepted, string? RefusalCode,
@@ -49,7 +52,10 @@ public sealed record AuctionResponse(
     DateTimeOffset AnnouncedAt, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset EffectiveCloseAt, DateTimeOffset ServerTime,
     decimal? HighBid, int? HighBidPaddle, int AcceptedBids, int Registrations, IReadOnlyList<decimal> NextValidAmounts,
     DateTimeOffset? ClosedAt, decimal? HammerPrice, int? WinnerPaddle, Guid? WinnerOrganizationId, string? WithdrawalReason,
-    IReadOnlyList<BidLine> RecentBids, MyAuctionStatus Me, int Version);
+    IReadOnlyList<BidLine> RecentBids, MyAuctionStatus Me, int Version)
+{
+    public string? TitleEn { get; init; }
+}
 
 public sealed record RegistrationResponse(Guid Id, Guid LotId, int PaddleNumber, decimal Deposit, DepositStatus DepositStatus, DateTimeOffset RegisteredAt);
 

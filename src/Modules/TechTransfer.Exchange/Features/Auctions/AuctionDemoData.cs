@@ -35,7 +35,8 @@ public sealed class AuctionDemoData(TechTransferDbContext db, IEnumerable<ISearc
 
         AuctionLot Lot(SearchDocument a, DateTimeOffset announced, DateTimeOffset starts, TimeSpan length, decimal start, decimal? reserve, decimal step) =>
             AuctionLot.Open(new AuctionTerms($"{a.Title}（竞价转让）", a.TitleEn is { Length: > 0 } en ? $"Transfer by auction: {en}" : null,
-                AuctionObjectType.Achievement, [a.Id], a.OrganizationId!.Value, null, start, reserve, step, starts, starts + length), op, announced, o).Value;
+                AuctionObjectType.Achievement, [a.Id], a.OrganizationId!.Value, null, start, reserve, step, starts, starts + length,
+                a.TitleEn is { Length: > 0 } en2 ? $"{en2} (transfer by auction)" : null), op, announced, o).Value;
 
         void Bids(AuctionLot lot, List<AuctionRegistration> regs, DateTimeOffset from, params decimal[] amounts)
         {

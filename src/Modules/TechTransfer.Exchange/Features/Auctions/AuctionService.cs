@@ -47,7 +47,8 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         if (request.ObjectType == AuctionObjectType.Achievement && request.PatentIds is { Count: > 0 }) errors.Add(AuctionErrors.ObjectAmbiguous);
         if (request.NoReserve == (request.ReservePrice is not null)) errors.Add(AuctionErrors.ReserveChoice);
         var terms = new AuctionTerms(request.Title ?? "", request.Description, request.ObjectType, objectIds, request.ConsignorOrganizationId,
-            request.ListingId, request.StartingPrice, request.NoReserve ? null : request.ReservePrice, request.Increment, request.StartsAt, request.EndsAt);
+            request.ListingId, request.StartingPrice, request.NoReserve ? null : request.ReservePrice, request.Increment, request.StartsAt, request.EndsAt,
+            request.TitleEn);
         errors.AddRange(AuctionLot.Check(terms, now, options.Value));
         if (request.ConsignorOrganizationId != Guid.Empty
             && await references.CheckAsync("consignorOrganizationId", RecordTypes.Organization, request.ConsignorOrganizationId, ct) is { } org)
@@ -88,7 +89,7 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         var total = await lots.CountAsync(ct);
         var page = await lots.OrderByDescending(l => l.StartsAt).ThenBy(l => l.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         return new PagedResult<AuctionSummary>(page.Select(l => new AuctionSummary(l.Id, l.Title, l.PhaseAt(now), l.StartingPrice, l.NoReserve,
-            l.HighBid, l.AcceptedBids, l.StartsAt, l.EffectiveCloseAt, l.HammerPrice)).ToList(), paging.Page, paging.PageSize, total);
+            l.HighBid, l.AcceptedBids, l.StartsAt, l.EffectiveCloseAt, l.HammerPrice) { TitleEn = l.TitleEn }).ToList(), paging.Page, paging.PageSize, total);
     }
 
     /// <summary>The list's phase filter, asked with the effective close (also the workbench items' predicate).</summary>
@@ -139,7 +140,7 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
             lot.AnnouncedAt, lot.StartsAt, lot.EndsAt, lot.EffectiveCloseAt, now, lot.HighBid, highPaddle, lot.AcceptedBids, lot.Registrations,
             open ? lot.NextValidAmounts(3) : [], lot.ClosedAt, lot.HammerPrice, lot.Status == AuctionStatus.Sold ? winnerPaddle : null,
             lot.Status == AuctionStatus.Sold ? lot.WinnerOrganizationId : null, lot.WithdrawalReason,
-            bids.Select(b => Line(b)).ToList(), me2, lot.Version);
+            bids.Select(b => Line(b)).ToList(), me2, lot.Version) { TitleEn = lot.TitleEn };
     }
 
     private BidLine Line(AuctionBid b) => new(b.Sequence, b.PaddleNumber, b.Amount, b.At, b.Accepted, b.RefusalCode, b.CloseBefore, b.CloseAfter,

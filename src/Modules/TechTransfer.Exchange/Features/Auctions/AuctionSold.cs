@@ -8,10 +8,11 @@ namespace TechTransfer.Exchange.Features.Auctions;
 /// <c>exchangeDeal</c> contract draft) needs to start.
 /// </summary>
 public sealed record AuctionSold(Guid LotId, Guid? ListingId, string Title, AuctionObjectType ObjectType, IReadOnlyList<Guid> ObjectIds,
-    Guid ConsignorOrganizationId, Guid WinnerUserId, Guid? WinnerOrganizationId, decimal HammerPrice, DateTimeOffset At, bool AfterDefault)
+    Guid ConsignorOrganizationId, Guid WinnerUserId, Guid? WinnerOrganizationId, decimal HammerPrice, DateTimeOffset At, bool AfterDefault,
+    string? TitleEn = null)
 {
     public static AuctionSold Of(AuctionLot lot, DateTimeOffset at, bool afterDefault) => new(lot.Id, lot.ListingId, lot.Title, lot.ObjectType,
-        lot.ObjectIds, lot.ConsignorOrganizationId, lot.WinnerUserId!.Value, lot.WinnerOrganizationId, lot.HammerPrice!.Value, at, afterDefault);
+        lot.ObjectIds, lot.ConsignorOrganizationId, lot.WinnerUserId!.Value, lot.WinnerOrganizationId, lot.HammerPrice!.Value, at, afterDefault, lot.TitleEn);
 }
 
 /// <summary>

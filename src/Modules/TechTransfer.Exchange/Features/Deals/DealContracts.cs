@@ -21,7 +21,10 @@ public sealed record DealPatent(Guid PatentId, string ApplicationNo, string Titl
 public sealed record DealSignature(string Side, Guid UserId, DateTimeOffset SignedAt, string PdfSha256);
 
 public sealed record DealSummary(Guid Id, string DealNo, string Title, string Origin, string DealType, string SellerName, string BuyerName,
-    decimal PriceYuan, string Status, DateOnly DealDate, bool BuyerSigned, bool OperatorSigned, DateTimeOffset CreatedAt);
+    decimal PriceYuan, string Status, DateOnly DealDate, bool BuyerSigned, bool OperatorSigned, DateTimeOffset CreatedAt)
+{
+    public string? TitleEn { get; init; }
+}
 
 public sealed record DealResponse(
     Guid Id,
@@ -56,4 +59,7 @@ public sealed record DealResponse(
     string? MySide,
     bool CanSign,
     bool CanAnnul,
-    bool CanPrepareContract);
+    bool CanPrepareContract)
+{
+    public string? TitleEn { get; init; }
+}

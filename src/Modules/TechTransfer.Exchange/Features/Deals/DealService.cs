@@ -68,7 +68,7 @@ public sealed class DealService(
             ? [a] : listing.Patents.Select(p => p.PatentId).ToList();
         var terms = new DealTerms(DealOrigin.NegotiatedListing, listing.Id, null, listing.Title,
             listing.SubjectType == ListingSubjectType.Achievement ? DealObjectType.Achievement : DealObjectType.Patents, objectIds, listing.DealType,
-            listing.HolderOrganizationId, r.BuyerOrganizationId, null, r.PriceYuan, r.Settlement, instalments);
+            listing.HolderOrganizationId, r.BuyerOrganizationId, null, r.PriceYuan, r.Settlement, instalments, listing.TitleEn);
         var deal = ExchangeDeal.Create(Guid.NewGuid(), terms, options.Value, user.UserId, now);
         db.Add(deal);
         DealNotices.Created(db, deal, now);
@@ -93,7 +93,7 @@ public sealed class DealService(
         var names = await NamesAsync(rows.SelectMany(d => new[] { (Guid?)d.SellerOrganizationId, d.BuyerOrganizationId }), ct);
         var items = rows.Select(d => new DealSummary(d.Id, d.DealNo, d.Title, d.Origin.ToString(), d.DealType.ToString(),
             Name(names, d.SellerOrganizationId), Name(names, d.BuyerOrganizationId), d.PriceYuan, d.Status.ToString(), d.DealDate,
-            d.BuyerSignedAt is not null, d.OperatorSignedAt is not null, d.CreatedAt)).ToList();
+            d.BuyerSignedAt is not null, d.OperatorSignedAt is not null, d.CreatedAt) { TitleEn = d.TitleEn }).ToList();
         return new PagedResult<DealSummary>(items, paging.Page, paging.PageSize, total);
     }
 
@@ -126,7 +126,7 @@ public sealed class DealService(
         var names = await NamesAsync(rows.SelectMany(d => new[] { (Guid?)d.SellerOrganizationId, d.BuyerOrganizationId }), ct);
         return rows.Select(d => new DealSummary(d.Id, d.DealNo, d.Title, d.Origin.ToString(), d.DealType.ToString(),
             Name(names, d.SellerOrganizationId), Name(names, d.BuyerOrganizationId), d.PriceYuan, d.Status.ToString(), d.DealDate,
-            d.BuyerSignedAt is not null, d.OperatorSignedAt is not null, d.CreatedAt)).ToList();
+            d.BuyerSignedAt is not null, d.OperatorSignedAt is not null, d.CreatedAt) { TitleEn = d.TitleEn }).ToList();
     }
 
     /// <summary>
@@ -209,7 +209,7 @@ public sealed class DealService(
             d.ContractId, d.Version, side?.ToString(),
             CanSign: side is { } s && d.Status == DealStatus.PendingSignatures && !d.HasSigned(s),
             CanAnnul: IsOperator && d.Status != DealStatus.Annulled,
-            CanPrepareContract: user.OrganizationId == d.SellerOrganizationId && d.Status == DealStatus.Confirmed && d.ContractId is null);
+            CanPrepareContract: user.OrganizationId == d.SellerOrganizationId && d.Status == DealStatus.Confirmed && d.ContractId is null) { TitleEn = d.TitleEn };
     }
 
     private async Task<Dictionary<Guid, string>> NamesAsync(IEnumerable<Guid?> ids, CancellationToken ct)

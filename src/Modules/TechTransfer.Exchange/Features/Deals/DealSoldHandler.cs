@@ -25,7 +25,7 @@ public sealed class DealSoldHandler(IOptions<DealOptions> options) : IAuctionSol
             dealType = t;
         var terms = new DealTerms(DealOrigin.Auction, sale.ListingId, sale.LotId, sale.Title,
             sale.ObjectType == AuctionObjectType.Achievement ? DealObjectType.Achievement : DealObjectType.Patents, sale.ObjectIds, dealType,
-            sale.ConsignorOrganizationId, sale.WinnerOrganizationId, sale.WinnerUserId, sale.HammerPrice, DealSettlement.LumpSum, []);
+            sale.ConsignorOrganizationId, sale.WinnerOrganizationId, sale.WinnerUserId, sale.HammerPrice, DealSettlement.LumpSum, [], sale.TitleEn);
         var deal = ExchangeDeal.Create(Guid.NewGuid(), terms, options.Value, null, sale.At);
         db.Add(deal);
         DealNotices.Created(db, deal, sale.At);

@@ -19,10 +19,11 @@ public sealed record ListingRequest(
     List<string>? CompleterNames,
     string? PledgeeConsentRef,
     bool StateFunded,
-    int? Version = null)
+    int? Version = null,
+    string? TitleEn = null)
 {
     public ListingTerms ToTerms() => new(Title ?? "", Description ?? "", SubjectType, AchievementId, PatentIds ?? [], DealType, PricingMethod,
-        PriceYuan, Conditions, ConfidentialDetails, Documents ?? [], CompleterNames ?? [], PledgeeConsentRef, StateFunded);
+        PriceYuan, Conditions, ConfidentialDetails, Documents ?? [], CompleterNames ?? [], PledgeeConsentRef, StateFunded, TitleEn);
 }
 
 public sealed record ListingCommentRequest(string? Comment, int? Version = null);
@@ -37,7 +38,10 @@ public sealed record ObjectionDecisionRequest(ObjectionDecision Decision, string
 public sealed record ListingListQuery(string? Q, string? Status, bool? Mine, string? DealType, string? PricingMethod, int? Page, int? PageSize);
 
 public sealed record ListingSummary(Guid Id, string ListingNo, string Title, string SubjectType, string DealType, string PricingMethod,
-    decimal PriceYuan, string Status, DateOnly? PeriodEndsOn, DateOnly? NoticeEndsOn, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt);
+    decimal PriceYuan, string Status, DateOnly? PeriodEndsOn, DateOnly? NoticeEndsOn, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt)
+{
+    public string? TitleEn { get; init; }
+}
 
 public sealed record ObjectionResponse(Guid Id, string ObjectorName, string? Contact, string Text, DateTimeOffset SubmittedAt, string Status,
     string? Decision, string? Resolution, DateTimeOffset? DecidedAt);
@@ -86,7 +90,11 @@ public sealed record ListingResponse(
     string? RelatedPartyApprovalRef,
     int Version)
 {
-    internal static ListingResponse From(Listing l, ICurrentUser caller, DateOnly today)
+    public string? TitleEn { get; init; }
+
+    internal static ListingResponse From(Listing l, ICurrentUser caller, DateOnly today) => FromCore(l, caller, today) with { TitleEn = l.TitleEn };
+
+    private static ListingResponse FromCore(Listing l, ICurrentUser caller, DateOnly today)
     {
         var inside = l.IsListingSide(caller) || caller.IsInRole(Roles.ExchangeOperator);
         var deal = l.CanConfirmDeal(today);

@@ -45,7 +45,8 @@ internal sealed class ListingDemoData(TechTransferDbContext db, IPatentFactsLook
             var eligible = ListingEligibility.Check(fudan, terms, null, new Dictionary<Guid, PatentFacts> { [p.PatentId] = p },
                 new Dictionary<Guid, IReadOnlyList<CustodyMandateFacts>>(), BusinessTime.DateOf(at));
             var id = new Guid(context.Random.NextInt64().ToString("x16").PadLeft(32, '0'));
-            var listing = Listing.Create(id, $"GP{BusinessTime.DateOf(at):yyyyMMdd}{id.ToString("N")[^6..].ToUpperInvariant()}", holder, eligible.Value, terms, at);
+            var listing = Listing.Create(id, $"GP{BusinessTime.DateOf(at):yyyyMMdd}{id.ToString("N")[^6..].ToUpperInvariant()}", holder, eligible.Value,
+                ListingService.WithTitleEn(terms, eligible.Value), at);
             listing.Submit(holder, at);
             return listing;
         }

@@ -34,6 +34,7 @@ internal sealed class ListingSearchSource(TechTransferDbContext db) : ISearchDoc
         Type = SearchDocumentTypes.Listing,
         Id = l.Id,
         Title = l.Title,
+        TitleEn = l.TitleEn,
         Body = string.Join("\n", new[] { l.Description, l.Conditions }.Concat(l.Patents.Select(p => $"{p.ApplicationNo} {p.Title}"))
             .Where(s => !string.IsNullOrWhiteSpace(s))),
         Keywords = [l.ListingNo],

@@ -74,7 +74,7 @@ public sealed class ListingService(
     }
 
     internal static ListingSummary Summary(Listing l) => new(l.Id, l.ListingNo, l.Title, l.SubjectType.ToString(), l.DealType.ToString(),
-        l.PricingMethod.ToString(), l.PriceYuan, l.Status.ToString(), l.PeriodEndsOn, l.NoticeEndsOn, l.SubmittedAt, l.UpdatedAt);
+        l.PricingMethod.ToString(), l.PriceYuan, l.Status.ToString(), l.PeriodEndsOn, l.NoticeEndsOn, l.SubmittedAt, l.UpdatedAt) { TitleEn = l.TitleEn };
 
     public async Task<Result<ListingResponse>> GetAsync(Guid id, CancellationToken ct)
     {
@@ -95,7 +95,7 @@ public sealed class ListingService(
         if (eligible.IsFailure) return eligible.Error!;
         var now = clock.GetUtcNow();
         var id = Guid.NewGuid();
-        var listing = Listing.Create(id, NumberFor(id, now), user, eligible.Value, terms, now);
+        var listing = Listing.Create(id, NumberFor(id, now), user, eligible.Value, WithTitleEn(terms, eligible.Value), now);
         db.Add(listing);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return ListingResponse.From(listing, user, BusinessTime.DateOf(now));
@@ -115,7 +115,7 @@ public sealed class ListingService(
         var eligible = await EligibilityAsync(terms, ct);
         if (eligible.IsFailure) return eligible.Error!;
         var wasPublished = listing.Status == ListingStatus.Published;
-        return await SaveAsync(listing, (l, now) => l.Edit(user, eligible.Value, terms, now), ct,
+        return await SaveAsync(listing, (l, now) => l.Edit(user, eligible.Value, WithTitleEn(terms, eligible.Value), now), ct,
             gate: l => PriceFloorAsync(l.Id, l.PricingMethod, l.StateFunded, l.PriceYuan, ct),
             after: wasPublished ? l => NotifyLister(l, $"挂牌项目“{l.Title}”的条件已变更，已重新提交审核，挂牌期和公示期将重新起算",
                 $"The terms of listing \"{l.Title}\" changed; it is back in review and its period and notice will restart", clock.GetUtcNow()) : null);
@@ -326,9 +326,21 @@ public sealed class ListingService(
         return ListingEligibility.Check(org, terms, achievement, facts, mandates, clock.Today());
     }
 
+    /// <summary>
+    /// The terms with an English title: the lister's, or, when none is given, composed in English from the subject's English
+    /// title and the deal as the Chinese one is (<c>{title} (transfer)</c>); none when the subject has no English title.
+    /// </summary>
+    internal static ListingTerms WithTitleEn(ListingTerms terms, ListingEligibility.Outcome eligible) =>
+        !string.IsNullOrWhiteSpace(terms.TitleEn) || string.IsNullOrWhiteSpace(eligible.SubjectTitleEn) ? terms
+            : terms with { TitleEn = ComposeTitleEn(eligible.SubjectTitleEn, terms.DealType) };
+
+    internal static string ComposeTitleEn(string subjectTitleEn, ListingDealType deal) =>
+        string.Format(System.Globalization.CultureInfo.InvariantCulture,
+            Pages.Listings.ListingText.In("Listing_ComposedTitle_" + deal, System.Globalization.CultureInfo.GetCultureInfo("en")), subjectTitleEn.Trim());
+
     private static ListingTerms TermsOf(Listing l) => new(l.Title, l.Description, l.SubjectType, l.AchievementId,
         l.Patents.Select(p => p.PatentId).ToList(), l.DealType, l.PricingMethod, l.PriceYuan, l.Conditions, l.ConfidentialDetails, l.Documents,
-        l.CompleterNames, l.PledgeeConsentRef, l.StateFunded);
+        l.CompleterNames, l.PledgeeConsentRef, l.StateFunded, l.TitleEn);
 
     private static string NumberFor(Guid id, DateTimeOffset now) =>
         $"GP{BusinessTime.DateOf(now):yyyyMMdd}{id.ToString("N")[..6].ToUpperInvariant()}";

@@ -43,4 +43,7 @@ public sealed record ValuationRunResponse(Guid Id, ValuationApproach Approach, I
 public sealed record ValuationResponse(Guid ListingId, string ListingTitle, decimal ListingPriceYuan, string PricingMethod, bool TermFromPatents,
     bool ValuationRequired,
     decimal? ChosenValueYuan, ValuationApproach? ChosenBasis, string? Rationale, Guid? ChosenByUserId, string? ChosenByName, DateTimeOffset? ChosenAt,
-    decimal? RequiredValueYuan, bool PriceBelowRequiredValue, IReadOnlyList<ValuationRunResponse> Runs, int Version);
+    decimal? RequiredValueYuan, bool PriceBelowRequiredValue, IReadOnlyList<ValuationRunResponse> Runs, int Version)
+{
+    public string? ListingTitleEn { get; init; }
+}

@@ -193,7 +193,8 @@ public sealed class ValuationService(TechTransferDbContext db, ICurrentUser user
             w?.ChosenValueYuan,
             w?.ChosenBasis, w?.Rationale, w?.ChosenByUserId, w?.ChosenByName, w?.ChosenAt, floor,
             floor is { } f && listing.PricingMethod != PricingMethod.Auction && listing.PriceYuan < f,
-            w is null ? [] : w.Runs.OrderByDescending(x => x.At).ThenByDescending(x => x.Id).Select(Run).ToList(), w?.Version ?? 0);
+            w is null ? [] : w.Runs.OrderByDescending(x => x.At).ThenByDescending(x => x.Id).Select(Run).ToList(), w?.Version ?? 0)
+            { ListingTitleEn = listing.TitleEn };
     }
 
     /// <summary>The cost approach with the value after each obsolescence in turn.</summary>

@@ -12,6 +12,13 @@ public static class ListingText
     public static string R(string key) =>
         Strings.GetString(key, CultureInfo.CurrentUICulture) ?? throw new KeyNotFoundException($"ExchangeText has no '{key}'.");
 
+    /// <summary>A string in a given language (an English title composed whatever the page language).</summary>
+    public static string In(string key, CultureInfo culture) =>
+        Strings.GetString(key, culture) ?? throw new KeyNotFoundException($"ExchangeText has no '{key}'.");
+
+    /// <summary>A record's title in the page language: its English title on English pages when it has one.</summary>
+    public static string Title(string zh, string? en) => Bilingual.CurrentIsEnglish && !string.IsNullOrWhiteSpace(en) ? en : zh;
+
     private static string Label(string prefix, string? value) =>
         value is null ? "—" : Strings.GetString($"{prefix}_{value}", CultureInfo.CurrentUICulture) ?? value;
 

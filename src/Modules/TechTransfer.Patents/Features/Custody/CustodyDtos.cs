@@ -24,7 +24,11 @@ public sealed record CustodyListQuery(
 
 public sealed record CustodySummary(
     Guid Id, string AgreementNo, Guid OwnerOrganizationId, Guid OperatorOrganizationId, string OperatorName, CustodySubjectType SubjectType,
-    Guid SubjectId, string SubjectTitle, decimal PriceFloorYuan, DateOnly TermStart, DateOnly TermEnd, CustodyStatus Status, string DisplayStatus);
+    Guid SubjectId, string SubjectTitle, decimal PriceFloorYuan, DateOnly TermStart, DateOnly TermEnd, CustodyStatus Status, string DisplayStatus)
+{
+    /// <summary>The subject's English title, when it has one (the agreement keeps a copy of the Chinese one).</summary>
+    public string? SubjectTitleEn { get; init; }
+}
 
 public sealed record CustodyOperationDto(Guid Id, CustodyDealType DealType, string Counterparty, decimal PriceYuan, DateOnly? DealTermEnd, DateTimeOffset At);
 public sealed record CustodyRenewalDto(DateOnly PreviousTermEnd, DateOnly NewTermEnd, DateTimeOffset At);
@@ -36,6 +40,9 @@ public sealed record CustodyAgreementResponse(
     IReadOnlyList<CustodyBeneficiary> Beneficiaries, IReadOnlyList<CustodyOperationDto> Operations, IReadOnlyList<CustodyRenewalDto> Renewals,
     bool IsOwner, bool IsOperator, int Version)
 {
+    /// <summary>The subject's English title, when it has one (the agreement keeps a copy of the Chinese one).</summary>
+    public string? SubjectTitleEn { get; init; }
+
     public static CustodyAgreementResponse From(CustodyAgreement a, DateOnly today, Guid? viewer) => new(
         a.Id, a.AgreementNo, a.OwnerOrganizationId, a.OperatorOrganizationId, a.OperatorName, a.SubjectType, a.SubjectId, a.SubjectTitle,
         a.AllowedDealTypes, a.PriceFloorYuan, a.TermStart, a.TermEnd, a.Status, a.DisplayStatus(today), a.ActivatedAt, a.TerminatedAt,

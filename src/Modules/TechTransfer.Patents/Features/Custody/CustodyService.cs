@@ -5,6 +5,7 @@ using TechTransfer.Data;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.References;
 using TechTransfer.SharedKernel.Organizations;
+using TechTransfer.SharedKernel.Achievements;
 
 namespace TechTransfer.Patents.Features.Custody;
 
@@ -14,7 +15,7 @@ namespace TechTransfer.Patents.Features.Custody;
 /// the mandate. Both parties see the agreement; nobody else does.
 /// </summary>
 public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvider clock, IOrganizationDirectory organizations,
-    IReferenceCheck references)
+    IReferenceCheck references, IAchievementFactsLookup achievements)
 {
     private TechTransferDbContext Db => data.Context;
     private IQueryable<CustodyAgreement> Agreements => Db.Set<CustodyAgreement>();
@@ -49,13 +50,15 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
         var rows = await q.OrderBy(a => a.TermEnd).ThenBy(a => a.AgreementNo).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var items = rows.Select(a => new CustodySummary(a.Id, a.AgreementNo, a.OwnerOrganizationId, a.OperatorOrganizationId, a.OperatorName,
             a.SubjectType, a.SubjectId, a.SubjectTitle, a.PriceFloorYuan, a.TermStart, a.TermEnd, a.Status, a.DisplayStatus(Today))).ToList();
+        var titlesEn = await SubjectTitlesEnAsync(rows, ct);
+        items = items.Select(i => i with { SubjectTitleEn = titlesEn.GetValueOrDefault(i.SubjectId) }).ToList();
         return new PagedResult<CustodySummary>(items, paging.Page, paging.PageSize, total);
     }
 
     public async Task<Result<CustodyAgreementResponse>> GetAsync(Guid id, CancellationToken ct)
     {
         var a = await FindVisibleAsync(id, ct);
-        return a is null ? NotFound : Respond(a);
+        return a is null ? NotFound : await RespondAsync(a, ct);
     }
 
     /// <summary>
@@ -98,7 +101,7 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
         if (await Agreements.AnyAsync(a => a.OwnerOrganizationId == org && a.AgreementNo == no, ct)) return CustodyErrors.DuplicateAgreementNo;
         Db.Add(created.Value);
         if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
-        return Respond(created.Value);
+        return await RespondAsync(created.Value, ct);
     }
 
     public Task<Result<CustodyAgreementResponse>> ActivateAsync(Guid id, int? version, CancellationToken ct) =>
@@ -167,7 +170,7 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
         var r = change(a);
         if (r.IsFailure) return r.Error!;
         if (await Db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
-        return Respond(a);
+        return await RespondAsync(a, ct);
     }
 
     private static LicenseScope? ScopeOf(CustodyDealType t) => t switch
@@ -178,7 +181,22 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
         _ => null,
     };
 
-    private CustodyAgreementResponse Respond(CustodyAgreement a) => CustodyAgreementResponse.From(a, Today, user.OrganizationId);
+    private async Task<CustodyAgreementResponse> RespondAsync(CustodyAgreement a, CancellationToken ct) =>
+        CustodyAgreementResponse.From(a, Today, user.OrganizationId) with { SubjectTitleEn = (await SubjectTitlesEnAsync([a], ct)).GetValueOrDefault(a.SubjectId) };
+
+    /// <summary>The English titles of the agreements' subjects (patents here, achievements through their module's lookup).</summary>
+    private async Task<IReadOnlyDictionary<Guid, string>> SubjectTitlesEnAsync(IReadOnlyCollection<CustodyAgreement> agreements, CancellationToken ct)
+    {
+        var patentIds = agreements.Where(a => a.SubjectType == CustodySubjectType.Patent).Select(a => a.SubjectId).Distinct().ToList();
+        var achievementIds = agreements.Where(a => a.SubjectType == CustodySubjectType.Achievement).Select(a => a.SubjectId).Distinct().ToList();
+        var titles = new Dictionary<Guid, string>();
+        if (patentIds.Count > 0)
+            foreach (var p in await Db.Set<Patent>().AsNoTracking().Where(p => patentIds.Contains(p.Id) && p.TitleEn != null && p.TitleEn != "")
+                         .Select(p => new { p.Id, p.TitleEn }).ToListAsync(ct))
+                if (!string.IsNullOrWhiteSpace(p.TitleEn)) titles[p.Id] = p.TitleEn.Trim();
+        foreach (var (id, en) in await achievements.EnglishTitlesAsync(achievementIds, ct)) titles[id] = en;
+        return titles;
+    }
 
     private async Task<CustodyAgreement?> FindVisibleAsync(Guid id, CancellationToken ct)
     {

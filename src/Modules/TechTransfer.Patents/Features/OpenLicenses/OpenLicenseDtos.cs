@@ -31,7 +31,8 @@ public sealed record OpenLicenseListQuery(
 public sealed record OpenLicenseSummary(
     Guid Id, Guid PatentId, string PatentNo, string PatentTitle, PatentType PatentType, string PatenteeNames, PaymentMode PaymentMode,
     decimal? FixedFeeYuan, decimal? InitialPaymentYuan, decimal? RoyaltyRatePercent, RoyaltyBase? RoyaltyBase,
-    DateOnly LicenseTermStart, DateOnly LicenseTermEnd, OpenLicenseStatus Status, string? AnnouncementNo, DateOnly? AnnouncementDate);
+    DateOnly LicenseTermStart, DateOnly LicenseTermEnd, OpenLicenseStatus Status, string? AnnouncementNo, DateOnly? AnnouncementDate,
+    string? PatentTitleEn = null);
 
 public sealed record FilingTaskDto(DateOnly DueOn, DateOnly? FiledOn, string? ProofRef, FilingParty? FiledBy, bool Overdue);
 

@@ -63,7 +63,7 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         var items = await q.OrderByDescending(d => d.AnnouncementDate).ThenBy(d => d.PatentNo).Skip(paging.Skip).Take(paging.PageSize)
             .Select(d => new OpenLicenseSummary(d.Id, d.PatentId, d.PatentNo, d.PatentTitle, d.PatentType, d.PatenteeNames, d.PaymentMode,
                 d.FixedFeeYuan, d.InitialPaymentYuan, d.RoyaltyRatePercent, d.RoyaltyBase, d.LicenseTermStart, d.LicenseTermEnd, d.Status,
-                d.AnnouncementNo, d.AnnouncementDate))
+                d.AnnouncementNo, d.AnnouncementDate, Db.Set<Patent>().Where(p => p.Id == d.PatentId).Select(p => p.TitleEn).FirstOrDefault()))
             .ToListAsync(ct);
         return new PagedResult<OpenLicenseSummary>(items, paging.Page, paging.PageSize, total);
     }
