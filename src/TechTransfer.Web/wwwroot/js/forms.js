@@ -64,8 +64,11 @@
     });
   }
 
+  // A blank row is enabled: the template is cloned at start, possibly from a row inside a hidden data-show-when block
+  // (whose controls are disabled then), and Add is only reachable while its block is shown.
   function clear(row) {
     row.querySelectorAll("input, select, textarea").forEach(function (c) {
+      c.disabled = false;
       if (c.type === "checkbox" || c.type === "radio") c.checked = false;
       else if (c.tagName === "SELECT") c.selectedIndex = 0;
       else c.value = "";
