@@ -101,7 +101,7 @@ public sealed class ExchangeJourneyTests(BrowserFixture browser) : IClassFixture
         var page = await browser.NewPageAsync("en");
         await page.SignInAsync("tto.fudan");
         await page.GotoAsync("/exchange/listings");
-        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("专利普通许可") }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("专利普通许可|\\(ordinary licence\\)") }).First.ClickAsync();
         await page.GetByTestId("valuation-link").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Valuation");
         // the demo valuation: two runs and the chosen value

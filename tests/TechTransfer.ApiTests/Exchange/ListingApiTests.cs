@@ -372,7 +372,7 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
         object Terms(string? titleEn, int? version = null) => new
         {
             title = $"{word}轮毂铸造专利（专利转让）", titleEn, description = "镁合金轮毂低压铸造工艺。", subjectType = "Patent", patentIds = new[] { patent },
-            dealType = "Transfer", pricingMethod = "ExchangeListing", priceYuan = 500_000m, completerNames = new[] { "张伟" }, stateFunded = true, version,
+            dealType = "Transfer", pricingMethod = "ExchangeListing", priceYuan = 500_000m, completerNames = new[] { "张伟" }, stateFunded = false, version,
         };
 
         // none given: composed in English from the patent's English title and the deal, as the Chinese one is
