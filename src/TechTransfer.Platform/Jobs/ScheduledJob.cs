@@ -6,7 +6,8 @@ namespace TechTransfer.Platform.Jobs;
 
 /// <summary>
 /// A background job driven by the clock: after <see cref="InitialDelay"/> it runs once, then every <see cref="Interval"/>,
-/// both measured on the injected <see cref="TimeProvider"/> (tests move a fake clock instead of waiting). Each run has its
+/// both measured on the injected <see cref="TimeProvider"/> (tests move a fake clock instead of waiting); missed intervals
+/// are never caught up one by one. Each run has its
 /// own DI scope, so its own DbContext; a failed run is logged and tried again at the next tick, never retried in a loop.
 /// Modules write only what one run does (<see cref="RunAsync"/>) and which [CFG] options switch and pace it.
 /// </summary>
@@ -37,9 +38,9 @@ public abstract partial class ScheduledJob(IServiceScopeFactory scopes, TimeProv
         try
         {
             if (InitialDelay > TimeSpan.Zero) await Task.Delay(InitialDelay, clock, stoppingToken);
-            using var timer = new PeriodicTimer(Interval, clock);
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
+                var started = clock.GetUtcNow();
                 try
                 {
                     await RunInScopeAsync(stoppingToken);
@@ -48,8 +49,12 @@ public abstract partial class ScheduledJob(IServiceScopeFactory scopes, TimeProv
                 {
                     LogFailed(logger, GetType().Name, ex);
                 }
+                // One wait per run, measured from the run's start: a clock that jumps (a paused VM, a test moving a fake
+                // clock by weeks) wakes the job once at the new time instead of once per missed interval — a periodic
+                // timer on a fake clock fires every one of them (16 days at 1 s = 1.4 million ticks).
+                var wait = started + Interval - clock.GetUtcNow();
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clock, stoppingToken);
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
