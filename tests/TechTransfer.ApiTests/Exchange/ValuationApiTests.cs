@@ -316,6 +316,24 @@ public abstract class ValuationApiTests(TechTransferFactory factory) : IAsyncLif
         var free = await ListingAsync("review", price: 100_000m, stateFunded: false);
         await ChooseAsync(free, 600_000m);
         await Json(await Exchange.PostAsJsonAsync($"/api/v1/listings/{free}/approve", new { comment = "准予" }), HttpStatusCode.OK);
+
+        // editing a published listing is held to the approval's rule: once its seller is state-funded, a value must be chosen
+        // first (the refused edit leaves it published); a draft may still be edited before it is valued
+        var plainPatent = await PatentAsync();
+        var plain = await ListingAsync("published", plainPatent, price: 100_000m, stateFunded: false);
+        var plainVersion = (await Json(await Office.GetAsync($"/api/v1/listings/{plain}"), HttpStatusCode.OK)).GetProperty("version").GetInt32();
+        var notChosen = await ProblemAssert.IsProblem(await Office.PutAsJsonAsync($"/api/v1/listings/{plain}",
+            ListingBody(plainPatent, price: 100_000m, stateFunded: true, version: plainVersion)), HttpStatusCode.UnprocessableEntity, "valuation.not_chosen");
+        Assert.Equal("R6.3", notChosen.GetProperty("rule").GetString());
+        Assert.Equal("Published", (await Json(await Office.GetAsync($"/api/v1/listings/{plain}"), HttpStatusCode.OK)).GetProperty("status").GetString());
+        await ChooseAsync(plain, 100_000m);
+        var reopened = await Json(await Office.PutAsJsonAsync($"/api/v1/listings/{plain}",
+            ListingBody(plainPatent, price: 100_000m, stateFunded: true, version: plainVersion)), HttpStatusCode.OK);
+        Assert.Equal("InReview", reopened.GetProperty("status").GetString());
+        var draft = await ListingAsync("draft");
+        var draftBody = await Json(await Office.GetAsync($"/api/v1/listings/{draft}"), HttpStatusCode.OK);
+        await Json(await Office.PutAsJsonAsync($"/api/v1/listings/{draft}", ListingBody(draftBody.GetProperty("patents")[0].GetProperty("patentId").GetGuid(),
+            price: 450_000m, version: draftBody.GetProperty("version").GetInt32())), HttpStatusCode.OK);
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class ListingService(
         if (eligible.IsFailure) return eligible.Error!;
         var wasPublished = listing.Status == ListingStatus.Published;
         return await SaveAsync(listing, (l, now) => l.Edit(user, eligible.Value, WithTitleEn(terms, eligible.Value), now), ct,
-            gate: l => PriceFloorAsync(l.Id, l.PricingMethod, l.StateFunded, l.PriceYuan, ct),
+            gate: l => PriceFloorAsync(l.Id, l.PricingMethod, l.StateFunded, l.PriceYuan, ct, requireChosen: wasPublished),
             after: wasPublished ? l => NotifyLister(l, $"挂牌项目“{l.Title}”的条件已变更，已重新提交审核，挂牌期和公示期将重新起算",
                 $"The terms of listing \"{l.Title}\" changed; it is back in review and its period and notice will restart", clock.GetUtcNow()) : null);
     }
@@ -145,8 +145,9 @@ public sealed class ListingService(
 
     /// <summary>
     /// R6.3: where a valuation is required, a listing's or negotiated price may not be below the chosen valuation, and the
-    /// operator does not publish the listing before a value is chosen (<paramref name="requireChosen"/>; an edit only
-    /// checks the floor). An auction's price is its lot's reserve (or starting price without reserve), checked when the
+    /// operator does not publish the listing before a value is chosen (<paramref name="requireChosen"/>). An edit of a
+    /// published listing (which reopens review and restarts the notice) is held to the same rule as the approval it goes
+    /// back to; an edit of a draft or a listing under rectification only checks the floor (it is valued before review). An auction's price is its lot's reserve (or starting price without reserve), checked when the
     /// lot is opened.
     /// </summary>
     private Task<Result> PriceFloorAsync(Guid id, PricingMethod method, bool stateFunded, decimal price, CancellationToken ct, bool requireChosen = false) =>

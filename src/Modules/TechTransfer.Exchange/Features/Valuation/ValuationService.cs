@@ -35,8 +35,10 @@ public sealed class ValuationService(TechTransferDbContext db, ICurrentUser user
     /// <summary>
     /// R6.3 (拍卖法第二十八条) for other use cases: where a valuation is required and a value has been chosen, a price
     /// (reserve, starting price without reserve, listing or negotiated price) below it is refused, 422 on <paramref name="field"/>.
-    /// With <paramref name="requireChosen"/> (the operator's approval, opening a lot, confirming a deal) a required valuation
-    /// that has not been chosen is refused too (422 <c>valuation.not_chosen</c>); an edit only checks the floor. A
+    /// With <paramref name="requireChosen"/> (the operator's approval, editing a published listing, opening a lot,
+    /// confirming a deal) a required valuation
+    /// that has not been chosen is refused too (422 <c>valuation.not_chosen</c>), as is an edit of a published listing; a
+    /// draft's edit only checks the floor. A
     /// <paramref name="price"/> of null checks only that a value was chosen (an auction listing's price is its lot's).
     /// </summary>
     internal static async Task<Result> CheckFloorAsync(TechTransferDbContext db, ExchangeListingOptions o, Guid listingId, bool? stateFunded,
