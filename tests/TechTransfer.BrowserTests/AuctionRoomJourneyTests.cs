@@ -25,7 +25,8 @@ public sealed class AuctionRoomFixture : BrowserFixture
 /// the demo's running lot to its close through two anti-sniping extensions; the first bid is posted without JavaScript
 /// (the plain form), the second through the enhanced form; both rooms receive every change by SignalR push without a
 /// reload and end showing the same winner and the same effective close. The list page and the room are axe- and
-/// CSP-checked in both languages by the fixture.
+/// CSP-checked in both languages by the fixture. After the winner's default the room links to the runner-up's deal, which the
+/// operator (in Chinese) and the runner-up (in English) sign in the browser.
 /// </summary>
 public sealed class AuctionRoomJourneyTests(AuctionRoomFixture browser) : IClassFixture<AuctionRoomFixture>
 {
@@ -166,6 +167,25 @@ public sealed class AuctionRoomJourneyTests(AuctionRoomFixture browser) : IClass
         await Assertions.Expect(op.GetByTestId("auction-message")).ToHaveTextAsync("已认定买受人违约。");
         await Assertions.Expect(op.GetByTestId("auction-result")).ToContainTextAsync("1 号竞买人");
         await op.ScreenshotAsync("auction-room-default-zh");
+
+        // the room links to the runner-up's deal: the operator signs the 成交确认书 in Chinese, the new winner in English
+        await op.GetByTestId("auction-deal-link").ClickAsync();
+        await Assertions.Expect(op.GetByTestId("deal-status")).ToHaveTextAsync("待签署");
+        await Assertions.Expect(op.GetByTestId("deal-auction-link")).ToHaveAttributeAsync("href", $"/exchange/auctions/{lot.Id}");
+        await op.GetByTestId("accept-deal").CheckAsync();
+        await op.GetByTestId("sign-deal").ClickAsync();
+        await Assertions.Expect(op.GetByRole(AriaRole.Status)).ToContainTextAsync("已签署成交确认书");
+        await Assertions.Expect(op.GetByTestId("signature-operator")).Not.ToContainTextAsync("待签署");
+        await op.ScreenshotAsync("auction-deal-operator-signed-zh");
+        await a.ReloadAsync();
+        await Assertions.Expect(a.GetByTestId("my-standing")).ToHaveTextAsync("You won this lot");
+        await a.GetByTestId("auction-deal-link").ClickAsync();
+        await Assertions.Expect(a.GetByTestId("deal-status")).ToHaveTextAsync("Awaiting signatures");
+        await Assertions.Expect(a.GetByTestId("deal-price")).ToHaveTextAsync("¥" + first.ToString("#,##0.00", CultureInfo.InvariantCulture));
+        await a.GetByTestId("accept-deal").CheckAsync();
+        await a.GetByTestId("sign-deal").ClickAsync();
+        await Assertions.Expect(a.GetByTestId("deal-status")).ToHaveTextAsync("Confirmed");
+        await a.ScreenshotAsync("auction-deal-confirmed-en");
     }
 
     [Fact]

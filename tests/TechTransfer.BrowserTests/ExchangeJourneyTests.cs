@@ -4,7 +4,7 @@ namespace TechTransfer.BrowserTests;
 
 /// <summary>
 /// The exchange in Chromium on the demo data (axe and CSP checked on every page by the fixture): the operator reviews a
-/// listing (rectify with reasons, resubmission, approval) in Chinese; a visitor objects through a public notice and the
+/// listing (rectify with reasons, resubmission, approval) in Chinese and the office drafts a listing of an achievement; a visitor objects through a public notice and the
 /// operator decides the objections with reasons, the listing showing the result; a valuation is entered and a value
 /// chosen, in English.
 /// </summary>
@@ -43,6 +43,28 @@ public sealed class ExchangeJourneyTests(BrowserFixture browser) : IClassFixture
         await office.GotoAsync(url);
         await Assertions.Expect(office.GetByTestId("listing-status")).ToHaveTextAsync("挂牌中");
         Assert.Empty(browser.CspViolationsOf(op));
+
+        // the office lists an achievement: choosing the subject swaps the patent list for the achievement picker without
+        // losing what was typed; a refused save keeps the input and says what is missing
+        await office.GotoAsync("/exchange/listings/new");
+        await office.GetByTestId("listing-title-input").FillAsync("成果挂牌 浏览器");
+        await Assertions.Expect(office.GetByTestId("listing-achievement-block")).ToBeHiddenAsync();
+        await office.GetByTestId("listing-subject-choice").SelectOptionAsync("Achievement");
+        await Assertions.Expect(office.GetByTestId("listing-patent-block")).ToBeHiddenAsync();
+        await Assertions.Expect(office.GetByTestId("listing-title-input")).ToHaveValueAsync("成果挂牌 浏览器");
+        await office.GetByTestId("listing-description").FillAsync("课题组完成的工艺成果，含技术秘密，拟挂牌转让。");
+        await office.GetByTestId("listing-method").SelectOptionAsync("ExchangeListing");
+        await office.GetByTestId("listing-price-input").FillAsync("300000");
+        await office.GetByTestId("save-listing").ClickAsync();
+        await Assertions.Expect(office.GetByRole(AriaRole.Alert)).ToContainTextAsync("成果挂牌须选择科技成果");
+        await Assertions.Expect(office.GetByTestId("listing-title-input")).ToHaveValueAsync("成果挂牌 浏览器");
+        await Assertions.Expect(office.GetByTestId("listing-patent-block")).ToBeHiddenAsync();
+        await office.GetByTestId("listing-achievement").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await office.ScreenshotAsync("exchange-listing-new-achievement-zh");
+        await office.GetByTestId("save-listing").ClickAsync();
+        await Assertions.Expect(office.GetByTestId("listing-status")).ToHaveTextAsync("草稿");
+        await Assertions.Expect(office.GetByTestId("listing-subject")).ToHaveTextAsync("科技成果");
+        await office.ScreenshotAsync("exchange-listing-achievement-draft-zh");
         await office.Context.CloseAsync();
         await op.Context.CloseAsync();
     }

@@ -23,4 +23,7 @@ public interface IAchievementFactsLookup
 
     /// <summary>The English titles of the achievements named that have one (for a record that keeps a copy of the Chinese title).</summary>
     Task<IReadOnlyDictionary<Guid, string>> EnglishTitlesAsync(IReadOnlyCollection<Guid> achievementIds, CancellationToken ct);
+
+    /// <summary>Achievements the organisation owns that are not declined, newest first (at most <paramref name="take"/>): for pickers.</summary>
+    Task<IReadOnlyList<AchievementFacts>> OwnedByAsync(Guid organizationId, int take, CancellationToken ct);
 }

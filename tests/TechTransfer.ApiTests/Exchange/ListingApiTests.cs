@@ -190,6 +190,18 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
         await ProblemAssert.HasFieldError(await Office.PostAsJsonAsync("/api/v1/listings", Body([patent], price: 0m)), "priceYuan", "listing.price_invalid");
         await ProblemAssert.HasFieldError(await Office.PostAsJsonAsync("/api/v1/listings", Body([patent], method: "Tender")), "pricingMethod", "listing.pricing_method_not_offered");
 
+        // an achievement is listed by its owner only (the page offers the owner's own), with the same messages
+        var achievement = await factory.RegisteredAchievementAsync(_fudan);
+        object OfAchievement(Guid a) => new
+        {
+            title = "固态电解质技术秘密转让", description = "高离子电导率固态电解质的制备工艺。", subjectType = "Achievement", achievementId = a,
+            dealType = "Transfer", pricingMethod = "ExchangeListing", priceYuan = 500_000m, stateFunded = false,
+        };
+        var ofAchievement = await CreateAsync(Office, OfAchievement(achievement));
+        Assert.Equal("Achievement", ofAchievement.GetProperty("subjectType").GetString());
+        await ProblemAssert.IsProblem(await OtherOffice.PostAsJsonAsync("/api/v1/listings", OfAchievement(achievement)), HttpStatusCode.Forbidden, "listing.not_rights_holder");
+        await ProblemAssert.HasFieldError(await Office.PostAsJsonAsync("/api/v1/listings", OfAchievement(Guid.NewGuid())), "achievementId", "listing.achievement_not_found");
+
         // another organisation cannot touch the listing
         var id = (await CreateAsync(Office, Body([patent]))).GetProperty("id").GetGuid();
         await ProblemAssert.IsProblem(await OtherOffice.PutAsJsonAsync($"/api/v1/listings/{id}", Body([patent], version: 1)), HttpStatusCode.NotFound, "listing.not_found");

@@ -11,10 +11,20 @@ internal sealed class AchievementFactsLookup(TechTransferDbContext db) : IAchiev
     public async Task<AchievementFacts?> FindAsync(Guid achievementId, CancellationToken ct)
     {
         var a = await db.Set<Achievement>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == achievementId, ct);
-        return a is null ? null : new AchievementFacts(a.Id, a.OwnerOrganizationId, a.Title, a.TechnicalField, a.IpcCodes,
-            a.Completers.Select(c => c.Name).ToList(), a.Status == AchievementStatus.Registered,
-            string.IsNullOrWhiteSpace(a.TitleEn) ? null : a.TitleEn.Trim());
+        return a is null ? null : Facts(a);
     }
+
+    public async Task<IReadOnlyList<AchievementFacts>> OwnedByAsync(Guid organizationId, int take, CancellationToken ct)
+    {
+        var rows = await db.Set<Achievement>().AsNoTracking()
+            .Where(a => a.OwnerOrganizationId == organizationId && a.Status != AchievementStatus.Declined)
+            .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+        return rows.Select(Facts).ToList();
+    }
+
+    private static AchievementFacts Facts(Achievement a) => new(a.Id, a.OwnerOrganizationId, a.Title, a.TechnicalField, a.IpcCodes,
+        a.Completers.Select(c => c.Name).ToList(), a.Status == AchievementStatus.Registered,
+        string.IsNullOrWhiteSpace(a.TitleEn) ? null : a.TitleEn.Trim());
 
     public async Task<IReadOnlyDictionary<Guid, string>> EnglishTitlesAsync(IReadOnlyCollection<Guid> achievementIds, CancellationToken ct)
     {
