@@ -124,6 +124,8 @@ public sealed class ExchangeJourneyTests(BrowserFixture browser) : IClassFixture
         await page.SignInAsync("tto.fudan");
         await page.GotoAsync("/exchange/listings");
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("专利普通许可|\\(ordinary licence\\)") }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("listing-subject")).ToHaveTextAsync("Patent");
+        await page.ScreenshotAsync("exchange-listing-detail-en");
         await page.GetByTestId("valuation-link").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Valuation");
         // the demo valuation: two runs and the chosen value
@@ -163,6 +165,12 @@ public sealed class ExchangeJourneyTests(BrowserFixture browser) : IClassFixture
         await Assertions.Expect(page.GetByTestId("chosen-value")).ToHaveTextAsync("¥300,000.00");
         await Assertions.Expect(page.GetByTestId("chosen-rationale")).ToHaveTextAsync("Income forecast unproven; the cost approach is the floor.");
         await page.ScreenshotAsync("exchange-valuation-en");
+
+        // the new-listing page in English offers an achievement too
+        await page.GotoAsync("/exchange/listings/new");
+        await page.GetByTestId("listing-subject-choice").SelectOptionAsync("Achievement");
+        await Assertions.Expect(page.GetByTestId("listing-achievement-block")).ToContainTextAsync("Achievement to list");
+        await page.ScreenshotAsync("exchange-listing-new-en");
         Assert.Empty(browser.CspViolationsOf(page));
         await page.Context.CloseAsync();
     }
