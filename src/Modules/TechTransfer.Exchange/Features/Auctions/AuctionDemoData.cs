@@ -34,7 +34,7 @@ public sealed class AuctionDemoData(TechTransferDbContext db, IEnumerable<ISearc
         var bidders = new[] { (zhixin, context.Organizations.GetValueOrDefault("zhixin")), (lvneng, context.Organizations.GetValueOrDefault("lvneng")) };
 
         AuctionLot Lot(SearchDocument a, DateTimeOffset announced, DateTimeOffset starts, TimeSpan length, decimal start, decimal? reserve, decimal step) =>
-            AuctionLot.Open(new AuctionTerms($"{a.Title}（竞价转让）", a.TitleEn is { Length: > 0 } en ? $"Transfer by auction: {en}" : null,
+            AuctionLot.Open(new AuctionTerms($"{a.Title}（竞价转让）", $"以网络竞价方式转让科技成果“{a.Title}”，价高者得。",
                 AuctionObjectType.Achievement, [a.Id], a.OrganizationId!.Value, null, start, reserve, step, starts, starts + length,
                 a.TitleEn is { Length: > 0 } en2 ? $"{en2} (transfer by auction)" : null), op, announced, o).Value;
 
