@@ -163,4 +163,42 @@ public sealed class KeyTermExtractionTests
         Assert.DoesNotContain("mem", result.KeyTerms);
         Assert.DoesNotContain(result.KeyTerms, t => t.Any(char.IsDigit) || t is "mpa" or "℃");
     }
+
+    [Fact]
+    public void Stemmed_terms_map_back_to_the_words_as_written_lower_cased_except_acronyms()
+    {
+        var words = SurfaceWords.Of(QueryWords, "body_w", "Privacy-preserving computation for batteries; MEMS sensors and 联邦学习");
+        Assert.Equal("privacy", words["privaci"]);
+        Assert.Equal("batteries", words["batteri"]);
+        Assert.Equal("MEMS", words["mems"]);
+        Assert.Equal("computation", words["comput"]);
+        Assert.Contains(words, kv => kv.Value == "联邦");
+        // the first occurrence names the word: "Batteries" later in the text does not replace "batteries"
+        Assert.Equal("battery", SurfaceWords.Of(QueryWords, "body_w", "battery packs, Batteries")["batteri"]);
+    }
+
+    [Fact]
+    public void A_match_shows_its_key_terms_as_words_while_it_matches_on_the_stems()
+    {
+        using var index = new SearchTestIndex().Add(
+            SearchTestIndex.Doc("Privacy computing platform", "Federated learning with privacy guarantees for hospitals"),
+            SearchTestIndex.Doc("锂电池隔膜", "聚乙烯隔膜的制备方法"),
+            SearchTestIndex.Doc("土壤修复", "重金属污染土壤的修复药剂"),
+            SearchTestIndex.Doc("污水处理", "高浓度有机废水处理工艺"));
+        var result = index.Index.Match("We need privacy-preserving federated learning across hospitals",
+            new TechTransfer.Search.Domain.SearchQuery { Types = [SearchDocumentTypes.Achievement] }, Caller.System());
+        Assert.Equal("Privacy computing platform", result.Items[0].Title);
+        Assert.Contains("privaci", result.KeyTerms);
+        Assert.Equal(result.KeyTerms.Count, result.KeyWords.Count);
+        Assert.Equal("privacy", result.KeyWords[result.KeyTerms.ToList().IndexOf("privaci")]);
+        Assert.DoesNotContain(result.KeyWords, w => w is "privaci" or "feder" or "hospit");
+    }
+
+    [Theory]
+    [InlineData("MEMS", "MEMS")]
+    [InlineData("Privacy", "privacy")]
+    [InlineData("IoT", "iot")]
+    [InlineData("联邦", "联邦")]
+    public void A_word_is_shown_lower_cased_unless_it_is_an_acronym(string written, string shown) =>
+        Assert.Equal(shown, SurfaceWords.Shown(written));
 }
