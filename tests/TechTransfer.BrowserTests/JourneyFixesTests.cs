@@ -92,7 +92,7 @@ public sealed class JourneyFixesTests(BrowserFixture browser) : IClassFixture<Br
 
         // a submission not yet announced is withdrawn at once (never public); the patent can be declared again
         await page.GetByTestId("withdraw-submission").ClickAsync();
-        await Assertions.Expect(page.Locator("p .tag").First).ToHaveTextAsync(t("已撤回申报", "Withdrawn before announcement"));
+        await Assertions.Expect(page.GetByTestId("open-licence-status")).ToHaveTextAsync(t("已撤回申报", "Withdrawn before announcement"));
 
         // a new draft of it is withdrawn (kept, never public) …
         await SaveNewDraftAsync(page, t, "40000");

@@ -106,7 +106,7 @@ public sealed class OpenLicenseJourneyTests(BrowserFixture browser) : IClassFixt
         await page.Locator("#c-op").SelectOptionAsync(new SelectOptionValue { Label = "上海长三角技术转移服务有限公司（示例）（技术转移机构）" });
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("TG-FD-2026-PICK");
-        await Assertions.Expect(page.Locator("dl.props").First).ToContainTextAsync("上海长三角技术转移服务有限公司（示例）");
+        await Assertions.Expect(page.GetByTestId("custody-facts")).ToContainTextAsync("上海长三角技术转移服务有限公司（示例）");
         await page.Context.CloseAsync();
     }
 }

@@ -40,10 +40,10 @@ public abstract class TechnicalFieldApiTests(TechTransferFactory factory)
         var id = nmr.GetProperty("id").GetGuid();
 
         var zh = await Html(anyone, $"/demands/{id}");
-        Assert.Contains("<td>科学仪器</td>", zh);
+        Assert.Contains("<dd>科学仪器</dd>", zh);
         Assert.DoesNotContain("Scientific instruments", zh);
         var en = await Html(factory.ClientAs(null, "en"), $"/demands/{id}?culture=en");
-        Assert.Contains("<td>Scientific instruments</td>", en);
+        Assert.Contains("<dd>Scientific instruments</dd>", en);
 
         var list = await Html(anyone, "/demands?field=scientific_instruments");
         Assert.Contains("科学仪器", list);

@@ -87,6 +87,24 @@ public abstract class AuditListTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task The_page_shows_a_compact_summary_of_the_changed_fields_and_the_full_change_set_in_a_disclosure()
+    {
+        var (a, _) = await TwoOfficesAsync();
+        var html = await factory.ClientAs(a, "en").GetStringAsync("/admin/audit?entityType=Patent&action=Added");
+        var row = html[html.IndexOf("data-testid=\"audit-changes\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</details>", StringComparison.Ordinal)];
+        // a few fields in the summary, the rest counted, every one of them in the details/summary disclosure
+        Assert.Contains("class=\"change-summary\"", row);
+        Assert.Contains("more fields", row);
+        Assert.Contains("<details data-testid=\"audit-change-details\"><summary>Full change set (", row);
+        Assert.Contains(">Title</th>", row);
+        Assert.Contains("审计测试方法", row);
+        // no raw JSON snapshot in the row any more
+        Assert.DoesNotContain("{&quot;", row);
+        Assert.DoesNotContain("{\"", row);
+    }
+
+    [Fact]
     public async Task An_office_never_reads_another_organisations_entries_and_other_roles_get_403()
     {
         var (a, b) = await TwoOfficesAsync();

@@ -151,16 +151,56 @@ public sealed class KeyTermExtractionTests
     [Fact]
     public void A_demand_mentioning_MEMS_matches_a_MEMS_achievement_and_shows_the_acronym_as_key_term()
     {
-        using var index = new SearchTestIndex().Add(
-            SearchTestIndex.Doc("MEMS 压力传感器", "一种基于 MEMS 工艺的压阻式压力传感器芯片"),
-            SearchTestIndex.Doc("锂电池隔膜", "聚乙烯隔膜的制备方法"),
-            SearchTestIndex.Doc("土壤修复", "重金属污染土壤的修复药剂"),
-            SearchTestIndex.Doc("污水处理", "高浓度有机废水处理工艺"));
-        var result = index.Index.Match("寻求 MEMS 压力传感器方案，量程 0-10 MPa，精度 0.1%，工作温度 -40 ℃ 至 125 ℃",
-            new TechTransfer.Search.Domain.SearchQuery { Types = [SearchDocumentTypes.Achievement] }, Caller.System());
+        var result = MatchAmongOthers(("MEMS 压力传感器", "一种基于 MEMS 工艺的压阻式压力传感器芯片"),
+            "寻求 MEMS 压力传感器方案，量程 0-10 MPa，精度 0.1%，工作温度 -40 ℃ 至 125 ℃");
         Assert.Equal("MEMS 压力传感器", result.Items[0].Title);
         Assert.Contains("mems", result.KeyTerms);
         Assert.DoesNotContain("mem", result.KeyTerms);
         Assert.DoesNotContain(result.KeyTerms, t => t.Any(char.IsDigit) || t is "mpa" or "℃");
+        Assert.Contains("MEMS", result.KeyWords);
     }
+
+    /// <summary>Matches <paramref name="text"/> against an index of one achievement and three on other topics.</summary>
+    private static TechTransfer.Search.Domain.MatchResult MatchAmongOthers((string Title, string Body) subject, string text)
+    {
+        using var index = new SearchTestIndex().Add(
+            SearchTestIndex.Doc(subject.Title, subject.Body),
+            SearchTestIndex.Doc("锂电池隔膜", "聚乙烯隔膜的制备方法"),
+            SearchTestIndex.Doc("土壤修复", "重金属污染土壤的修复药剂"),
+            SearchTestIndex.Doc("污水处理", "高浓度有机废水处理工艺"));
+        return index.Index.Match(text, new TechTransfer.Search.Domain.SearchQuery { Types = [SearchDocumentTypes.Achievement] }, Caller.System());
+    }
+
+    [Fact]
+    public void Stemmed_terms_map_back_to_the_words_as_written_lower_cased_except_acronyms()
+    {
+        var words = SurfaceWords.Of(QueryWords, "body_w", "Privacy-preserving computation for batteries; MEMS sensors and 联邦学习");
+        Assert.Equal("privacy", words["privaci"]);
+        Assert.Equal("batteries", words["batteri"]);
+        Assert.Equal("MEMS", words["mems"]);
+        Assert.Equal("computation", words["comput"]);
+        Assert.Contains(words, kv => kv.Value == "联邦");
+        // the first occurrence names the word: "Batteries" later in the text does not replace "batteries"
+        Assert.Equal("battery", SurfaceWords.Of(QueryWords, "body_w", "battery packs, Batteries")["batteri"]);
+    }
+
+    [Fact]
+    public void A_match_shows_its_key_terms_as_words_while_it_matches_on_the_stems()
+    {
+        var result = MatchAmongOthers(("Privacy computing platform", "Federated learning with privacy guarantees for hospitals"),
+            "We need privacy-preserving federated learning across hospitals");
+        Assert.Equal("Privacy computing platform", result.Items[0].Title);
+        Assert.Contains("privaci", result.KeyTerms);
+        Assert.Equal(result.KeyTerms.Count, result.KeyWords.Count);
+        Assert.Equal("privacy", result.KeyWords[result.KeyTerms.ToList().IndexOf("privaci")]);
+        Assert.DoesNotContain(result.KeyWords, w => w is "privaci" or "feder" or "hospit");
+    }
+
+    [Theory]
+    [InlineData("MEMS", "MEMS")]
+    [InlineData("Privacy", "privacy")]
+    [InlineData("IoT", "iot")]
+    [InlineData("联邦", "联邦")]
+    public void A_word_is_shown_lower_cased_unless_it_is_an_acronym(string written, string shown) =>
+        Assert.Equal(shown, SurfaceWords.Shown(written));
 }

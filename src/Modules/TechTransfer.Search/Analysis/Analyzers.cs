@@ -181,6 +181,42 @@ public static class AnalyzerExtensions
     }
 }
 
+/// <summary>
+/// The words as written for the terms an analyzer makes of a text (key terms are stems — "privaci" — and a reader must see
+/// "privacy"): each term's first occurrence in the text by its offsets. A word in capitals (an acronym: MEMS) keeps them,
+/// any other is lower-cased ("Privacy" at the start of a title is shown "privacy").
+/// </summary>
+public static class SurfaceWords
+{
+    public static Dictionary<string, string> Of(Analyzer analyzer, string field, string text)
+    {
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(text)) return words;
+        using var ts = analyzer.GetTokenStream(field, new StringReader(text));
+        var term = ts.AddAttribute<Lucene.Net.Analysis.TokenAttributes.ICharTermAttribute>();
+        var offset = ts.AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        ts.Reset();
+        while (ts.IncrementToken())
+        {
+            var t = term.ToString();
+            if (words.ContainsKey(t)) continue;
+            int start = offset.StartOffset, end = offset.EndOffset;
+            if (start < 0 || end > text.Length || end <= start) continue;
+            words[t] = Shown(text[start..end]);
+        }
+        ts.End();
+        return words;
+    }
+
+    /// <summary>The shown form of a word as written: an acronym as it is, any other word lower-cased.</summary>
+    public static string Shown(string written)
+    {
+        var letters = written.Where(char.IsLetter).ToList();
+        var acronym = letters.Count > 1 && letters.All(c => !char.IsLower(c)) && letters.Any(char.IsUpper);
+        return acronym ? written : written.ToLowerInvariant();
+    }
+}
+
 /// <summary>Single CJK characters only (Latin words are dropped): the index side of one-character queries such as 锁 or 脱.</summary>
 public sealed class UnigramAnalyzer : Analyzer
 {

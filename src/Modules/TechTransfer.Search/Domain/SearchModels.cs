@@ -102,4 +102,6 @@ public sealed record SearchIndexStatus(
     DateTimeOffset? LastCommitUtc, DateTimeOffset? LastRebuildUtc);
 
 /// <summary>Ranked matches for a long text, with the key terms the text was reduced to.</summary>
-public sealed record MatchResult(IReadOnlyList<SearchHit> Items, IReadOnlyList<string> KeyTerms, int Total);
+/// <summary>A match's hits, its key terms as indexed (stems, for matching) and the same terms as words written in the
+/// source text (<paramref name="KeyWords"/>, in the same order, for people to read).</summary>
+public sealed record MatchResult(IReadOnlyList<SearchHit> Items, IReadOnlyList<string> KeyTerms, int Total, IReadOnlyList<string> KeyWords);

@@ -81,7 +81,7 @@ internal sealed class SearchExecutor(
         List<(string Term, double Weight)> keyTerms;
         try { keyTerms = KeyTerms(searcher.IndexReader, text, maxTerms); }
         finally { manager.Release(searcher); }
-        if (keyTerms.Count == 0) return new MatchResult([], [], 0);
+        if (keyTerms.Count == 0) return new MatchResult([], [], 0, []);
         var max = keyTerms[0].Weight;
         var q = new BooleanQuery(disableCoord: true);
         foreach (var (term, w) in keyTerms)
@@ -96,7 +96,8 @@ internal sealed class SearchExecutor(
             q.Add(t, Occur.SHOULD);
         }
         var result = Search(filters with { Page = 1, PageSize = k, Highlight = false, Facets = false, Text = null }, caller, q);
-        return new MatchResult(result.Items, keyTerms.Select(x => x.Term).ToList(), result.Total);
+        var words = SurfaceWords.Of(queryWordAnalyzer, IndexSchema.BodyWord, text);
+        return new MatchResult(result.Items, keyTerms.Select(x => x.Term).ToList(), result.Total, keyTerms.Select(x => words.GetValueOrDefault(x.Term, x.Term)).ToList());
     }
 
     private List<(string Term, double Weight)> KeyTerms(IndexReader reader, string text, int maxTerms) =>

@@ -75,9 +75,10 @@ public sealed class MatchingService(
         if (ownerOnly && !user.IsInRole(Roles.PlatformAdmin) && (user.OrganizationId is not { } own || doc.OrganizationId != own))
             return SearchErrors.SourceNotFound;
         var result = index.Match(SourceText(doc), new SearchQuery { Types = targetTypes, ExcludeIds = [doc.Id] }, user, Math.Clamp(k, 1, 100));
-        var items = result.Items.Select(h => new MatchItem(h, h.Score, Explain(doc, h, result.KeyTerms))).ToList();
+        var items = result.Items.Select(h => new MatchItem(h, h.Score, Explain(doc, h, result.KeyTerms, result.KeyWords))).ToList();
         var votes = await VotesAsync(doc, ct);
-        return new MatchesResponse(doc.Id, doc.Type, result.KeyTerms, ApplyFeedback(items, votes));
+        // the key terms as people read them: the words as written in the record, not the stems the index matches on
+        return new MatchesResponse(doc.Id, doc.Type, result.KeyWords, ApplyFeedback(items, votes));
     }
 
     /// <summary>The text a record is matched by: titles, bodies and keywords in both languages.</summary>
@@ -179,11 +180,14 @@ public sealed class MatchingService(
         _ => throw new ArgumentOutOfRangeException(nameof(searchDocumentType), searchDocumentType, "Not a matched record type."),
     };
 
-    internal static MatchExplanation Explain(SearchDocument source, SearchHit hit, IReadOnlyList<string> keyTerms)
+    /// <param name="keyTerms">The key terms as indexed (stems).</param>
+    /// <param name="keyWords">The same terms as written in the source (same order); the matched terms are shown by them.</param>
+    internal static MatchExplanation Explain(SearchDocument source, SearchHit hit, IReadOnlyList<string> keyTerms, IReadOnlyList<string> keyWords)
     {
         var hay = (hit.Title + " " + hit.TitleEn + " " + string.Join(" ", hit.Keywords) + " " + hit.Snippet).ToLowerInvariant();
-        var considered = keyTerms.Take(MatchStrength.Considered).ToList();
-        var matched = considered.Where(t => hay.Contains(t, StringComparison.OrdinalIgnoreCase)).ToList();
+        var considered = keyTerms.Take(MatchStrength.Considered).Select((t, i) => (Term: t, Word: i < keyWords.Count ? keyWords[i] : t)).ToList();
+        var matched = considered.Where(t => hay.Contains(t.Term, StringComparison.OrdinalIgnoreCase) || hay.Contains(t.Word, StringComparison.OrdinalIgnoreCase))
+            .Select(t => t.Word).ToList();
         var srcIpc = source.IpcCodes.Select(IndexSchema.ClassOf).Where(c => c.Length >= 4).ToHashSet();
         var shared = hit.IpcCodes.Select(IndexSchema.ClassOf).Where(c => c.Length >= 4).Where(srcIpc.Contains).Distinct().ToList();
         var sameField = !string.IsNullOrWhiteSpace(source.Field) && string.Equals(source.Field, hit.Field, StringComparison.OrdinalIgnoreCase);

@@ -124,3 +124,24 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
+
+// Wide tables on narrow screens scroll sideways inside their own box (site.css); a box that scrolls is made focusable
+// (tabindex 0) so keyboard users can scroll it too (WCAG 2.1.1, axe scrollable-region-focusable), and only while it scrolls.
+(function () {
+  "use strict";
+
+  function mark() {
+    document.querySelectorAll("table.table").forEach(function (t) {
+      if (t.scrollWidth > t.clientWidth + 1) t.setAttribute("tabindex", "0");
+      else if (t.getAttribute("tabindex") === "0") t.removeAttribute("tabindex");
+    });
+  }
+
+  var pending = null;
+  window.addEventListener("resize", function () {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(mark, 100);
+  });
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
+  else mark();
+})();
