@@ -16,11 +16,11 @@ public sealed class SettlementModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<Features.SettlementWriter>();
+        services.AddScoped<Features.SettlementService>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder app)
-    {
-    }
+    public void MapEndpoints(IEndpointRouteBuilder app) => Endpoints.SettlementEndpoints.MapSettlementEndpoints(app);
 
     public IEnumerable<NavItem> Navigation => [];
 }

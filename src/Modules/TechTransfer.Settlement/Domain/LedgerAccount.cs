@@ -47,7 +47,12 @@ public sealed class LedgerAccount
     /// <summary>The id of the one external bank account (the same on every installation).</summary>
     public static readonly Guid ExternalId = new("5e771e00-0000-4000-8000-000000000001");
 
-    public static LedgerAccount External(DateTimeOffset now) => new(ExternalId, Guid.Empty, LedgerAccountKind.ExternalBank, Guid.Empty, now);
+    /// <summary>
+    /// The external bank account. It has no stored row: its balance is derived (minus everything the platform holds, or,
+    /// within one deal, the sum of its legs in the deal's transfers), so postings on different deals share no hot row.
+    /// </summary>
+    public static LedgerAccount External(DateTimeOffset now, decimal derivedBalance = 0m) =>
+        new(ExternalId, Guid.Empty, LedgerAccountKind.ExternalBank, Guid.Empty, now) { Balance = derivedBalance };
 
     public Guid Id { get; private set; }
     /// <summary>The deal (Exchange module id); <see cref="Guid.Empty"/> for the external account.</summary>

@@ -14,9 +14,12 @@ public sealed class LedgerBook
     private readonly Dictionary<Guid, LedgerTransfer> _transfers = [];
     private readonly HashSet<Guid> _resolved = [];
     private readonly HashSet<Guid> _reversed = [];
+    private long _nextSequence;
 
-    public LedgerBook(IEnumerable<LedgerAccount> accounts, IEnumerable<LedgerTransfer>? transfers = null)
+    /// <param name="nextSequence">The journal number the next transfer of the deal gets (one past the deal's last).</param>
+    public LedgerBook(IEnumerable<LedgerAccount> accounts, IEnumerable<LedgerTransfer>? transfers = null, long nextSequence = 1)
     {
+        _nextSequence = nextSequence;
         _accounts = accounts.ToDictionary(a => a.Id);
         _byKey = _accounts.Values.ToDictionary(a => (a.DealId, a.Kind, a.PartyId));
         foreach (var t in transfers ?? []) Remember(t);
@@ -60,7 +63,7 @@ public sealed class LedgerBook
             ? draft.Legs.Where(l => l.Amount < 0).Select(l => (l.AccountId, Balance: 0m, Pending: -l.Amount)).ToList()
             : draft.Legs.Select(l => (l.AccountId, Balance: l.Amount, Pending: 0m)).ToList();
         if (!Allows(changes)) return SettlementErrors.InsufficientFunds;
-        var transfer = new LedgerTransfer(draft.Id, draft.DealId, draft.Kind, draft.Pending ? TransferPhase.Pending : TransferPhase.Single,
+        var transfer = new LedgerTransfer(draft.Id, _nextSequence++, draft.DealId, draft.Kind, draft.Pending ? TransferPhase.Pending : TransferPhase.Single,
             draft.Legs, null, null, draft.Reference, draft.Note, draft.UserId, now);
         Apply(changes, now);
         Remember(transfer);
@@ -84,7 +87,7 @@ public sealed class LedgerBook
             ? legs.Select(l => (l.AccountId, Balance: l.Amount, Pending: l.Amount < 0 ? l.Amount : 0m)).ToList()
             : legs.Where(l => l.Amount < 0).Select(l => (l.AccountId, Balance: 0m, Pending: l.Amount)).ToList();
         if (!Allows(changes)) return SettlementErrors.InsufficientFunds; // cannot happen: the debits were reserved
-        var transfer = new LedgerTransfer(meta.Id, pending.DealId, pending.Kind, post ? TransferPhase.Post : TransferPhase.Void,
+        var transfer = new LedgerTransfer(meta.Id, _nextSequence++, pending.DealId, pending.Kind, post ? TransferPhase.Post : TransferPhase.Void,
             post ? legs : [], pendingId, null, pending.Reference, meta.Note, meta.UserId, now);
         if (!post) transfer.SetVoidAmount(pending.Amount);
         Apply(changes, now);
@@ -105,7 +108,7 @@ public sealed class LedgerBook
         var legs = original.Legs.Select(l => (l.AccountId, Amount: -l.Amount)).ToList();
         var changes = legs.Select(l => (l.AccountId, Balance: l.Amount, Pending: 0m)).ToList();
         if (!Allows(changes)) return SettlementErrors.InsufficientFunds;
-        var transfer = new LedgerTransfer(meta.Id, original.DealId, TransferKind.Reversal, TransferPhase.Single, legs, null, transferId,
+        var transfer = new LedgerTransfer(meta.Id, _nextSequence++, original.DealId, TransferKind.Reversal, TransferPhase.Single, legs, null, transferId,
             original.Reference, meta.Note, meta.UserId, now);
         Apply(changes, now);
         Remember(transfer);

@@ -66,10 +66,11 @@ public sealed class LedgerTransfer
 
     private LedgerTransfer() { }
 
-    internal LedgerTransfer(Guid id, Guid dealId, TransferKind kind, TransferPhase phase, IReadOnlyList<(Guid AccountId, decimal Amount)> legs,
+    internal LedgerTransfer(Guid id, long sequence, Guid dealId, TransferKind kind, TransferPhase phase, IReadOnlyList<(Guid AccountId, decimal Amount)> legs,
         Guid? pendingId, Guid? reversesId, string? reference, string? note, Guid? userId, DateTimeOffset now)
     {
         Id = id;
+        Sequence = sequence;
         DealId = dealId;
         Kind = kind;
         Phase = phase;
@@ -84,6 +85,8 @@ public sealed class LedgerTransfer
     }
 
     public Guid Id { get; private set; }
+    /// <summary>The transfer's place in its deal's journal (1, 2, 3 …; unique per deal).</summary>
+    public long Sequence { get; private set; }
     public Guid DealId { get; private set; }
     public TransferKind Kind { get; private set; }
     public TransferPhase Phase { get; private set; }
