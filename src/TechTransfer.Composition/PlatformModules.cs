@@ -18,5 +18,6 @@ public static class PlatformModules
         new TechTransfer.Search.SearchModule(),
         new TechTransfer.Contracts.ContractsModule(),
         new TechTransfer.Exchange.ExchangeModule(),
+        new TechTransfer.Settlement.SettlementModule(),
     ];
 }

@@ -13,6 +13,8 @@ public static class RecordTypes
     public const string User = "user";
     /// <summary>An exchange listing (挂牌项目), named e.g. as a match in match feedback.</summary>
     public const string Listing = "listing";
+    /// <summary>An exchange deal (成交), named e.g. by the Settlement module's ledger.</summary>
+    public const string ExchangeDeal = "exchange_deal";
 }
 
 /// <summary>

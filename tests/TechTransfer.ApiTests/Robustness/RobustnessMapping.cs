@@ -395,5 +395,11 @@ public static class RobustnessMapping
             .VersionedBody(w => $"/api/v1/exchange/deals/{w.DealToAnnul}", _ => new { reason = "买受人放弃" }),
         ["ConfirmNegotiatedDeal"] = As(w => w.ExchangeUser).Path("id", w => w.ListingPublished)
             .VersionedBody(w => $"/api/v1/listings/{w.ListingPublished}", w => new { buyerOrganizationId = w.Enterprise.Id, priceYuan = 800_000m, settlement = "LumpSum", instalments = Array.Empty<object>() }),
+        // settlement (结算): the variants carry no Idempotency-Key, so every money command is a 422 that stores nothing
+        ["GetDealSettlement"] = As(w => w.AuctionBidder).Path("id", w => w.DealPending),
+        ["RecordSettlementPayment"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending).Body(_ => new { amount = 1_000m, reference = "ICBC-1" }),
+        ["RecordSettlementPayout"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending).Body(_ => new { amount = 500m, brokerCommission = 1m }),
+        ["RecordSettlementRefund"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending).Body(_ => new { amount = 10m }),
+        ["ReverseSettlementTransfer"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending).Path("transferId", w => w.DealToAnnul).Body(_ => new { reason = "录入错误" }),
     };
 }

@@ -17,6 +17,8 @@ internal static class DealsComposition
         services.AddScoped<DealService>();
         services.AddScoped<IAuctionSoldHandler, DealSoldHandler>();
         services.AddScoped<IContractDraftSource, ExchangeDealDraftSource>();
+        services.AddScoped<TechTransfer.SharedKernel.References.IReferenceResolver, DealReferences>();
+        services.AddScoped<IExchangeDealFactsLookup, DealFactsLookup>();
         services.AddScoped<IWorkbenchSource, DealWorkbench>();
         services.AddScoped<TechTransfer.Platform.IDemoDataSeeder, DealDemoData>();
     }

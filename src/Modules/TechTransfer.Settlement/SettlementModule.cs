@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TechTransfer.Platform;
+
+namespace TechTransfer.Settlement;
+
+/// <summary>
+/// Settlement (结算): the escrow ledger of exchange deals — accounts per deal and party, immutable multi-leg double-entry
+/// transfers, pending transfers posted or voided once, corrections by reversal, idempotent money commands. Tables are
+/// prefixed <c>settlement_</c>. See docs/architecture.md, "Settlement: the escrow ledger".
+/// </summary>
+public sealed class SettlementModule : IModule
+{
+    public string Name => "Settlement";
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<Features.SettlementWriter>();
+        services.AddScoped<Features.SettlementService>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder app) => Endpoints.SettlementEndpoints.MapSettlementEndpoints(app);
+
+    public IEnumerable<NavItem> Navigation => [];
+}
