@@ -49,7 +49,7 @@ Directory.CreateDirectory(dataDir);
 if (provider == "postgres") await DropPostgresAsync(pgBase, PgDb);
 
 Console.WriteLine($"# Auction bid-path benchmark — {provider}, {concurrency} concurrent bidders' requests, {seconds} s per phase after {warmup.TotalSeconds:0} s warm-up, " +
-                  $"{Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {Load()}");
+                  $"{Environment.ProcessorCount} cores, {MemoryGiB()} GiB RAM, commit {Commit(root)}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {Load()}");
 
 // ---- the platform, composed exactly as src/TechTransfer.Web/Program.cs does, on a loopback port ----
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -321,6 +321,31 @@ static string Load()
 {
     try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
     catch (IOException) { return "n/a"; }
+}
+
+static string MemoryGiB()
+{
+    try
+    {
+        var kb = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        return (long.Parse(kb, CultureInfo.InvariantCulture) / 1024.0 / 1024.0).ToString("0", CultureInfo.InvariantCulture);
+    }
+    catch (IOException) { return "n/a"; }
+}
+
+static string Commit(string root)
+{
+    try
+    {
+        using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { WorkingDirectory = root, RedirectStandardOutput = true })!;
+        var sha = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        using var dirty = Process.Start(new ProcessStartInfo("git", "status --porcelain --untracked-files=no") { WorkingDirectory = root, RedirectStandardOutput = true })!;
+        var changes = dirty.StandardOutput.ReadToEnd().Trim();
+        dirty.WaitForExit();
+        return changes.Length == 0 ? sha : sha + " + uncommitted changes";
+    }
+    catch (System.ComponentModel.Win32Exception) { return "n/a"; }
 }
 
 static string RepoRoot()
