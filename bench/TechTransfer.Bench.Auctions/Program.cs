@@ -49,7 +49,7 @@ Directory.CreateDirectory(dataDir);
 if (provider == "postgres") await DropPostgresAsync(pgBase, PgDb);
 
 Console.WriteLine($"# Auction bid-path benchmark — {provider}, {concurrency} concurrent bidders' requests, {seconds} s per phase after {warmup.TotalSeconds:0} s warm-up, " +
-                  $"{Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {Load()}");
+                  $"{Environment.ProcessorCount} cores, {MemoryGiB()} GiB RAM, commit {Commit(root)}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, load average {Load()}");
 
 // ---- the platform, composed exactly as src/TechTransfer.Web/Program.cs does, on a loopback port ----
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -292,10 +292,11 @@ foreach (var c in connections) await c.DisposeAsync();
 
 // ---- results ----
 Console.WriteLine();
-Console.WriteLine("| phase | requests/s | accepted (2xx)/s | p50 ms | p95 ms | p99 ms | max ms | statuses |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
+Console.WriteLine("| phase | requests/s | accepted (2xx)/s | p50 ms | p95 ms | p99 ms | max ms | CPU ms per 2xx | KB allocated per 2xx | statuses |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 foreach (var r in results)
-    Console.WriteLine($"| {r.Name} | {r.PerSecond:N0} | {r.OkPerSecond:N0} | {r.P(0.50):N1} | {r.P(0.95):N1} | {r.P(0.99):N1} | {r.Max:N1} | {r.Statuses} |");
+    Console.WriteLine($"| {r.Name} | {r.PerSecond:N0} | {r.OkPerSecond:N0} | {r.P(0.50):N1} | {r.P(0.95):N1} | {r.P(0.99):N1} | {r.Max:N1} | {r.CpuMsPerOk:N3} | {r.KbPerOk:N1} | {r.Statuses} |");
+Console.WriteLine("(CPU = user + system CPU of this one process — the platform and the load generator together — over the measured window, divided by the 2xx answers; allocations likewise)");
 Console.WriteLine();
 pushLatencies.Sort();
 double PushP(double p) => pushLatencies.Count == 0 ? double.NaN : pushLatencies[Math.Min(pushLatencies.Count - 1, (int)Math.Ceiling(p * pushLatencies.Count) - 1)];
@@ -320,6 +321,31 @@ static string Load()
 {
     try { return string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
     catch (IOException) { return "n/a"; }
+}
+
+static string MemoryGiB()
+{
+    try
+    {
+        var kb = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+        return (long.Parse(kb, CultureInfo.InvariantCulture) / 1024.0 / 1024.0).ToString("0", CultureInfo.InvariantCulture);
+    }
+    catch (IOException) { return "n/a"; }
+}
+
+static string Commit(string root)
+{
+    try
+    {
+        using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { WorkingDirectory = root, RedirectStandardOutput = true })!;
+        var sha = git.StandardOutput.ReadToEnd().Trim();
+        git.WaitForExit();
+        using var dirty = Process.Start(new ProcessStartInfo("git", "status --porcelain --untracked-files=no") { WorkingDirectory = root, RedirectStandardOutput = true })!;
+        var changes = dirty.StandardOutput.ReadToEnd().Trim();
+        dirty.WaitForExit();
+        return changes.Length == 0 ? sha : sha + " + uncommitted changes";
+    }
+    catch (System.ComponentModel.Win32Exception) { return "n/a"; }
 }
 
 static string RepoRoot()
@@ -363,10 +389,17 @@ namespace TechTransfer.Bench.Auctions
 
     internal sealed record LiveBidMessage(long Sequence, decimal Amount);
 
-    internal sealed class PhaseResult(string name, List<double> latencies, Dictionary<int, int> statuses, double seconds)
+    internal sealed class PhaseResult(string name, List<double> latencies, Dictionary<int, int> statuses, double seconds, double cpuSeconds, long allocatedBytes)
     {
         private readonly List<double> _sorted = latencies.Order().ToList();
         public string Name => name;
+        /// <summary>User + system CPU of the whole process (platform and load generator) in the measured window.</summary>
+        public double CpuSeconds => cpuSeconds;
+        public int Ok => statuses.Where(kv => kv.Key is >= 200 and < 300).Sum(kv => kv.Value);
+        /// <summary>Process CPU milliseconds per 2xx answer (per accepted bid in the bid phases).</summary>
+        public double CpuMsPerOk => Ok == 0 ? double.NaN : cpuSeconds * 1000 / Ok;
+        /// <summary>Managed bytes allocated by the process per 2xx answer, in KB.</summary>
+        public double KbPerOk => Ok == 0 ? double.NaN : allocatedBytes / 1024.0 / Ok;
         public double PerSecond => _sorted.Count / seconds;
         public double OkPerSecond => statuses.Where(kv => kv.Key is >= 200 and < 300).Sum(kv => kv.Value) / seconds;
         public double Max => _sorted.Count == 0 ? double.NaN : _sorted[^1];
@@ -387,6 +420,16 @@ namespace TechTransfer.Bench.Auctions
             var end = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
             var lat = new List<double>[workers];
             var st = new Dictionary<int, int>[workers];
+            // the process's CPU and allocations over the measured window: sampled when it opens and when its last request ends
+            var process = Process.GetCurrentProcess();
+            (TimeSpan Cpu, long Bytes) atOpen = default;
+            var opened = Task.Run(async () =>
+            {
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom);
+                if (wait > TimeSpan.Zero) await Task.Delay(wait);
+                process.Refresh();
+                atOpen = (process.TotalProcessorTime, GC.GetTotalAllocatedBytes());
+            });
             await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
             {
                 var l = lat[w] = [];
@@ -403,9 +446,14 @@ namespace TechTransfer.Bench.Auctions
             })));
             // the window is closed when the last request started in it has been answered
             var measured = Stopwatch.GetElapsedTime(measureFrom).TotalSeconds;
+            await opened;
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - atOpen.Cpu).TotalSeconds;
+            var bytes = GC.GetTotalAllocatedBytes() - atOpen.Bytes;
             var statuses = st.SelectMany(d => d).GroupBy(kv => kv.Key).ToDictionary(g => g.Key, g => g.Sum(kv => kv.Value));
-            var r = new PhaseResult(name, lat.SelectMany(x => x).ToList(), statuses, measured);
-            Console.WriteLine($"- {name}: {r.OkPerSecond:N0} 2xx/s, p50 {r.P(0.5):N1} ms, p99 {r.P(0.99):N1} ms ({r.Statuses}); load average {File.ReadAllText("/proc/loadavg")[..14]}");
+            var r = new PhaseResult(name, lat.SelectMany(x => x).ToList(), statuses, measured, cpu, bytes);
+            Console.WriteLine($"- {name}: {r.OkPerSecond:N0} 2xx/s, p50 {r.P(0.5):N1} ms, p99 {r.P(0.99):N1} ms ({r.Statuses}); " +
+                              $"process CPU {r.CpuSeconds:N1} s = {r.CpuMsPerOk:N3} ms per 2xx, {r.KbPerOk:N1} KB allocated per 2xx; load average {File.ReadAllText("/proc/loadavg")[..14]}");
             return r;
         }
     }

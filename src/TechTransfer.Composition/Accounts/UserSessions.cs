@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TechTransfer.Data.Identity;
 
@@ -17,7 +18,16 @@ public sealed class UserSessions(IMemoryCache cache, TimeProvider clock, IOption
 {
     private sealed record Snapshot(bool Exists, string? Stamp, bool LockedOut, DateTimeOffset CheckedAt);
 
-    public async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, UserManager<PlatformUser> users)
+    /// <summary>
+    /// The check, with the user store resolved from <paramref name="services"/> only when the cached answer has to be renewed
+    /// (a request answered from the cache builds no <see cref="UserManager{TUser}"/> and no database context).
+    /// </summary>
+    public Task<bool> IsCurrentAsync(ClaimsPrincipal principal, IServiceProvider services) =>
+        IsCurrentAsync(principal, () => services.GetRequiredService<UserManager<PlatformUser>>());
+
+    public Task<bool> IsCurrentAsync(ClaimsPrincipal principal, UserManager<PlatformUser> users) => IsCurrentAsync(principal, () => users);
+
+    private async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, Func<UserManager<PlatformUser>> userManager)
     {
         if (!Guid.TryParse(principal.FindFirstValue(identity.Value.ClaimsIdentity.UserIdClaimType), out var userId)) return false;
         var stamp = principal.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType);
@@ -26,6 +36,7 @@ public sealed class UserSessions(IMemoryCache cache, TimeProvider clock, IOption
         var now = clock.GetUtcNow();
         if (!cache.TryGetValue(Key(userId), out Snapshot? snapshot) || snapshot is null || now - snapshot.CheckedAt >= options.Value.RevalidationInterval || now < snapshot.CheckedAt)
         {
+            var users = userManager();
             var user = await users.FindByIdAsync(userId.ToString());
             // lockout as Identity itself judges it (its lockout times are on the system clock)
             snapshot = new Snapshot(user is not null, user?.SecurityStamp, user is not null && await users.IsLockedOutAsync(user), now);

@@ -3,7 +3,6 @@ using TechTransfer.Composition.Accounts;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using TechTransfer.Data.Identity;
 using TechTransfer.Platform;
 using TechTransfer.SharedKernel;
 
@@ -23,13 +22,15 @@ public sealed class BearerSessionMiddleware(RequestDelegate next)
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || header.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
     }
 
-    public async Task InvokeAsync(HttpContext http, UserSessions sessions, UserManager<PlatformUser> users, IProblemDetailsService problems)
+    public async Task InvokeAsync(HttpContext http, UserSessions sessions)
     {
         if (HasBearer(http.Request))
         {
             var result = await http.AuthenticateAsync(IdentityConstants.BearerScheme);
-            if (!result.Succeeded || !await sessions.IsCurrentAsync(result.Principal, users))
+            // the user store is built only when the session's cached answer is renewed, not on every request
+            if (!result.Succeeded || !await sessions.IsCurrentAsync(result.Principal, http.RequestServices))
             {
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
                 http.User = new ClaimsPrincipal(new ClaimsIdentity());
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 http.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";

@@ -40,6 +40,9 @@ public static class SecurityComposition
             o.BearerTokenExpiration = s.Value.AccessTokenLifetime;
             o.RefreshTokenExpiration = s.Value.RefreshTokenLifetime;
         });
+        // access tokens verified once are reused for at most the revalidation interval (BearerTokenCache)
+        services.AddOptions<BearerTokenOptions>(IdentityConstants.BearerScheme).PostConfigure<TimeProvider, IOptions<SessionLifetimeOptions>>((o, clock, s) =>
+            o.BearerTokenProtector = new BearerTokenCache(o.BearerTokenProtector, clock, s));
 
         // Cookies: Identity's stamp validator, with the lockout rule and the same interval as bearer tokens.
         services.AddScoped<ISecurityStampValidator, PlatformSecurityStampValidator>();

@@ -55,9 +55,9 @@ internal static class AuctionEndpoints
     }
 
     internal static async Task<Results<Created<BidResponse>, ProblemHttpResult>> PlaceBid(
-        Guid id, BidRequest request, AuctionService service, CancellationToken ct)
+        Guid id, BidRequest request, ICurrentUser user, AuctionWriter writer, CancellationToken ct)
     {
-        var result = await service.BidAsync(id, request, ct);
+        var result = await AuctionService.BidAsync(user, writer, id, request, ct);
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Created($"/api/v1/auctions/{id}/bids?sequence={result.Value.Sequence}", result.Value);
     }
 

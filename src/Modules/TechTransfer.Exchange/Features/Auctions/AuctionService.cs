@@ -190,7 +190,13 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
     /// then, by the lot's writer, the lot (404), its withdrawal and its start (409, nothing logged). From the start on every bid of a
     /// registered bidder reaches the lot's sequence and the log, accepted or refused (409 closed, 422 amount).
     /// </summary>
-    public async Task<Result<BidResponse>> BidAsync(Guid id, BidRequest request, CancellationToken ct)
+    public Task<Result<BidResponse>> BidAsync(Guid id, BidRequest request, CancellationToken ct) => BidAsync(user, writer, id, request, ct);
+
+    /// <summary>
+    /// The same use case with only what it needs, the caller and the lots' writer: the bid endpoint calls this, so a bid
+    /// request builds neither this service nor a database context (the writer has its own per batch).
+    /// </summary>
+    internal static async Task<Result<BidResponse>> BidAsync(ICurrentUser user, AuctionWriter writer, Guid id, BidRequest request, CancellationToken ct)
     {
         if (!user.IsInAnyRole([.. BidderRoles]) || user.UserId is not { } me) return AuctionErrors.NotRegistered;
         if (request.Amount <= 0 || request.Amount > AuctionLot.MaxAmount || decimal.Round(request.Amount, 2) != request.Amount)
