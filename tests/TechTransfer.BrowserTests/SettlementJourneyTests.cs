@@ -42,11 +42,15 @@ public sealed class SettlementJourneyTests(BrowserFixture browser) : IClassFixtu
 
         var winner = await browser.NewPageAsync("en");
         await winner.SignInAsync("enterprise.lvneng");
-        await winner.GotoAsync($"/settlement/deals/{id}");
+        await winner.GotoAsync($"/exchange/deals/{id}");
+        await winner.GetByTestId("deal-settlement-link").ClickAsync();
+        await Assertions.Expect(winner).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/settlement/deals/{id}$"));
         await Assertions.Expect(winner.GetByTestId("settlement-reconciled")).ToHaveTextAsync("Balanced; every balance equals its entries");
         await Assertions.Expect(winner.GetByTestId("settlement-accounts")).ToContainTextAsync("Payable to the seller");
         await Assertions.Expect(winner.GetByTestId("settlement-outstanding")).ToHaveTextAsync("¥0.00");
         await winner.ScreenshotAsync("settlement-winner-en");
+        await winner.GetByTestId("settlement-deal-link").ClickAsync();
+        await Assertions.Expect(winner.GetByTestId("deal-status")).ToBeVisibleAsync();
         await winner.Context.CloseAsync();
     }
 }

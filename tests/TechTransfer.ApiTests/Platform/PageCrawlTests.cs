@@ -26,7 +26,6 @@ public abstract class PageCrawlTests(PageCrawlTests.DemoFactory factory, ITestOu
         ["/planted-raw"] = "only the planted test serves it",
         ["/error"] = "the exception handler re-executes it (PageOutputTests)",
         ["/status/{Code:int}"] = "status-code pages re-execute it (PageOutputTests)",
-        ["/settlement/deals/{Id:guid}"] = "wave 6: the deal page (owned by the exchange engineer) links it once the integrator merges both",
     };
 
     /// <summary>
