@@ -146,7 +146,9 @@ public sealed class ExchangeEndToEndJourneyTests(AuctionRoomFixture browser) : I
         await seller.GetByTestId("prepare-contract").ClickAsync();
         await Assertions.Expect(seller.GetByTestId("prefill-source-type")).ToHaveTextAsync("技术交易所成交");
         await seller.GetByTestId("prefill-create").ClickAsync();
-        await seller.WaitForURLAsync(new Regex("/contracts/[0-9a-f-]+/edit"));
+        // only the draft's address is needed (the next step opens the contract page); waiting for the edit page's load
+        // event after an enhanced form post timed out once under CI load although the address had already changed
+        await seller.WaitForURLAsync(new Regex("/contracts/[0-9a-f-]+/edit"), new() { WaitUntil = WaitUntilState.Commit });
         var contractUrl = Regex.Replace(seller.Url.Split('?')[0], "/edit$", "");
         await seller.GotoAsync(contractUrl);
         await Assertions.Expect(seller.GetByTestId("installments")).ToContainTextAsync("合同生效");
