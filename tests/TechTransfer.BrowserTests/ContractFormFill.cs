@@ -35,7 +35,7 @@ internal static class ContractFormFill
 
     /// <summary>The buyer picked from the registry the way a keyboard user does: part of its name typed into the completer
     /// (forms.js over the organisations list API), ArrowDown to the match showing <paramref name="organizationName"/>, Enter.</summary>
-    public static async Task PickBuyerAsync(IPage page, string typed, string organizationName)
+    public static async Task PickBuyerAsync(IPage page, string typed, string organizationName, string? screenshot = null)
     {
         var search = page.Locator("#buyerOrgSearch");
         await search.FillAsync("");
@@ -48,6 +48,7 @@ internal static class ContractFormFill
         Assert.True(index >= 0, $"no option shows {organizationName}: {string.Join(" | ", texts)}");
         for (var i = 0; i <= index; i++) await search.PressAsync("ArrowDown");
         await Assertions.Expect(options.Nth(index)).ToHaveAttributeAsync("aria-selected", "true");
+        if (screenshot is not null) await page.ScreenshotAsync(screenshot);
         await search.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#buyerOrgOptions")).ToBeHiddenAsync();
         await Assertions.Expect(search).ToHaveValueAsync(organizationName);

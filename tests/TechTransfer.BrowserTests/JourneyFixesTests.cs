@@ -141,7 +141,8 @@ public sealed class JourneyFixesTests(BrowserFixture browser) : IClassFixture<Br
         // the buyer from the registry: the free-entry fields go away
         await Assertions.Expect(seller.GetByTestId("buyer-free-entry")).ToBeVisibleAsync();
         await Assertions.Expect(seller.GetByRole(AriaRole.Combobox, new() { Name = t("从机构库选择", "Choose from the organisation registry") })).ToBeVisibleAsync();
-        await ContractFormFill.PickBuyerAsync(seller, t("智芯", "zhixin"), t("上海智芯微电子科技有限公司（示例）", "Shanghai Zhixin Microelectronics Co. (demo)"));
+        await ContractFormFill.PickBuyerAsync(seller, t("智芯", "zhixin"), t("上海智芯微电子科技有限公司（示例）", "Shanghai Zhixin Microelectronics Co. (demo)"),
+            $"contract-party-picker-{sellerLanguage}");
         await Assertions.Expect(seller.GetByTestId("buyer-free-entry")).ToBeHiddenAsync();
         await seller.ScreenshotAsync($"licensing-contract-form-{sellerLanguage}");
         await seller.GetByTestId("save-contract").ClickAsync();
