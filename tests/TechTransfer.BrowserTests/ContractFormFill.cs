@@ -33,11 +33,26 @@ internal static class ContractFormFill
         await page.Locator("#buyerDivision").FillAsync("320500");
     }
 
-    /// <summary>The buyer picked from the registry by the name its option shows.</summary>
-    public static async Task PickBuyerAsync(IPage page, string organizationName)
+    /// <summary>The buyer picked from the registry the way a keyboard user does: part of its name typed into the completer
+    /// (forms.js over the organisations list API), ArrowDown to the match showing <paramref name="organizationName"/>, Enter.</summary>
+    public static async Task PickBuyerAsync(IPage page, string typed, string organizationName, string? screenshot = null)
     {
-        var option = page.Locator("#buyerOrg option", new() { HasText = organizationName });
-        await page.Locator("#buyerOrg").SelectOptionAsync(await option.GetAttributeAsync("value") ?? "");
+        var search = page.Locator("#buyerOrgSearch");
+        await search.FillAsync("");
+        await search.PressSequentiallyAsync(typed);
+        var options = page.Locator("#buyerOrgOptions [role=option]");
+        await Assertions.Expect(options.First).ToBeVisibleAsync();
+        await Assertions.Expect(search).ToHaveAttributeAsync("aria-expanded", "true");
+        var texts = await options.AllInnerTextsAsync();
+        var index = texts.ToList().FindIndex(t => t.Contains(organizationName, StringComparison.Ordinal));
+        Assert.True(index >= 0, $"no option shows {organizationName}: {string.Join(" | ", texts)}");
+        for (var i = 0; i <= index; i++) await search.PressAsync("ArrowDown");
+        await Assertions.Expect(options.Nth(index)).ToHaveAttributeAsync("aria-selected", "true");
+        if (screenshot is not null) await page.ScreenshotAsync(screenshot);
+        await search.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#buyerOrgOptions")).ToBeHiddenAsync();
+        await Assertions.Expect(search).ToHaveValueAsync(organizationName);
+        await Assertions.Expect(page.Locator("#buyerOrg")).Not.ToHaveValueAsync("");
     }
 
     /// <summary>A licensing contract: category, sub-type, scope, territory and a licence term of <paramref name="years"/> years from today.</summary>

@@ -140,8 +140,9 @@ public sealed class JourneyFixesTests(BrowserFixture browser) : IClassFixture<Br
 
         // the buyer from the registry: the free-entry fields go away
         await Assertions.Expect(seller.GetByTestId("buyer-free-entry")).ToBeVisibleAsync();
-        await Assertions.Expect(seller.Locator("#buyerOrg option").First).ToHaveTextAsync(t("未在机构库登记（手工填写）", "Not registered (enter below)"));
-        await ContractFormFill.PickBuyerAsync(seller, t("上海智芯微电子科技有限公司（示例）", "Shanghai Zhixin Microelectronics Co. (demo)"));
+        await Assertions.Expect(seller.GetByRole(AriaRole.Combobox, new() { Name = t("从机构库选择", "Choose from the organisation registry") })).ToBeVisibleAsync();
+        await ContractFormFill.PickBuyerAsync(seller, t("智芯", "zhixin"), t("上海智芯微电子科技有限公司（示例）", "Shanghai Zhixin Microelectronics Co. (demo)"),
+            $"contract-party-picker-{sellerLanguage}");
         await Assertions.Expect(seller.GetByTestId("buyer-free-entry")).ToBeHiddenAsync();
         await seller.ScreenshotAsync($"licensing-contract-form-{sellerLanguage}");
         await seller.GetByTestId("save-contract").ClickAsync();

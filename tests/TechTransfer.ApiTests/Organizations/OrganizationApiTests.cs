@@ -255,6 +255,41 @@ public abstract class OrganizationApiTests(TechTransferFactory factory)
         await ProblemAssert.IsProblem(await client.GetAsync("/api/v1/organizations?kind=Spaceship"), HttpStatusCode.BadRequest, "request.malformed");
     }
 
+    /// <summary>The contract form's party completer (forms.js) asks this list for a short page by part of a name or code.</summary>
+    [Theory]
+    [InlineData(Roles.InstitutionAdmin)]
+    [InlineData(Roles.Researcher)]
+    [InlineData(Roles.Enterprise)]
+    [InlineData(Roles.Registrar)]
+    public async Task The_party_completer_finds_organisations_by_chinese_or_english_name_part_or_credit_code(string role)
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var code = TestData.NewCreditCode("310115");
+        var created = await (await factory.ClientAs(Admin).PostAsJsonAsync("/api/v1/organizations", new
+        {
+            nameZh = $"上海补全{tag}科技有限公司", nameEn = $"Shanghai Completer {tag.ToUpperInvariant()} Co.", creditCode = code,
+            kind = "Enterprise", entityNatureCode = "150", countryCode = "CHN", divisionCode = "310115",
+        })).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetGuid();
+        var other = await factory.CreateOrganizationAsync(nameZh: "其他机构" + Guid.NewGuid().ToString("N")[..6]);
+        var client = factory.ClientAs(TestUser.Of(role, other.Id, "picker-" + role));
+
+        foreach (var q in new[] { $"补全{tag}", $"completer {tag}", tag.ToUpperInvariant(), code, code.ToLowerInvariant() })
+        {
+            var page = await client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations?pageSize=11&q={Uri.EscapeDataString(q)}");
+            var hit = Assert.Single(page.GetProperty("items").EnumerateArray());
+            Assert.Equal(id, hit.GetProperty("id").GetGuid());
+            Assert.Equal(code, hit.GetProperty("creditCode").GetString());
+            Assert.Equal("310115", hit.GetProperty("divisionCode").GetString());
+            Assert.False(hit.TryGetProperty("contacts", out _)); // the summary never carries contacts
+        }
+        var none = await client.GetFromJsonAsync<JsonElement>($"/api/v1/organizations?pageSize=11&q={Uri.EscapeDataString("无此机构" + tag)}");
+        Assert.Empty(none.GetProperty("items").EnumerateArray());
+        await ProblemAssert.HasFieldError(await client.GetAsync($"/api/v1/organizations?pageSize={PageRequest.MaxPageSize + 1}&q={tag}"),
+            "pageSize", "paging.page_size_out_of_range");
+        await ProblemAssert.IsProblem(await factory.ClientAs(null).GetAsync($"/api/v1/organizations?q={tag}"), HttpStatusCode.Unauthorized, "auth.unauthenticated");
+    }
+
     [Fact]
     public async Task Malformed_or_wrongly_typed_bodies_are_400_problems_not_500()
     {

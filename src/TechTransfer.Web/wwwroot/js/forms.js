@@ -145,3 +145,132 @@
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mark);
   else mark();
 })();
+
+// Organisation picker (ARIA combobox, e.g. the contract's other party): <div data-org-picker="hiddenId" data-api="…"
+// data-exclude="own org id" data-none="…" data-found="… {0} …"> holding the hidden id input and a hidden box with the text
+// input (role=combobox), its listbox and a status line. Without this script the box stays hidden and the form posts the
+// id it was rendered with (the party is then entered by hand). With it: typing part of a name (Chinese or English) or of
+// a credit code asks the organisations list API for a short page; ArrowDown/ArrowUp move through the matches, Enter or a
+// click chooses one (its id goes into the hidden input, which fires change so data-show-when blocks follow), Escape
+// closes the list; editing the text drops the chosen id. The server checks the posted id again on save.
+(function () {
+  "use strict";
+
+  var PAGE = 10;
+
+  function init(box) {
+    var hidden = document.getElementById(box.getAttribute("data-org-picker"));
+    var wrap = box.querySelector("[data-org-picker-box]");
+    var input = box.querySelector("[role=combobox]");
+    var list = box.querySelector("[role=listbox]");
+    var status = box.querySelector("[data-org-picker-status]");
+    if (!hidden || !wrap || !input || !list) return;
+    var exclude = box.getAttribute("data-exclude") || "";
+    var english = (document.documentElement.lang || "").toLowerCase().indexOf("en") === 0;
+    var items = [], active = -1, timer = null, seq = 0;
+    wrap.hidden = false;
+
+    function setId(value) {
+      if (hidden.value === value) return;
+      hidden.value = value;
+      hidden.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function highlight(i) {
+      active = i;
+      Array.prototype.forEach.call(list.children, function (li, k) { li.setAttribute("aria-selected", k === i ? "true" : "false"); });
+      var li = list.children[i];
+      if (li) { input.setAttribute("aria-activedescendant", li.id); li.scrollIntoView({ block: "nearest" }); }
+    }
+
+    function choose(i) {
+      var o = items[i];
+      if (!o) return;
+      input.value = o.name;
+      setId(o.id);
+      close();
+      if (status) status.textContent = "";
+    }
+
+    function label(o) {
+      var name = english && o.nameEn ? o.nameEn : o.nameZh;
+      return { id: o.id, name: name, detail: [o.creditCode, o.divisionCode].filter(Boolean).join(" · ") };
+    }
+
+    function render(found) {
+      items = found;
+      list.textContent = "";
+      found.forEach(function (o, i) {
+        var li = document.createElement("li");
+        li.id = list.id + "-" + i;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        li.appendChild(document.createTextNode(o.name));
+        if (o.detail) {
+          var small = document.createElement("small");
+          small.className = "muted";
+          small.textContent = " " + o.detail;
+          li.appendChild(small);
+        }
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); choose(i); });
+        list.appendChild(li);
+      });
+      if (found.length) { list.hidden = false; input.setAttribute("aria-expanded", "true"); active = -1; }
+      else close();
+      if (status) status.textContent = found.length
+        ? (box.getAttribute("data-found") || "").replace("{0}", String(found.length))
+        : (box.getAttribute("data-none") || "");
+    }
+
+    function search() {
+      var q = input.value.trim();
+      var mine = ++seq;
+      if (!q) { render([]); if (status) status.textContent = ""; return; }
+      fetch(box.getAttribute("data-api") + "?pageSize=" + (PAGE + 1) + "&q=" + encodeURIComponent(q),
+        { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (page) {
+          if (mine !== seq || !page || !page.items) return;
+          render(page.items.filter(function (o) { return o.id !== exclude; }).slice(0, PAGE).map(label));
+        })
+        .catch(function () { });
+    }
+
+    input.addEventListener("input", function () {
+      setId("");
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(search, 200);
+    });
+    input.addEventListener("keydown", function (e) {
+      var open = !list.hidden && items.length > 0;
+      if (e.key === "ArrowDown") {
+        e.preventDefault();
+        if (!open) { search(); return; }
+        highlight(active < items.length - 1 ? active + 1 : 0);
+      } else if (e.key === "ArrowUp") {
+        if (!open) return;
+        e.preventDefault();
+        highlight(active > 0 ? active - 1 : items.length - 1);
+      } else if (e.key === "Enter") {
+        if (!open) return;
+        e.preventDefault(); // choosing does not submit the form
+        choose(active >= 0 ? active : 0);
+      } else if (e.key === "Escape" && open) {
+        e.preventDefault();
+        close();
+      }
+    });
+    input.addEventListener("blur", function () { close(); });
+  }
+
+  function start() { document.querySelectorAll("[data-org-picker]").forEach(init); }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
