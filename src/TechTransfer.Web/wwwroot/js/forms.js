@@ -201,7 +201,7 @@
 
     function label(o) {
       var name = english && o.nameEn ? o.nameEn : o.nameZh;
-      return { id: o.id, name: name, detail: [o.creditCode, o.divisionCode].filter(Boolean).join(" · ") };
+      return { id: o.id, name: name, detail: o.creditCode || "" };
     }
 
     function render(found) {
