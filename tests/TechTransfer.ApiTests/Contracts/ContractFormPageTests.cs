@@ -23,10 +23,12 @@ public abstract class ContractFormPageTests(TechTransferFactory factory)
             // the seller is the user's organisation as the registry knows it
             var sellerInput = Regex.Match(html, "<input[^>]*id=\"sellerName\"[^>]*>").Value;
             Assert.Contains($"value=\"{seller.NameZh}\"", sellerInput);
-            // the buyer is picked from the registry (the user's own organisation is not offered), free entry only when not registered
-            var buyerName = language == "en" && !string.IsNullOrWhiteSpace(buyer.NameEn) ? buyer.NameEn : buyer.NameZh;
-            Assert.Contains($"<option value=\"{buyer.Id}\">{buyerName}", html);
-            Assert.DoesNotContain($"<option value=\"{seller.Id}\"", html);
+            // the buyer is searched in the registry (a combobox over GET /api/v1/organizations that leaves out the user's own
+            // organisation), not chosen from a rendered list of it; free entry only when not registered
+            Assert.Contains($"data-org-picker=\"buyerOrg\" data-exclude=\"{seller.Id}\"", html);
+            Assert.Contains("id=\"buyerOrgSearch\" role=\"combobox\"", html);
+            Assert.Contains("name=\"Form.BuyerOrganizationId\"", html);
+            Assert.DoesNotContain($"<option value=\"{buyer.Id}\"", html);
             Assert.Contains("data-show-when=\"buyerOrg=\"", html);
             // licence scope, territory and term, shown for a licensing contract
             Assert.Contains("data-show-when=\"category=Licensing\"", html);
