@@ -16,7 +16,7 @@ public static class Yuan
     /// </summary>
     public static string Display(decimal amount, bool english)
     {
-        if (english) return "¥" + amount.ToString("#,##0.00", CultureInfo.InvariantCulture);
+        if (english) return (amount < 0 ? "-¥" : "¥") + Math.Abs(amount).ToString("#,##0.00", CultureInfo.InvariantCulture);
         var abs = Math.Abs(amount);
         if (abs >= 100_000_000m) return (amount / 100_000_000m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " 亿元";
         if (abs >= 10_000m) return (amount / 10_000m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " 万元";

@@ -71,7 +71,7 @@ public sealed record ContractDraftProposal(
 
 /// <summary>Registry data of a platform organisation that other modules may read (机构库).</summary>
 public sealed record OrganizationFacts(Guid Id, string NameZh, string? CreditCode, string EntityNatureCode, string CountryCode, string? DivisionCode,
-    Organizations.Jurisdiction Jurisdiction = Organizations.Jurisdiction.National)
+    Organizations.Jurisdiction Jurisdiction = Organizations.Jurisdiction.National, string? NameEn = null)
 {
     /// <summary>事业法人 (entity nature 020–024): public institutions, whose reward payouts sit outside the performance-pay cap (R4.6).</summary>
     public bool IsPublicInstitution => EntityNatureCode.StartsWith("02", StringComparison.Ordinal);

@@ -14,6 +14,7 @@ public sealed class DisplayFormatTests
     [InlineData(-50000, false, "-5.00 万元")]
     [InlineData(250000, true, "¥250,000.00")]
     [InlineData(0.5, true, "¥0.50")]
+    [InlineData(-1421000, true, "-¥1,421,000.00")]
     public void Money_always_has_two_decimals(decimal amount, bool english, string expected) =>
         Assert.Equal(expected, Yuan.Display(amount, english));
 

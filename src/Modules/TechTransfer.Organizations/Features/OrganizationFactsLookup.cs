@@ -10,6 +10,6 @@ public sealed class OrganizationFactsLookup(TechTransferDbContext db) : IOrganiz
 {
     public async Task<OrganizationFacts?> FindAsync(Guid organizationId, CancellationToken ct) =>
         await db.Set<Organization>().AsNoTracking().Where(o => o.Id == organizationId)
-            .Select(o => new OrganizationFacts(o.Id, o.NameZh, o.CreditCode, o.EntityNatureCode, o.CountryCode, o.DivisionCode, o.Jurisdiction))
+            .Select(o => new OrganizationFacts(o.Id, o.NameZh, o.CreditCode, o.EntityNatureCode, o.CountryCode, o.DivisionCode, o.Jurisdiction, o.NameEn))
             .SingleOrDefaultAsync(ct);
 }
