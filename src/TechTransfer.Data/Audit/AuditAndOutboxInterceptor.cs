@@ -44,6 +44,12 @@ public sealed class AuditAndOutboxInterceptor(ICurrentUser currentUser, TimeProv
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>For a save written without <c>SaveChanges</c> (<see cref="BatchedSave"/>): the same rows, added to the context.</summary>
+    public void CaptureForBatchedSave(DbContext context) => Capture(context);
+
+    /// <summary>After a <see cref="BatchedSave"/> wrote its rows: wakes the search indexer as <c>SavedChanges</c> does.</summary>
+    public void BatchedSaveCompleted() => SignalIfNeeded();
+
     private void SignalIfNeeded()
     {
         if (!_wroteOutbox) return;

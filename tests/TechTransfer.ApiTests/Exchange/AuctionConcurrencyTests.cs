@@ -143,7 +143,68 @@ public abstract class AuctionConcurrencyTests(TechTransferFactory factory, ITest
             }
             var audits = await db.AuditEntries.CountAsync(a => a.EntityType == nameof(AuctionLot) && a.EntityId == id.ToString() && a.Action != "Added" && a.After!.Contains("\"Status\""));
             Assert.Equal(1, audits); // the close was applied once (the lot's insert is not a change of status)
+            await AssertBidPathAuditedAsync(db, lot, log);
         });
+    }
+
+    /// <summary>
+    /// Every state change of the bid path is in the audit log (the writer saves with prepared, batched statements, not
+    /// through EF's SaveChanges): each bid line has its insert entry with its values, and the audit entries of the lot
+    /// and of every registration replay change by change — each entry's "before" is what the previous entries left —
+    /// to the row as it is now.
+    /// </summary>
+    private static async Task AssertBidPathAuditedAsync(TechTransfer.Data.TechTransferDbContext db, AuctionLot lot, List<AuctionBid> log)
+    {
+        var bidIds = log.Select(b => b.Id.ToString()).ToList();
+        var bidAudits = (await db.AuditEntries.AsNoTracking()
+                .Where(a => a.EntityType == nameof(AuctionBid) && bidIds.Contains(a.EntityId)).ToListAsync())
+            .GroupBy(a => a.EntityId).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var bid in log)
+        {
+            var entry = Assert.Single(bidAudits[bid.Id.ToString()]);
+            Assert.Equal("Added", entry.Action);
+            var after = JsonDocument.Parse(entry.After!).RootElement;
+            Assert.Equal(bid.Sequence, after.GetProperty(nameof(AuctionBid.Sequence)).GetInt64());
+            Assert.Equal(bid.Amount, after.GetProperty(nameof(AuctionBid.Amount)).GetDecimal());
+            Assert.Equal(bid.BidderUserId, after.GetProperty(nameof(AuctionBid.BidderUserId)).GetGuid());
+            Assert.Equal(bid.Accepted, after.GetProperty(nameof(AuctionBid.Accepted)).GetBoolean());
+        }
+        await AssertReplaysAsync(db, nameof(AuctionLot), lot.Id, lot);
+        foreach (var r in await db.Set<AuctionRegistration>().AsNoTracking().Where(r => r.LotId == lot.Id).ToListAsync())
+            await AssertReplaysAsync(db, nameof(AuctionRegistration), r.Id, r);
+    }
+
+    private static async Task AssertReplaysAsync(TechTransfer.Data.TechTransferDbContext db, string type, Guid id, object row)
+    {
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == id.ToString())
+            .OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal("Added", entries[0].Action);
+        var state = new Dictionary<string, JsonElement>();
+        foreach (var e in entries)
+        {
+            if (e.Before is not null)
+                foreach (var p in JsonDocument.Parse(e.Before).RootElement.EnumerateObject())
+                    Assert.True(state.TryGetValue(p.Name, out var known) && SameValue(known, p.Value),
+                        $"{type} {id}: audit entry {e.Id} changes {p.Name} from {p.Value}, the previous entries left {(state.TryGetValue(p.Name, out var k) ? k : "nothing")}");
+            if (e.After is not null)
+                foreach (var p in JsonDocument.Parse(e.After).RootElement.EnumerateObject()) state[p.Name] = p.Value.Clone();
+        }
+        Assert.True(entries.Count > 1, $"{type} {id}: no change audited");
+        foreach (var (name, value) in state)
+        {
+            if (row.GetType().GetProperty(name) is not { } property) continue; // shadow properties
+            var current = JsonSerializer.SerializeToElement(property.GetValue(row));
+            Assert.True(SameValue(current, value), $"{type} {id}: {name} is {current} but the audit log ends at {value}");
+        }
+    }
+
+    private static bool SameValue(JsonElement a, JsonElement b)
+    {
+        if (a.ValueKind == JsonValueKind.Number && b.ValueKind == JsonValueKind.Number) return a.GetDecimal() == b.GetDecimal();
+        if (a.ValueKind == JsonValueKind.String && b.ValueKind == JsonValueKind.String && a.TryGetDateTimeOffset(out var x) && b.TryGetDateTimeOffset(out var y))
+            return Math.Abs((x - y).Ticks) < 10; // PostgreSQL keeps microseconds
+        if (a.ValueKind == JsonValueKind.String && b.ValueKind == JsonValueKind.String) return a.GetString() == b.GetString();
+        return a.GetRawText() == b.GetRawText();
     }
 
     /// <summary>

@@ -245,7 +245,13 @@ public sealed partial class AuctionWriter(IServiceScopeFactory scopes, TimeProvi
             decided.Add((item, context));
         }
 
-        if (await db.SaveOrConflictAsync(CancellationToken.None) is null)
+        // The batch's rows (bid log lines, the lot, registrations, coalesced notices, and the audit entries and e-mail
+        // outbox rows the save interceptor adds for them) go out as prepared, batched statements; a sale's handlers add
+        // rows of other modules, which keep EF's own save.
+        var saved = decided.Any(d => d.Context.Sale is not null)
+            ? await db.SaveOrConflictAsync(CancellationToken.None)
+            : await db.SaveBatchedOrConflictAsync(CancellationToken.None);
+        if (saved is null)
         {
             foreach (var item in items) item.Committing = true;
             await tx.CommitAsync();
