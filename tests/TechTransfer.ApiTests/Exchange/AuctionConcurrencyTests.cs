@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TechTransfer.ApiTests.Infrastructure;
+using TechTransfer.Data;
+using TechTransfer.Data.Notifications;
 using TechTransfer.Exchange.Domain.Auctions;
 using TechTransfer.Exchange.Features.Auctions;
 using Xunit.Abstractions;
@@ -272,6 +274,61 @@ public abstract class AuctionConcurrencyTests(TechTransferFactory factory, ITest
                 Assert.Equal(acknowledged.Where(a => a.Lot == id).Select(a => (a.Sequence, a.User, a.Amount)).OrderBy(a => a.Sequence),
                     accepted.Select(b => (b.Sequence, b.BidderUserId, b.Amount)));
             }
+        });
+    }
+
+    /// <summary>
+    /// The lot writer's save (<see cref="BatchedSave.SaveBatchedOrConflictAsync"/>): the interceptor's rows in the same
+    /// transaction (an audit entry of the same shape as EF's save writes, the notification's e-mail outbox row), and a
+    /// writer that loaded the lot before another one saved it is refused (the version token in the update's WHERE).
+    /// </summary>
+    [Fact]
+    public async Task The_writers_batched_save_writes_the_audit_and_outbox_rows_of_SaveChanges_and_refuses_a_stale_version()
+    {
+        var w = await WorldAsync(factory);
+        var id = await OpenLotAsync(factory, w, factory.Clock.GetUtcNow().AddDays(8), TimeSpan.FromHours(1), Start, reserve: null, Increment);
+        var user = (await RegisteredBidderAsync(factory, id)).UserId;
+        var now = factory.Clock.GetUtcNow();
+        using var scopeA = factory.Services.CreateScope();
+        using var scopeB = factory.Services.CreateScope();
+        var a = scopeA.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+        var b = scopeB.ServiceProvider.GetRequiredService<TechTransferDbContext>();
+        var lotA = await a.Set<AuctionLot>().SingleAsync(l => l.Id == id);
+        var lotB = await b.Set<AuctionLot>().SingleAsync(l => l.Id == id);
+        await using (var tx = await a.Database.BeginTransactionAsync())
+        {
+            Assert.True(lotA.Register(now).IsSuccess);
+            var notice = Notification.ToUser(user, "测试通知", "Test notice", $"/exchange/auctions/{id}", now);
+            a.Add(notice);
+            Assert.Null(await a.SaveBatchedOrConflictAsync(CancellationToken.None));
+            Assert.Equal(1, await a.EmailOutbox.CountAsync(o => o.NotificationId == notice.Id));
+            await tx.CommitAsync();
+        }
+        await using (var tx = await b.Database.BeginTransactionAsync())
+        {
+            Assert.True(lotB.Register(now).IsSuccess);
+            Assert.Equal("concurrency.conflict", (await b.SaveBatchedOrConflictAsync(CancellationToken.None))?.Code);
+            await tx.RollbackAsync();
+        }
+        await factory.WithDbAsync(async c =>
+        {
+            var lot = await c.Set<AuctionLot>().SingleAsync(l => l.Id == id);
+            Assert.True(lot.Register(now).IsSuccess);
+            Assert.Null(await c.SaveOrConflictAsync(CancellationToken.None)); // the same change through EF's SaveChanges
+        });
+        await factory.WithDbAsync(async db =>
+        {
+            var audits = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == nameof(AuctionLot) && e.EntityId == id.ToString())
+                .OrderBy(e => e.Id).ToListAsync();
+            var (batched, saved) = (audits[^2], audits[^1]);
+            Assert.Equal((saved.Action, saved.UserId, saved.UserName, saved.OrganizationId, saved.SubjectOrganizationId),
+                (batched.Action, batched.UserId, batched.UserName, batched.OrganizationId, batched.SubjectOrganizationId));
+            static List<string> Names(string? json) => JsonDocument.Parse(json!).RootElement.EnumerateObject().Select(p => p.Name).Order().ToList();
+            Assert.Equal(Names(saved.Before), Names(batched.Before));
+            Assert.Equal(Names(saved.After), Names(batched.After));
+            Assert.Equal(JsonDocument.Parse(batched.After!).RootElement.GetRawText(), JsonDocument.Parse(saved.Before!).RootElement.GetRawText());
+            var lot = await db.Set<AuctionLot>().AsNoTracking().SingleAsync(l => l.Id == id);
+            Assert.Equal(lotA.Version + 1, lot.Version); // the stale writer's change is not there
         });
     }
 
