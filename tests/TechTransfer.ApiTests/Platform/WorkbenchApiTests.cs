@@ -105,6 +105,10 @@ public abstract class WorkbenchApiTests(TechTransferFactory factory)
         var registered = await ItemAsync(i.Researcher, "achievements.my_registered");
         Assert.Equal(1, CountOf(registered));
         Assert.Equal(1, await ListTotalAsync(i.Researcher, "/api/v1/achievements?mine=true&status=Registered"));
+        // the co-inventor is named as a completer, not the author: the same count and list (the author, also a completer, counted once)
+        Assert.Equal(1, CountOf(await ItemAsync(i.CoInventor, "achievements.my_registered")));
+        Assert.Equal(1, await ListTotalAsync(i.CoInventor, "/api/v1/achievements?mine=true&status=Registered"));
+        Assert.Equal(0, CountOf(await ItemAsync(other.Researcher, "achievements.my_registered")));
         Assert.Equal(0, CountOf(await ItemAsync(i.Office, "achievements.disclosed")));
     }
 

@@ -35,6 +35,16 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         b.HasIndex(x => new { x.OwnerOrganizationId, x.IdleFlaggedAt }); // workbench: the office's idle achievements
         b.OwnsMany(x => x.Completers, c => c.ToJson("completers"));
         b.Navigation(x => x.Completers).HasField("_completers");
+        b.OwnsMany(x => x.CompleterAccounts, c =>
+        {
+            c.ToTable("ach_achievement_completer_accounts");
+            c.WithOwner().HasForeignKey("AchievementId");
+            c.HasKey("AchievementId", nameof(CompleterAccount.UserId));
+            c.HasIndex(x => x.UserId); // "my achievements": the user's rows, then the achievement by key
+        });
+        b.Navigation(x => x.CompleterAccounts).HasField("_completerAccounts");
+        b.Ignore(x => x.CompleterUserIds);
+        b.HasIndex(x => new { x.CreatedByUserId, x.OwnerOrganizationId, x.Status }); // "my achievements" I created, by state (index only)
         b.OwnsMany(x => x.History, h =>
         {
             h.ToJson("history");

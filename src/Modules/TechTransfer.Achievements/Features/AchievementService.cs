@@ -33,7 +33,7 @@ public sealed class AchievementService(
         var org = v.OrganizationId ?? Guid.Empty;
         var admin = v.IsPlatformAdmin();
         var signedIn = v.UserId is not null;
-        return a => (signedIn && (a.CreatedByUserId == uid || a.NamedViewerUserIds.Contains(uid) || a.CompleterUserIds.Contains(uid)))
+        return a => (signedIn && (a.CreatedByUserId == uid || a.NamedViewerUserIds.Contains(uid) || a.CompleterAccounts.Any(c => c.UserId == uid)))
                     || (signedIn && a.OwnerOrganizationId == org && a.Status != AchievementStatus.Draft)
                     || (admin && a.Status != AchievementStatus.Draft)
                     || (a.Status == AchievementStatus.Registered && !a.IsConfidential);
@@ -71,7 +71,7 @@ public sealed class AchievementService(
         if (query.IpType is { } ip) q = q.Where(a => a.IpType == ip);
         if (!string.IsNullOrWhiteSpace(query.Field)) { var field = TechnicalFields.Normalize(query.Field); q = q.Where(a => a.TechnicalField == field); }
         if (query.OrganizationId is { } orgId) q = q.Where(a => a.OwnerOrganizationId == orgId);
-        if (query.Mine && user.UserId is { } me) q = q.Where(a => a.CreatedByUserId == me || a.CompleterUserIds.Contains(me));
+        if (query.Mine && user.UserId is { } me) q = q.Where(a => a.CreatedByUserId == me || a.CompleterAccounts.Any(c => c.UserId == me));
         if (query.Idle is { } idle) q = idle ? q.Where(a => a.IdleFlaggedAt != null) : q.Where(a => a.IdleFlaggedAt == null);
 
         IQueryable<Achievement>? sorted = (query.Sort?.ToLowerInvariant(), query.Desc) switch

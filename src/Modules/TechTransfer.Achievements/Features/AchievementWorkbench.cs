@@ -50,10 +50,17 @@ internal sealed class AchievementWorkbench(TechTransferDbContext db) : IWorkbenc
 
     private async Task ResearcherAsync(Guid org, Guid me, List<WorkbenchItem> items, CancellationToken ct)
     {
-        // the same predicate as the list's "mine" filter, seeking the organisation's rows first
-        var byStatus = await db.Set<Achievement>().AsNoTracking()
-            .Where(a => a.OwnerOrganizationId == org && (a.CreatedByUserId == me || a.CompleterUserIds.Contains(me)))
+        // the list's "mine" filter (created by me or naming me as a completer) as two index seeks on the user — the ones I
+        // created, then the ones naming me that someone else created — instead of reading every achievement of the organisation
+        var achievements = db.Set<Achievement>().AsNoTracking();
+        var created = await achievements
+            .Where(a => a.CreatedByUserId == me && a.OwnerOrganizationId == org)
             .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var named = await db.Set<Achievement>().AsNoTracking()
+            .SelectMany(a => a.CompleterAccounts.Where(c => c.UserId == me), (a, c) => a)
+            .Where(a => a.CreatedByUserId != me && a.OwnerOrganizationId == org)
+            .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byStatus = created.Concat(named).ToList();
         int Of(params AchievementStatus[] s) => byStatus.Where(x => s.Contains(x.Key)).Sum(x => x.Count);
         items.Add(new("achievements.my_returned", "退回修改的成果披露", "My disclosures returned for changes", Of(AchievementStatus.Returned),
             "/achievements?mine=true&status=Returned", WorkbenchSection.ToDo, 10, Urgent: Of(AchievementStatus.Returned) > 0));

@@ -70,15 +70,19 @@ internal sealed class TechnologyContractConfiguration : IEntityTypeConfiguration
             p.Property(x => x.EntityNature).HasMaxLength(3);
             p.Property(x => x.CountryCode).HasMaxLength(3);
             p.Property(x => x.DivisionCode).HasMaxLength(6);
-            p.HasIndex(x => x.OrganizationId);
+            // the contracts that name an organisation (workbench, lists): the contract ids from the index alone
+            p.HasIndex("OrganizationId", "ContractId");
             p.HasIndex(x => x.CreditCode);
         });
         b.Navigation(x => x.Parties).HasField("_parties");
 
         b.Property(x => x.AssignedRegistrarName).HasMaxLength(100);
-        b.HasIndex(x => x.AssignedRegistrarUserId);
+        // the workbench counts, each answered from an index alone (at 10 M contracts a row look-up per counted contract
+        // costs seconds): assigned to me by state; owned by state; by state and due date; resubmitted by state
+        b.HasIndex(x => new { x.AssignedRegistrarUserId, x.Status });
         b.HasIndex(x => new { x.OwnerOrganizationId, x.Status });
         b.HasIndex(x => new { x.Status, x.DueDate });
+        b.HasIndex(x => new { x.Status, x.ResubmittedAt });
         b.HasIndex(x => x.Fingerprint);
         b.HasIndex(x => x.RegistrationNo).IsUnique();
         b.HasIndex(x => x.RegisteredDate);

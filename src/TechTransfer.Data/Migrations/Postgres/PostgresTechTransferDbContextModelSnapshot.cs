@@ -141,10 +141,6 @@ namespace TechTransfer.Data.Migrations.Postgres
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
-                    b.PrimitiveCollection<List<Guid>>("CompleterUserIds")
-                        .IsRequired()
-                        .HasColumnType("uuid[]");
-
                     b.Property<string>("ConfidentialDetails")
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
@@ -275,6 +271,8 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasIndex("OwnerOrganizationId", "IdleFlaggedAt");
 
                     b.HasIndex("OwnerOrganizationId", "Status");
+
+                    b.HasIndex("CreatedByUserId", "OwnerOrganizationId", "Status");
 
                     b.ToTable("ach_achievements", (string)null);
                 });
@@ -969,8 +967,6 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedRegistrarUserId");
-
                     b.HasIndex("DeclaredTechTransactionAmount");
 
                     b.HasIndex("DueDate");
@@ -990,9 +986,13 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("AssignedRegistrarUserId", "Status");
+
                     b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("Status", "ResubmittedAt");
 
                     b.ToTable("contracts_contracts", (string)null);
                 });
@@ -3320,7 +3320,28 @@ namespace TechTransfer.Data.Migrations.Postgres
                                 .HasForeignKey("AchievementId");
                         });
 
+                    b.OwnsMany("TechTransfer.Achievements.Domain.CompleterAccount", "CompleterAccounts", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<Guid>("UserId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("uuid");
+
+                            b1.HasKey("AchievementId", "UserId");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("ach_achievement_completer_accounts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
                     b.Navigation("Attachments");
+
+                    b.Navigation("CompleterAccounts");
 
                     b.Navigation("Completers");
 
@@ -3613,7 +3634,7 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                             b1.HasIndex("CreditCode");
 
-                            b1.HasIndex("OrganizationId");
+                            b1.HasIndex("OrganizationId", "ContractId");
 
                             b1.ToTable("contracts_parties", (string)null);
 

@@ -131,10 +131,6 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("CompleterUserIds")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ConfidentialDetails")
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
@@ -265,6 +261,8 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasIndex("OwnerOrganizationId", "IdleFlaggedAt");
 
                     b.HasIndex("OwnerOrganizationId", "Status");
+
+                    b.HasIndex("CreatedByUserId", "OwnerOrganizationId", "Status");
 
                     b.ToTable("ach_achievements", (string)null);
                 });
@@ -959,8 +957,6 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedRegistrarUserId");
-
                     b.HasIndex("DeclaredTechTransactionAmount");
 
                     b.HasIndex("DueDate");
@@ -980,9 +976,13 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt");
 
+                    b.HasIndex("AssignedRegistrarUserId", "Status");
+
                     b.HasIndex("OwnerOrganizationId", "Status");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("Status", "ResubmittedAt");
 
                     b.ToTable("contracts_contracts", (string)null);
                 });
@@ -3304,7 +3304,28 @@ namespace TechTransfer.Data.Migrations.Sqlite
                                 .HasForeignKey("AchievementId");
                         });
 
+                    b.OwnsMany("TechTransfer.Achievements.Domain.CompleterAccount", "CompleterAccounts", b1 =>
+                        {
+                            b1.Property<Guid>("AchievementId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("UserId")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AchievementId", "UserId");
+
+                            b1.HasIndex("UserId");
+
+                            b1.ToTable("ach_achievement_completer_accounts", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AchievementId");
+                        });
+
                     b.Navigation("Attachments");
+
+                    b.Navigation("CompleterAccounts");
 
                     b.Navigation("Completers");
 
@@ -3597,7 +3618,7 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                             b1.HasIndex("CreditCode");
 
-                            b1.HasIndex("OrganizationId");
+                            b1.HasIndex("OrganizationId", "ContractId");
 
                             b1.ToTable("contracts_parties", (string)null);
 

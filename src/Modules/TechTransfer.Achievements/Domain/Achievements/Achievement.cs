@@ -14,6 +14,7 @@ namespace TechTransfer.Achievements.Domain;
 public sealed partial class Achievement : IAudited, ISearchIndexed
 {
     private readonly List<Completer> _completers = [];
+    private readonly List<CompleterAccount> _completerAccounts = [];
     private readonly List<AchievementStatusChange> _history = [];
     private readonly List<AchievementEvaluationRecord> _evaluations = [];
     private readonly List<AchievementAttachment> _attachments = [];
@@ -46,8 +47,12 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
     /// <summary>Linked patents by application number only (the Patents module owns patents).</summary>
     public List<string> PatentApplicationNumbers { get; private set; } = [];
     public IReadOnlyList<Completer> Completers => _completers;
-    /// <summary>Platform users among the completers (kept in step with <see cref="Completers"/>, for queries).</summary>
-    public List<Guid> CompleterUserIds { get; private set; } = [];
+    /// <summary>
+    /// Platform users among the completers, one row each (kept in step with <see cref="Completers"/>), so "my
+    /// achievements" seeks an index on the user instead of reading every achievement's completer list.
+    /// </summary>
+    public IReadOnlyList<CompleterAccount> CompleterAccounts => _completerAccounts;
+    public IEnumerable<Guid> CompleterUserIds => _completerAccounts.Select(c => c.UserId);
 
     /// <summary>When true the whole record is hidden from other organisations (and never public in search).</summary>
     public bool IsConfidential { get; private set; }
@@ -147,7 +152,10 @@ public sealed partial class Achievement : IAudited, ISearchIndexed
         NamedViewerUserIds = input.NamedViewerUserIds.Distinct().ToList();
         _completers.Clear();
         _completers.AddRange(input.Completers.Select(c => new Completer(c.Name, c.UserId, c.ContributionPercent, c.HoldsLeadershipPost)));
-        CompleterUserIds = _completers.Where(c => c.UserId is not null).Select(c => c.UserId!.Value).Distinct().ToList();
+        var accounts = _completers.Where(c => c.UserId is not null).Select(c => c.UserId!.Value).Distinct().ToList();
+        // a diff, not clear-and-add: the rows are keyed by (achievement, user)
+        _completerAccounts.RemoveAll(c => !accounts.Contains(c.UserId));
+        _completerAccounts.AddRange(accounts.Where(id => _completerAccounts.All(c => c.UserId != id)).Select(id => new CompleterAccount(id)));
         UpdatedAt = now;
         Version++;
     }

@@ -135,3 +135,11 @@ public sealed record AchievementInput(
     IReadOnlyList<Guid> NamedViewerUserIds);
 
 public sealed record CompleterInput(string Name, Guid? UserId, decimal ContributionPercent, bool HoldsLeadershipPost = false);
+
+/// <summary>A completer who has a platform account (完成人账号): the achievement's link to that user.</summary>
+public sealed class CompleterAccount
+{
+    public CompleterAccount(Guid userId) => UserId = userId;
+
+    public Guid UserId { get; private set; }
+}
