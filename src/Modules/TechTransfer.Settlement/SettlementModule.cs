@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using TechTransfer.Platform;
 
 namespace TechTransfer.Settlement;
@@ -18,6 +19,11 @@ public sealed class SettlementModule : IModule
     {
         services.AddSingleton<Features.SettlementWriter>();
         services.AddScoped<Features.SettlementService>();
+        services.AddOptions<Domain.DepositOptions>().BindConfiguration(Domain.DepositOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Domain.DepositOptions>, Features.DepositOptionsValidator>();
+        services.AddScoped<Features.DepositSettler>();
+        services.AddSingleton<Features.DepositJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.DepositJob>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => Endpoints.SettlementEndpoints.MapSettlementEndpoints(app);

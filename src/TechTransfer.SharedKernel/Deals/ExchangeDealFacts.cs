@@ -22,7 +22,8 @@ public sealed record ExchangeDealFacts(
     bool IsInstalments,
     IReadOnlyList<DealScheduledPayment> Schedule,
     bool IsLive,
-    bool IsConfirmed);
+    bool IsConfirmed,
+    Guid? LotId = null);
 
 /// <summary>
 /// Implemented by the Exchange module: the facts of a deal by id, or null when there is none. It does not check who asks:

@@ -28,6 +28,6 @@ internal sealed class DealFactsLookup(TechTransferDbContext db) : IExchangeDealF
             : [new DealScheduledPayment(d.PaymentDueOn, d.PriceYuan, null)];
         return new ExchangeDealFacts(d.Id, d.DealNo, d.Title, d.TitleEn, d.SellerOrganizationId, d.BuyerOrganizationId, d.PriceYuan,
             d.SellerCommissionPercent, d.BuyerCommissionPercent, d.SellerCommissionYuan, d.BuyerCommissionYuan,
-            d.Settlement == DealSettlement.Instalments, schedule, d.IsLive, d.Status == DealStatus.Confirmed);
+            d.Settlement == DealSettlement.Instalments, schedule, d.IsLive, d.Status == DealStatus.Confirmed, d.LotId);
     }
 }
