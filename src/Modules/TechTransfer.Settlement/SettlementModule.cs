@@ -22,6 +22,10 @@ public sealed class SettlementModule : IModule
         services.AddOptions<Domain.DepositOptions>().BindConfiguration(Domain.DepositOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Domain.DepositOptions>, Features.DepositOptionsValidator>();
         services.AddScoped<Features.DepositSettler>();
+        services.AddScoped<IDemoDataSeeder, Features.SettlementDemoData>();
+        services.AddOptions<Domain.PaymentReminderOptions>().BindConfiguration(Domain.PaymentReminderOptions.Section)
+            .Validate(o => o.LeadDays is >= 0 and <= 60, "Settlement:PaymentReminders:LeadDays must be between 0 and 60.").ValidateOnStart();
+        services.AddScoped<TechTransfer.Platform.Jobs.IReminderSource, Features.SettlementReminders>();
         services.AddSingleton<Features.DepositJob>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.DepositJob>());
     }

@@ -5,7 +5,8 @@ public enum BidderDepositState { Held = 1, Released = 2, Forfeited = 3 }
 
 /// <summary>One bidder's registration on a lot and the deposit it owes, as the Exchange module's auction rules decide it.</summary>
 public sealed record AuctionRegistrationDeposit(
-    Guid RegistrationId, Guid UserId, Guid? OrganizationId, int PaddleNumber, decimal DepositYuan, BidderDepositState State, bool IsWinner);
+    Guid RegistrationId, Guid UserId, Guid? OrganizationId, int PaddleNumber, decimal DepositYuan, BidderDepositState State, bool IsWinner,
+    DateTimeOffset RegisteredAt);
 
 /// <summary>
 /// A lot's deposits for the Settlement module's ledger: the close (Sold / NoSale), a withdrawal and a winner's default
@@ -23,4 +24,7 @@ public sealed record AuctionDepositFacts(
 public interface IAuctionDepositFacts
 {
     Task<AuctionDepositFacts?> FindAsync(Guid lotId, CancellationToken ct);
+
+    /// <summary>The lots that have registrations, oldest first (the demo data records their deposits).</summary>
+    Task<IReadOnlyList<Guid>> LotsWithRegistrationsAsync(CancellationToken ct);
 }

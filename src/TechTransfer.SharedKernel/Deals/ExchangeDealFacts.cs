@@ -33,4 +33,7 @@ public sealed record ExchangeDealFacts(
 public interface IExchangeDealFactsLookup
 {
     Task<ExchangeDealFacts?> FindAsync(Guid dealId, CancellationToken ct);
+
+    /// <summary>The ids of the deals that are not annulled (the Settlement module's payment reminders walk them).</summary>
+    Task<IReadOnlyList<Guid>> LiveDealIdsAsync(CancellationToken ct);
 }

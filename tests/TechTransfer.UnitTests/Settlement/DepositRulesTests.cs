@@ -103,8 +103,8 @@ public sealed class DepositRulesTests
         var other = Guid.NewGuid();
         var facts = new AuctionDepositFacts(Lot, "标的", null, Guid.NewGuid(), closed, null, false,
         [
-            new AuctionRegistrationDeposit(Registration, Guid.NewGuid(), Guid.NewGuid(), 1, 5_000m, BidderDepositState.Released, false),
-            new AuctionRegistrationDeposit(other, Guid.NewGuid(), Guid.NewGuid(), 2, 5_000m, BidderDepositState.Held, true),
+            new AuctionRegistrationDeposit(Registration, Guid.NewGuid(), Guid.NewGuid(), 1, 5_000m, BidderDepositState.Released, false, Now),
+            new AuctionRegistrationDeposit(other, Guid.NewGuid(), Guid.NewGuid(), 2, 5_000m, BidderDepositState.Held, true, Now),
         ]);
         var options = new DepositOptions { ReleaseWorkingDays = 5 };
         var accounts = book.Accounts.ToList();

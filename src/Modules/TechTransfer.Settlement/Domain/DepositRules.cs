@@ -80,14 +80,14 @@ public static class DepositRules
         new(transferId, lotId, TransferKind.DepositApplication,
             [(book.Account(lotId, LedgerAccountKind.BidderDepositHeld, registrationId, now).Id, -amount),
              (book.Account(lotId, LedgerAccountKind.ExternalBank, Guid.Empty, now).Id, amount)],
-            Reference: dealId.ToString("N"));
+            Note: null);
 
     /// <summary>The winner's deposit counted toward the deal's price: external → the deal's escrow (the deal's book).</summary>
     public static TransferDraft ApplyIn(LedgerBook book, Guid dealId, decimal amount, Guid transferId, Guid lotId, DateTimeOffset now) =>
         new(transferId, dealId, TransferKind.DepositApplication,
             [(book.Account(dealId, LedgerAccountKind.ExternalBank, Guid.Empty, now).Id, -amount),
              (book.Account(dealId, LedgerAccountKind.ExchangeEscrow, Guid.Empty, now).Id, amount)],
-            Reference: lotId.ToString("N"));
+            Note: null);
 
     /// <summary>The ledger state of each registration's deposit, from the lot's transfers (the pending hold and what resolved it).</summary>
     public static DepositLedgerState StateOf(LedgerTransfer? hold, IEnumerable<LedgerTransfer> lotTransfers)

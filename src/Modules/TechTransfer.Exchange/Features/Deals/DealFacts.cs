@@ -30,4 +30,7 @@ internal sealed class DealFactsLookup(TechTransferDbContext db) : IExchangeDealF
             d.SellerCommissionPercent, d.BuyerCommissionPercent, d.SellerCommissionYuan, d.BuyerCommissionYuan,
             d.Settlement == DealSettlement.Instalments, schedule, d.IsLive, d.Status == DealStatus.Confirmed, d.LotId);
     }
+
+    public async Task<IReadOnlyList<Guid>> LiveDealIdsAsync(CancellationToken ct) =>
+        await db.Set<ExchangeDeal>().AsNoTracking().Where(d => d.Status != DealStatus.Annulled).OrderBy(d => d.CreatedAt).Select(d => d.Id).ToListAsync(ct);
 }
