@@ -3,9 +3,10 @@ using Microsoft.Playwright;
 namespace TechTransfer.BrowserTests;
 
 /// <summary>
-/// The settlement page of a deal in Chromium on the demo data: the operator records the buyer's payment and the payout of
-/// the sold demo auction's confirmed deal (with its session, through the API and an Idempotency-Key), then the page shows
-/// balances, the journal and the schedule in Chinese; the winning bidder (a party) reads it in English. axe and CSP are
+/// The settlement page of a deal in Chromium on the demo data: the sold demo auction's confirmed deal starts with the
+/// winner's deposit applied (the losers' released); the operator records the rest in two instalments and the payout
+/// (with its session, through the API and an Idempotency-Key), then the page shows balances, the journal, the deposits
+/// and the schedule in Chinese; the winning bidder (a party) reads it in English and sees its own deposit only. axe and CSP are
 /// checked on every page by the fixture.
 /// </summary>
 public sealed class SettlementJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -20,8 +21,12 @@ public sealed class SettlementJourneyTests(BrowserFixture browser) : IClassFixtu
         var deal = (await deals.JsonAsync())!.Value.GetProperty("items")[0];
         var id = deal.GetProperty("id").GetGuid();
         var price = deal.GetProperty("priceYuan").GetDecimal();
-        var detail = await op.APIRequest.GetAsync($"/api/v1/exchange/deals/{id}");
-        var buyerCommission = (await detail.JsonAsync())!.Value.GetProperty("buyerCommissionYuan").GetDecimal();
+        // the demo deposits: the losers' released, the winner's applied to this deal when it was confirmed (the deposit job)
+        var before = (await (await op.APIRequest.GetAsync($"/api/v1/deals/{id}/settlement")).JsonAsync())!.Value;
+        var applied = before.GetProperty("received").GetDecimal();
+        Assert.True(applied > 0, "the winner's deposit is applied to the demo deal");
+        var rest = before.GetProperty("amountDue").GetDecimal() - applied;
+        var first = Math.Round(rest / 2, 2);
         async Task Post(string op2, object body)
         {
             var r = await op.APIRequest.PostAsync($"/api/v1/deals/{id}/settlement/{op2}", new APIRequestContextOptions
@@ -30,13 +35,18 @@ public sealed class SettlementJourneyTests(BrowserFixture browser) : IClassFixtu
             });
             Assert.True(r.Status == 201, await r.TextAsync());
         }
-        await Post("payments", new { amount = price + buyerCommission, reference = "ICBC-20261207-0001" });
+        // the rest of the price and the buyer's commission in two instalments, then the payout to the seller
+        await Post("payments", new { amount = first, reference = "ICBC-20261207-0001" });
+        await Post("payments", new { amount = rest - first, reference = "ICBC-20261207-0002" });
         await Post("payouts", new { amount = price, brokerCommission = 100m });
         await op.GotoAsync($"/settlement/deals/{id}");
         await Assertions.Expect(op.GetByTestId("settlement-reconciled")).ToHaveTextAsync("借贷平衡，余额与分录一致");
-        await Assertions.Expect(op.GetByTestId("settlement-transfers").Locator("tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(op.GetByTestId("settlement-transfers").Locator("tbody tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(op.GetByTestId("settlement-transfers")).ToContainTextAsync("保证金抵作价款");
         await Assertions.Expect(op.GetByTestId("settlement-transfers")).ToContainTextAsync("向卖方结算");
         await Assertions.Expect(op.GetByTestId("settlement-escrow")).ToHaveTextAsync("0.00 元");
+        await Assertions.Expect(op.GetByTestId("settlement-deposits").GetByTestId("deposit-state").Filter(new() { HasText = "已退还" })).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(op.GetByTestId("settlement-deposits").GetByTestId("deposit-state").Filter(new() { HasText = "已抵作价款" })).ToHaveCountAsync(1);
         await op.ScreenshotAsync("settlement-operator-zh");
         await op.Context.CloseAsync();
 
@@ -48,6 +58,8 @@ public sealed class SettlementJourneyTests(BrowserFixture browser) : IClassFixtu
         await Assertions.Expect(winner.GetByTestId("settlement-reconciled")).ToHaveTextAsync("Balanced; every balance equals its entries");
         await Assertions.Expect(winner.GetByTestId("settlement-accounts")).ToContainTextAsync("Payable to the seller");
         await Assertions.Expect(winner.GetByTestId("settlement-outstanding")).ToHaveTextAsync("¥0.00");
+        await Assertions.Expect(winner.GetByTestId("settlement-deposits").GetByTestId("deposit-row")).ToHaveCountAsync(1); // its own deposit only
+        await Assertions.Expect(winner.GetByTestId("settlement-deposits")).ToContainTextAsync("Applied to the price");
         await winner.ScreenshotAsync("settlement-winner-en");
         await winner.GetByTestId("settlement-deal-link").ClickAsync();
         await Assertions.Expect(winner.GetByTestId("deal-status")).ToBeVisibleAsync();

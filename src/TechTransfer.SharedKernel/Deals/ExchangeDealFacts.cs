@@ -22,7 +22,8 @@ public sealed record ExchangeDealFacts(
     bool IsInstalments,
     IReadOnlyList<DealScheduledPayment> Schedule,
     bool IsLive,
-    bool IsConfirmed);
+    bool IsConfirmed,
+    Guid? LotId = null);
 
 /// <summary>
 /// Implemented by the Exchange module: the facts of a deal by id, or null when there is none. It does not check who asks:
@@ -32,4 +33,7 @@ public sealed record ExchangeDealFacts(
 public interface IExchangeDealFactsLookup
 {
     Task<ExchangeDealFacts?> FindAsync(Guid dealId, CancellationToken ct);
+
+    /// <summary>The ids of the deals that are not annulled (the Settlement module's payment reminders walk them).</summary>
+    Task<IReadOnlyList<Guid>> LiveDealIdsAsync(CancellationToken ct);
 }

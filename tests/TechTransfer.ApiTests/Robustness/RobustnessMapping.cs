@@ -400,6 +400,8 @@ public static class RobustnessMapping
         ["RecordSettlementPayment"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending).Body(_ => new { amount = 1_000m, reference = "ICBC-1" }),
         ["RecordSettlementPayout"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending).Body(_ => new { amount = 500m, brokerCommission = 1m }),
         ["RecordSettlementRefund"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending).Body(_ => new { amount = 10m }),
+        ["GetLotDeposits"] = As(w => w.ExchangeUser).Path("id", w => w.AuctionSold),
+        ["RecordLotDeposit"] = As(w => w.ExchangeUser).Path("id", w => w.AuctionScheduled).Body(_ => new { registrationId = Guid.NewGuid(), reference = "ICBC-D1" }),
         ["ReverseSettlementTransfer"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending).Path("transferId", w => w.DealToAnnul).Body(_ => new { reason = "录入错误" }),
     };
 }

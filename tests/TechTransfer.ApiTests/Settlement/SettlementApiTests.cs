@@ -107,6 +107,34 @@ public abstract class SettlementApiTests(TechTransferFactory factory)
     }
 
     [Fact]
+    public async Task Buyers_are_reminded_before_an_unpaid_instalment_is_due_and_both_sides_when_it_is_overdue_each_once()
+    {
+        var w = await WorldAsync(); // instalments of 60,000 due in 10 days and 40,000 due in 40 days; reminders 7 days ahead
+        var job = factory.Services.GetRequiredService<TechTransfer.Platform.Jobs.DeadlineReminderJob>();
+        Task<List<string>> Keys() => factory.WithDbAsync(async (db, _) =>
+            await db.Notifications.Where(n => n.DedupKey != null && n.DedupKey.Contains(w.Deal.ToString("N"))).OrderBy(n => n.DedupKey).Select(n => n.DedupKey!).ToListAsync());
+        await job.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(await Keys());
+        factory.Clock.Advance(TimeSpan.FromDays(4));
+        await job.RunOnceAsync(CancellationToken.None);
+        await job.RunOnceAsync(CancellationToken.None);
+        var due = Assert.Single(await Keys());
+        Assert.StartsWith("settlement.due:", due);
+        var notice = await factory.WithDbAsync((db, _) => db.Notifications.SingleAsync(n => n.DedupKey == due));
+        Assert.Equal((w.Buyer.Id, "/settlement/deals/" + w.Deal), (notice.RecipientOrganizationId!.Value, notice.Link!));
+        Assert.Contains("60000.00", notice.TitleZh);
+
+        // the first instalment paid (with the buyer's commission on it); forty-one days on, only the second is overdue
+        await Json(await Send(w.Operator, w.Deal, "payments", new { amount = 61_200m }), HttpStatusCode.Created);
+        factory.Clock.Advance(TimeSpan.FromDays(37));
+        await job.RunOnceAsync(CancellationToken.None);
+        var keys = await Keys();
+        Assert.Equal(3, keys.Count);
+        Assert.Equal(2, keys.Count(k => k.StartsWith("settlement.overdue:") && k.Contains(":2:")));
+        Assert.Contains(keys, k => k.EndsWith(":seller"));
+    }
+
+    [Fact]
     public async Task Only_the_deals_parties_and_the_operator_see_its_money()
     {
         var w = await WorldAsync();

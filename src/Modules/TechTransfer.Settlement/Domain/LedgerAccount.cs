@@ -11,7 +11,7 @@ public enum LedgerAccountKind
 {
     /// <summary>外部银行账户 (the one account outside the platform; negative = money held on the platform)</summary>
     ExternalBank = 1,
-    /// <summary>竞买保证金（冻结）: a bidder's deposit for the deal's lot</summary>
+    /// <summary>竞买保证金（冻结）: a bidder's deposit for a lot; in a lot's book (book id = the lot id) the party is the registration</summary>
     BidderDepositHeld = 2,
     /// <summary>交易所监管账户: the buyer's money held in escrow for the deal</summary>
     ExchangeEscrow = 3,
@@ -23,6 +23,8 @@ public enum LedgerAccountKind
     BrokerCommission = 6,
     /// <summary>应退款: deposits released and payments refunded, awaiting payout to the party's bank</summary>
     Refunds = 7,
+    /// <summary>没收保证金: a defaulting winner's deposit (R6.6 winner default), kept by the exchange for the consignor's claim</summary>
+    ForfeitedDeposits = 8,
 }
 
 /// <summary>

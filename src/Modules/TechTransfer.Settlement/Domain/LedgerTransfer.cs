@@ -17,6 +17,8 @@ public enum TransferKind
     Refund = 6,
     /// <summary>冲正</summary>
     Reversal = 7,
+    /// <summary>违约没收保证金</summary>
+    DepositForfeit = 8,
 }
 
 /// <summary>

@@ -57,6 +57,21 @@ public static class SettlementErrors
     public static readonly Error NoBuyer = new("settlement.no_buyer",
         "该成交没有买方机构，不能登记付款", "The deal has no buyer organisation; no payment can be recorded.", Status: 409);
 
+    public static readonly Error LotNotFound = Error.NotFound("settlement_lot", "竞价标的");
+
+    public static readonly Error DepositNotHeld = new Error("settlement.deposit_not_held",
+        "该竞买人的保证金已按竞价规则退还或没收，不能再登记到账", "This bidder's deposit has already been released or forfeited under the auction rules; it cannot be recorded now.", Status: 409)
+        .ForRule("R6.3");
+
+    public static readonly Error DepositAlreadyRecorded = new Error("settlement.deposit_already_recorded",
+        "该竞买人的保证金已登记到账", "This bidder's deposit has already been recorded.", Status: 409).ForRule("R6.3");
+
+    public static readonly FieldError RegistrationRequired = new("registrationId", "settlement.registration_required",
+        "请选择竞买登记", "Choose the bidder's registration.");
+
+    public static readonly FieldError RegistrationUnknown = new("registrationId", "settlement.registration_unknown",
+        "该竞买登记不属于此竞价标的", "This registration does not belong to the lot.");
+
     public static readonly FieldError AmountRequired = new("amount", "settlement.amount_required",
         "请填写金额", "Enter the amount.");
 

@@ -31,7 +31,24 @@ internal static class SettlementEndpoints
         g.MapPost("/transfers/{transferId:guid}/reverse", ReverseSettlementTransfer).WithName(nameof(ReverseSettlementTransfer))
             .WithSummary("The exchange operator corrects a posted transfer by a new reversing transfer (once; never an edit), with the reason (Idempotency-Key header required)")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
+
+        var lots = app.MapGroup("/api/v1/auctions/{id:guid}/deposits").WithTags("Settlement").RequireAuthorization();
+        lots.MapGet("/", GetLotDeposits).WithName(nameof(GetLotDeposits))
+            .WithSummary("A lot's bidder deposits (保证金): what the auction rules say, where the ledger has each (held, released, applied to the price, forfeited) and the release deadline — every row for the exchange operator, a bidder's own row for a bidder");
+        lots.MapPost("/", RecordLotDeposit).WithName(nameof(RecordLotDeposit))
+            .WithSummary("The exchange operator records a registered bidder's deposit received by the bank; it is held (a pending transfer) until the deposit job releases, applies or forfeits it (Idempotency-Key header required)")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status403Forbidden);
     }
+
+    internal static async Task<Results<Ok<LotDepositsView>, ProblemHttpResult>> GetLotDeposits(Guid id, SettlementService s, CancellationToken ct)
+    {
+        var result = await s.GetLotDepositsAsync(id, ct);
+        return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
+    }
+
+    internal static Task<Results<Created<TransferResponse>, ProblemHttpResult>> RecordLotDeposit(
+        Guid id, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, RecordDepositRequest? body, SettlementService s, HttpContext http, CancellationToken ct) =>
+        Respond($"/api/v1/auctions/{id}/deposits", s.RecordDepositAsync(id, idempotencyKey, body, ct), http);
 
     internal static async Task<Results<Ok<SettlementView>, ProblemHttpResult>> GetDealSettlement(Guid id, SettlementService s, CancellationToken ct)
     {
@@ -41,26 +58,26 @@ internal static class SettlementEndpoints
 
     internal static Task<Results<Created<TransferResponse>, ProblemHttpResult>> RecordSettlementPayment(
         Guid id, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, PaymentRequest? body, SettlementService s, HttpContext http, CancellationToken ct) =>
-        Respond(id, s.RecordPaymentAsync(id, idempotencyKey, body, ct), http);
+        Respond($"/api/v1/deals/{id}/settlement", s.RecordPaymentAsync(id, idempotencyKey, body, ct), http);
 
     internal static Task<Results<Created<TransferResponse>, ProblemHttpResult>> RecordSettlementPayout(
         Guid id, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, PayoutRequest? body, SettlementService s, HttpContext http, CancellationToken ct) =>
-        Respond(id, s.PayOutAsync(id, idempotencyKey, body, ct), http);
+        Respond($"/api/v1/deals/{id}/settlement", s.PayOutAsync(id, idempotencyKey, body, ct), http);
 
     internal static Task<Results<Created<TransferResponse>, ProblemHttpResult>> RecordSettlementRefund(
         Guid id, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, RefundRequest? body, SettlementService s, HttpContext http, CancellationToken ct) =>
-        Respond(id, s.RefundAsync(id, idempotencyKey, body, ct), http);
+        Respond($"/api/v1/deals/{id}/settlement", s.RefundAsync(id, idempotencyKey, body, ct), http);
 
     internal static Task<Results<Created<TransferResponse>, ProblemHttpResult>> ReverseSettlementTransfer(
         Guid id, Guid transferId, [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey, ReverseRequest? body, SettlementService s, HttpContext http, CancellationToken ct) =>
-        Respond(id, s.ReverseAsync(id, transferId, idempotencyKey, body, ct), http);
+        Respond($"/api/v1/deals/{id}/settlement", s.ReverseAsync(id, transferId, idempotencyKey, body, ct), http);
 
     /// <summary>201 with the transfer; a replay answers the stored response again, marked <c>Idempotent-Replayed: true</c>.</summary>
-    private static async Task<Results<Created<TransferResponse>, ProblemHttpResult>> Respond(Guid dealId, Task<Result<CommandOutcome>> task, HttpContext http)
+    private static async Task<Results<Created<TransferResponse>, ProblemHttpResult>> Respond(string location, Task<Result<CommandOutcome>> task, HttpContext http)
     {
         var result = await task;
         if (result.IsFailure) return result.Error!.ToProblem();
         if (result.Value.Replayed) http.Response.Headers[ReplayedHeader] = "true";
-        return TypedResults.Created($"/api/v1/deals/{dealId}/settlement", result.Value.Response);
+        return TypedResults.Created(location, result.Value.Response);
     }
 }

@@ -1,4 +1,5 @@
 using TechTransfer.Settlement.Domain;
+using TechTransfer.SharedKernel.Deals;
 
 namespace TechTransfer.Settlement.Features;
 
@@ -36,7 +37,29 @@ public sealed record SettlementView(
     Guid DealId, string DealNo, string Title, string? TitleEn, Guid SellerOrganizationId, Guid? BuyerOrganizationId,
     decimal PriceYuan, decimal SellerCommissionPercent, decimal BuyerCommissionPercent, decimal SellerCommissionYuan, decimal BuyerCommissionYuan,
     decimal AmountDue, decimal Received, decimal Outstanding, decimal PaidOut, decimal HeldInEscrow, decimal ExternalNet, bool IsLive,
-    IReadOnlyList<AccountView> Accounts, IReadOnlyList<TransferView> Transfers, IReadOnlyList<ScheduleItemView> Schedule, bool Reconciled);
+    IReadOnlyList<AccountView> Accounts, IReadOnlyList<TransferView> Transfers, IReadOnlyList<ScheduleItemView> Schedule, bool Reconciled)
+{
+    /// <summary>The deposits of the deal's auction lot the caller may see (the operator all, a party its own organisation's).</summary>
+    public IReadOnlyList<DepositRowView> Deposits { get; init; } = [];
+}
 
 /// <summary>The outcome of a money command: the response and whether it is the replay of an earlier request with the same key.</summary>
 public sealed record CommandOutcome(TransferResponse Response, bool Replayed);
+
+/// <summary>保证金到账: the exchange's bank received a registered bidder's deposit (the amount is the lot's, R6.3); it is held.</summary>
+public sealed record RecordDepositRequest(Guid? RegistrationId, string? Reference = null);
+
+/// <summary>
+/// One bidder's deposit on a lot: what the auction rules say (<see cref="AuctionState"/>), where the ledger has it
+/// (<see cref="LedgerState"/>), when it was recorded and resolved, and — for a deposit to be released — the last day
+/// (<see cref="ReleaseDueOn"/>, [CFG] working days after the close) and whether that day has passed.
+/// </summary>
+public sealed record DepositRowView(
+    Guid RegistrationId, int PaddleNumber, Guid? BidderOrganizationId, decimal Amount, BidderDepositState AuctionState, DepositLedgerState LedgerState,
+    bool IsWinner, Guid? HoldTransferId, string? Reference, DateTimeOffset? RecordedAt, DateTimeOffset? ResolvedAt, DateOnly? ReleaseDueOn, bool ReleaseOverdue);
+
+/// <summary>A lot's deposits: every row for the exchange operator, a bidder's own row(s) for a bidder.</summary>
+public sealed record LotDepositsView(Guid LotId, string Title, string? TitleEn, DateTimeOffset? ClosedAt, Guid? DealId, IReadOnlyList<DepositRowView> Deposits);
+
+/// <summary>What one run of the deposit job did.</summary>
+public sealed record DepositRunResult(int Released, int Applied, int Forfeited);

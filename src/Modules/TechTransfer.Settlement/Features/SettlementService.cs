@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TechTransfer.Data;
 using TechTransfer.Settlement.Domain;
 using TechTransfer.SharedKernel;
@@ -20,8 +21,9 @@ namespace TechTransfer.Settlement.Features;
 /// deal's locked accounts (<see cref="SettlementWriter"/>), and the transfer, the changed balances and the key with its
 /// response are saved in one transaction — or nothing is.
 /// </summary>
-public sealed class SettlementService(
-    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IReferenceCheck references, IExchangeDealFactsLookup deals, SettlementWriter writer)
+public sealed partial class SettlementService(
+    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IReferenceCheck references, IExchangeDealFactsLookup deals, SettlementWriter writer,
+    IAuctionDepositFacts lots, HolidayCalendar calendar, IOptions<DepositOptions> depositOptions)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -34,7 +36,13 @@ public sealed class SettlementService(
         var accounts = await db.Set<LedgerAccount>().AsNoTracking().Where(a => a.DealId == dealId).ToListAsync(ct);
         var transfers = await db.Set<LedgerTransfer>().AsNoTracking().Include(t => t.Legs).Where(t => t.DealId == dealId)
             .OrderBy(t => t.Sequence).ToListAsync(ct);
-        return View(deal, accounts, transfers, clock.Today());
+        var view = View(deal, accounts, transfers, clock.Today());
+        if (deal.LotId is { } lotId && await lots.FindAsync(lotId, ct) is { } lot)
+        {
+            var rows = await DepositRowsAsync(lot, ct);
+            view = view with { Deposits = IsOperator ? rows : rows.Where(r => r.BidderOrganizationId is { } o && o == user.OrganizationId).ToList() };
+        }
+        return view;
     }
 
     public Task<Result<CommandOutcome>> RecordPaymentAsync(Guid dealId, string? key, PaymentRequest? r, CancellationToken ct)
@@ -109,25 +117,33 @@ public sealed class SettlementService(
         if (!IsOperator) return SettlementErrors.OperatorOnly;
         if (errors.ToError() is { } invalid) return invalid;
         if (await VisibleDealAsync(dealId, ct) is not { } deal) return SettlementErrors.DealNotFound;
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
-        if (await ReplayAsync(key!, fingerprint, ct) is { } earlier) return earlier;
+        return await CommitAsync(operation, dealId, key!, canonical, transferId, (book, now) => decide(book, deal, now), ct);
+    }
 
-        await using var lease = await writer.BeginAsync(db, dealId, key!, ct);
-        if (await ReplayAsync(key!, fingerprint, ct) is { } raced) return raced; // the same key committed while this one waited
+    /// <summary>
+    /// The key (replay / 422), then the book's lease, its locked accounts and the transfer the command decides, saved with
+    /// the key and its response in one transaction. <paramref name="bookId"/> is a deal's id, or a lot's for its deposits.
+    /// </summary>
+    private async Task<Result<CommandOutcome>> CommitAsync(
+        string operation, Guid bookId, string key, string canonical, Guid? transferId,
+        Func<LedgerBook, DateTimeOffset, Result<LedgerTransfer>> decide, CancellationToken ct, Action<TechTransferDbContext>? alsoSave = null)
+    {
+        var fingerprint = Fingerprint(canonical);
+        if (await ReplayAsync(key, fingerprint, ct) is { } earlier) return earlier;
+
+        await using var lease = await writer.BeginAsync(db, bookId, key, ct);
+        if (await ReplayAsync(key, fingerprint, ct) is { } raced) return raced; // the same key committed while this one waited
         var now = clock.GetUtcNow();
-        var accounts = db.Provider == DatabaseProvider.Postgres
-            ? await db.Set<LedgerAccount>().FromSqlInterpolated($"SELECT * FROM settlement_accounts WHERE \"DealId\" = {dealId} ORDER BY \"Id\" FOR UPDATE").ToListAsync(ct)
-            : await db.Set<LedgerAccount>().Where(a => a.DealId == dealId).ToListAsync(ct);
+        var accounts = await SettlementWriter.LockedAccountsAsync(db, bookId, ct);
         var known = new List<LedgerTransfer>();
         if (transferId is { } tid)
         {
             known = await db.Set<LedgerTransfer>().AsNoTracking().Include(t => t.Legs)
-                .Where(t => t.DealId == dealId && (t.Id == tid || t.PendingId == tid || t.ReversesId == tid)).ToListAsync(ct);
+                .Where(t => t.DealId == bookId && (t.Id == tid || t.PendingId == tid || t.ReversesId == tid)).ToListAsync(ct);
             if (known.All(t => t.Id != tid)) return SettlementErrors.TransferNotFound;
         }
-        var last = await db.Set<LedgerTransfer>().Where(t => t.DealId == dealId).MaxAsync(t => (long?)t.Sequence, ct) ?? 0;
-        var book = new LedgerBook([LedgerAccount.External(now), .. accounts], known, last + 1);
-        var result = decide(book, deal, now);
+        var book = new LedgerBook([LedgerAccount.External(now), .. accounts], known, await SettlementWriter.NextSequenceAsync(db, bookId, ct));
+        var result = decide(book, now);
         if (result.IsFailure) return result.Error!;
         var transfer = result.Value;
 
@@ -135,13 +151,16 @@ public sealed class SettlementService(
         foreach (var opened in book.Accounts.Where(a => a.Kind != LedgerAccountKind.ExternalBank && accounts.All(x => x.Id != a.Id)))
             db.Add(opened);
         db.Add(transfer);
-        var response = new TransferResponse(dealId, TransferOf(transfer, book.Accounts, reversedBy: null),
+        var response = new TransferResponse(bookId, TransferOf(transfer, book.Accounts, reversedBy: null),
             book.Accounts.Where(a => a.Kind != LedgerAccountKind.ExternalBank).OrderBy(a => a.Kind).ThenBy(a => a.PartyId).Select(AccountOf).ToList());
-        db.Add(new IdempotencyRecord(key!, operation, dealId, fingerprint, 201, JsonSerializer.Serialize(response, Json), transfer.Id, user.UserId, now));
+        alsoSave?.Invoke(db);
+        db.Add(new IdempotencyRecord(key, operation, bookId, fingerprint, 201, JsonSerializer.Serialize(response, Json), transfer.Id, user.UserId, now));
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         await lease.CommitAsync(ct);
         return new CommandOutcome(response, Replayed: false);
     }
+
+    private static string Fingerprint(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 
     private async Task<Result<CommandOutcome>?> ReplayAsync(string key, string fingerprint, CancellationToken ct)
     {

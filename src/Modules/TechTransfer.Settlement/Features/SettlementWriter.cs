@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using TechTransfer.Data;
+using TechTransfer.Settlement.Domain;
 
 namespace TechTransfer.Settlement.Features;
 
@@ -37,6 +38,27 @@ public sealed class SettlementWriter
         await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({keyLock})), pg_advisory_xact_lock(hashtext({dealLock}))", ct);
         return new Lease(tx, null);
     }
+
+    /// <summary>
+    /// A second book in the same transaction (the deposit job moves a winner's deposit from the lot's book into its deal's):
+    /// PostgreSQL takes the book's advisory lock too (always after the first book's, so two writers never wait in a cycle).
+    /// </summary>
+    public static async Task LockBookAsync(TechTransferDbContext db, Guid bookId, CancellationToken ct)
+    {
+        if (db.Provider != DatabaseProvider.Postgres) return;
+        var bookLock = "settlement:deal:" + bookId.ToString("N");
+        await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtext({bookLock}))", ct);
+    }
+
+    /// <summary>A book's accounts, tracked, read <c>FOR UPDATE</c> on PostgreSQL (inside a lease).</summary>
+    public static Task<List<LedgerAccount>> LockedAccountsAsync(TechTransferDbContext db, Guid bookId, CancellationToken ct) =>
+        db.Provider == DatabaseProvider.Postgres
+            ? db.Set<LedgerAccount>().FromSqlInterpolated($"SELECT * FROM settlement_accounts WHERE \"DealId\" = {bookId} ORDER BY \"Id\" FOR UPDATE").ToListAsync(ct)
+            : db.Set<LedgerAccount>().Where(a => a.DealId == bookId).ToListAsync(ct);
+
+    /// <summary>The journal number the book's next transfer gets.</summary>
+    public static async Task<long> NextSequenceAsync(TechTransferDbContext db, Guid bookId, CancellationToken ct) =>
+        (await db.Set<LedgerTransfer>().Where(t => t.DealId == bookId).MaxAsync(t => (long?)t.Sequence, ct) ?? 0) + 1;
 
     public sealed class Lease(IDbContextTransaction tx, SemaphoreSlim? gate) : IAsyncDisposable
     {

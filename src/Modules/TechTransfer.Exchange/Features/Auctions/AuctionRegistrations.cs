@@ -19,6 +19,7 @@ internal static class AuctionRegistrations
         services.AddSingleton<IAuctionLiveFeed, SignalRAuctionLiveFeed>();
         services.AddSingleton<AuctionWriter>();
         services.AddScoped<AuctionService>();
+        services.AddScoped<TechTransfer.SharedKernel.Deals.IAuctionDepositFacts, AuctionDepositFactsLookup>();
         services.AddSingleton<AuctionCloseJob>();
         services.AddHostedService(sp => sp.GetRequiredService<AuctionCloseJob>());
         services.AddScoped<IDemoDataSeeder, AuctionDemoData>();

@@ -36,6 +36,8 @@ public sealed class DealDemoData(TechTransferDbContext db, IOptions<DealOptions>
             string Hash() => Convert.ToHexStringLower(SHA256.HashData(DealConfirmationPdf.Render(deal, seller, buyer, [])));
             deal.Sign(Caller.Of(lot.WinnerUserId!.Value, lot.WinnerOrganizationId, Roles.Enterprise), Hash(), closedAt.AddDays(1));
             deal.Sign(Caller.Of(op, context.Organizations.GetValueOrDefault("exchange"), Roles.ExchangeOperator), Hash(), closedAt.AddDays(2));
+            // as DealService.SignAsync does on confirmation: the sale is final, the other bidders' deposits are to be released
+            foreach (var r in await db.Set<AuctionRegistration>().Where(x => x.LotId == lot.Id && x.UserId != lot.WinnerUserId).ToListAsync(ct)) r.Release();
         }
         await db.SaveChangesAsync(ct);
     }

@@ -28,6 +28,9 @@ internal sealed class DealFactsLookup(TechTransferDbContext db) : IExchangeDealF
             : [new DealScheduledPayment(d.PaymentDueOn, d.PriceYuan, null)];
         return new ExchangeDealFacts(d.Id, d.DealNo, d.Title, d.TitleEn, d.SellerOrganizationId, d.BuyerOrganizationId, d.PriceYuan,
             d.SellerCommissionPercent, d.BuyerCommissionPercent, d.SellerCommissionYuan, d.BuyerCommissionYuan,
-            d.Settlement == DealSettlement.Instalments, schedule, d.IsLive, d.Status == DealStatus.Confirmed);
+            d.Settlement == DealSettlement.Instalments, schedule, d.IsLive, d.Status == DealStatus.Confirmed, d.LotId);
     }
+
+    public async Task<IReadOnlyList<Guid>> LiveDealIdsAsync(CancellationToken ct) =>
+        await db.Set<ExchangeDeal>().AsNoTracking().Where(d => d.Status != DealStatus.Annulled).OrderBy(d => d.CreatedAt).Select(d => d.Id).ToListAsync(ct);
 }

@@ -148,7 +148,15 @@ public sealed class DealService(
         var now = clock.GetUtcNow();
         var signed = deal.Sign(user, sha, now);
         if (signed.IsFailure) return signed.Error!;
-        if (deal.Status == DealStatus.Confirmed) DealNotices.Confirmed(db, deal, now);
+        if (deal.Status == DealStatus.Confirmed)
+        {
+            DealNotices.Confirmed(db, deal, now);
+            // the sale is final: a runner-up's deposit, kept while the lot might pass to it, is to be released (the ledger's deposit job follows)
+            if (deal.LotId is { } lotId)
+                foreach (var kept in await db.Set<Domain.Auctions.AuctionRegistration>()
+                             .Where(x => x.LotId == lotId && x.UserId != deal.BuyerUserId && x.DepositStatus == Domain.Auctions.DepositStatus.Held).ToListAsync(ct))
+                    kept.Release();
+        }
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return await ResponseAsync(deal, ct);
     }
