@@ -21,7 +21,8 @@ namespace TechTransfer.Settlement.Features;
 /// response are saved in one transaction — or nothing is.
 /// </summary>
 public sealed class SettlementService(
-    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IReferenceCheck references, IExchangeDealFactsLookup deals, SettlementWriter writer)
+    TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IReferenceCheck references, IExchangeDealFactsLookup deals, SettlementWriter writer,
+    TechTransfer.Data.Evidence.IEvidenceLog evidence)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -138,6 +139,7 @@ public sealed class SettlementService(
         var response = new TransferResponse(dealId, TransferOf(transfer, book.Accounts, reversedBy: null),
             book.Accounts.Where(a => a.Kind != LedgerAccountKind.ExternalBank).OrderBy(a => a.Kind).ThenBy(a => a.PartyId).Select(AccountOf).ToList());
         db.Add(new IdempotencyRecord(key!, operation, dealId, fingerprint, 201, JsonSerializer.Serialize(response, Json), transfer.Id, user.UserId, now));
+        await evidence.AppendAsync(db, SettlementEvidence.Transfer(transfer, book.Accounts, user.UserId, now), ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         await lease.CommitAsync(ct);
         return new CommandOutcome(response, Replayed: false);
