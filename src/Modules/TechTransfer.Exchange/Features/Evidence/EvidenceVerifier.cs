@@ -48,6 +48,8 @@ public sealed class EvidenceVerifier(TechTransferDbContext db, TimeProvider cloc
         if (deal.LotId is { } lot) keys.Add(EvidenceChains.Lot(lot));
         var dealKey = EvidenceChains.Deal(deal.Id);
         keys.Add(dealKey);
+        // collected chain by chain in the order listing → lot → deal, each in sequence order; the stable sort by time keeps
+        // that order for steps of one instant (a lot's close before the deal it opens)
         var steps = new List<EvidenceStepView>();
         var reports = new List<ChainReport>();
         foreach (var key in keys)
@@ -58,7 +60,7 @@ public sealed class EvidenceVerifier(TechTransferDbContext db, TimeProvider cloc
         var own = reports[^1];
         var first = reports.Select(r => r.Break).FirstOrDefault(b => b is not null);
         return new DealVerification(deal.Id, deal.DealNo, own.HeadHash, own.Count, first is null && own.Count > 0, clock.GetUtcNow(),
-            reports, first, steps.OrderBy(s => s.At).ThenBy(s => s.Chain, StringComparer.Ordinal).ThenBy(s => s.Sequence).ToList());
+            reports, first, steps.OrderBy(s => s.At).ToList());
     }
 
     /// <summary>Every chain, in key order; <paramref name="progress"/> gets the number of chains done.</summary>
