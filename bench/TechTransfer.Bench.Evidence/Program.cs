@@ -75,6 +75,7 @@ using (var scope = host.Services.CreateScope())
         if (inMemory.Count < inMemory.Capacity) inMemory.Add(record);
         if (i % 20_000 == 0 || i == n)
         {
+            db.Entry(head).DetectChanges(); // the head moved (automatic change detection is off for the bulk write)
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
             db.Attach(head);
