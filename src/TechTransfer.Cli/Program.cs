@@ -9,4 +9,5 @@ root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(OrgCommands.Create());
 root.Subcommands.Add(PatentCommands.Create());
 root.Subcommands.Add(SearchCommands.Create());
+root.Subcommands.Add(EvidenceCommands.Create());
 return await root.Parse(args).InvokeAsync();

@@ -21,6 +21,7 @@ public sealed class ExchangeModule : IModule
         Features.Listings.ListingsComposition.AddListings(services);
         Features.Auctions.AuctionRegistrations.Add(services);
         Features.Deals.DealsComposition.AddDeals(services);
+        Features.Evidence.EvidenceComposition.AddEvidence(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
@@ -29,6 +30,7 @@ public sealed class ExchangeModule : IModule
         Endpoints.Valuation.ValuationEndpoints.MapValuationEndpoints(app);
         Features.Auctions.AuctionRegistrations.Map(app);
         Endpoints.Deals.DealEndpoints.MapDealEndpoints(app);
+        Endpoints.Evidence.EvidenceEndpoints.MapEvidenceEndpoints(app);
     }
 
     public IEnumerable<NavItem> Navigation =>

@@ -21,7 +21,7 @@ namespace TechTransfer.ApiTests.Exchange;
 /// acceptance) with every denial, the PDF, and the <c>exchangeDeal</c> contract draft (seller 201, buyer 403, stranger 404,
 /// one draft per deal, not before confirmation, an existing link refuses and leaves no draft).
 /// </summary>
-public abstract class DealApiTests(TechTransferFactory factory)
+public abstract partial class DealApiTests(TechTransferFactory factory)
 {
     private sealed record World(Organization Seller, Organization Buyer, Organization Exchange, TestUser Office, TestUser BuyerUser,
         TestUser Operator, Guid Listing, int ListingVersion, string ApplicationNo);
@@ -34,6 +34,9 @@ public abstract class DealApiTests(TechTransferFactory factory)
     }
 
     private HttpClient As(TestUser user) => factory.ClientAs(user);
+
+    /// <summary>The factory, for the other part of this class (DealEvidenceApiTests.cs).</summary>
+    private TechTransferFactory Factory => factory;
 
     /// <summary>A university lists its patent at a negotiated price; the operator publishes; optionally the 15-day notice runs out.</summary>
     private async Task<World> WorldAsync(string dealType = "Transfer", bool noticeEnded = true)

@@ -389,6 +389,8 @@ public static class RobustnessMapping
         ["ListDeals"] = As(w => w.ExchangeUser),
         ["GetDeal"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending),
         ["GetDealConfirmationPdf"] = As(w => w.AuctionBidder).Path("id", w => w.DealPending),
+        ["DealAttestationPdf"] = As(w => w.AuctionBidder).Path("id", w => w.DealPending),
+        ["VerifyDealEvidence"] = As(w => w.AuctionBidder).Path("id", w => w.DealPending),
         ["SignDeal"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending)
             .VersionedBody(w => $"/api/v1/exchange/deals/{w.DealPending}", _ => new { accept = true }),
         ["AnnulDeal"] = As(w => w.ExchangeUser).Path("id", w => w.DealToAnnul)

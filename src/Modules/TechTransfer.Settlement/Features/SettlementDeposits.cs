@@ -1,3 +1,4 @@
+using TechTransfer.SharedKernel.Evidence;
 using System.Globalization;
 using System.Resources;
 using Microsoft.EntityFrameworkCore;
@@ -46,7 +47,7 @@ public sealed partial class SettlementService
                 return SettlementErrors.DepositAlreadyRecorded;
             if (registration.State != BidderDepositState.Held) return SettlementErrors.DepositNotHeld;
             return book.Post(DepositRules.Hold(book, lotId, registration.RegistrationId, registration.DepositYuan, Guid.NewGuid(), reference, user.UserId, now), now);
-        }, ct, db => DepositNotices.Add(db, registration.UserId, DepositNotices.Link(lotId), "DepositNotice_Held", lot, registration.DepositYuan, clock.GetUtcNow()));
+        }, ct, db => DepositNotices.Add(db, registration.UserId, DepositNotices.Link(lotId), "DepositNotice_Held", lot, registration.DepositYuan, clock.GetUtcNow()), EvidenceChains.Lot(lotId));
     }
 
     /// <summary>The deposit rows of a lot (every registration), from the facts of the auction and the lot's book.</summary>
@@ -80,7 +81,8 @@ internal static class DepositNotices
 /// confirmed deal (post; lot book → deal escrow, both books in one transaction), forfeit a defaulting winner's (post;
 /// → forfeited deposits). Each bidder is told. A run that fails changes nothing and the next run tries again.
 /// </summary>
-public sealed class DepositSettler(TechTransferDbContext db, SettlementWriter writer, IAuctionDepositFacts lots, TimeProvider clock)
+public sealed class DepositSettler(TechTransferDbContext db, SettlementWriter writer, IAuctionDepositFacts lots, TimeProvider clock,
+    TechTransfer.Data.Evidence.IEvidenceLog evidence)
 {
     public async Task<DepositRunResult> RunAsync(CancellationToken ct)
     {
@@ -143,17 +145,22 @@ public sealed class DepositSettler(TechTransferDbContext db, SettlementWriter wr
             }
         }
         if (released + applied + forfeited == 0) return new(0, 0, 0);
-        Stage(book, accounts, transfers);
-        if (dealBook is not null) Stage(dealBook, dealAccounts, []);
+        await StageAsync(book, accounts, transfers, EvidenceChains.Lot(lotId), ct);
+        if (dealBook is not null) await StageAsync(dealBook, dealAccounts, [], null, ct);
         if (await db.SaveOrConflictAsync(ct) is not null) return new(0, 0, 0); // another writer moved first: the next run looks again
         await lease.CommitAsync(ct);
         return new(released, applied, forfeited);
     }
 
-    private void Stage(LedgerBook book, List<LedgerAccount> loaded, List<LedgerTransfer> known)
+    /// <summary>The book's new accounts and transfers, each transfer also a step of the lot's (or deal's) evidence chain.</summary>
+    private async Task StageAsync(LedgerBook book, List<LedgerAccount> loaded, List<LedgerTransfer> known, string? chain, CancellationToken ct)
     {
         foreach (var opened in book.Accounts.Where(a => a.Kind != LedgerAccountKind.ExternalBank && loaded.All(x => x.Id != a.Id))) db.Add(opened);
-        foreach (var t in book.Transfers.Where(t => known.All(k => k.Id != t.Id))) db.Add(t);
+        foreach (var t in book.Transfers.Where(t => known.All(k => k.Id != t.Id)))
+        {
+            db.Add(t);
+            await evidence.AppendAsync(db, SettlementEvidence.Transfer(t, book.Accounts, null, t.CreatedAt, chain), ct);
+        }
     }
 
     private static LedgerTransfer? HoldOf(IEnumerable<LedgerTransfer> transfers, Guid heldAccountId) =>

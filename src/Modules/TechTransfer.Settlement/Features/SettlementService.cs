@@ -23,7 +23,8 @@ namespace TechTransfer.Settlement.Features;
 /// </summary>
 public sealed partial class SettlementService(
     TechTransferDbContext db, ICurrentUser user, TimeProvider clock, IReferenceCheck references, IExchangeDealFactsLookup deals, SettlementWriter writer,
-    IAuctionDepositFacts lots, HolidayCalendar calendar, IOptions<DepositOptions> depositOptions)
+    IAuctionDepositFacts lots, HolidayCalendar calendar, IOptions<DepositOptions> depositOptions,
+    TechTransfer.Data.Evidence.IEvidenceLog evidence)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -126,7 +127,8 @@ public sealed partial class SettlementService(
     /// </summary>
     private async Task<Result<CommandOutcome>> CommitAsync(
         string operation, Guid bookId, string key, string canonical, Guid? transferId,
-        Func<LedgerBook, DateTimeOffset, Result<LedgerTransfer>> decide, CancellationToken ct, Action<TechTransferDbContext>? alsoSave = null)
+        Func<LedgerBook, DateTimeOffset, Result<LedgerTransfer>> decide, CancellationToken ct, Action<TechTransferDbContext>? alsoSave = null,
+        string? chain = null)
     {
         var fingerprint = Fingerprint(canonical);
         if (await ReplayAsync(key, fingerprint, ct) is { } earlier) return earlier;
@@ -155,6 +157,7 @@ public sealed partial class SettlementService(
             book.Accounts.Where(a => a.Kind != LedgerAccountKind.ExternalBank).OrderBy(a => a.Kind).ThenBy(a => a.PartyId).Select(AccountOf).ToList());
         alsoSave?.Invoke(db);
         db.Add(new IdempotencyRecord(key, operation, bookId, fingerprint, 201, JsonSerializer.Serialize(response, Json), transfer.Id, user.UserId, now));
+        await evidence.AppendAsync(db, SettlementEvidence.Transfer(transfer, book.Accounts, user.UserId, now, chain), ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         await lease.CommitAsync(ct);
         return new CommandOutcome(response, Replayed: false);

@@ -2171,6 +2171,82 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.ToTable("exch_deals", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Evidence.EvidenceChainHead", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("exch_evidence_chains", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Evidence.EvidenceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChainKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainKey", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("exch_evidence_records", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3809,6 +3885,15 @@ namespace TechTransfer.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Instalments");
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Evidence.EvidenceRecord", b =>
+                {
+                    b.HasOne("TechTransfer.Exchange.Domain.Evidence.EvidenceChainHead", null)
+                        .WithMany()
+                        .HasForeignKey("ChainKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>

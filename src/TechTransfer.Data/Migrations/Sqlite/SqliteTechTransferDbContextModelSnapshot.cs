@@ -2155,6 +2155,82 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.ToTable("exch_deals", (string)null);
                 });
 
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Evidence.EvidenceChainHead", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("exch_evidence_chains", (string)null);
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Evidence.EvidenceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChainKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChainKey", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("exch_evidence_records", (string)null);
+                });
+
             modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3793,6 +3869,15 @@ namespace TechTransfer.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Instalments");
+                });
+
+            modelBuilder.Entity("TechTransfer.Exchange.Domain.Evidence.EvidenceRecord", b =>
+                {
+                    b.HasOne("TechTransfer.Exchange.Domain.Evidence.EvidenceChainHead", null)
+                        .WithMany()
+                        .HasForeignKey("ChainKey")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TechTransfer.Exchange.Domain.Listings.Listing", b =>

@@ -71,6 +71,7 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         var lot = AuctionLot.Open(terms, user.UserId, now, options.Value);
         if (lot.IsFailure) return lot.Error!;
         db.Add(lot.Value);
+        await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Lot(lot.Value, "lot.opened", user.UserId, now), ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return await GetAsync(lot.Value.Id, ct);
     }
@@ -218,6 +219,7 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         var registrants = await db.Set<AuctionRegistration>().Where(r => r.LotId == id).ToListAsync(ct);
         foreach (var r in registrants) r.Release();
         AuctionNotices.Withdrawn(db, lot, registrants.Select(x => x.UserId), now);
+        await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Lot(lot, "lot.withdrawn", user.UserId, now, request.Reason), ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return await GetAsync(id, ct);
     }
@@ -262,6 +264,7 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
             else if (!outcome.Value || r.UserId != lot.WinnerUserId) r.Release();
         }
         AuctionNotices.WinnerDefaulted(db, lot, defaulter, registrations, now);
+        await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Lot(lot, "lot.winner_default", user.UserId, now, request.Reason), ct);
         // the defaulting winner's deal is annulled (when the lot passes to the next bidder, the sold hook opens the new one)
         await Deals.DealSoldHandler.AnnulForLotAsync(db, lot.Id, request.Reason!.Trim(), user.UserId, now, ct);
         if (outcome.Value)

@@ -58,5 +58,5 @@ public static class DealConfirmationPdf
                 "Signing in the platform confirms the deal above; the price and commission are due as stated.").ToBytes();
     }
 
-    private static string Money(decimal yuan) => $"{yuan.ToString("N2", CultureInfo.InvariantCulture)} 元";
+    internal static string Money(decimal yuan) => $"{yuan.ToString("N2", CultureInfo.InvariantCulture)} 元";
 }

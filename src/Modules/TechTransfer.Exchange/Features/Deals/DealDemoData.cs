@@ -35,9 +35,11 @@ public sealed class DealDemoData(TechTransferDbContext db, IOptions<DealOptions>
             var buyer = deal.BuyerOrganizationId is { } b ? (await organizations.FindAsync(b, ct))?.NameZh ?? "—" : "—";
             string Hash() => Convert.ToHexStringLower(SHA256.HashData(DealConfirmationPdf.Render(deal, seller, buyer, [])));
             deal.Sign(Caller.Of(lot.WinnerUserId!.Value, lot.WinnerOrganizationId, Roles.Enterprise), Hash(), closedAt.AddDays(1));
+            await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Deal(deal, "deal.signed", lot.WinnerUserId, closedAt.AddDays(1)), ct);
             deal.Sign(Caller.Of(op, context.Organizations.GetValueOrDefault("exchange"), Roles.ExchangeOperator), Hash(), closedAt.AddDays(2));
             // as DealService.SignAsync does on confirmation: the sale is final, the other bidders' deposits are to be released
             foreach (var r in await db.Set<AuctionRegistration>().Where(x => x.LotId == lot.Id && x.UserId != lot.WinnerUserId).ToListAsync(ct)) r.Release();
+            await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Deal(deal, "deal.signed", op, closedAt.AddDays(2)), ct);
         }
         await db.SaveChangesAsync(ct);
     }

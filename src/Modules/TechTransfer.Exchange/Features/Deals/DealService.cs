@@ -72,6 +72,7 @@ public sealed class DealService(
         var deal = ExchangeDeal.Create(Guid.NewGuid(), terms, options.Value, user.UserId, now);
         db.Add(deal);
         DealNotices.Created(db, deal, now);
+        await Evidence.EvidenceLog.Append(db, await Evidence.ExchangeEvidence.DealOpenedAsync(db, deal, user.UserId, now, ct), ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return await ResponseAsync(deal, ct);
     }
@@ -157,6 +158,7 @@ public sealed class DealService(
                              .Where(x => x.LotId == lotId && x.UserId != deal.BuyerUserId && x.DepositStatus == Domain.Auctions.DepositStatus.Held).ToListAsync(ct))
                     kept.Release();
         }
+        await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Deal(deal, "deal.signed", user.UserId, now), ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return await ResponseAsync(deal, ct);
     }
@@ -176,6 +178,7 @@ public sealed class DealService(
         var now = clock.GetUtcNow();
         if (deal.Annul(user.UserId, r.Reason!.Trim(), now) is { IsFailure: true } refused) return refused.Error!;
         DealNotices.Annulled(db, deal, now);
+        await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Deal(deal, "deal.annulled", user.UserId, now), ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return await ResponseAsync(deal, ct);
     }

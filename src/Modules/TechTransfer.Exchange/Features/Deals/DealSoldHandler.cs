@@ -18,6 +18,7 @@ public sealed class DealSoldHandler(IOptions<DealOptions> options) : IAuctionSol
 {
     public async Task OnSoldAsync(AuctionSold sale, TechTransferDbContext db, CancellationToken ct)
     {
+        await Evidence.EvidenceLog.Append(db, await Evidence.ExchangeEvidence.LotSoldAsync(db, sale.LotId, sale.AfterDefault, sale.At, ct), ct);
         await AnnulForLotAsync(db, sale.LotId, "竞得人违约，成交转给下一顺位竞买人 / The winner defaulted; the sale passed to the next bidder", null, sale.At, ct);
         var dealType = ListingDealType.Transfer;
         if (sale.ListingId is { } listingId
@@ -29,6 +30,7 @@ public sealed class DealSoldHandler(IOptions<DealOptions> options) : IAuctionSol
         var deal = ExchangeDeal.Create(Guid.NewGuid(), terms, options.Value, null, sale.At);
         db.Add(deal);
         DealNotices.Created(db, deal, sale.At);
+        await Evidence.EvidenceLog.Append(db, await Evidence.ExchangeEvidence.DealOpenedAsync(db, deal, null, sale.At, ct), ct);
     }
 
     /// <summary>Annuls every live deal of a lot (the winner defaulted): tracked on <paramref name="db"/>, saved by the caller.</summary>
@@ -36,6 +38,10 @@ public sealed class DealSoldHandler(IOptions<DealOptions> options) : IAuctionSol
     {
         var live = await db.Set<ExchangeDeal>().Where(d => d.LotId == lotId && d.Status != DealStatus.Annulled).ToListAsync(ct);
         foreach (var d in live)
-            if (d.Annul(byUserId, reason, now).IsSuccess) DealNotices.Annulled(db, d, now);
+            if (d.Annul(byUserId, reason, now).IsSuccess)
+            {
+                DealNotices.Annulled(db, d, now);
+                await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Deal(d, "deal.annulled", byUserId, now), ct);
+            }
     }
 }

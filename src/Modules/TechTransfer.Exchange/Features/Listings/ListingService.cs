@@ -219,6 +219,7 @@ public sealed class ListingService(
         var added = listing.Object(user, r!.Name!, r.Contact!, r.Text!, now);
         if (added.IsFailure) return added.Error!;
         NotifyLister(listing, $"挂牌项目“{listing.Title}”公示期间收到异议", $"An objection was raised against the notice of listing \"{listing.Title}\"", now);
+        await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Objection(listing, added.Value, user.UserId, now), ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         var o = added.Value;
         return new ObjectionResponse(o.Id, o.ObjectorName, o.Contact, o.Text, o.SubmittedAt, o.Status.ToString(), null, null, null);
@@ -275,14 +276,14 @@ public sealed class ListingService(
 
     private async Task<Result<ListingResponse>> ReviewAsync(Guid id, int? version, IReadOnlyList<FieldError> body,
         Func<Listing, DateTimeOffset, Result> change, Func<Listing, (string Zh, string En)> notice, CancellationToken ct,
-        Func<Listing, Task<Result>>? gate = null)
+        Func<Listing, Task<Result>>? gate = null, [System.Runtime.CompilerServices.CallerMemberName] string step = "")
     {
         if (!IsOperator) return ListingErrors.OperatorOnly;
         if (body.Count > 0) return Error.Validation(body);
         var listing = await LoadAsync(id, ct);
         if (listing is null) return ListingErrors.NotFound;
         if (Error.StaleVersion(listing.Version, version) is { } stale) return stale;
-        return await SaveAsync(listing, change, ct, gate: gate, after: l =>
+        return await SaveAsync(listing, change, ct, step: step, gate: gate, after: l =>
         {
             var (zh, en) = notice(l);
             NotifyLister(l, zh, en, clock.GetUtcNow());
@@ -290,13 +291,14 @@ public sealed class ListingService(
     }
 
     private async Task<Result<ListingResponse>> SaveAsync(Listing listing, Func<Listing, DateTimeOffset, Result> change, CancellationToken ct,
-        Action<Listing>? after = null, Func<Listing, Task<Result>>? gate = null)
+        Action<Listing>? after = null, Func<Listing, Task<Result>>? gate = null, [System.Runtime.CompilerServices.CallerMemberName] string step = "")
     {
         var now = clock.GetUtcNow();
         var result = change(listing, now);
         if (result.IsFailure) return result.Error!;
         if (gate is not null && await gate(listing) is { IsFailure: true } refused) return refused.Error!;
         after?.Invoke(listing);
+        await Evidence.EvidenceLog.Append(db, Evidence.ExchangeEvidence.Listing(listing, step, user.UserId, now), ct);
         if (await db.SaveOrConflictAsync(ct) is { } conflict) return conflict;
         return ListingResponse.From(listing, user, BusinessTime.DateOf(now));
     }
