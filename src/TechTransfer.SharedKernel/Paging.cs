@@ -34,6 +34,9 @@ public static class PagingErrors
     public static FieldError UnknownSort(IReadOnlyList<string> keys, bool descendingPrefix = false) => new("sort", "paging.unknown_sort",
         $"排序字段须为 {Bilingual.JoinOr(keys, english: false)}{(descendingPrefix ? "（前加 - 为倒序）" : "")}",
         $"Sort by {Bilingual.JoinOr(keys, english: true)}{(descendingPrefix ? " (prefix '-' for descending)" : "")}.");
+
+    /// <summary>A list's date range whose <c>to</c> lies before its <c>from</c> (<see cref="Lists.ListPeriod"/>).</summary>
+    public static readonly FieldError EmptyPeriod = new("to", "paging.empty_period", "截止日期不能早于起始日期", "The end day cannot be before the start day.");
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)

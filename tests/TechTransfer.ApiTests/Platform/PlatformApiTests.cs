@@ -136,7 +136,8 @@ public abstract class PlatformApiTests(TechTransferFactory factory)
             await db.SaveChangesAsync();
         });
         var list = await factory.ClientAs(me, "en").GetFromJsonAsync<JsonElement>("/api/v1/notifications");
-        var titles = list.EnumerateArray().Select(n => n.GetProperty("title").GetString()!).OrderBy(t => t, StringComparer.Ordinal).ToArray();
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+        var titles = list.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("title").GetString()!).OrderBy(t => t, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "to me", "to org" }, titles);
     }
 
