@@ -635,7 +635,7 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
             var response = await factory.ClientAs(i.Office, language).GetAsync($"/api/v1/income-distributions/export?achievementId={id}&sort=incomeDate&pageSize=1&page=3");
             ListApi.AssertExportName(response, "income-distributions");
             var rows = await ListFile.RowsAsync(response);
-            Assert.Equal(["2025-03-10", "2025-06-10", "2025-09-10"], rows.Select(r => r[dateHeader]?.ToString()).ToArray());
+            Assert.Equal(["2025-03-10", "2025-06-10", "2025-09-10"], rows.Select(r => r[dateHeader]?.ToString() ?? "").ToArray());
             Assert.Equal(300_000m, Convert.ToDecimal(rows[0][grossHeader], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(approved, rows[0][statusHeader]?.ToString());
         }
