@@ -92,7 +92,7 @@ public abstract class DealApiTests(TechTransferFactory factory)
         var dealNo = (await DealAsync(w)).GetProperty("dealNo").GetString()!;
         var today = factory.Clock.Today().ToString("yyyy-MM-dd"); // the deal's date (the next world moves the clock on)
         var w2 = await WorldAsync();
-        await DealAsync(w2, Confirm(w2, price: 400_000m));
+        await DealAsync(w2, Confirm(w2, price: 600_000m));
         static decimal[] Prices(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("priceYuan").GetDecimal()).ToArray();
         var byPrice = await Json(await As(w.Operator).GetAsync("/api/v1/exchange/deals?sort=price&pageSize=100"), HttpStatusCode.OK);
         Assert.Equal(Prices(byPrice).Order().ToArray(), Prices(byPrice));
