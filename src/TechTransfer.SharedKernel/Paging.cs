@@ -36,6 +36,10 @@ public static class PagingErrors
         $"Sort by {Bilingual.JoinOr(keys, english: true)}{(descendingPrefix ? " (prefix '-' for descending)" : "")}.");
 
     /// <summary>A list's date range whose <c>to</c> lies before its <c>from</c> (<see cref="Lists.ListPeriod"/>).</summary>
+    /// <summary>A list's <c>from</c> or <c>to</c> outside the years 1900–9000 (<see cref="Lists.ListPeriod"/>).</summary>
+    public static FieldError DayOutOfRange(string field) => new(field, "paging.day_out_of_range", "日期须在 1900 年至 9000 年之间",
+        "The day must lie between the years 1900 and 9000.");
+
     public static readonly FieldError EmptyPeriod = new("to", "paging.empty_period", "截止日期不能早于起始日期", "The end day cannot be before the start day.");
 }
 

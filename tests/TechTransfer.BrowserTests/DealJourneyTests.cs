@@ -63,7 +63,7 @@ public sealed class DealJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         var page = await browser.NewPageAsync("en");
         await page.SignInAsync("enterprise.lvneng");
         await page.GotoAsync("/exchange/deals?status=Confirmed");
-        await page.GetByTestId("deals").GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByTestId("deals").Locator("tbody a").First.ClickAsync(); // a row's link, not a sort header
         await Assertions.Expect(page.GetByTestId("deal-status")).ToHaveTextAsync("Confirmed");
         await Assertions.Expect(page.GetByTestId("signature-buyer")).Not.ToContainTextAsync("Not signed yet");
         await Assertions.Expect(page.GetByTestId("deal-pdf")).ToBeVisibleAsync();

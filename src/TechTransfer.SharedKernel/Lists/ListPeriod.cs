@@ -21,11 +21,18 @@ public static class ListPeriod
     public static IQueryable<T> Between<T>(this IQueryable<T> q, Expression<Func<T, DateTimeOffset?>> instant, DateOnly? from, DateOnly? to, FieldErrors errors) =>
         Filter(q, instant, from, to, errors, Start, d => Start(d.AddDays(1)), ExpressionType.LessThan);
 
+    private static bool Plausible(DateOnly day) => day.Year is >= 1900 and <= 9000;
+
     private static DateTimeOffset Start(DateOnly d) => BusinessTime.StartOf(d).ToUniversalTime();
 
     private static IQueryable<T> Filter<T, TValue>(IQueryable<T> q, LambdaExpression column, DateOnly? from, DateOnly? to, FieldErrors errors,
         Func<DateOnly, TValue> lower, Func<DateOnly, TValue> upper, ExpressionType upperOp)
     {
+        // a day no instant of every zone has (0001-01-01, the "not given" default a binder may hand over) is refused, not converted
+        var plausible = true;
+        if (from is { } early && !Plausible(early)) { errors.Add(PagingErrors.DayOutOfRange("from")); plausible = false; }
+        if (to is { } late && !Plausible(late)) { errors.Add(PagingErrors.DayOutOfRange("to")); plausible = false; }
+        if (!plausible) return q;
         if (from is { } f && to is { } t && t < f)
         {
             errors.Add(PagingErrors.EmptyPeriod);
