@@ -3,10 +3,17 @@ using TechTransfer.Data;
 using TechTransfer.Data.Identity;
 using TechTransfer.Data.Notifications;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 
 namespace TechTransfer.Composition;
 
 public sealed record NotificationDto(Guid Id, string Kind, string Title, string TitleZh, string TitleEn, string? Link, DateTimeOffset CreatedAt, bool Read);
+
+/// <summary>Query of GET /api/v1/notifications and its export: <c>unread</c> for the unread ones only, <c>kind</c> one kind, <c>from</c>/<c>to</c>
+/// the days they arrived (Shanghai, both inclusive), <c>sort</c> a key of <see cref="NotificationQueries.Sorts"/> (createdAt, kind).</summary>
+public sealed record NotificationListQuery(bool Unread = false, string? Kind = null, DateOnly? From = null, DateOnly? To = null,
+    string? Sort = null, bool Desc = false, int Page = 1, int PageSize = 50);
 
 public sealed record NotificationPreferenceDto(string Kind, string Label, string LabelZh, string LabelEn, bool Email);
 
@@ -56,19 +63,42 @@ public sealed class NotificationQueries(TechTransferDbContext db, ICurrentUser u
         return q.Where(n => !db.NotificationReads.Any(r => r.UserId == uid && r.NotificationId == n.Id));
     }
 
-    public async Task<IReadOnlyList<NotificationDto>> ListAsync(int take, CancellationToken ct, bool unreadOnly = false, string? kind = null, int page = 1)
+    /// <summary>The notification list's sort keys (default: the newest first).</summary>
+    public static readonly ListSort<Notification> Sorts = new ListSort<Notification>(n => n.Id, "createdAt", true)
+        .Key("createdAt", n => n.CreatedAt)
+        .Key("kind", n => n.Kind);
+
+    public async Task<Result<PagedResult<NotificationDto>>> ListAsync(NotificationListQuery query, CancellationToken ct)
     {
-        if (!user.IsAuthenticated || user.UserId is not { } uid) return [];
+        var paging = new PageRequest(query.Page, query.PageSize);
+        return await Filtered(query, paging.Validate()).PageAsync(paging, Rows, ct);
+    }
+
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<NotificationDto>>> ExportAsync(NotificationListQuery query, CancellationToken ct) =>
+        Filtered(query, []).ExportAsync(Rows, ct);
+
+    /// <summary>The rows with the caller's own read state (the title in the request's language is picked after the query).</summary>
+    private IQueryable<NotificationDto> Rows(IQueryable<Notification> q)
+    {
+        var uid = user.UserId ?? Guid.Empty;
+        return q.Select(n => new NotificationDto(n.Id, n.Kind, Bilingual.T(n.TitleZh, n.TitleEn), n.TitleZh, n.TitleEn, n.Link, n.CreatedAt,
+            db.NotificationReads.Any(r => r.UserId == uid && r.NotificationId == n.Id)));
+    }
+
+    /// <summary>The caller's notifications matching the filters (unread, kind, days), and the same in the requested order.</summary>
+    private Result<(IQueryable<Notification> Filtered, IQueryable<Notification> Sorted)> Filtered(NotificationListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        if (!user.IsAuthenticated || user.UserId is null) return Error.Forbidden;
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var q = Mine().AsNoTracking();
-        if (unreadOnly) q = Unread(q);
-        if (!string.IsNullOrWhiteSpace(kind)) q = q.Where(n => n.Kind == kind);
-        var size = Math.Clamp(take, 1, 200);
-        var skip = (Math.Clamp(page, 1, 10_000) - 1) * size;
-        var list = await q.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Skip(skip).Take(size)
-            .Select(n => new { n, Read = db.NotificationReads.Any(r => r.UserId == uid && r.NotificationId == n.Id) })
-            .ToListAsync(ct);
-        return list.Select(x => new NotificationDto(x.n.Id, x.n.Kind, Bilingual.T(x.n.TitleZh, x.n.TitleEn), x.n.TitleZh, x.n.TitleEn, x.n.Link,
-            x.n.CreatedAt, x.Read)).ToList();
+        if (query.Unread) q = Unread(q);
+        if (!string.IsNullOrWhiteSpace(query.Kind)) { var kind = query.Kind.Trim(); q = q.Where(n => n.Kind == kind); }
+        q = q.Between(n => n.CreatedAt, query.From, query.To, errors);
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
+        if (errors.ToError() is { } invalid) return invalid;
+        return (q, sorted.Value!);
     }
 
     public async Task<int> CountAsync(bool unreadOnly, string? kind, CancellationToken ct)

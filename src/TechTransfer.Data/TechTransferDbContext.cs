@@ -119,6 +119,8 @@ public abstract class TechTransferDbContext : IdentityDbContext<PlatformUser, Pl
             n.HasIndex(x => new { x.RecipientUserId, x.CreatedAt });
             n.HasIndex(x => new { x.RecipientOrganizationId, x.CreatedAt });
             n.HasIndex(x => new { x.RecipientRole, x.CreatedAt });
+            n.HasIndex(x => x.CreatedAt); // the list's sort keys (NotificationQueries.Sorts)
+            n.HasIndex(x => x.Kind);
             n.HasIndex(x => x.DedupKey).IsUnique();
         });
         builder.Entity<NotificationRead>(r =>

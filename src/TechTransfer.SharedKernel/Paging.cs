@@ -34,6 +34,13 @@ public static class PagingErrors
     public static FieldError UnknownSort(IReadOnlyList<string> keys, bool descendingPrefix = false) => new("sort", "paging.unknown_sort",
         $"排序字段须为 {Bilingual.JoinOr(keys, english: false)}{(descendingPrefix ? "（前加 - 为倒序）" : "")}",
         $"Sort by {Bilingual.JoinOr(keys, english: true)}{(descendingPrefix ? " (prefix '-' for descending)" : "")}.");
+
+    /// <summary>A list's date range whose <c>to</c> lies before its <c>from</c> (<see cref="Lists.ListPeriod"/>).</summary>
+    /// <summary>A list's <c>from</c> or <c>to</c> outside the years 1900–9000 (<see cref="Lists.ListPeriod"/>).</summary>
+    public static FieldError DayOutOfRange(string field) => new(field, "paging.day_out_of_range", "日期须在 1900 年至 9000 年之间",
+        "The day must lie between the years 1900 and 9000.");
+
+    public static readonly FieldError EmptyPeriod = new("to", "paging.empty_period", "截止日期不能早于起始日期", "The end day cannot be before the start day.");
 }
 
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)

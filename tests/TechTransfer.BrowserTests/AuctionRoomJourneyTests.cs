@@ -65,7 +65,7 @@ public sealed class AuctionRoomJourneyTests(AuctionRoomFixture browser) : IClass
         await a.GotoAsync("/exchange/auctions?phase=Bidding");
         await Assertions.Expect(a.GetByTestId("tab-Bidding")).ToHaveTextAsync("Bidding (1)");
         await a.ScreenshotAsync("auction-list-en");
-        await a.GetByTestId("auction-list").Locator("a").First.ClickAsync();
+        await a.GetByTestId("auction-list").Locator("tbody a").First.ClickAsync();
         await Assertions.Expect(a).ToHaveURLAsync($"{browser.BaseUrl}/exchange/auctions/{lot.Id}");
         var b = await browser.NewPageAsync("zh-CN");
         await b.SignInAsync("enterprise.lvneng");
@@ -194,7 +194,7 @@ public sealed class AuctionRoomJourneyTests(AuctionRoomFixture browser) : IClass
         var op = await browser.NewPageAsync("en");
         await op.SignInAsync("exchange.operator");
         await op.GotoAsync("/exchange/auctions?phase=Announced");
-        await op.GetByTestId("auction-list").Locator("a").First.ClickAsync();
+        await op.GetByTestId("auction-list").Locator("tbody a").First.ClickAsync();
         await Assertions.Expect(op.GetByTestId("auction-reserve")).ToContainTextAsync("visible to the exchange only");
         await Assertions.Expect(op.GetByTestId("auction-operator")).ToContainTextAsync("Withdraw lot");
         await Assertions.Expect(op.GetByTestId("cannot-register")).ToContainTextAsync("Your role does not bid");
@@ -225,7 +225,7 @@ public sealed class AuctionRoomJourneyTests(AuctionRoomFixture browser) : IClass
         var bidder = await browser.NewPageAsync("zh-CN");
         await bidder.SignInAsync("enterprise.lvneng");
         await bidder.GotoAsync("/exchange/auctions?phase=Announced");
-        await bidder.GetByTestId("auction-list").Locator("a").First.ClickAsync();
+        await bidder.GetByTestId("auction-list").Locator("tbody a").First.ClickAsync();
         await Assertions.Expect(bidder.GetByTestId("auction-reserve")).ToHaveTextAsync("有保留价（不公开）");
         await Assertions.Expect(bidder.GetByTestId("register-form")).ToBeVisibleAsync();
         await bidder.ScreenshotAsync("auction-room-announced-zh");

@@ -30,17 +30,18 @@ internal static class ContractFormFill
     {
         await page.Locator("#buyerName").FillAsync("苏州精工丝杠传动有限公司（示例）");
         await page.Locator("#buyerCode").FillAsync(UnifiedSocialCreditCode.WithCheckCharacter("91320500MA1XY0002"));
-        await page.Locator("#buyerDivision").FillAsync("320500");
+        await page.Locator("#buyerDivision").SelectOptionAsync("320500"); // 苏州市, chosen by name
     }
 
     /// <summary>The buyer picked from the registry the way a keyboard user does: part of its name typed into the completer
-    /// (forms.js over the organisations list API), ArrowDown to the match showing <paramref name="organizationName"/>, Enter.</summary>
-    public static async Task PickBuyerAsync(IPage page, string typed, string organizationName, string? screenshot = null)
+    /// (forms.js over the organisations list API), ArrowDown to the match showing <paramref name="organizationName"/>, Enter.
+    /// <paramref name="picker"/> is the picker's hidden input id (<c>OrgPicker</c>: the contract's buyerOrg, a deal's dealBuyerOrg).</summary>
+    public static async Task PickBuyerAsync(IPage page, string typed, string organizationName, string? screenshot = null, string picker = "buyerOrg")
     {
-        var search = page.Locator("#buyerOrgSearch");
+        var search = page.Locator($"#{picker}Search");
         await search.FillAsync("");
         await search.PressSequentiallyAsync(typed);
-        var options = page.Locator("#buyerOrgOptions [role=option]");
+        var options = page.Locator($"#{picker}Options [role=option]");
         await Assertions.Expect(options.First).ToBeVisibleAsync();
         await Assertions.Expect(search).ToHaveAttributeAsync("aria-expanded", "true");
         var texts = await options.AllInnerTextsAsync();
@@ -50,9 +51,9 @@ internal static class ContractFormFill
         await Assertions.Expect(options.Nth(index)).ToHaveAttributeAsync("aria-selected", "true");
         if (screenshot is not null) await page.ScreenshotAsync(screenshot);
         await search.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#buyerOrgOptions")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator($"#{picker}Options")).ToBeHiddenAsync();
         await Assertions.Expect(search).ToHaveValueAsync(organizationName);
-        await Assertions.Expect(page.Locator("#buyerOrg")).Not.ToHaveValueAsync("");
+        await Assertions.Expect(page.Locator($"#{picker}")).Not.ToHaveValueAsync("");
     }
 
     /// <summary>A licensing contract: category, sub-type, scope, territory and a licence term of <paramref name="years"/> years from today.</summary>

@@ -16,7 +16,7 @@ public sealed class DealJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await op.SignInAsync("exchange.operator");
         await op.GotoAsync("/exchange/listings");
         await op.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("专利普通许可") }).First.ClickAsync();
-        await op.GetByTestId("deal-buyer-org").SelectOptionAsync(new SelectOptionValue { Label = "上海智芯微电子科技有限公司（示例）" });
+        await ContractFormFill.PickBuyerAsync(op, "智芯", "上海智芯微电子科技有限公司（示例）", picker: "dealBuyerOrg");
         await op.GetByTestId("confirm-deal-submit").ClickAsync();
         await Assertions.Expect(op.GetByRole(AriaRole.Status)).ToContainTextAsync("已确认成交");
         await op.GetByTestId("listing-deals").GetByRole(AriaRole.Link).First.ClickAsync();
@@ -63,7 +63,7 @@ public sealed class DealJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         var page = await browser.NewPageAsync("en");
         await page.SignInAsync("enterprise.lvneng");
         await page.GotoAsync("/exchange/deals?status=Confirmed");
-        await page.GetByTestId("deals").GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.GetByTestId("deals").Locator("tbody a").First.ClickAsync(); // a row's link, not a sort header
         await Assertions.Expect(page.GetByTestId("deal-status")).ToHaveTextAsync("Confirmed");
         await Assertions.Expect(page.GetByTestId("signature-buyer")).Not.ToContainTextAsync("Not signed yet");
         await Assertions.Expect(page.GetByTestId("deal-pdf")).ToBeVisibleAsync();

@@ -100,7 +100,7 @@ public sealed class ExchangeEndToEndJourneyTests(AuctionRoomFixture browser) : I
         await op.SignInAsync("exchange.operator");
         await op.GotoAsync(listingUrl);
         await Assertions.Expect(op.GetByTestId("deal-readiness")).ToContainTextAsync("可以确认成交");
-        await op.GetByTestId("deal-buyer-org").SelectOptionAsync(new SelectOptionValue { Label = "上海智芯微电子科技有限公司（示例）" });
+        await ContractFormFill.PickBuyerAsync(op, "智芯", "上海智芯微电子科技有限公司（示例）", picker: "dealBuyerOrg");
         await op.GetByTestId("deal-price-input").FillAsync("900000");
         await op.GetByTestId("deal-settlement").SelectOptionAsync("Instalments");
         var editor = op.GetByTestId("deal-instalments");

@@ -124,6 +124,8 @@ public sealed class ListJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     [InlineData("en", "tto.fudan", "/admin/audit", "audit-table", "Action", "Export to Excel")]
     [InlineData("zh-CN", "registrar", "/contracts/workbench", "contract-table", "项目名称", "导出 Excel")]
     [InlineData("en", "registrar", "/contracts/workbench", "contract-table", "Project", "Export to Excel")]
+    [InlineData("zh-CN", "enterprise.zhixin", "/exchange/listings", "published-listings", "价格", "导出 Excel")]
+    [InlineData("en", "enterprise.zhixin", "/exchange/listings", "published-listings", "Price", "Export to Excel")]
     public async Task The_remaining_lists_sort_count_and_export(string locale, string account, string path, string tableId, string header, string export)
     {
         var page = await browser.NewPageAsync(locale);
@@ -156,12 +158,22 @@ public sealed class ListJourneyTests(BrowserFixture browser) : IClassFixture<Bro
     [InlineData("en")]
     public async Task The_rights_grant_patent_and_user_lists_render(string locale)
     {
-        foreach (var (account, path, name) in new[] { ("tto.fudan", "/rights-grants", "rights-grants"), ("tto.fudan", "/patents", "patents"), ("admin", "/admin/users?role=TechManager", "admin-users") })
+        foreach (var (account, path, name) in new[]
+                 {
+                     ("tto.fudan", "/rights-grants", "rights-grants"), ("tto.fudan", "/patents", "patents"), ("admin", "/admin/users?role=TechManager", "admin-users"),
+                     // wave 7: the remaining lists on the shared table (filters, page size, total, export)
+                     ("tto.fudan", "/income-distributions", "income-plans"), ("admin", "/income-distributions", "income-plans-admin"),
+                     ("tto.fudan", "/achievements/idle", "idle"), ("tto.fudan", "/custody", "custody"), ("admin", "/custody", "custody-admin"),
+                     ("tto.fudan", "/open-licenses", "open-licences"), ("tto.fudan", "/open-licenses/mine?licensed=false", "open-licences-mine"),
+                     ("enterprise.zhixin", "/exchange/auctions", "auctions"), ("exchange.operator", "/exchange/deals", "deals"),
+                     ("researcher.sjtu", "/notifications", "notifications"),
+                 })
         {
             var page = await browser.NewPageAsync(locale);
             await page.SignInAsync(account);
             await page.GotoAsync(path);
-            await Assertions.Expect(page.Locator("table.table")).ToBeVisibleAsync();
+            // every list shows its toolbar (total, page size, export) whether or not the demo has rows for it
+            await Assertions.Expect(path.StartsWith("/admin/users", StringComparison.Ordinal) ? page.Locator("table.table") : page.GetByTestId("list-toolbar")).ToBeVisibleAsync();
             await page.ScreenshotAsync($"look-{name}-{locale}");
             Assert.Empty(browser.CspViolationsOf(page));
             await page.Context.CloseAsync();

@@ -77,10 +77,14 @@ public sealed record OrganizationFacts(Guid Id, string NameZh, string? CreditCod
     public bool IsPublicInstitution => EntityNatureCode.StartsWith("02", StringComparison.Ordinal);
 }
 
-/// <summary>Implemented by the Organizations module: the registry data of an organisation, by id.</summary>
+/// <summary>Implemented by the Organizations module: the registry data of an organisation, by id or by its credit code.</summary>
 public interface IOrganizationFactsLookup
 {
     Task<OrganizationFacts?> FindAsync(Guid organizationId, CancellationToken ct);
+
+    /// <summary>The registered organisation with this 统一社会信用代码 (trimmed, upper case), if any — public registry data,
+    /// so a party typed by hand is linked to it (the contract form without script, a deal's buyer).</summary>
+    Task<OrganizationFacts?> FindByCreditCodeAsync(string creditCode, CancellationToken ct);
 }
 
 /// <summary>

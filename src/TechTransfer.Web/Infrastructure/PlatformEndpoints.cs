@@ -60,7 +60,11 @@ internal static class PlatformEndpoints
         admin.MapGet("/workbench", GetWorkbench).WithName(nameof(GetWorkbench))
             .WithSummary("My workbench").WithDescription("What needs the caller (counts, nearest deadline, link to the filtered list), the caller's records by state and the figures of its roles; each module contributes its items.");
         admin.MapGet("/notifications", ListNotifications).WithName(nameof(ListNotifications))
-            .WithSummary("My notifications").WithDescription("Newest first; unread=true for the unread ones only, kind= for one kind, page/take to page.");
+            .WithSummary("My notifications").WithDescription("Newest first unless sorted (sort=createdAt|kind, desc); unread=true for the unread ones only, kind= for one kind, from/to the days they arrived, page/pageSize to page; the total counts the filter.");
+        admin.MapGet("/notifications/export", ExportNotifications).WithName(nameof(ExportNotifications))
+            .Produces(StatusCodes.Status200OK, contentType: TechTransfer.Platform.Lists.ListExport.ContentType)
+            .WithSummary("My notifications as Excel (.xlsx)")
+            .WithDescription("Every notification of the caller that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         admin.MapGet("/notifications/unread-count", CountUnreadNotifications).WithName(nameof(CountUnreadNotifications));
         admin.MapPost("/notifications/{id:guid}/read", MarkNotificationRead).WithName(nameof(MarkNotificationRead));
         admin.MapPost("/notifications/read-all", MarkAllNotificationsRead).WithName(nameof(MarkAllNotificationsRead));
@@ -180,9 +184,17 @@ internal static class PlatformEndpoints
         TechTransfer.Platform.Lists.ListQuery.File(await audit.ExportAsync(query, ct), Components.Admin.AuditListColumns.All,
             Components.Admin.AuditListColumns.R("Nav.Audit"), "audit", clock.GetUtcNow());
 
-    internal static async Task<Ok<IReadOnlyList<NotificationDto>>> ListNotifications(NotificationQueries notifications, CancellationToken ct,
-        int take = 50, bool unread = false, string? kind = null, int page = 1) =>
-        TypedResults.Ok(await notifications.ListAsync(take, ct, unread, kind, page));
+    internal static async Task<Results<Ok<PagedResult<NotificationDto>>, ProblemHttpResult>> ListNotifications(
+        [AsParameters] NotificationListQuery query, NotificationQueries notifications, CancellationToken ct)
+    {
+        var r = await notifications.ListAsync(query, ct);
+        return r.IsFailure ? r.Error!.ToProblem() : TypedResults.Ok(r.Value);
+    }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportNotifications(
+        [AsParameters] NotificationListQuery query, NotificationQueries notifications, TimeProvider clock, CancellationToken ct) =>
+        TechTransfer.Platform.Lists.ListQuery.File(await notifications.ExportAsync(query, ct), Components.Pages.NotificationListColumns.All,
+            Components.Admin.AuditListColumns.R("Nav.Notifications"), "notifications", clock.GetUtcNow());
 
     public sealed record UnreadCountResponse(int Count);
     public sealed record MarkedReadResponse(int Marked);

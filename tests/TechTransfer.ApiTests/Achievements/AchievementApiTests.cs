@@ -508,6 +508,8 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
     {
         var i = await NewInstitutionAsync();
         var id = await RegisteredAchievementAsync(i);
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        var younger = await RegisteredAchievementAsync(i);
         var coInventor = factory.ClientAs(i.CoInventor);
         await ProblemAssert.IsProblem(await coInventor.PostAsJsonAsync("/api/v1/rights-grants", OwnershipGrant(id, i)),
             HttpStatusCode.Conflict, "rights_grant.completer_request_requires_idle");
@@ -519,10 +521,34 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
             var scan = await Ok(await factory.ClientAs(TestUser.Of(Roles.PlatformAdmin, null)).PostAsync("/api/v1/achievements/idle/scan", null));
             Assert.True(scan.GetProperty("flagged").GetInt32() >= 1);
 
+            // the list: the longest idle first (its age counted from the registration), sortable either way, paged, counted
             var idle = await Ok(await factory.ClientAs(i.Office).GetAsync("/api/v1/achievements/idle"));
-            var row = Assert.Single(idle.GetProperty("items").EnumerateArray());
+            Assert.Equal(2, idle.GetProperty("total").GetInt32());
+            var row = idle.GetProperty("items")[0];
             Assert.Equal(id, row.GetProperty("id").GetGuid());
-            Assert.Equal(400, row.GetProperty("ageDays").GetInt32());
+            Assert.Equal(401, row.GetProperty("ageDays").GetInt32());
+            var office = factory.ClientAs(i.Office);
+            static Guid First(JsonElement page) => page.GetProperty("items")[0].GetProperty("id").GetGuid();
+            Assert.Equal(younger, First(await Ok(await office.GetAsync("/api/v1/achievements/idle?sort=registeredAt&desc=true"))));
+            var second = await Ok(await office.GetAsync("/api/v1/achievements/idle?sort=registeredAt&pageSize=1&page=2"));
+            Assert.Equal((2, younger), (second.GetProperty("total").GetInt32(), First(second)));
+            var today = BusinessTime.DateOf(factory.Clock.GetUtcNow()).ToString("yyyy-MM-dd");
+            Assert.Equal(2, (await Ok(await office.GetAsync($"/api/v1/achievements/idle?from={today}&to={today}"))).GetProperty("total").GetInt32());
+            Assert.Equal(0, (await Ok(await office.GetAsync("/api/v1/achievements/idle?to=2000-01-01"))).GetProperty("total").GetInt32());
+            await ProblemAssert.HasFieldError(await office.GetAsync("/api/v1/achievements/idle?sort=trl"), "sort", "paging.unknown_sort");
+            await ProblemAssert.HasFieldError(await office.GetAsync($"/api/v1/achievements/idle?from={today}&to=2000-01-01"), "to", "paging.empty_period");
+            // its export: every row of the filter in the list's order, labelled; another office's file holds none of them
+            foreach (var (language, ageHeader, titleHeader) in new[] { ("zh-CN", "已登记天数", "成果名称"), ("en", "Age (days)", "Title") })
+            {
+                var response = await factory.ClientAs(i.Office, language).GetAsync("/api/v1/achievements/idle/export?sort=registeredAt&pageSize=1");
+                ListApi.AssertExportName(response, "idle-achievements");
+                var rows = await ListFile.RowsAsync(response);
+                Assert.Equal(2, rows.Count);
+                Assert.Equal("401", rows[0][ageHeader]?.ToString());
+                Assert.NotNull(rows[1][titleHeader]);
+            }
+            Assert.Empty(await ListFile.RowsAsync(await factory.ClientAs((await NewInstitutionAsync()).Office).GetAsync("/api/v1/achievements/idle/export")));
+            await ProblemAssert.IsProblem(await factory.ClientAs(i.Researcher).GetAsync("/api/v1/achievements/idle/export"), HttpStatusCode.Forbidden, "achievement.role_not_allowed");
 
             var notified = await factory.WithDbAsync((db, _) => db.Set<Notification>().AnyAsync(n => n.RecipientUserId == i.CoInventor.UserId));
             Assert.True(notified);
@@ -574,6 +600,50 @@ public abstract class AchievementApiTests(TechTransferFactory factory)
         },
         teamSharePercent = teamShare,
     };
+
+    private static object PlanOn(Guid achievementId, string incomeDate, decimal gross) => new
+    {
+        achievementId, mode = "License", incomeDate, grossIncome = gross,
+        deductions = Array.Empty<object>(), teamSharePercent = 70m,
+    };
+
+    [Fact]
+    public async Task Income_plan_list_sorts_filters_pages_and_exports_the_callers_plans_only()
+    {
+        var i = await NewInstitutionAsync();
+        var office = factory.ClientAs(i.Office);
+        var id = await RegisteredAchievementAsync(i);
+        var march = await Ok(await office.PostAsJsonAsync("/api/v1/income-distributions", PlanOn(id, "2025-03-10", 300_000m)), HttpStatusCode.Created);
+        await Ok(await office.PostAsJsonAsync("/api/v1/income-distributions", PlanOn(id, "2025-06-10", 100_000m)), HttpStatusCode.Created);
+        await Ok(await office.PostAsJsonAsync("/api/v1/income-distributions", PlanOn(id, "2025-09-10", 200_000m)), HttpStatusCode.Created);
+        await Ok(await office.PostAsync($"/api/v1/income-distributions/{march.GetProperty("id").GetGuid()}/approve", null));
+        Task<(int Total, List<string> Names)> List(string query) =>
+            ListApi.PageAsync(office, $"/api/v1/income-distributions?achievementId={id}&{query}", d => d.GetProperty("incomeDate").GetString()!);
+
+        ListApi.AssertPage(3, ["2025-09-10", "2025-06-10", "2025-03-10"], await List("")); // newest income first
+        ListApi.AssertPage(3, ["2025-06-10", "2025-09-10", "2025-03-10"], await List("sort=grossIncome"));
+        ListApi.AssertPage(3, ["2025-03-10", "2025-09-10", "2025-06-10"], await List("sort=teamAmount&desc=true"));
+        ListApi.AssertPage(3, ["2025-06-10"], await List("sort=incomeDate&pageSize=1&page=2"));
+        ListApi.AssertPage(2, ["2025-06-10", "2025-09-10"], await List("sort=incomeDate&from=2025-04-01&to=2025-12-31"));
+        ListApi.AssertPage(1, ["2025-03-10"], await List("status=Approved"));
+        await ProblemAssert.HasFieldError(await office.GetAsync("/api/v1/income-distributions?sort=officeAmount"), "sort", "paging.unknown_sort");
+        await ProblemAssert.HasFieldError(await office.GetAsync("/api/v1/income-distributions/export?from=2025-05-01&to=2025-04-01"), "to", "paging.empty_period");
+
+        foreach (var (language, dateHeader, grossHeader, statusHeader, approved) in new[]
+                 { ("zh-CN", "收入日期", "总收入", "状态", "已批准"), ("en", "Income date", "Gross", "Status", "Approved") })
+        {
+            var response = await factory.ClientAs(i.Office, language).GetAsync($"/api/v1/income-distributions/export?achievementId={id}&sort=incomeDate&pageSize=1&page=3");
+            ListApi.AssertExportName(response, "income-distributions");
+            var rows = await ListFile.RowsAsync(response);
+            Assert.Equal(["2025-03-10", "2025-06-10", "2025-09-10"], rows.Select(r => r[dateHeader]?.ToString() ?? "").ToArray());
+            Assert.Equal(300_000m, Convert.ToDecimal(rows[0][grossHeader], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(approved, rows[0][statusHeader]?.ToString());
+        }
+        // another institution's office and an anonymous caller get none of them
+        var other = factory.ClientAs((await NewInstitutionAsync()).Office);
+        Assert.Empty(await ListFile.RowsAsync(await other.GetAsync($"/api/v1/income-distributions/export?achievementId={id}")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientAs(null).GetAsync("/api/v1/income-distributions/export")).StatusCode);
+    }
 
     [Fact]
     public async Task Plan_below_the_Shanghai_floor_is_an_error_naming_the_floor_and_its_source_R4_3()

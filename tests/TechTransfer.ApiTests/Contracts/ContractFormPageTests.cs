@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using TechTransfer.ApiTests.Infrastructure;
 using TechTransfer.Organizations.Domain;
@@ -41,6 +43,37 @@ public abstract class ContractFormPageTests(TechTransferFactory factory)
             Assert.Contains("value=\"Commissioned\" data-group=\"Development\"", html);
             Assert.Contains("js/forms", html); // the dependent-fields script, a file served by the platform (CSP)
         }
+    }
+
+    [Fact]
+    public async Task A_party_entered_by_hand_with_a_registered_credit_code_is_linked_to_that_organisation_and_sees_the_contract()
+    {
+        // the form without script posts the free-entry fields only: a name and a credit code, no organisation id
+        var s = await factory.NewPartiesAsync();
+        var stranger = await factory.CreateOrganizationAsync(OrganizationKind.Enterprise, "150", "320102");
+        var body = ContractTestSupport.DraftRequest(s);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(body))!;
+        var buyer = json["parties"]![1]!;
+        buyer.AsObject().Remove("organizationId");
+        buyer["name"] = "手工录入的买方名称";
+        buyer["creditCode"] = s.Buyer.CreditCode!.ToLowerInvariant(); // as typed: the registry's code in any case
+        var created = await factory.ClientAs(s.SellerUser).PostAsJsonAsync("/api/v1/contracts", json);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var contract = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var id = contract.GetProperty("id").GetGuid();
+        var party = contract.GetProperty("details").GetProperty("parties").EnumerateArray().Single(p => p.GetProperty("role").GetString() == "Buyer");
+        Assert.Equal(s.Buyer.Id, party.GetProperty("organizationId").GetGuid());
+        Assert.Equal("手工录入的买方名称", party.GetProperty("name").GetString());
+        // the buyer organisation now sees the contract; an organisation the contract does not name still does not
+        Assert.Equal(HttpStatusCode.OK, (await factory.ClientAs(s.BuyerUser).GetAsync($"/api/v1/contracts/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.ClientAs(TestUser.Of(Roles.Enterprise, stranger.Id)).GetAsync($"/api/v1/contracts/{id}")).StatusCode);
+        // a code nobody registered stays a party without an organisation
+        buyer["creditCode"] = TestData.NewCreditCode("320102");
+        var unregistered = await factory.ClientAs(s.SellerUser).PostAsJsonAsync("/api/v1/contracts", json);
+        Assert.True(unregistered.StatusCode == HttpStatusCode.Created, await unregistered.Content.ReadAsStringAsync());
+        var other = (await unregistered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("details").GetProperty("parties").EnumerateArray()
+            .Single(p => p.GetProperty("role").GetString() == "Buyer");
+        Assert.True(!other.TryGetProperty("organizationId", out var none) || none.ValueKind == JsonValueKind.Null);
     }
 }
 

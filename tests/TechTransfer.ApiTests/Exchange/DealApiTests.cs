@@ -89,6 +89,40 @@ public abstract partial class DealApiTests(TechTransferFactory factory)
     private static object Prefill(Guid id) => new { sourceType = "exchangeDeal", sourceId = id };
 
     [Fact]
+    public async Task Deal_list_sorts_filters_and_exports_the_deals_the_caller_may_see()
+    {
+        var w = await WorldAsync();
+        var dealNo = (await DealAsync(w)).GetProperty("dealNo").GetString()!;
+        var today = factory.Clock.Today().ToString("yyyy-MM-dd"); // the deal's date (the next world moves the clock on)
+        var w2 = await WorldAsync();
+        await DealAsync(w2, Confirm(w2, price: 600_000m));
+        static decimal[] Prices(JsonElement page) => page.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("priceYuan").GetDecimal()).ToArray();
+        var byPrice = await Json(await As(w.Operator).GetAsync("/api/v1/exchange/deals?sort=price&pageSize=100"), HttpStatusCode.OK);
+        Assert.Equal(Prices(byPrice).Order().ToArray(), Prices(byPrice));
+        var byPriceDesc = await Json(await As(w.Operator).GetAsync("/api/v1/exchange/deals?sort=price&desc=true&pageSize=100"), HttpStatusCode.OK);
+        Assert.Equal(Prices(byPriceDesc).OrderDescending().ToArray(), Prices(byPriceDesc));
+        var one = await Json(await As(w.Operator).GetAsync($"/api/v1/exchange/deals?organizationId={w.Seller.Id}"), HttpStatusCode.OK);
+        Assert.Equal(1, one.GetProperty("total").GetInt32());
+        Assert.Equal(dealNo, one.GetProperty("items")[0].GetProperty("dealNo").GetString());
+        Assert.Equal(1, (await Json(await As(w.Operator).GetAsync($"/api/v1/exchange/deals?q={dealNo}&from={today}&to={today}"), HttpStatusCode.OK))
+            .GetProperty("total").GetInt32());
+        await ProblemAssert.HasFieldError(await As(w.Operator).GetAsync("/api/v1/exchange/deals?sort=buyer"), "sort", "paging.unknown_sort");
+
+        foreach (var (language, priceHeader, statusHeader, pending) in new[] { ("zh-CN", "成交价", "状态", "待签署"), ("en", "Price", "Status", "Awaiting signatures") })
+        {
+            var response = await factory.ClientAs(w.Office, language).GetAsync("/api/v1/exchange/deals/export");
+            ListApi.AssertExportName(response, "deals");
+            var row = Assert.Single(await ListFile.RowsAsync(response));
+            Assert.Equal(750_000m, Convert.ToDecimal(row[priceHeader], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(pending, row[statusHeader]?.ToString());
+        }
+        Assert.Single(await ListFile.RowsAsync(await As(w.BuyerUser).GetAsync("/api/v1/exchange/deals/export")));
+        // the other deal's seller never sees this one, not even by naming it
+        Assert.Empty(await ListFile.RowsAsync(await As(w2.Office).GetAsync($"/api/v1/exchange/deals/export?q={dealNo}")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientAs(null).GetAsync("/api/v1/exchange/deals/export")).StatusCode);
+    }
+
+    [Fact]
     public async Task Operator_confirms_a_negotiated_deal_after_the_notice_with_the_commission_and_every_denial()
     {
         var w = await WorldAsync(noticeEnded: false);

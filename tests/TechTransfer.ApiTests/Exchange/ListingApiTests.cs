@@ -100,6 +100,78 @@ public abstract class ListingApiTests(TechTransferFactory factory) : IAsyncLifet
     }
 
     [Fact]
+    public async Task Listing_list_sorts_filters_pages_and_exports_what_the_caller_may_see()
+    {
+        var cheap = (await CreateAsync(Office, Body([await PatentAsync()], price: 200_000m))).GetProperty("listingNo").GetString()!;
+        var dear = (await CreateAsync(Office, Body([await PatentAsync()], price: 900_000m))).GetProperty("listingNo").GetString()!;
+        var middle = (await CreateAsync(Office, Body([await PatentAsync()], price: 500_000m))).GetProperty("listingNo").GetString()!;
+        Task<(int Total, List<string> Names)> List(HttpClient client, string query) =>
+            ListApi.PageAsync(client, "/api/v1/listings?" + query, x => x.GetProperty("listingNo").GetString()!);
+
+        ListApi.AssertPage(3, [cheap, middle, dear], await List(Office, "mine=true&sort=price"));
+        ListApi.AssertPage(3, [dear, middle, cheap], await List(Office, "mine=true&sort=price&desc=true"));
+        ListApi.AssertPage(3, [middle], await List(Office, "mine=true&sort=price&pageSize=1&page=2"));
+        ListApi.AssertPage(3, [cheap, middle, dear], await List(Office, $"organizationId={_fudan}&sort=price"));
+        ListApi.AssertPage(1, [dear], await List(Office, $"q={dear}"));
+        await ProblemAssert.HasFieldError(await Office.GetAsync("/api/v1/listings?sort=conditions"), "sort", "paging.unknown_sort");
+
+        foreach (var (language, priceHeader, statusHeader, draft) in new[] { ("zh-CN", "价格", "状态", "草稿"), ("en", "Price", "Status", "Draft") })
+        {
+            var response = await factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, _fudan), language).GetAsync("/api/v1/listings/export?mine=true&sort=price&pageSize=1");
+            ListApi.AssertExportName(response, "listings");
+            var rows = await ListFile.RowsAsync(response);
+            Assert.Equal([200_000m, 500_000m, 900_000m], rows.Select(r => Convert.ToDecimal(r[priceHeader], System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            Assert.All(rows, r => Assert.Equal(draft, r[statusHeader]?.ToString()));
+        }
+        // drafts are the lister's: another organisation's export of them is empty, and an anonymous caller gets no file
+        Assert.Empty(await ListFile.RowsAsync(await OtherOffice.GetAsync($"/api/v1/listings/export?organizationId={_fudan}")));
+        Assert.Empty(await ListFile.RowsAsync(await Company.GetAsync($"/api/v1/listings/export?q={cheap}")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous.GetAsync("/api/v1/listings/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Auction_list_sorts_filters_pages_and_exports_the_lots_with_labels()
+    {
+        var tag = "拍品" + Guid.NewGuid().ToString("N")[..6];
+        var starts = factory.Clock.GetUtcNow().AddDays(8);
+        async Task<Guid> LotAsync(decimal start, int hoursLater)
+        {
+            var w = await AuctionTestSupport.WorldAsync(factory); // a consignor's patent is in one lot at a time
+            var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(
+                AuctionTestSupport.LotBody(w, starts.AddHours(hoursLater), TimeSpan.FromHours(1), start, start * 2), AuctionTestSupport.JsonWeb))!;
+            body["title"] = $"{tag} {start}";
+            return (await Json(await factory.ClientAs(w.Operator).PostAsJsonAsync("/api/v1/auctions", body), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        }
+        var dear = await LotAsync(300_000m, 0);
+        var cheap = await LotAsync(100_000m, 1);
+        var viewer = factory.ClientAs(TestUser.Of(Roles.Enterprise, _company));
+        Task<(int Total, List<string> Names)> List(string query) =>
+            ListApi.PageAsync(viewer, $"/api/v1/auctions?q={tag}&" + query, x => x.GetProperty("id").GetString()!);
+
+        ListApi.AssertPage(2, [cheap.ToString(), dear.ToString()], await List("")); // the latest start first
+        ListApi.AssertPage(2, [cheap.ToString(), dear.ToString()], await List("sort=startingPrice"));
+        ListApi.AssertPage(2, [dear.ToString()], await List("sort=startingPrice&desc=true&pageSize=1"));
+        ListApi.AssertPage(2, [cheap.ToString(), dear.ToString()], await List("phase=Announced&sort=startingPrice"));
+        var day = BusinessTime.DateOf(starts).ToString("yyyy-MM-dd");
+        ListApi.AssertPage(2, [dear.ToString(), cheap.ToString()], await List($"from={day}&sort=startsAt"));
+        ListApi.AssertPage(0, [], await List("phase=Sold"));
+        await ProblemAssert.HasFieldError(await viewer.GetAsync("/api/v1/auctions?sort=reservePrice"), "sort", "paging.unknown_sort");
+
+        foreach (var (language, priceHeader, phaseHeader, announced) in new[] { ("zh-CN", "起拍价", "状态", "已公告"), ("en", "Starting price", "Phase", "Announced") })
+        {
+            var response = await factory.ClientAs(TestUser.Of(Roles.Enterprise, _company), language).GetAsync($"/api/v1/auctions/export?q={tag}&sort=startingPrice&desc=true");
+            ListApi.AssertExportName(response, "auctions");
+            var rows = await ListFile.RowsAsync(response);
+            Assert.Equal([300_000m, 100_000m], rows.Select(r => Convert.ToDecimal(r[priceHeader], System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            Assert.All(rows, r => Assert.Equal(announced, r[phaseHeader]?.ToString()));
+        }
+        // "my registrations" is a bidder's own list; anonymous callers get no file
+        await ProblemAssert.IsProblem(await Exchange.GetAsync("/api/v1/auctions/export?registered=true"), HttpStatusCode.Forbidden, "auth.forbidden");
+        Assert.Empty(await ListFile.RowsAsync(await viewer.GetAsync($"/api/v1/auctions/export?q={tag}&registered=true")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous.GetAsync("/api/v1/auctions/export")).StatusCode);
+    }
+
+    [Fact]
     public async Task Holder_lists_submits_and_the_operator_publishes_with_a_working_day_period_and_notice()
     {
         var created = await CreateAsync(Office, Body([await PatentAsync()]));

@@ -353,6 +353,76 @@ public abstract class PatentsApiTests(TechTransferFactory factory) : IAsyncLifet
     };
 
     [Fact]
+    public async Task Custody_list_sorts_filters_pages_and_exports_the_parties_agreements_only()
+    {
+        async Task<string> AgreementAsync(decimal floor, string termEnd)
+        {
+            var body = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(CustodyBody(await CreatePatentAsync())))!;
+            body["priceFloorYuan"] = floor;
+            body["termEnd"] = termEnd;
+            return (await Json(await Office.PostAsJsonAsync("/api/v1/custody-agreements", body), HttpStatusCode.Created)).GetProperty("agreementNo").GetString()!;
+        }
+        var a = await AgreementAsync(500_000m, "2027-12-31");
+        var b = await AgreementAsync(100_000m, "2029-06-30");
+        var c = await AgreementAsync(300_000m, "2028-06-30");
+        Task<(int Total, List<string> Names)> List(HttpClient client, string query) =>
+            ListApi.PageAsync(client, "/api/v1/custody-agreements?" + query, x => x.GetProperty("agreementNo").GetString()!);
+
+        ListApi.AssertPage(3, [a, c, b], await List(Office, "")); // the mandate ending first
+        ListApi.AssertPage(3, [b, c, a], await List(Office, "sort=priceFloor"));
+        ListApi.AssertPage(3, [b, c, a], await List(Office, "sort=termEnd&desc=true"));
+        ListApi.AssertPage(3, [c], await List(Office, "sort=termEnd&pageSize=1&page=2"));
+        ListApi.AssertPage(2, [c, b], await List(Office, "from=2028-01-01"));
+        ListApi.AssertPage(3, [a, c, b], await List(Operator, "role=operator"));
+        ListApi.AssertPage(0, [], await List(Office, "role=operator"));
+        await ProblemAssert.HasFieldError(await Office.GetAsync("/api/v1/custody-agreements?sort=beneficiaries"), "sort", "paging.unknown_sort");
+
+        foreach (var (language, floorHeader, statusHeader, awaiting) in new[] { ("zh-CN", "底价", "状态", "待经营方确认"), ("en", "Price floor", "Status", "Awaiting operator") })
+        {
+            var response = await factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, _fudan), language).GetAsync("/api/v1/custody-agreements/export?sort=priceFloor&pageSize=1");
+            ListApi.AssertExportName(response, "custody-agreements");
+            var rows = await ListFile.RowsAsync(response);
+            Assert.Equal([100_000m, 300_000m, 500_000m], rows.Select(r => Convert.ToDecimal(r[floorHeader], System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            Assert.All(rows, r => Assert.Equal(awaiting, r[statusHeader]?.ToString()));
+        }
+        // an organisation that is no party to them exports none; anonymous callers are refused
+        Assert.Empty(await ListFile.RowsAsync(await OtherOffice.GetAsync("/api/v1/custody-agreements/export")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous.GetAsync("/api/v1/custody-agreements/export")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Open_licence_lists_sort_filter_and_export_the_catalogue_or_the_patentees_own()
+    {
+        var (_, active) = await ActiveDeclarationAsync();
+        var draftEarly = (await Json(await Office.PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(await CreatePatentAsync(), "2028-12-31")), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        var draftLate = (await Json(await Office.PostAsJsonAsync("/api/v1/open-licenses", DeclarationBody(await CreatePatentAsync(), "2031-12-31")), HttpStatusCode.Created))
+            .GetProperty("id").GetGuid();
+        Task<(int Total, List<string> Names)> List(HttpClient client, string query) =>
+            ListApi.PageAsync(client, "/api/v1/open-licenses?" + query, x => x.GetProperty("id").GetString()!);
+
+        ListApi.AssertPage(3, [draftEarly.ToString(), active.ToString(), draftLate.ToString()], await List(Office, "mine=true&sort=termEnd"));
+        ListApi.AssertPage(3, [active.ToString()], await List(Office, "mine=true&sort=termEnd&pageSize=1&page=2"));
+        ListApi.AssertPage(2, [draftLate.ToString(), draftEarly.ToString()], await List(Office, "mine=true&status=Draft&sort=termEnd&desc=true"));
+        ListApi.AssertPage(1, [active.ToString()], await List(Office, $"mine=true&from={Today}&to={Today}"));
+        await ProblemAssert.HasFieldError(await Office.GetAsync("/api/v1/open-licenses?sort=fee"), "sort", "paging.unknown_sort");
+
+        // the patentee's export holds its drafts; another organisation's catalogue export holds the announced one only
+        foreach (var (language, statusHeader, draft) in new[] { ("zh-CN", "状态", "草稿"), ("en", "Status", "Draft") })
+        {
+            var response = await factory.ClientAs(TestUser.Of(Roles.InstitutionAdmin, _fudan), language).GetAsync("/api/v1/open-licenses/export?mine=true&status=Draft&sort=termEnd");
+            ListApi.AssertExportName(response, "open-licenses");
+            var rows = await ListFile.RowsAsync(response);
+            Assert.Equal(2, rows.Count);
+            Assert.All(rows, r => Assert.Equal(draft, r[statusHeader]?.ToString()));
+        }
+        var catalogue = await ListFile.RowsAsync(await Enterprise.GetAsync("/api/v1/open-licenses/export?q=复旦大学&status=Draft"));
+        Assert.Empty(catalogue);
+        Assert.Empty(await ListFile.RowsAsync(await OtherOffice.GetAsync("/api/v1/open-licenses/export?mine=true")));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Anonymous.GetAsync("/api/v1/open-licenses/export")).StatusCode);
+    }
+
+    [Fact]
     public async Task Operator_licenses_within_the_mandate_and_is_refused_outside_it()
     {
         var patentId = await CreatePatentAsync();

@@ -143,7 +143,7 @@ public abstract class EmailApiTests(SmtpFactory factory)
         foreach (var person in new[] { researcher, coInventor })
         {
             var notes = await factory.ClientAs(person.User).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/notifications?kind=achievement.decision");
-            Assert.Contains(notes.EnumerateArray(), n => n.GetProperty("titleZh").GetString()!.Contains("已完成本单位登记")
+            Assert.Contains(notes.GetProperty("items").EnumerateArray(), n => n.GetProperty("titleZh").GetString()!.Contains("已完成本单位登记")
                 && n.GetProperty("link").GetString() == $"/achievements/{id}");
         }
 

@@ -136,8 +136,51 @@ public abstract class PlatformApiTests(TechTransferFactory factory)
             await db.SaveChangesAsync();
         });
         var list = await factory.ClientAs(me, "en").GetFromJsonAsync<JsonElement>("/api/v1/notifications");
-        var titles = list.EnumerateArray().Select(n => n.GetProperty("title").GetString()!).OrderBy(t => t, StringComparer.Ordinal).ToArray();
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+        var titles = list.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("title").GetString()!).OrderBy(t => t, StringComparer.Ordinal).ToArray();
         Assert.Equal(new[] { "to me", "to org" }, titles);
+    }
+
+    [Fact]
+    public async Task Notification_list_sorts_filters_pages_and_exports_the_callers_own()
+    {
+        var org = await factory.CreateOrganizationAsync();
+        var me = TestUser.Of(Roles.Enterprise, org.Id);
+        var stranger = TestUser.Of(Roles.Enterprise, (await factory.CreateOrganizationAsync()).Id);
+        var now = factory.Clock.GetUtcNow();
+        await factory.WithDbAsync(async db =>
+        {
+            db.Add(TechTransfer.Data.Notifications.Notification.ToUser(me.UserId, "甲 合同", "A contract", null, now.AddDays(-3), "contract.status"));
+            db.Add(TechTransfer.Data.Notifications.Notification.ToUser(me.UserId, "乙 提醒", "B reminder", null, now.AddDays(-2), "reminder"));
+            db.Add(TechTransfer.Data.Notifications.Notification.ToUser(me.UserId, "丙 匹配", "C match", null, now.AddDays(-1), "match.new"));
+            await db.SaveChangesAsync();
+        });
+        var client = factory.ClientAs(me, "en");
+        Task<(int Total, List<string> Names)> List(string query) =>
+            ListApi.PageAsync(client, "/api/v1/notifications?" + query, n => n.GetProperty("titleEn").GetString()![..1]);
+
+        ListApi.AssertPage(3, ["C", "B", "A"], await List("")); // the newest first
+        ListApi.AssertPage(3, ["A", "B", "C"], await List("sort=createdAt"));
+        ListApi.AssertPage(3, ["A", "C", "B"], await List("sort=kind"));
+        ListApi.AssertPage(3, ["B"], await List("sort=createdAt&pageSize=1&page=2"));
+        var day = BusinessTime.DateOf(now.AddDays(-2)).ToString("yyyy-MM-dd");
+        ListApi.AssertPage(1, ["B"], await List($"from={day}&to={day}"));
+        ListApi.AssertPage(1, ["A"], await List("kind=contract.status&unread=true"));
+        await ProblemAssert.HasFieldError(await client.GetAsync("/api/v1/notifications?sort=title"), "sort", "paging.unknown_sort");
+
+        foreach (var (language, kindHeader, reminder, stateHeader, unread) in new[] { ("zh-CN", "类别", "到期提醒", "状态", "未读"), ("en", "Kind", "Deadline reminders", "State", "Unread") })
+        {
+            var response = await factory.ClientAs(me, language).GetAsync("/api/v1/notifications/export?sort=createdAt&pageSize=1");
+            ListApi.AssertExportName(response, "notifications");
+            var rows = await ListFile.RowsAsync(response);
+            Assert.Equal(3, rows.Count);
+            Assert.Equal(reminder, rows[1][kindHeader]?.ToString());
+            Assert.All(rows, r => Assert.Equal(unread, r[stateHeader]?.ToString()));
+        }
+        // nobody exports another user's notifications
+        Assert.DoesNotContain(await ListFile.RowsAsync(await factory.ClientAs(stranger).GetAsync($"/api/v1/notifications/export?from={day}&to={day}")),
+            r => r["通知"]?.ToString() == "乙 提醒");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.ClientAs(null).GetAsync("/api/v1/notifications/export")).StatusCode);
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public abstract class WorkbenchApiTests(TechTransferFactory factory)
         (await Ok(await factory.ClientAs(user).GetAsync(api))).GetProperty("total").GetInt32();
 
     private async Task<JsonElement[]> NotificationsAsync(TestUser user, string query = "") =>
-        (await Ok(await factory.ClientAs(user).GetAsync("/api/v1/notifications" + query))).EnumerateArray().ToArray();
+        (await Ok(await factory.ClientAs(user).GetAsync("/api/v1/notifications" + query))).GetProperty("items").EnumerateArray().ToArray();
 
     [Fact]
     public async Task A_disclosure_moves_through_the_office_and_researcher_workbenches_and_notifies_each_person_it_concerns()

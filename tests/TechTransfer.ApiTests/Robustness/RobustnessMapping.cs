@@ -107,6 +107,7 @@ public static class RobustnessMapping
         ["ListAudit"] = As(w => w.Admin),
         ["ExportAudit"] = As(w => w.Admin),
         ["ListNotifications"] = As(w => w.Account),
+        ["ExportNotifications"] = As(w => w.Account),
         ["MarkNotificationRead"] = As(w => w.Account).Path("id", w => w.NotificationId),
         ["CountUnreadNotifications"] = As(w => w.Account),
         ["MarkAllNotificationsRead"] = As(w => w.Account),
@@ -145,6 +146,7 @@ public static class RobustnessMapping
         ["ExportAchievements"] = As(w => w.Office),
         ["CreateAchievement"] = As(w => w.Researcher).Body(w => w.Disclosure()),
         ["ListIdleAchievements"] = As(w => w.Office),
+        ["ExportIdleAchievements"] = As(w => w.Office),
         ["ScanIdleAchievements"] = As(w => w.Admin),
         ["GetAchievement"] = As(w => w.Researcher).Path("id", w => w.AchievementRegistered),
         ["EditAchievement"] = As(w => w.Researcher).Path("id", w => w.AchievementDraft).Body(w => w.Disclosure()),
@@ -183,6 +185,7 @@ public static class RobustnessMapping
 
         // income distribution
         ["ListIncomeDistributions"] = As(w => w.Office),
+        ["ExportIncomeDistributions"] = As(w => w.Office),
         ["GetIncomeSettings"] = As(w => w.Office),
         ["ChangeIncomeSettings"] = As(w => w.Office)
             .VersionedBody(_ => "/api/v1/income-distributions/settings", _ => new { ttoSharePercent = 12m }),
@@ -223,6 +226,7 @@ public static class RobustnessMapping
 
         // open licences
         ["ListOpenLicenses"] = As(w => w.EnterpriseUser),
+        ["ExportOpenLicenses"] = As(w => w.EnterpriseUser),
         ["DeclareOpenLicense"] = As(w => w.Office).Body(w => w.Declaration(w.PatentForDeclaration)),
         ["ListFilingTasks"] = As(w => w.Office),
         ["GetOpenLicense"] = As(w => w.Office).Path("id", w => w.DeclarationActive),
@@ -247,6 +251,7 @@ public static class RobustnessMapping
 
         // custody
         ["ListCustodyAgreements"] = As(w => w.Office),
+        ["ExportCustodyAgreements"] = As(w => w.Office),
         ["CreateCustodyAgreement"] = As(w => w.Office).Body(w => w.Custody(w.PatentForCustody)),
         ["GetCustodyAgreement"] = As(w => w.Office).Path("id", w => w.CustodyActive),
         ["ActivateCustodyAgreement"] = As(w => w.OperatorUser).Path("id", w => w.CustodyDraft),
@@ -258,6 +263,7 @@ public static class RobustnessMapping
 
         // exchange listings
         ["ListListings"] = As(w => w.ExchangeOperator),
+        ["ExportListings"] = As(w => w.ExchangeOperator),
         ["GetListing"] = As(_ => null).Path("id", w => w.ListingPublished),
         ["CreateListing"] = As(w => w.Office).Body(w => w.ListingBody(w.PatentForListing)),
         ["UpdateListing"] = As(w => w.Office).Path("id", w => w.ListingDraft)
@@ -379,6 +385,7 @@ public static class RobustnessMapping
         // auctions (exchange): bids go to a lot before its start, so every legal-shaped bid is a 409 that stores nothing
         ["CreateAuction"] = As(w => w.ExchangeUser).Body(w => w.AuctionBody()),
         ["ListAuctions"] = As(w => w.Account),
+        ["ExportAuctions"] = As(w => w.Account),
         ["GetAuction"] = As(w => w.AuctionBidder).Path("id", w => w.AuctionBidding),
         ["ListAuctionBids"] = As(w => w.ExchangeUser).Path("id", w => w.AuctionSold),
         ["RegisterForAuction"] = As(w => w.EnterpriseUser).Path("id", w => w.AuctionScheduled).Body(_ => new { acceptTerms = true }),
@@ -387,6 +394,7 @@ public static class RobustnessMapping
         ["WithdrawAuction"] = As(w => w.ExchangeUser).Path("id", w => w.AuctionToWithdraw).Body(_ => new { reason = "委托人撤回" }),
         // exchange deals (成交): the negotiated listing's notice is still running, so a legal confirmation is a 409 that stores nothing
         ["ListDeals"] = As(w => w.ExchangeUser),
+        ["ExportDeals"] = As(w => w.ExchangeUser),
         ["GetDeal"] = As(w => w.ExchangeUser).Path("id", w => w.DealPending),
         ["GetDealConfirmationPdf"] = As(w => w.AuctionBidder).Path("id", w => w.DealPending),
         ["DealAttestationPdf"] = As(w => w.AuctionBidder).Path("id", w => w.DealPending),

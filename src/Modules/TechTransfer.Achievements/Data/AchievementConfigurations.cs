@@ -33,6 +33,8 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         b.HasIndex(x => x.IdleFlaggedAt);
         b.HasIndex(x => x.TechnicalField); // the technical-field code (TechnicalFields)
         b.HasIndex(x => new { x.OwnerOrganizationId, x.IdleFlaggedAt }); // workbench: the office's idle achievements
+        b.HasIndex(x => x.UnitRegisteredAt); // the idle list's sort keys (AchievementService.IdleSorts)
+        b.HasIndex(x => x.Title);
         b.OwnsMany(x => x.Completers, c => c.ToJson("completers"));
         b.Navigation(x => x.Completers).HasField("_completers");
         b.OwnsMany(x => x.CompleterAccounts, c =>
@@ -129,6 +131,9 @@ internal sealed class IncomeDistributionConfiguration : IEntityTypeConfiguration
         b.HasIndex(x => x.AchievementId);
         b.HasIndex(x => x.IncomeDate);
         b.HasIndex(x => x.CertificationId);
+        b.HasIndex(x => x.AchievementTitle); // the list's sort keys (IncomeDistributionService.Sorts)
+        b.HasIndex(x => x.GrossIncome);
+        b.HasIndex(x => x.TeamAmount);
         b.HasOne<Achievement>().WithMany().HasForeignKey(x => x.AchievementId).OnDelete(DeleteBehavior.Restrict);
         b.OwnsMany(x => x.Deductions, d =>
         {

@@ -21,7 +21,11 @@ internal static class AchievementEndpoints
             .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
             .WithSummary("The achievement list's rows as Excel (.xlsx)")
             .WithDescription("Every row of the list's filters and order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
-        g.MapGet("/idle", ListIdleAchievements).WithName(nameof(ListIdleAchievements)).WithSummary("The office's idle achievements with ages (R5.3)");
+        g.MapGet("/idle", ListIdleAchievements).WithName(nameof(ListIdleAchievements)).WithSummary("The office's idle achievements with ages (R5.3), with filters, sorting and paging");
+        g.MapGet("/idle/export", ExportIdleAchievements).WithName(nameof(ExportIdleAchievements))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The idle achievement list's rows as Excel (.xlsx)")
+            .WithDescription("Every idle achievement of the caller's office that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         g.MapPost("/idle/scan", ScanIdleAchievements).WithName(nameof(ScanIdleAchievements)).WithSummary("Run the daily idle check now (platform admin)");
         g.MapGet("/{id:guid}", GetAchievement).WithName(nameof(GetAchievement));
         g.MapPost("/", CreateAchievement).WithName(nameof(CreateAchievement)).WithSummary("A researcher starts a disclosure (draft)");
@@ -49,7 +53,11 @@ internal static class AchievementEndpoints
         ListQuery.File(await s.ExportAsync(query, ct), Pages.AchievementListColumns.All, UiText.R("Achievements"), "achievements", clock.GetUtcNow());
 
     internal static async Task<Results<Ok<PagedResult<IdleAchievementDto>>, ProblemHttpResult>> ListIdleAchievements(
-        AchievementService s, CancellationToken ct, int page = 1, int pageSize = 20) => Reply(await s.IdleListAsync(page, pageSize, ct));
+        [AsParameters] IdleListQuery query, AchievementService s, CancellationToken ct) => Reply(await s.IdleListAsync(query, ct));
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportIdleAchievements(
+        [AsParameters] IdleListQuery query, AchievementService s, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await s.IdleExportAsync(query, ct), Pages.IdleListColumns.All, UiText.R("IdleAchievements"), "idle-achievements", clock.GetUtcNow());
 
     internal static async Task<Results<Ok<IdleAchievementScanner.ScanResult>, ProblemHttpResult>> ScanIdleAchievements(
         IdleAchievementScanner scanner, ICurrentUser user, CancellationToken ct)
@@ -181,7 +189,11 @@ internal static class IncomeDistributionEndpoints
     public static void MapIncomeDistributionEndpoints(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/income-distributions").WithTags("IncomeDistributions").RequireAuthorization();
-        g.MapGet("/", ListIncomeDistributions).WithName(nameof(ListIncomeDistributions)).WithSummary("List distribution plans (收益分配) with paging and filters");
+        g.MapGet("/", ListIncomeDistributions).WithName(nameof(ListIncomeDistributions)).WithSummary("List distribution plans (收益分配) with filters, sorting and paging");
+        g.MapGet("/export", ExportIncomeDistributions).WithName(nameof(ExportIncomeDistributions))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The distribution plan list's rows as Excel (.xlsx)")
+            .WithDescription("Every plan the caller may see that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         g.MapGet("/certified-income", ListCertifiedIncome).WithName(nameof(ListCertifiedIncome))
             .WithSummary("Certified technology income (技术性收入核定) of registered contracts that reference the achievement, with what is left to distribute");
         g.MapGet("/prefill", PrefillIncomeDistribution).WithName(nameof(PrefillIncomeDistribution))
@@ -204,6 +216,10 @@ internal static class IncomeDistributionEndpoints
 
     internal static async Task<Results<Ok<PagedResult<IncomeSummary>>, ProblemHttpResult>> ListIncomeDistributions(
         [AsParameters] IncomeListQuery query, IncomeDistributionService s, CancellationToken ct) => Reply(await s.ListAsync(query, ct));
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportIncomeDistributions(
+        [AsParameters] IncomeListQuery query, IncomeDistributionService s, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await s.ExportAsync(query, ct), Pages.IncomeListColumns.All, UiText.R("IncomeDistribution"), "income-distributions", clock.GetUtcNow());
 
     internal static async Task<Results<Ok<IReadOnlyList<CertifiedIncomeDto>>, ProblemHttpResult>> ListCertifiedIncome(
         Guid achievementId, IncomeDistributionService s, CancellationToken ct) => Reply(await s.CertifiedIncomeForAsync(achievementId, ct));

@@ -186,5 +186,10 @@ public sealed record AchievementResponse
     }
 }
 
+/// <summary>Query of GET /api/v1/achievements/idle and its export: <c>q</c> searches the title, <c>from</c>/<c>to</c> bound the day
+/// it was flagged idle (both inclusive), <c>sort</c> is a key of <see cref="AchievementService.IdleSorts"/> (registeredAt, flaggedAt, title).</summary>
+public sealed record IdleListQuery(string? Q = null, DateOnly? From = null, DateOnly? To = null, string? Sort = null, bool Desc = false,
+    int Page = 1, int PageSize = 20);
+
 public sealed record IdleAchievementDto(Guid Id, string Title, string? TitleEn, DateTimeOffset RegisteredAt, int AgeDays,
     DateTimeOffset FlaggedAt, bool StateMayImplementOrLicense, IReadOnlyList<string> Completers);

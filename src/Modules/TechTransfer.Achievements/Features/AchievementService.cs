@@ -9,6 +9,7 @@ using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.References;
+using TechTransfer.SharedKernel.Lists;
 
 namespace TechTransfer.Achievements.Features;
 
@@ -219,19 +220,48 @@ public sealed class AchievementService(
         return stream is null ? Error.NotFound("attachment", "附件") : (att, stream);
     }
 
-    /// <summary>The office's idle list (R5.3) with ages, oldest first.</summary>
-    public async Task<Result<PagedResult<IdleAchievementDto>>> IdleListAsync(int page, int pageSize, CancellationToken ct)
+    /// <summary>The idle list's sort keys (default: the oldest registration first, i.e. the longest idle).</summary>
+    public static readonly ListSort<Achievement> IdleSorts = new ListSort<Achievement>(a => a.Id, "registeredAt", false)
+        .Key("registeredAt", a => a.UnitRegisteredAt)
+        .Key("flaggedAt", a => a.IdleFlaggedAt)
+        .Key("title", a => a.Title);
+
+    /// <summary>The office's idle list (R5.3) with ages, oldest first unless sorted otherwise.</summary>
+    public async Task<Result<PagedResult<IdleAchievementDto>>> IdleListAsync(IdleListQuery query, CancellationToken ct)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        return await IdleFiltered(query, paging.Validate()).PageAsync(paging, IdleRows, ct);
+    }
+
+    /// <summary>Every row of the idle list's filter and order, for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<IdleAchievementDto>>> IdleExportAsync(IdleListQuery query, CancellationToken ct) =>
+        IdleFiltered(query, []).ExportAsync(IdleRows, ct);
+
+    /// <summary>The rows with their age today (the clock) and completers (an owned collection): shaped in memory.</summary>
+    private IReadOnlyList<IdleAchievementDto> IdleRows(IReadOnlyList<Achievement> rows)
+    {
+        var now = Now;
+        return rows.Select(a => new IdleAchievementDto(a.Id, a.Title, a.TitleEn, a.UnitRegisteredAt!.Value, a.AgeInDays(now) ?? 0,
+            a.IdleFlaggedAt!.Value, a.StateMayImplementOrLicense, a.Completers.Select(c => c.Name).ToList())).ToList();
+    }
+
+    /// <summary>The office's own flagged achievements matching the filters, and the same in the requested order.</summary>
+    private Result<(IQueryable<Achievement> Filtered, IQueryable<Achievement> Sorted)> IdleFiltered(IdleListQuery query, IReadOnlyList<FieldError> pagingErrors)
     {
         if (!user.IsInRole(Roles.InstitutionAdmin) || user.OrganizationId is not { } org) return AchievementErrors.RoleNotAllowed;
-        var paging = new PageRequest(page, pageSize);
-        if (paging.Validate() is { Count: > 0 } pe) return Error.Validation(pe);
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var q = Achievements.AsNoTracking().Where(a => a.OwnerOrganizationId == org && a.IdleFlaggedAt != null);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(a => a.UnitRegisteredAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var now = Now;
-        var items = rows.Select(a => new IdleAchievementDto(a.Id, a.Title, a.TitleEn, a.UnitRegisteredAt!.Value, a.AgeInDays(now) ?? 0,
-            a.IdleFlaggedAt!.Value, a.StateMayImplementOrLicense, a.Completers.Select(c => c.Name).ToList())).ToList();
-        return new PagedResult<IdleAchievementDto>(items, paging.Page, paging.PageSize, total);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var term = query.Q.Trim();
+            var lower = term.ToLowerInvariant();
+            q = q.Where(a => a.Title.Contains(term) || (a.TitleEn != null && a.TitleEn.ToLower().Contains(lower)));
+        }
+        q = q.Between(a => a.IdleFlaggedAt, query.From, query.To, errors);
+        var sorted = IdleSorts.Apply(q, query.Sort, query.Desc);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
+        if (errors.ToError() is { } invalid) return invalid;
+        return (q, sorted.Value!);
     }
 
     /// <summary>Load (visible only: 404 otherwise), check the version the caller read (409 when stale), change, save.</summary>

@@ -77,8 +77,12 @@ public sealed record CertifiedIncomeDto(Guid Id, Guid ContractId, string Registr
 
 public sealed record PayoutRequest(Guid AllocationId, decimal Amount, DateOnly PaidOn, string? Reference, string? DisclosureRecordRef, int? Version = null);
 
+/// <summary>Query of GET /api/v1/income-distributions and its export: <c>q</c> searches the achievement's title, <c>from</c>/<c>to</c>
+/// bound the income date (both inclusive), <c>organizationId</c> narrows a platform admin's list to one organisation, <c>sort</c> is a
+/// key of <see cref="IncomeDistributionService.Sorts"/> (incomeDate, achievementTitle, grossIncome, teamAmount).</summary>
 public sealed record IncomeListQuery(
-    Guid? AchievementId = null, IncomeDistributionStatus? Status = null, ConversionMode? Mode = null, int? Year = null, int Page = 1, int PageSize = 20);
+    Guid? AchievementId = null, IncomeDistributionStatus? Status = null, ConversionMode? Mode = null, int? Year = null, int Page = 1, int PageSize = 20,
+    string? Q = null, Guid? OrganizationId = null, DateOnly? From = null, DateOnly? To = null, string? Sort = null, bool Desc = false);
 
 public sealed record IncomeSummary(Guid Id, Guid AchievementId, string AchievementTitle, ConversionMode Mode, DateOnly IncomeDate,
     decimal GrossIncome, decimal NetIncome, decimal TeamSharePercent, decimal TeamAmount, IncomeDistributionStatus Status, string? AchievementTitleEn = null);

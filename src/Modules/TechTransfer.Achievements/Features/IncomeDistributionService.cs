@@ -4,8 +4,10 @@ using Microsoft.Extensions.Options;
 using TechTransfer.Achievements.Domain;
 using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Deals;
+using TechTransfer.SharedKernel.Lists;
 using TechTransfer.SharedKernel.References;
 
 namespace TechTransfer.Achievements.Features;
@@ -37,28 +39,49 @@ public sealed class IncomeDistributionService(
 
     private bool FullView(IncomeDistribution d) => user.IsOfficeOf(d.OrganizationId) || user.IsPlatformAdmin();
 
+    /// <summary>The income plan list's sort keys (default: the newest income date first).</summary>
+    public static readonly ListSort<IncomeDistribution> Sorts = new ListSort<IncomeDistribution>(d => d.Id, "incomeDate", true)
+        .Key("incomeDate", d => d.IncomeDate)
+        .Key("achievementTitle", d => d.AchievementTitle)
+        .Key("grossIncome", d => d.GrossIncome)
+        .Key("teamAmount", d => d.TeamAmount);
+
     public async Task<Result<PagedResult<IncomeSummary>>> ListAsync(IncomeListQuery query, CancellationToken ct)
     {
-        if (!user.IsAuthenticated) return Error.Forbidden;
         var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Validate() is { Count: > 0 } pe) return Error.Validation(pe);
+        return await Filtered(query, paging.Validate()).PageAsync(paging, Summaries, ct);
+    }
+
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<IncomeSummary>>> ExportAsync(IncomeListQuery query, CancellationToken ct) =>
+        Filtered(query, []).ExportAsync(Summaries, ct);
+
+    private IQueryable<IncomeSummary> Summaries(IQueryable<IncomeDistribution> q) =>
+        q.Select(d => new IncomeSummary(d.Id, d.AchievementId, d.AchievementTitle, d.Mode, d.IncomeDate, d.GrossIncome, d.NetIncome,
+            d.TeamSharePercent, d.TeamAmount, d.Status, db.Set<Achievement>().Where(a => a.Id == d.AchievementId).Select(a => a.TitleEn).FirstOrDefault()));
+
+    /// <summary>The visible plans matching the list's filters, and the same in the requested order (every field error at once).</summary>
+    private Result<(IQueryable<IncomeDistribution> Filtered, IQueryable<IncomeDistribution> Sorted)> Filtered(IncomeListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        if (!user.IsAuthenticated) return Error.Forbidden;
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var q = Plans.AsNoTracking().Where(Visible());
+        if (!string.IsNullOrWhiteSpace(query.Q)) { var term = query.Q.Trim(); q = q.Where(d => d.AchievementTitle.Contains(term)); }
         if (query.AchievementId is { } aid) q = q.Where(d => d.AchievementId == aid);
+        if (query.OrganizationId is { } org) q = q.Where(d => d.OrganizationId == org);
         if (query.Status is { } s) q = q.Where(d => d.Status == s);
         if (query.Mode is { } m) q = q.Where(d => d.Mode == m);
         if (query.Year is { } y)
         {
-            if (y is < 1 or > 9999)
-                return AchievementErrors.DistributionYearOutOfRange;
+            if (y is < 1 or > 9999) return AchievementErrors.DistributionYearOutOfRange;
             var (first, last) = (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31));
             q = q.Where(d => d.IncomeDate >= first && d.IncomeDate <= last);
         }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(d => d.IncomeDate).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(d => new IncomeSummary(d.Id, d.AchievementId, d.AchievementTitle, d.Mode, d.IncomeDate, d.GrossIncome, d.NetIncome,
-                d.TeamSharePercent, d.TeamAmount, d.Status, db.Set<Achievement>().Where(a => a.Id == d.AchievementId).Select(a => a.TitleEn).FirstOrDefault()))
-            .ToListAsync(ct);
-        return new PagedResult<IncomeSummary>(items, paging.Page, paging.PageSize, total);
+        q = q.Between(d => d.IncomeDate, query.From, query.To, errors);
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
+        if (errors.ToError() is { } invalid) return invalid;
+        return (q, sorted.Value!);
     }
 
     public async Task<Result<IncomeResponse>> GetAsync(Guid id, CancellationToken ct)

@@ -11,6 +11,7 @@ using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.References;
+using TechTransfer.SharedKernel.Deals;
 using TechTransfer.SharedKernel.Lists;
 using TechTransfer.Platform.Lists;
 
@@ -26,7 +27,8 @@ namespace TechTransfer.Contracts.Features;
 /// </summary>
 public sealed class ContractService(
     TechTransferDbContext db, ICurrentUser user, TimeProvider clock, ContractRuleSetCatalog catalog, HolidayCalendar calendar,
-    IOptions<ContractsOptions> options, ContractStatisticsStore statistics, RegistrationWriter registrations, IReferenceCheck references)
+    IOptions<ContractsOptions> options, ContractStatisticsStore statistics, RegistrationWriter registrations, IReferenceCheck references,
+    IOrganizationFactsLookup registry)
 {
     private readonly ContractsOptions _options = options.Value;
 
@@ -207,7 +209,23 @@ public sealed class ContractService(
                          && (c.Category == ContractCategory.Development || c.Category == ContractCategory.Transfer), ct))
                 errors.Add(ContractErrors.PartOfNotDevelopmentOrTransfer); // R2.5
         }
-        return errors.ToError() is { } invalid ? invalid : details!;
+        if (errors.ToError() is { } invalid) return invalid;
+        return details! with { Parties = await LinkRegisteredPartiesAsync(details!.Parties, ct) };
+    }
+
+    /// <summary>
+    /// A party entered by hand (no organisation id) whose credit code is a registered organisation's is linked to it, so
+    /// that organisation sees the contract as a party (the form without script, an API client that only knows the code).
+    /// </summary>
+    private async Task<IReadOnlyList<PartyInput>> LinkRegisteredPartiesAsync(IReadOnlyList<PartyInput> parties, CancellationToken ct)
+    {
+        var linked = new List<PartyInput>(parties.Count);
+        foreach (var p in parties)
+            linked.Add(p.OrganizationId is null && !string.IsNullOrWhiteSpace(p.CreditCode)
+                       && await registry.FindByCreditCodeAsync(p.CreditCode, ct) is { } org
+                ? p with { OrganizationId = org.Id }
+                : p);
+        return linked;
     }
 
     public async Task<Result<ContractResponse>> AddAttachmentAsync(Guid id, AttachmentRequest request, CancellationToken ct)

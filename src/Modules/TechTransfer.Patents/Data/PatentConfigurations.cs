@@ -65,6 +65,10 @@ internal sealed class OpenLicenseDeclarationConfiguration : IEntityTypeConfigura
         b.HasIndex(x => x.PatentId);
         b.HasIndex(x => x.Status);
         b.HasIndex(x => new { x.PatenteeOrganizationId, x.Status });
+        b.HasIndex(x => x.AnnouncementDate); // the list's sort keys (OpenLicenseService.Sorts)
+        b.HasIndex(x => x.PatentNo);
+        b.HasIndex(x => x.PatentTitle);
+        b.HasIndex(x => x.LicenseTermEnd);
         b.Property(x => x.PatentNo).HasMaxLength(20).IsRequired();
         b.Property(x => x.PatentTitle).HasMaxLength(300).IsRequired();
         b.Property(x => x.PatentType).HasConversion<string>().HasMaxLength(20);
@@ -130,6 +134,10 @@ internal sealed class CustodyAgreementConfiguration : IEntityTypeConfiguration<C
         b.Property(x => x.AgreementNo).HasMaxLength(60).IsRequired();
         b.HasIndex(x => new { x.OwnerOrganizationId, x.AgreementNo }).IsUnique();
         b.HasIndex(x => new { x.OperatorOrganizationId, x.Status });
+        b.HasIndex(x => x.TermEnd); // the list's sort keys (CustodyService.Sorts)
+        b.HasIndex(x => x.AgreementNo);
+        b.HasIndex(x => x.SubjectTitle);
+        b.HasIndex(x => x.PriceFloorYuan);
         b.Property(x => x.OperatorName).HasMaxLength(200).IsRequired();
         b.Property(x => x.SubjectType).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.SubjectTitle).HasMaxLength(300).IsRequired();

@@ -49,7 +49,11 @@ internal static class PatentEndpoints
 
         var open = app.MapGroup("/api/v1/open-licenses").WithTags("Open licences");
         open.MapGet("/", ListOpenLicenses).WithName(nameof(ListOpenLicenses)).AllowAnonymous()
-            .WithSummary("Announced open licences (public) and, for the patentee, its own drafts");
+            .WithSummary("Announced open licences (public) and, for the patentee, its own drafts; with filters, sorting and paging");
+        open.MapGet("/export", ExportOpenLicenses).WithName(nameof(ExportOpenLicenses)).RequireAuthorization()
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The open-licence list's rows as Excel (.xlsx)")
+            .WithDescription("Every declaration the caller may see that matches the list's filters (the catalogue, mine=true or licensed=true), in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         open.MapGet("/filing-tasks", ListFilingTasks).WithName(nameof(ListFilingTasks)).RequireAuthorization()
             .WithSummary("R3.13 licence filing (备案) tasks of the caller's organisation, due within 3 months of effectiveness; openOnly=true hides filed ones");
         open.MapGet("/patent-choices", ListOpenLicencePatentChoices).WithName(nameof(ListOpenLicencePatentChoices)).RequireAuthorization()
@@ -74,7 +78,11 @@ internal static class PatentEndpoints
         open.MapPost("/{id:guid}/grants/{grantId:guid}/disputes/{disputeId:guid}/resolve", ResolveDispute).WithName(nameof(ResolveDispute)).RequireAuthorization();
 
         var custody = app.MapGroup("/api/v1/custody-agreements").WithTags("Custody").RequireAuthorization();
-        custody.MapGet("/", ListCustodyAgreements).WithName(nameof(ListCustodyAgreements));
+        custody.MapGet("/", ListCustodyAgreements).WithName(nameof(ListCustodyAgreements)).WithSummary("Custody agreements the caller is a party to, with filters, sorting and paging");
+        custody.MapGet("/export", ExportCustodyAgreements).WithName(nameof(ExportCustodyAgreements))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The custody agreement list's rows as Excel (.xlsx)")
+            .WithDescription("Every agreement the caller's organisation is a party to (every one for platform admins) that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         custody.MapGet("/{id:guid}", GetCustodyAgreement).WithName(nameof(GetCustodyAgreement));
         custody.MapPost("/", CreateCustodyAgreement).WithName(nameof(CreateCustodyAgreement));
         custody.MapPost("/{id:guid}/activate", ActivateCustodyAgreement).WithName(nameof(ActivateCustodyAgreement));
@@ -121,6 +129,9 @@ internal static class PatentEndpoints
 
     // Open licences
     internal static async Task<Results<Ok<PagedResult<OpenLicenseSummary>>, ProblemHttpResult>> ListOpenLicenses([AsParameters] OpenLicenseListQuery q, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ListAsync(q, ct));
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportOpenLicenses(
+        [AsParameters] OpenLicenseListQuery q, OpenLicenseService s, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await s.ExportAsync(q, ct), Pages.OpenLicenseListColumns.All, Pages.UiText.R("PatentOpenLicences"), "open-licenses", clock.GetUtcNow());
     internal static async Task<Results<Ok<IReadOnlyList<FilingTaskItem>>, ProblemHttpResult>> ListFilingTasks([FromQuery] bool? openOnly, OpenLicenseService s, CancellationToken ct) => OkOr(await s.ListFilingTasksAsync(openOnly ?? false, ct));
     internal static async Task<Results<Ok<IReadOnlyList<PatentChoice>>, ProblemHttpResult>> ListOpenLicencePatentChoices(OpenLicenseService s, CancellationToken ct) => OkOr(await s.PatentChoicesAsync(ct));
 
@@ -159,6 +170,9 @@ internal static class PatentEndpoints
 
     // Custody
     internal static async Task<Results<Ok<PagedResult<CustodySummary>>, ProblemHttpResult>> ListCustodyAgreements([AsParameters] CustodyListQuery q, CustodyService s, CancellationToken ct) => OkOr(await s.ListAsync(q, ct));
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCustodyAgreements(
+        [AsParameters] CustodyListQuery q, CustodyService s, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await s.ExportAsync(q, ct), Pages.CustodyListColumns.All, Pages.UiText.R("TechnologyCustody"), "custody-agreements", clock.GetUtcNow());
     internal static async Task<Results<Ok<CustodyAgreementResponse>, ProblemHttpResult>> GetCustodyAgreement(Guid id, CustodyService s, CancellationToken ct) => OkOr(await s.GetAsync(id, ct));
 
     internal static async Task<Results<Created<CustodyAgreementResponse>, ProblemHttpResult>> CreateCustodyAgreement(CustodyAgreementRequest r, CustodyService s, CancellationToken ct)

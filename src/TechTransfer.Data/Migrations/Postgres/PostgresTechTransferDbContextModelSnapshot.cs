@@ -266,6 +266,10 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("TechnicalField");
 
+                    b.HasIndex("Title");
+
+                    b.HasIndex("UnitRegisteredAt");
+
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OwnerOrganizationId", "IdleFlaggedAt");
@@ -438,11 +442,17 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("AchievementId");
 
+                    b.HasIndex("AchievementTitle");
+
                     b.HasIndex("CertificationId");
+
+                    b.HasIndex("GrossIncome");
 
                     b.HasIndex("IncomeDate");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("TeamAmount");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -1346,8 +1356,12 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("Kind");
 
                     b.HasIndex("RecipientOrganizationId", "CreatedAt");
 
@@ -1951,7 +1965,11 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("ListingId");
 
+                    b.HasIndex("StartingPrice");
+
                     b.HasIndex("StartsAt");
+
+                    b.HasIndex("Title");
 
                     b.HasIndex("Status", "EffectiveCloseAt");
 
@@ -2157,12 +2175,18 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasIndex("BuyerOrganizationId");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DealDate");
+
                     b.HasIndex("DealNo")
                         .IsUnique();
 
                     b.HasIndex("ListingId");
 
                     b.HasIndex("LotId");
+
+                    b.HasIndex("PriceYuan");
 
                     b.HasIndex("SellerOrganizationId");
 
@@ -2408,6 +2432,14 @@ namespace TechTransfer.Data.Migrations.Postgres
                     b.HasIndex("ListingNo")
                         .IsUnique();
 
+                    b.HasIndex("PeriodEndsOn");
+
+                    b.HasIndex("PriceYuan");
+
+                    b.HasIndex("Title");
+
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("exch_listings", (string)null);
@@ -2644,6 +2676,14 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgreementNo");
+
+                    b.HasIndex("PriceFloorYuan");
+
+                    b.HasIndex("SubjectTitle");
+
+                    b.HasIndex("TermEnd");
+
                     b.HasIndex("OperatorOrganizationId", "Status");
 
                     b.HasIndex("OwnerOrganizationId", "AgreementNo")
@@ -2767,7 +2807,15 @@ namespace TechTransfer.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AnnouncementDate");
+
+                    b.HasIndex("LicenseTermEnd");
+
                     b.HasIndex("PatentId");
+
+                    b.HasIndex("PatentNo");
+
+                    b.HasIndex("PatentTitle");
 
                     b.HasIndex("Status");
 

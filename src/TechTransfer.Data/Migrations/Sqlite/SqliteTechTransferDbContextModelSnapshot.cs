@@ -256,6 +256,10 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("TechnicalField");
 
+                    b.HasIndex("Title");
+
+                    b.HasIndex("UnitRegisteredAt");
+
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("OwnerOrganizationId", "IdleFlaggedAt");
@@ -428,11 +432,17 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("AchievementId");
 
+                    b.HasIndex("AchievementTitle");
+
                     b.HasIndex("CertificationId");
+
+                    b.HasIndex("GrossIncome");
 
                     b.HasIndex("IncomeDate");
 
                     b.HasIndex("OrganizationId");
+
+                    b.HasIndex("TeamAmount");
 
                     b.HasIndex("OrganizationId", "Status");
 
@@ -1332,8 +1342,12 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DedupKey")
                         .IsUnique();
+
+                    b.HasIndex("Kind");
 
                     b.HasIndex("RecipientOrganizationId", "CreatedAt");
 
@@ -1935,7 +1949,11 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("ListingId");
 
+                    b.HasIndex("StartingPrice");
+
                     b.HasIndex("StartsAt");
+
+                    b.HasIndex("Title");
 
                     b.HasIndex("Status", "EffectiveCloseAt");
 
@@ -2141,12 +2159,18 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasIndex("BuyerOrganizationId");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DealDate");
+
                     b.HasIndex("DealNo")
                         .IsUnique();
 
                     b.HasIndex("ListingId");
 
                     b.HasIndex("LotId");
+
+                    b.HasIndex("PriceYuan");
 
                     b.HasIndex("SellerOrganizationId");
 
@@ -2392,6 +2416,14 @@ namespace TechTransfer.Data.Migrations.Sqlite
                     b.HasIndex("ListingNo")
                         .IsUnique();
 
+                    b.HasIndex("PeriodEndsOn");
+
+                    b.HasIndex("PriceYuan");
+
+                    b.HasIndex("Title");
+
+                    b.HasIndex("UpdatedAt");
+
                     b.HasIndex("Status", "SubmittedAt");
 
                     b.ToTable("exch_listings", (string)null);
@@ -2628,6 +2660,14 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgreementNo");
+
+                    b.HasIndex("PriceFloorYuan");
+
+                    b.HasIndex("SubjectTitle");
+
+                    b.HasIndex("TermEnd");
+
                     b.HasIndex("OperatorOrganizationId", "Status");
 
                     b.HasIndex("OwnerOrganizationId", "AgreementNo")
@@ -2751,7 +2791,15 @@ namespace TechTransfer.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AnnouncementDate");
+
+                    b.HasIndex("LicenseTermEnd");
+
                     b.HasIndex("PatentId");
+
+                    b.HasIndex("PatentNo");
+
+                    b.HasIndex("PatentTitle");
 
                     b.HasIndex("Status");
 

@@ -21,6 +21,8 @@ internal sealed class AuctionLotConfiguration : IEntityTypeConfiguration<Auction
         b.Ignore(x => x.MinimumNextBid);
         b.HasIndex(x => new { x.Status, x.EffectiveCloseAt });
         b.HasIndex(x => x.StartsAt);
+        b.HasIndex(x => x.Title); // the list's sort keys (AuctionService.Sorts)
+        b.HasIndex(x => x.StartingPrice);
         b.HasIndex(x => x.ListingId);
     }
 }

@@ -43,5 +43,8 @@ internal sealed class ExchangeDealConfiguration : IEntityTypeConfiguration<Excha
         b.HasIndex(x => x.ListingId);
         b.HasIndex(x => x.LotId);
         b.HasIndex(x => new { x.Status, x.CreatedAt });
+        b.HasIndex(x => x.CreatedAt); // the list's sort keys (DealService.Sorts)
+        b.HasIndex(x => x.PriceYuan);
+        b.HasIndex(x => x.DealDate);
     }
 }

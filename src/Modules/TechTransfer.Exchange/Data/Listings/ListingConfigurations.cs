@@ -38,6 +38,10 @@ internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
         b.HasIndex(x => x.ListerOrganizationId);
         b.HasIndex(x => x.HolderOrganizationId);
         b.HasIndex(x => new { x.Status, x.SubmittedAt });
+        b.HasIndex(x => x.UpdatedAt); // the list's sort keys (ListingService.Sorts)
+        b.HasIndex(x => x.Title);
+        b.HasIndex(x => x.PriceYuan);
+        b.HasIndex(x => x.PeriodEndsOn);
 
         b.OwnsMany(x => x.Objections, o =>
         {

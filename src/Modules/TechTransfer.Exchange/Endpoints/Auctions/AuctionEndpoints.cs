@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using TechTransfer.Exchange.Features.Auctions;
 using TechTransfer.Platform;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Exchange.Endpoints.Auctions;
@@ -16,7 +17,11 @@ internal static class AuctionEndpoints
         group.MapPost("/", CreateAuction).WithName(nameof(CreateAuction))
             .WithSummary("Open (announce) an auction lot — exchange operator (R6.3)")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status403Forbidden);
-        group.MapGet("/", ListAuctions).WithName(nameof(ListAuctions)).WithSummary("List auction lots by phase");
+        group.MapGet("/", ListAuctions).WithName(nameof(ListAuctions)).WithSummary("List auction lots by phase, with filters, sorting and paging");
+        group.MapGet("/export", ExportAuctions).WithName(nameof(ExportAuctions))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The auction list's rows as Excel (.xlsx)")
+            .WithDescription("Every lot that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         group.MapGet("/{id:guid}", (Guid id, AuctionService s, CancellationToken ct) => Respond(s.GetAsync(id, ct))).WithName("GetAuction")
             .WithSummary("A lot at this instant: phase, high bid, effective close, next valid amounts, my status");
         group.MapGet("/{id:guid}/bids", ListAuctionBids).WithName(nameof(ListAuctionBids))
@@ -43,6 +48,10 @@ internal static class AuctionEndpoints
 
     internal static Task<Results<Ok<PagedResult<AuctionSummary>>, ProblemHttpResult>> ListAuctions(
         [AsParameters] AuctionListQuery query, AuctionService service, CancellationToken ct) => Respond(service.ListAsync(query, ct));
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportAuctions(
+        [AsParameters] AuctionListQuery query, AuctionService service, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await service.ExportAsync(query, ct), Pages.Auctions.AuctionListColumns.All, Pages.Listings.ListingText.R("Auction_ListTitle"), "auctions", clock.GetUtcNow());
 
     internal static Task<Results<Ok<PagedResult<BidLine>>, ProblemHttpResult>> ListAuctionBids(
         Guid id, [AsParameters] BidLogQuery query, AuctionService service, CancellationToken ct) => Respond(service.BidLogAsync(id, query, ct));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using TechTransfer.Exchange.Features.Deals;
 using TechTransfer.Platform;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Exchange.Endpoints.Deals;
@@ -15,6 +16,10 @@ internal static class DealEndpoints
         var g = app.MapGroup("/api/v1/exchange/deals").WithTags("Exchange deals").RequireAuthorization();
         g.MapGet("/", ListDeals).WithName(nameof(ListDeals))
             .WithSummary("Deals (成交) the caller may see: every deal for the exchange operator, the deals of the caller's organisation (seller or buyer) for others");
+        g.MapGet("/export", ExportDeals).WithName(nameof(ExportDeals))
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The deal list's rows as Excel (.xlsx)")
+            .WithDescription("Every deal the caller may see that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         g.MapGet("/{id:guid}", (Guid id, DealService s, CancellationToken ct) => Respond(s.GetAsync(id, ct))).WithName("GetDeal");
         g.MapGet("/{id:guid}/confirmation.pdf", DealConfirmationPdf).WithName("GetDealConfirmationPdf")
             .WithSummary("The 成交确认书 as a PDF, for the parties and the exchange operator").Produces(StatusCodes.Status200OK, contentType: "application/pdf");
@@ -36,6 +41,10 @@ internal static class DealEndpoints
         var result = await service.ListAsync(query, ct);
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
     }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportDeals(
+        [AsParameters] DealListQuery query, DealService service, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await service.ExportAsync(query, ct), Pages.Deals.DealListColumns.All, Pages.Listings.ListingText.R("Deals_Title"), "deals", clock.GetUtcNow());
 
     internal static async Task<Results<Created<DealResponse>, ProblemHttpResult>> ConfirmNegotiatedDeal(
         Guid id, ConfirmDealRequest? request, DealService service, CancellationToken ct)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using TechTransfer.Exchange.Features.Listings;
 using TechTransfer.Platform;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel;
 
 namespace TechTransfer.Exchange.Endpoints.Listings;
@@ -15,6 +16,10 @@ internal static class ListingEndpoints
         var open = app.MapGroup("/api/v1/listings").WithTags("Exchange listings");
         open.MapGet("/", ListListings).WithName(nameof(ListListings)).AllowAnonymous()
             .WithSummary("Listings (挂牌) the caller may see: published ones for everyone, the caller's own, and for the exchange operator every submitted one");
+        open.MapGet("/export", ExportListings).WithName(nameof(ExportListings)).RequireAuthorization()
+            .Produces(StatusCodes.Status200OK, contentType: ListExport.ContentType)
+            .WithSummary("The listing list's rows as Excel (.xlsx)")
+            .WithDescription("Every listing the caller may see that matches the list's filters, in its order (page and pageSize are ignored), headers and labels in the request's language; more than 10,000 rows is a 422 list.export_too_many_rows.");
         open.MapGet("/{id:guid}", GetListing).WithName(nameof(GetListing)).AllowAnonymous();
         open.MapPost("/{id:guid}/objections", RaiseObjection).WithName(nameof(RaiseObjection)).AllowAnonymous()
             .WithSummary("Raise an objection through a negotiated price's public notice (公示异议, R6.2), while the notice runs")
@@ -56,6 +61,10 @@ internal static class ListingEndpoints
         var result = await service.ListAsync(query, ct);
         return result.IsFailure ? result.Error!.ToProblem() : TypedResults.Ok(result.Value);
     }
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportListings(
+        [AsParameters] ListingListQuery query, ListingService service, TimeProvider clock, CancellationToken ct) =>
+        ListQuery.File(await service.ExportAsync(query, ct), Pages.Listings.ListingListColumns.All, Pages.Listings.ListingText.R("Listings_Title"), "listings", clock.GetUtcNow());
 
     internal static Task<Results<Ok<ListingResponse>, ProblemHttpResult>> GetListing(Guid id, ListingService service, CancellationToken ct) =>
         Respond(service.GetAsync(id, ct));

@@ -23,7 +23,10 @@ public sealed record WinnerDefaultRequest(string Reason, int? Version);
 
 /// <summary>Query of <c>GET /api/v1/auctions</c>.</summary>
 /// <remarks><c>Registered=true</c> keeps the lots the caller is registered for (bidder roles; any other role is 403).</remarks>
-public sealed record AuctionListQuery(AuctionPhase? Phase = null, int Page = 1, int PageSize = 20, bool? Registered = null);
+/// <summary>Query of GET /api/v1/auctions and its export: <c>q</c> searches the title, <c>from</c>/<c>to</c> bound the start day (Shanghai,
+/// both inclusive), <c>sort</c> is a key of <see cref="AuctionService.Sorts"/> (startsAt, title, startingPrice).</summary>
+public sealed record AuctionListQuery(AuctionPhase? Phase = null, int Page = 1, int PageSize = 20, bool? Registered = null,
+    string? Q = null, DateOnly? From = null, DateOnly? To = null, string? Sort = null, bool? Desc = null);
 
 /// <summary>Query of <c>GET /api/v1/auctions/{id}/bids</c>.</summary>
 public sealed record BidLogQuery(int Page = 1, int PageSize = 50);

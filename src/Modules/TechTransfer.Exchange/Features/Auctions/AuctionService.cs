@@ -5,6 +5,8 @@ using TechTransfer.Exchange.Domain.Auctions;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Deals;
 using TechTransfer.SharedKernel.References;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 
 namespace TechTransfer.Exchange.Features.Auctions;
 
@@ -76,21 +78,46 @@ public sealed class AuctionService(TechTransferDbContext db, ICurrentUser user, 
         return await GetAsync(lot.Value.Id, ct);
     }
 
+    /// <summary>The auction list's sort keys (default: the latest start first).</summary>
+    public static readonly ListSort<AuctionLot> Sorts = new ListSort<AuctionLot>(l => l.Id, "startsAt", true)
+        .Key("startsAt", l => l.StartsAt)
+        .Key("title", l => l.Title)
+        .Key("startingPrice", l => l.StartingPrice);
+
     public async Task<Result<PagedResult<AuctionSummary>>> ListAsync(AuctionListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Validate() is { Count: > 0 } bad) return Error.Validation(bad);
+        return await Filtered(query, paging.Validate()).PageAsync(paging, Summaries, ct);
+    }
+
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<AuctionSummary>>> ExportAsync(AuctionListQuery query, CancellationToken ct) =>
+        Filtered(query, []).ExportAsync(Summaries, ct);
+
+    /// <summary>The rows with their phase now (the clock): shaped in memory.</summary>
+    private IReadOnlyList<AuctionSummary> Summaries(IReadOnlyList<AuctionLot> rows)
+    {
         var now = clock.GetUtcNow();
-        var lots = InPhase(db.Set<AuctionLot>().AsNoTracking(), query.Phase, now);
+        return rows.Select(l => new AuctionSummary(l.Id, l.Title, l.PhaseAt(now), l.StartingPrice, l.NoReserve,
+            l.HighBid, l.AcceptedBids, l.StartsAt, l.EffectiveCloseAt, l.HammerPrice) { TitleEn = l.TitleEn }).ToList();
+    }
+
+    /// <summary>The lots matching the filters (phase, the caller's registrations, words, start days), and the same in the requested order.</summary>
+    private Result<(IQueryable<AuctionLot> Filtered, IQueryable<AuctionLot> Sorted)> Filtered(AuctionListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        var errors = new FieldErrors().AddRange(pagingErrors);
+        var lots = InPhase(db.Set<AuctionLot>().AsNoTracking(), query.Phase, clock.GetUtcNow());
         if (query.Registered == true)
         {
             if (!user.IsInAnyRole([.. BidderRoles]) || user.UserId is not { } me) return Error.Forbidden;
             lots = RegisteredBy(db, lots, me);
         }
-        var total = await lots.CountAsync(ct);
-        var page = await lots.OrderByDescending(l => l.StartsAt).ThenBy(l => l.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new PagedResult<AuctionSummary>(page.Select(l => new AuctionSummary(l.Id, l.Title, l.PhaseAt(now), l.StartingPrice, l.NoReserve,
-            l.HighBid, l.AcceptedBids, l.StartsAt, l.EffectiveCloseAt, l.HammerPrice) { TitleEn = l.TitleEn }).ToList(), paging.Page, paging.PageSize, total);
+        if (!string.IsNullOrWhiteSpace(query.Q)) { var term = query.Q.Trim(); lots = lots.Where(l => l.Title.Contains(term)); }
+        lots = lots.Between(l => l.StartsAt, query.From, query.To, errors);
+        var sorted = Sorts.Apply(lots, query.Sort, query.Desc ?? false);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
+        if (errors.ToError() is { } invalid) return invalid;
+        return (lots, sorted.Value!);
     }
 
     /// <summary>The list's phase filter, asked with the effective close (also the workbench items' predicate).</summary>

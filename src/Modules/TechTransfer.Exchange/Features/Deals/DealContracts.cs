@@ -12,7 +12,11 @@ public sealed record SignDealRequest(bool Accept, int? Version);
 
 public sealed record AnnulDealRequest(string? Reason, int? Version);
 
-public sealed record DealListQuery(string? Status, bool? ToSign, int? Page, int? PageSize);
+/// <summary>Query of GET /api/v1/deals and its export: <c>q</c> searches the title and the deal number, <c>from</c>/<c>to</c> bound the deal
+/// date (both inclusive), <c>organizationId</c> is the seller or the buyer, <c>sort</c> is a key of <see cref="DealService.Sorts"/>
+/// (createdAt, dealNo, price, dealDate).</summary>
+public sealed record DealListQuery(string? Status, bool? ToSign, int? Page, int? PageSize,
+    string? Q = null, Guid? OrganizationId = null, DateOnly? From = null, DateOnly? To = null, string? Sort = null, bool? Desc = null);
 
 public sealed record DealParty(Guid? OrganizationId, string Name);
 

@@ -20,14 +20,17 @@ internal static class DealNotices
         db.Add(Notification.ToRole(Roles.ExchangeOperator, Trim(zh), Trim(en), Link(d.Id), now));
     }
 
+    /// <summary>The deal's title in an English notice: its English title where it has one.</summary>
+    private static string En(ExchangeDeal d) => string.IsNullOrWhiteSpace(d.TitleEn) ? d.Title : d.TitleEn;
+
     public static void Created(TechTransferDbContext db, ExchangeDeal d, DateTimeOffset now) =>
         ToParties(db, d, $"“{d.Title}”已成交（{d.DealNo}），成交确认书待买受人和交易所签署",
-            $"\"{d.Title}\" is sold ({d.DealNo}); the deal confirmation awaits the buyer's and the exchange's signatures", now);
+            $"\"{En(d)}\" is sold ({d.DealNo}); the deal confirmation awaits the buyer's and the exchange's signatures", now);
 
     public static void Confirmed(TechTransferDbContext db, ExchangeDeal d, DateTimeOffset now) =>
         ToParties(db, d, $"“{d.Title}”的成交确认书（{d.DealNo}）已由双方签署，卖方可生成合同草稿",
-            $"The deal confirmation of \"{d.Title}\" ({d.DealNo}) is signed by both sides; the seller may prepare the contract draft", now);
+            $"The deal confirmation of \"{En(d)}\" ({d.DealNo}) is signed by both sides; the seller may prepare the contract draft", now);
 
     public static void Annulled(TechTransferDbContext db, ExchangeDeal d, DateTimeOffset now) =>
-        ToParties(db, d, $"“{d.Title}”的成交（{d.DealNo}）已作废", $"The deal on \"{d.Title}\" ({d.DealNo}) was annulled", now);
+        ToParties(db, d, $"“{d.Title}”的成交（{d.DealNo}）已作废", $"The deal on \"{En(d)}\" ({d.DealNo}) was annulled", now);
 }

@@ -8,6 +8,8 @@ using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.Deals;
 using TechTransfer.SharedKernel.Patents;
 using TechTransfer.SharedKernel.References;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 
 namespace TechTransfer.Exchange.Features.Deals;
 
@@ -77,25 +79,60 @@ public sealed class DealService(
         return await ResponseAsync(deal, ct);
     }
 
+    /// <summary>The deal list's sort keys (default: the newest first).</summary>
+    public static readonly ListSort<ExchangeDeal> Sorts = new ListSort<ExchangeDeal>(d => d.Id, "createdAt", true)
+        .Key("createdAt", d => d.CreatedAt)
+        .Key("dealNo", d => d.DealNo)
+        .Key("price", d => d.PriceYuan)
+        .Key("dealDate", d => d.DealDate);
+
     public async Task<Result<PagedResult<DealSummary>>> ListAsync(DealListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var errors = new FieldErrors().AddRange(paging.Validate());
+        var page = await Filtered(query, paging.Validate()).PageAsync(paging, (IReadOnlyList<ExchangeDeal> rows) => rows, ct);
+        if (page.IsFailure) return page.Error!;
+        return new PagedResult<DealSummary>(await SummariesAsync(page.Value.Items, ct), page.Value.Page, page.Value.PageSize, page.Value.Total);
+    }
+
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public async Task<Result<IReadOnlyList<DealSummary>>> ExportAsync(DealListQuery query, CancellationToken ct)
+    {
+        var rows = await Filtered(query, []).ExportAsync((IReadOnlyList<ExchangeDeal> all) => all, ct);
+        return rows.IsFailure ? rows.Error! : Result<IReadOnlyList<DealSummary>>.Success(await SummariesAsync(rows.Value, ct));
+    }
+
+    /// <summary>The rows with the parties' registry names (read once for the page).</summary>
+    private async Task<IReadOnlyList<DealSummary>> SummariesAsync(IReadOnlyList<ExchangeDeal> rows, CancellationToken ct)
+    {
+        var names = await NamesAsync(rows.SelectMany(d => new[] { (Guid?)d.SellerOrganizationId, d.BuyerOrganizationId }), ct);
+        return rows.Select(d => new DealSummary(d.Id, d.DealNo, d.Title, d.Origin.ToString(), d.DealType.ToString(),
+            Name(names, d.SellerOrganizationId), Name(names, d.BuyerOrganizationId), d.PriceYuan, d.Status.ToString(), d.DealDate,
+            d.BuyerSignedAt is not null, d.OperatorSignedAt is not null, d.CreatedAt) { TitleEn = d.TitleEn }).ToList();
+    }
+
+    /// <summary>The deals the caller may see (a party or the operator) matching the filters, and the same in the requested order
+    /// (every field error at once).</summary>
+    private Result<(IQueryable<ExchangeDeal> Filtered, IQueryable<ExchangeDeal> Sorted)> Filtered(DealListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var q = VisibleTo(db.Set<ExchangeDeal>().AsNoTracking(), user);
         if (!string.IsNullOrWhiteSpace(query.Status))
         {
             if (Enum.TryParse<DealStatus>(query.Status, true, out var status) && Enum.IsDefined(status)) q = q.Where(d => d.Status == status);
             else errors.Add(DealErrors.UnknownFilter("status"));
         }
-        if (errors.ToError() is { } invalid) return invalid;
         if (query.ToSign == true) q = ToSign(q, user);
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var names = await NamesAsync(rows.SelectMany(d => new[] { (Guid?)d.SellerOrganizationId, d.BuyerOrganizationId }), ct);
-        var items = rows.Select(d => new DealSummary(d.Id, d.DealNo, d.Title, d.Origin.ToString(), d.DealType.ToString(),
-            Name(names, d.SellerOrganizationId), Name(names, d.BuyerOrganizationId), d.PriceYuan, d.Status.ToString(), d.DealDate,
-            d.BuyerSignedAt is not null, d.OperatorSignedAt is not null, d.CreatedAt) { TitleEn = d.TitleEn }).ToList();
-        return new PagedResult<DealSummary>(items, paging.Page, paging.PageSize, total);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var term = query.Q.Trim();
+            q = q.Where(d => d.Title.Contains(term) || d.DealNo.Contains(term));
+        }
+        if (query.OrganizationId is { } party) q = q.Where(d => d.SellerOrganizationId == party || d.BuyerOrganizationId == party);
+        q = q.Between(d => d.DealDate, query.From, query.To, errors);
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc ?? false);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
+        if (errors.ToError() is { } invalid) return invalid;
+        return (q, sorted.Value!);
     }
 
     /// <summary>Deals awaiting the caller's signature: the operator's, or the buyer organisation's (bidder roles).</summary>

@@ -35,7 +35,11 @@ public sealed record RelatedPartyRequest(bool RelatedParty, string? ApprovalRef,
 public sealed record ObjectionRequest(string? Name, string? Contact, string? Text);
 public sealed record ObjectionDecisionRequest(ObjectionDecision Decision, string? Reason, int? Version = null);
 
-public sealed record ListingListQuery(string? Q, string? Status, bool? Mine, string? DealType, string? PricingMethod, int? Page, int? PageSize);
+/// <summary>Query of GET /api/v1/listings and its export: <c>q</c> searches title, description and number, <c>from</c>/<c>to</c> bound the
+/// listing period's last day (both inclusive), <c>organizationId</c> is the lister or holder, <c>sort</c> is a key of
+/// <see cref="ListingService.Sorts"/> (updatedAt, listingNo, title, price, periodEndsOn).</summary>
+public sealed record ListingListQuery(string? Q, string? Status, bool? Mine, string? DealType, string? PricingMethod, int? Page, int? PageSize,
+    Guid? OrganizationId = null, DateOnly? From = null, DateOnly? To = null, string? Sort = null, bool? Desc = null);
 
 public sealed record ListingSummary(Guid Id, string ListingNo, string Title, string SubjectType, string DealType, string PricingMethod,
     decimal PriceYuan, string Status, DateOnly? PeriodEndsOn, DateOnly? NoticeEndsOn, DateTimeOffset? SubmittedAt, DateTimeOffset UpdatedAt)

@@ -4,6 +4,8 @@ using TechTransfer.Data;
 using TechTransfer.Data.Notifications;
 using TechTransfer.Exchange.Domain.Listings;
 using TechTransfer.SharedKernel;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel.Achievements;
 using TechTransfer.SharedKernel.Patents;
 using TechTransfer.SharedKernel.Time;
@@ -37,10 +39,31 @@ public sealed class ListingService(
                                    || (org != null && (l.ListerOrganizationId == org || l.HolderOrganizationId == org)));
     }
 
+    /// <summary>The listing list's sort keys (default: the latest change first).</summary>
+    public static readonly ListSort<Listing> Sorts = new ListSort<Listing>(l => l.Id, "updatedAt", true)
+        .Key("updatedAt", l => l.UpdatedAt)
+        .Key("listingNo", l => l.ListingNo)
+        .Key("title", l => l.Title)
+        .Key("price", l => l.PriceYuan)
+        .Key("periodEndsOn", l => l.PeriodEndsOn);
+
     public async Task<Result<PagedResult<ListingSummary>>> ListAsync(ListingListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page ?? 1, query.PageSize ?? 20);
-        var errors = new FieldErrors().AddRange(paging.Validate());
+        return await Filtered(query, paging.Validate()).PageAsync(paging, Summaries, ct);
+    }
+
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<ListingSummary>>> ExportAsync(ListingListQuery query, CancellationToken ct) =>
+        Filtered(query, []).ExportAsync(Summaries, ct);
+
+    private static IReadOnlyList<ListingSummary> Summaries(IReadOnlyList<Listing> rows) => rows.Select(Summary).ToList();
+
+    /// <summary>The listings the caller may see (<see cref="VisibleTo"/>) matching the filters, and the same in the requested order
+    /// (every field error at once).</summary>
+    private Result<(IQueryable<Listing> Filtered, IQueryable<Listing> Sorted)> Filtered(ListingListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var q = VisibleTo(db.Set<Listing>().AsNoTracking(), user);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -67,10 +90,12 @@ public sealed class ListingService(
             if (user.OrganizationId is not { } org) return Error.Forbidden;
             q = q.Where(l => l.ListerOrganizationId == org || l.HolderOrganizationId == org);
         }
+        if (query.OrganizationId is { } side) q = q.Where(l => l.ListerOrganizationId == side || l.HolderOrganizationId == side);
+        q = q.Between(l => l.PeriodEndsOn, query.From, query.To, errors);
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc ?? false);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
         if (errors.ToError() is { } invalid) return invalid;
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(l => l.UpdatedAt).ThenBy(l => l.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        return new PagedResult<ListingSummary>(rows.Select(Summary).ToList(), paging.Page, paging.PageSize, total);
+        return (q, sorted.Value!);
     }
 
     internal static ListingSummary Summary(Listing l) => new(l.Id, l.ListingNo, l.Title, l.SubjectType.ToString(), l.DealType.ToString(),

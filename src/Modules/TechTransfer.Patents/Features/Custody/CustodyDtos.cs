@@ -19,8 +19,13 @@ public sealed record CustodyAgreementRequest
     public List<CustodyBeneficiary>? Beneficiaries { get; init; } = [];
 }
 
+/// <summary>Query of GET /api/v1/custody-agreements and its export: <c>role</c> owner/operator (the caller's side), <c>q</c> searches the
+/// subject, the agreement number and the operator, <c>from</c>/<c>to</c> bound the mandate's end (both inclusive), <c>organizationId</c>
+/// narrows a platform admin's list to one party, <c>sort</c> is a key of <see cref="CustodyService.Sorts"/> (termEnd, agreementNo,
+/// subjectTitle, priceFloor).</summary>
 public sealed record CustodyListQuery(
-    int Page = 1, int PageSize = 20, CustodyStatus? Status = null, string? Role = null, string? Q = null);
+    int Page = 1, int PageSize = 20, CustodyStatus? Status = null, string? Role = null, string? Q = null,
+    Guid? OrganizationId = null, DateOnly? From = null, DateOnly? To = null, string? Sort = null, bool Desc = false);
 
 public sealed record CustodySummary(
     Guid Id, string AgreementNo, Guid OwnerOrganizationId, Guid OperatorOrganizationId, string OperatorName, CustodySubjectType SubjectType,

@@ -4,6 +4,8 @@ using TechTransfer.Patents.Features.Patents;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.References;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 using TechTransfer.SharedKernel.Organizations;
 using TechTransfer.SharedKernel.Achievements;
 
@@ -24,11 +26,43 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
     private bool IsOfficeOf(Guid org) => user.BelongsTo(org) && user.IsInRole(Roles.InstitutionAdmin);
     private bool IsOperatorStaffOf(Guid org) => user.BelongsTo(org) && user.IsInAnyRole(Roles.InstitutionAdmin, Roles.TechManager);
 
+    /// <summary>The custody list's sort keys (default: the mandate ending first).</summary>
+    public static readonly ListSort<CustodyAgreement> Sorts = new ListSort<CustodyAgreement>(a => a.Id, "termEnd", false)
+        .Key("termEnd", a => a.TermEnd)
+        .Key("agreementNo", a => a.AgreementNo)
+        .Key("subjectTitle", a => a.SubjectTitle)
+        .Key("priceFloor", a => a.PriceFloorYuan);
+
     public async Task<Result<PagedResult<CustodySummary>>> ListAsync(CustodyListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page, query.PageSize);
-        var pagingErrors = paging.Validate();
-        if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+        var page = await Filtered(query, paging.Validate()).PageAsync(paging, Summaries, ct);
+        return page.IsFailure ? page : page.Value with { Items = await WithEnglishTitlesAsync(page.Value.Items, ct) };
+    }
+
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public async Task<Result<IReadOnlyList<CustodySummary>>> ExportAsync(CustodyListQuery query, CancellationToken ct)
+    {
+        var rows = await Filtered(query, []).ExportAsync(Summaries, ct);
+        return rows.IsFailure ? rows : Result<IReadOnlyList<CustodySummary>>.Success(await WithEnglishTitlesAsync(rows.Value, ct));
+    }
+
+    /// <summary>The rows with their status as shown today (a mandate past its end shows as expired): shaped in memory.</summary>
+    private IReadOnlyList<CustodySummary> Summaries(IReadOnlyList<CustodyAgreement> rows) =>
+        rows.Select(a => new CustodySummary(a.Id, a.AgreementNo, a.OwnerOrganizationId, a.OperatorOrganizationId, a.OperatorName,
+            a.SubjectType, a.SubjectId, a.SubjectTitle, a.PriceFloorYuan, a.TermStart, a.TermEnd, a.Status, a.DisplayStatus(Today))).ToList();
+
+    private async Task<IReadOnlyList<CustodySummary>> WithEnglishTitlesAsync(IReadOnlyList<CustodySummary> items, CancellationToken ct)
+    {
+        var titlesEn = await SubjectTitlesEnAsync(items.Select(i => (i.SubjectType, i.SubjectId)).ToList(), ct);
+        return items.Select(i => i with { SubjectTitleEn = titlesEn.GetValueOrDefault(i.SubjectId) }).ToList();
+    }
+
+    /// <summary>The agreements the caller is a party to (every one for a platform admin) matching the filters, and the same in the
+    /// requested order (every field error at once).</summary>
+    private Result<(IQueryable<CustodyAgreement> Filtered, IQueryable<CustodyAgreement> Sorted)> Filtered(CustodyListQuery query, IReadOnlyList<FieldError> pagingErrors)
+    {
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var q = Agreements.AsNoTracking();
         if (!IsPlatformAdmin)
         {
@@ -40,19 +74,18 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
                 _ => q.Where(a => a.OwnerOrganizationId == org || a.OperatorOrganizationId == org),
             };
         }
+        if (query.OrganizationId is { } party) q = q.Where(a => a.OwnerOrganizationId == party || a.OperatorOrganizationId == party);
         if (query.Status is { } s) q = q.Where(a => a.Status == s);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = query.Q.Trim();
             q = q.Where(a => a.SubjectTitle.Contains(term) || a.AgreementNo.Contains(term) || a.OperatorName.Contains(term));
         }
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderBy(a => a.TermEnd).ThenBy(a => a.AgreementNo).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
-        var items = rows.Select(a => new CustodySummary(a.Id, a.AgreementNo, a.OwnerOrganizationId, a.OperatorOrganizationId, a.OperatorName,
-            a.SubjectType, a.SubjectId, a.SubjectTitle, a.PriceFloorYuan, a.TermStart, a.TermEnd, a.Status, a.DisplayStatus(Today))).ToList();
-        var titlesEn = await SubjectTitlesEnAsync(rows, ct);
-        items = items.Select(i => i with { SubjectTitleEn = titlesEn.GetValueOrDefault(i.SubjectId) }).ToList();
-        return new PagedResult<CustodySummary>(items, paging.Page, paging.PageSize, total);
+        q = q.Between(a => a.TermEnd, query.From, query.To, errors);
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
+        if (errors.ToError() is { } invalid) return invalid;
+        return (q, sorted.Value!);
     }
 
     public async Task<Result<CustodyAgreementResponse>> GetAsync(Guid id, CancellationToken ct)
@@ -182,13 +215,13 @@ public sealed class CustodyService(PatentsDb data, ICurrentUser user, TimeProvid
     };
 
     private async Task<CustodyAgreementResponse> RespondAsync(CustodyAgreement a, CancellationToken ct) =>
-        CustodyAgreementResponse.From(a, Today, user.OrganizationId) with { SubjectTitleEn = (await SubjectTitlesEnAsync([a], ct)).GetValueOrDefault(a.SubjectId) };
+        CustodyAgreementResponse.From(a, Today, user.OrganizationId) with { SubjectTitleEn = (await SubjectTitlesEnAsync([(a.SubjectType, a.SubjectId)], ct)).GetValueOrDefault(a.SubjectId) };
 
     /// <summary>The English titles of the agreements' subjects (patents here, achievements through their module's lookup).</summary>
-    private async Task<IReadOnlyDictionary<Guid, string>> SubjectTitlesEnAsync(IReadOnlyCollection<CustodyAgreement> agreements, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<Guid, string>> SubjectTitlesEnAsync(IReadOnlyCollection<(CustodySubjectType Type, Guid Id)> subjects, CancellationToken ct)
     {
-        var patentIds = agreements.Where(a => a.SubjectType == CustodySubjectType.Patent).Select(a => a.SubjectId).Distinct().ToList();
-        var achievementIds = agreements.Where(a => a.SubjectType == CustodySubjectType.Achievement).Select(a => a.SubjectId).Distinct().ToList();
+        var patentIds = subjects.Where(a => a.Type == CustodySubjectType.Patent).Select(a => a.Id).Distinct().ToList();
+        var achievementIds = subjects.Where(a => a.Type == CustodySubjectType.Achievement).Select(a => a.Id).Distinct().ToList();
         var titles = new Dictionary<Guid, string>();
         if (patentIds.Count > 0)
             foreach (var p in await Db.Set<Patent>().AsNoTracking().Where(p => patentIds.Contains(p.Id) && p.TitleEn != null && p.TitleEn != "")

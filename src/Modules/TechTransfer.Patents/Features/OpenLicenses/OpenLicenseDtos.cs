@@ -24,9 +24,14 @@ public sealed record OpenLicenseRequest
         LicenseTermStart, LicenseTermEnd, OtherTerms, OtherTermsEn, EvaluationReportRef, PledgeeConsentRef);
 }
 
+/// <summary>Query of GET /api/v1/open-licenses and its export: the public catalogue, or <c>mine</c> (the patentee's declarations) or
+/// <c>licensed</c> (those the caller's organisation holds a licence under); <c>q</c> searches title, patentees, number and terms,
+/// <c>from</c>/<c>to</c> bound the announcement date (both inclusive), <c>organizationId</c> the patentee, <c>sort</c> is a key of
+/// <see cref="OpenLicenseService.Sorts"/> (announcementDate, patentNo, patentTitle, termEnd).</summary>
 public sealed record OpenLicenseListQuery(
     int Page = 1, int PageSize = 20, string? Q = null, OpenLicenseStatus? Status = null, PatentType? PatentType = null,
-    PaymentMode? PaymentMode = null, bool Mine = false, bool Licensed = false);
+    PaymentMode? PaymentMode = null, bool Mine = false, bool Licensed = false,
+    Guid? OrganizationId = null, DateOnly? From = null, DateOnly? To = null, string? Sort = null, bool Desc = false);
 
 public sealed record OpenLicenseSummary(
     Guid Id, Guid PatentId, string PatentNo, string PatentTitle, PatentType PatentType, string PatenteeNames, PaymentMode PaymentMode,

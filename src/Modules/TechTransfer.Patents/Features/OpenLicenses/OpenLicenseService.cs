@@ -5,6 +5,8 @@ using TechTransfer.Patents.Features.Patents;
 using TechTransfer.Data;
 using TechTransfer.SharedKernel;
 using TechTransfer.SharedKernel.References;
+using TechTransfer.SharedKernel.Lists;
+using TechTransfer.Platform.Lists;
 
 namespace TechTransfer.Patents.Features.OpenLicenses;
 
@@ -26,12 +28,37 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
     private static readonly OpenLicenseStatus[] PublicStatuses =
         [OpenLicenseStatus.Active, OpenLicenseStatus.WithdrawalSubmitted, OpenLicenseStatus.Withdrawn, OpenLicenseStatus.Lapsed];
 
+    /// <summary>The open-licence lists' sort keys (default: the latest announcement first).</summary>
+    public static readonly ListSort<OpenLicenseDeclaration> Sorts = new ListSort<OpenLicenseDeclaration>(d => d.Id, "announcementDate", true)
+        .Key("announcementDate", d => d.AnnouncementDate)
+        .Key("patentNo", d => d.PatentNo)
+        .Key("patentTitle", d => d.PatentTitle)
+        .Key("termEnd", d => d.LicenseTermEnd);
+
     public async Task<Result<PagedResult<OpenLicenseSummary>>> ListAsync(OpenLicenseListQuery query, CancellationToken ct)
     {
         var paging = new PageRequest(query.Page, query.PageSize);
-        var pagingErrors = paging.Validate();
-        if (pagingErrors.Count > 0) return Error.Validation(pagingErrors);
+        return await Filtered(query, paging.Validate()).PageAsync(paging, Summaries, ct);
+    }
 
+    /// <summary>Every row of the list's filter and order (not one page), for the Excel export (<see cref="ListQuery"/>).</summary>
+    public Task<Result<IReadOnlyList<OpenLicenseSummary>>> ExportAsync(OpenLicenseListQuery query, CancellationToken ct) =>
+        Filtered(query, []).ExportAsync(Summaries, ct);
+
+    private IQueryable<OpenLicenseSummary> Summaries(IQueryable<OpenLicenseDeclaration> q) =>
+        q.Select(d => new OpenLicenseSummary(d.Id, d.PatentId, d.PatentNo, d.PatentTitle, d.PatentType, d.PatenteeNames, d.PaymentMode,
+            d.FixedFeeYuan, d.InitialPaymentYuan, d.RoyaltyRatePercent, d.RoyaltyBase, d.LicenseTermStart, d.LicenseTermEnd, d.Status,
+            d.AnnouncementNo, d.AnnouncementDate, Db.Set<Patent>().Where(p => p.Id == d.PatentId).Select(p => p.TitleEn).FirstOrDefault()));
+
+    /// <summary>
+    /// The declarations the caller may see matching the filters, and the same in the requested order (every field error at
+    /// once): the public catalogue (announced and ended ones, plus the caller's own), the patentee's own (<c>mine</c>) or the
+    /// ones the caller's organisation holds a licence under (<c>licensed</c>).
+    /// </summary>
+    private Result<(IQueryable<OpenLicenseDeclaration> Filtered, IQueryable<OpenLicenseDeclaration> Sorted)> Filtered(OpenLicenseListQuery query,
+        IReadOnlyList<FieldError> pagingErrors)
+    {
+        var errors = new FieldErrors().AddRange(pagingErrors);
         var q = Declarations.AsNoTracking();
         var org = user.OrganizationId;
         if (query.Mine)
@@ -53,19 +80,18 @@ public sealed class OpenLicenseService(PatentsDb data, ICurrentUser user, TimePr
         if (query.Status is { } s) q = q.Where(d => d.Status == s);
         if (query.PatentType is { } t) q = q.Where(d => d.PatentType == t);
         if (query.PaymentMode is { } m) q = q.Where(d => d.PaymentMode == m);
+        if (query.OrganizationId is { } patentee) q = q.Where(d => d.PatenteeOrganizationId == patentee);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = query.Q.Trim();
             q = q.Where(d => d.PatentTitle.Contains(term) || d.PatenteeNames.Contains(term) || d.PatentNo.Contains(term)
                              || (d.OtherTerms != null && d.OtherTerms.Contains(term)));
         }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(d => d.AnnouncementDate).ThenBy(d => d.PatentNo).Skip(paging.Skip).Take(paging.PageSize)
-            .Select(d => new OpenLicenseSummary(d.Id, d.PatentId, d.PatentNo, d.PatentTitle, d.PatentType, d.PatenteeNames, d.PaymentMode,
-                d.FixedFeeYuan, d.InitialPaymentYuan, d.RoyaltyRatePercent, d.RoyaltyBase, d.LicenseTermStart, d.LicenseTermEnd, d.Status,
-                d.AnnouncementNo, d.AnnouncementDate, Db.Set<Patent>().Where(p => p.Id == d.PatentId).Select(p => p.TitleEn).FirstOrDefault()))
-            .ToListAsync(ct);
-        return new PagedResult<OpenLicenseSummary>(items, paging.Page, paging.PageSize, total);
+        q = q.Between(d => d.AnnouncementDate, query.From, query.To, errors);
+        var sorted = Sorts.Apply(q, query.Sort, query.Desc);
+        if (sorted.IsFailure) errors.AddRange(sorted.Error!.FieldErrors);
+        if (errors.ToError() is { } invalid) return invalid;
+        return (q, sorted.Value!);
     }
 
     public async Task<Result<OpenLicenseResponse>> GetAsync(Guid id, CancellationToken ct)
