@@ -25,8 +25,13 @@ public sealed class EvidenceJourneyTests(BrowserFixture browser) : IClassFixture
         await op.GetByTestId("deal-evidence-link").ClickAsync();
         await Assertions.Expect(op).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/evidence/deals/{id}$"));
         await Assertions.Expect(op.GetByTestId("evidence-state")).ToHaveTextAsync("完整");
-        await Assertions.Expect(op.GetByTestId("evidence-count")).ToContainTextAsync("3");
+        // the page shows what the public API verified: the deal's records, among them the winner's deposit applied to it (a ledger step)
+        var verified = await op.APIRequest.GetAsync($"/api/v1/evidence/deals/{id}");
+        var count = (await verified.JsonAsync())!.Value.GetProperty("recordCount").GetInt64();
+        Assert.True(count >= 3, $"the demo deal's chain has {count} records");
+        await Assertions.Expect(op.GetByTestId("evidence-count")).ToHaveTextAsync(count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(op.GetByTestId("evidence-steps")).ToContainTextAsync("成交确认书签署");
+        await Assertions.Expect(op.GetByTestId("evidence-steps")).ToContainTextAsync("结算记账");
         await op.ScreenshotAsync("evidence-operator-zh");
         await op.Context.CloseAsync();
 
