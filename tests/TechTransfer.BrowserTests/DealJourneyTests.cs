@@ -51,7 +51,8 @@ public sealed class DealJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await seller.GetByTestId("prepare-contract").ClickAsync();
         await Assertions.Expect(seller.GetByTestId("prefill-source-type")).ToHaveTextAsync("技术交易所成交");
         await seller.GetByTestId("prefill-create").ClickAsync();
-        await seller.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/contracts/[0-9a-f-]+/edit"));
+        // the address only (Commit): after a Blazor enhanced form post the load event may never come (BrowserFixture notes)
+        await seller.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/contracts/[0-9a-f-]+/edit"), new() { WaitUntil = WaitUntilState.Commit });
         await seller.GotoAsync(dealUrl);
         await Assertions.Expect(seller.GetByTestId("deal-contract-link")).ToBeVisibleAsync();
         await seller.Context.CloseAsync();
